@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, inTransaction, isCurrencyCode, recordEvent, type Channel } from '@omni/platform';
+import { In, type DataSource } from 'typeorm';
+import { Product, ProductVariant, type Attribute } from '../entities/product';
+
+export interface ProductDraft {
+  id?: string | null;
+  name: string;
+  description?: string | null;
+  brand?: string | null;
+  categoryPath?: string[] | null;
+  attributes?: Attribute[] | null;
+  variants: { sku: string; attributes?: Attribute[] | null; price: { cents: number; currency: string } }[];
+}
+
+export interface PriceChanged {
+  sku: string;
+  channel: Channel | null;
+  previous: { cents: number; currency: string } | null;
+  price: { cents: number; currency: string };
+}
+
+function validate(draft: ProductDraft): void {
+  if (!draft.name.trim()) throw new DomainError('INVALID_NAME', 'a product needs a name', ['input', 'name']);
+  const seen = new Set<string>();
+  const currencies = new Set<string>();
+  draft.variants.forEach((variant, i) => {
+    const at = ['input', 'variants', String(i)];
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(variant.sku)) {
+      throw new DomainError('INVALID_SKU', `"${variant.sku}" is not a valid SKU`, [...at, 'sku']);
+    }
+    if (seen.has(variant.sku)) throw new DomainError('DUPLICATE_SKU', `${variant.sku} appears twice`, [...at, 'sku']);
+    seen.add(variant.sku);
+    if (!Number.isSafeInteger(variant.price.cents) || variant.price.cents < 0) {
+      throw new DomainError('INVALID_PRICE', 'a price is a non-negative amount in cents', [...at, 'price', 'cents']);
+    }
+    if (!isCurrencyCode(variant.price.currency)) {
+      throw new DomainError('INVALID_CURRENCY', `"${variant.price.currency}" is not an ISO 4217 code`, [...at, 'price', 'currency']);
+    }
+    currencies.add(variant.price.currency);
+  });
+  if (currencies.size > 1) {
+    throw new DomainError('CURRENCY_MISMATCH', 'all variants of a product are priced in one currency', ['input', 'variants']);
+  }
+}
+
+/**
+ * Creates or updates a product and its variants in one transaction. A variant left out of an
+ * update is discontinued, never deleted: past orders still reference its SKU.
+ */
+export async function upsertProduct(db: DataSource, draft: ProductDraft, channel: Channel | null): Promise<Product> {
+  validate(draft);
+  return inTransaction(db, async (manager) => {
+    const id = draft.id ?? randomUUID();
+    const existing = draft.id ? await manager.findOneBy(Product, { id: draft.id }) : null;
+    if (draft.id && !existing) throw new DomainError('UNKNOWN_PRODUCT', `no product ${draft.id}`, ['input', 'id']);
+    const skus = draft.variants.map((v) => v.sku);
+    const current = skus.length ? await manager.findBy(ProductVariant, { sku: In(skus) }) : [];
+    const taken = current.find((v) => v.productId !== id);
+    if (taken) throw new DomainError('SKU_TAKEN', `${taken.sku} belongs to another product`, ['input', 'variants']);
+
+    const product = manager.create(Product, {
+      ...existing,
+      id,
+      name: draft.name.trim(),
+      description: draft.description?.trim() ?? existing?.description ?? '',
+      brand: draft.brand?.trim() || null,
+      categoryPath: draft.categoryPath ?? existing?.categoryPath ?? [],
+      attributes: draft.attributes ?? existing?.attributes ?? [],
+    });
+    await manager.save(Product, product);
+
+    const before = new Map(current.map((v) => [v.sku, v]));
+    for (const variant of draft.variants) {
+      const previous = before.get(variant.sku);
+      await manager.save(ProductVariant, {
+        sku: variant.sku,
+        productId: id,
+        attributes: variant.attributes ?? [],
+        priceCents: variant.price.cents,
+        currency: variant.price.currency,
+        discontinued: false,
+      });
+      if (!previous || previous.priceCents !== variant.price.cents || previous.currency !== variant.price.currency) {
+        await recordEvent<PriceChanged>(
+          manager,
+          'catalog.price.changed',
+          {
+            sku: variant.sku,
+            channel: null,
+            previous: previous ? { cents: previous.priceCents, currency: previous.currency } : null,
+            price: variant.price,
+          },
+          channel,
+        );
+      }
+    }
+    if (existing) {
+      const dropped = (await manager.findBy(ProductVariant, { productId: id })).filter((v) => !skus.includes(v.sku));
+      if (dropped.length) await manager.update(ProductVariant, { sku: In(dropped.map((v) => v.sku)) }, { discontinued: true });
+    }
+    return product;
+  });
+}

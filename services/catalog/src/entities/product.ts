@@ -1,0 +1,96 @@
+import { Money } from '@omni/platform';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+@ObjectType({ simpleResolvers: true })
+export class Attribute {
+  @Field()
+  name!: string;
+
+  @Field()
+  value!: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'One product truth for every channel.' })
+@Entity('product')
+export class Product {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Field()
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  brand!: string | null;
+
+  /** Root first, e.g. ["Apparel", "Tops", "T-shirts"]. */
+  @Field(() => [String])
+  @Column({ type: 'simple-json' })
+  categoryPath!: string[];
+
+  @Field(() => [Attribute])
+  @Column({ type: 'simple-json' })
+  attributes!: Attribute[];
+
+  @CreateDateColumn()
+  createdAt!: Date;
+
+  @UpdateDateColumn()
+  updatedAt!: Date;
+}
+
+@Directive('@key(fields: "sku")')
+@ObjectType({ description: 'A sellable variant of a product (one size and color), identified by SKU.' })
+@Entity('product_variant')
+export class ProductVariant {
+  @Field()
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  sku!: string;
+
+  @Index('product_variant_product')
+  @Column({ type: 'varchar', length: 36 })
+  productId!: string;
+
+  @Field(() => [Attribute])
+  @Column({ type: 'simple-json' })
+  attributes!: Attribute[];
+
+  /** Base price in minor units, for every channel without a price of its own. */
+  @Column({ type: 'int' })
+  priceCents!: number;
+
+  @Column({ type: 'varchar', length: 3 })
+  currency!: string;
+
+  @Field()
+  @Column({ type: 'boolean', default: false })
+  discontinued!: boolean;
+
+  get basePrice(): Money {
+    return Money.of(this.priceCents, this.currency);
+  }
+}
+
+/** A channel's own price for a SKU, where the retailer's price policy allows one. */
+@Entity('channel_price')
+export class ChannelPrice {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  sku!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 20 })
+  channel!: string;
+
+  @Column({ type: 'int' })
+  priceCents!: number;
+
+  @Column({ type: 'varchar', length: 3 })
+  currency!: string;
+}

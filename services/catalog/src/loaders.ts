@@ -1,0 +1,39 @@
+import { byKey, defineLoader, groupedByKey } from '@omni/platform';
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import { ChannelPrice, Product, ProductVariant } from './entities/product';
+
+export const productById = defineLoader(
+  'productById',
+  (ctx) =>
+    new DataLoader<string, Product | null>(async (ids) =>
+      byKey(ids, await ctx.db.getRepository(Product).findBy({ id: In([...ids]) }), (p) => p.id),
+    ),
+);
+
+export const variantBySku = defineLoader(
+  'variantBySku',
+  (ctx) =>
+    new DataLoader<string, ProductVariant | null>(async (skus) =>
+      byKey(skus, await ctx.db.getRepository(ProductVariant).findBy({ sku: In([...skus]) }), (v) => v.sku),
+    ),
+);
+
+export const variantsByProduct = defineLoader(
+  'variantsByProduct',
+  (ctx) =>
+    new DataLoader<string, ProductVariant[]>(async (ids) => {
+      const rows = await ctx.db
+        .getRepository(ProductVariant)
+        .find({ where: { productId: In([...ids]) }, order: { sku: 'ASC' } });
+      return groupedByKey(ids, rows, (v) => v.productId);
+    }),
+);
+
+export const channelPricesBySku = defineLoader(
+  'channelPricesBySku',
+  (ctx) =>
+    new DataLoader<string, ChannelPrice[]>(async (skus) =>
+      groupedByKey(skus, await ctx.db.getRepository(ChannelPrice).findBy({ sku: In([...skus]) }), (p) => p.sku),
+    ),
+);

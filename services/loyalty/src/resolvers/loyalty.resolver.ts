@@ -1,0 +1,90 @@
+import {
+  attempt,
+  Channel,
+  cursorKey,
+  decodeCursor,
+  encodeCursor,
+  PageInfo,
+  pageInfo,
+  pageSize,
+  UserError,
+  type ServiceContext,
+} from '@omni/platform';
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { enroll } from '../commands/ledger';
+import { LedgerEntry, LoyaltyAccount } from '../entities/account';
+import { accountByCustomer, LEDGER_SORT, ledgerPages } from '../loaders';
+
+@Directive('@key(fields: "id")')
+@ObjectType('Customer')
+export class CustomerRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType()
+export class LedgerEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => LedgerEntry)
+  node!: LedgerEntry;
+}
+
+@ObjectType()
+export class LedgerConnection {
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => [LedgerEdge])
+  edges!: LedgerEdge[];
+}
+
+@ObjectType()
+export class EnrollLoyaltyPayload {
+  @Field(() => LoyaltyAccount, { nullable: true })
+  account!: LoyaltyAccount | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@Resolver(() => LoyaltyAccount)
+export class LoyaltyAccountResolver {
+  @Mutation(() => EnrollLoyaltyPayload)
+  async enrollLoyalty(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('channel', () => Channel) channel: Channel,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<EnrollLoyaltyPayload> {
+    const { result, userErrors } = await attempt(() => enroll(ctx, customerId, channel));
+    return { account: result, userErrors };
+  }
+
+  @FieldResolver(() => LedgerConnection, { description: 'Points movements, newest first.' })
+  async ledger(
+    @Root() account: LoyaltyAccount,
+    @Ctx() ctx: ServiceContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<LedgerConnection> {
+    const page = await ledgerPages(ctx, pageSize(first), decodeCursor(after)).load(account.id);
+    const cursorOf = (entry: LedgerEntry) => encodeCursor(cursorKey(entry, LEDGER_SORT));
+    return {
+      totalCount: page.totalCount,
+      pageInfo: pageInfo({ ...page, cursorOf }),
+      edges: page.nodes.map((node) => ({ cursor: cursorOf(node), node })),
+    };
+  }
+}
+
+@Resolver(() => CustomerRef)
+export class CustomerLoyaltyResolver {
+  @FieldResolver(() => LoyaltyAccount, { nullable: true, description: 'Null until the customer enrols.' })
+  loyalty(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<LoyaltyAccount | null> {
+    return accountByCustomer(ctx).load(customer.id);
+  }
+}

@@ -1,0 +1,178 @@
+import { Channel, DateScalar, Money } from '@omni/platform';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
+
+registerEnumType(OrderStatus, { name: 'OrderStatus' });
+registerEnumType(LineStatus, { name: 'OrderLineStatus' });
+registerEnumType(FulfillmentType, { name: 'FulfillmentType' });
+registerEnumType(FulfillmentStatus, { name: 'FulfillmentStatus' });
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An order from any channel.' })
+@Entity('customer_order')
+@Index('customer_order_customer_placed', ['customerId', 'placedAt'])
+export class Order {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Field({ description: 'Human-readable, unique order number.' })
+  @Column({ type: 'varchar', length: 20, unique: true })
+  number!: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  customerId!: string | null;
+
+  @Field(() => Channel)
+  @Column({ type: 'varchar', length: 20 })
+  channel!: Channel;
+
+  @Field(() => OrderStatus)
+  @Column({ type: 'varchar', length: 30 })
+  status!: OrderStatus;
+
+  @Field()
+  @Column()
+  placedAt!: Date;
+
+  @Column({ type: 'varchar', length: 3 })
+  currency!: string;
+
+  @Column({ type: 'int' })
+  subtotalCents!: number;
+
+  @Column({ type: 'int', default: 0 })
+  discountCents!: number;
+
+  @Column({ type: 'int' })
+  totalCents!: number;
+
+  @Column({ type: 'varchar', length: 100, unique: true })
+  idempotencyKey!: string;
+
+  @Field(() => String, { nullable: true, description: 'The marketplace or partner order reference.' })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  externalRef!: string | null;
+
+  @Field(() => Money)
+  get total(): Money {
+    return Money.of(this.totalCents, this.currency);
+  }
+}
+
+@ObjectType()
+@Entity('order_line')
+export class OrderLine {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Index('order_line_order')
+  @Column({ type: 'varchar', length: 36 })
+  orderId!: string;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Field()
+  @Column({ type: 'varchar', length: 64 })
+  sku!: string;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  quantity!: number;
+
+  @Column({ type: 'int' })
+  unitPriceCents!: number;
+
+  @Column({ type: 'varchar', length: 3 })
+  currency!: string;
+
+  @Field(() => LineStatus)
+  @Column({ type: 'varchar', length: 20 })
+  status!: LineStatus;
+
+  @Field(() => Money)
+  get unitPrice(): Money {
+    return Money.of(this.unitPriceCents, this.currency);
+  }
+}
+
+@ObjectType()
+@Entity('fulfillment')
+export class Fulfillment {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Index('fulfillment_order')
+  @Column({ type: 'varchar', length: 36 })
+  orderId!: string;
+
+  @Field(() => FulfillmentType)
+  @Column({ type: 'varchar', length: 20 })
+  type!: FulfillmentType;
+
+  @Field(() => FulfillmentStatus)
+  @Column({ type: 'varchar', length: 20 })
+  status!: FulfillmentStatus;
+
+  @Index('fulfillment_location')
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  locationId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  trackingNumber!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  promisedDate!: string | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+@Entity('fulfillment_line')
+export class FulfillmentLine {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  fulfillmentId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  orderLineId!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 64 })
+  sku!: string;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  quantity!: number;
+}
+
+/** The order's history: who did what, when, from which channel. Append-only. */
+@ObjectType({ simpleResolvers: true })
+@Entity('order_history')
+@Index('order_history_order', ['orderId', 'at'])
+export class OrderHistoryEntry {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  orderId!: string;
+
+  @Field()
+  @CreateDateColumn()
+  at!: Date;
+
+  @Field(() => Channel, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  channel!: Channel | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  actor!: string | null;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  event!: string;
+}

@@ -1,0 +1,240 @@
+import {
+  attempt,
+  Channel,
+  cursorKey,
+  DateScalar,
+  decodeCursor,
+  encodeCursor,
+  PageInfo,
+  pageInfo,
+  pageSize,
+  UserError,
+  type ServiceContext,
+} from '@omni/platform';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { placeOrder } from '../commands/place-order';
+import { FulfillmentType, OrderStatus } from '../domain/status';
+import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
+import {
+  customerOrderPages,
+  fulfillmentsByOrder,
+  historyByOrder,
+  linesByFulfillment,
+  linesByOrder,
+  orderById,
+  ORDER_SORT,
+} from '../loaders';
+
+/** Entities owned elsewhere, referenced here by key. */
+@Directive('@key(fields: "id")')
+@ObjectType('Customer')
+export class CustomerRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Directive('@key(fields: "sku")')
+@ObjectType('ProductVariant')
+export class VariantRef {
+  @Field()
+  sku!: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Location')
+export class LocationRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType()
+export class OrderEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Order)
+  node!: Order;
+}
+
+@ObjectType()
+export class OrderConnection {
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => [OrderEdge])
+  edges!: OrderEdge[];
+}
+
+@InputType()
+export class OrderLineInput {
+  @Field()
+  sku!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+}
+
+@InputType()
+export class ShippingAddressInput {
+  @Field()
+  line1!: string;
+
+  @Field()
+  city!: string;
+
+  @Field()
+  postalCode!: string;
+
+  @Field()
+  country!: string;
+
+  @Field(() => Number, { nullable: true })
+  lat?: number | null;
+
+  @Field(() => Number, { nullable: true })
+  lng?: number | null;
+}
+
+@InputType()
+export class FulfillmentRequestInput {
+  @Field(() => FulfillmentType)
+  type!: FulfillmentType;
+
+  @Field(() => ID, { nullable: true })
+  pickupLocationId?: string | null;
+
+  @Field(() => ShippingAddressInput, { nullable: true })
+  address?: ShippingAddressInput | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  deliveryDate?: string | null;
+}
+
+@InputType()
+export class PlaceOrderInput {
+  @Field(() => ID, { nullable: true })
+  customerId?: string | null;
+
+  @Field(() => Channel)
+  channel!: Channel;
+
+  @Field()
+  idempotencyKey!: string;
+
+  @Field(() => String, { nullable: true })
+  externalRef?: string | null;
+
+  @Field(() => [OrderLineInput])
+  lines!: OrderLineInput[];
+
+  @Field(() => FulfillmentRequestInput)
+  fulfillment!: FulfillmentRequestInput;
+}
+
+@ObjectType()
+export class PlaceOrderPayload {
+  @Field(() => Order, { nullable: true })
+  order!: Order | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => Order, { nullable: true })
+  order(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Order | null> {
+    return orderById(ctx).load(id);
+  }
+
+  @Query(() => Order, { nullable: true })
+  orderByNumber(@Arg('number') number: string, @Ctx() ctx: ServiceContext): Promise<Order | null> {
+    return ctx.db.getRepository(Order).findOneBy({ number: number.trim().toUpperCase() });
+  }
+
+  @Mutation(() => PlaceOrderPayload, { description: 'Orders taken outside the storefront cart: POS, call center, marketplace, partner.' })
+  async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: ServiceContext): Promise<PlaceOrderPayload> {
+    const { result, userErrors } = await attempt(() => placeOrder(ctx, input));
+    return { order: result, userErrors };
+  }
+
+  @FieldResolver(() => CustomerRef, { nullable: true })
+  customer(@Root() order: Order): CustomerRef | null {
+    return order.customerId ? { id: order.customerId } : null;
+  }
+
+  @FieldResolver(() => [OrderLine])
+  lines(@Root() order: Order, @Ctx() ctx: ServiceContext): Promise<OrderLine[]> {
+    return linesByOrder(ctx).load(order.id);
+  }
+
+  @FieldResolver(() => [Fulfillment])
+  fulfillments(@Root() order: Order, @Ctx() ctx: ServiceContext): Promise<Fulfillment[]> {
+    return fulfillmentsByOrder(ctx).load(order.id);
+  }
+
+  @FieldResolver(() => [OrderHistoryEntry])
+  history(@Root() order: Order, @Ctx() ctx: ServiceContext): Promise<OrderHistoryEntry[]> {
+    return historyByOrder(ctx).load(order.id);
+  }
+}
+
+@Resolver(() => OrderLine)
+export class OrderLineResolver {
+  @FieldResolver(() => VariantRef)
+  variant(@Root() line: OrderLine): VariantRef {
+    return { sku: line.sku };
+  }
+}
+
+@Resolver(() => Fulfillment)
+export class FulfillmentResolver {
+  @FieldResolver(() => LocationRef, { nullable: true })
+  location(@Root() fulfillment: Fulfillment): LocationRef | null {
+    return fulfillment.locationId ? { id: fulfillment.locationId } : null;
+  }
+
+  @FieldResolver(() => [FulfillmentLine])
+  lines(@Root() fulfillment: Fulfillment, @Ctx() ctx: ServiceContext): Promise<FulfillmentLine[]> {
+    return linesByFulfillment(ctx).load(fulfillment.id);
+  }
+}
+
+@Resolver(() => CustomerRef)
+export class CustomerOrdersResolver {
+  @FieldResolver(() => OrderConnection, { description: "The customer's orders from every channel, newest first." })
+  async orders(
+    @Root() customer: CustomerRef,
+    @Ctx() ctx: ServiceContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('channel', () => Channel, { nullable: true }) channel?: Channel | null,
+    @Arg('status', () => OrderStatus, { nullable: true }) status?: OrderStatus | null,
+  ): Promise<OrderConnection> {
+    const args = { first: pageSize(first), after: decodeCursor(after), channel, status };
+    const page = await customerOrderPages(ctx, args).load(customer.id);
+    const cursorOf = (order: Order) => encodeCursor(cursorKey(order, ORDER_SORT));
+    return {
+      totalCount: page.totalCount,
+      pageInfo: pageInfo({ ...page, cursorOf }),
+      edges: page.nodes.map((node) => ({ cursor: cursorOf(node), node })),
+    };
+  }
+}

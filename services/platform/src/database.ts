@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, type EntityManager, type MigrationInterface } from 'typeorm';
+
+export type Dialect = 'postgres' | 'sqlite';
+
+type MigrationClass = new () => MigrationInterface;
+
+export interface Migrations {
+  postgres: MigrationClass[];
+  sqlite: MigrationClass[];
+}
+
+export interface DatabaseOptions {
+  /** Service name: the SQLite file name and the PostgreSQL schema. */
+  service: string;
+  entities: Function[];
+  migrations: Migrations;
+  /** postgres://... to use PostgreSQL; otherwise embedded SQLite. */
+  url?: string;
+  /** Folder for SQLite files; ':memory:' keeps the database in memory. */
+  dataDir: string;
+  /** Run migrations on start (default true). */
+  migrate?: boolean;
+}
+
+export function dialectOf(db: DataSource): Dialect {
+  return db.options.type === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+export function dataSourceOptions(options: DatabaseOptions) {
+  const common = {
+    entities: options.entities,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+  };
+  if (options.url) {
+    return {
+      ...common,
+      type: 'postgres' as const,
+      url: options.url,
+      schema: options.service,
+      migrations: options.migrations.postgres,
+      extra: { max: 10, application_name: `omni-${options.service}` },
+    };
+  }
+  let database = ':memory:';
+  if (options.dataDir !== ':memory:') {
+    mkdirSync(options.dataDir, { recursive: true });
+    database = join(options.dataDir, `${options.service}.sqlite`);
+  }
+  return {
+    ...common,
+    type: 'better-sqlite3' as const,
+    database,
+    enableWAL: database !== ':memory:',
+    migrations: options.migrations.sqlite,
+    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}
+
+/** Opens the service's database, creating its PostgreSQL schema and running migrations. */
+export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
+  const db = new DataSource(dataSourceOptions(options));
+  await db.initialize();
+  if (dialectOf(db) === 'postgres') {
+    await db.query(`CREATE SCHEMA IF NOT EXISTS "${options.service}"`);
+  }
+  if (options.migrate !== false) await db.runMigrations({ transaction: 'each' });
+  return db;
+}
+
+/** SQL the entities need that the migrations did not create (empty when migrations are current). */
+export async function pendingSchemaSql(db: DataSource): Promise<string[]> {
+  const sql = await db.driver.createSchemaBuilder().log();
+  return sql.upQueries.map((q) => q.query);
+}
+
+const sqliteLocks = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * One database transaction. SQLite has a single connection per file, so transactions on it
+ * are queued rather than nested; PostgreSQL runs them concurrently on the pool.
+ */
+export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (dialectOf(db) === 'postgres') return db.transaction(work);
+  const previous = sqliteLocks.get(db) ?? Promise.resolve();
+  const run = previous.then(
+    () => db.transaction(work),
+    () => db.transaction(work),
+  );
+  sqliteLocks.set(
+    db,
+    run.catch(() => undefined),
+  );
+  return run;
+}

@@ -1,0 +1,43 @@
+import { CreateDateColumn, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
+import { inTransaction } from '../database';
+import type { EventEnvelope } from './envelope';
+
+/** The events a consumer has applied: a redelivery finds its id here and changes nothing. */
+@Entity('processed_event')
+export class ProcessedEvent {
+  @PrimaryColumn({ type: 'varchar', length: 80 })
+  consumer!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  eventId!: string;
+
+  @CreateDateColumn()
+  processedAt!: Date;
+}
+
+export interface ConsumerDefinition {
+  /** Unique within the service; the durable name is `<service>-<name>`. */
+  name: string;
+  types: string[];
+  handle: (manager: EntityManager, event: EventEnvelope) => Promise<void>;
+}
+
+/**
+ * Applies an event exactly once per consumer: the processed-event row and the handler's
+ * writes commit together, so a crash between them redelivers and re-applies cleanly.
+ * Returns false when the event had been applied before.
+ */
+export async function applyOnce(
+  db: DataSource,
+  consumer: string,
+  event: EventEnvelope,
+  handle: (manager: EntityManager, event: EventEnvelope) => Promise<void>,
+): Promise<boolean> {
+  return inTransaction(db, async (manager) => {
+    const seen = await manager.existsBy(ProcessedEvent, { consumer, eventId: event.id });
+    if (seen) return false;
+    await manager.insert(ProcessedEvent, { consumer, eventId: event.id });
+    await handle(manager, event);
+    return true;
+  });
+}

@@ -1,0 +1,169 @@
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from '../logger';
+import { BusUnavailableError, type EventBus, type Subscription } from './bus';
+import { subjectOf, SUBJECT_PREFIX, type EventEnvelope } from './envelope';
+
+const NANOS_PER_MS = 1_000_000;
+
+export interface NatsBusOptions {
+  url: string;
+  stream?: string;
+  log: Logger;
+  /** How long a delivered event may stay unacknowledged before it is redelivered. */
+  ackWaitMs?: number;
+  /** Delay before a failed event is offered again. */
+  retryDelayMs?: number;
+}
+
+/**
+ * JetStream adapter. The stream (`omni.>`) and each durable consumer are created on connect.
+ * Publishing sets `Nats-Msg-Id` to the event id, so the stream drops a republished event.
+ * The connection is (re)established in the background; until it is, `publish` throws and the
+ * outbox keeps the event for later.
+ */
+export class NatsBus implements EventBus {
+  readonly kind = 'nats' as const;
+  private nc: NatsConnection | null = null;
+  private js: JetStreamClient | null = null;
+  private ready = false;
+  private closed = false;
+  private readonly subscriptions: Subscription[] = [];
+  private readonly stream: string;
+  private connecting: Promise<void> | null = null;
+
+  constructor(private readonly options: NatsBusOptions) {
+    this.stream = options.stream ?? 'OMNI';
+  }
+
+  /** Starts connecting; resolves at once. `whenReady` waits for the connection. */
+  start(): void {
+    this.connecting ??= this.connectLoop();
+  }
+
+  async whenReady(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.ready) {
+      if (Date.now() > deadline) throw new BusUnavailableError(`no connection to ${this.options.url}`);
+      await sleep(50);
+    }
+  }
+
+  isReady(): boolean {
+    return this.ready && !this.closed;
+  }
+
+  async publish(event: EventEnvelope): Promise<void> {
+    if (!this.isReady() || !this.js) throw new BusUnavailableError(`not connected to ${this.options.url}`);
+    await this.js.publish(subjectOf(event.type), JSON.stringify(event), { msgID: event.id, timeout: 5_000 });
+  }
+
+  async subscribe(subscription: Subscription): Promise<void> {
+    this.subscriptions.push(subscription);
+    if (this.isReady()) void this.runConsumer(subscription);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.ready = false;
+    const nc = this.nc;
+    this.nc = null;
+    if (nc && !nc.isClosed()) await nc.drain().catch(() => nc.close());
+  }
+
+  private async connectLoop(): Promise<void> {
+    const log = this.options.log;
+    while (!this.closed) {
+      try {
+        const nc = await connect({
+          servers: this.options.url,
+          name: log.bindings().service as string,
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: 500,
+        });
+        if (this.closed) {
+          await nc.close();
+          return;
+        }
+        this.nc = nc;
+        this.js = jetstream(nc);
+        await this.ensureStream();
+        this.ready = true;
+        log.info({ url: this.options.url }, 'connected to NATS JetStream');
+        for (const subscription of this.subscriptions) void this.runConsumer(subscription);
+        void this.watchStatus(nc);
+        return;
+      } catch (error) {
+        this.ready = false;
+        log.warn({ err: (error as Error).message, url: this.options.url }, 'NATS unavailable, retrying');
+        await sleep(1_000);
+      }
+    }
+  }
+
+  private async watchStatus(nc: NatsConnection): Promise<void> {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect') this.ready = false;
+      if (status.type === 'reconnect') {
+        try {
+          await this.ensureStream();
+          this.ready = true;
+        } catch (error) {
+          this.options.log.warn({ err: (error as Error).message }, 'stream check after reconnect failed');
+        }
+      }
+    }
+  }
+
+  private async ensureStream(): Promise<void> {
+    const jsm = await jetstreamManager(this.nc!);
+    try {
+      await jsm.streams.info(this.stream);
+    } catch {
+      await jsm.streams.add({ name: this.stream, subjects: [`${SUBJECT_PREFIX}>`], duplicate_window: 120_000 * NANOS_PER_MS });
+    }
+  }
+
+  private async runConsumer(subscription: Subscription): Promise<void> {
+    const log = this.options.log.child({ consumer: subscription.durable });
+    while (!this.closed) {
+      try {
+        const jsm = await jetstreamManager(this.nc!);
+        await jsm.consumers.add(this.stream, {
+          durable_name: subscription.durable,
+          ack_policy: AckPolicy.Explicit,
+          deliver_policy: DeliverPolicy.All,
+          filter_subjects: subscription.types.map(subjectOf),
+          ack_wait: (this.options.ackWaitMs ?? 30_000) * NANOS_PER_MS,
+        });
+        const consumer = await this.js!.consumers.get(this.stream, subscription.durable);
+        const messages = await consumer.consume({ max_messages: 64 });
+        for await (const message of messages) {
+          let event: EventEnvelope;
+          try {
+            event = message.json<EventEnvelope>();
+          } catch {
+            log.error({ subject: message.subject }, 'undecodable event dropped');
+            message.term();
+            continue;
+          }
+          try {
+            await subscription.handle(event);
+            message.ack();
+          } catch (error) {
+            log.error({ err: error, event: event.id }, 'event handler failed, will be redelivered');
+            message.nak(this.options.retryDelayMs ?? 1_000);
+          }
+        }
+      } catch (error) {
+        if (this.closed) return;
+        log.warn({ err: (error as Error).message }, 'consumer stopped, restarting');
+      }
+      await sleep(1_000);
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

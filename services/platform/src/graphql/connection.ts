@@ -1,0 +1,63 @@
+import { GraphQLError } from 'graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+
+@Directive('@shareable')
+@ObjectType({ simpleResolvers: true })
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+/** Opaque, stable cursors: base64url of a JSON sort key. */
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): unknown[] | null {
+  if (!cursor) return null;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(key) ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface Page<T> {
+  nodes: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+  cursorOf: (node: T) => string;
+}
+
+export function pageInfo<T>(page: Page<T>): PageInfo {
+  const first = page.nodes[0];
+  const last = page.nodes[page.nodes.length - 1];
+  return Object.assign(new PageInfo(), {
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: false,
+    startCursor: first ? page.cursorOf(first) : null,
+    endCursor: last ? page.cursorOf(last) : null,
+  });
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** Clamps a requested page size to [0, MAX_PAGE_SIZE]; a negative size is a caller error. */
+export function pageSize(first: number | null | undefined): number {
+  if (first == null) return DEFAULT_PAGE_SIZE;
+  if (first < 0) {
+    throw new GraphQLError('first must not be negative', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return Math.min(first, MAX_PAGE_SIZE);
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+
+export * from './channel';
+export * from './config';
+export * from './context';
+export * from './database';
+export * from './events/bus';
+export * from './events/consumer';
+export * from './events/envelope';
+export * from './events/in-process-bus';
+export * from './events/nats-bus';
+export * from './events/outbox';
+export * from './graphql/connection';
+export * from './graphql/money';
+export * from './graphql/user-error';
+export * from './logger';
+export * from './peers';
+export * from './server';
+export * from './service';
+export * from './subgraph';
+export * from './loaders';
+export * from './migrations';
+export * from './graphql/scalars';
+export * from './pagination';

@@ -1,0 +1,67 @@
+import { GraphQLError } from 'graphql';
+import { requestHeaders, type RequestInfo } from './context';
+
+/**
+ * How one service asks another through its public subgraph API. In the embedded runtime the
+ * call executes the peer's schema in-process; distributed, it is an HTTP POST to its URL.
+ */
+export interface PeerClient {
+  request<T>(query: string, variables: Record<string, unknown>, info: RequestInfo): Promise<T>;
+}
+
+export class PeerError extends Error {
+  constructor(
+    readonly peer: string,
+    readonly errors: readonly { message: string }[],
+  ) {
+    super(`${peer}: ${errors.map((e) => e.message).join('; ')}`);
+    this.name = 'PeerError';
+  }
+}
+
+export class Peers {
+  private readonly clients = new Map<string, PeerClient>();
+
+  register(name: string, client: PeerClient): void {
+    this.clients.set(name, client);
+  }
+
+  get(name: string): PeerClient {
+    const client = this.clients.get(name);
+    if (!client) throw new Error(`no peer service "${name}" is configured`);
+    return client;
+  }
+}
+
+export class HttpPeerClient implements PeerClient {
+  constructor(
+    private readonly name: string,
+    private readonly url: string,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  async request<T>(query: string, variables: Record<string, unknown>, info: RequestInfo): Promise<T> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...requestHeaders(info) },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length || !body.data) {
+      throw new PeerError(this.name, body.errors ?? [{ message: `HTTP ${response.status}` }]);
+    }
+    return body.data;
+  }
+}
+
+/** Turns execution errors of an in-process call into the same PeerError as HTTP. */
+export function peerResult<T>(
+  name: string,
+  result: { data?: unknown; errors?: readonly GraphQLError[] },
+): T {
+  if (result.errors?.length || !result.data) {
+    throw new PeerError(name, result.errors ?? [{ message: 'no data' }]);
+  }
+  return result.data as T;
+}

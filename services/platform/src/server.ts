@@ -1,0 +1,86 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { requestInfoFromHeaders, type ServiceContext } from './context';
+import type { RunningService } from './service';
+
+export interface HttpEndpoint {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Never show a caller a stack trace or an internal message; log it instead. */
+export function maskInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+  void error;
+  return { ...formatted, extensions };
+}
+
+export async function listen(app: express.Express, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => {
+      if (error) reject(error);
+      else resolve({ server, port: (server.address() as AddressInfo).port });
+    });
+  });
+}
+
+/** Serves one subgraph over HTTP: POST /graphql, GET /healthz (alive) and /readyz (database answers). */
+export async function serveSubgraph(service: RunningService, port: number, host = '127.0.0.1'): Promise<HttpEndpoint> {
+  const logErrors: ApolloServerPlugin<ServiceContext> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (!error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR') {
+              contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'resolver failed');
+            }
+          }
+        },
+      };
+    },
+  };
+  const apollo = new ApolloServer<ServiceContext>({
+    schema: service.schema,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), logErrors],
+    formatError: maskInternalErrors,
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: service.name });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await service.db.query('SELECT 1');
+      res.json({ status: 'ready', service: service.name });
+    } catch {
+      res.status(503).json({ status: 'unavailable', service: service.name });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => service.context(requestInfoFromHeaders(req.headers)) }),
+  );
+  const { server, port: actual } = await listen(app, port, host);
+  return {
+    url: `http://${host}:${actual}/graphql`,
+    port: actual,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { ServiceContext, RequestInfo } from './context';
+import { openDatabase, type Migrations } from './database';
+import type { EventBus } from './events/bus';
+import { applyOnce, ProcessedEvent, type ConsumerDefinition } from './events/consumer';
+import { OutboxEvent, OutboxRelay, type RelayOptions } from './events/outbox';
+import { createLogger, type Logger } from './logger';
+import { peerResult, type PeerClient, type Peers } from './peers';
+import { buildSubgraph, type SubgraphDefinition } from './subgraph';
+
+/** Everything that makes one domain service; each service exports one of these. */
+export interface ServiceDefinition extends SubgraphDefinition {
+  name: string;
+  entities: Function[];
+  migrations: Migrations;
+  consumers?: ConsumerDefinition[];
+}
+
+export interface ServiceOptions {
+  /** PostgreSQL URL; without it the service uses embedded SQLite. */
+  databaseUrl?: string;
+  dataDir: string;
+  bus: EventBus;
+  peers: Peers;
+  log?: Logger;
+  relay?: RelayOptions;
+}
+
+/** The tables the platform adds to every service: the outbox and the processed-event log. */
+export const PLATFORM_ENTITIES: Function[] = [OutboxEvent, ProcessedEvent];
+
+export class RunningService {
+  private readonly documents = new Map<string, DocumentNode>();
+
+  constructor(
+    readonly name: string,
+    readonly db: DataSource,
+    readonly schema: GraphQLSchema,
+    readonly sdl: string,
+    readonly relay: OutboxRelay,
+    readonly peers: Peers,
+    readonly log: Logger,
+  ) {}
+
+  /** A fresh per-request context: its own DataLoaders, the caller and channel of the request. */
+  context(info: RequestInfo): ServiceContext {
+    return {
+      service: this.name,
+      requestId: info.requestId,
+      channel: info.channel,
+      caller: info.caller,
+      db: this.db,
+      peers: this.peers,
+      log: this.log,
+      loaders: new Map(),
+    };
+  }
+
+  /** Executes an operation in-process (the embedded gateway and peer calls use this). */
+  async execute(
+    query: string | DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    contextValue: ServiceContext,
+    operationName?: string,
+  ): Promise<ExecutionResult> {
+    const document = typeof query === 'string' ? this.parse(query) : query;
+    return execute({ schema: this.schema, document, variableValues: variables, contextValue, operationName });
+  }
+
+  /** This service as a peer of the others, called in-process. */
+  asPeer(): PeerClient {
+    return {
+      request: async <T>(query: string, variables: Record<string, unknown>, info: RequestInfo) =>
+        peerResult<T>(this.name, await this.execute(query, variables, this.context(info))),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.relay.stop();
+    if (this.db.isInitialized) await this.db.destroy();
+  }
+
+  private parse(query: string): DocumentNode {
+    let document = this.documents.get(query);
+    if (!document) {
+      document = parse(query);
+      if (this.documents.size < 1000) this.documents.set(query, document);
+    }
+    return document;
+  }
+}
+
+/** Opens the database (migrated), builds the subgraph, starts the outbox relay and consumers. */
+export async function startService(definition: ServiceDefinition, options: ServiceOptions): Promise<RunningService> {
+  const log = options.log ?? createLogger(definition.name);
+  const db = await openDatabase({
+    service: definition.name,
+    entities: [...definition.entities, ...PLATFORM_ENTITIES],
+    migrations: definition.migrations,
+    url: options.databaseUrl,
+    dataDir: options.dataDir,
+  });
+  const { schema, sdl } = await buildSubgraph(definition);
+  const relay = new OutboxRelay(db, options.bus, log, options.relay);
+  relay.start();
+  for (const consumer of definition.consumers ?? []) {
+    const durable = `${definition.name}-${consumer.name}`;
+    await options.bus.subscribe({
+      durable,
+      types: consumer.types,
+      handle: async (event) => {
+        await applyOnce(db, durable, event, consumer.handle);
+      },
+    });
+  }
+  return new RunningService(definition.name, db, schema, sdl, relay, options.peers, log);
+}

@@ -1,0 +1,54 @@
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import gql from 'graphql-tag';
+import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
+import type { ServiceContext } from './context';
+
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
+
+/** Resolves `{ __typename, ...key }` representations of an entity this subgraph owns. */
+export type ReferenceResolver = (reference: Record<string, unknown>, ctx: ServiceContext) => unknown;
+
+export interface SubgraphDefinition {
+  resolvers: NonEmptyArray<Function>;
+  /** Types not reachable from a resolver (entity stubs that only carry keys, for example). */
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type name; each should batch through a DataLoader. */
+  references?: Record<string, ReferenceResolver>;
+  authChecker?: AuthChecker<ServiceContext>;
+}
+
+export interface Subgraph {
+  schema: GraphQLSchema;
+  /** The subgraph SDL as composition sees it. */
+  sdl: string;
+}
+
+/**
+ * type-graphql classes -> Federation 2 subgraph. type-graphql has no federation support of its
+ * own: its schema is printed with directives, given the federation `@link`, and rebuilt by
+ * `buildSubgraphSchema` with type-graphql's resolvers plus the entity reference resolvers.
+ */
+export async function buildSubgraph(definition: SubgraphDefinition): Promise<Subgraph> {
+  const typeGraphqlSchema = await buildSchema({
+    resolvers: definition.resolvers,
+    orphanedTypes: definition.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+    authChecker: definition.authChecker,
+    authMode: 'error',
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+  });
+  const typeDefs = gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+  const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, resolveReference] of Object.entries(definition.references ?? {})) {
+    const existing = resolvers[typeName] ?? {};
+    resolvers[typeName] = { ...existing, __resolveReference: resolveReference };
+  }
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  return { schema, sdl: printSubgraphSchema(schema) };
+}
