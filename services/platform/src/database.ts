@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { DataSource, type EntityManager, type MigrationInterface } from 'typeorm';
 
 export type Dialect = 'postgres' | 'sqlite';
@@ -42,7 +43,7 @@ export function dataSourceOptions(options: DatabaseOptions) {
       url: options.url,
       schema: options.service,
       migrations: options.migrations.postgres,
-      extra: { max: 10, application_name: `omni-${options.service}` },
+      extra: { max: 10, application_name: `omni-${options.service}`, options: '-c timezone=UTC' },
     };
   }
   let database = ':memory:';
@@ -62,6 +63,14 @@ export function dataSourceOptions(options: DatabaseOptions) {
     },
   };
 }
+
+/**
+ * Timestamps are stored as UTC `timestamp` on PostgreSQL and `datetime` on SQLite. node-postgres
+ * would read and write them in the process's local zone: make it UTC both ways.
+ */
+const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
+pg.defaults.parseInputDatesAsUTC = true;
+pg.types.setTypeParser(TIMESTAMP_WITHOUT_TIME_ZONE, (value: string) => new Date(`${value.replace(' ', 'T')}Z`));
 
 /** Opens the service's database, creating its PostgreSQL schema and running migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {

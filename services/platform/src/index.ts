@@ -22,3 +22,4 @@ export * from './loaders';
 export * from './migrations';
 export * from './graphql/scalars';
 export * from './pagination';
+export * from './process';

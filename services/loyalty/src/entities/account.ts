@@ -70,6 +70,6 @@ export class LedgerEntry {
   orderId!: string | null;
 
   @Field()
-  @Column()
+  @Column({ type: Date })
   occurredAt!: Date;
 }

@@ -33,7 +33,7 @@ export class Order {
   status!: OrderStatus;
 
   @Field()
-  @Column()
+  @Column({ type: Date })
   placedAt!: Date;
 
   @Column({ type: 'varchar', length: 3 })

@@ -33,7 +33,7 @@ export class OutboxEvent {
   @CreateDateColumn()
   createdAt!: Date;
 
-  @Column({ nullable: true })
+  @Column({ type: Date, nullable: true })
   publishedAt!: Date | null;
 
   @Column({ type: 'int', default: 0 })

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { generateMigration, type Dialect } from '@omni/platform';
+import { SERVICES } from './services';
+
+/**
+ * `pnpm migrations`: for every service and both dialects, writes a migration with whatever the
+ * entities need beyond the existing migrations. PostgreSQL diffs run in a scratch database on
+ * MIGRATIONS_DATABASE_URL (default: the local server).
+ */
+async function main(): Promise<void> {
+  const dialects: Dialect[] = ['sqlite', 'postgres'];
+  for (const { definition } of SERVICES) {
+    const directory = join(__dirname, '..', '..', 'services', definition.name, 'src', 'migrations');
+    for (const dialect of dialects) {
+      const file = await generateMigration(definition, dialect, directory, process.env.MIGRATIONS_DATABASE_URL);
+      process.stdout.write(`${definition.name} ${dialect}: ${file ?? 'up to date'}\n`);
+    }
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.stack ?? error.message}\n`);
+  process.exit(1);
+});

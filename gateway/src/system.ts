@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createLogger,
+  InProcessBus,
+  NatsBus,
+  Peers,
+  serveSubgraph,
+  startService,
+  type EventBus,
+  type HttpEndpoint,
+  type Logger,
+  type RunningService,
+} from '@omni/platform';
+import { ForwardingDataSource, InProcessDataSource } from './data-sources';
+import { startGateway, type RunningGateway } from './gateway';
+import { SERVICES } from './services';
+
+export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+
+export interface SystemOptions {
+  /** PostgreSQL URL shared by the services (each in its own schema); SQLite files otherwise. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** NATS URL for JetStream; the in-process bus otherwise. */
+  natsUrl?: string;
+  gatewayPort: number;
+  /** Also serve each subgraph on its own port (0 picks free ports); null: in-process only. */
+  subgraphPorts: 'default' | 'random' | null;
+  /** How the gateway reaches the subgraphs: in-process (fast) or over HTTP. */
+  transport: 'in-process' | 'http';
+  host?: string;
+  log?: Logger;
+  relayPollMs?: number;
+  supergraphSdl?: string;
+}
+
+export interface RunningSystem {
+  gateway: RunningGateway;
+  services: Map<string, RunningService>;
+  endpoints: Map<string, HttpEndpoint>;
+  bus: EventBus;
+  close(): Promise<void>;
+}
+
+/** Every subgraph and the gateway in one process: the embedded default, and the test harness. */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const log = options.log ?? createLogger('omni');
+  let bus: EventBus;
+  if (options.natsUrl) {
+    const nats = new NatsBus({ url: options.natsUrl, log: log.child({ component: 'bus' }) });
+    nats.start();
+    bus = nats;
+  } else {
+    bus = new InProcessBus(log.child({ component: 'bus' }));
+  }
+  const peers = new Peers();
+  const services = new Map<string, RunningService>();
+  const endpoints = new Map<string, HttpEndpoint>();
+  try {
+    for (const { definition, port } of SERVICES) {
+      const service = await startService(definition, {
+        databaseUrl: options.databaseUrl,
+        dataDir: options.dataDir,
+        bus,
+        peers,
+        log: log.child({ service: definition.name }),
+        relay: { pollIntervalMs: options.relayPollMs },
+      });
+      services.set(definition.name, service);
+      peers.register(definition.name, service.asPeer());
+      if (options.subgraphPorts) {
+        const endpoint = await serveSubgraph(service, options.subgraphPorts === 'random' ? 0 : port, options.host);
+        endpoints.set(definition.name, endpoint);
+      }
+    }
+    const gateway = await startGateway({
+      supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      dataSource: (name) => {
+        if (options.transport === 'http') {
+          const endpoint = endpoints.get(name);
+          if (!endpoint) throw new Error(`subgraph ${name} is not served over HTTP`);
+          return new ForwardingDataSource(name, endpoint.url);
+        }
+        return new InProcessDataSource(services.get(name)!);
+      },
+      ready: async () => {
+        for (const service of services.values()) await service.db.query('SELECT 1');
+        return bus.isReady();
+      },
+      log,
+      port: options.gatewayPort,
+      host: options.host,
+    });
+    const close = async () => {
+      await gateway.close();
+      for (const endpoint of endpoints.values()) await endpoint.close();
+      for (const service of services.values()) await service.relay.stop();
+      await bus.close();
+      for (const service of services.values()) await service.close();
+    };
+    return { gateway, services, endpoints, bus, close };
+  } catch (error) {
+    for (const endpoint of endpoints.values()) await endpoint.close().catch(() => undefined);
+    for (const service of services.values()) await service.close().catch(() => undefined);
+    await bus.close().catch(() => undefined);
+    throw error;
+  }
+}

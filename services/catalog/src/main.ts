@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@omni/platform';
+import { catalogService } from './index';
+
+runServiceProcess(catalogService, 4002);

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { env, exitOnConfigError, readConfig } from './config';
+import type { EventBus } from './events/bus';
+import { InProcessBus } from './events/in-process-bus';
+import { NatsBus } from './events/nats-bus';
+import { createLogger } from './logger';
+import { HttpPeerClient, Peers } from './peers';
+import { serveSubgraph } from './server';
+import { startService, type ServiceDefinition } from './service';
+
+/**
+ * Runs one service as its own process (the distributed mode): its subgraph on PORT, its own
+ * database, NATS for events, and the peers it calls at <PEER>_URL.
+ */
+export function runServiceProcess(definition: ServiceDefinition, defaultPort: number, peerNames: string[] = []): void {
+  void exitOnConfigError(async () => {
+    const peerShape = Object.fromEntries(peerNames.map((p) => [`${p.toUpperCase()}_URL`, env.url(['http', 'https'])]));
+    const config = readConfig({
+      PORT: env.port(defaultPort),
+      HOST: z.string().default('0.0.0.0'),
+      DATABASE_URL: env.url(['postgres', 'postgresql']).optional(),
+      DATA_DIR: z.string().default('./data'),
+      NATS_URL: env.url(['nats']).optional(),
+      LOG_LEVEL: env.logLevel(),
+      ...peerShape,
+    });
+    const log = createLogger(definition.name, config.LOG_LEVEL);
+    let bus: EventBus;
+    if (config.NATS_URL) {
+      const nats = new NatsBus({ url: config.NATS_URL, log });
+      nats.start();
+      bus = nats;
+    } else {
+      log.warn('NATS_URL is not set: events stay inside this process');
+      bus = new InProcessBus(log);
+    }
+    const peers = new Peers();
+    for (const name of peerNames) {
+      peers.register(name, new HttpPeerClient(name, String((config as Record<string, unknown>)[`${name.toUpperCase()}_URL`])));
+    }
+    const service = await startService(definition, {
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      bus,
+      peers,
+      log,
+    });
+    const endpoint = await serveSubgraph(service, config.PORT, config.HOST);
+    log.info({ url: endpoint.url }, `${definition.name} subgraph ready`);
+    const shutdown = async () => {
+      await endpoint.close();
+      await service.relay.stop();
+      await bus.close();
+      await service.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void shutdown());
+    process.once('SIGINT', () => void shutdown());
+  });
+}
