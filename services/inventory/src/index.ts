@@ -8,6 +8,7 @@ import { sqliteMigrations } from './migrations/sqlite';
 import {
   AvailabilityResolver,
   LocationResolver,
+  ProductVariantStock,
   StockResolver,
   VariantStockResolver,
 } from './resolvers/inventory.resolver';
@@ -17,6 +18,7 @@ export const inventoryService: ServiceDefinition = {
   entities: [Location, Stock],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [LocationResolver, StockResolver, VariantStockResolver, AvailabilityResolver],
+  orphanedTypes: [ProductVariantStock],
   references: {
     Location: (ref, ctx) => locationById(ctx).load(String(ref.id)),
   },

@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError, createLogger, env, exitOnConfigError, readConfig } from '@omni/platform';
+import { GatewayClient } from './client';
+import { ForwardingDataSource } from './data-sources';
+import { startGateway } from './gateway';
+import { isSeeded, seedDemoRetailer } from './seed';
+import { GATEWAY_PORT, SERVICES, urlVariable } from './services';
+import { startSystem, SUPERGRAPH_PATH } from './system';
+
+const EXAMPLE_QUERY = (customerId: string) => `query Customer360 {
+  customer(id: "${customerId}") {
+    firstName lastName email channels
+    identities { kind value channel }
+    orders(first: 5) { totalCount edges { node { number channel status total { cents currency }
+      lines { sku quantity variant { product { name } price(channel: WEB) { cents } availability { totalAvailable } } } } } }
+    loyalty { cardNumber tier pointsBalance }
+  }
+}`;
+
+const config = {
+  PORT: env.port(GATEWAY_PORT),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: env.url(['postgres', 'postgresql']).optional(),
+  DATA_DIR: z.string().default('./data'),
+  NATS_URL: env.url(['nats']).optional(),
+  SEED: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: env.logLevel(),
+  ...Object.fromEntries(SERVICES.map(({ definition }) => [urlVariable(definition.name), env.url(['http', 'https']).optional()])),
+};
+
+/**
+ * Starts the gateway. With no <SERVICE>_URL set, all five subgraphs run inside this process
+ * (the embedded default); with every one set, the gateway alone routes to those processes.
+ */
+async function main(): Promise<void> {
+  const settings = readConfig(config) as Record<string, string | undefined> & z.infer<z.ZodObject<typeof config>>;
+  const log = createLogger('gateway', settings.LOG_LEVEL);
+  const urls = SERVICES.map(({ definition }) => [definition.name, settings[urlVariable(definition.name)]] as const);
+  const remote = urls.filter(([, url]) => url);
+  if (remote.length > 0) {
+    const missing = urls.find(([, url]) => !url);
+    if (missing) throw new ConfigError(urlVariable(missing[0]), 'is required when any subgraph URL is set (distributed mode)');
+    const endpoints = new Map(remote.map(([name, url]) => [name, url!]));
+    const gateway = await startGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      dataSource: (name) => new ForwardingDataSource(name, endpoints.get(name)!),
+      ready: async () => {
+        const checks = [...endpoints.values()].map((url) => fetch(new URL('/readyz', url)).then((r) => r.ok));
+        return (await Promise.all(checks)).every(Boolean);
+      },
+      log,
+      port: settings.PORT,
+      host: settings.HOST,
+    });
+    log.info({ url: gateway.url }, 'gateway ready (distributed)');
+    onShutdown(() => gateway.close());
+    return;
+  }
+
+  const system = await startSystem({
+    databaseUrl: settings.DATABASE_URL,
+    dataDir: settings.DATA_DIR,
+    natsUrl: settings.NATS_URL,
+    gatewayPort: settings.PORT,
+    host: settings.HOST,
+    subgraphPorts: null,
+    transport: 'in-process',
+    log,
+  });
+  onShutdown(() => system.close());
+  const client = new GatewayClient(system.gateway.url, { 'x-channel': 'WEB' });
+  if (settings.SEED === 'true' && !(await isSeeded(client))) {
+    const seeded = await seedDemoRetailer(client);
+    log.info({ orders: seeded.orderNumbers }, 'demo retailer seeded');
+  }
+  const lookup = await client.request<{ customerLookup: { id: string } | null }>(
+    'query DemoCustomer { customerLookup(email: "ada.lovelace@example.com") { id } }',
+  );
+  const example = lookup.customerLookup
+    ? EXAMPLE_QUERY(lookup.customerLookup.id)
+    : '{ locations { id name type } }';
+  process.stdout.write(
+    `\nGateway ready at ${system.gateway.url}\n\nTry it:\n\ncurl -s ${system.gateway.url} -H 'content-type: application/json' -H 'x-channel: WEB' \\\n  --data '${JSON.stringify({ query: example.replace(/\s+/g, ' ') })}'\n\nor paste this into any GraphQL client:\n\n${example}\n\n`,
+  );
+}
+
+function onShutdown(close: () => Promise<void>): void {
+  const stop = () => {
+    void close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+void exitOnConfigError(main);
