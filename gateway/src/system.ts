@@ -24,6 +24,8 @@ export interface SystemOptions {
   dataDir: string;
   /** NATS URL for JetStream; the in-process bus otherwise. */
   natsUrl?: string;
+  /** NATS subject prefix and stream name (default `omni`). */
+  natsNamespace?: string;
   gatewayPort: number;
   /** Also serve each subgraph on its own port (0 picks free ports); null: in-process only. */
   subgraphPorts: 'default' | 'random' | null;
@@ -48,7 +50,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const log = options.log ?? createLogger('omni');
   let bus: EventBus;
   if (options.natsUrl) {
-    const nats = new NatsBus({ url: options.natsUrl, log: log.child({ component: 'bus' }) });
+    const nats = new NatsBus({ url: options.natsUrl, namespace: options.natsNamespace, log: log.child({ component: 'bus' }) });
     nats.start();
     bus = nats;
   } else {

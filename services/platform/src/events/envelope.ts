@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '../channel';
 
-/** Every event on the bus: subject `omni.<service>.<event>`, e.g. `omni.orders.order.placed`. */
+/** Every event on the bus. `type` is `<service>.<entity>.<fact>`, e.g. `orders.order.placed`. */
 export interface EventEnvelope<P = unknown> {
   id: string;
   type: string;
@@ -9,12 +9,6 @@ export interface EventEnvelope<P = unknown> {
   channel: Channel | null;
   version: number;
   payload: P;
-}
-
-export const SUBJECT_PREFIX = 'omni.';
-
-export function subjectOf(type: string): string {
-  return `${SUBJECT_PREFIX}${type}`;
 }
 
 export function newEnvelope<P>(type: string, payload: P, channel: Channel | null, version = 1): EventEnvelope<P> {

@@ -2,13 +2,14 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamCl
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger';
 import { BusUnavailableError, type EventBus, type Subscription } from './bus';
-import { subjectOf, SUBJECT_PREFIX, type EventEnvelope } from './envelope';
+import type { EventEnvelope } from './envelope';
 
 const NANOS_PER_MS = 1_000_000;
 
 export interface NatsBusOptions {
   url: string;
-  stream?: string;
+  /** Subject prefix and stream name, so systems (or test runs) can share one server: default `omni`. */
+  namespace?: string;
   log: Logger;
   /** How long a delivered event may stay unacknowledged before it is redelivered. */
   ackWaitMs?: number;
@@ -17,7 +18,7 @@ export interface NatsBusOptions {
 }
 
 /**
- * JetStream adapter. The stream (`omni.>`) and each durable consumer are created on connect.
+ * JetStream adapter. The stream (`<namespace>.>`) and each durable consumer are created on connect.
  * Publishing sets `Nats-Msg-Id` to the event id, so the stream drops a republished event.
  * The connection is (re)established in the background; until it is, `publish` throws and the
  * outbox keeps the event for later.
@@ -30,10 +31,13 @@ export class NatsBus implements EventBus {
   private closed = false;
   private readonly subscriptions: Subscription[] = [];
   private readonly stream: string;
+  private readonly prefix: string;
   private connecting: Promise<void> | null = null;
 
   constructor(private readonly options: NatsBusOptions) {
-    this.stream = options.stream ?? 'OMNI';
+    const namespace = options.namespace ?? 'omni';
+    this.stream = namespace.toUpperCase();
+    this.prefix = namespace;
   }
 
   /** Starts connecting; resolves at once. `whenReady` waits for the connection. */
@@ -55,12 +59,12 @@ export class NatsBus implements EventBus {
 
   async publish(event: EventEnvelope): Promise<void> {
     if (!this.isReady() || !this.js) throw new BusUnavailableError(`not connected to ${this.options.url}`);
-    await this.js.publish(subjectOf(event.type), JSON.stringify(event), { msgID: event.id, timeout: 5_000 });
+    await this.js.publish(this.subjectOf(event.type), JSON.stringify(event), { msgID: event.id, timeout: 5_000 });
   }
 
   async subscribe(subscription: Subscription): Promise<void> {
     this.subscriptions.push(subscription);
-    if (this.isReady()) void this.runConsumer(subscription);
+    if (this.isReady()) this.runConsumers(subscription);
   }
 
   async close(): Promise<void> {
@@ -69,6 +73,10 @@ export class NatsBus implements EventBus {
     const nc = this.nc;
     this.nc = null;
     if (nc && !nc.isClosed()) await nc.drain().catch(() => nc.close());
+  }
+
+  private subjectOf(type: string): string {
+    return `${this.prefix}.${type}`;
   }
 
   private async connectLoop(): Promise<void> {
@@ -90,7 +98,7 @@ export class NatsBus implements EventBus {
         await this.ensureStream();
         this.ready = true;
         log.info({ url: this.options.url }, 'connected to NATS JetStream');
-        for (const subscription of this.subscriptions) void this.runConsumer(subscription);
+        for (const subscription of this.subscriptions) this.runConsumers(subscription);
         void this.watchStatus(nc);
         return;
       } catch (error) {
@@ -120,23 +128,32 @@ export class NatsBus implements EventBus {
     try {
       await jsm.streams.info(this.stream);
     } catch {
-      await jsm.streams.add({ name: this.stream, subjects: [`${SUBJECT_PREFIX}>`], duplicate_window: 120_000 * NANOS_PER_MS });
+      await jsm.streams.add({ name: this.stream, subjects: [`${this.prefix}.>`], duplicate_window: 120_000 * NANOS_PER_MS });
     }
   }
 
-  private async runConsumer(subscription: Subscription): Promise<void> {
-    const log = this.options.log.child({ consumer: subscription.durable });
+  /**
+   * One durable consumer per event type: `filter_subjects` (several subjects on one consumer)
+   * needs nats-server 2.10, and Debian ships 2.9.
+   */
+  private runConsumers(subscription: Subscription): void {
+    for (const type of subscription.types) void this.runConsumer(subscription, type);
+  }
+
+  private async runConsumer(subscription: Subscription, type: string): Promise<void> {
+    const durable = `${subscription.durable}__${type.replace(/[.*>]/g, '_')}`;
+    const log = this.options.log.child({ consumer: durable });
     while (!this.closed) {
       try {
         const jsm = await jetstreamManager(this.nc!);
         await jsm.consumers.add(this.stream, {
-          durable_name: subscription.durable,
+          durable_name: durable,
           ack_policy: AckPolicy.Explicit,
           deliver_policy: DeliverPolicy.All,
-          filter_subjects: subscription.types.map(subjectOf),
+          filter_subject: this.subjectOf(type),
           ack_wait: (this.options.ackWaitMs ?? 30_000) * NANOS_PER_MS,
         });
-        const consumer = await this.js!.consumers.get(this.stream, subscription.durable);
+        const consumer = await this.js!.consumers.get(this.stream, durable);
         const messages = await consumer.consume({ max_messages: 64 });
         for await (const message of messages) {
           let event: EventEnvelope;
