@@ -26,6 +26,8 @@ const config = {
   DATA_DIR: z.string().default('./data'),
   NATS_URL: env.url(['nats']).optional(),
   SEED: z.enum(['true', 'false']).default('true'),
+  /** Also serve each subgraph on its own port (4001-4005), to call one directly. */
+  SUBGRAPH_PORTS: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: env.logLevel(),
   ...Object.fromEntries(SERVICES.map(({ definition }) => [urlVariable(definition.name), env.url(['http', 'https']).optional()])),
 };
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
     natsUrl: settings.NATS_URL,
     gatewayPort: settings.PORT,
     host: settings.HOST,
-    subgraphPorts: null,
+    subgraphPorts: settings.SUBGRAPH_PORTS === 'true' ? 'default' : null,
     transport: 'in-process',
     log,
   });

@@ -5,8 +5,8 @@ import { InProcessBus } from './events/in-process-bus';
 import { NatsBus } from './events/nats-bus';
 import { createLogger } from './logger';
 import { HttpPeerClient, Peers } from './peers';
-import { serveSubgraph } from './server';
-import { startService, type ServiceDefinition } from './service';
+import { bootSubgraph } from './server';
+import type { ServiceDefinition } from './service';
 
 /**
  * Runs one service as its own process (the distributed mode): its subgraph on PORT, its own
@@ -38,14 +38,15 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
     for (const name of peerNames) {
       peers.register(name, new HttpPeerClient(name, String((config as Record<string, unknown>)[`${name.toUpperCase()}_URL`])));
     }
-    const service = await startService(definition, {
+    const { service, endpoint } = await bootSubgraph(definition, {
       databaseUrl: config.DATABASE_URL,
       dataDir: config.DATA_DIR,
       bus,
       peers,
       log,
+      port: config.PORT,
+      host: config.HOST,
     });
-    const endpoint = await serveSubgraph(service, config.PORT, config.HOST);
     log.info({ url: endpoint.url }, `${definition.name} subgraph ready`);
     const shutdown = async () => {
       await endpoint.close();

@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { requestInfoFromHeaders, type ServiceContext } from './context';
-import type { RunningService } from './service';
+import { startService, type RunningService, type ServiceDefinition, type ServiceOptions } from './service';
 
 export interface HttpEndpoint {
   url: string;
@@ -83,4 +83,18 @@ export async function serveSubgraph(service: RunningService, port: number, host 
       await apollo.stop();
     },
   };
+}
+
+/** One subgraph up and serving: its database migrated, its relay and consumers running, its HTTP endpoint open. */
+export async function bootSubgraph(
+  definition: ServiceDefinition,
+  options: ServiceOptions & { port: number; host?: string },
+): Promise<{ service: RunningService; endpoint: HttpEndpoint }> {
+  const service = await startService(definition, options);
+  try {
+    return { service, endpoint: await serveSubgraph(service, options.port, options.host) };
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
 }

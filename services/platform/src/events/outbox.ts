@@ -92,11 +92,8 @@ export class OutboxRelay {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    const relay = this;
     const kicker: EntitySubscriberInterface = {
-      afterTransactionCommit() {
-        relay.kick();
-      },
+      afterTransactionCommit: () => this.kick(),
     };
     this.db.subscribers.push(kicker);
     this.schedule(0);
