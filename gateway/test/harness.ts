@@ -6,6 +6,7 @@ import { print } from 'graphql';
 import { Client } from 'pg';
 import { GatewayClient } from '../src/client';
 import { contractOperations } from '../src/contract';
+import { composeSupergraph, subgraphSdls } from '../src/supergraph';
 import { startSystem, type RunningSystem } from '../src/system';
 
 /**
@@ -78,6 +79,8 @@ export async function startTestSystem(options: { transport?: 'in-process' | 'htt
     transport: options.transport ?? 'in-process',
     log: createLogger('test', process.env.LOG_LEVEL ?? 'silent'),
     relayPollMs: 50,
+    // Composed from the code under test; schema.test.ts checks that schema/ matches it.
+    supergraphSdl: composeSupergraph(await subgraphSdls()),
   });
   if (TEST_NATS_URL) await (system.bus as { whenReady?: () => Promise<void> }).whenReady?.();
   return {
