@@ -144,7 +144,7 @@ export async function seedDemoRetailer(client: GatewayClient): Promise<SeedSumma
     { customerId: ada, channel: 'WEB', lines: [{ sku: 'NF-MCS-NAVY-M', quantity: 1 }, { sku: 'NF-TOTE-NAT', quantity: 1 }], fulfillment: { type: 'SHIP', address: CUSTOMERS[0]!.address } },
     { customerId: ada, channel: 'STORE', lines: [{ sku: 'RL-BTL-750-SAGE', quantity: 2 }], fulfillment: { type: 'CARRY_OUT', pickupLocationId: soho } },
     { customerId: ada, channel: 'CALL_CENTER', lines: [{ sku: 'RL-TR2-BLK-42', quantity: 1 }], fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: brooklyn } },
-    { customerId: grace, channel: 'STORE', lines: [{ sku: 'NF-MCS-OAT-M', quantity: 1 }], fulfillment: { type: 'CARRY_OUT', pickupLocationId: brooklyn } },
+    { customerId: grace, channel: 'STORE', lines: [{ sku: 'NF-MCS-NAVY-L', quantity: 1 }], fulfillment: { type: 'CARRY_OUT', pickupLocationId: brooklyn } },
     { customerId: alan, channel: 'MOBILE_APP', lines: [{ sku: 'RL-BTL-750-SLATE', quantity: 1 }, { sku: 'NF-TOTE-NAT', quantity: 2 }], fulfillment: { type: 'SHIP' } },
   ];
   const orderNumbers: string[] = [];

@@ -1,4 +1,5 @@
 import type { Channel, RequestInfo, ServiceContext } from '@omni/platform';
+import type { CandidateLocation } from './domain/routing';
 
 /** The orders service's reads of other services, through their public subgraph APIs. */
 
@@ -34,4 +35,58 @@ export async function catalogPrices(ctx: ServiceContext, skus: string[], channel
 export async function resolveCustomerId(ctx: ServiceContext, id: string): Promise<string | null> {
   const data = await ctx.peers.get('crm').request<{ customer: { id: string } | null }>(CUSTOMER_EXISTS, { id }, info(ctx));
   return data.customer?.id ?? null;
+}
+
+const CANDIDATES = /* GraphQL */ `
+  query OrderFulfillmentCandidates($skus: [String!]!) {
+    fulfillmentCandidates(skus: $skus) {
+      location { id type lat lng fulfillsOnline pickupEnabled open }
+      stock { sku available }
+    }
+  }
+`;
+
+const RESERVE = /* GraphQL */ `
+  mutation OrderReserveStock($input: ReserveStockInput!) {
+    reserveStock(input: $input) { userErrors { field message code } }
+  }
+`;
+
+const RELEASE = /* GraphQL */ `
+  mutation OrderReleaseReservations($orderId: ID!) {
+    releaseReservations(orderId: $orderId) { userErrors { field message code } }
+  }
+`;
+
+interface CandidateResult {
+  location: Omit<CandidateLocation, 'available'>;
+  stock: { sku: string; available: number }[];
+}
+
+/** Every location that could fulfil some of these SKUs, with what it has available (inventory's routing input). */
+export async function inventoryCandidates(ctx: ServiceContext, skus: string[]): Promise<CandidateLocation[]> {
+  const data = await ctx.peers.get('inventory').request<{ fulfillmentCandidates: CandidateResult[] }>(CANDIDATES, { skus }, info(ctx));
+  return data.fulfillmentCandidates.map(({ location, stock }) => ({
+    ...location,
+    available: Object.fromEntries(stock.map((s) => [s.sku, s.available])),
+  }));
+}
+
+type UserErrors = { userErrors: { code: string; message: string }[] };
+
+/** Reserves every line at its location, or nothing (INSUFFICIENT_STOCK when another order got there first). */
+export async function reserveStock(
+  ctx: ServiceContext,
+  orderId: string,
+  lines: { lineId: string; sku: string; locationId: string; quantity: number }[],
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const data = await ctx.peers.get('inventory').request<{ reserveStock: UserErrors }>(RESERVE, { input: { orderId, lines } }, info(ctx));
+  const [error] = data.reserveStock.userErrors;
+  if (!error) return { ok: true };
+  if (error.code !== 'INSUFFICIENT_STOCK') throw new Error(`inventory refused the reservation: ${error.code} ${error.message}`);
+  return { ok: false, message: error.message };
+}
+
+export async function releaseReservations(ctx: ServiceContext, orderId: string): Promise<void> {
+  await ctx.peers.get('inventory').request<{ releaseReservations: UserErrors }>(RELEASE, { orderId }, info(ctx));
 }

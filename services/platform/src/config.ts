@@ -29,10 +29,15 @@ export function readConfig<S extends z.ZodRawShape>(
     const variable = String(issue.path[0] ?? 'environment');
     const got = values[variable];
     const reason =
-      got === undefined ? `is required (${issue.message})` : `has an invalid value "${got}": ${issue.message}`;
+      got === undefined ? `is required (${issue.message})` : `has an invalid value ${JSON.stringify(redact(got))}: ${issue.message}`;
     throw new ConfigError(variable, reason);
   }
   return parsed.data;
+}
+
+/** A value as it may be printed: a URL's password is replaced. */
+function redact(value: string): string {
+  return value.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
 }
 
 /** Zod pieces reused by every service's configuration. */

@@ -1,3 +1,4 @@
+import { invalidCursor } from './graphql/connection';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 
 export interface KeyedPageRequest<E extends ObjectLiteral> {
@@ -51,12 +52,15 @@ export async function pagesByKey<E extends ObjectLiteral>(
     where.push(`${q(property)} = :f${i}`);
     params[`f${i}`] = value;
   });
-  if (request.after && request.after.length === request.orderBy.length) {
+  if (request.after && request.after.length !== request.orderBy.length) throw invalidCursor();
+  if (request.after) {
     // (a, b) < (x, y) spelled out, for SQLite and PostgreSQL alike.
     const terms = request.orderBy.map((property, i) => {
       const c = column(property);
       const raw = request.after![i];
-      params[`c${i}`] = driver.preparePersistentValue(c.type === Date || /date|time/.test(String(c.type)) ? new Date(String(raw)) : raw, c);
+      const isTime = c.type === Date || /date|time/.test(String(c.type));
+      if (raw === null || typeof raw === 'object' || (isTime && Number.isNaN(Date.parse(String(raw))))) throw invalidCursor();
+      params[`c${i}`] = driver.preparePersistentValue(isTime ? new Date(String(raw)) : raw, c);
       const equal = request.orderBy.slice(0, i).map((p, j) => `${q(p)} = :c${j}`);
       return `(${[...equal, `${q(property)} < :c${i}`].join(' AND ')})`;
     });

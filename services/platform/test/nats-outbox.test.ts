@@ -161,7 +161,7 @@ async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs =
 
 describe('transactional outbox over NATS JetStream', () => {
   const log = createLogger('test', 'silent');
-  const storeDir = mkdtempSync(join(tmpdir(), 'omni-nats-'));
+  const storeDirs = [mkdtempSync(join(tmpdir(), 'omni-nats-'))];
   let nats: NatsServer;
   let producerDb: DataSource;
   let consumerDb: DataSource;
@@ -191,8 +191,7 @@ describe('transactional outbox over NATS JetStream', () => {
       return recordEvent<OrderPlaced>(manager, ORDER_PLACED, { orderId, customerId, total, ...extra }, null);
     });
 
-  const pointsOf = async (customerId: string) =>
-    (await consumerDb.manager.findOneBy(PointsAccount, { customerId }))?.points ?? 0;
+  const pointsOf = async (customerId: string) => (await consumerDb.manager.findOneBy(PointsAccount, { customerId }))?.points ?? 0;
   const deliveriesOf = (id: string) => deliveries.filter((d) => d.id === id);
   const outboxRow = (eventId: string) => producerDb.manager.findOneByOrFail(OutboxEvent, { eventId });
 
@@ -209,7 +208,7 @@ describe('transactional outbox over NATS JetStream', () => {
     withJetStream(async (nc) => (await (await jetstreamManager(nc)).streams.info(STREAM)).state.messages);
 
   beforeAll(async () => {
-    nats = new NatsServer(await freePort(), storeDir);
+    nats = new NatsServer(await freePort(), storeDirs[0]);
     await nats.start();
 
     producerDb = await openTestDatabase('orders', TestOrder);
@@ -254,7 +253,7 @@ describe('transactional outbox over NATS JetStream', () => {
       await Promise.allSettled([producerDb?.destroy(), consumerDb?.destroy()]);
     } finally {
       await nats?.stop();
-      rmSync(storeDir, { recursive: true, force: true });
+      for (const dir of storeDirs) rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -345,5 +344,31 @@ describe('transactional outbox over NATS JetStream', () => {
     for (const id of [redelivered.id, republished.id]) {
       expect(await consumerDb.manager.countBy(ProcessedEvent, { consumer: CONSUMER, eventId: id })).toBe(1);
     }
+  }, 15_000);
+
+  it('resumes consumers after a restart that lost the store, and starts one subscribed during the outage', async () => {
+    await nats.stop();
+    await waitFor(() => !producerBus.isReady() && !consumerBus.isReady(), 'the buses to notice the outage');
+
+    // A subscription made while the bus is disconnected starts once it reconnects.
+    const audited: string[] = [];
+    await consumerBus.subscribe({
+      durable: 'audit',
+      types: [ORDER_PLACED],
+      handle: async (event) => {
+        audited.push(event.id);
+      },
+    });
+
+    // Same port, empty store: the stream and the durable consumers are gone and must be recreated.
+    storeDirs.push(mkdtempSync(join(tmpdir(), 'omni-nats-')));
+    nats = new NatsServer(nats.port, storeDirs[storeDirs.length - 1]);
+    await nats.start();
+    await Promise.all([producerBus.whenReady(5_000), consumerBus.whenReady(5_000)]);
+
+    const after = await placeOrder('erin', 8);
+    await waitFor(async () => (await pointsOf('erin')) === 8, 'the recreated consumer to credit the order', 10_000);
+    await waitFor(() => audited.includes(after.id), 'the subscription made during the outage to get the event');
+    expect(deliveriesOf(after.id)).toEqual([{ id: after.id, applied: true }]);
   }, 15_000);
 });

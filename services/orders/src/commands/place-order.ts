@@ -8,11 +8,14 @@ import {
   type ServiceContext,
 } from '@omni/platform';
 import { QueryFailedError } from 'typeorm';
+import { STANDARD_TRANSIT_DAYS } from '../domain/fulfillment';
 import { newOrderNumber } from '../domain/order-number';
+import { routeOrder, RoutingError, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
 import { orderTotals, type PricedLine } from '../domain/totals';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
-import { catalogPrices, resolveCustomerId } from '../peers';
+import { catalogPrices, inventoryCandidates, releaseReservations, reserveStock, resolveCustomerId } from '../peers';
+import type { FulfillmentLeft } from './advance-fulfillment';
 
 export interface OrderRequest {
   customerId?: string | null;
@@ -23,6 +26,7 @@ export interface OrderRequest {
   fulfillment: {
     type: FulfillmentType;
     pickupLocationId?: string | null;
+    address?: { lat?: number | null; lng?: number | null } | null;
     deliveryDate?: string | null;
   };
 }
@@ -68,9 +72,53 @@ function isUniqueViolation(error: unknown): boolean {
   return driverError.code === '23505' || driverError.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+function plannedDate(request: OrderRequest, fulfillment: PlannedFulfillment): string {
+  if (request.fulfillment.deliveryDate) return request.fulfillment.deliveryDate;
+  const transfer = fulfillment.sourceLocationId !== fulfillment.locationId;
+  const days = fulfillment.type === FulfillmentType.SHIP || transfer ? STANDARD_TRANSIT_DAYS : 0;
+  return addDays(isoDate(), days);
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const ROUTING_ATTEMPTS = 3;
+
+/**
+ * Routes the lines and reserves exactly what the routing chose, all or nothing. When stock
+ * moved between reading the candidates and reserving (another order won it), routes again.
+ */
+async function routeAndReserve(ctx: ServiceContext, orderId: string, lines: RoutableLine[], request: OrderRequest): Promise<PlannedFulfillment[]> {
+  const skus = [...new Set(lines.map((l) => l.sku))];
+  const { address } = request.fulfillment;
+  const destination = address?.lat != null && address?.lng != null ? { lat: address.lat, lng: address.lng } : null;
+  for (let attempt = 1; ; attempt++) {
+    const candidates = await inventoryCandidates(ctx, skus);
+    let plan: PlannedFulfillment[];
+    try {
+      plan = routeOrder(lines, { ...request.fulfillment, destination }, candidates);
+    } catch (error) {
+      if (!(error instanceof RoutingError)) throw error;
+      const field = error.code === 'OUT_OF_STOCK' ? ['input', 'lines'] : ['input', 'fulfillment', 'pickupLocationId'];
+      throw new DomainError(error.code, error.message, field);
+    }
+    const reservation = await reserveStock(
+      ctx,
+      orderId,
+      plan.flatMap((f) => f.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, locationId: f.sourceLocationId }))),
+    );
+    if (reservation.ok) return plan;
+    if (attempt >= ROUTING_ATTEMPTS) throw new DomainError('OUT_OF_STOCK', reservation.message, ['input', 'lines']);
+  }
+}
+
 /**
  * Places an order from any channel. Idempotent: the same key returns the first order, also
- * when two requests race (the unique key makes the loser re-read the winner's order).
+ * when two requests race (the unique key makes the loser re-read the winner's order and give
+ * back what it reserved).
  */
 export async function placeOrder(ctx: ServiceContext, request: OrderRequest): Promise<Order> {
   validate(request);
@@ -85,11 +133,11 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest): Pr
   }
   const skus = [...new Set(request.lines.map((l) => l.sku))];
   const prices = await catalogPrices(ctx, skus, request.channel);
-  const priced: PricedLine[] = request.lines.map((line, i) => {
+  const priced: (PricedLine & { id: string })[] = request.lines.map((line, i) => {
     const price = prices.get(line.sku);
     if (!price) throw new DomainError('UNKNOWN_SKU', `no product has SKU ${line.sku}`, ['input', 'lines', String(i), 'sku']);
     if (price.discontinued) throw new DomainError('DISCONTINUED_SKU', `${line.sku} is no longer sold`, ['input', 'lines', String(i), 'sku']);
-    return { sku: line.sku, quantity: line.quantity, unitPriceCents: price.price.cents, currency: price.price.currency };
+    return { id: randomUUID(), sku: line.sku, quantity: line.quantity, unitPriceCents: price.price.cents, currency: price.price.currency };
   });
   let totals;
   try {
@@ -98,50 +146,56 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest): Pr
     throw new DomainError('CURRENCY_MISMATCH', 'the lines are priced in different currencies', ['input', 'lines']);
   }
 
+  const orderId = randomUUID();
+  const plan = await routeAndReserve(ctx, orderId, priced.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity })), request);
+  const carryOut = request.fulfillment.type === FulfillmentType.CARRY_OUT;
   try {
     return await inTransaction(ctx.db, async (manager) => {
       const order = manager.create(Order, {
-        id: randomUUID(),
+        id: orderId,
         number: newOrderNumber(request.channel),
         customerId,
         channel: request.channel,
-        status: OrderStatus.PLACED,
+        status: carryOut ? OrderStatus.COMPLETED : OrderStatus.PLACED,
         placedAt: new Date(),
         ...totals,
         idempotencyKey: key,
         externalRef: request.externalRef?.trim() || null,
       });
       await manager.insert(Order, order);
-      const lines = priced.map((line, position) =>
-        manager.create(OrderLine, { id: randomUUID(), orderId: order.id, position, status: LineStatus.OPEN, ...line }),
+      const lines = priced.map(({ id, ...line }, position) =>
+        manager.create(OrderLine, { id, orderId, position, status: carryOut ? LineStatus.SHIPPED : LineStatus.OPEN, ...line }),
       );
       await manager.insert(OrderLine, lines);
-      const fulfillment = manager.create(Fulfillment, {
-        id: randomUUID(),
-        orderId: order.id,
-        type: request.fulfillment.type,
-        status: FulfillmentStatus.PENDING,
-        locationId: request.fulfillment.pickupLocationId ?? null,
-        trackingNumber: null,
-        promisedDate: request.fulfillment.deliveryDate ?? null,
-      });
-      await manager.insert(Fulfillment, fulfillment);
-      await manager.insert(
-        FulfillmentLine,
-        lines.map((l) => ({ fulfillmentId: fulfillment.id, orderLineId: l.id, sku: l.sku, quantity: l.quantity })),
+      const fulfillments = plan.map((planned) =>
+        manager.create(Fulfillment, {
+          id: randomUUID(),
+          orderId,
+          type: planned.type,
+          status: carryOut ? FulfillmentStatus.COLLECTED : FulfillmentStatus.PENDING,
+          locationId: planned.locationId,
+          sourceLocationId: planned.sourceLocationId,
+          trackingNumber: null,
+          promisedDate: plannedDate(request, planned),
+        }),
       );
+      await manager.insert(Fulfillment, fulfillments);
+      const fulfillmentLines = plan.flatMap((planned, i) =>
+        planned.lines.map((l) => ({ fulfillmentId: fulfillments[i]!.id, orderLineId: l.lineId, sku: l.sku, quantity: l.quantity })),
+      );
+      await manager.insert(FulfillmentLine, fulfillmentLines);
       await manager.insert(OrderHistoryEntry, {
         id: randomUUID(),
-        orderId: order.id,
+        orderId,
         channel: request.channel,
         actor: ctx.caller.subject,
-        event: `placed with ${lines.length} line(s)`,
+        event: `placed with ${lines.length} line(s) in ${fulfillments.length} fulfillment(s)${carryOut ? ', carried out' : ''}`,
       });
       await recordEvent<OrderPlaced>(
         manager,
         'orders.order.placed',
         {
-          orderId: order.id,
+          orderId,
           number: order.number,
           customerId,
           channel: request.channel,
@@ -150,9 +204,31 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest): Pr
         },
         request.channel,
       );
+      if (carryOut) {
+        for (const f of fulfillments) {
+          await recordEvent<FulfillmentLeft>(
+            manager,
+            'orders.fulfillment.collected',
+            {
+              orderId,
+              fulfillmentId: f.id,
+              customerId,
+              locationId: f.locationId,
+              sourceLocationId: f.sourceLocationId,
+              trackingNumber: null,
+              carrier: null,
+              lines: fulfillmentLines.filter((fl) => fl.fulfillmentId === f.id).map(({ orderLineId, sku, quantity }) => ({ orderLineId, sku, quantity })),
+            },
+            request.channel,
+          );
+        }
+      }
       return order;
     });
   } catch (error) {
+    await releaseReservations(ctx, orderId).catch((releaseError: Error) =>
+      ctx.log.error({ err: releaseError, orderId }, 'reservation release failed after an order was not written'),
+    );
     if (isUniqueViolation(error)) {
       const winner = await findByKey(ctx, key);
       if (winner) return winner;

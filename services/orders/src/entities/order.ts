@@ -122,6 +122,10 @@ export class Fulfillment {
   @Column({ type: 'varchar', length: 36, nullable: true })
   locationId!: string | null;
 
+  /** Where the stock is reserved and picked; differs from `locationId` when shipped to a pickup store. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  sourceLocationId!: string | null;
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 60, nullable: true })
   trackingNumber!: string | null;

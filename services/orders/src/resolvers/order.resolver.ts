@@ -24,9 +24,12 @@ import {
   ObjectType,
   Query,
   Resolver,
+  registerEnumType,
   Root,
 } from 'type-graphql';
+import { advanceFulfillment } from '../commands/advance-fulfillment';
 import { placeOrder } from '../commands/place-order';
+import { FulfillmentAction } from '../domain/fulfillment';
 import { FulfillmentType, OrderStatus } from '../domain/status';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
 import {
@@ -157,6 +160,29 @@ export class PlaceOrderPayload {
   userErrors!: UserError[];
 }
 
+registerEnumType(FulfillmentAction, { name: 'FulfillmentAction', description: 'A step staff take on a fulfillment.' });
+
+@InputType()
+export class AdvanceFulfillmentInput {
+  @Field(() => ID)
+  fulfillmentId!: string;
+
+  @Field(() => FulfillmentAction)
+  action!: FulfillmentAction;
+
+  @Field(() => String, { nullable: true, description: 'Required to SHIP.' })
+  trackingNumber?: string | null;
+}
+
+@ObjectType()
+export class AdvanceFulfillmentPayload {
+  @Field(() => Fulfillment, { nullable: true })
+  fulfillment!: Fulfillment | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
 @Resolver(() => Order)
 export class OrderResolver {
   @Query(() => Order, { nullable: true })
@@ -173,6 +199,15 @@ export class OrderResolver {
   async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: ServiceContext): Promise<PlaceOrderPayload> {
     const { result, userErrors } = await attempt(() => placeOrder(ctx, input));
     return { order: result, userErrors };
+  }
+
+  @Mutation(() => AdvanceFulfillmentPayload, { description: 'Staff at the fulfilling location move a fulfillment along.' })
+  async advanceFulfillment(
+    @Arg('input', () => AdvanceFulfillmentInput) input: AdvanceFulfillmentInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<AdvanceFulfillmentPayload> {
+    const { result, userErrors } = await attempt(() => advanceFulfillment(ctx, input));
+    return { fulfillment: result, userErrors };
   }
 
   @FieldResolver(() => CustomerRef, { nullable: true })

@@ -30,6 +30,8 @@ export class NatsBus implements EventBus {
   private ready = false;
   private closed = false;
   private readonly subscriptions: Subscription[] = [];
+  /** Subscriptions whose consumer loops run: started once, they survive reconnects. */
+  private readonly started = new Set<Subscription>();
   private readonly stream: string;
   private readonly prefix: string;
   private connecting: Promise<void> | null = null;
@@ -116,6 +118,8 @@ export class NatsBus implements EventBus {
         try {
           await this.ensureStream();
           this.ready = true;
+          // A subscription made while disconnected has not started yet.
+          for (const subscription of this.subscriptions) this.runConsumers(subscription);
         } catch (error) {
           this.options.log.warn({ err: (error as Error).message }, 'stream check after reconnect failed');
         }
@@ -137,6 +141,8 @@ export class NatsBus implements EventBus {
    * needs nats-server 2.10, and Debian ships 2.9.
    */
   private runConsumers(subscription: Subscription): void {
+    if (this.started.has(subscription)) return;
+    this.started.add(subscription);
     for (const type of subscription.types) void this.runConsumer(subscription, type);
   }
 
@@ -154,7 +160,9 @@ export class NatsBus implements EventBus {
           ack_wait: (this.options.ackWaitMs ?? 30_000) * NANOS_PER_MS,
         });
         const consumer = await this.js!.consumers.get(this.stream, durable);
-        const messages = await consumer.consume({ max_messages: 64 });
+        // A server that lost its store (or a deleted consumer) ends the iteration, so the loop
+        // recreates the durable consumer instead of pulling from one that no longer exists.
+        const messages = await consumer.consume({ max_messages: 64, abort_on_missing_resource: true });
         for await (const message of messages) {
           let event: EventEnvelope;
           try {

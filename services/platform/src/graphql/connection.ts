@@ -22,14 +22,21 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+export function invalidCursor(): GraphQLError {
+  return new GraphQLError('after is not a cursor this connection gave out', { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** The sort key inside a cursor; a cursor that is not one of ours is the caller's error, never page one again. */
 export function decodeCursor(cursor: string | null | undefined): unknown[] | null {
   if (!cursor) return null;
+  let key: unknown;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(key) ? key : null;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    return null;
+    throw invalidCursor();
   }
+  if (!Array.isArray(key)) throw invalidCursor();
+  return key;
 }
 
 export interface Page<T> {

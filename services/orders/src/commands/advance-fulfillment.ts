@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, inTransaction, isoDate, recordEvent, type ServiceContext } from '@omni/platform';
+import { In } from 'typeorm';
+import { earliestShipDate, FulfillmentAction, hasLeft, nextStatus, orderStatusOf, STANDARD_TRANSIT_DAYS } from '../domain/fulfillment';
+import { LineStatus } from '../domain/status';
+import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
+
+export interface AdvanceRequest {
+  fulfillmentId: string;
+  action: FulfillmentAction;
+  trackingNumber?: string | null;
+}
+
+/** `orders.fulfillment.shipped` / `.collected`: the goods left; inventory consumes the reservations. */
+export interface FulfillmentLeft {
+  orderId: string;
+  fulfillmentId: string;
+  customerId: string | null;
+  locationId: string | null;
+  sourceLocationId: string | null;
+  trackingNumber: string | null;
+  carrier: string | null;
+  lines: { orderLineId: string; sku: string; quantity: number }[];
+}
+
+const CARRIER = 'UPS';
+
+/** Moves a fulfillment one step; the order's status and lines follow. */
+export async function advanceFulfillment(ctx: ServiceContext, request: AdvanceRequest): Promise<Fulfillment> {
+  const trackingNumber = request.trackingNumber?.trim() || null;
+  if (request.action === FulfillmentAction.SHIP && !trackingNumber) {
+    throw new DomainError('TRACKING_NUMBER_REQUIRED', 'a shipment needs a tracking number', ['input', 'trackingNumber']);
+  }
+  return inTransaction(ctx.db, async (manager) => {
+    const fulfillment = await manager.findOneBy(Fulfillment, { id: request.fulfillmentId });
+    if (!fulfillment) throw new DomainError('UNKNOWN_FULFILLMENT', `no fulfillment ${request.fulfillmentId}`, ['input', 'fulfillmentId']);
+    const next = nextStatus(fulfillment.type, fulfillment.status, request.action);
+    if (!next) {
+      throw new DomainError('INVALID_TRANSITION', `cannot ${request.action} a ${fulfillment.type} fulfillment that is ${fulfillment.status}`, ['input', 'action']);
+    }
+    if (request.action === FulfillmentAction.SHIP && fulfillment.promisedDate) {
+      const shipOn = earliestShipDate(fulfillment.promisedDate, STANDARD_TRANSIT_DAYS);
+      if (isoDate() < shipOn) {
+        throw new DomainError('SHIPMENT_HELD', `held for delivery on ${fulfillment.promisedDate}: ships on ${shipOn}`, ['input', 'action']);
+      }
+    }
+    // Conditional on the status read: a concurrent step by another associate loses cleanly.
+    const changed = await manager.update(
+      Fulfillment,
+      { id: fulfillment.id, status: fulfillment.status },
+      { status: next, ...(trackingNumber ? { trackingNumber } : {}) },
+    );
+    if (!changed.affected) throw new DomainError('INVALID_TRANSITION', 'the fulfillment changed meanwhile; reload it', ['input', 'fulfillmentId']);
+    fulfillment.status = next;
+    if (trackingNumber) fulfillment.trackingNumber = trackingNumber;
+
+    const order = await manager.findOneByOrFail(Order, { id: fulfillment.orderId });
+    const fulfillments = await manager.findBy(Fulfillment, { orderId: order.id });
+    const left = new Set(fulfillments.filter((f) => hasLeft(f.status)).map((f) => f.id));
+    const allFulfillmentLines = await manager.findBy(FulfillmentLine, { fulfillmentId: In(fulfillments.map((f) => f.id)) });
+    const lines = await manager.findBy(OrderLine, { orderId: order.id });
+    for (const line of lines) {
+      if (line.status !== LineStatus.OPEN) continue;
+      const parts = allFulfillmentLines.filter((fl) => fl.orderLineId === line.id);
+      if (parts.length && parts.every((fl) => left.has(fl.fulfillmentId))) {
+        await manager.update(OrderLine, { id: line.id }, { status: LineStatus.SHIPPED });
+      }
+    }
+    await manager.update(Order, { id: order.id }, { status: orderStatusOf(fulfillments.map((f) => f.status)) });
+    await manager.insert(OrderHistoryEntry, {
+      id: randomUUID(),
+      orderId: order.id,
+      channel: ctx.channel,
+      actor: ctx.caller.subject,
+      event: `${request.action} ${fulfillment.type} fulfillment ${fulfillment.id.slice(0, 8)}${trackingNumber ? ` tracking ${trackingNumber}` : ''}`,
+    });
+    const ownLines = allFulfillmentLines.filter((fl) => fl.fulfillmentId === fulfillment.id);
+    const payload: FulfillmentLeft = {
+      orderId: order.id,
+      fulfillmentId: fulfillment.id,
+      customerId: order.customerId,
+      locationId: fulfillment.locationId,
+      sourceLocationId: fulfillment.sourceLocationId,
+      trackingNumber: fulfillment.trackingNumber,
+      carrier: fulfillment.trackingNumber ? CARRIER : null,
+      lines: ownLines.map((fl) => ({ orderLineId: fl.orderLineId, sku: fl.sku, quantity: fl.quantity })),
+    };
+    if (request.action === FulfillmentAction.SHIP) await recordEvent(manager, 'orders.fulfillment.shipped', payload, ctx.channel);
+    if (request.action === FulfillmentAction.COLLECT) await recordEvent(manager, 'orders.fulfillment.collected', payload, ctx.channel);
+    if (request.action === FulfillmentAction.READY_FOR_PICKUP) {
+      await recordEvent(manager, 'orders.fulfillment.ready_for_pickup', payload, ctx.channel);
+    }
+    return fulfillment;
+  });
+}
