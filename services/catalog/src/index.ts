@@ -1,18 +1,36 @@
 import 'reflect-metadata';
 import type { ServiceDefinition } from '@omni/platform';
-import { ChannelPrice, Product, ProductVariant } from './entities/product';
+import { ChannelPrice, ChannelPricePolicy, Product, ProductFacet, ProductVariant } from './entities/product';
+import { Promotion } from './entities/promotion';
+import { CategoryAffinity, CoPurchase, CustomerPurchase, ProductSales } from './entities/recommendation';
+import { consumers } from './events/consumers';
 import { productById, variantBySku } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
+import { BuyAgainResolver, CustomerCatalogResolver, CustomerRef } from './resolvers/customer.resolver';
 import { ProductResolver, VariantResolver } from './resolvers/product.resolver';
+import { PromotionResolver } from './resolvers/promotion.resolver';
 
 export const catalogService: ServiceDefinition = {
   name: 'catalog',
-  entities: [Product, ProductVariant, ChannelPrice],
+  entities: [
+    Product,
+    ProductVariant,
+    ChannelPrice,
+    ChannelPricePolicy,
+    ProductFacet,
+    Promotion,
+    CustomerPurchase,
+    CoPurchase,
+    ProductSales,
+    CategoryAffinity,
+  ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [ProductResolver, VariantResolver],
+  resolvers: [ProductResolver, VariantResolver, PromotionResolver, CustomerCatalogResolver, BuyAgainResolver],
+  orphanedTypes: [CustomerRef],
   references: {
     Product: (ref, ctx) => productById(ctx).load(String(ref.id)),
     ProductVariant: (ref, ctx) => variantBySku(ctx).load(String(ref.sku)),
   },
+  consumers,
 };

@@ -2,6 +2,7 @@ import { byKey, defineLoader, groupedByKey } from '@omni/platform';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { ChannelPrice, Product, ProductVariant } from './entities/product';
+import { Promotion } from './entities/promotion';
 
 export const productById = defineLoader(
   'productById',
@@ -23,9 +24,7 @@ export const variantsByProduct = defineLoader(
   'variantsByProduct',
   (ctx) =>
     new DataLoader<string, ProductVariant[]>(async (ids) => {
-      const rows = await ctx.db
-        .getRepository(ProductVariant)
-        .find({ where: { productId: In([...ids]) }, order: { sku: 'ASC' } });
+      const rows = await ctx.db.getRepository(ProductVariant).find({ where: { productId: In([...ids]) }, order: { sku: 'ASC' } });
       return groupedByKey(ids, rows, (v) => v.productId);
     }),
 );
@@ -37,3 +36,15 @@ export const channelPricesBySku = defineLoader(
       groupedByKey(skus, await ctx.db.getRepository(ChannelPrice).findBy({ sku: In([...skus]) }), (p) => p.sku),
     ),
 );
+
+/** Promotions that are switched on (one read per request); the pure pricing decides which apply. */
+export const activePromotionsLoader = defineLoader(
+  'activePromotions',
+  (ctx) =>
+    new DataLoader<'active', Promotion[]>(async (keys) => {
+      const rows = await ctx.db.getRepository(Promotion).findBy({ active: true });
+      return keys.map(() => rows);
+    }),
+);
+
+export const activePromotions = (ctx: Parameters<typeof activePromotionsLoader>[0]) => activePromotionsLoader(ctx).load('active');

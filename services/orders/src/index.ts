@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { ServiceDefinition } from '@omni/platform';
+import { Cart, CartLineRow } from './entities/cart';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from './entities/order';
 import { orderById } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
@@ -10,12 +11,13 @@ import {
   OrderLineResolver,
   OrderResolver,
 } from './resolvers/order.resolver';
+import { CartLineResolver, CartResolver, CustomerCartsResolver } from './resolvers/cart.resolver';
 
 export const ordersService: ServiceDefinition = {
   name: 'orders',
-  entities: [Order, OrderLine, Fulfillment, FulfillmentLine, OrderHistoryEntry],
+  entities: [Cart, CartLineRow, Order, OrderLine, Fulfillment, FulfillmentLine, OrderHistoryEntry],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [OrderResolver, OrderLineResolver, FulfillmentResolver, CustomerOrdersResolver],
+  resolvers: [OrderResolver, OrderLineResolver, FulfillmentResolver, CustomerOrdersResolver, CartResolver, CartLineResolver, CustomerCartsResolver],
   references: {
     Order: (ref, ctx) => orderById(ctx).load(String(ref.id)),
   },

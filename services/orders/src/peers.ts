@@ -90,3 +90,69 @@ export async function reserveStock(
 export async function releaseReservations(ctx: ServiceContext, orderId: string): Promise<void> {
   await ctx.peers.get('inventory').request<{ releaseReservations: UserErrors }>(RELEASE, { orderId }, info(ctx));
 }
+
+const PRICE_CART = /* GraphQL */ `
+  query OrderPriceCart($input: PriceCartInput!) {
+    priceCartV1(input: $input) {
+      version
+      cart {
+        lines { sku quantity unitPrice { cents currency } total { cents } }
+        subtotal { cents currency }
+        discount { cents }
+        total { cents }
+        appliedPromotions { code }
+      }
+      userErrors { field message code }
+    }
+  }
+`;
+
+export interface CartPricing {
+  currency: string;
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+  lines: { sku: string; quantity: number; unitPriceCents: number; totalCents: number }[];
+  /** Coupon codes (upper case) that gave a discount. */
+  appliedCodes: string[];
+}
+
+/** Currency shown for an empty cart, which has no priced line to take it from. */
+export const EMPTY_CART_CURRENCY = 'USD';
+
+interface PricedCartV1 {
+  lines: { sku: string; quantity: number; unitPrice: { cents: number; currency: string }; total: { cents: number } }[];
+  subtotal: { cents: number; currency: string };
+  discount: { cents: number };
+  total: { cents: number };
+  appliedPromotions: { code: string | null }[];
+}
+
+/** The catalog's pricing of a cart (prices for the channel and every promotion that applies): `priceCartV1`. */
+export async function priceCartWithCatalog(
+  ctx: ServiceContext,
+  cart: { channel: Channel; customerId: string | null; couponCodes: string[]; lines: { sku: string; quantity: number }[] },
+): Promise<CartPricing> {
+  if (cart.lines.length === 0) {
+    return { currency: EMPTY_CART_CURRENCY, subtotalCents: 0, discountCents: 0, totalCents: 0, lines: [], appliedCodes: [] };
+  }
+  const input = {
+    channel: cart.channel,
+    customerId: cart.customerId,
+    couponCodes: cart.couponCodes,
+    lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+  };
+  const data = await ctx.peers
+    .get('catalog')
+    .request<{ priceCartV1: { version: number; cart: PricedCartV1 | null } & UserErrors }>(PRICE_CART, { input }, info(ctx));
+  const { cart: priced, userErrors } = data.priceCartV1;
+  if (!priced) throw new Error(`the catalog could not price the cart: ${userErrors.map((e) => e.code).join(', ')}`);
+  return {
+    currency: priced.subtotal.currency,
+    subtotalCents: priced.subtotal.cents,
+    discountCents: priced.discount.cents,
+    totalCents: priced.total.cents,
+    lines: priced.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPriceCents: l.unitPrice.cents, totalCents: l.total.cents })),
+    appliedCodes: priced.appliedPromotions.flatMap((p) => (p.code ? [p.code.toUpperCase()] : [])),
+  };
+}

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, isCurrencyCode, recordEvent, type Channel } from '@omni/platform';
 import { In, type DataSource } from 'typeorm';
-import { Product, ProductVariant, type Attribute } from '../entities/product';
+import { facetRows, searchText } from '../domain/search';
+import { Product, ProductFacet, ProductVariant, type Attribute } from '../entities/product';
+import { indexForSearch } from '../search-index';
 
 export interface ProductDraft {
   id?: string | null;
@@ -22,6 +24,10 @@ export interface PriceChanged {
 
 function validate(draft: ProductDraft): void {
   if (!draft.name.trim()) throw new DomainError('INVALID_NAME', 'a product needs a name', ['input', 'name']);
+  if (draft.name.trim().length > 200)
+    throw new DomainError('INVALID_NAME', 'a name has at most 200 characters', ['input', 'name']);
+  if (draft.variants.length === 0)
+    throw new DomainError('NO_VARIANTS', 'a product has at least one variant', ['input', 'variants']);
   const seen = new Set<string>();
   const currencies = new Set<string>();
   draft.variants.forEach((variant, i) => {
@@ -35,7 +41,11 @@ function validate(draft: ProductDraft): void {
       throw new DomainError('INVALID_PRICE', 'a price is a non-negative amount in cents', [...at, 'price', 'cents']);
     }
     if (!isCurrencyCode(variant.price.currency)) {
-      throw new DomainError('INVALID_CURRENCY', `"${variant.price.currency}" is not an ISO 4217 code`, [...at, 'price', 'currency']);
+      throw new DomainError('INVALID_CURRENCY', `"${variant.price.currency}" is not an ISO 4217 code`, [
+        ...at,
+        'price',
+        'currency',
+      ]);
     }
     currencies.add(variant.price.currency);
   });
@@ -68,7 +78,16 @@ export async function upsertProduct(db: DataSource, draft: ProductDraft, channel
       categoryPath: draft.categoryPath ?? existing?.categoryPath ?? [],
       attributes: draft.attributes ?? existing?.attributes ?? [],
     });
+    const variants = draft.variants.map((v) => ({ sku: v.sku, attributes: v.attributes ?? [] }));
+    product.searchText = searchText({ ...product, variants });
     await manager.save(Product, product);
+    // Facets and the full-text index change in the same transaction as the product.
+    await manager.delete(ProductFacet, { productId: id });
+    await manager.insert(
+      ProductFacet,
+      facetRows({ ...product, variants }).map((f) => ({ productId: id, ...f })),
+    );
+    await indexForSearch(manager, id, product.searchText, existing !== null);
 
     const before = new Map(current.map((v) => [v.sku, v]));
     for (const variant of draft.variants) {

@@ -1,4 +1,4 @@
-import { Money } from '@omni/platform';
+import { Channel, Money } from '@omni/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
@@ -14,6 +14,7 @@ export class Attribute {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'One product truth for every channel.' })
 @Entity('product')
+@Index('product_name', ['name', 'id'])
 export class Product {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -40,11 +41,35 @@ export class Product {
   @Column({ type: 'simple-json' })
   attributes!: Attribute[];
 
+  /**
+   * Name, brand, description, categories and every product and variant attribute value, for
+   * full-text search (PostgreSQL: a GIN index on its tsvector; SQLite: mirrored into FTS5).
+   */
+  @Column({ type: 'text', default: '' })
+  searchText!: string;
+
   @CreateDateColumn()
   createdAt!: Date;
 
   @UpdateDateColumn()
   updatedAt!: Date;
+}
+
+/**
+ * One facet value of a product (brand, each category of its path, each product or variant
+ * attribute), written with the product: search filters and counts facets from this table.
+ */
+@Entity('product_facet')
+@Index('product_facet_value', ['name', 'value', 'productId'])
+export class ProductFacet {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  productId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  value!: string;
 }
 
 @Directive('@key(fields: "sku")')
@@ -93,4 +118,17 @@ export class ChannelPrice {
 
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
+}
+
+/** Whether a channel may sell at a price of its own; without a row it may not. */
+@ObjectType({ description: "The retailer's rule for a channel's prices." })
+@Entity('channel_price_policy')
+export class ChannelPricePolicy {
+  @Field(() => Channel)
+  @PrimaryColumn({ type: 'varchar', length: 20 })
+  channel!: Channel;
+
+  @Field({ description: 'May the channel sell at prices other than the base price?' })
+  @Column({ type: 'boolean', default: false })
+  allowDeviation!: boolean;
 }

@@ -1,8 +1,22 @@
-import { attempt, Channel, Money, MoneyInput, UserError, type ServiceContext } from '@omni/platform';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  attempt,
+  Channel,
+  decodeCursor,
+  encodeCursor,
+  Money,
+  MoneyInput,
+  PageInfo,
+  pageInfo,
+  pageSize,
+  UserError,
+  type ServiceContext,
+} from '@omni/platform';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { setChannelPricePolicy, setPrice } from '../commands/set-price';
 import { upsertProduct } from '../commands/upsert-product';
 import { priceFor } from '../domain/pricing';
-import { Attribute, Product, ProductVariant } from '../entities/product';
+import { Attribute, ChannelPricePolicy, Product, ProductVariant } from '../entities/product';
+import { searchProducts } from '../queries/search';
 import { channelPricesBySku, productById, variantBySku, variantsByProduct } from '../loaders';
 
 @InputType()
@@ -59,8 +73,112 @@ export class UpsertProductPayload {
   userErrors!: UserError[];
 }
 
+@InputType()
+export class SetPriceInput {
+  @Field()
+  sku!: string;
+
+  @Field(() => MoneyInput)
+  price!: MoneyInput;
+
+  @Field(() => Channel, {
+    nullable: true,
+    description: 'No channel: the base price, for every channel without a price of its own.',
+  })
+  channel?: Channel | null;
+}
+
+@ObjectType()
+export class SetPricePayload {
+  @Field(() => ProductVariant, { nullable: true })
+  variant!: ProductVariant | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class SetChannelPricePolicyPayload {
+  @Field(() => ChannelPricePolicy, { nullable: true })
+  policy!: ChannelPricePolicy | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'brand, category, price ("1000-5000" in minor units) or any attribute name such as color or size.' })
+export class FacetFilterInput {
+  @Field()
+  name!: string;
+
+  @Field(() => [String])
+  values!: string[];
+}
+
+@ObjectType({ simpleResolvers: true })
+export class FacetValue {
+  @Field()
+  value!: string;
+
+  @Field(() => Int, { description: 'Products of the filtered result that have this value.' })
+  count!: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class Facet {
+  @Field()
+  name!: string;
+
+  @Field(() => [FacetValue])
+  values!: FacetValue[];
+}
+
+@ObjectType()
+export class ProductEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Product)
+  node!: Product;
+}
+
+@ObjectType()
+export class ProductSearchConnection {
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => [Facet])
+  facets!: Facet[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => [ProductEdge])
+  edges!: ProductEdge[];
+}
+
 @Resolver(() => Product)
 export class ProductResolver {
+  @Query(() => ProductSearchConnection, { description: 'Full-text and faceted product search, ordered by name.' })
+  async searchProducts(
+    @Ctx() ctx: ServiceContext,
+    @Arg('query', () => String, { nullable: true }) query?: string | null,
+    @Arg('filters', () => [FacetFilterInput], { nullable: true }) filters?: FacetFilterInput[] | null,
+    @Arg('channel', () => Channel, { nullable: true }) channel?: Channel | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<ProductSearchConnection> {
+    const result = await searchProducts(ctx.db, { query, filters, channel, first: pageSize(first), after: decodeCursor(after) });
+    for (const node of result.nodes) productById(ctx).prime(node.id, node);
+    const cursorOf = (p: Product) => encodeCursor([p.name, p.id]);
+    return {
+      totalCount: result.totalCount,
+      facets: result.facets,
+      pageInfo: pageInfo({ nodes: result.nodes, totalCount: result.totalCount, hasNextPage: result.hasNextPage, cursorOf }),
+      edges: result.nodes.map((node) => ({ cursor: cursorOf(node), node })),
+    };
+  }
+
   @Query(() => Product, { nullable: true })
   product(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Product | null> {
     return productById(ctx).load(id);
@@ -73,6 +191,24 @@ export class ProductResolver {
   ): Promise<UpsertProductPayload> {
     const { result, userErrors } = await attempt(() => upsertProduct(ctx.db, input, ctx.channel));
     return { product: result, userErrors };
+  }
+
+  @Mutation(() => SetPricePayload)
+  async setPrice(@Arg('input', () => SetPriceInput) input: SetPriceInput, @Ctx() ctx: ServiceContext): Promise<SetPricePayload> {
+    const { result, userErrors } = await attempt(() => setPrice(ctx.db, input, ctx.channel));
+    return { variant: result, userErrors };
+  }
+
+  @Mutation(() => SetChannelPricePolicyPayload, {
+    description: 'Allows or forbids a channel its own prices; forbidding removes them (the channel sells at base prices).',
+  })
+  async setChannelPricePolicy(
+    @Arg('channel', () => Channel) channel: Channel,
+    @Arg('allowDeviation') allowDeviation: boolean,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<SetChannelPricePolicyPayload> {
+    const { result, userErrors } = await attempt(() => setChannelPricePolicy(ctx.db, channel, allowDeviation, ctx.channel));
+    return { policy: result, userErrors };
   }
 
   @FieldResolver(() => [ProductVariant])

@@ -7,7 +7,7 @@ import {
   type Channel,
   type ServiceContext,
 } from '@omni/platform';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { STANDARD_TRANSIT_DAYS } from '../domain/fulfillment';
 import { newOrderNumber } from '../domain/order-number';
 import { routeOrder, RoutingError, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
@@ -120,7 +120,14 @@ async function routeAndReserve(ctx: ServiceContext, orderId: string, lines: Rout
  * when two requests race (the unique key makes the loser re-read the winner's order and give
  * back what it reserved).
  */
-export async function placeOrder(ctx: ServiceContext, request: OrderRequest): Promise<Order> {
+export interface PlacementOptions {
+  /** Discount on the whole order (promotions priced by the catalog), allocated by the totals. */
+  discountCents?: number;
+  /** Runs inside the order's transaction: a throw there places nothing. */
+  beforeCommit?: (manager: EntityManager, order: Order) => Promise<void>;
+}
+
+export async function placeOrder(ctx: ServiceContext, request: OrderRequest, options: PlacementOptions = {}): Promise<Order> {
   validate(request);
   const key = request.idempotencyKey.trim();
   const earlier = await findByKey(ctx, key);
@@ -141,7 +148,7 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest): Pr
   });
   let totals;
   try {
-    totals = orderTotals(priced);
+    totals = orderTotals(priced, options.discountCents ?? 0);
   } catch {
     throw new DomainError('CURRENCY_MISMATCH', 'the lines are priced in different currencies', ['input', 'lines']);
   }
@@ -223,6 +230,7 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest): Pr
           );
         }
       }
+      await options.beforeCommit?.(manager, order);
       return order;
     });
   } catch (error) {

@@ -28,6 +28,7 @@ import {
   Root,
 } from 'type-graphql';
 import { advanceFulfillment } from '../commands/advance-fulfillment';
+import { cancelOrder } from '../commands/cancel-order';
 import { placeOrder } from '../commands/place-order';
 import { FulfillmentAction } from '../domain/fulfillment';
 import { FulfillmentType, OrderStatus } from '../domain/status';
@@ -175,6 +176,15 @@ export class AdvanceFulfillmentInput {
 }
 
 @ObjectType()
+export class OrderPayload {
+  @Field(() => Order, { nullable: true })
+  order!: Order | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
 export class AdvanceFulfillmentPayload {
   @Field(() => Fulfillment, { nullable: true })
   fulfillment!: Fulfillment | null;
@@ -208,6 +218,17 @@ export class OrderResolver {
   ): Promise<AdvanceFulfillmentPayload> {
     const { result, userErrors } = await attempt(() => advanceFulfillment(ctx, input));
     return { fulfillment: result, userErrors };
+  }
+
+  @Mutation(() => OrderPayload, { description: 'Cancels whatever has not shipped yet.' })
+  async cancelOrder(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('channel', () => Channel) channel: Channel,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<OrderPayload> {
+    const { result, userErrors } = await attempt(() => cancelOrder(ctx, orderId, channel, reason));
+    return { order: result, userErrors };
   }
 
   @FieldResolver(() => CustomerRef, { nullable: true })

@@ -1,0 +1,155 @@
+import { send, startTestSystem, type TestSystem } from './harness';
+
+/** Orders from every channel: placement, routing and the fulfillment lifecycle, through the gateway. */
+describe('orders through the gateway', () => {
+  let t: TestSystem;
+  let customerId: string;
+  const locations: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestSystem();
+    const places = [
+      { key: 'dc', name: 'Edison DC', type: 'WAREHOUSE', lat: 40.52, lng: -74.41, fulfillsOnline: true, pickupEnabled: false },
+      { key: 'downtown', name: 'Downtown Store', type: 'STORE', lat: 40.71, lng: -74.01, fulfillsOnline: true, pickupEnabled: true },
+      { key: 'uptown', name: 'Uptown Store', type: 'STORE', lat: 40.8, lng: -73.95, fulfillsOnline: true, pickupEnabled: true },
+    ];
+    for (const { key, ...input } of places) {
+      locations[key] = (await send(t.client, 'UpsertLocation', { input })).upsertLocation.location.id;
+    }
+    await send(t.client, 'UpsertProduct', {
+      input: {
+        name: 'Rain Jacket',
+        variants: [
+          { sku: 'RJ-S', price: { cents: 12000, currency: 'USD' } },
+          { sku: 'RJ-M', price: { cents: 12000, currency: 'USD' } },
+        ],
+      },
+    });
+    const stock: [string, string, number][] = [
+      ['dc', 'RJ-S', 20],
+      ['downtown', 'RJ-S', 1],
+      ['uptown', 'RJ-M', 2],
+    ];
+    for (const [key, sku, onHand] of stock) await send(t.client, 'SetStock', { input: { locationId: locations[key], sku, onHand } });
+    customerId = (
+      await send(t.client, 'RegisterCustomer', { input: { email: 'ola@example.com', firstName: 'Ola', lastName: 'Berg', channel: 'WEB' } })
+    ).registerCustomer.customer.id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const place = (input: Record<string, unknown>) =>
+    send(t.client, 'PlaceOrder', { input: { customerId, channel: 'WEB', ...input } }).then((d) => d.placeOrder);
+  const advance = (fulfillmentId: string, action: string, trackingNumber?: string) =>
+    send(t.client.withHeaders({ 'x-channel': 'STORE' }), 'AdvanceFulfillment', { input: { fulfillmentId, action, trackingNumber } }).then(
+      (d) => d.advanceFulfillment,
+    );
+
+  it('moves a shipment through pick, pack and ship, refusing steps out of order', async () => {
+    const { order, userErrors } = await place({ idempotencyKey: 'ship-1', lines: [{ sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP' } });
+    expect(userErrors).toEqual([]);
+    const fulfillmentId = order.fulfillments[0].id;
+
+    expect((await advance(fulfillmentId, 'SHIP', '1Z999')).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
+    expect((await advance(fulfillmentId, 'PICK')).fulfillment.status).toBe('PICKING');
+    expect((await advance(fulfillmentId, 'PACK')).fulfillment.status).toBe('PACKED');
+    expect((await advance(fulfillmentId, 'SHIP')).userErrors).toEqual([expect.objectContaining({ code: 'TRACKING_NUMBER_REQUIRED' })]);
+    expect((await advance(fulfillmentId, 'SHIP', '1Z999')).fulfillment).toEqual({ id: fulfillmentId, status: 'SHIPPED', trackingNumber: '1Z999' });
+    expect((await advance(fulfillmentId, 'PICK')).userErrors[0].code).toBe('INVALID_TRANSITION');
+
+    const shipped = (await send(t.client, 'OrderByNumber', { number: order.number })).orderByNumber;
+    expect(shipped.status).toBe('SHIPPED');
+    expect(shipped.lines.map((l: { status: string }) => l.status)).toEqual(['SHIPPED']);
+    expect(shipped.fulfillments[0].trackingNumber).toBe('1Z999');
+    expect(shipped.history.map((h: { event: string; channel: string }) => [h.channel, h.event.split(' ')[0]])).toEqual([
+      ['WEB', 'placed'],
+      ['STORE', 'PICK'],
+      ['STORE', 'PACK'],
+      ['STORE', 'SHIP'],
+    ]);
+  });
+
+  it('holds a shipment for a chosen delivery date until it is time to send it', async () => {
+    const later = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const { order } = await place({ idempotencyKey: 'dated-1', lines: [{ sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP', deliveryDate: later } });
+    const fulfillmentId = order.fulfillments[0].id;
+    await advance(fulfillmentId, 'PICK');
+    await advance(fulfillmentId, 'PACK');
+    const held = await advance(fulfillmentId, 'SHIP', '1Z000');
+    expect(held.userErrors).toEqual([expect.objectContaining({ code: 'SHIPMENT_HELD' })]);
+    const past = await place({ idempotencyKey: 'dated-2', lines: [{ sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP', deliveryDate: '2020-01-01' } });
+    expect(past).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'INVALID_DELIVERY_DATE' })] });
+  });
+
+  it('readies a pickup and completes the order when the shopper collects it', async () => {
+    const { order } = await place({
+      idempotencyKey: 'pickup-1',
+      lines: [{ sku: 'RJ-S', quantity: 1 }],
+      fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: locations.downtown },
+    });
+    const fulfillmentId = order.fulfillments[0].id;
+    expect(order.fulfillments[0]).toMatchObject({ type: 'PICKUP_IN_STORE', location: { id: locations.downtown } });
+    expect((await advance(fulfillmentId, 'COLLECT')).userErrors[0].code).toBe('INVALID_TRANSITION');
+    await advance(fulfillmentId, 'PICK');
+    expect((await advance(fulfillmentId, 'READY_FOR_PICKUP')).fulfillment.status).toBe('READY_FOR_PICKUP');
+    expect((await advance(fulfillmentId, 'COLLECT')).fulfillment.status).toBe('COLLECTED');
+    expect((await send(t.client, 'OrderByNumber', { number: order.number })).orderByNumber.status).toBe('COMPLETED');
+  });
+
+  it('answers an unknown fulfillment with a userError', async () => {
+    expect((await advance('no-such-fulfillment', 'PICK')).userErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN_FULFILLMENT' })]);
+  });
+
+  it('routes a web order to the best location and splits only when it must', async () => {
+    // Shipping to Harlem: the warehouse has the S, only the uptown store has the M.
+    const { order, userErrors } = await place({
+      idempotencyKey: 'split-1',
+      lines: [{ sku: 'RJ-S', quantity: 1 }, { sku: 'RJ-M', quantity: 1 }],
+      fulfillment: { type: 'SHIP', address: { line1: '1 W 125th St', city: 'New York', postalCode: '10027', country: 'US', lat: 40.81, lng: -73.95 } },
+    });
+    expect(userErrors).toEqual([]);
+    expect(order.fulfillments.map((f: any) => f.location.id).sort()).toEqual([locations.dc, locations.uptown].sort());
+
+    const tooMany = await place({ idempotencyKey: 'oos-1', lines: [{ sku: 'RJ-M', quantity: 5 }], fulfillment: { type: 'SHIP' } });
+    expect(tooMany).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'OUT_OF_STOCK' })] });
+    const availability = await send(t.client, 'Availability', { sku: 'RJ-M' });
+    expect(availability.variant.availability.totalAvailable).toBe(1);
+  });
+
+  it('takes a guest cart with a coupon through checkout, once', async () => {
+    await send(t.client, 'CreatePromotion', { input: { name: 'Ten off', code: 'RAIN10', kind: 'PERCENT_OFF', value: 10 } });
+    const cart = (await send(t.client, 'CreateCart', { input: { customerId, channel: 'MOBILE_APP' } })).createCart.cart;
+    expect(cart.status).toBe('OPEN');
+    const added = await send(t.client, 'AddCartLine', { cartId: cart.id, sku: 'RJ-S', quantity: 2 });
+    expect(added.addCartLine.cart).toMatchObject({ lines: [{ sku: 'RJ-S', quantity: 2, unitPrice: { cents: 12000 } }], subtotal: { cents: 24000 } });
+    expect((await send(t.client, 'AddCartLine', { cartId: cart.id, sku: 'NOPE', quantity: 1 })).addCartLine.userErrors[0].code).toBe('UNKNOWN_SKU');
+    expect((await send(t.client, 'ApplyCoupon', { cartId: cart.id, code: 'BOGUS' })).applyCoupon.userErrors[0].code).toBe('INVALID_COUPON');
+    const coupon = await send(t.client, 'ApplyCoupon', { cartId: cart.id, code: 'rain10' });
+    expect(coupon.applyCoupon.cart).toMatchObject({ discount: { cents: 2400 }, total: { cents: 21600 } });
+
+    const input = { cartId: cart.id, idempotencyKey: 'app-checkout-1', fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: locations.downtown } };
+    const first = (await send(t.client, 'Checkout', { input })).checkout;
+    expect(first.userErrors).toEqual([]);
+    expect(first.order).toMatchObject({ status: 'PLACED', total: { cents: 21600, currency: 'USD' } });
+    expect(first.order.fulfillments.every((f: any) => f.type === 'PICKUP_IN_STORE' && f.location.id === locations.downtown)).toBe(true);
+    const again = (await send(t.client, 'Checkout', { input })).checkout;
+    expect(again.order.id).toBe(first.order.id);
+    const otherKey = (await send(t.client, 'Checkout', { input: { ...input, idempotencyKey: 'app-checkout-2' } })).checkout;
+    expect(otherKey.userErrors[0].code).toBe('CART_CHECKED_OUT');
+  });
+
+  it('cancels from any channel what has not shipped and gives the stock back', async () => {
+    const before = (await send(t.client, 'Availability', { sku: 'RJ-S' })).variant.availability.totalAvailable;
+    const { order } = await place({ idempotencyKey: 'cancel-1', lines: [{ sku: 'RJ-S', quantity: 3 }], fulfillment: { type: 'SHIP' } });
+    expect((await send(t.client, 'Availability', { sku: 'RJ-S' })).variant.availability.totalAvailable).toBe(before - 3);
+
+    const cancelled = await send(t.client, 'CancelOrder', { orderId: order.id, channel: 'CALL_CENTER', reason: 'changed mind' });
+    expect(cancelled.cancelOrder).toEqual({ order: { id: order.id, status: 'CANCELLED' }, userErrors: [] });
+    expect((await send(t.client, 'Availability', { sku: 'RJ-S' })).variant.availability.totalAvailable).toBe(before);
+    const again = await send(t.client, 'CancelOrder', { orderId: order.id, channel: 'WEB' });
+    expect(again.cancelOrder.userErrors[0].code).toBe('ALREADY_CANCELLED');
+    const history = (await send(t.client, 'OrderByNumber', { number: order.number })).orderByNumber.history;
+    expect(history[history.length - 1]).toMatchObject({ channel: 'CALL_CENTER', event: expect.stringContaining('changed mind') });
+  });
+});

@@ -1,0 +1,230 @@
+import { attempt, Channel, DomainError, Money, MoneyInput, UserError, type ServiceContext } from '@omni/platform';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { createPromotion } from '../commands/create-promotion';
+import { CartPricingError, priceCart, type PricedCart } from '../domain/promotions';
+import { priceFor } from '../domain/pricing';
+import { Promotion, PromotionKind } from '../entities/promotion';
+import { activePromotions, channelPricesBySku, variantBySku } from '../loaders';
+
+@InputType()
+export class CreatePromotionInput {
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'A coupon code; without one the promotion applies automatically.' })
+  code?: string | null;
+
+  @Field(() => PromotionKind)
+  kind!: PromotionKind;
+
+  @Field(() => Int, { description: 'Percent (1..100) for PERCENT_OFF, minor units for AMOUNT_OFF.' })
+  value!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Currency of an AMOUNT_OFF value (defaults to the minimum subtotal currency).',
+  })
+  currency?: string | null;
+
+  @Field(() => [Channel], { nullable: true, description: 'Empty or absent: every channel.' })
+  channels?: Channel[] | null;
+
+  @Field(() => MoneyInput, { nullable: true })
+  minSubtotal?: MoneyInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Lowest loyalty tier that qualifies: BRONZE, SILVER, GOLD or PLATINUM.' })
+  minTier?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  startsAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  endsAt?: Date | null;
+}
+
+@ObjectType()
+export class CreatePromotionPayload {
+  @Field(() => Promotion, { nullable: true })
+  promotion!: Promotion | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@InputType()
+export class PriceCartLineInput {
+  @Field()
+  sku!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+}
+
+@InputType()
+export class PriceCartInput {
+  @Field(() => Channel)
+  channel!: Channel;
+
+  @Field(() => ID, { nullable: true })
+  customerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The customer's loyalty tier, for tier-limited promotions." })
+  tier?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  couponCodes?: string[] | null;
+
+  @Field(() => [PriceCartLineInput])
+  lines!: PriceCartLineInput[];
+}
+
+@ObjectType({ simpleResolvers: true })
+export class PricedCartLine {
+  @Field()
+  sku!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+
+  @Field(() => Money)
+  unitPrice!: Money;
+
+  @Field(() => Money, { description: 'unitPrice x quantity' })
+  subtotal!: Money;
+
+  @Field(() => Money, { description: "This line's share of the cart discount, in whole cents." })
+  discount!: Money;
+
+  @Field(() => Money, { description: 'subtotal - discount' })
+  total!: Money;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class AppliedPromotion {
+  @Field(() => ID)
+  promotionId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  code!: string | null;
+
+  @Field(() => Money)
+  discount!: Money;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class PricedCartV1 {
+  @Field(() => [PricedCartLine])
+  lines!: PricedCartLine[];
+
+  @Field(() => Money)
+  subtotal!: Money;
+
+  @Field(() => Money)
+  discount!: Money;
+
+  @Field(() => Money, { description: 'Always the sum of the line totals.' })
+  total!: Money;
+
+  @Field(() => [AppliedPromotion])
+  appliedPromotions!: AppliedPromotion[];
+
+  @Field(() => [String], { description: 'Coupon codes that matched no promotion applicable to this cart.' })
+  rejectedCouponCodes!: string[];
+}
+
+@ObjectType()
+export class PriceCartV1Payload {
+  @Field(() => Int, { description: 'The version of this pricing contract: 1.' })
+  version!: number;
+
+  @Field(() => PricedCartV1, { nullable: true })
+  cart!: PricedCartV1 | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+function toGraphQL(cart: PricedCart): PricedCartV1 {
+  const m = (cents: number) => Money.of(cents, cart.currency);
+  return {
+    lines: cart.lines.map((l) => ({
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: m(l.unitPriceCents),
+      subtotal: m(l.subtotalCents),
+      discount: m(l.discountCents),
+      total: m(l.totalCents),
+    })),
+    subtotal: m(cart.subtotalCents),
+    discount: m(cart.discountCents),
+    total: m(cart.totalCents),
+    appliedPromotions: cart.applied.map((a) => ({
+      promotionId: a.promotionId,
+      name: a.name,
+      code: a.code,
+      discount: m(a.discountCents),
+    })),
+    rejectedCouponCodes: cart.rejectedCodes,
+  };
+}
+
+@Resolver()
+export class PromotionResolver {
+  @Mutation(() => CreatePromotionPayload)
+  async createPromotion(
+    @Arg('input', () => CreatePromotionInput) input: CreatePromotionInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<CreatePromotionPayload> {
+    const { result, userErrors } = await attempt(() => createPromotion(ctx.db, input));
+    return { promotion: result, userErrors };
+  }
+
+  @Query(() => PriceCartV1Payload, {
+    description:
+      'Versioned pricing boundary for the orders service: current channel prices and every applicable promotion, ' +
+      'in integer cents. A breaking change adds priceCartV2; V1 stays.',
+  })
+  async priceCartV1(
+    @Arg('input', () => PriceCartInput) input: PriceCartInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<PriceCartV1Payload> {
+    const { result, userErrors } = await attempt(async () => {
+      const variants = await variantBySku(ctx).loadMany(input.lines.map((l) => l.sku));
+      const own = await channelPricesBySku(ctx).loadMany(input.lines.map((l) => l.sku));
+      const lines = input.lines.map((line, i) => {
+        const variant = variants[i];
+        const at = ['input', 'lines', String(i)];
+        if (!variant || variant instanceof Error)
+          throw new DomainError('UNKNOWN_SKU', `no product has SKU ${line.sku}`, [...at, 'sku']);
+        if (variant.discontinued) throw new DomainError('DISCONTINUED_SKU', `${line.sku} is no longer sold`, [...at, 'sku']);
+        const prices = own[i] instanceof Error ? [] : (own[i] as { channel: string; priceCents: number; currency: string }[]);
+        const price = priceFor(
+          { cents: variant.priceCents, currency: variant.currency },
+          new Map(prices.map((p) => [p.channel, { cents: p.priceCents, currency: p.currency }])),
+          input.channel,
+        );
+        return { sku: line.sku, quantity: line.quantity, unitPriceCents: price.cents, currency: price.currency };
+      });
+      const promotions = await activePromotions(ctx);
+      try {
+        return toGraphQL(
+          priceCart(
+            lines,
+            input.channel,
+            { id: input.customerId ?? null, tier: input.tier ?? null },
+            promotions,
+            new Date(),
+            input.couponCodes ?? [],
+          ),
+        );
+      } catch (error) {
+        if (error instanceof CartPricingError) throw new DomainError(error.code, error.message, ['input', 'lines']);
+        throw error;
+      }
+    });
+    return { version: 1, cart: result, userErrors };
+  }
+}

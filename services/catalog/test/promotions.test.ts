@@ -1,0 +1,103 @@
+import { Channel } from '@omni/platform';
+import { allocate, CartPricingError, priceCart, type PromotionRule } from '../src/domain/promotions';
+
+const now = new Date('2026-06-15T12:00:00Z');
+const promo = (over: Partial<PromotionRule>): PromotionRule => ({
+  id: 'p1',
+  name: 'promo',
+  code: null,
+  kind: 'PERCENT_OFF',
+  value: 10,
+  currency: null,
+  channels: [],
+  minSubtotalCents: null,
+  minTier: null,
+  startsAt: null,
+  endsAt: null,
+  active: true,
+  ...over,
+});
+const line = (sku: string, quantity: number, unitPriceCents: number, currency = 'USD') => ({
+  sku,
+  quantity,
+  unitPriceCents,
+  currency,
+});
+const anon = { id: null, tier: null };
+
+describe('priceCart', () => {
+  it('prices lines in integer cents without promotions', () => {
+    const cart = priceCart([line('A', 2, 1999), line('B', 1, 500)], Channel.WEB, anon, [], now);
+    expect(cart).toMatchObject({ subtotalCents: 4498, discountCents: 0, totalCents: 4498, currency: 'USD' });
+    expect(cart.lines.map((l) => l.totalCents)).toEqual([3998, 500]);
+  });
+
+  it('never lets rounding make the total differ from the sum of its lines', () => {
+    // 3 lines of 333 cents, 10% off 999 = 99 cents, split 33/33/33; odd splits take the remainder.
+    for (const prices of [
+      [333, 333, 333],
+      [1, 1, 1],
+      [999, 1, 7],
+      [1001, 2002, 3],
+    ]) {
+      const cart = priceCart(
+        prices.map((p, i) => line(`S${i}`, 1 + i, p)),
+        Channel.WEB,
+        anon,
+        [promo({ value: 15 }), promo({ id: 'p2', kind: 'AMOUNT_OFF', value: 7, currency: 'USD' })],
+        now,
+      );
+      expect(cart.lines.reduce((a, l) => a + l.totalCents, 0)).toBe(cart.totalCents);
+      expect(cart.lines.reduce((a, l) => a + l.discountCents, 0)).toBe(cart.discountCents);
+      expect(cart.totalCents).toBe(cart.subtotalCents - cart.discountCents);
+      cart.lines.forEach((l) => expect(Number.isInteger(l.discountCents) && l.discountCents >= 0).toBe(true));
+    }
+  });
+
+  it('applies a coupon only with its code, case-insensitively, and reports codes that did not apply', () => {
+    const coupon = promo({ code: 'SUMMER10', value: 10 });
+    expect(priceCart([line('A', 1, 10000)], Channel.WEB, anon, [coupon], now).discountCents).toBe(0);
+    const withCode = priceCart([line('A', 1, 10000)], Channel.WEB, anon, [coupon], now, ['summer10', 'NOPE']);
+    expect(withCode).toMatchObject({ discountCents: 1000, totalCents: 9000, rejectedCodes: ['NOPE'] });
+    expect(withCode.applied).toEqual([{ promotionId: 'p1', name: 'promo', code: 'SUMMER10', discountCents: 1000 }]);
+  });
+
+  it('limits promotions by channel, dates, minimum subtotal and tier', () => {
+    const cart = [line('A', 1, 5000)];
+    const storeOnly = promo({ channels: [Channel.STORE] });
+    expect(priceCart(cart, Channel.WEB, anon, [storeOnly], now).discountCents).toBe(0);
+    expect(priceCart(cart, Channel.STORE, anon, [storeOnly], now).discountCents).toBe(500);
+
+    const later = promo({ startsAt: new Date('2026-07-01T00:00:00Z') });
+    const over = promo({ endsAt: new Date('2026-06-15T12:00:00Z') });
+    expect(priceCart(cart, Channel.WEB, anon, [later, over], now).discountCents).toBe(0);
+
+    const min = promo({ minSubtotalCents: 6000, currency: 'USD' });
+    expect(priceCart(cart, Channel.WEB, anon, [min], now).discountCents).toBe(0);
+    expect(priceCart([line('A', 2, 5000)], Channel.WEB, anon, [min], now).discountCents).toBe(1000);
+
+    const gold = promo({ minTier: 'GOLD' });
+    expect(priceCart(cart, Channel.WEB, { id: 'c', tier: 'SILVER' }, [gold], now).discountCents).toBe(0);
+    expect(priceCart(cart, Channel.WEB, { id: 'c', tier: 'PLATINUM' }, [gold], now).discountCents).toBe(500);
+    expect(priceCart(cart, Channel.WEB, anon, [gold], now).discountCents).toBe(0);
+  });
+
+  it('caps the discount at the subtotal and ignores amounts in another currency', () => {
+    const big = promo({ kind: 'AMOUNT_OFF', value: 10_000, currency: 'USD' });
+    expect(priceCart([line('A', 1, 2500)], Channel.WEB, anon, [big], now)).toMatchObject({ discountCents: 2500, totalCents: 0 });
+    const euros = promo({ kind: 'AMOUNT_OFF', value: 500, currency: 'EUR' });
+    expect(priceCart([line('A', 1, 2500)], Channel.WEB, anon, [euros], now).discountCents).toBe(0);
+  });
+
+  it('refuses to mix currencies', () => {
+    expect(() => priceCart([line('A', 1, 100), line('B', 1, 100, 'EUR')], Channel.WEB, anon, [], now)).toThrow(CartPricingError);
+  });
+});
+
+describe('allocate', () => {
+  it('splits an amount into whole parts that add up exactly', () => {
+    expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
+    expect(allocate(0, [5, 5])).toEqual([0, 0]);
+    expect(allocate(7, [0, 0])).toEqual([0, 0]);
+  });
+});

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, inTransaction, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
+import { In } from 'typeorm';
+import { hasLeft, orderStatusOf } from '../domain/fulfillment';
+import { FulfillmentStatus, LineStatus, OrderStatus } from '../domain/status';
+import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
+import { releaseReservations } from '../peers';
+
+export interface OrderCancelled {
+  orderId: string;
+  customerId: string | null;
+  reason: string | null;
+  /** The lines (or parts) that will no longer ship. */
+  lines: { orderLineId: string; sku: string; quantity: number }[];
+}
+
+/**
+ * Cancels what has not left yet: the whole order before anything ships, the rest after a
+ * partial shipment. Reservations of cancelled fulfillments are given back to inventory.
+ */
+export async function cancelOrder(ctx: ServiceContext, orderId: string, channel: Channel, reason?: string | null): Promise<Order> {
+  const order = await inTransaction(ctx.db, async (manager) => {
+    const order = await manager.findOneBy(Order, { id: orderId });
+    if (!order) throw new DomainError('UNKNOWN_ORDER', `no order ${orderId}`, ['orderId']);
+    if (order.status === OrderStatus.CANCELLED) throw new DomainError('ALREADY_CANCELLED', 'the order is already cancelled', ['orderId']);
+    const fulfillments = await manager.findBy(Fulfillment, { orderId });
+    const open = fulfillments.filter((f) => !hasLeft(f.status) && f.status !== FulfillmentStatus.CANCELLED);
+    if (open.length === 0) throw new DomainError('ALREADY_SHIPPED', 'everything on the order has shipped', ['orderId']);
+    await manager.update(Fulfillment, { id: In(open.map((f) => f.id)) }, { status: FulfillmentStatus.CANCELLED });
+    const cancelledParts = await manager.findBy(FulfillmentLine, { fulfillmentId: In(open.map((f) => f.id)) });
+    const lineIds = [...new Set(cancelledParts.map((p) => p.orderLineId))];
+    await manager.update(OrderLine, { id: In(lineIds), status: LineStatus.OPEN }, { status: LineStatus.CANCELLED });
+    for (const f of open) f.status = FulfillmentStatus.CANCELLED;
+    order.status = orderStatusOf(fulfillments.map((f) => f.status));
+    await manager.update(Order, { id: orderId }, { status: order.status });
+    await manager.insert(OrderHistoryEntry, {
+      id: randomUUID(),
+      orderId,
+      channel,
+      actor: ctx.caller.subject,
+      event: `cancelled ${open.length} fulfillment(s)${reason?.trim() ? `: ${reason.trim()}` : ''}`,
+    });
+    await recordEvent<OrderCancelled>(
+      manager,
+      'orders.order.cancelled',
+      {
+        orderId,
+        customerId: order.customerId,
+        reason: reason?.trim() || null,
+        lines: cancelledParts.map((p) => ({ orderLineId: p.orderLineId, sku: p.sku, quantity: p.quantity })),
+      },
+      channel,
+    );
+    return order;
+  });
+  // Giving stock back after the commit: a failure here leaves a reservation to expire, never a
+  // cancelled order that still holds stock it will not ship (inventory also consumes the event).
+  await releaseReservations(ctx, orderId).catch((error: Error) => ctx.log.error({ err: error, orderId }, 'reservation release failed'));
+  return order;
+}

@@ -1,0 +1,74 @@
+import { Channel, Money } from '@omni/platform';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export enum CartStatus {
+  OPEN = 'OPEN',
+  /** Open, but untouched for longer than the abandonment window: derived, never stored. */
+  ABANDONED = 'ABANDONED',
+  CHECKED_OUT = 'CHECKED_OUT',
+}
+registerEnumType(CartStatus, { name: 'CartStatus' });
+
+@ObjectType({ description: 'A shopping cart on any channel; a guest cart has no customer until login.' })
+@Entity('cart')
+@Index('cart_customer_updated', ['customerId', 'updatedAt'])
+export class Cart {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  customerId!: string | null;
+
+  @Field(() => Channel)
+  @Column({ type: 'varchar', length: 20 })
+  channel!: Channel;
+
+  /** OPEN or CHECKED_OUT; ABANDONED is derived from `updatedAt`. */
+  @Column({ type: 'varchar', length: 20 })
+  storedStatus!: CartStatus;
+
+  @Column({ type: 'simple-json' })
+  couponCodes!: string[];
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  orderId!: string | null;
+
+  @Column({ type: Date })
+  createdAt!: Date;
+
+  @Field()
+  @Column({ type: Date })
+  updatedAt!: Date;
+}
+
+@Entity('cart_line')
+export class CartLineRow {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  cartId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  sku!: string;
+
+  @Column({ type: 'int' })
+  quantity!: number;
+
+  @Column({ type: 'int' })
+  position!: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class CartLine {
+  @Field()
+  sku!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+
+  @Field(() => Money)
+  unitPrice!: Money;
+
+  @Field(() => Money, { description: 'Quantity x unit price, less this line’s share of discounts.' })
+  total!: Money;
+}
