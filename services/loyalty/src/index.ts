@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import type { ServiceDefinition } from '@omni/platform';
 import { LedgerEntry, LoyaltyAccount } from './entities/account';
+import { EarnedLine, EarnRule } from './entities/rules';
+import { Hold, StoredValueAccount, StoredValueEntry } from './entities/stored-value';
 import { consumers } from './events/consumers';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { CustomerLoyaltyResolver, CustomerRef, LoyaltyAccountResolver } from './resolvers/loyalty.resolver';
+import { ProgramResolver } from './resolvers/program.resolver';
 
 export const loyaltyService: ServiceDefinition = {
   name: 'loyalty',
-  entities: [LoyaltyAccount, LedgerEntry],
+  entities: [LoyaltyAccount, LedgerEntry, EarnRule, EarnedLine, StoredValueAccount, StoredValueEntry, Hold],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [LoyaltyAccountResolver, CustomerLoyaltyResolver],
+  resolvers: [LoyaltyAccountResolver, CustomerLoyaltyResolver, ProgramResolver],
   orphanedTypes: [CustomerRef],
   consumers,
 };

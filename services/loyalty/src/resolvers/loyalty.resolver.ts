@@ -7,13 +7,14 @@ import {
   PageInfo,
   pageInfo,
   pageSize,
+  Money,
   UserError,
   type ServiceContext,
 } from '@omni/platform';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { enroll } from '../commands/ledger';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
-import { accountByCustomer, LEDGER_SORT, ledgerPages } from '../loaders';
+import { accountByCustomer, LEDGER_SORT, ledgerPages, walletsByCustomer } from '../loaders';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Customer')
@@ -86,5 +87,14 @@ export class CustomerLoyaltyResolver {
   @FieldResolver(() => LoyaltyAccount, { nullable: true, description: 'Null until the customer enrols.' })
   loyalty(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<LoyaltyAccount | null> {
     return accountByCustomer(ctx).load(customer.id);
+  }
+
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description: 'Store credit available to spend (returns credited as store credit); null until there is a wallet.',
+  })
+  async storeCredit(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<Money | null> {
+    const [wallet] = await walletsByCustomer(ctx).load(customer.id);
+    return wallet ? Money.of(wallet.balanceCents - wallet.heldCents, wallet.currency) : null;
   }
 }

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, inTransaction, type Channel, type ServiceContext } from '@omni/platform';
+import { In, type EntityManager } from 'typeorm';
+import { LedgerKind } from '../domain/program';
+import { evaluateEngagement, evaluatePurchase, type EngagementKind } from '../domain/rules';
+import { reversalPoints } from '../domain/stored-value';
+import { LedgerEntry } from '../entities/account';
+import { EarnedLine } from '../entities/rules';
+import { activeAccount, lockAccount, post, requireAccount } from './ledger';
+import { loadRules } from './rules';
+
+/** `orders.order.placed`, version 1. */
+export interface OrderPlaced {
+  orderId: string;
+  number: string;
+  customerId: string | null;
+  channel: Channel;
+  currency: string;
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+  /** `categoryPath` is optional: used by category rules when the order carries it. */
+  lines: { lineId: string; sku: string; quantity: number; unitPriceCents: number; categoryPath?: string[] | null }[];
+}
+
+/** `orders.return.received`, version 1. */
+export interface ReturnReceived {
+  returnId: string;
+  orderId: string;
+  customerId: string | null;
+  resolution: 'REFUND' | 'STORE_CREDIT' | 'EXCHANGE';
+  refundCents: number;
+  currency: string;
+  lines: { orderLineId: string; sku: string; quantity: number; unitPriceCents: number }[];
+}
+
+/** Points for an order from any channel, at most once per order, attributed to its lines. */
+export async function earnForOrder(manager: EntityManager, order: OrderPlaced, occurredAt: Date): Promise<LedgerEntry | null> {
+  if (!order.customerId) return null;
+  const found = await activeAccount(manager, order.customerId);
+  if (!found) return null;
+  const account = await lockAccount(manager, found.id);
+  if (await manager.existsBy(LedgerEntry, { orderId: order.orderId, kind: LedgerKind.EARN })) return null;
+  // An order event without lines (an older producer) earns on its total as one line.
+  const lines = order.lines?.length
+    ? order.lines
+    : [{ lineId: order.orderId, sku: '', quantity: 1, unitPriceCents: order.totalCents }];
+  const result = evaluatePurchase(
+    {
+      channel: order.channel,
+      tier: account.tier,
+      at: occurredAt,
+      discountCents: order.lines?.length ? (order.discountCents ?? 0) : 0,
+      lines,
+    },
+    await loadRules(manager),
+  );
+  const total = result.total;
+  if (total <= 0) return null;
+  await manager.insert(
+    EarnedLine,
+    result.lines.map((l) => ({
+      id: randomUUID(),
+      accountId: account.id,
+      orderId: order.orderId,
+      orderLineId: l.lineId,
+      sku: l.sku,
+      quantity: l.quantity,
+      points: l.points,
+      returnedQuantity: 0,
+    })),
+  );
+  return post(manager, account, {
+    kind: LedgerKind.EARN,
+    points: total,
+    reason: `purchase ${order.number}`,
+    channel: order.channel,
+    orderId: order.orderId,
+    ruleIds: result.ruleIds,
+  });
+}
+
+/**
+ * Takes back the points the returned units earned, pro rata per line and never twice for the
+ * same unit. Capped at the unheld balance: points already spent stay spent (the balance never
+ * goes negative).
+ */
+export async function reverseForReturn(
+  manager: EntityManager,
+  ret: ReturnReceived,
+  channel: Channel | null,
+): Promise<LedgerEntry | null> {
+  const earned = await manager.findBy(EarnedLine, { orderId: ret.orderId, orderLineId: In(ret.lines.map((l) => l.orderLineId)) });
+  if (!earned.length) return null;
+  const account = await lockAccount(manager, earned[0]!.accountId);
+  let points = 0;
+  for (const line of ret.lines) {
+    const e = earned.find((x) => x.orderLineId === line.orderLineId);
+    if (!e) continue;
+    const take = reversalPoints(e.points, e.quantity, e.returnedQuantity, line.quantity);
+    const returned = Math.min(e.quantity, e.returnedQuantity + line.quantity);
+    await manager.update(EarnedLine, { id: e.id }, { returnedQuantity: returned });
+    points += take;
+  }
+  // The account may have been merged since: reverse on the survivor's.
+  const target = account.mergedIntoId ? await lockAccount(manager, account.mergedIntoId) : account;
+  points = Math.min(points, Math.max(0, target.pointsBalance - target.heldPoints));
+  if (points <= 0) return null;
+  return post(manager, target, {
+    kind: LedgerKind.REVERSAL,
+    points: -points,
+    reason: `return of order ${ret.orderId}`,
+    channel,
+    orderId: ret.orderId,
+    ref: ret.returnId,
+  });
+}
+
+export interface EngagementInput {
+  customerId: string;
+  kind: EngagementKind;
+  channel: Channel;
+  ref?: string | null;
+}
+
+/**
+ * Rewards an engagement per the rules: the same `ref` is rewarded once (a retry returns the
+ * first entry); `ENGAGEMENT_CAPPED` when the period's cap is used up, `NO_EARN_RULE` when no
+ * active rule rewards it for this member, channel and date.
+ */
+export async function recordEngagement(ctx: ServiceContext, input: EngagementInput): Promise<LedgerEntry> {
+  const ref = input.ref?.trim() || null;
+  const found = await requireAccount(ctx, input.customerId, ['input', 'customerId']);
+  return inTransaction(ctx.db, async (manager) => {
+    const account = await lockAccount(manager, found.id);
+    if (ref) {
+      const earlier = await manager.findOneBy(LedgerEntry, { accountId: account.id, engagementKind: input.kind, ref });
+      if (earlier) return earlier;
+    }
+    const now = new Date();
+    const rules = await loadRules(manager);
+    const rewarded = await manager
+      .createQueryBuilder(LedgerEntry, 'e')
+      .select(['e.occurredAt'])
+      .where('e.accountId = :id AND e.engagementKind = :kind AND e.kind = :earn', {
+        id: account.id,
+        kind: input.kind,
+        earn: LedgerKind.EARN,
+      })
+      .andWhere('e.occurredAt >= :since', { since: new Date(now.getTime() - 366 * 24 * 3600 * 1000) })
+      .getMany();
+    const outcome = evaluateEngagement(
+      input.kind,
+      { channel: input.channel, tier: account.tier, at: now },
+      rules,
+      (start) => rewarded.filter((e) => e.occurredAt >= start).length,
+    );
+    if (outcome.kind === 'no-rule')
+      throw new DomainError('NO_EARN_RULE', `no active rule rewards ${input.kind} here`, ['input', 'kind']);
+    if (outcome.kind === 'capped') {
+      throw new DomainError(
+        'ENGAGEMENT_CAPPED',
+        `${input.kind} is rewarded at most ${outcome.limit} time(s) per ${outcome.period.toLowerCase()}`,
+        ['input', 'kind'],
+      );
+    }
+    return post(manager, account, {
+      kind: LedgerKind.EARN,
+      points: outcome.points,
+      reason: `${input.kind.toLowerCase().replace(/_/g, ' ')} reward`,
+      channel: input.channel,
+      engagementKind: input.kind,
+      ref,
+      ruleIds: [outcome.rule.id],
+    });
+  });
+}

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, inTransaction, isCurrencyCode, type Channel, type ServiceContext } from '@omni/platform';
+import { LessThan, type EntityManager } from 'typeorm';
+import { LedgerKind } from '../domain/program';
+import { HOLD_TTL_MS, HoldStatus, HoldTarget, StoredValueEntryKind, StoredValueKind } from '../domain/stored-value';
+import { LoyaltyAccount } from '../entities/account';
+import { Hold, StoredValueAccount } from '../entities/stored-value';
+import { post, requireAccount } from './ledger';
+import { findGiftCard, isUniqueViolation, moveStoredValue } from './stored-value';
+
+function checkKey(key: string): string {
+  const trimmed = key.trim();
+  if (!trimmed) throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'an idempotency key is required', ['idempotencyKey']);
+  return trimmed;
+}
+
+/** Runs `create` unless a hold with this key exists; a racing duplicate re-reads the winner's hold. */
+async function once(ctx: ServiceContext, key: string, create: (manager: EntityManager) => Promise<Hold>): Promise<Hold> {
+  const earlier = await ctx.db.getRepository(Hold).findOneBy({ idempotencyKey: key });
+  if (earlier) return earlier;
+  try {
+    return await inTransaction(ctx.db, create);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await ctx.db.getRepository(Hold).findOneBy({ idempotencyKey: key });
+    if (!winner) throw error;
+    return winner;
+  }
+}
+
+function newHold(
+  target: HoldTarget,
+  accountId: string,
+  amount: number,
+  currency: string | null,
+  orderRef: string,
+  key: string,
+): Hold {
+  const now = new Date();
+  return Object.assign(new Hold(), {
+    id: randomUUID(),
+    target,
+    accountId,
+    amount,
+    currency,
+    status: HoldStatus.HELD,
+    orderRef: orderRef.slice(0, 120),
+    idempotencyKey: key,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + HOLD_TTL_MS),
+    settledAt: null,
+  });
+}
+
+/** Reserves points for a checkout: all of them or none (`INSUFFICIENT_POINTS`). */
+export async function holdPoints(
+  ctx: ServiceContext,
+  customerId: string,
+  points: number,
+  orderRef: string,
+  idempotencyKey: string,
+): Promise<Hold> {
+  const key = checkKey(idempotencyKey);
+  if (!Number.isSafeInteger(points) || points <= 0)
+    throw new DomainError('INVALID_POINTS', 'points are a whole number above zero', ['points']);
+  const account = await requireAccount(ctx, customerId, ['customerId']);
+  return once(ctx, key, async (manager) => {
+    const reserved = await manager
+      .createQueryBuilder()
+      .update(LoyaltyAccount)
+      .set({ heldPoints: () => '"heldPoints" + :points' })
+      .where('id = :id AND "pointsBalance" - "heldPoints" >= :points', { id: account.id, points })
+      .execute();
+    if (!reserved.affected)
+      throw new DomainError('INSUFFICIENT_POINTS', `the balance does not cover ${points} points`, ['points']);
+    const hold = newHold(HoldTarget.POINTS, account.id, points, null, orderRef, key);
+    await manager.insert(Hold, hold);
+    return hold;
+  });
+}
+
+export interface StoredValueHoldInput {
+  giftCardCode?: string | null;
+  /** Store credit: the wallet of this customer in the amount's currency. */
+  customerId?: string | null;
+  amount: { cents: number; currency: string };
+  orderRef: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Reserves gift-card or store-credit value for a checkout, all or nothing. One conditional
+ * UPDATE decides, so two checkouts spending the same card at once cannot both get it.
+ */
+export async function holdStoredValue(ctx: ServiceContext, input: StoredValueHoldInput): Promise<Hold> {
+  const key = checkKey(input.idempotencyKey);
+  const { cents, currency } = input.amount;
+  if (!Number.isSafeInteger(cents) || cents <= 0)
+    throw new DomainError('INVALID_AMOUNT', 'an amount is a whole number of cents above zero', ['input', 'amount', 'cents']);
+  if (!isCurrencyCode(currency))
+    throw new DomainError('INVALID_CURRENCY', `${currency} is not an ISO currency code`, ['input', 'amount', 'currency']);
+  if (!!input.giftCardCode === !!input.customerId) {
+    throw new DomainError('INVALID_SOURCE', 'name either a gift card code or a customer (store credit)', ['input']);
+  }
+  let account: StoredValueAccount | null;
+  if (input.giftCardCode) {
+    account = await findGiftCard(ctx.db.manager, input.giftCardCode);
+    // Exact match only, same message whatever was typed: no hint that a similar code exists.
+    if (!account) throw new DomainError('UNKNOWN_GIFT_CARD', 'no gift card has this code', ['input', 'giftCardCode']);
+  } else {
+    account = await ctx.db
+      .getRepository(StoredValueAccount)
+      .findOneBy({ customerId: input.customerId!, currency, kind: StoredValueKind.STORE_CREDIT });
+    if (!account) throw new DomainError('INSUFFICIENT_FUNDS', 'no store credit in this currency', ['input', 'amount']);
+  }
+  if (account.currency !== currency)
+    throw new DomainError('CURRENCY_MISMATCH', `the card holds ${account.currency}`, ['input', 'amount', 'currency']);
+  const target = account;
+  return once(ctx, key, async (manager) => {
+    const reserved = await manager
+      .createQueryBuilder()
+      .update(StoredValueAccount)
+      .set({ heldCents: () => '"heldCents" + :cents' })
+      .where('id = :id AND "balanceCents" - "heldCents" >= :cents', { id: target.id, cents })
+      .execute();
+    if (!reserved.affected)
+      throw new DomainError('INSUFFICIENT_FUNDS', 'the balance does not cover this amount', ['input', 'amount']);
+    const hold = newHold(HoldTarget.STORED_VALUE, target.id, cents, currency, input.orderRef, key);
+    await manager.insert(Hold, hold);
+    return hold;
+  });
+}
+
+/** Moves a hold from HELD to `to` atomically; null when it was not HELD (already settled). */
+async function settle(manager: EntityManager, holdId: string, to: HoldStatus): Promise<Hold | null> {
+  const changed = await manager
+    .createQueryBuilder()
+    .update(Hold)
+    .set({ status: to, settledAt: new Date() })
+    .where('id = :id AND status = :held', { id: holdId, held: HoldStatus.HELD })
+    .execute();
+  return changed.affected ? manager.findOneByOrFail(Hold, { id: holdId }) : null;
+}
+
+async function existing(manager: EntityManager, holdId: string): Promise<Hold> {
+  const hold = await manager.findOneBy(Hold, { id: holdId });
+  if (!hold) throw new DomainError('UNKNOWN_HOLD', `no hold ${holdId}`, ['holdId']);
+  return hold;
+}
+
+/**
+ * Spends a hold: a BURN ledger entry for points, a DEBIT entry for stored value. Capturing
+ * twice is harmless; capturing a released hold is `HOLD_RELEASED`.
+ */
+export function captureHold(ctx: ServiceContext, holdId: string, channel: Channel | null): Promise<Hold> {
+  return inTransaction(ctx.db, async (manager) => {
+    const hold = await settle(manager, holdId, HoldStatus.CAPTURED);
+    if (!hold) {
+      const current = await existing(manager, holdId);
+      if (current.status === HoldStatus.CAPTURED) return current;
+      throw new DomainError('HOLD_RELEASED', 'this hold was released; hold again', ['holdId']);
+    }
+    if (hold.target === HoldTarget.POINTS) {
+      const account = await manager.findOneByOrFail(LoyaltyAccount, { id: hold.accountId });
+      await post(
+        manager,
+        account,
+        {
+          kind: LedgerKind.BURN,
+          points: -hold.amount,
+          reason: `redeemed for ${hold.orderRef}`,
+          channel,
+          orderId: hold.orderRef.length <= 36 ? hold.orderRef : null,
+          ref: hold.id,
+        },
+        hold.amount,
+      );
+    } else {
+      const account = await manager.findOneByOrFail(StoredValueAccount, { id: hold.accountId });
+      await moveStoredValue(
+        manager,
+        account,
+        {
+          kind: StoredValueEntryKind.DEBIT,
+          amountCents: -hold.amount,
+          reason: `spent on ${hold.orderRef}`,
+          channel,
+          ref: hold.id,
+        },
+        hold.amount,
+      );
+    }
+    return hold;
+  });
+}
+
+async function unreserve(manager: EntityManager, hold: Hold): Promise<void> {
+  if (hold.target === HoldTarget.POINTS) {
+    await manager
+      .createQueryBuilder()
+      .update(LoyaltyAccount)
+      .set({ heldPoints: () => '"heldPoints" - :n' })
+      .where('id = :id', { id: hold.accountId, n: hold.amount })
+      .execute();
+  } else {
+    await manager
+      .createQueryBuilder()
+      .update(StoredValueAccount)
+      .set({ heldCents: () => '"heldCents" - :n' })
+      .where('id = :id', { id: hold.accountId, n: hold.amount })
+      .execute();
+  }
+}
+
+/** Gives held value back (a failed checkout). Releasing twice is harmless; a captured hold is `HOLD_CAPTURED`. */
+export function releaseHold(ctx: ServiceContext, holdId: string): Promise<Hold> {
+  return inTransaction(ctx.db, async (manager) => {
+    const hold = await settle(manager, holdId, HoldStatus.RELEASED);
+    if (!hold) {
+      const current = await existing(manager, holdId);
+      if (current.status === HoldStatus.RELEASED) return current;
+      throw new DomainError('HOLD_CAPTURED', 'this hold was already spent', ['holdId']);
+    }
+    await unreserve(manager, hold);
+    return hold;
+  });
+}
+
+/** Releases holds past their expiry (a checkout that never came back). Returns how many. */
+export async function releaseExpiredHolds(ctx: Pick<ServiceContext, 'db'>, now = new Date()): Promise<number> {
+  const stale = await ctx.db
+    .getRepository(Hold)
+    .find({ where: { status: HoldStatus.HELD, expiresAt: LessThan(now) }, take: 500 });
+  let released = 0;
+  for (const candidate of stale) {
+    await inTransaction(ctx.db, async (manager) => {
+      const hold = await settle(manager, candidate.id, HoldStatus.RELEASED);
+      if (!hold) return;
+      await unreserve(manager, hold);
+      released++;
+    });
+  }
+  return released;
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, inTransaction, isCurrencyCode, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import {
+  MAX_GIFT_CARD_CENTS,
+  newGiftCardCode,
+  normalizeGiftCardCode,
+  StoredValueEntryKind,
+  StoredValueKind,
+} from '../domain/stored-value';
+import { StoredValueAccount, StoredValueEntry } from '../entities/stored-value';
+import { resolveCustomer } from './ledger';
+
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export interface IssueGiftCardInput {
+  amount: { cents: number; currency: string };
+  channel: Channel;
+  idempotencyKey: string;
+  purchaserCustomerId?: string | null;
+}
+
+/**
+ * Issues a gift card with a random code. The same `idempotencyKey` returns the same card (also
+ * when two requests race); reusing it for a different amount is `IDEMPOTENCY_KEY_REUSED`.
+ */
+export async function issueGiftCard(ctx: ServiceContext, input: IssueGiftCardInput): Promise<StoredValueAccount> {
+  const key = input.idempotencyKey.trim();
+  if (!key) throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'an idempotency key is required', ['input', 'idempotencyKey']);
+  const { cents, currency } = input.amount;
+  if (!isCurrencyCode(currency))
+    throw new DomainError('INVALID_CURRENCY', `${currency} is not an ISO currency code`, ['input', 'amount', 'currency']);
+  if (!Number.isSafeInteger(cents) || cents <= 0 || cents > MAX_GIFT_CARD_CENTS) {
+    throw new DomainError('INVALID_AMOUNT', `a gift card holds between 1 and ${MAX_GIFT_CARD_CENTS} cents`, [
+      'input',
+      'amount',
+      'cents',
+    ]);
+  }
+  const same = (card: StoredValueAccount) => {
+    if (card.currency !== currency)
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this key issued a different gift card', ['input', 'idempotencyKey']);
+    return card;
+  };
+  const earlier = await ctx.db.getRepository(StoredValueAccount).findOneBy({ idempotencyKey: key });
+  if (earlier) return same(await checkIssued(ctx, earlier, cents));
+  let purchaser: string | null = null;
+  if (input.purchaserCustomerId) {
+    purchaser = await resolveCustomer(ctx, input.purchaserCustomerId);
+    if (!purchaser)
+      throw new DomainError('UNKNOWN_CUSTOMER', `no customer ${input.purchaserCustomerId}`, ['input', 'purchaserCustomerId']);
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inTransaction(ctx.db, async (manager) => {
+        const card = manager.create(StoredValueAccount, {
+          id: randomUUID(),
+          kind: StoredValueKind.GIFT_CARD,
+          code: newGiftCardCode(),
+          customerId: null,
+          purchaserCustomerId: purchaser,
+          currency,
+          balanceCents: cents,
+          heldCents: 0,
+          idempotencyKey: key,
+        });
+        await manager.insert(StoredValueAccount, card);
+        await manager.insert(StoredValueEntry, {
+          id: randomUUID(),
+          accountId: card.id,
+          kind: StoredValueEntryKind.ISSUE,
+          amountCents: cents,
+          reason: 'issued',
+          channel: input.channel,
+          ref: key,
+          occurredAt: new Date(),
+        });
+        // The code is a bearer secret: events name the card by id only.
+        await recordEvent(
+          manager,
+          'loyalty.giftcard.issued',
+          { giftCardId: card.id, cents, currency, purchaserCustomerId: purchaser },
+          input.channel,
+        );
+        return card;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await ctx.db.getRepository(StoredValueAccount).findOneBy({ idempotencyKey: key });
+      if (winner) return same(await checkIssued(ctx, winner, cents));
+      if (attempt >= 3) throw error; // a code collision three times over: something else is wrong
+    }
+  }
+}
+
+async function checkIssued(ctx: ServiceContext, card: StoredValueAccount, cents: number): Promise<StoredValueAccount> {
+  const issue = await ctx.db.getRepository(StoredValueEntry).findOneBy({ accountId: card.id, kind: StoredValueEntryKind.ISSUE });
+  if (issue?.amountCents !== cents)
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this key issued a different gift card', ['input', 'idempotencyKey']);
+  return card;
+}
+
+/** The card with exactly this code (typed with or without dashes), or null. */
+export async function findGiftCard(manager: EntityManager, typed: string): Promise<StoredValueAccount | null> {
+  const code = normalizeGiftCardCode(typed);
+  if (!/^[A-Z0-9]{8,32}$/.test(code)) return null;
+  return manager.findOneBy(StoredValueAccount, { code, kind: StoredValueKind.GIFT_CARD });
+}
+
+/** The customer's store-credit wallet in a currency, created empty on first use. */
+export async function wallet(manager: EntityManager, customerId: string, currency: string): Promise<StoredValueAccount> {
+  const existing = await manager.findOneBy(StoredValueAccount, { customerId, currency, kind: StoredValueKind.STORE_CREDIT });
+  if (existing) return existing;
+  const created = manager.create(StoredValueAccount, {
+    id: randomUUID(),
+    kind: StoredValueKind.STORE_CREDIT,
+    code: null,
+    customerId,
+    purchaserCustomerId: null,
+    currency,
+    balanceCents: 0,
+    heldCents: 0,
+    idempotencyKey: null,
+  });
+  await manager.insert(StoredValueAccount, created);
+  return created;
+}
+
+/**
+ * Moves stored value and appends its entry in the caller's transaction. A debit applies only
+ * if the unheld balance covers it (`consumeHeld` cents of a hold are spent with it), as one
+ * conditional UPDATE: concurrent spenders of one card cannot take it below zero.
+ */
+export async function moveStoredValue(
+  manager: EntityManager,
+  account: StoredValueAccount,
+  entry: { kind: StoredValueEntryKind; amountCents: number; reason: string; channel: Channel | null; ref: string | null },
+  consumeHeld = 0,
+): Promise<StoredValueEntry> {
+  const update = manager
+    .createQueryBuilder()
+    .update(StoredValueAccount)
+    .set({ balanceCents: () => '"balanceCents" + :amount', heldCents: () => '"heldCents" - :held' })
+    .where('id = :id')
+    .setParameters({ id: account.id, amount: entry.amountCents, held: consumeHeld });
+  if (entry.amountCents < 0) update.andWhere('"balanceCents" - "heldCents" + :held + :amount >= 0');
+  const result = await update.execute();
+  if (!result.affected) throw new DomainError('INSUFFICIENT_FUNDS', 'the balance does not cover this amount', ['amount']);
+  const row = manager.create(StoredValueEntry, {
+    id: randomUUID(),
+    accountId: account.id,
+    occurredAt: new Date(),
+    ...entry,
+    reason: entry.reason.slice(0, 200),
+  });
+  await manager.insert(StoredValueEntry, row);
+  return row;
+}
+
+/** Store credit for a customer (a return resolved as STORE_CREDIT, a goodwill gesture). */
+export async function creditStoreCredit(
+  manager: EntityManager,
+  customerId: string,
+  cents: number,
+  currency: string,
+  reason: string,
+  ref: string | null,
+  channel: Channel | null,
+): Promise<StoredValueEntry | null> {
+  if (!Number.isSafeInteger(cents) || cents <= 0 || !isCurrencyCode(currency)) return null;
+  const target = await wallet(manager, customerId, currency);
+  return moveStoredValue(manager, target, { kind: StoredValueEntryKind.CREDIT, amountCents: cents, reason, channel, ref });
+}
+
+export function giftCardBalance(ctx: ServiceContext, code: string): Promise<StoredValueAccount | null> {
+  return findGiftCard(ctx.db.manager, code);
+}

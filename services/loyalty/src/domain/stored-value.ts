@@ -1,0 +1,69 @@
+import { randomInt } from 'node:crypto';
+
+/** No 0/O, 1/I/L, U: read over the phone or typed at a till without ambiguity. */
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+const GROUPS = 4;
+const GROUP = 4;
+
+/**
+ * A gift card code: 16 symbols of a 30-letter alphabet (~78 bits from the CSPRNG), shown as
+ * four groups (`7KQ4-...`). Codes are not sequential, carry no check digit that would help
+ * guessing, and are looked up exactly (no "did you mean").
+ */
+export function newGiftCardCode(random: (max: number) => number = randomInt): string {
+  let code = '';
+  for (let i = 0; i < GROUPS * GROUP; i++) code += ALPHABET[random(ALPHABET.length)];
+  return code;
+}
+
+/** The stored form of a code a person typed: upper case, no spaces or dashes. */
+export function normalizeGiftCardCode(typed: string): string {
+  return typed.replace(/[\s-]/g, '').toUpperCase();
+}
+
+export function formatGiftCardCode(code: string): string {
+  return code.match(new RegExp(`.{1,${GROUP}}`, 'g'))?.join('-') ?? code;
+}
+
+/** Largest single gift card: 10,000.00 in any currency. */
+export const MAX_GIFT_CARD_CENTS = 1_000_000;
+
+export enum StoredValueKind {
+  GIFT_CARD = 'GIFT_CARD',
+  STORE_CREDIT = 'STORE_CREDIT',
+}
+
+export enum StoredValueEntryKind {
+  ISSUE = 'ISSUE',
+  CREDIT = 'CREDIT',
+  DEBIT = 'DEBIT',
+  ADJUSTMENT = 'ADJUSTMENT',
+}
+
+export enum HoldTarget {
+  POINTS = 'POINTS',
+  STORED_VALUE = 'STORED_VALUE',
+}
+
+export enum HoldStatus {
+  HELD = 'HELD',
+  CAPTURED = 'CAPTURED',
+  RELEASED = 'RELEASED',
+}
+
+/** How long an uncaptured hold lasts before the sweep releases it (a checkout that never finished). */
+export const HOLD_TTL_MS = 30 * 60 * 1000;
+
+/** Points to reverse for `returned` of `quantity` units that earned `points` (floored, never above what is left). */
+export function reversalPoints(points: number, quantity: number, alreadyReturned: number, returned: number): number {
+  if (quantity <= 0 || returned <= 0) return 0;
+  const upTo = Math.min(quantity, alreadyReturned + returned);
+  const before = Math.floor((points * Math.min(quantity, alreadyReturned)) / quantity);
+  const after = upTo === quantity ? points : Math.floor((points * upTo) / quantity);
+  return Math.max(0, after - before);
+}
+
+/** Whether an account's points have expired: no activity for `inactiveDays` before `now`. */
+export function isDormant(lastActivityAt: Date, now: Date, inactiveDays: number): boolean {
+  return now.getTime() - lastActivityAt.getTime() >= inactiveDays * 24 * 3600 * 1000;
+}
