@@ -48,6 +48,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown: close HTTP, stop the relay, drain the bus, then the database.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const app = express();

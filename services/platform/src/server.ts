@@ -54,6 +54,8 @@ export async function serveSubgraph(service: RunningService, port: number, host 
     plugins: [ApolloServerPluginInlineTraceDisabled(), logErrors],
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown: close HTTP, stop the relay, drain the bus, then the database.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const app = express();
