@@ -1,25 +1,44 @@
 import 'reflect-metadata';
 import type { ServiceDefinition } from '@omni/platform';
 import { Location } from './entities/location';
+import { StockMovement } from './entities/movement';
+import { StockReservation } from './entities/reservation';
 import { Stock } from './entities/stock';
-import { locationById } from './loaders';
+import { StockTransfer } from './entities/transfer';
+import { consumers } from './events/consumers';
+import { locationById, variantReference } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import {
   AvailabilityResolver,
-  LocationResolver,
+  FulfillmentCandidateResolver,
   ProductVariantStock,
-  StockResolver,
   VariantStockResolver,
-} from './resolvers/inventory.resolver';
+} from './resolvers/availability.resolver';
+import { LocationResolver } from './resolvers/location.resolver';
+import { ReservationResolver } from './resolvers/reservation.resolver';
+import { StockMovementResolver, StockResolver } from './resolvers/stock.resolver';
+import { TransferResolver } from './resolvers/transfer.resolver';
 
 export const inventoryService: ServiceDefinition = {
   name: 'inventory',
-  entities: [Location, Stock],
+  entities: [Location, Stock, StockMovement, StockTransfer, StockReservation],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [LocationResolver, StockResolver, VariantStockResolver, AvailabilityResolver],
+  resolvers: [
+    LocationResolver,
+    StockResolver,
+    StockMovementResolver,
+    VariantStockResolver,
+    AvailabilityResolver,
+    FulfillmentCandidateResolver,
+    TransferResolver,
+    ReservationResolver,
+  ],
   orphanedTypes: [ProductVariantStock],
   references: {
     Location: (ref, ctx) => locationById(ctx).load(String(ref.id)),
+    // Batched: every variant of a page loads its stock and locations in two statements.
+    ProductVariant: (ref, ctx) => variantReference(ctx, String(ref.sku)),
   },
+  consumers,
 };

@@ -1,8 +1,11 @@
-import { byKey, defineLoader, groupedByKey } from '@omni/platform';
+import { byKey, defineLoader, groupedByKey, type ServiceContext } from '@omni/platform';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
+import type { PlacedStock } from './domain/availability';
 import { Location } from './entities/location';
+import { StockReservation } from './entities/reservation';
 import { Stock } from './entities/stock';
+import { StockTransfer } from './entities/transfer';
 
 export const locationById = defineLoader(
   'locationById',
@@ -20,3 +23,47 @@ export const stockBySku = defineLoader(
       return groupedByKey(skus, rows, (s) => s.sku);
     }),
 );
+
+/**
+ * Each SKU's stock with its location: two statements per batch (stock rows, then their
+ * locations), whatever the number of SKUs asked in one request.
+ */
+export const placedStockBySku = defineLoader(
+  'placedStockBySku',
+  (ctx) =>
+    new DataLoader<string, PlacedStock<Location>[]>(async (skus) => {
+      const rows = (await stockBySku(ctx).loadMany([...skus])).flatMap((r) => (Array.isArray(r) ? r : []));
+      const locations = await locationById(ctx).loadMany([...new Set(rows.map((r) => r.locationId))]);
+      const byId = new Map(locations.flatMap((l) => (l instanceof Location ? [[l.id, l] as const] : [])));
+      const placed = rows.flatMap((stock) => {
+        const location = byId.get(stock.locationId);
+        return location ? [{ location, stock }] : [];
+      });
+      return groupedByKey(skus, placed, (p) => p.stock.sku);
+    }),
+);
+
+export const transferById = defineLoader(
+  'transferById',
+  (ctx) =>
+    new DataLoader<string, StockTransfer | null>(async (ids) =>
+      byKey(ids, await ctx.db.getRepository(StockTransfer).findBy({ id: In([...ids]) }), (t) => t.id),
+    ),
+);
+
+export const reservationsByOrder = defineLoader(
+  'reservationsByOrder',
+  (ctx) =>
+    new DataLoader<string, StockReservation[]>(async (orderIds) => {
+      const rows = await ctx.db
+        .getRepository(StockReservation)
+        .find({ where: { orderId: In([...orderIds]) }, order: { lineId: 'ASC', locationId: 'ASC' } });
+      return groupedByKey(orderIds, rows, (r) => r.orderId);
+    }),
+);
+
+/** The variant reference inventory resolves: its SKU, with the stock loaded in one batch. */
+export async function variantReference(ctx: ServiceContext, sku: string): Promise<{ sku: string }> {
+  await placedStockBySku(ctx).load(sku);
+  return { sku };
+}

@@ -1,85 +1,72 @@
-import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, recordEvent, type Channel } from '@omni/platform';
+import { DomainError, inTransaction } from '@omni/platform';
 import type { DataSource } from 'typeorm';
-import { isCoordinate } from '../domain/geo';
-import { availableUnits } from '../domain/stock';
-import { Location, LocationType } from '../entities/location';
+import { adjustmentSign, AdjustmentReason, isSku, quantityProblem, stockKey } from '../domain/stock';
+import { MovementKind } from '../entities/movement';
 import { Stock } from '../entities/stock';
+import { ensureStockRows, lockStock, writeChange, type Actor } from './levels';
+import { requireLocations } from './locations';
 
-export interface LocationDraft {
-  id?: string | null;
-  name: string;
-  type: LocationType;
-  lat: number;
-  lng: number;
-  fulfillsOnline?: boolean | null;
-  pickupEnabled?: boolean | null;
+function requireSku(sku: string, field: string[]): void {
+  if (!isSku(sku))
+    throw new DomainError('INVALID_SKU', `"${sku}" is not a SKU (1 to 64 characters, no surrounding spaces)`, field);
 }
 
-export interface StockChanged {
-  sku: string;
-  locationId: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  reason: string;
-}
-
-export async function upsertLocation(db: DataSource, draft: LocationDraft): Promise<Location> {
-  if (!draft.name.trim()) throw new DomainError('INVALID_NAME', 'a location needs a name', ['input', 'name']);
-  if (!isCoordinate(draft.lat, draft.lng)) {
-    throw new DomainError('INVALID_COORDINATES', 'lat is within ±90 and lng within ±180', ['input', 'lat']);
+/** Records a count: on hand becomes `onHand` (and safety stock, when given); reservations stay. */
+export async function setStock(
+  db: DataSource,
+  input: { locationId: string; sku: string; onHand: number; safetyStock?: number | null },
+  by: Actor,
+): Promise<Stock> {
+  const onHandProblem = quantityProblem(input.onHand, true);
+  if (onHandProblem)
+    throw new DomainError(onHandProblem, 'on hand is a whole number of units, zero or more', ['input', 'onHand']);
+  if (input.safetyStock != null) {
+    const problem = quantityProblem(input.safetyStock, true);
+    if (problem)
+      throw new DomainError(problem, 'safety stock is a whole number of units, zero or more', ['input', 'safetyStock']);
   }
+  requireSku(input.sku, ['input', 'sku']);
   return inTransaction(db, async (manager) => {
-    const existing = draft.id ? await manager.findOneBy(Location, { id: draft.id }) : null;
-    if (draft.id && !existing) throw new DomainError('UNKNOWN_LOCATION', `no location ${draft.id}`, ['input', 'id']);
-    const location = manager.create(Location, {
-      ...existing,
-      id: existing?.id ?? randomUUID(),
-      name: draft.name.trim(),
-      type: draft.type,
-      lat: draft.lat,
-      lng: draft.lng,
-      fulfillsOnline: draft.fulfillsOnline ?? existing?.fulfillsOnline ?? draft.type === LocationType.WAREHOUSE,
-      pickupEnabled: draft.pickupEnabled ?? existing?.pickupEnabled ?? draft.type === LocationType.STORE,
-      open: existing?.open ?? true,
-    });
-    return manager.save(Location, location);
+    await requireLocations(manager, [{ id: input.locationId, field: ['input', 'locationId'] }]);
+    const ref = { locationId: input.locationId, sku: input.sku };
+    await ensureStockRows(manager, [ref]);
+    const level = (await lockStock(manager, [ref])).get(stockKey(ref.locationId, ref.sku))!;
+    const change = {
+      onHand: input.onHand - level.onHand,
+      safetyStock: input.safetyStock == null ? 0 : input.safetyStock - level.safetyStock,
+    };
+    return writeChange(manager, level, change, { kind: MovementKind.COUNT }, by);
   });
 }
 
-/** Records a stock count: on hand becomes `onHand`, reservations stay as they are. */
-export async function setStock(
+/** Adds received or found units, or takes damaged or lost ones off on hand. */
+export async function adjustStock(
   db: DataSource,
-  input: { locationId: string; sku: string; onHand: number },
-  channel: Channel | null,
+  input: { locationId: string; sku: string; quantity: number; reason: AdjustmentReason; note?: string | null },
+  by: Actor,
 ): Promise<Stock> {
-  if (!Number.isSafeInteger(input.onHand) || input.onHand < 0) {
-    throw new DomainError('NEGATIVE_QUANTITY', 'on hand is a whole number of units, zero or more', ['input', 'onHand']);
-  }
-  if (!input.sku.trim()) throw new DomainError('UNKNOWN_SKU', 'a SKU is required', ['input', 'sku']);
+  const problem = quantityProblem(input.quantity);
+  if (problem)
+    throw new DomainError(problem, 'adjust by a whole number of units above zero; the reason gives the direction', [
+      'input',
+      'quantity',
+    ]);
+  requireSku(input.sku, ['input', 'sku']);
+  const note = input.note?.trim() || null;
+  if (note && note.length > 180) throw new DomainError('INVALID_NOTE', 'a note has at most 180 characters', ['input', 'note']);
+  const delta = adjustmentSign(input.reason) * input.quantity;
   return inTransaction(db, async (manager) => {
-    if (!(await manager.existsBy(Location, { id: input.locationId }))) {
-      throw new DomainError('UNKNOWN_LOCATION', `no location ${input.locationId}`, ['input', 'locationId']);
+    await requireLocations(manager, [{ id: input.locationId, field: ['input', 'locationId'] }]);
+    const ref = { locationId: input.locationId, sku: input.sku };
+    if (delta > 0) await ensureStockRows(manager, [ref]);
+    const level = (await lockStock(manager, [ref])).get(stockKey(ref.locationId, ref.sku));
+    if (delta < 0 && (level?.onHand ?? 0) < -delta) {
+      throw new DomainError('INSUFFICIENT_STOCK', `only ${level?.onHand ?? 0} of ${input.sku} on hand here`, [
+        'input',
+        'quantity',
+      ]);
     }
-    const stock =
-      (await manager.findOneBy(Stock, { locationId: input.locationId, sku: input.sku })) ??
-      manager.create(Stock, { locationId: input.locationId, sku: input.sku, reserved: 0, safetyStock: 0 });
-    stock.onHand = input.onHand;
-    await manager.save(Stock, stock);
-    await recordEvent<StockChanged>(
-      manager,
-      'inventory.stock.changed',
-      {
-        sku: stock.sku,
-        locationId: stock.locationId,
-        onHand: stock.onHand,
-        reserved: stock.reserved,
-        available: availableUnits(stock),
-        reason: 'COUNT',
-      },
-      channel,
-    );
-    return stock;
+    const reason = note ? `${input.reason}: ${note}` : input.reason;
+    return writeChange(manager, level!, { onHand: delta }, { kind: MovementKind.ADJUSTMENT, reason }, by);
   });
 }

@@ -1,0 +1,304 @@
+import { DomainError, dialectOf, inTransaction } from '@omni/platform';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import {
+  consume,
+  heldUnits,
+  planReservation,
+  reservationKey,
+  ReservationStatus,
+  validateReservationRequest,
+  type RequestedLine,
+} from '../domain/reservations';
+import { availableUnits, lockOrder, stockKey, type StockChange } from '../domain/stock';
+import { MovementKind } from '../entities/movement';
+import { StockReservation } from '../entities/reservation';
+import { isUniqueViolation, lockStock, writeChange, type Actor } from './levels';
+import { requireLocations } from './locations';
+
+export interface ReserveRequest {
+  orderId: string;
+  idempotencyKey?: string | null;
+  lines: RequestedLine[];
+}
+
+/** The order's reservation rows (of some lines), locked on PostgreSQL, in one fixed order. */
+async function lockReservations(
+  manager: EntityManager,
+  orderId: string,
+  lineIds: string[] | null,
+  activeOnly = false,
+): Promise<StockReservation[]> {
+  let query = manager
+    .createQueryBuilder(StockReservation, 'r')
+    .where('r.orderId = :orderId', { orderId })
+    .orderBy('r.lineId', 'ASC')
+    .addOrderBy('r.locationId', 'ASC');
+  if (lineIds) query = query.andWhere('r.lineId IN (:...lineIds)', { lineIds: lineIds.length ? lineIds : [''] });
+  if (activeOnly) query = query.andWhere('r.status = :active', { active: ReservationStatus.ACTIVE });
+  if (dialectOf(manager.connection) === 'postgres') query = query.setLock('pessimistic_write');
+  return query.getMany();
+}
+
+/** Applies stock changes keyed by stock row, in lock order, each with its own ledger entry. */
+async function applyStockChanges(
+  manager: EntityManager,
+  changes: { locationId: string; sku: string; change: StockChange; kind: MovementKind }[],
+  reference: string,
+  by: Actor,
+): Promise<void> {
+  const levels = await lockStock(manager, changes);
+  for (const { locationId, sku, change, kind } of lockOrder(changes)) {
+    const level = levels.get(stockKey(locationId, sku));
+    if (!level) throw new Error(`no stock row for ${sku} at ${locationId}`);
+    await writeChange(manager, level, change, { kind, reference }, by);
+  }
+}
+
+/**
+ * Reserves every line at its location, all or nothing. Each line is checked against what is
+ * available under a row lock, so concurrent requests never promise the same unit twice; a line
+ * that cannot be covered fails the whole request with INSUFFICIENT_STOCK naming its SKU.
+ * Idempotent per (order, line, location) and, with an idempotency key, per request.
+ */
+export async function reserveStock(db: DataSource, request: ReserveRequest, by: Actor): Promise<StockReservation[]> {
+  validateReservationRequest(request.orderId, request.lines);
+  const key = request.idempotencyKey?.trim() || null;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(db, (manager) => reserveOnce(manager, request, key, by));
+    } catch (error) {
+      // Two identical requests raced to insert the same reservation: the loser runs again and
+      // finds the winner's rows, so the units are held once.
+      if (attempt < 2 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+async function reserveOnce(
+  manager: EntityManager,
+  request: ReserveRequest,
+  key: string | null,
+  by: Actor,
+): Promise<StockReservation[]> {
+  const { orderId, lines } = request;
+  if (key) {
+    const earlier = await manager.findBy(StockReservation, { orderId, requestKey: key });
+    if (earlier.length) return earlier;
+  }
+  const locations = await requireLocations(
+    manager,
+    lines.map((l, i) => ({ id: l.locationId, field: ['input', 'lines', String(i), 'locationId'] })),
+  );
+  const lineIds = [...new Set(lines.map((l) => l.lineId))];
+  const existing = await lockReservations(manager, orderId, lineIds);
+  const plan = planReservation(existing, lines);
+  const fieldOf = (locationId: string, sku: string, name: string) => {
+    const i = lines.findIndex((l) => l.locationId === locationId && l.sku === sku);
+    return ['input', 'lines', String(Math.max(0, i)), name];
+  };
+  for (const delta of plan.deltas) {
+    const location = locations.get(delta.locationId);
+    if (delta.reserved > 0 && location && !location.open) {
+      throw new DomainError('LOCATION_CLOSED', `${location.name} is closed`, fieldOf(delta.locationId, delta.sku, 'locationId'));
+    }
+  }
+  const levels = await lockStock(manager, plan.deltas);
+  for (const delta of lockOrder(plan.deltas)) {
+    if (delta.reserved <= 0) continue;
+    const level = levels.get(stockKey(delta.locationId, delta.sku));
+    const available = level ? availableUnits(level) : 0;
+    if (available < delta.reserved) {
+      const where = locations.get(delta.locationId)?.name ?? delta.locationId;
+      throw new DomainError(
+        'INSUFFICIENT_STOCK',
+        `not enough ${delta.sku} at ${where}: ${available} available, ${delta.reserved} requested`,
+        fieldOf(delta.locationId, delta.sku, 'quantity'),
+      );
+    }
+  }
+  const reference = `order:${orderId}`;
+  for (const delta of lockOrder(plan.deltas)) {
+    const level = levels.get(stockKey(delta.locationId, delta.sku))!;
+    const kind = delta.reserved > 0 ? MovementKind.RESERVE : MovementKind.RELEASE;
+    await writeChange(manager, level, { reserved: delta.reserved }, { kind, reference }, by);
+  }
+  const now = new Date();
+  const byKey = new Map(existing.map((row) => [reservationKey(row.lineId, row.locationId), row]));
+  for (const line of plan.set) {
+    const values = {
+      sku: line.sku,
+      quantity: line.quantity,
+      shippedQuantity: 0,
+      status: ReservationStatus.ACTIVE,
+      requestKey: key,
+      updatedAt: now,
+    };
+    if (byKey.has(reservationKey(line.lineId, line.locationId))) {
+      await manager.update(StockReservation, { orderId, lineId: line.lineId, locationId: line.locationId }, values);
+    } else {
+      await manager.insert(StockReservation, {
+        orderId,
+        lineId: line.lineId,
+        locationId: line.locationId,
+        createdAt: now,
+        ...values,
+      });
+    }
+  }
+  for (const row of plan.release) {
+    await manager.update(
+      StockReservation,
+      { orderId, lineId: row.lineId, locationId: row.locationId },
+      { status: ReservationStatus.RELEASED, updatedAt: now },
+    );
+  }
+  if (key) {
+    // The rows the request kept unchanged also answer its replays.
+    await manager.update(
+      StockReservation,
+      { orderId, lineId: In(lineIds), status: ReservationStatus.ACTIVE },
+      { requestKey: key },
+    );
+  }
+  return manager.find(StockReservation, { where: { orderId, lineId: In(lineIds) }, order: { lineId: 'ASC', locationId: 'ASC' } });
+}
+
+/**
+ * Gives back what the order (or some of its lines) holds: on cancellation or when a line
+ * changes. Releasing what holds nothing changes nothing, so a repeat is harmless.
+ */
+export async function releaseReservations(
+  db: DataSource,
+  orderId: string,
+  lineIds: string[] | null,
+  by: Actor,
+): Promise<StockReservation[]> {
+  if (!orderId?.trim()) throw new DomainError('INVALID_ORDER', 'an order id is required', ['orderId']);
+  return inTransaction(db, (manager) => releaseIn(manager, orderId, lineIds, by));
+}
+
+export async function releaseIn(
+  manager: EntityManager,
+  orderId: string,
+  lineIds: string[] | null,
+  by: Actor,
+): Promise<StockReservation[]> {
+  const rows = (await lockReservations(manager, orderId, lineIds, true)).filter((r) => heldUnits(r) > 0);
+  if (rows.length === 0) return [];
+  const totals = new Map<string, { locationId: string; sku: string; change: StockChange; kind: MovementKind }>();
+  for (const row of rows) {
+    const k = stockKey(row.locationId, row.sku);
+    const entry = totals.get(k) ?? {
+      locationId: row.locationId,
+      sku: row.sku,
+      change: { reserved: 0 },
+      kind: MovementKind.RELEASE,
+    };
+    entry.change.reserved! -= heldUnits(row);
+    totals.set(k, entry);
+  }
+  await applyStockChanges(manager, [...totals.values()], `order:${orderId}`, by);
+  const now = new Date();
+  for (const row of rows) {
+    await manager.update(
+      StockReservation,
+      { orderId, lineId: row.lineId, locationId: row.locationId },
+      { status: ReservationStatus.RELEASED, updatedAt: now },
+    );
+    Object.assign(row, { status: ReservationStatus.RELEASED, updatedAt: now });
+  }
+  return rows;
+}
+
+export interface ShippedLine {
+  lineId: string;
+  /** The location the units left from; null: wherever the line is reserved. */
+  locationId: string | null;
+  /** Units that left; null: all the reservation holds. */
+  quantity: number | null;
+}
+
+/**
+ * Turns reserved units into shipped ones: they leave on hand and reserved together. Only units
+ * that were reserved are taken, so consuming twice (a retry, or the event after the call)
+ * takes nothing the second time.
+ */
+export async function consumeIn(
+  manager: EntityManager,
+  orderId: string,
+  shipped: ShippedLine[],
+  by: Actor,
+): Promise<StockReservation[]> {
+  const rows = await lockReservations(manager, orderId, [...new Set(shipped.map((s) => s.lineId))], true);
+  const totals = new Map<string, { locationId: string; sku: string; change: StockChange; kind: MovementKind }>();
+  const touched: StockReservation[] = [];
+  const now = new Date();
+  for (const line of shipped) {
+    let left = line.quantity ?? Number.MAX_SAFE_INTEGER;
+    for (const row of rows) {
+      if (row.lineId !== line.lineId || (line.locationId && row.locationId !== line.locationId) || left <= 0) continue;
+      const result = consume(row, left);
+      if (result.taken === 0) continue;
+      left -= result.taken;
+      Object.assign(row, { shippedQuantity: result.shippedQuantity, status: result.status, updatedAt: now });
+      if (!touched.includes(row)) touched.push(row);
+      const k = stockKey(row.locationId, row.sku);
+      const entry = totals.get(k) ?? {
+        locationId: row.locationId,
+        sku: row.sku,
+        change: { onHand: 0, reserved: 0 },
+        kind: MovementKind.SHIP,
+      };
+      entry.change.onHand! -= result.taken;
+      entry.change.reserved! -= result.taken;
+      totals.set(k, entry);
+    }
+  }
+  if (totals.size) await applyStockChanges(manager, [...totals.values()], `order:${orderId}`, by);
+  for (const row of touched) {
+    await manager.update(
+      StockReservation,
+      { orderId, lineId: row.lineId, locationId: row.locationId },
+      { shippedQuantity: row.shippedQuantity, status: row.status, updatedAt: now },
+    );
+  }
+  return touched;
+}
+
+/**
+ * The order lines shipped: everything their reservations hold leaves the stock. A line never
+ * reserved (or released) is a userError and nothing is consumed; an already consumed line is
+ * a no-op.
+ */
+export async function consumeReservations(
+  db: DataSource,
+  orderId: string,
+  lineIds: string[],
+  by: Actor,
+): Promise<StockReservation[]> {
+  if (!orderId?.trim()) throw new DomainError('INVALID_ORDER', 'an order id is required', ['orderId']);
+  if (lineIds.length === 0) throw new DomainError('EMPTY_REQUEST', 'name the shipped lines', ['lineIds']);
+  return inTransaction(db, async (manager) => {
+    const rows = await manager.findBy(StockReservation, { orderId, lineId: In(lineIds) });
+    lineIds.forEach((lineId, i) => {
+      const own = rows.filter((r) => r.lineId === lineId);
+      if (!own.some((r) => r.status !== ReservationStatus.RELEASED)) {
+        throw new DomainError('NO_ACTIVE_RESERVATION', `line ${lineId} of order ${orderId} holds no reservation`, [
+          'lineIds',
+          String(i),
+        ]);
+      }
+    });
+    await consumeIn(
+      manager,
+      orderId,
+      lineIds.map((lineId) => ({ lineId, locationId: null, quantity: null })),
+      by,
+    );
+    return manager.find(StockReservation, {
+      where: { orderId, lineId: In(lineIds) },
+      order: { lineId: 'ASC', locationId: 'ASC' },
+    });
+  });
+}

@@ -1,0 +1,56 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { heldUnits, ReservationStatus } from '../domain/reservations';
+
+registerEnumType(ReservationStatus, { name: 'StockReservationStatus' });
+
+/** Units held for one order line at one location (a split line has one per source location). */
+@ObjectType({ description: 'Units held for one order line at the location it is sourced from.' })
+@Entity('stock_reservation')
+@Index('stock_reservation_request', ['orderId', 'requestKey'])
+@Index('stock_reservation_stock', ['locationId', 'sku', 'status'])
+export class StockReservation {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  orderId!: string;
+
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  lineId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  locationId!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 64 })
+  sku!: string;
+
+  @Field(() => Int, { description: 'Units reserved for the line at this location.' })
+  @Column({ type: 'int' })
+  quantity!: number;
+
+  @Field(() => Int, { description: 'Units of it that shipped or were collected.' })
+  @Column({ type: 'int', default: 0 })
+  shippedQuantity!: number;
+
+  @Field(() => ReservationStatus)
+  @Column({ type: 'varchar', length: 20 })
+  status!: ReservationStatus;
+
+  /** The idempotency key of the request that last set this reservation. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  requestKey!: string | null;
+
+  @Field()
+  @Column({ type: Date })
+  createdAt!: Date;
+
+  @Field()
+  @Column({ type: Date })
+  updatedAt!: Date;
+
+  @Field(() => Int, { description: 'Units held right now (zero once released or consumed).' })
+  get held(): number {
+    return heldUnits(this);
+  }
+}

@@ -1,0 +1,122 @@
+import type { ServiceContext } from '@omni/platform';
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { In } from 'typeorm';
+import { fulfillmentCandidates, nearbyStock, totalAvailable } from '../domain/availability';
+import { isCoordinate } from '../domain/geo';
+import { Location } from '../entities/location';
+import { Stock } from '../entities/stock';
+import { placedStockBySku, stockBySku } from '../loaders';
+
+/** The catalog's variant, extended here with its stock. */
+@Directive('@key(fields: "sku")')
+@ObjectType('ProductVariant')
+export class ProductVariantStock {
+  @Field()
+  sku!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class NearbyStock {
+  @Field(() => Location)
+  location!: Location;
+
+  @Field(() => Int)
+  available!: number;
+
+  @Field(() => Float, { description: 'Great-circle distance from the shopper in km, to one decimal.' })
+  distanceKm!: number;
+}
+
+@ObjectType()
+export class Availability {
+  sku!: string;
+
+  @Field(() => Int, { description: 'Units available across open locations.' })
+  totalAvailable!: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class CandidateStock {
+  @Field()
+  sku!: string;
+
+  @Field(() => Int, { description: 'Units that can be promised now (zero at a closed location).' })
+  available!: number;
+}
+
+@ObjectType({ description: 'A location as order routing sees it: where it is, what it does, what it can promise.' })
+export class FulfillmentCandidate {
+  @Field(() => Location)
+  location!: Location;
+
+  @Field(() => [CandidateStock], { description: 'One entry per SKU asked, in the order asked.' })
+  stock!: CandidateStock[];
+}
+
+export const MAX_CANDIDATE_SKUS = 200;
+const MAX_RADIUS_KM = 20_000;
+
+@Resolver(() => ProductVariantStock)
+export class VariantStockResolver {
+  @FieldResolver(() => Availability)
+  async availability(@Root() variant: ProductVariantStock, @Ctx() ctx: ServiceContext): Promise<Availability> {
+    const placed = await placedStockBySku(ctx).load(variant.sku);
+    return Object.assign(new Availability(), { sku: variant.sku, totalAvailable: totalAvailable(placed) });
+  }
+}
+
+@Resolver(() => Availability)
+export class AvailabilityResolver {
+  @FieldResolver(() => [Stock], { description: 'Stock at every location that carries the SKU.' })
+  byLocation(@Root() availability: Availability, @Ctx() ctx: ServiceContext): Promise<Stock[]> {
+    return stockBySku(ctx).load(availability.sku);
+  }
+
+  @FieldResolver(() => [NearbyStock], {
+    description: 'Open locations within radiusKm that have the SKU available, nearest first.',
+  })
+  async nearby(
+    @Root() availability: Availability,
+    @Ctx() ctx: ServiceContext,
+    @Arg('lat', () => Float) lat: number,
+    @Arg('lng', () => Float) lng: number,
+    @Arg('radiusKm', () => Float, { defaultValue: 50 }) radiusKm: number,
+  ): Promise<NearbyStock[]> {
+    if (!isCoordinate(lat, lng)) {
+      throw new GraphQLError('lat is within ±90 and lng within ±180', { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    if (!(radiusKm >= 0 && radiusKm <= MAX_RADIUS_KM)) {
+      throw new GraphQLError(`radiusKm is between 0 and ${MAX_RADIUS_KM}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    const placed = await placedStockBySku(ctx).load(availability.sku);
+    return nearbyStock(placed, { lat, lng }, radiusKm).map((n) => Object.assign(new NearbyStock(), n));
+  }
+}
+
+@Resolver(() => FulfillmentCandidate)
+export class FulfillmentCandidateResolver {
+  @Query(() => [FulfillmentCandidate], {
+    description:
+      'Order routing input (for the orders service): every location with its coordinates and capabilities and what it can promise of each SKU. Two statements whatever the number of SKUs.',
+  })
+  async fulfillmentCandidates(
+    @Arg('skus', () => [String]) skus: string[],
+    @Ctx() ctx: ServiceContext,
+  ): Promise<FulfillmentCandidate[]> {
+    const wanted = [...new Set(skus)];
+    if (wanted.length > MAX_CANDIDATE_SKUS) {
+      throw new GraphQLError(`at most ${MAX_CANDIDATE_SKUS} SKUs per call`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    const [locations, stock] = await Promise.all([
+      ctx.db.getRepository(Location).find({ order: { id: 'ASC' } }),
+      wanted.length ? ctx.db.getRepository(Stock).findBy({ sku: In(wanted) }) : Promise.resolve([]),
+    ]);
+    return fulfillmentCandidates(locations, stock, wanted).map((c) =>
+      Object.assign(new FulfillmentCandidate(), {
+        location: c.location,
+        stock: c.stock.map((s) => Object.assign(new CandidateStock(), s)),
+      }),
+    );
+  }
+}

@@ -1,0 +1,63 @@
+import { attempt, UserError, type ServiceContext } from '@omni/platform';
+import { Arg, Ctx, Field, Float, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { upsertLocation } from '../commands/locations';
+import { Location, LocationType } from '../entities/location';
+import { locationById } from '../loaders';
+
+@InputType()
+export class UpsertLocationInput {
+  @Field(() => ID, { nullable: true, description: 'The location to replace; none creates one.' })
+  id?: string | null;
+
+  @Field()
+  name!: string;
+
+  @Field(() => LocationType)
+  type!: LocationType;
+
+  @Field(() => Float)
+  lat!: number;
+
+  @Field(() => Float)
+  lng!: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Ships online orders (default: warehouses do).' })
+  fulfillsOnline?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Offers pickup in store (default: stores do).' })
+  pickupEnabled?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Operating; a closed location sells nothing (default: open).' })
+  open?: boolean | null;
+}
+
+@ObjectType()
+export class UpsertLocationPayload {
+  @Field(() => Location, { nullable: true })
+  location!: Location | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@Resolver(() => Location)
+export class LocationResolver {
+  @Query(() => Location, { nullable: true })
+  location(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Location | null> {
+    return locationById(ctx).load(id);
+  }
+
+  @Query(() => [Location], { description: 'Every warehouse and store, by name.' })
+  locations(@Ctx() ctx: ServiceContext): Promise<Location[]> {
+    return ctx.db.getRepository(Location).find({ order: { name: 'ASC' } });
+  }
+
+  @Mutation(() => UpsertLocationPayload)
+  async upsertLocation(
+    @Arg('input', () => UpsertLocationInput) input: UpsertLocationInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<UpsertLocationPayload> {
+    const { result, userErrors } = await attempt(() => upsertLocation(ctx.db, input));
+    return { location: result, userErrors };
+  }
+}

@@ -1,0 +1,184 @@
+import {
+  attempt,
+  countsByKey,
+  cursorKey,
+  decodeCursor,
+  encodeCursor,
+  PageInfo,
+  pageInfo,
+  pageSize,
+  pagesByKey,
+  UserError,
+  type ServiceContext,
+} from '@omni/platform';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
+import { actorOf } from '../commands/levels';
+import { adjustStock, setStock } from '../commands/stock';
+import { AdjustmentReason } from '../domain/stock';
+import { Location } from '../entities/location';
+import { StockMovement } from '../entities/movement';
+import { Stock } from '../entities/stock';
+import { locationById } from '../loaders';
+
+registerEnumType(AdjustmentReason, {
+  name: 'StockAdjustmentReason',
+  description: 'RECEIPT and FOUND add units; DAMAGE and SHRINK take them off.',
+});
+
+@InputType()
+export class SetStockInput {
+  @Field(() => ID)
+  locationId!: string;
+
+  @Field()
+  sku!: string;
+
+  @Field(() => Int, { description: 'Units counted on hand.' })
+  onHand!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Units to keep back from sale; unchanged when omitted.' })
+  safetyStock?: number | null;
+}
+
+@ObjectType()
+export class SetStockPayload {
+  @Field(() => Stock, { nullable: true })
+  stock!: Stock | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@InputType()
+export class AdjustStockInput {
+  @Field(() => ID)
+  locationId!: string;
+
+  @Field()
+  sku!: string;
+
+  @Field(() => Int, { description: 'Units, above zero; the reason gives the direction.' })
+  quantity!: number;
+
+  @Field(() => AdjustmentReason)
+  reason!: AdjustmentReason;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@ObjectType()
+export class AdjustStockPayload {
+  @Field(() => Stock, { nullable: true })
+  stock!: Stock | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class StockMovementEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => StockMovement)
+  node!: StockMovement;
+}
+
+@ObjectType()
+export class StockMovementConnection {
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => [StockMovementEdge])
+  edges!: StockMovementEdge[];
+}
+
+const LEDGER_SORT: (keyof StockMovement & string)[] = ['sequence'];
+
+@Resolver(() => Stock)
+export class StockResolver {
+  @FieldResolver(() => Location)
+  async location(@Root() stock: Stock, @Ctx() ctx: ServiceContext): Promise<Location> {
+    return (await locationById(ctx).load(stock.locationId))!;
+  }
+
+  @Query(() => Stock, { nullable: true, description: 'One SKU at one location; null when it never held any.' })
+  stock(
+    @Arg('locationId', () => ID) locationId: string,
+    @Arg('sku') sku: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<Stock | null> {
+    return ctx.db.getRepository(Stock).findOneBy({ locationId, sku });
+  }
+
+  @Query(() => StockMovementConnection, { description: 'The stock ledger of a SKU (at one location or all), newest first.' })
+  async stockLedger(
+    @Arg('sku') sku: string,
+    @Ctx() ctx: ServiceContext,
+    @Arg('locationId', () => ID, { nullable: true }) locationId?: string | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<StockMovementConnection> {
+    const filters = { locationId: locationId ?? undefined };
+    const [pages, counts] = await Promise.all([
+      pagesByKey(ctx.db, {
+        entity: StockMovement,
+        partitionBy: 'sku',
+        keys: [sku],
+        orderBy: LEDGER_SORT,
+        first: pageSize(first),
+        after: decodeCursor(after),
+        filters,
+      }),
+      countsByKey(ctx.db, StockMovement, 'sku', [sku], filters),
+    ]);
+    const page = pages.get(sku)!;
+    const cursorOf = (m: StockMovement) => encodeCursor(cursorKey(m, LEDGER_SORT));
+    return {
+      totalCount: counts.get(sku) ?? 0,
+      pageInfo: pageInfo({ ...page, totalCount: 0, cursorOf }),
+      edges: page.nodes.map((node) => ({ cursor: cursorOf(node), node })),
+    };
+  }
+
+  @Mutation(() => SetStockPayload, { description: 'Records a count of one SKU at one location.' })
+  async setStock(@Arg('input', () => SetStockInput) input: SetStockInput, @Ctx() ctx: ServiceContext): Promise<SetStockPayload> {
+    const { result, userErrors } = await attempt(() => setStock(ctx.db, input, actorOf(ctx)));
+    return { stock: result, userErrors };
+  }
+
+  @Mutation(() => AdjustStockPayload, { description: 'A receipt, a find, damage or shrink.' })
+  async adjustStock(
+    @Arg('input', () => AdjustStockInput) input: AdjustStockInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<AdjustStockPayload> {
+    const { result, userErrors } = await attempt(() => adjustStock(ctx.db, input, actorOf(ctx)));
+    return { stock: result, userErrors };
+  }
+}
+
+@Resolver(() => StockMovement)
+export class StockMovementResolver {
+  @FieldResolver(() => Location)
+  async location(@Root() movement: StockMovement, @Ctx() ctx: ServiceContext): Promise<Location> {
+    return (await locationById(ctx).load(movement.locationId))!;
+  }
+}

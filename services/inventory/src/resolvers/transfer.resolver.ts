@@ -1,0 +1,64 @@
+import { attempt, UserError, type ServiceContext } from '@omni/platform';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { actorOf } from '../commands/levels';
+import { receiveTransfer, transferStock } from '../commands/transfers';
+import { Location } from '../entities/location';
+import { StockTransfer } from '../entities/transfer';
+import { locationById, transferById } from '../loaders';
+
+@InputType()
+export class TransferStockInput {
+  @Field(() => ID)
+  fromLocationId!: string;
+
+  @Field(() => ID)
+  toLocationId!: string;
+
+  @Field()
+  sku!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+}
+
+@ObjectType()
+export class TransferStockPayload {
+  @Field(() => StockTransfer, { nullable: true })
+  transfer!: StockTransfer | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@Resolver(() => StockTransfer)
+export class TransferResolver {
+  @FieldResolver(() => Location)
+  async from(@Root() transfer: StockTransfer, @Ctx() ctx: ServiceContext): Promise<Location> {
+    return (await locationById(ctx).load(transfer.fromLocationId))!;
+  }
+
+  @FieldResolver(() => Location)
+  async to(@Root() transfer: StockTransfer, @Ctx() ctx: ServiceContext): Promise<Location> {
+    return (await locationById(ctx).load(transfer.toLocationId))!;
+  }
+
+  @Query(() => StockTransfer, { nullable: true })
+  stockTransfer(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<StockTransfer | null> {
+    return transferById(ctx).load(id);
+  }
+
+  @Mutation(() => TransferStockPayload, { description: 'Sends available units to another location; in transit until received.' })
+  async transferStock(
+    @Arg('input', () => TransferStockInput) input: TransferStockInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<TransferStockPayload> {
+    const { result, userErrors } = await attempt(() => transferStock(ctx.db, input, actorOf(ctx)));
+    return { transfer: result, userErrors };
+  }
+
+  @Mutation(() => TransferStockPayload, { description: 'The transfer arrived: its units join the destination on hand.' })
+  async receiveTransfer(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<TransferStockPayload> {
+    const { result, userErrors } = await attempt(() => receiveTransfer(ctx.db, id, actorOf(ctx)));
+    return { transfer: result, userErrors };
+  }
+}
