@@ -61,6 +61,9 @@ describe('walking skeleton through the gateway', () => {
     expect(registered.registerCustomer).toMatchObject({ customer: { email: 'mia.chen@example.com' }, userErrors: [] });
     customerId = registered.registerCustomer.customer.id;
 
+    const blue = await send(t.client, 'SetStock', { input: { locationId: warehouseId, sku: 'LS-BLU-M', onHand: 5 } });
+    expect(blue.setStock.userErrors).toEqual([]);
+
     const enrolled = await send(t.client, 'EnrollLoyalty', { customerId, channel: 'WEB' });
     expect(enrolled.enrollLoyalty.account).toMatchObject({ tier: 'BRONZE', pointsBalance: 0 });
     expect(enrolled.enrollLoyalty.account.cardNumber).toMatch(/^\d{16}$/);
@@ -76,7 +79,8 @@ describe('walking skeleton through the gateway', () => {
     };
     const first = await send(t.client.withHeaders({ 'x-channel': 'STORE' }), 'PlaceOrder', { input: storeOrder });
     expect(first.placeOrder.userErrors).toEqual([]);
-    expect(first.placeOrder.order).toMatchObject({ channel: 'STORE', status: 'PLACED', total: { cents: 9900, currency: 'USD' } });
+    // Carried out at the till: fulfilled on the spot.
+    expect(first.placeOrder.order).toMatchObject({ channel: 'STORE', status: 'COMPLETED', total: { cents: 9900, currency: 'USD' } });
     expect(first.placeOrder.order.fulfillments).toEqual([expect.objectContaining({ type: 'CARRY_OUT', location: { id: storeId } })]);
 
     const again = await send(t.client.withHeaders({ 'x-channel': 'STORE' }), 'PlaceOrder', { input: storeOrder });
@@ -133,11 +137,14 @@ describe('walking skeleton through the gateway', () => {
 
   it('shows price and stock per variant, across locations and near the shopper', async () => {
     const availability = await send(t.client, 'Availability', { sku: 'LS-WHT-M' });
-    expect(availability.variant.availability.totalAvailable).toBe(43);
+    // 40 + 3 counted, 2 carried out of the store.
+    expect(availability.variant.availability.totalAvailable).toBe(41);
     expect(availability.variant.availability.byLocation).toHaveLength(2);
 
-    const none = await send(t.client, 'Availability', { sku: 'LS-BLU-M' });
-    expect(none.variant.availability).toEqual({ totalAvailable: 0, byLocation: [] });
+    const blue = await send(t.client, 'Availability', { sku: 'LS-BLU-M' });
+    expect(blue.variant.availability.byLocation).toEqual([
+      expect.objectContaining({ location: expect.objectContaining({ id: warehouseId }), onHand: 5, reserved: 1, available: 4 }),
+    ]);
 
     const productId = (await t.client.request<any>('{ variant(sku: "LS-WHT-M") { product { id } } }')).variant.product.id;
     // Standing at the store: the store is ~0 km away, the warehouse ~14 km.
@@ -145,7 +152,7 @@ describe('walking skeleton through the gateway', () => {
     const white = detail.product.variants.find((v: { sku: string }) => v.sku === 'LS-WHT-M');
     expect(white.price).toEqual({ cents: 4950, currency: 'USD' });
     expect(white.availability.nearby.map((n: any) => [n.location.name, n.available])).toEqual([
-      ['Harbor Store', 3],
+      ['Harbor Store', 1],
       ['Central DC', 40],
     ]);
     expect(white.availability.nearby[1].distanceKm).toBeGreaterThan(10);

@@ -44,7 +44,7 @@ export const historyByOrder = defineLoader(
     new DataLoader<string, OrderHistoryEntry[]>(async (ids) => {
       const rows = await ctx.db
         .getRepository(OrderHistoryEntry)
-        .find({ where: { orderId: In([...ids]) }, order: { at: 'ASC', id: 'ASC' } });
+        .find({ where: { orderId: In([...ids]) }, order: { sequence: 'ASC' } });
       return groupedByKey(ids, rows, (h) => h.orderId);
     }),
 );

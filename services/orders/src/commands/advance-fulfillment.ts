@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, isoDate, recordEvent, type ServiceContext } from '@omni/platform';
 import { In } from 'typeorm';
 import { earliestShipDate, FulfillmentAction, hasLeft, nextStatus, orderStatusOf, STANDARD_TRANSIT_DAYS } from '../domain/fulfillment';
 import { LineStatus } from '../domain/status';
-import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
+import { appendHistory } from './history';
+import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
 
 export interface AdvanceRequest {
   fulfillmentId: string;
@@ -67,8 +67,7 @@ export async function advanceFulfillment(ctx: ServiceContext, request: AdvanceRe
       }
     }
     await manager.update(Order, { id: order.id }, { status: orderStatusOf(fulfillments.map((f) => f.status)) });
-    await manager.insert(OrderHistoryEntry, {
-      id: randomUUID(),
+    await appendHistory(manager, {
       orderId: order.id,
       channel: ctx.channel,
       actor: ctx.caller.subject,

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
 import { In } from 'typeorm';
 import { hasLeft, orderStatusOf } from '../domain/fulfillment';
 import { FulfillmentStatus, LineStatus, OrderStatus } from '../domain/status';
-import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
+import { appendHistory } from './history';
+import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
 import { releaseReservations } from '../peers';
 
 export interface OrderCancelled {
@@ -33,8 +33,7 @@ export async function cancelOrder(ctx: ServiceContext, orderId: string, channel:
     for (const f of open) f.status = FulfillmentStatus.CANCELLED;
     order.status = orderStatusOf(fulfillments.map((f) => f.status));
     await manager.update(Order, { id: orderId }, { status: order.status });
-    await manager.insert(OrderHistoryEntry, {
-      id: randomUUID(),
+    await appendHistory(manager, {
       orderId,
       channel,
       actor: ctx.caller.subject,

@@ -13,7 +13,8 @@ import { newOrderNumber } from '../domain/order-number';
 import { routeOrder, RoutingError, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
 import { orderTotals, type PricedLine } from '../domain/totals';
-import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
+import { appendHistory } from './history';
+import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
 import { catalogPrices, inventoryCandidates, releaseReservations, reserveStock, resolveCustomerId } from '../peers';
 import type { FulfillmentLeft } from './advance-fulfillment';
 
@@ -191,8 +192,7 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
         planned.lines.map((l) => ({ fulfillmentId: fulfillments[i]!.id, orderLineId: l.lineId, sku: l.sku, quantity: l.quantity })),
       );
       await manager.insert(FulfillmentLine, fulfillmentLines);
-      await manager.insert(OrderHistoryEntry, {
-        id: randomUUID(),
+      await appendHistory(manager, {
         orderId,
         channel: request.channel,
         actor: ctx.caller.subject,

@@ -1,6 +1,6 @@
 import { Channel, DateScalar, Money } from '@omni/platform';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
 
 registerEnumType(OrderStatus, { name: 'OrderStatus' });
@@ -156,7 +156,7 @@ export class FulfillmentLine {
 /** The order's history: who did what, when, from which channel. Append-only. */
 @ObjectType({ simpleResolvers: true })
 @Entity('order_history')
-@Index('order_history_order', ['orderId', 'at'])
+@Index('order_history_order', ['orderId', 'sequence'])
 export class OrderHistoryEntry {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -164,8 +164,12 @@ export class OrderHistoryEntry {
   @Column({ type: 'varchar', length: 36 })
   orderId!: string;
 
+  /** Position in the order's history: 1, 2, 3 ... (timestamps can tie). */
+  @Column({ type: 'int', default: 0 })
+  sequence!: number;
+
   @Field()
-  @CreateDateColumn()
+  @Column({ type: Date })
   at!: Date;
 
   @Field(() => Channel, { nullable: true })
