@@ -1,4 +1,4 @@
-import { send, startTestSystem, type TestSystem } from './harness';
+import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
 /** Orders from every channel: placement, routing and the fulfillment lifecycle, through the gateway. */
 describe('orders through the gateway', () => {
@@ -117,7 +117,7 @@ describe('orders through the gateway', () => {
     expect(availability.variant.availability.totalAvailable).toBe(1);
   });
 
-  it('takes a guest cart with a coupon through checkout, once', async () => {
+  it('takes an app cart with a coupon through checkout, once', async () => {
     await send(t.client, 'CreatePromotion', { input: { name: 'Ten off', code: 'RAIN10', kind: 'PERCENT_OFF', value: 10 } });
     const cart = (await send(t.client, 'CreateCart', { input: { customerId, channel: 'MOBILE_APP' } })).createCart.cart;
     expect(cart.status).toBe('OPEN');
@@ -151,5 +151,29 @@ describe('orders through the gateway', () => {
     expect(again.cancelOrder.userErrors[0].code).toBe('ALREADY_CANCELLED');
     const history = (await send(t.client, 'OrderByNumber', { number: order.number })).orderByNumber.history;
     expect(history[history.length - 1]).toMatchObject({ channel: 'CALL_CENTER', event: expect.stringContaining('changed mind') });
+  });
+
+  it('pays with loyalty points at checkout, all or nothing', async () => {
+    await send(t.client, 'EnrollLoyalty', { customerId, channel: 'WEB' });
+    await place({ idempotencyKey: 'earn-1', lines: [{ sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP' } });
+    const points = () => send(t.client, 'CustomerLookup', { email: 'ola@example.com' }).then((d) => d.customerLookup.loyalty.pointsBalance as number);
+    const earned = await eventually(points, (p) => p >= 120);
+    expect(earned).toBe(120);
+
+    const cart = (await send(t.client, 'CreateCart', { input: { customerId, channel: 'WEB' } })).createCart.cart;
+    await send(t.client, 'AddCartLine', { cartId: cart.id, sku: 'RJ-S', quantity: 1 });
+    const stockBefore = (await send(t.client, 'Availability', { sku: 'RJ-S' })).variant.availability.totalAvailable;
+    const tooMany = await send(t.client, 'Checkout', {
+      input: { cartId: cart.id, idempotencyKey: 'pts-1', redeemPoints: 500, fulfillment: { type: 'SHIP' } },
+    });
+    expect(tooMany.checkout).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'INSUFFICIENT_POINTS' })] });
+    expect((await send(t.client, 'Availability', { sku: 'RJ-S' })).variant.availability.totalAvailable).toBe(stockBefore);
+    expect(await points()).toBe(120);
+
+    const paid = await send(t.client, 'Checkout', { input: { cartId: cart.id, idempotencyKey: 'pts-2', redeemPoints: 100, fulfillment: { type: 'SHIP' } } });
+    expect(paid.checkout.userErrors).toEqual([]);
+    // 100 points redeemed; the new order earns its own 120 once its event arrives.
+    await eventually(points, (p) => p === 120 - 100 + 120);
+    expect(await points()).toBe(140);
   });
 });

@@ -156,3 +156,84 @@ export async function priceCartWithCatalog(
     appliedCodes: priced.appliedPromotions.flatMap((p) => (p.code ? [p.code.toUpperCase()] : [])),
   };
 }
+
+const HOLD_POINTS = /* GraphQL */ `
+  mutation OrderHoldPoints($customerId: ID!, $points: Int!, $orderRef: String!, $idempotencyKey: String!) {
+    holdPoints(customerId: $customerId, points: $points, orderRef: $orderRef, idempotencyKey: $idempotencyKey) {
+      hold { id } userErrors { field message code }
+    }
+  }
+`;
+
+const HOLD_STORE_CREDIT = /* GraphQL */ `
+  mutation OrderHoldStoreCredit($input: HoldStoredValueInput!) {
+    holdStoredValue(input: $input) { hold { id } userErrors { field message code } }
+  }
+`;
+
+const STORE_CREDIT = /* GraphQL */ `
+  query OrderStoreCredit($representations: [_Any!]!) {
+    _entities(representations: $representations) { ... on Customer { storeCredit { cents currency } } }
+  }
+`;
+
+const CAPTURE_HOLD = /* GraphQL */ `
+  mutation OrderCaptureHold($holdId: ID!) { captureHold(holdId: $holdId) { userErrors { code message } } }
+`;
+
+const RELEASE_HOLD = /* GraphQL */ `
+  mutation OrderReleaseHold($holdId: ID!) { releaseHold(holdId: $holdId) { userErrors { code message } } }
+`;
+
+export type HoldResult = { ok: true; holdId: string } | { ok: false; code: string; message: string };
+
+type HoldPayload = { hold: { id: string } | null } & UserErrors;
+
+function holdResult(payload: HoldPayload): HoldResult {
+  const [error] = payload.userErrors;
+  if (error || !payload.hold) return { ok: false, code: error?.code ?? 'HOLD_FAILED', message: error?.message ?? 'no hold' };
+  return { ok: true, holdId: payload.hold.id };
+}
+
+/** Loyalty's checkout boundary: points set aside for this checkout until captured or released. */
+export async function holdLoyaltyPoints(ctx: ServiceContext, customerId: string, points: number, orderRef: string, idempotencyKey: string): Promise<HoldResult> {
+  const data = await ctx.peers
+    .get('loyalty')
+    .request<{ holdPoints: HoldPayload }>(HOLD_POINTS, { customerId, points, orderRef, idempotencyKey }, info(ctx));
+  return holdResult(data.holdPoints);
+}
+
+export async function holdStoreCredit(
+  ctx: ServiceContext,
+  customerId: string,
+  amount: { cents: number; currency: string },
+  orderRef: string,
+  idempotencyKey: string,
+): Promise<HoldResult> {
+  const input = { customerId, amount, orderRef, idempotencyKey };
+  const data = await ctx.peers.get('loyalty').request<{ holdStoredValue: HoldPayload }>(HOLD_STORE_CREDIT, { input }, info(ctx));
+  return holdResult(data.holdStoredValue);
+}
+
+/** The customer's store-credit balance, in minor units (0 without a wallet). */
+export async function storeCreditBalance(ctx: ServiceContext, customerId: string, currency: string): Promise<number> {
+  const data = await ctx.peers
+    .get('loyalty')
+    .request<{ _entities: ({ storeCredit: { cents: number; currency: string } | null } | null)[] }>(
+      STORE_CREDIT,
+      { representations: [{ __typename: 'Customer', id: customerId }] },
+      info(ctx),
+    );
+  const credit = data._entities[0]?.storeCredit;
+  return credit && credit.currency === currency ? credit.cents : 0;
+}
+
+export async function captureLoyaltyHold(ctx: ServiceContext, holdId: string): Promise<void> {
+  const data = await ctx.peers.get('loyalty').request<{ captureHold: UserErrors }>(CAPTURE_HOLD, { holdId }, info(ctx));
+  const [error] = data.captureHold.userErrors;
+  if (error) throw new Error(`loyalty refused to capture hold ${holdId}: ${error.code}`);
+}
+
+export async function releaseLoyaltyHold(ctx: ServiceContext, holdId: string): Promise<void> {
+  await ctx.peers.get('loyalty').request<{ releaseHold: UserErrors }>(RELEASE_HOLD, { holdId }, info(ctx));
+}

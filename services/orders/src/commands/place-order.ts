@@ -124,6 +124,8 @@ async function routeAndReserve(ctx: ServiceContext, orderId: string, lines: Rout
 export interface PlacementOptions {
   /** Discount on the whole order (promotions priced by the catalog), allocated by the totals. */
   discountCents?: number;
+  /** Loyalty tenders already held for this order (points and store credit). */
+  tenders?: { redeemedPoints: number; pointsCents: number; storeCreditCents: number };
   /** Runs inside the order's transaction: a throw there places nothing. */
   beforeCommit?: (manager: EntityManager, order: Order) => Promise<void>;
 }
@@ -169,6 +171,9 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
         ...totals,
         idempotencyKey: key,
         externalRef: request.externalRef?.trim() || null,
+        redeemedPoints: options.tenders?.redeemedPoints ?? 0,
+        pointsCents: options.tenders?.pointsCents ?? 0,
+        storeCreditCents: options.tenders?.storeCreditCents ?? 0,
       });
       await manager.insert(Order, order);
       const lines = priced.map(({ id, ...line }, position) =>

@@ -48,6 +48,17 @@ export class Order {
   @Column({ type: 'int' })
   totalCents!: number;
 
+  /** Loyalty points redeemed at checkout, and their value in minor units. */
+  @Column({ type: 'int', default: 0 })
+  redeemedPoints!: number;
+
+  @Column({ type: 'int', default: 0 })
+  pointsCents!: number;
+
+  /** Paid from the customer's store-credit wallet. */
+  @Column({ type: 'int', default: 0 })
+  storeCreditCents!: number;
+
   @Column({ type: 'varchar', length: 100, unique: true })
   idempotencyKey!: string;
 
