@@ -1,22 +1,63 @@
 import 'reflect-metadata';
-import type { ServiceDefinition } from '@omni/platform';
+import type { ConsumerDefinition, ServiceDefinition } from '@omni/platform';
+import { readCrmConfig, senderFromConfig } from './configuration';
 import { Address } from './entities/address';
-import { Customer, CustomerIdentity } from './entities/customer';
-import { consumers } from './events/consumers';
+import { Customer, CustomerIdentity, MarketingConsent } from './entities/customer';
+import { Interaction } from './entities/interaction';
+import { CustomerMessage, KnownOrder } from './entities/message';
+import { ProductView } from './entities/product-view';
+import { OrderRef, ProductRef } from './entities/references';
+import { SupportCase, SupportCaseEvent } from './entities/support-case';
+import { createConsumers } from './events/consumers';
 import { customerById } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
+import { CustomerBrowsingResolver, CustomerMessageResolver, ProductViewResolver } from './resolvers/browsing.resolver';
 import { CustomerResolver } from './resolvers/customer.resolver';
+import { CustomerCasesResolver, SupportCaseResolver } from './resolvers/support-case.resolver';
+import { CustomerTimelineResolver, InteractionResolver } from './resolvers/timeline.resolver';
 
 export const crmService: ServiceDefinition = {
   name: 'crm',
-  entities: [Customer, CustomerIdentity, Address],
+  entities: [
+    Customer,
+    CustomerIdentity,
+    Address,
+    MarketingConsent,
+    Interaction,
+    SupportCase,
+    SupportCaseEvent,
+    ProductView,
+    CustomerMessage,
+    KnownOrder,
+  ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [CustomerResolver],
+  resolvers: [
+    CustomerResolver,
+    CustomerTimelineResolver,
+    InteractionResolver,
+    SupportCaseResolver,
+    CustomerCasesResolver,
+    ProductViewResolver,
+    CustomerBrowsingResolver,
+    CustomerMessageResolver,
+  ],
+  orphanedTypes: [ProductRef, OrderRef],
   references: {
     Customer: (ref, ctx) => customerById(ctx).load(String(ref.id)),
   },
-  consumers,
+  /**
+   * Read when the service starts (the platform subscribes consumers then): the message sender
+   * is chosen from the environment at that moment (SMTP when SMTP_URL is set), so a malformed
+   * SMTP_URL stops the start with one line naming it.
+   */
+  get consumers(): ConsumerDefinition[] {
+    return createConsumers(senderFromConfig(readCrmConfig()));
+  },
 };
 
 export { Customer } from './entities/customer';
+export { Interaction } from './entities/interaction';
+export { CustomerMessage } from './entities/message';
+export { readCrmConfig, senderFromConfig } from './configuration';
+export type { MessageSender, OutgoingMessage } from './messaging/sender';

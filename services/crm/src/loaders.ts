@@ -1,23 +1,35 @@
-import { byKey, defineLoader, groupedByKey } from '@omni/platform';
+import { byKey, countsByKey, defineLoader, groupedByKey, pagesByKey, type KeyedPage, type ServiceContext } from '@omni/platform';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
+import type { ContactChannel } from './domain/consent';
+import type { InteractionKind } from './domain/interaction';
+import type { SupportCaseStatus } from './domain/support-case';
 import { Address } from './entities/address';
-import { Customer, CustomerIdentity } from './entities/customer';
+import { Customer, CustomerIdentity, MarketingConsent } from './entities/customer';
+import { Interaction } from './entities/interaction';
+import { CustomerMessage } from './entities/message';
+import { ProductView } from './entities/product-view';
+import { SupportCase, SupportCaseEvent } from './entities/support-case';
 
-/** A customer by id; a merged-away id resolves to the survivor. Two queries at most per batch. */
+/**
+ * A customer by id; a merged-away id resolves to the survivor. One statement per batch, whatever
+ * the batch: the ids asked for and the survivors of those that are tombstones, in one query.
+ * Every `Customer` reference from another subgraph comes through here.
+ */
 export const customerById = defineLoader(
   'customerById',
   (ctx) =>
     new DataLoader<string, Customer | null>(async (ids) => {
-      const found = await ctx.db.getRepository(Customer).findBy({ id: In([...ids]) });
-      const survivorIds = found.flatMap((c) => (c.mergedIntoId ? [c.mergedIntoId] : []));
-      const survivors = survivorIds.length
-        ? await ctx.db.getRepository(Customer).findBy({ id: In(survivorIds) })
-        : [];
-      const survivorById = new Map(survivors.map((s) => [s.id, s]));
-      return byKey(ids, found, (c) => c.id).map((c) =>
-        c?.mergedIntoId ? (survivorById.get(c.mergedIntoId) ?? null) : c,
-      );
+      const rows = await ctx.db
+        .getRepository(Customer)
+        .createQueryBuilder('c')
+        .where('c.id IN (:...ids)', { ids: [...ids] })
+        .orWhere(
+          (qb) => `c.id IN ${qb.subQuery().select('d.mergedIntoId').from(Customer, 'd').where('d.id IN (:...ids)').getQuery()}`,
+        )
+        .getMany();
+      const byId = new Map(rows.map((c) => [c.id, c]));
+      return byKey(ids, rows, (c) => c.id).map((c) => (c?.mergedIntoId ? (byId.get(c.mergedIntoId) ?? null) : c));
     }),
 );
 
@@ -38,5 +50,128 @@ export const addressesByCustomer = defineLoader(
     new DataLoader<string, Address[]>(async (ids) => {
       const rows = await ctx.db.getRepository(Address).find({ where: { customerId: In([...ids]) }, order: { id: 'ASC' } });
       return groupedByKey(ids, rows, (r) => r.customerId);
+    }),
+);
+
+export const consentsByCustomer = defineLoader(
+  'consentsByCustomer',
+  (ctx) =>
+    new DataLoader<string, MarketingConsent[]>(async (ids) => {
+      const rows = await ctx.db
+        .getRepository(MarketingConsent)
+        .find({ where: { customerId: In([...ids]) }, order: { channel: 'ASC' } });
+      return groupedByKey(ids, rows, (r) => r.customerId);
+    }),
+);
+
+type CountedPage<E> = KeyedPage<E> & { totalCount: number };
+
+export const INTERACTION_SORT: (keyof Interaction & string)[] = ['occurredAt', 'id'];
+
+/** A page of each customer's timeline, newest first, with its total: three statements per batch. */
+export function interactionPages(
+  ctx: ServiceContext,
+  args: { first: number; after: unknown[] | null; channel?: string | null; kind?: InteractionKind | null },
+) {
+  return defineLoader(
+    `interactions:${JSON.stringify(args)}`,
+    () =>
+      new DataLoader<string, CountedPage<Interaction>>(async (customerIds) => {
+        const filters = { channel: args.channel, kind: args.kind };
+        const [pages, counts] = await Promise.all([
+          pagesByKey(ctx.db, {
+            entity: Interaction,
+            partitionBy: 'customerId',
+            keys: customerIds,
+            orderBy: INTERACTION_SORT,
+            first: args.first,
+            after: args.after,
+            filters,
+          }),
+          countsByKey(ctx.db, Interaction, 'customerId', customerIds, filters),
+        ]);
+        return customerIds.map((id) => ({ ...pages.get(id)!, totalCount: counts.get(id) ?? 0 }));
+      }),
+  )(ctx);
+}
+
+export const MESSAGE_SORT: (keyof CustomerMessage & string)[] = ['createdAt', 'id'];
+
+export function messagePages(
+  ctx: ServiceContext,
+  args: { first: number; after: unknown[] | null; channel?: ContactChannel | null },
+) {
+  return defineLoader(
+    `messages:${JSON.stringify(args)}`,
+    () =>
+      new DataLoader<string, CountedPage<CustomerMessage>>(async (customerIds) => {
+        const filters = { channel: args.channel };
+        const [pages, counts] = await Promise.all([
+          pagesByKey(ctx.db, {
+            entity: CustomerMessage,
+            partitionBy: 'customerId',
+            keys: customerIds,
+            orderBy: MESSAGE_SORT,
+            first: args.first,
+            after: args.after,
+            filters,
+          }),
+          countsByKey(ctx.db, CustomerMessage, 'customerId', customerIds, filters),
+        ]);
+        return customerIds.map((id) => ({ ...pages.get(id)!, totalCount: counts.get(id) ?? 0 }));
+      }),
+  )(ctx);
+}
+
+/** The latest views, one per product, newest first. */
+export function recentViews(ctx: ServiceContext, first: number) {
+  return defineLoader(
+    `recentViews:${first}`,
+    () =>
+      new DataLoader<string, ProductView[]>(async (customerIds) => {
+        const pages = await pagesByKey(ctx.db, {
+          entity: ProductView,
+          partitionBy: 'customerId',
+          keys: customerIds,
+          orderBy: ['viewedAt', 'id'],
+          first,
+          after: null,
+        });
+        return customerIds.map((id) => pages.get(id)!.nodes);
+      }),
+  )(ctx);
+}
+
+/** Each customer's cases, newest first, optionally of one status. */
+export function casesByCustomer(ctx: ServiceContext, status: SupportCaseStatus | null) {
+  return defineLoader(
+    `casesByCustomer:${status ?? ''}`,
+    () =>
+      new DataLoader<string, SupportCase[]>(async (customerIds) => {
+        const rows = await ctx.db.getRepository(SupportCase).find({
+          where: { customerId: In([...customerIds]), ...(status ? { status } : {}) },
+          order: { openedAt: 'DESC', id: 'DESC' },
+        });
+        return groupedByKey(customerIds, rows, (r) => r.customerId);
+      }),
+  )(ctx);
+}
+
+export const caseById = defineLoader(
+  'caseById',
+  (ctx) =>
+    new DataLoader<string, SupportCase | null>(async (ids) =>
+      byKey(ids, await ctx.db.getRepository(SupportCase).findBy({ id: In([...ids]) }), (c) => c.id),
+    ),
+);
+
+export const historyByCase = defineLoader(
+  'historyByCase',
+  (ctx) =>
+    new DataLoader<string, SupportCaseEvent[]>(async (ids) => {
+      const rows = await ctx.db
+        .getRepository(SupportCaseEvent)
+        .find({ where: { caseId: In([...ids]) }, order: { position: 'ASC' } });
+      return groupedByKey(ids, rows, (r) => r.caseId);
     }),
 );

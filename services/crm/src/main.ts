@@ -1,4 +1,8 @@
-import { runServiceProcess } from '@omni/platform';
+import { exitOnConfigError, runServiceProcess } from '@omni/platform';
+import { readCrmConfig } from './configuration';
 import { crmService } from './index';
 
-runServiceProcess(crmService, 4001);
+void exitOnConfigError(async () => {
+  readCrmConfig();
+  runServiceProcess(crmService, 4001);
+});

@@ -1,9 +1,11 @@
 import { Channel } from '@omni/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { ContactChannel } from '../domain/consent';
 import { IdentityKind } from '../domain/identity';
 
 registerEnumType(IdentityKind, { name: 'IdentityKind' });
+registerEnumType(ContactChannel, { name: 'ContactChannel', description: 'A way CRM reaches the customer directly.' });
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'One shopper, the same in every channel.' })
@@ -72,4 +74,36 @@ export class CustomerIdentity {
 
   @CreateDateColumn()
   createdAt!: Date;
+}
+
+/** The customer's decision on being contacted through one channel, with when and where it was made. */
+@ObjectType({ description: 'Consent to be contacted on one channel (email, SMS, push).' })
+@Entity('customer_consent')
+@Index('customer_consent_customer_channel', ['customerId', 'channel'], { unique: true })
+export class MarketingConsent {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  customerId!: string;
+
+  @Field(() => ContactChannel)
+  @Column({ type: 'varchar', length: 10 })
+  channel!: ContactChannel;
+
+  @Field()
+  @Column({ type: 'boolean' })
+  granted!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When consent was (last) given.' })
+  @Column({ type: Date, nullable: true })
+  givenAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When consent was withdrawn, if it is.' })
+  @Column({ type: Date, nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Field(() => Channel, { nullable: true, description: 'Where the latest decision was made.' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  source!: Channel | null;
 }

@@ -1,12 +1,62 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel, ConsumerDefinition } from '@omni/platform';
+import type { EntityManager } from 'typeorm';
+import { lockCustomer, touchChannel } from '../commands/customers';
+import { insertInteraction } from '../commands/interactions';
+import { orderNumber, queueMessages, type MessageRequest } from '../commands/messages';
 import { IdentityKind } from '../domain/identity';
+import { InteractionKind } from '../domain/interaction';
+import { formatMoney, MessageKind, type ReturnLabel } from '../domain/messages';
 import { Customer, CustomerIdentity } from '../entities/customer';
+import { KnownOrder } from '../entities/message';
+import { dispatcherFor } from '../messaging/dispatcher';
+import type { MessageSender } from '../messaging/sender';
 
-interface OrderPlaced {
+/** Payloads CRM consumes; services/crm/README.md is their contract with the publishers. */
+export interface OrderPlaced {
   orderId: string;
+  number: string;
   customerId: string | null;
   channel: Channel;
+  currency: string;
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+  lines: { lineId: string; sku: string; quantity: number; unitPriceCents: number }[];
+}
+
+export interface FulfillmentShipped {
+  orderId: string;
+  fulfillmentId: string;
+  customerId: string | null;
+  trackingNumber: string | null;
+  carrier: string | null;
+}
+
+export interface FulfillmentReadyForPickup {
+  orderId: string;
+  fulfillmentId: string;
+  customerId: string | null;
+  locationId: string;
+}
+
+export interface ReturnCreated {
+  returnId: string;
+  rmaNumber: string;
+  orderId: string;
+  customerId: string | null;
+  label: ReturnLabel | null;
+}
+
+export interface ReturnReceived {
+  returnId: string;
+  orderId: string;
+  customerId: string | null;
+  locationId: string | null;
+  resolution: 'REFUND' | 'STORE_CREDIT' | 'EXCHANGE';
+  refundCents: number;
+  currency: string;
+  lines: { orderLineId: string; sku?: string; quantity: number }[];
 }
 
 interface LoyaltyEnrolled {
@@ -14,35 +64,143 @@ interface LoyaltyEnrolled {
   cardNumber: string;
 }
 
-/** An order in any channel makes that channel one the customer has touched. */
-const touchpointFromOrder: ConsumerDefinition = {
-  name: 'order-channels',
-  types: ['orders.order.placed'],
-  async handle(manager, event) {
-    const { customerId, channel } = event.payload as OrderPlaced;
-    if (!customerId) return;
-    const customer = await manager.findOneBy(Customer, { id: customerId });
-    if (!customer || customer.channels.includes(channel)) return;
-    await manager.update(Customer, { id: customerId }, { channels: [...customer.channels, channel] });
-  },
-};
+const items = (lines: { quantity: number }[]) => lines.reduce((n, l) => n + l.quantity, 0);
 
-/** A loyalty card is one more way to find the shopper. */
-const loyaltyCardIdentity: ConsumerDefinition = {
-  name: 'loyalty-cards',
-  types: ['loyalty.account.enrolled'],
-  async handle(manager, event) {
-    const { customerId, cardNumber } = event.payload as LoyaltyEnrolled;
-    const exists = await manager.existsBy(CustomerIdentity, { kind: IdentityKind.LOYALTY_CARD, value: cardNumber });
-    if (exists || !(await manager.existsBy(Customer, { id: customerId }))) return;
-    await manager.insert(CustomerIdentity, {
-      id: randomUUID(),
-      customerId,
-      kind: IdentityKind.LOYALTY_CARD,
-      value: cardNumber,
-      channel: event.channel,
-    });
-  },
-};
+async function customerOf(manager: EntityManager, customerId: string | null | undefined): Promise<Customer | null> {
+  return customerId ? lockCustomer(manager, customerId) : null;
+}
 
-export const consumers = [touchpointFromOrder, loyaltyCardIdentity];
+export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
+  /** Queues messages; the dispatcher is started first so it sees this transaction commit. */
+  const message = (manager: EntityManager, customer: Customer, request: MessageRequest) => {
+    dispatcherFor(manager.connection, sender);
+    return queueMessages(manager, customer, request);
+  };
+
+  /**
+   * An order in any channel: the channel becomes one the customer touched, the order goes on
+   * the timeline, its number is remembered for later messages, and the confirmation is sent.
+   * (The durable name predates the timeline; it stays so no event is applied twice.)
+   */
+  const orderPlaced: ConsumerDefinition = {
+    name: 'order-channels',
+    types: ['orders.order.placed'],
+    async handle(manager, event) {
+      const order = event.payload as OrderPlaced;
+      if (!(await manager.existsBy(KnownOrder, { orderId: order.orderId }))) {
+        await manager.insert(KnownOrder, { orderId: order.orderId, number: order.number });
+      }
+      const customer = await customerOf(manager, order.customerId);
+      if (!customer) return;
+      await touchChannel(manager, customer, order.channel);
+      const count = items(order.lines);
+      await insertInteraction(manager, {
+        customerId: customer.id,
+        channel: order.channel,
+        kind: InteractionKind.ORDER_PLACED,
+        summary: `Placed order ${order.number}: ${count} item${count === 1 ? '' : 's'}, ${formatMoney(order.totalCents, order.currency)}`,
+        orderId: order.orderId,
+        occurredAt: new Date(event.occurredAt),
+      });
+      await message(manager, customer, {
+        trigger: {
+          kind: MessageKind.ORDER_CONFIRMATION,
+          orderNumber: order.number,
+          totalCents: order.totalCents,
+          currency: order.currency,
+          itemCount: count,
+        },
+        orderId: order.orderId,
+        salesChannel: order.channel,
+        eventId: event.id,
+      });
+    },
+  };
+
+  /** Shipped (with tracking) and ready-for-pickup notices. */
+  const fulfillment: ConsumerDefinition = {
+    name: 'fulfillment-messages',
+    types: ['orders.fulfillment.shipped', 'orders.fulfillment.ready_for_pickup'],
+    async handle(manager, event) {
+      const payload = event.payload as FulfillmentShipped | FulfillmentReadyForPickup;
+      const customer = await customerOf(manager, payload.customerId);
+      if (!customer) return;
+      const number = await orderNumber(manager, payload.orderId);
+      const trigger =
+        event.type === 'orders.fulfillment.shipped'
+          ? {
+              kind: MessageKind.SHIPPED as const,
+              orderNumber: number,
+              carrier: (payload as FulfillmentShipped).carrier ?? null,
+              trackingNumber: (payload as FulfillmentShipped).trackingNumber ?? null,
+            }
+          : { kind: MessageKind.READY_FOR_PICKUP as const, orderNumber: number };
+      await message(manager, customer, { trigger, orderId: payload.orderId, salesChannel: event.channel, eventId: event.id });
+    },
+  };
+
+  /** Return label (or in-store instructions) when a return is opened; refund, store credit or exchange notice when it arrives. */
+  const returns: ConsumerDefinition = {
+    name: 'return-touchpoints',
+    types: ['orders.return.created', 'orders.return.received'],
+    async handle(manager, event) {
+      if (event.type === 'orders.return.created') {
+        const created = event.payload as ReturnCreated;
+        const customer = await customerOf(manager, created.customerId);
+        if (!customer) return;
+        const trigger = created.label
+          ? { kind: MessageKind.RETURN_LABEL as const, rmaNumber: created.rmaNumber, label: created.label }
+          : { kind: MessageKind.RETURN_INSTRUCTIONS as const, rmaNumber: created.rmaNumber };
+        await message(manager, customer, { trigger, orderId: created.orderId, salesChannel: event.channel, eventId: event.id });
+        return;
+      }
+      const received = event.payload as ReturnReceived;
+      const customer = await customerOf(manager, received.customerId);
+      if (!customer) return;
+      await touchChannel(manager, customer, event.channel);
+      const number = await orderNumber(manager, received.orderId);
+      const count = items(received.lines ?? []);
+      const outcome =
+        received.resolution === 'EXCHANGE'
+          ? 'exchange'
+          : `${received.resolution === 'STORE_CREDIT' ? 'store credit' : 'refund'} ${formatMoney(received.refundCents, received.currency)}`;
+      await insertInteraction(manager, {
+        customerId: customer.id,
+        channel: event.channel,
+        kind: InteractionKind.RETURN_RECEIVED,
+        summary: `Return of ${count} item${count === 1 ? '' : 's'} from ${number ? `order ${number}` : 'an order'} received: ${outcome}`,
+        orderId: received.orderId,
+        occurredAt: new Date(event.occurredAt),
+      });
+      const amount = { amountCents: received.refundCents, currency: received.currency, orderNumber: number };
+      const trigger =
+        received.resolution === 'STORE_CREDIT' && received.refundCents > 0
+          ? { kind: MessageKind.STORE_CREDIT_ISSUED as const, ...amount }
+          : received.resolution === 'REFUND' && received.refundCents > 0
+            ? { kind: MessageKind.REFUND_ISSUED as const, ...amount }
+            : { kind: MessageKind.RETURN_RECEIVED as const, orderNumber: number, exchange: received.resolution === 'EXCHANGE' };
+      await message(manager, customer, { trigger, orderId: received.orderId, salesChannel: event.channel, eventId: event.id });
+    },
+  };
+
+  /** A loyalty card is one more way to find the shopper. */
+  const loyaltyCard: ConsumerDefinition = {
+    name: 'loyalty-cards',
+    types: ['loyalty.account.enrolled'],
+    async handle(manager, event) {
+      const { customerId, cardNumber } = event.payload as LoyaltyEnrolled;
+      const exists = await manager.existsBy(CustomerIdentity, { kind: IdentityKind.LOYALTY_CARD, value: cardNumber });
+      const customer = exists ? null : await lockCustomer(manager, customerId);
+      if (!customer) return;
+      await manager.insert(CustomerIdentity, {
+        id: randomUUID(),
+        customerId: customer.id,
+        kind: IdentityKind.LOYALTY_CARD,
+        value: cardNumber,
+        channel: event.channel,
+      });
+    },
+  };
+
+  return [orderPlaced, loyaltyCard, fulfillment, returns];
+}

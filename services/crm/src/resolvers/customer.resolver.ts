@@ -1,10 +1,14 @@
-import { Channel, attempt, UserError, type ServiceContext } from '@omni/platform';
+import { Channel, attempt, DomainError, UserError, type ServiceContext } from '@omni/platform';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { linkIdentity } from '../commands/identities';
+import { mergeCustomers } from '../commands/merge-customers';
+import { addAddress, setMarketingConsent } from '../commands/profile';
 import { registerCustomer } from '../commands/register-customer';
+import { ContactChannel } from '../domain/consent';
 import { IdentityKind, normalizeIdentity } from '../domain/identity';
 import { Address } from '../entities/address';
-import { Customer, CustomerIdentity } from '../entities/customer';
-import { addressesByCustomer, customerById, identitiesByCustomer } from '../loaders';
+import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
+import { addressesByCustomer, consentsByCustomer, customerById, identitiesByCustomer } from '../loaders';
 
 @InputType()
 export class AddressInput {
@@ -46,15 +50,77 @@ export class RegisterCustomerInput {
 
   @Field(() => AddressInput, { nullable: true })
   address?: AddressInput | null;
+
+  @Field(() => [ContactChannel], { nullable: true, description: 'Contact channels the customer agrees to, given in `channel`.' })
+  marketingConsent?: ContactChannel[] | null;
 }
 
+@InputType()
+export class LinkIdentityInput {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => IdentityKind)
+  kind!: IdentityKind;
+
+  @Field()
+  value!: string;
+
+  @Field(() => Channel, { nullable: true, description: 'Where the identifier was seen; the calling channel when not given.' })
+  channel?: Channel | null;
+}
+
+@InputType()
+export class SetMarketingConsentInput {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => ContactChannel)
+  channel!: ContactChannel;
+
+  @Field()
+  granted!: boolean;
+
+  @Field(() => Channel, { nullable: true, description: 'Where the customer decided; the calling channel when not given.' })
+  source?: Channel | null;
+}
+
+@InputType()
+export class AddCustomerAddressInput {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => AddressInput)
+  address!: AddressInput;
+}
+
+/** The payload of every mutation that changes a customer. */
 @ObjectType()
-export class RegisterCustomerPayload {
+export class CustomerPayload {
   @Field(() => Customer, { nullable: true })
   customer!: Customer | null;
 
   @Field(() => [UserError])
   userErrors!: UserError[];
+}
+
+@ObjectType()
+export class RegisterCustomerPayload extends CustomerPayload {}
+
+@ObjectType()
+export class LinkIdentityPayload extends CustomerPayload {}
+
+@ObjectType()
+export class MergeCustomersPayload extends CustomerPayload {}
+
+@ObjectType()
+export class SetMarketingConsentPayload extends CustomerPayload {}
+
+@ObjectType()
+export class AddCustomerAddressPayload extends CustomerPayload {}
+
+function sourceChannel(given: Channel | null | undefined, ctx: ServiceContext): Channel | null {
+  return given ?? ctx.channel;
 }
 
 @Resolver(() => Customer)
@@ -89,6 +155,69 @@ export class CustomerResolver {
     return null;
   }
 
+  @Query(() => Customer, {
+    nullable: true,
+    description: 'Finds a shopper by any identifier: email, phone, loyalty card, marketplace, social or device id.',
+  })
+  async customerByIdentity(
+    @Arg('kind', () => IdentityKind) kind: IdentityKind,
+    @Arg('value') value: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<Customer | null> {
+    const normalized = normalizeIdentity(kind, value);
+    if (!normalized) return null;
+    const identity = await ctx.db.getRepository(CustomerIdentity).findOneBy({ kind, value: normalized });
+    return identity ? customerById(ctx).load(identity.customerId) : null;
+  }
+
+  @Mutation(() => LinkIdentityPayload, {
+    description: 'Makes the customer reachable by one more identifier; one identifier belongs to one customer.',
+  })
+  async linkIdentity(
+    @Arg('input', () => LinkIdentityInput) input: LinkIdentityInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<LinkIdentityPayload> {
+    const { result, userErrors } = await attempt(() =>
+      linkIdentity(ctx.db, { ...input, channel: sourceChannel(input.channel, ctx) }),
+    );
+    return { customer: result, userErrors };
+  }
+
+  @Mutation(() => MergeCustomersPayload, {
+    description:
+      'Folds the duplicate into the survivor (identities, addresses, timeline, cases, views); the duplicate id then resolves to the survivor. Idempotent.',
+  })
+  async mergeCustomers(
+    @Arg('survivorId', () => ID) survivorId: string,
+    @Arg('duplicateId', () => ID) duplicateId: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<MergeCustomersPayload> {
+    const { result, userErrors } = await attempt(() => mergeCustomers(ctx.db, survivorId, duplicateId, ctx.channel));
+    return { customer: result, userErrors };
+  }
+
+  @Mutation(() => SetMarketingConsentPayload, { description: 'Grants or withdraws consent to be contacted on one channel.' })
+  async setMarketingConsent(
+    @Arg('input', () => SetMarketingConsentInput) input: SetMarketingConsentInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<SetMarketingConsentPayload> {
+    const { result, userErrors } = await attempt(async () => {
+      const source = sourceChannel(input.source, ctx);
+      if (!source) throw new DomainError('SOURCE_REQUIRED', 'say where the customer decided (source)', ['input', 'source']);
+      return setMarketingConsent(ctx.db, { ...input, source });
+    });
+    return { customer: result, userErrors };
+  }
+
+  @Mutation(() => AddCustomerAddressPayload)
+  async addCustomerAddress(
+    @Arg('input', () => AddCustomerAddressInput) input: AddCustomerAddressInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<AddCustomerAddressPayload> {
+    const { result, userErrors } = await attempt(() => addAddress(ctx.db, input.customerId, input.address));
+    return { customer: result, userErrors };
+  }
+
   @Mutation(() => RegisterCustomerPayload)
   async registerCustomer(
     @Arg('input', () => RegisterCustomerInput) input: RegisterCustomerInput,
@@ -106,5 +235,10 @@ export class CustomerResolver {
   @FieldResolver(() => [Address])
   addresses(@Root() customer: Customer, @Ctx() ctx: ServiceContext): Promise<Address[]> {
     return addressesByCustomer(ctx).load(customer.id);
+  }
+
+  @FieldResolver(() => [MarketingConsent], { description: 'Consent per contact channel, with when and where it was given.' })
+  marketingConsents(@Root() customer: Customer, @Ctx() ctx: ServiceContext): Promise<MarketingConsent[]> {
+    return consentsByCustomer(ctx).load(customer.id);
   }
 }

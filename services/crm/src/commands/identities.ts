@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, inTransaction, type Channel } from '@omni/platform';
+import type { DataSource } from 'typeorm';
+import { IdentityKind, normalizeIdentity } from '../domain/identity';
+import { Customer, CustomerIdentity } from '../entities/customer';
+import { isUniqueViolation, requireCustomer, touchChannel } from './customers';
+
+export interface LinkIdentityRequest {
+  customerId: string;
+  kind: IdentityKind;
+  value: string;
+  channel?: Channel | null;
+}
+
+const MALFORMED: Partial<Record<IdentityKind, string>> = {
+  [IdentityKind.EMAIL]: 'INVALID_EMAIL',
+  [IdentityKind.PHONE]: 'INVALID_PHONE',
+};
+
+/** The stored form of an identifier, or the kind's user error (`INVALID_EMAIL`, `INVALID_PHONE`, `INVALID_IDENTITY`). */
+export function requireIdentityValue(kind: IdentityKind, raw: string, field: string[]): string {
+  const value = normalizeIdentity(kind, raw);
+  if (!value)
+    throw new DomainError(
+      MALFORMED[kind] ?? 'INVALID_IDENTITY',
+      `"${raw}" is not a valid ${kind.toLowerCase()} identifier`,
+      field,
+    );
+  return value;
+}
+
+function taken(kind: IdentityKind): DomainError {
+  return new DomainError('IDENTITY_TAKEN', `this ${kind.toLowerCase()} identifier belongs to another customer`, [
+    'input',
+    'value',
+  ]);
+}
+
+/**
+ * Makes the customer reachable by one more identifier. An identifier belongs to one customer:
+ * linking one that another customer holds is `IDENTITY_TAKEN`; linking one the customer already
+ * has changes nothing. A first phone number also becomes the customer's phone.
+ */
+export async function linkIdentity(db: DataSource, request: LinkIdentityRequest): Promise<Customer> {
+  const value = requireIdentityValue(request.kind, request.value, ['input', 'value']);
+  try {
+    return await inTransaction(db, async (manager) => {
+      const customer = await requireCustomer(manager, request.customerId, ['input', 'customerId']);
+      const holder = await manager.findOneBy(CustomerIdentity, { kind: request.kind, value });
+      if (holder) {
+        if (holder.customerId !== customer.id) throw taken(request.kind);
+        return customer;
+      }
+      await manager.insert(CustomerIdentity, {
+        id: randomUUID(),
+        customerId: customer.id,
+        kind: request.kind,
+        value,
+        channel: request.channel ?? null,
+      });
+      if (request.kind === IdentityKind.PHONE && !customer.phone) {
+        customer.phone = value;
+        await manager.update(Customer, { id: customer.id }, { phone: value });
+      }
+      await touchChannel(manager, customer, request.channel ?? null);
+      return customer;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken(request.kind);
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel } from '@omni/platform';
+import type { EntityManager } from 'typeorm';
+import { deliveryTargets } from '../domain/consent';
+import { IdentityKind } from '../domain/identity';
+import { composeMessage, type MessageTrigger } from '../domain/messages';
+import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
+import { CustomerMessage, KnownOrder, MessageStatus } from '../entities/message';
+
+export interface MessageRequest {
+  trigger: MessageTrigger;
+  orderId: string | null;
+  salesChannel: Channel | null;
+  /** The event that caused it: a message per event and channel, at most. */
+  eventId: string;
+}
+
+/**
+ * Queues the message on every channel the customer consented to and can be reached on (email
+ * address, phone number, a device for push). No consent, no message. The dispatcher sends them
+ * once this transaction commits.
+ */
+export async function queueMessages(
+  manager: EntityManager,
+  customer: Customer,
+  request: MessageRequest,
+): Promise<CustomerMessage[]> {
+  const consents = await manager.findBy(MarketingConsent, { customerId: customer.id });
+  if (!consents.some((c) => c.granted)) return [];
+  const device = await manager.findOne(CustomerIdentity, {
+    where: { customerId: customer.id, kind: IdentityKind.DEVICE },
+    order: { createdAt: 'DESC', id: 'DESC' },
+  });
+  const targets = deliveryTargets(consents, { email: customer.email, phone: customer.phone, deviceToken: device?.value ?? null });
+  const now = new Date();
+  const messages = targets.map((target) =>
+    manager.create(CustomerMessage, {
+      id: randomUUID(),
+      customerId: customer.id,
+      kind: request.trigger.kind,
+      channel: target.channel,
+      recipient: target.recipient,
+      ...composeMessage(request.trigger, customer.firstName, target.channel),
+      orderId: request.orderId,
+      salesChannel: request.salesChannel,
+      sourceEventId: request.eventId,
+      status: MessageStatus.PENDING,
+      attempts: 0,
+      lastError: null,
+      nextAttemptAt: now,
+      createdAt: now,
+      sentAt: null,
+      providerMessageId: null,
+    }),
+  );
+  if (messages.length > 0) await manager.insert(CustomerMessage, messages);
+  return messages;
+}
+
+/** The order number CRM learned from `orders.order.placed`, or null when it never saw the order. */
+export async function orderNumber(manager: EntityManager, orderId: string): Promise<string | null> {
+  return (await manager.findOneBy(KnownOrder, { orderId }))?.number ?? null;
+}

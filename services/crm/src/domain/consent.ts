@@ -1,0 +1,80 @@
+import type { Channel } from '@omni/platform';
+
+/** The ways CRM can reach a customer directly; each needs the customer's consent. */
+export enum ContactChannel {
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+  PUSH = 'PUSH',
+}
+
+/** A customer's standing decision for one contact channel, with when and where it was made. */
+export interface ConsentState {
+  channel: ContactChannel;
+  granted: boolean;
+  givenAt: Date | null;
+  withdrawnAt: Date | null;
+  source: Channel | null;
+}
+
+/** The moment of the latest decision (grant or withdrawal) on a consent. */
+export function decidedAt(consent: ConsentState): number {
+  return Math.max(consent.givenAt?.getTime() ?? 0, consent.withdrawnAt?.getTime() ?? 0);
+}
+
+/** Granting or withdrawing: a grant records when and where; a withdrawal keeps the earlier grant's time. */
+export function decideConsent(
+  current: ConsentState | null,
+  channel: ContactChannel,
+  granted: boolean,
+  source: Channel,
+  at: Date,
+): ConsentState {
+  if (granted) return { channel, granted: true, givenAt: at, withdrawnAt: null, source };
+  return { channel, granted: false, givenAt: current?.givenAt ?? null, withdrawnAt: at, source };
+}
+
+/**
+ * The consents a merged customer keeps: per channel, the latest decision of either record, so a
+ * withdrawal made on the duplicate is never lost to an older grant on the survivor.
+ */
+export function mergeConsents(survivor: ConsentState[], duplicate: ConsentState[]): ConsentState[] {
+  const merged = new Map<ContactChannel, ConsentState>();
+  for (const consent of [...survivor, ...duplicate]) {
+    const kept = merged.get(consent.channel);
+    if (!kept || decidedAt(consent) > decidedAt(kept)) merged.set(consent.channel, consent);
+  }
+  return [...merged.values()];
+}
+
+/** Where a customer can be reached, per channel. */
+export interface Contacts {
+  email: string | null;
+  phone: string | null;
+  /** The most recently linked DEVICE identifier (a push token). */
+  deviceToken: string | null;
+}
+
+export interface DeliveryTarget {
+  channel: ContactChannel;
+  recipient: string;
+}
+
+/**
+ * Every channel the customer consented to and can be reached on. No consent, no message: a
+ * channel without a granted consent is never returned, whatever contact details exist.
+ */
+export function deliveryTargets(
+  consents: readonly Pick<ConsentState, 'channel' | 'granted'>[],
+  contacts: Contacts,
+): DeliveryTarget[] {
+  const granted = new Set(consents.filter((c) => c.granted).map((c) => c.channel));
+  const address: Record<ContactChannel, string | null> = {
+    [ContactChannel.EMAIL]: contacts.email,
+    [ContactChannel.SMS]: contacts.phone,
+    [ContactChannel.PUSH]: contacts.deviceToken,
+  };
+  return Object.values(ContactChannel).flatMap((channel) => {
+    const recipient = address[channel];
+    return granted.has(channel) && recipient ? [{ channel, recipient }] : [];
+  });
+}

@@ -1,0 +1,122 @@
+import { ContactChannel } from './consent';
+
+/** What the retailer tells the customer, and when. */
+export enum MessageKind {
+  ORDER_CONFIRMATION = 'ORDER_CONFIRMATION',
+  READY_FOR_PICKUP = 'READY_FOR_PICKUP',
+  SHIPPED = 'SHIPPED',
+  RETURN_LABEL = 'RETURN_LABEL',
+  RETURN_INSTRUCTIONS = 'RETURN_INSTRUCTIONS',
+  REFUND_ISSUED = 'REFUND_ISSUED',
+  STORE_CREDIT_ISSUED = 'STORE_CREDIT_ISSUED',
+  RETURN_RECEIVED = 'RETURN_RECEIVED',
+}
+
+export interface ReturnLabel {
+  carrier: string;
+  trackingNumber: string;
+  url: string;
+}
+
+/** The fact a message is about, taken from an event. */
+export type MessageTrigger =
+  | { kind: MessageKind.ORDER_CONFIRMATION; orderNumber: string; totalCents: number; currency: string; itemCount: number }
+  | { kind: MessageKind.READY_FOR_PICKUP; orderNumber: string | null }
+  | { kind: MessageKind.SHIPPED; orderNumber: string | null; carrier: string | null; trackingNumber: string | null }
+  | { kind: MessageKind.RETURN_LABEL; rmaNumber: string; label: ReturnLabel }
+  | { kind: MessageKind.RETURN_INSTRUCTIONS; rmaNumber: string }
+  | {
+      kind: MessageKind.REFUND_ISSUED | MessageKind.STORE_CREDIT_ISSUED;
+      amountCents: number;
+      currency: string;
+      orderNumber: string | null;
+    }
+  | { kind: MessageKind.RETURN_RECEIVED; orderNumber: string | null; exchange: boolean };
+
+export interface MessageContent {
+  subject: string;
+  body: string;
+}
+
+/** "USD 49.50" style amounts: integer minor units, never floats in the arithmetic. */
+export function formatMoney(cents: number, currency: string): string {
+  const digits = currency === 'JPY' || currency === 'KRW' ? 0 : 2;
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  if (digits === 0) return `${sign}${currency} ${abs}`;
+  return `${sign}${currency} ${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+function order(number: string | null): string {
+  return number ? `order ${number}` : 'your order';
+}
+
+/** What to say for a trigger, before it is shaped for a channel. */
+function content(trigger: MessageTrigger): { subject: string; text: string } {
+  switch (trigger.kind) {
+    case MessageKind.ORDER_CONFIRMATION:
+      return {
+        subject: `Order ${trigger.orderNumber} confirmed`,
+        text: `Thanks for your order ${trigger.orderNumber}: ${trigger.itemCount} item${trigger.itemCount === 1 ? '' : 's'}, ${formatMoney(trigger.totalCents, trigger.currency)}.`,
+      };
+    case MessageKind.READY_FOR_PICKUP:
+      return {
+        subject: `${trigger.orderNumber ? `Order ${trigger.orderNumber}` : 'Your order'} is ready for pickup`,
+        text: `Good news: ${order(trigger.orderNumber)} is ready for pickup. Bring this message or your order number to the store.`,
+      };
+    case MessageKind.SHIPPED: {
+      const tracking = trigger.trackingNumber
+        ? ` Tracking: ${trigger.carrier ? `${trigger.carrier} ` : ''}${trigger.trackingNumber}.`
+        : '';
+      return {
+        subject: `${trigger.orderNumber ? `Order ${trigger.orderNumber}` : 'Your order'} has shipped`,
+        text: `${trigger.orderNumber ? `Order ${trigger.orderNumber}` : 'Your order'} is on its way.${tracking}`,
+      };
+    }
+    case MessageKind.RETURN_LABEL:
+      return {
+        subject: `Your return label for ${trigger.rmaNumber}`,
+        text: `Your return ${trigger.rmaNumber} is open. Print your ${trigger.label.carrier} label: ${trigger.label.url} (tracking ${trigger.label.trackingNumber}).`,
+      };
+    case MessageKind.RETURN_INSTRUCTIONS:
+      return {
+        subject: `Your return ${trigger.rmaNumber}`,
+        text: `Your return ${trigger.rmaNumber} is open. Bring the items and this number to any of our stores.`,
+      };
+    case MessageKind.REFUND_ISSUED:
+      return {
+        subject: 'Your refund has been issued',
+        text: `We received your return for ${order(trigger.orderNumber)} and refunded ${formatMoney(trigger.amountCents, trigger.currency)} to your original payment method.`,
+      };
+    case MessageKind.STORE_CREDIT_ISSUED:
+      return {
+        subject: 'Your store credit is ready',
+        text: `We received your return for ${order(trigger.orderNumber)} and added ${formatMoney(trigger.amountCents, trigger.currency)} of store credit to your account.`,
+      };
+    case MessageKind.RETURN_RECEIVED:
+      return {
+        subject: 'We received your return',
+        text: `We received your return for ${order(trigger.orderNumber)}.${trigger.exchange ? ' Your exchange is on its way.' : ''}`,
+      };
+  }
+}
+
+export const SMS_MAX_LENGTH = 320;
+
+/**
+ * The message for one channel: an email gets a greeting and a subject, an SMS and a push stay
+ * short (an SMS at most two segments).
+ */
+export function composeMessage(trigger: MessageTrigger, firstName: string, channel: ContactChannel): MessageContent {
+  const { subject, text } = content(trigger);
+  switch (channel) {
+    case ContactChannel.EMAIL:
+      return { subject, body: `Hi ${firstName},\n\n${text}\n\nThank you for shopping with us.` };
+    case ContactChannel.SMS: {
+      const body = text.length > SMS_MAX_LENGTH ? `${text.slice(0, SMS_MAX_LENGTH - 1)}…` : text;
+      return { subject, body };
+    }
+    case ContactChannel.PUSH:
+      return { subject, body: text };
+  }
+}

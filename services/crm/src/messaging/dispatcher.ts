@@ -1,0 +1,239 @@
+import { createLogger, inTransaction, type Logger } from '@omni/platform';
+import { In, LessThanOrEqual, type DataSource, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
+import { lockCustomer } from '../commands/customers';
+import { insertInteraction } from '../commands/interactions';
+import { ContactChannel } from '../domain/consent';
+import { InteractionKind } from '../domain/interaction';
+import { CustomerMessage, MessageStatus } from '../entities/message';
+import { UndeliverableError, type MessageSender } from './sender';
+
+export interface DispatcherOptions {
+  log?: Logger;
+  /** Messages handed to the sender per pass. */
+  batchSize?: number;
+  /** Tries before a message is given up as FAILED. */
+  maxAttempts?: number;
+  /** Delay before the first retry; doubles with each try. */
+  retryDelayMs?: number;
+  /** How long a claimed message may stay SENDING before another dispatcher takes it over. */
+  leaseMs?: number;
+}
+
+const TIMELINE_KIND: Record<ContactChannel, InteractionKind> = {
+  [ContactChannel.EMAIL]: InteractionKind.EMAIL,
+  [ContactChannel.SMS]: InteractionKind.SMS,
+  [ContactChannel.PUSH]: InteractionKind.PUSH_NOTIFICATION,
+};
+
+/**
+ * Hands committed messages to the sender, outside any database transaction (an SMTP call never
+ * holds a lock), and records each sent message on the customer's timeline. Messages are written
+ * PENDING by the event consumers; a dispatcher claims one (a conditional update, so replicas do
+ * not both send it), sends it, and marks it SENT with its interaction in one transaction. A
+ * failure is retried with backoff; an `UndeliverableError` or the last try marks it FAILED.
+ */
+export class MessageDispatcher {
+  private readonly log: Logger;
+  private readonly batchSize: number;
+  private readonly maxAttempts: number;
+  private readonly retryDelayMs: number;
+  private readonly leaseMs: number;
+  private readonly dirty = new WeakSet<QueryRunner>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private subscriber: EntitySubscriberInterface | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    readonly sender: MessageSender,
+    options: DispatcherOptions = {},
+  ) {
+    this.log = options.log ?? createLogger('crm');
+    this.batchSize = options.batchSize ?? 50;
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.retryDelayMs = options.retryDelayMs ?? 2_000;
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+  }
+
+  /** Watches commits that wrote messages, and sends what is already due. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.subscriber = {
+      afterInsert: (event) => {
+        if (event.metadata.target === CustomerMessage && event.queryRunner) this.dirty.add(event.queryRunner);
+      },
+      afterTransactionCommit: (event) => {
+        if (!this.dirty.has(event.queryRunner)) return;
+        this.dirty.delete(event.queryRunner);
+        this.kick();
+      },
+      afterTransactionRollback: (event) => {
+        this.dirty.delete(event.queryRunner);
+      },
+    };
+    this.db.subscribers.push(this.subscriber);
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const index = this.subscriber ? this.db.subscribers.indexOf(this.subscriber) : -1;
+    if (index >= 0) this.db.subscribers.splice(index, 1);
+    await this.running;
+  }
+
+  /** Dispatch soon (after a commit that wrote messages). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Sends every message due now; returns how many were sent. */
+  async dispatchDue(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const now = new Date();
+      const due = await this.db.getRepository(CustomerMessage).find({
+        where: { status: In([MessageStatus.PENDING, MessageStatus.SENDING]), nextAttemptAt: LessThanOrEqual(now) },
+        order: { nextAttemptAt: 'ASC', id: 'ASC' },
+        take: this.batchSize,
+      });
+      for (const message of due) if (await this.deliver(message)) sent++;
+      if (due.length < this.batchSize) return sent;
+    }
+  }
+
+  /** When the next message falls due (a retry or an expired lease), or null when none waits. */
+  async nextDueAt(): Promise<Date | null> {
+    const next = await this.db.getRepository(CustomerMessage).findOne({
+      where: { status: In([MessageStatus.PENDING, MessageStatus.SENDING]) },
+      order: { nextAttemptAt: 'ASC' },
+    });
+    return next?.nextAttemptAt ?? null;
+  }
+
+  private async claim(message: CustomerMessage): Promise<boolean> {
+    const now = new Date();
+    const claimed = await inTransaction(this.db, (manager) =>
+      manager.update(
+        CustomerMessage,
+        { id: message.id, status: message.status, nextAttemptAt: LessThanOrEqual(now) },
+        { status: MessageStatus.SENDING, attempts: message.attempts + 1, nextAttemptAt: new Date(now.getTime() + this.leaseMs) },
+      ),
+    );
+    return claimed.affected === 1;
+  }
+
+  private async deliver(message: CustomerMessage): Promise<boolean> {
+    if (!(await this.claim(message))) return false;
+    const attempts = message.attempts + 1;
+    try {
+      const receipt = await this.sender.send({
+        id: message.id,
+        kind: message.kind,
+        channel: message.channel,
+        recipient: message.recipient,
+        subject: message.subject,
+        body: message.body,
+      });
+      await this.markSent(message.id, receipt.providerMessageId);
+      return true;
+    } catch (error) {
+      const reason = (error as Error).message.slice(0, 500);
+      const final = error instanceof UndeliverableError || attempts >= this.maxAttempts;
+      this.log.warn({ message: message.id, channel: message.channel, attempts, err: reason, final }, 'customer message not sent');
+      await inTransaction(this.db, (manager) =>
+        manager.update(
+          CustomerMessage,
+          { id: message.id, status: MessageStatus.SENDING },
+          final
+            ? { status: MessageStatus.FAILED, lastError: reason, nextAttemptAt: null }
+            : {
+                status: MessageStatus.PENDING,
+                lastError: reason,
+                nextAttemptAt: new Date(Date.now() + this.retryDelayMs * 2 ** (attempts - 1)),
+              },
+        ),
+      );
+      return false;
+    }
+  }
+
+  private async markSent(id: string, providerMessageId: string | null): Promise<void> {
+    await inTransaction(this.db, async (manager) => {
+      const message = await manager.findOneBy(CustomerMessage, { id });
+      if (!message || message.status !== MessageStatus.SENDING) return;
+      const sentAt = new Date();
+      await manager.update(
+        CustomerMessage,
+        { id },
+        { status: MessageStatus.SENT, sentAt, providerMessageId, nextAttemptAt: null, lastError: null },
+      );
+      // Merged meanwhile? The timeline entry goes to the live customer.
+      const customer = await lockCustomer(manager, message.customerId);
+      await insertInteraction(manager, {
+        customerId: customer?.id ?? message.customerId,
+        channel: message.salesChannel,
+        kind: TIMELINE_KIND[message.channel],
+        summary: `${message.subject} (sent to ${message.recipient})`,
+        agent: null,
+        orderId: message.orderId,
+        messageId: message.id,
+        occurredAt: sentAt,
+      });
+    });
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.db.isInitialized) {
+        this.stopped = true;
+        return;
+      }
+      let next: number | null = null;
+      this.running = (async () => {
+        await this.dispatchDue();
+        const due = await this.nextDueAt();
+        if (due) next = Math.max(0, due.getTime() - Date.now());
+      })()
+        .catch((error: Error) => {
+          if (this.db.isInitialized) this.log.warn({ err: error.message }, 'customer message dispatch deferred');
+          next = this.retryDelayMs;
+        })
+        .finally(() => {
+          this.running = null;
+          if (this.again) {
+            this.again = false;
+            next = 0;
+          }
+          if (next !== null) this.schedule(next);
+        });
+    }, delayMs);
+    this.timer.unref();
+  }
+}
+
+const dispatchers = new WeakMap<DataSource, MessageDispatcher>();
+
+/** The database's dispatcher, started on first use (the platform has no service start hook). */
+export function dispatcherFor(db: DataSource, sender: MessageSender): MessageDispatcher {
+  let dispatcher = dispatchers.get(db);
+  if (!dispatcher) {
+    dispatcher = new MessageDispatcher(db, sender);
+    dispatchers.set(db, dispatcher);
+    dispatcher.start();
+  }
+  return dispatcher;
+}
