@@ -18,6 +18,7 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@omni/gateway$': '<rootDir>/gateway/src',
+    '^@omni/([^/]+)/(.+)$': '<rootDir>/services/$1/src/$2',
     '^@omni/(.*)$': '<rootDir>/services/$1/src',
   },
   setupFiles: ['reflect-metadata'],

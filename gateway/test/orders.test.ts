@@ -1,3 +1,4 @@
+import { Cart } from '../../services/orders/src/entities/cart';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
 /** Orders from every channel: placement, routing and the fulfillment lifecycle, through the gateway. */
@@ -175,5 +176,76 @@ describe('orders through the gateway', () => {
     // 100 points redeemed; the new order earns its own 120 once its event arrives.
     await eventually(points, (p) => p === 120 - 100 + 120);
     expect(await points()).toBe(140);
+  });
+
+  it('shows a cart untouched for a day as abandoned to associates, with stock per line', async () => {
+    const cart = (await send(t.client, 'CreateCart', { input: { customerId, channel: 'WEB' } })).createCart.cart;
+    await send(t.client, 'AddCartLine', { cartId: cart.id, sku: 'RJ-M', quantity: 1 });
+    const carts = `query Carts($id: ID!, $status: CartStatus) {
+      customer(id: $id) { carts(status: $status) { id status channel lines { sku quantity variant { sku product { name } availability { totalAvailable } } } } }
+    }`;
+    const abandoned = () => t.client.request<any>(carts, { id: customerId, status: 'ABANDONED' }).then((d) => d.customer.carts);
+    expect(await abandoned()).toEqual([]);
+
+    const inStock = (await send(t.client, 'Availability', { sku: 'RJ-M' })).variant.availability.totalAvailable;
+    const yesterday = new Date(Date.now() - 25 * 3_600_000);
+    await t.system.services.get('orders')!.db.getRepository(Cart).update({ id: cart.id }, { updatedAt: yesterday });
+    expect(await abandoned()).toEqual([
+      {
+        id: cart.id,
+        status: 'ABANDONED',
+        channel: 'WEB',
+        lines: [{ sku: 'RJ-M', quantity: 1, variant: { sku: 'RJ-M', product: { name: 'Rain Jacket' }, availability: { totalAvailable: inStock } } }],
+      },
+    ]);
+    const open = await t.client.request<any>(carts, { id: customerId, status: 'OPEN' });
+    expect(open.customer.carts.map((c: { id: string }) => c.id)).not.toContain(cart.id);
+  });
+
+  it('costs the same number of SQL statements for a page of 20 orders as for a page of 2', async () => {
+    const shopper = (
+      await send(t.client, 'RegisterCustomer', { input: { email: 'many@example.com', firstName: 'Many', lastName: 'Orders', channel: 'WEB' } })
+    ).registerCustomer.customer.id;
+    await send(t.client, 'SetStock', { input: { locationId: locations.dc, sku: 'RJ-M', onHand: 100 } });
+    for (let i = 0; i < 20; i++) {
+      await send(t.client, 'PlaceOrder', {
+        input: { customerId: shopper, channel: i % 2 ? 'WEB' : 'CALL_CENTER', idempotencyKey: `many-${i}`, lines: [{ sku: 'RJ-M', quantity: 1 }, { sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP' } },
+      });
+    }
+    const page = `query Page($id: ID!, $first: Int) { customer(id: $id) { orders(first: $first) { totalCount edges { node {
+      number customer { id email } lines { sku variant { sku price(channel: WEB) { cents } product { name } availability { totalAvailable } } }
+      fulfillments { location { id name type } lines { sku } } } } } } }`;
+    // The outbox relays poll in the background: not part of any request.
+    const relayPoll = (sql: string) => /outbox_event|^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/.test(sql);
+    // Let the events of those orders finish (loyalty, CRM and catalog react to them) before counting.
+    const quiet = async () => {
+      for (;;) {
+        let seen = 0;
+        const spies = [...t.system.services.values()].map((service) => jest.spyOn(service.db.logger, 'logQuery').mockImplementation((sql) => void (relayPoll(sql) || seen++)));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        spies.forEach((spy) => spy.mockRestore());
+        if (seen === 0) return;
+      }
+    };
+    const statements = async (first: number) => {
+      await quiet();
+      const counts: Record<string, number> = {};
+      const spies = [...t.system.services].map(([name, service]) =>
+        jest.spyOn(service.db.logger, 'logQuery').mockImplementation((sql) => {
+          if (!relayPoll(sql)) counts[name] = (counts[name] ?? 0) + 1;
+        }),
+      );
+      try {
+        const data = await t.client.request<any>(page, { id: shopper, first });
+        expect(data.customer.orders.edges).toHaveLength(first);
+      } finally {
+        spies.forEach((s) => s.mockRestore());
+      }
+      return counts;
+    };
+    const small = await statements(2);
+    const large = await statements(20);
+    expect(large).toEqual(small);
+    expect(Object.values(large).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(20);
   });
 });

@@ -1,0 +1,27 @@
+import type { ConsumerDefinition } from '@omni/platform';
+import { Cart } from '../entities/cart';
+import { Order } from '../entities/order';
+import { appendHistory } from '../commands/history';
+
+export interface CustomersMerged {
+  survivorId: string;
+  duplicateId: string;
+}
+
+/** The duplicate's orders and carts become the survivor's; running it again finds nothing left to move. */
+const repointMergedCustomer: ConsumerDefinition = {
+  name: 'customer-merged',
+  types: ['crm.customer.merged'],
+  async handle(manager, event) {
+    const { survivorId, duplicateId } = event.payload as CustomersMerged;
+    if (!survivorId || !duplicateId || survivorId === duplicateId) return;
+    const orders = await manager.findBy(Order, { customerId: duplicateId });
+    await manager.update(Order, { customerId: duplicateId }, { customerId: survivorId });
+    await manager.update(Cart, { customerId: duplicateId }, { customerId: survivorId });
+    for (const order of orders) {
+      await appendHistory(manager, { orderId: order.id, channel: event.channel, actor: null, event: `customer ${duplicateId} merged into ${survivorId}` });
+    }
+  },
+};
+
+export const consumers: ConsumerDefinition[] = [repointMergedCustomer];
