@@ -248,4 +248,19 @@ describe('orders through the gateway', () => {
     expect(large).toEqual(small);
     expect(Object.values(large).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(20);
   });
+
+  it('moves a merged-away duplicate’s orders to the surviving customer', async () => {
+    const duplicate = (
+      await send(t.client, 'RegisterCustomer', { input: { email: 'ola.berg@work.example', firstName: 'Ola', lastName: 'Berg', channel: 'STORE' } })
+    ).registerCustomer.customer.id;
+    const { order } = await send(t.client, 'PlaceOrder', {
+      input: { customerId: duplicate, channel: 'STORE', idempotencyKey: 'dup-1', lines: [{ sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP' } },
+    }).then((d) => d.placeOrder);
+    const merged = await send(t.client, 'MergeCustomers', { survivorId: customerId, duplicateId: duplicate });
+    expect(merged.mergeCustomers.userErrors).toEqual([]);
+    const owner = () => send(t.client, 'OrderByNumber', { number: order.number }).then((d) => d.orderByNumber.customer.id as string);
+    expect(await eventually(owner, (id) => id === customerId)).toBe(customerId);
+    const survivorOrders = await t.client.request<any>('query($id: ID!) { customer(id: $id) { orders(first: 50) { edges { node { id } } } } }', { id: customerId });
+    expect(survivorOrders.customer.orders.edges.map((e: any) => e.node.id)).toContain(order.id);
+  });
 });
