@@ -629,8 +629,8 @@ describe('CRM: one customer across every channel', () => {
     }
     expect(Object.keys(data)).toHaveLength(50);
     expect(data.o0.customer.email).toBe('batch.0@example.com');
-    // The merged-away customer's order shows the survivor (the id field is the key orders holds until it re-points).
-    expect(data.o1.customer).toMatchObject({ id: customerIds[1], email: 'batch.0@example.com' });
+    // The merged-away customer's order shows the survivor, before and after orders re-points it.
+    expect(data.o1.customer.email).toBe('batch.0@example.com');
     expect(data.o49.customer.email).toBe('batch.49@example.com');
     expect(customerSelects).toHaveLength(1);
   });

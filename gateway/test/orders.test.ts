@@ -206,7 +206,7 @@ describe('orders through the gateway', () => {
     const shopper = (
       await send(t.client, 'RegisterCustomer', { input: { email: 'many@example.com', firstName: 'Many', lastName: 'Orders', channel: 'WEB' } })
     ).registerCustomer.customer.id;
-    await send(t.client, 'SetStock', { input: { locationId: locations.dc, sku: 'RJ-M', onHand: 100 } });
+    for (const sku of ['RJ-M', 'RJ-S']) await send(t.client, 'SetStock', { input: { locationId: locations.dc, sku, onHand: 100 } });
     for (let i = 0; i < 20; i++) {
       await send(t.client, 'PlaceOrder', {
         input: { customerId: shopper, channel: i % 2 ? 'WEB' : 'CALL_CENTER', idempotencyKey: `many-${i}`, lines: [{ sku: 'RJ-M', quantity: 1 }, { sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP' } },
