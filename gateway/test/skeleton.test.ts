@@ -101,7 +101,7 @@ describe('walking skeleton through the gateway', () => {
     // Points and channels arrive by events: wait for them, then read the whole view once.
     const data = await eventually(
       () => t.client.request<{ customer: any }>(customer360, { id: customerId }, 'Customer360'),
-      (d) => d.customer.loyalty?.pointsBalance > 0 && d.customer.channels.includes('STORE'),
+      (d) => d.customer.loyalty?.ledger.edges.length === 2 && d.customer.channels.includes('STORE'),
     );
     const c = data.customer;
     expect(c).toMatchObject({ id: customerId, firstName: 'Mia', email: 'mia.chen@example.com' });
