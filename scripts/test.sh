@@ -9,4 +9,5 @@ source scripts/lib.sh
 ensure_pnpm
 install_dependencies
 pnpm build
+node scripts/check-deploy.mjs
 pnpm test "$@"

@@ -3,6 +3,8 @@ import type { ServiceDefinition } from '@omni/platform';
 import { Cart, CartLineRow } from './entities/cart';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from './entities/order';
 import { consumers } from './events/consumers';
+import { ReturnLine, ReturnRequest } from './entities/return';
+import { ReplenishmentSubscription } from './entities/subscription';
 import { orderById } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
@@ -13,12 +15,13 @@ import {
   OrderResolver,
 } from './resolvers/order.resolver';
 import { CartLineResolver, CartResolver, CustomerCartsResolver } from './resolvers/cart.resolver';
+import { CustomerPostPurchaseResolver, ModifyOrderResolver, ReturnResolver, SubscriptionResolver } from './resolvers/post-purchase.resolver';
 
 export const ordersService: ServiceDefinition = {
   name: 'orders',
-  entities: [Cart, CartLineRow, Order, OrderLine, Fulfillment, FulfillmentLine, OrderHistoryEntry],
+  entities: [Cart, CartLineRow, Order, OrderLine, Fulfillment, FulfillmentLine, OrderHistoryEntry, ReturnRequest, ReturnLine, ReplenishmentSubscription],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [OrderResolver, OrderLineResolver, FulfillmentResolver, CustomerOrdersResolver, CartResolver, CartLineResolver, CustomerCartsResolver],
+  resolvers: [OrderResolver, OrderLineResolver, FulfillmentResolver, CustomerOrdersResolver, CartResolver, CartLineResolver, CustomerCartsResolver, ReturnResolver, ModifyOrderResolver, SubscriptionResolver, CustomerPostPurchaseResolver],
   consumers,
   references: {
     Order: (ref, ctx) => orderById(ctx).load(String(ref.id)),

@@ -5,11 +5,11 @@ import {
   encodeCursor,
   Money,
   MoneyInput,
-  PageInfo,
-  pageInfo,
   pageSize,
   UserError,
   type ServiceContext,
+  Connection,
+  toConnection,
 } from '@omni/platform';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { setChannelPricePolicy, setPrice } from '../commands/set-price';
@@ -134,27 +134,9 @@ export class Facet {
 }
 
 @ObjectType()
-export class ProductEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Product)
-  node!: Product;
-}
-
-@ObjectType()
-export class ProductSearchConnection {
-  @Field(() => Int)
-  totalCount!: number;
-
+export class ProductSearchConnection extends Connection(Product) {
   @Field(() => [Facet])
   facets!: Facet[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => [ProductEdge])
-  edges!: ProductEdge[];
 }
 
 @Resolver(() => Product)
@@ -171,12 +153,7 @@ export class ProductResolver {
     const result = await searchProducts(ctx.db, { query, filters, channel, first: pageSize(first), after: decodeCursor(after) });
     for (const node of result.nodes) productById(ctx).prime(node.id, node);
     const cursorOf = (p: Product) => encodeCursor([p.name, p.id]);
-    return {
-      totalCount: result.totalCount,
-      facets: result.facets,
-      pageInfo: pageInfo({ nodes: result.nodes, totalCount: result.totalCount, hasNextPage: result.hasNextPage, cursorOf }),
-      edges: result.nodes.map((node) => ({ cursor: cursorOf(node), node })),
-    };
+    return { ...toConnection(result, cursorOf), facets: result.facets };
   }
 
   @Query(() => Product, { nullable: true })

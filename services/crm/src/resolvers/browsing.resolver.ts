@@ -4,11 +4,11 @@ import {
   cursorKey,
   decodeCursor,
   encodeCursor,
-  PageInfo,
-  pageInfo,
   pageSize,
   UserError,
   type ServiceContext,
+  Connection,
+  toConnection,
 } from '@omni/platform';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
@@ -42,25 +42,7 @@ export class RecordProductViewPayload {
 }
 
 @ObjectType()
-export class CustomerMessageEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => CustomerMessage)
-  node!: CustomerMessage;
-}
-
-@ObjectType()
-export class CustomerMessageConnection {
-  @Field(() => Int)
-  totalCount!: number;
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => [CustomerMessageEdge])
-  edges!: CustomerMessageEdge[];
-}
+export class CustomerMessageConnection extends Connection(CustomerMessage) {}
 
 export const MAX_RECENTLY_VIEWED = 50;
 
@@ -108,10 +90,6 @@ export class CustomerBrowsingResolver {
   ): Promise<CustomerMessageConnection> {
     const page = await messagePages(ctx, { first: pageSize(first), after: decodeCursor(after), channel }).load(customer.id);
     const cursorOf = (node: CustomerMessage) => encodeCursor(cursorKey(node, MESSAGE_SORT));
-    return {
-      totalCount: page.totalCount,
-      pageInfo: pageInfo({ ...page, cursorOf }),
-      edges: page.nodes.map((node) => ({ cursor: cursorOf(node), node })),
-    };
+    return toConnection(page, cursorOf);
   }
 }

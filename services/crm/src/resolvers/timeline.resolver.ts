@@ -4,11 +4,11 @@ import {
   cursorKey,
   decodeCursor,
   encodeCursor,
-  PageInfo,
-  pageInfo,
   pageSize,
   UserError,
   type ServiceContext,
+  Connection,
+  toConnection,
 } from '@omni/platform';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { recordInteraction } from '../commands/interactions';
@@ -19,25 +19,7 @@ import { orderRef, OrderRef } from '../entities/references';
 import { INTERACTION_SORT, interactionPages } from '../loaders';
 
 @ObjectType()
-export class InteractionEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Interaction)
-  node!: Interaction;
-}
-
-@ObjectType()
-export class InteractionConnection {
-  @Field(() => Int)
-  totalCount!: number;
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => [InteractionEdge])
-  edges!: InteractionEdge[];
-}
+export class InteractionConnection extends Connection(Interaction) {}
 
 @InputType()
 export class RecordInteractionInput {
@@ -104,10 +86,6 @@ export class CustomerTimelineResolver {
       customer.id,
     );
     const cursorOf = (node: Interaction) => encodeCursor(cursorKey(node, INTERACTION_SORT));
-    return {
-      totalCount: page.totalCount,
-      pageInfo: pageInfo({ ...page, cursorOf }),
-      edges: page.nodes.map((node) => ({ cursor: cursorOf(node), node })),
-    };
+    return toConnection(page, cursorOf);
   }
 }

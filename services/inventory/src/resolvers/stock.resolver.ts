@@ -4,12 +4,12 @@ import {
   cursorKey,
   decodeCursor,
   encodeCursor,
-  PageInfo,
-  pageInfo,
   pageSize,
   pagesByKey,
   UserError,
   type ServiceContext,
+  Connection,
+  toConnection,
 } from '@omni/platform';
 import {
   Arg,
@@ -91,25 +91,7 @@ export class AdjustStockPayload {
 }
 
 @ObjectType()
-export class StockMovementEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => StockMovement)
-  node!: StockMovement;
-}
-
-@ObjectType()
-export class StockMovementConnection {
-  @Field(() => Int)
-  totalCount!: number;
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => [StockMovementEdge])
-  edges!: StockMovementEdge[];
-}
+export class StockMovementConnection extends Connection(StockMovement) {}
 
 const LEDGER_SORT: (keyof StockMovement & string)[] = ['sequence'];
 
@@ -152,11 +134,7 @@ export class StockResolver {
     ]);
     const page = pages.get(sku)!;
     const cursorOf = (m: StockMovement) => encodeCursor(cursorKey(m, LEDGER_SORT));
-    return {
-      totalCount: counts.get(sku) ?? 0,
-      pageInfo: pageInfo({ ...page, totalCount: 0, cursorOf }),
-      edges: page.nodes.map((node) => ({ cursor: cursorOf(node), node })),
-    };
+    return toConnection({ ...page, totalCount: counts.get(sku) ?? 0 }, cursorOf);
   }
 
   @Mutation(() => SetStockPayload, { description: 'Records a count of one SKU at one location.' })

@@ -4,12 +4,12 @@ import {
   cursorKey,
   decodeCursor,
   encodeCursor,
-  PageInfo,
-  pageInfo,
   pageSize,
   Money,
   UserError,
   type ServiceContext,
+  Connection,
+  toConnection,
 } from '@omni/platform';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { enroll } from '../commands/ledger';
@@ -24,25 +24,7 @@ export class CustomerRef {
 }
 
 @ObjectType()
-export class LedgerEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => LedgerEntry)
-  node!: LedgerEntry;
-}
-
-@ObjectType()
-export class LedgerConnection {
-  @Field(() => Int)
-  totalCount!: number;
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => [LedgerEdge])
-  edges!: LedgerEdge[];
-}
+export class LedgerConnection extends Connection(LedgerEntry, 'Ledger') {}
 
 @ObjectType()
 export class EnrollLoyaltyPayload {
@@ -74,11 +56,7 @@ export class LoyaltyAccountResolver {
   ): Promise<LedgerConnection> {
     const page = await ledgerPages(ctx, pageSize(first), decodeCursor(after)).load(account.id);
     const cursorOf = (entry: LedgerEntry) => encodeCursor(cursorKey(entry, LEDGER_SORT));
-    return {
-      totalCount: page.totalCount,
-      pageInfo: pageInfo({ ...page, cursorOf }),
-      edges: page.nodes.map((node) => ({ cursor: cursorOf(node), node })),
-    };
+    return toConnection(page, cursorOf);
   }
 }
 

@@ -5,11 +5,11 @@ import {
   DateScalar,
   decodeCursor,
   encodeCursor,
-  PageInfo,
-  pageInfo,
   pageSize,
   UserError,
   type ServiceContext,
+  Connection,
+  toConnection,
 } from '@omni/platform';
 import {
   Arg,
@@ -66,25 +66,7 @@ export class LocationRef {
 }
 
 @ObjectType()
-export class OrderEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Order)
-  node!: Order;
-}
-
-@ObjectType()
-export class OrderConnection {
-  @Field(() => Int)
-  totalCount!: number;
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => [OrderEdge])
-  edges!: OrderEdge[];
-}
+export class OrderConnection extends Connection(Order) {}
 
 @InputType()
 export class OrderLineInput {
@@ -287,10 +269,6 @@ export class CustomerOrdersResolver {
     const args = { first: pageSize(first), after: decodeCursor(after), channel, status };
     const page = await customerOrderPages(ctx, args).load(customer.id);
     const cursorOf = (order: Order) => encodeCursor(cursorKey(order, ORDER_SORT));
-    return {
-      totalCount: page.totalCount,
-      pageInfo: pageInfo({ ...page, cursorOf }),
-      edges: page.nodes.map((node) => ({ cursor: cursorOf(node), node })),
-    };
+    return toConnection(page, cursorOf);
   }
 }

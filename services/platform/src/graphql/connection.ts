@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 @Directive('@shareable')
 @ObjectType({ simpleResolvers: true })
@@ -67,4 +67,48 @@ export function pageSize(first: number | null | undefined): number {
     throw new GraphQLError('first must not be negative', { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return Math.min(first, MAX_PAGE_SIZE);
+}
+
+export interface ConnectionShape<T> {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: { cursor: string; node: T }[];
+}
+
+/**
+ * The Relay connection type of `node`: extend it as `@ObjectType() class OrderConnection extends
+ * Connection(Order) {}`; its edge type is `<edgeName>Edge` (the node's class name by default).
+ */
+export function Connection<T extends object>(node: ClassType<T>, edgeName = node.name) {
+  @ObjectType(`${edgeName}Edge`)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  // Never emitted itself (not reachable): only its subclasses are.
+  @ObjectType(`${edgeName}ConnectionFields`)
+  abstract class ConnectionType implements ConnectionShape<T> {
+    @Field(() => Int)
+    totalCount!: number;
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => [Edge])
+    edges!: Edge[];
+  }
+  return ConnectionType;
+}
+
+/** A page of nodes as a connection, each with its cursor. */
+export function toConnection<T>(page: { nodes: T[]; totalCount: number; hasNextPage: boolean }, cursorOf: (node: T) => string): ConnectionShape<T> {
+  return {
+    totalCount: page.totalCount,
+    pageInfo: pageInfo({ ...page, cursorOf }),
+    edges: page.nodes.map((node) => ({ cursor: cursorOf(node), node })),
+  };
 }

@@ -4,5 +4,6 @@ import { Orders1795431801992 } from './1795431801992-orders';
 import { Orders1795432042356 } from './1795432042356-orders';
 import { Orders1795432691012 } from './1795432691012-orders';
 import { Orders1795432785198 } from './1795432785198-orders';
+import { Orders1795433059459 } from './1795433059459-orders';
 
-export const postgresMigrations = [Orders1795426366569, Orders1795431801992, Orders1795432042356, Orders1795432691012, Orders1795432785198];
+export const postgresMigrations = [Orders1795426366569, Orders1795431801992, Orders1795432042356, Orders1795432691012, Orders1795432785198, Orders1795433059459];

@@ -1,0 +1,516 @@
+import { randomUUID } from 'node:crypto';
+import {
+  dialectOf,
+  DomainError,
+  env,
+  inTransaction,
+  readConfig,
+  recordEvent,
+  type Channel,
+  type RequestInfo,
+  type ServiceContext,
+} from '@omni/platform';
+import { In, QueryFailedError, type EntityManager } from 'typeorm';
+import { hasLeft } from '../domain/fulfillment';
+import {
+  DEFAULT_RETURN_WINDOW_DAYS,
+  newRmaNumber,
+  paidPerLine,
+  refundForUnits,
+  returnableUnits,
+  returnLabel,
+  ReturnMethod,
+  ReturnResolution,
+  ReturnStatus,
+  withinReturnWindow,
+} from '../domain/returns';
+import { FulfillmentType, LineStatus } from '../domain/status';
+import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
+import { ReturnLine, ReturnRequest } from '../entities/return';
+import { catalogPrices } from '../peers';
+import { appendHistory } from './history';
+import { placeOrder, type OrderRequest } from './place-order';
+
+let settings: { RETURN_WINDOW_DAYS: number } | null = null;
+
+/** The retailer's return window, `RETURN_WINDOW_DAYS` (default 30), read and validated once. */
+export function returnSettings(): { RETURN_WINDOW_DAYS: number } {
+  settings ??= readConfig({ RETURN_WINDOW_DAYS: env.positiveInt(DEFAULT_RETURN_WINDOW_DAYS) });
+  return settings;
+}
+
+export interface CreateReturnRequest {
+  orderId: string;
+  channel: Channel;
+  idempotencyKey: string;
+  method: ReturnMethod;
+  locationId?: string | null;
+  resolution: ReturnResolution;
+  lines: { orderLineId: string; quantity: number; reason: string; exchangeSku?: string | null }[];
+  /** Where an exchange's replacement goes; by default shipped to the customer's first address. */
+  exchangeFulfillment?: OrderRequest['fulfillment'] | null;
+}
+
+export interface ReceiveReturnRequest {
+  returnId: string;
+  locationId: string;
+  lines: { orderLineId: string; quantity: number; restockable: boolean }[];
+}
+
+/** `orders.return.created` (CRM sends the label or the in-store instructions). */
+export interface ReturnCreated {
+  returnId: string;
+  rmaNumber: string;
+  orderId: string;
+  customerId: string | null;
+  method: ReturnMethod;
+  resolution: ReturnResolution;
+  locationId: string | null;
+  label: { carrier: string; trackingNumber: string; url: string } | null;
+}
+
+/** `orders.return.received` (version 1): what inventory, loyalty and CRM read of it. */
+export interface ReturnReceived {
+  returnId: string;
+  orderId: string;
+  customerId: string | null;
+  locationId: string;
+  resolution: ReturnResolution;
+  refundCents: number;
+  currency: string;
+  exchangeOrderId: string | null;
+  lines: { orderLineId: string; sku: string; quantity: number; unitPriceCents: number; restockable: boolean }[];
+}
+
+function info(ctx: ServiceContext): RequestInfo {
+  return { channel: ctx.channel, requestId: ctx.requestId, caller: ctx.caller };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** Row lock on PostgreSQL; SQLite transactions are serialized in-process already. */
+async function lockOrder(manager: EntityManager, orderId: string): Promise<Order | null> {
+  if (dialectOf(manager.connection) === 'postgres') {
+    return manager.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+  }
+  return manager.findOneBy(Order, { id: orderId });
+}
+
+function checkQuantities(lines: { quantity: number }[]): void {
+  lines.forEach((line, i) => {
+    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
+      throw new DomainError('INVALID_QUANTITY', 'a quantity is a whole number above zero', [
+        'input',
+        'lines',
+        String(i),
+        'quantity',
+      ]);
+    }
+  });
+}
+
+function validate(request: CreateReturnRequest): void {
+  if (!request.idempotencyKey.trim()) {
+    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'an idempotency key is required', ['input', 'idempotencyKey']);
+  }
+  if (request.lines.length === 0) throw new DomainError('EMPTY_RETURN', 'a return has at least one line', ['input', 'lines']);
+  checkQuantities(request.lines);
+  const seen = new Set<string>();
+  request.lines.forEach((line, i) => {
+    if (seen.has(line.orderLineId)) {
+      throw new DomainError('DUPLICATE_LINE', 'each order line once per return', ['input', 'lines', String(i), 'orderLineId']);
+    }
+    seen.add(line.orderLineId);
+    if (request.resolution === ReturnResolution.EXCHANGE && !line.exchangeSku?.trim()) {
+      throw new DomainError('EXCHANGE_SKU_REQUIRED', 'an exchange names the SKU to send instead', [
+        'input',
+        'lines',
+        String(i),
+        'exchangeSku',
+      ]);
+    }
+  });
+  if (request.method === ReturnMethod.IN_STORE && !request.locationId) {
+    throw new DomainError('LOCATION_REQUIRED', 'an in-store return names the store', ['input', 'locationId']);
+  }
+}
+
+const CUSTOMER_ADDRESS = /* GraphQL */ `
+  query OrderCustomerAddress($id: ID!) {
+    customer(id: $id) {
+      id
+      addresses {
+        location {
+          lat
+          lng
+        }
+      }
+    }
+  }
+`;
+
+/** Where an exchange ships when the request does not say: the customer's first address with a position. */
+async function defaultExchangeFulfillment(ctx: ServiceContext, customerId: string | null): Promise<OrderRequest['fulfillment']> {
+  if (!customerId) return { type: FulfillmentType.SHIP };
+  const data = await ctx.peers
+    .get('crm')
+    .request<{ customer: { addresses: { location: { lat: number; lng: number } | null }[] } | null }>(
+      CUSTOMER_ADDRESS,
+      { id: customerId },
+      info(ctx),
+    );
+  const located = data.customer?.addresses.find((a) => a.location);
+  return { type: FulfillmentType.SHIP, address: located?.location ?? null };
+}
+
+/**
+ * When each line last left a location (shipped or collected), from the order's history; a
+ * carry-out left when it was placed.
+ */
+function leftAtByLine(
+  order: Order,
+  fulfillments: Fulfillment[],
+  parts: FulfillmentLine[],
+  history: OrderHistoryEntry[],
+): Map<string, { units: number; leftAt: Date }> {
+  const leftAt = new Map<string, Date>();
+  for (const f of fulfillments) {
+    if (!hasLeft(f.status)) continue;
+    const marker = `fulfillment ${f.id.slice(0, 8)}`;
+    const entry = [...history]
+      .reverse()
+      .find((h) => (h.event.startsWith('SHIP ') || h.event.startsWith('COLLECT ')) && h.event.includes(marker));
+    leftAt.set(f.id, entry?.at ?? order.placedAt);
+  }
+  const byLine = new Map<string, { units: number; leftAt: Date }>();
+  for (const part of parts) {
+    const at = leftAt.get(part.fulfillmentId);
+    if (!at) continue;
+    const current = byLine.get(part.orderLineId);
+    byLine.set(part.orderLineId, {
+      units: (current?.units ?? 0) + part.quantity,
+      leftAt: current && current.leftAt > at ? current.leftAt : at,
+    });
+  }
+  return byLine;
+}
+
+/** Opens a return (RMA) for lines of any order from any channel; idempotent on the key. */
+export async function createReturn(
+  ctx: ServiceContext,
+  request: CreateReturnRequest,
+  now: Date = new Date(),
+): Promise<ReturnRequest> {
+  validate(request);
+  const key = request.idempotencyKey.trim();
+  const earlier = await ctx.db.getRepository(ReturnRequest).findOneBy({ idempotencyKey: key });
+  if (earlier) return earlier;
+
+  let exchangeFulfillment: OrderRequest['fulfillment'] | null = null;
+  if (request.resolution === ReturnResolution.EXCHANGE) {
+    const skus = [...new Set(request.lines.map((l) => l.exchangeSku!.trim()))];
+    const prices = await catalogPrices(ctx, skus, request.channel);
+    request.lines.forEach((line, i) => {
+      const price = prices.get(line.exchangeSku!.trim());
+      const field = ['input', 'lines', String(i), 'exchangeSku'];
+      if (!price) throw new DomainError('UNKNOWN_SKU', `no product has SKU ${line.exchangeSku}`, field);
+      if (price.discontinued) throw new DomainError('DISCONTINUED_SKU', `${line.exchangeSku} is no longer sold`, field);
+    });
+  }
+
+  if (request.resolution === ReturnResolution.EXCHANGE) {
+    // Asked before the transaction: no peer call while a transaction is open.
+    const known = await ctx.db.getRepository(Order).findOneBy({ id: request.orderId });
+    if (!known) throw new DomainError('UNKNOWN_ORDER', `no order ${request.orderId}`, ['input', 'orderId']);
+    exchangeFulfillment = request.exchangeFulfillment ?? (await defaultExchangeFulfillment(ctx, known.customerId));
+  }
+
+  try {
+    return await inTransaction(ctx.db, async (manager) => {
+      const order = await lockOrder(manager, request.orderId);
+      if (!order) throw new DomainError('UNKNOWN_ORDER', `no order ${request.orderId}`, ['input', 'orderId']);
+      const lines = await manager.findBy(OrderLine, { orderId: order.id });
+      const fulfillments = await manager.findBy(Fulfillment, { orderId: order.id });
+      const parts = fulfillments.length
+        ? await manager.findBy(FulfillmentLine, { fulfillmentId: In(fulfillments.map((f) => f.id)) })
+        : [];
+      const history = await manager.find(OrderHistoryEntry, { where: { orderId: order.id }, order: { sequence: 'ASC' } });
+      const left = leftAtByLine(order, fulfillments, parts, history);
+      const claimed = await manager.findBy(ReturnLine, { orderLineId: In(request.lines.map((l) => l.orderLineId)) });
+      const windowDays = returnSettings().RETURN_WINDOW_DAYS;
+
+      const returnLines = request.lines.map((requested, i) => {
+        const field = (name: string) => ['input', 'lines', String(i), name];
+        const line = lines.find((l) => l.id === requested.orderLineId);
+        if (!line)
+          throw new DomainError(
+            'UNKNOWN_LINE',
+            `order ${order.number} has no line ${requested.orderLineId}`,
+            field('orderLineId'),
+          );
+        const shipped = left.get(line.id);
+        if (!shipped)
+          throw new DomainError('LINE_NOT_SHIPPED', `${line.sku} has not shipped or been collected yet`, field('orderLineId'));
+        if (!withinReturnWindow(shipped.leftAt, now, windowDays)) {
+          throw new DomainError(
+            'RETURN_WINDOW_CLOSED',
+            `${line.sku} left more than ${windowDays} days ago`,
+            field('orderLineId'),
+          );
+        }
+        const already = claimed.filter((c) => c.orderLineId === line.id).reduce((sum, c) => sum + c.quantity, 0);
+        const returnable = returnableUnits(shipped.units, already);
+        if (requested.quantity > returnable) {
+          throw new DomainError(
+            'RETURN_QUANTITY_EXCEEDED',
+            `${returnable} unit(s) of ${line.sku} can be returned`,
+            field('quantity'),
+          );
+        }
+        return { line, requested };
+      });
+
+      const rmaNumber = newRmaNumber();
+      const label = request.method === ReturnMethod.MAIL ? returnLabel(rmaNumber) : null;
+      const ret = manager.create(ReturnRequest, {
+        id: randomUUID(),
+        rmaNumber,
+        orderId: order.id,
+        customerId: order.customerId,
+        channel: request.channel,
+        status: ReturnStatus.REQUESTED,
+        method: request.method,
+        resolution: request.resolution,
+        locationId: request.locationId ?? null,
+        labelCarrier: label?.carrier ?? null,
+        labelTrackingNumber: label?.trackingNumber ?? null,
+        labelUrl: label?.url ?? null,
+        idempotencyKey: key,
+        refundCents: 0,
+        currency: order.currency,
+        exchangeFulfillment: exchangeFulfillment ? JSON.stringify(exchangeFulfillment) : null,
+        exchangeOrderId: null,
+        createdAt: now,
+        receivedAt: null,
+      });
+      await manager.insert(ReturnRequest, ret);
+      await manager.insert(
+        ReturnLine,
+        returnLines.map(({ line, requested }) => ({
+          id: randomUUID(),
+          returnId: ret.id,
+          orderLineId: line.id,
+          sku: line.sku,
+          quantity: requested.quantity,
+          receivedQuantity: 0,
+          reason: requested.reason.trim().slice(0, 200),
+          exchangeSku: requested.exchangeSku?.trim() || null,
+        })),
+      );
+      const units = returnLines.reduce((sum, l) => sum + l.requested.quantity, 0);
+      await appendHistory(manager, {
+        orderId: order.id,
+        channel: request.channel,
+        actor: ctx.caller.subject,
+        event: `return ${rmaNumber} opened for ${units} unit(s): ${request.method}${label ? ` label ${label.trackingNumber}` : ''}, ${request.resolution}`,
+      });
+      await recordEvent<ReturnCreated>(
+        manager,
+        'orders.return.created',
+        {
+          returnId: ret.id,
+          rmaNumber,
+          orderId: order.id,
+          customerId: order.customerId,
+          method: request.method,
+          resolution: request.resolution,
+          locationId: ret.locationId,
+          label,
+        },
+        request.channel,
+      );
+      return ret;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const winner = await ctx.db.getRepository(ReturnRequest).findOneBy({ idempotencyKey: key });
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+const LOCATION = /* GraphQL */ `
+  query OrderReturnLocation($id: ID!) {
+    location(id: $id) {
+      id
+    }
+  }
+`;
+
+/**
+ * Goods of a return arrive at a location. Publishes `orders.return.received` in the same
+ * transaction (inventory restocks, loyalty reverses points and credits store credit); an
+ * exchange places its replacement order in that same transaction, at no charge.
+ */
+export async function receiveReturn(ctx: ServiceContext, request: ReceiveReturnRequest): Promise<ReturnRequest> {
+  if (request.lines.length === 0) throw new DomainError('EMPTY_RETURN', 'name the lines received', ['input', 'lines']);
+  checkQuantities(request.lines);
+  const ret = await ctx.db.getRepository(ReturnRequest).findOneBy({ id: request.returnId });
+  if (!ret) throw new DomainError('UNKNOWN_RETURN', `no return ${request.returnId}`, ['input', 'returnId']);
+  const location = await ctx.peers
+    .get('inventory')
+    .request<{ location: { id: string } | null }>(LOCATION, { id: request.locationId }, info(ctx));
+  if (!location.location) throw new DomainError('UNKNOWN_LOCATION', `no location ${request.locationId}`, ['input', 'locationId']);
+  const channel = ctx.channel ?? ret.channel;
+
+  const apply = async (manager: EntityManager, exchangeOrder: Order | null): Promise<ReturnRequest> => {
+    const order = await lockOrder(manager, ret.orderId);
+    const current = await manager.findOneByOrFail(ReturnRequest, { id: ret.id });
+    const returnLines = await manager.findBy(ReturnLine, { returnId: ret.id });
+    const orderLines = await manager.findBy(OrderLine, { orderId: ret.orderId });
+    const received = request.lines.map((r, i) => {
+      const line = returnLines.find((l) => l.orderLineId === r.orderLineId);
+      if (!line)
+        throw new DomainError('UNKNOWN_LINE', `return ${ret.rmaNumber} has no line ${r.orderLineId}`, [
+          'input',
+          'lines',
+          String(i),
+          'orderLineId',
+        ]);
+      const open = line.quantity - line.receivedQuantity;
+      if (r.quantity > open) {
+        throw new DomainError('RETURN_QUANTITY_EXCEEDED', `${open} unit(s) of ${line.sku} are still expected`, [
+          'input',
+          'lines',
+          String(i),
+          'quantity',
+        ]);
+      }
+      return { line, orderLine: orderLines.find((l) => l.id === r.orderLineId)!, ...r };
+    });
+    if (new Set(received.map((r) => r.orderLineId)).size !== received.length) {
+      throw new DomainError('DUPLICATE_LINE', 'each line once per receipt', ['input', 'lines']);
+    }
+
+    // What was paid for these units: the order's discount shared by value; never more than paid.
+    const paid = paidPerLine(orderLines, order!.discountCents);
+    const earlierReceipts = await manager.findBy(ReturnLine, { orderLineId: In(received.map((r) => r.orderLineId)) });
+    let refundCents = 0;
+    if (current.resolution !== ReturnResolution.EXCHANGE) {
+      for (const r of received) {
+        const before = earlierReceipts
+          .filter((l) => l.orderLineId === r.orderLineId)
+          .reduce((sum, l) => sum + l.receivedQuantity, 0);
+        refundCents += refundForUnits(paid.get(r.orderLineId) ?? 0, r.orderLine.quantity, before, r.quantity);
+      }
+    }
+
+    for (const r of received) {
+      const changed = await manager.update(
+        ReturnLine,
+        { id: r.line.id, receivedQuantity: r.line.receivedQuantity },
+        { receivedQuantity: r.line.receivedQuantity + r.quantity },
+      );
+      if (!changed.affected)
+        throw new DomainError('CONCURRENT_CHANGE', 'the return changed meanwhile; reload it', ['input', 'returnId']);
+      r.line.receivedQuantity += r.quantity;
+      const returnedOfLine =
+        earlierReceipts.filter((l) => l.orderLineId === r.orderLineId).reduce((sum, l) => sum + l.receivedQuantity, 0) +
+        r.quantity;
+      if (returnedOfLine >= r.orderLine.quantity)
+        await manager.update(OrderLine, { id: r.orderLineId }, { status: LineStatus.RETURNED });
+    }
+    const complete = returnLines.every((l) => l.receivedQuantity >= l.quantity);
+    current.status = complete ? ReturnStatus.RECEIVED : ReturnStatus.PARTIALLY_RECEIVED;
+    current.refundCents += refundCents;
+    current.receivedAt = new Date();
+    if (exchangeOrder) current.exchangeOrderId = exchangeOrder.id;
+    await manager.update(
+      ReturnRequest,
+      { id: current.id },
+      {
+        status: current.status,
+        refundCents: current.refundCents,
+        receivedAt: current.receivedAt,
+        exchangeOrderId: current.exchangeOrderId,
+      },
+    );
+
+    const units = received.reduce((sum, r) => sum + r.quantity, 0);
+    const outcome =
+      current.resolution === ReturnResolution.EXCHANGE
+        ? `exchange order ${exchangeOrder?.number ?? ''}`.trim()
+        : `${current.resolution === ReturnResolution.STORE_CREDIT ? 'store credit' : 'refund'} ${refundCents} ${current.currency}`;
+    await appendHistory(manager, {
+      orderId: current.orderId,
+      channel,
+      actor: ctx.caller.subject,
+      event: `return ${current.rmaNumber} received ${units} unit(s) at ${request.locationId}: ${outcome}`,
+    });
+    await recordEvent<ReturnReceived>(
+      manager,
+      'orders.return.received',
+      {
+        returnId: current.id,
+        orderId: current.orderId,
+        customerId: current.customerId,
+        locationId: request.locationId,
+        resolution: current.resolution,
+        refundCents,
+        currency: current.currency,
+        exchangeOrderId: exchangeOrder?.id ?? null,
+        lines: received.map((r) => ({
+          orderLineId: r.orderLineId,
+          sku: r.line.sku,
+          quantity: r.quantity,
+          unitPriceCents: r.orderLine.unitPriceCents,
+          restockable: r.restockable,
+        })),
+      },
+      channel,
+    );
+    return current;
+  };
+
+  if (ret.resolution !== ReturnResolution.EXCHANGE) return inTransaction(ctx.db, (manager) => apply(manager, null));
+
+  // The replacement: the exchange SKUs for the units received, on the return's channel, routed
+  // like any order, at no charge (a discount of its whole subtotal: the totals cap it there).
+  const returnLines = await ctx.db.getRepository(ReturnLine).findBy({ returnId: ret.id });
+  const receivedBefore = returnLines.reduce((sum, l) => sum + l.receivedQuantity, 0);
+  const lines = request.lines.map((r) => {
+    const line = returnLines.find((l) => l.orderLineId === r.orderLineId);
+    return { sku: line?.exchangeSku ?? line?.sku ?? '', quantity: r.quantity };
+  });
+  if (lines.some((l) => !l.sku))
+    throw new DomainError('UNKNOWN_LINE', `return ${ret.rmaNumber} has no such line`, ['input', 'lines']);
+  let result: ReturnRequest | null = null;
+  const fulfillment = ret.exchangeFulfillment
+    ? (JSON.parse(ret.exchangeFulfillment) as OrderRequest['fulfillment'])
+    : { type: FulfillmentType.SHIP };
+  await placeOrder(
+    ctx,
+    {
+      customerId: ret.customerId,
+      channel: ret.channel,
+      idempotencyKey: `exchange-${ret.id}-${receivedBefore}`,
+      externalRef: ret.rmaNumber,
+      lines,
+      fulfillment,
+    },
+    {
+      discountCents: Number.MAX_SAFE_INTEGER,
+      beforeCommit: async (manager, order) => {
+        result = await apply(manager, order);
+      },
+    },
+  );
+  // A concurrent receipt placed this key's order first: this receipt applied nothing.
+  if (!result) throw new DomainError('CONCURRENT_CHANGE', 'the return changed meanwhile; reload it', ['input', 'returnId']);
+  return result;
+}

@@ -1,0 +1,72 @@
+import { Channel } from '@omni/platform';
+import { DateScalar } from '@omni/platform';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { SubscriptionStatus } from '../domain/subscriptions';
+import { FulfillmentType } from '../domain/status';
+
+registerEnumType(SubscriptionStatus, { name: 'ReplenishmentSubscriptionStatus' });
+
+/** A recurring order: the same SKU every `intervalDays`, placed by `runDueSubscriptions`. */
+@ObjectType('ReplenishmentSubscription', { description: 'A recurring (replenishment) order.' })
+@Entity('replenishment_subscription')
+@Index('replenishment_subscription_due', ['status', 'nextRunOn'])
+@Index('replenishment_subscription_customer', ['customerId', 'createdAt'])
+export class ReplenishmentSubscription {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  customerId!: string;
+
+  @Field(() => Channel)
+  @Column({ type: 'varchar', length: 20 })
+  channel!: Channel;
+
+  @Field(() => SubscriptionStatus)
+  @Column({ type: 'varchar', length: 20 })
+  status!: SubscriptionStatus;
+
+  @Field()
+  @Column({ type: 'varchar', length: 64 })
+  sku!: string;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  quantity!: number;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  intervalDays!: number;
+
+  @Field(() => DateScalar)
+  @Column({ type: 'varchar', length: 10 })
+  nextRunOn!: string;
+
+  @Field(() => FulfillmentType)
+  @Column({ type: 'varchar', length: 20 })
+  fulfillmentType!: FulfillmentType;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  pickupLocationId!: string | null;
+
+  /** The shipping address as given (JSON), used for routing. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  address!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The run date of the last order placed.' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  lastRunOn!: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  lastOrderId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the last run failed; retried on the next run.' })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  lastFailure!: string | null;
+
+  @Field()
+  @Column({ type: Date })
+  createdAt!: Date;
+}
