@@ -281,6 +281,17 @@ describe('catalog through the gateway', () => {
     expect(names(after)).toEqual(['Wool Scarf', 'Oxford Shirt']);
   });
 
+  it('recommends from what a shopper viewed in the app, before they buy anything', async () => {
+    const browser = await register('browser@example.com');
+    const recommendations = () =>
+      t.client.request<any>(`query($id: ID!) { customer(id: $id) { recommendations(first: 3) { name } } }`, { id: browser });
+    const viewed = await send(t.client, 'RecordProductView', { input: { customerId: browser, productId: productIds['Linen Shirt'], channel: 'MOBILE_APP' } });
+    expect(viewed.recordProductView.userErrors).toEqual([]);
+    // The linen shirt was bought with the wool scarf in a store (the test above).
+    const data = await eventually(recommendations, (d) => d.customer.recommendations[0]?.name === 'Wool Scarf');
+    expect(data.customer.recommendations[0]).toEqual({ name: 'Wool Scarf' });
+  });
+
   it('predicts when a customer buys a SKU again from their own interval, across channels', async () => {
     const shopper = await register('again@example.com');
     const day = (d: string) => new Date(`${d}T10:00:00Z`);

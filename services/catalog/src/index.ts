@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { ServiceDefinition } from '@omni/platform';
 import { ChannelPrice, ChannelPricePolicy, Product, ProductFacet, ProductVariant } from './entities/product';
 import { Promotion } from './entities/promotion';
-import { CategoryAffinity, CoPurchase, CustomerPurchase, ProductSales } from './entities/recommendation';
+import { CategoryAffinity, CustomerProductView, CoPurchase, CustomerPurchase, ProductSales } from './entities/recommendation';
 import { consumers } from './events/consumers';
 import { productById, variantBySku } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
@@ -24,6 +24,7 @@ export const catalogService: ServiceDefinition = {
     CoPurchase,
     ProductSales,
     CategoryAffinity,
+    CustomerProductView,
   ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [ProductResolver, VariantResolver, PromotionResolver, CustomerCatalogResolver, BuyAgainResolver],

@@ -68,3 +68,19 @@ export class CategoryAffinity {
   @Column({ type: 'int', default: 0 })
   score!: number;
 }
+
+/** Products a customer looked at (CRM's `crm.product.viewed`, from any channel): seeds for recommendations. */
+@Entity('customer_product_view')
+export class CustomerProductView {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  customerId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  productId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  views!: number;
+
+  @Column({ type: Date })
+  lastViewedAt!: Date;
+}

@@ -1,7 +1,7 @@
 import type { Channel, ConsumerDefinition } from '@omni/platform';
 import { In, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { Product, ProductVariant } from '../entities/product';
-import { CategoryAffinity, CoPurchase, CustomerPurchase, ProductSales } from '../entities/recommendation';
+import { CategoryAffinity, CoPurchase, CustomerProductView, CustomerPurchase, ProductSales } from '../entities/recommendation';
 
 /** `orders.order.placed`, version 1. */
 export interface OrderPlaced {
@@ -110,4 +110,33 @@ const learnFromOrders: ConsumerDefinition = {
   },
 };
 
-export const consumers = [learnFromOrders];
+/** `crm.product.viewed`, version 1. */
+export interface ProductViewed {
+  customerId: string;
+  productId: string;
+  channel: Channel;
+}
+
+/** A view counts toward recommendations like a weak purchase: a seed, and a little category affinity. */
+const learnFromViews: ConsumerDefinition = {
+  name: 'learn-from-views',
+  types: ['crm.product.viewed'],
+  async handle(manager, event) {
+    const view = event.payload as ProductViewed;
+    const product = await manager.findOneBy(Product, { id: view.productId });
+    if (!product) return;
+    const key = { customerId: view.customerId, productId: product.id };
+    const seen = await manager.findOneBy(CustomerProductView, key);
+    await manager.save(CustomerProductView, { ...key, views: (seen?.views ?? 0) + 1, lastViewedAt: new Date(event.occurredAt) });
+    await increment(
+      manager,
+      CategoryAffinity,
+      product.categoryPath.map((category) => ({ customerId: view.customerId, category })),
+      'score',
+      () => 1,
+      (r) => `${r.customerId}/${r.category}`,
+    );
+  },
+};
+
+export const consumers = [learnFromOrders, learnFromViews];

@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { rankProducts } from '../domain/buy-again';
 import { ProductFacet } from '../entities/product';
-import { CategoryAffinity, CoPurchase, CustomerPurchase, ProductSales } from '../entities/recommendation';
+import { CategoryAffinity, CoPurchase, CustomerProductView, CustomerPurchase, ProductSales } from '../entities/recommendation';
 import { run, tableOf } from './sql';
 
 const TOP_CATEGORIES = 3;
 
 /**
- * Product ids to recommend to a customer: products bought together with what they bought (any
- * channel), strongest first, leaving out what they already own; topped up with best-sellers of
+ * Product ids to recommend to a customer: products bought together with what they bought or
+ * viewed (any channel), strongest first, leaving out what they already own; topped up with best-sellers of
  * the categories they buy most, then best-sellers overall.
  */
 export async function recommendedProductIds(db: DataSource, customerId: string, first: number): Promise<string[]> {
@@ -27,14 +27,20 @@ export async function recommendedProductIds(db: DataSource, customerId: string, 
       )
     ).map((r) => r.productId),
   );
-  const limit = first + owned.size;
+  const viewed = (
+    await run<{ productId: string }>(db, `SELECT "productId" AS "productId" FROM ${tableOf(db, CustomerProductView)} WHERE "customerId" = :c`, {
+      c: customerId,
+    })
+  ).map((r) => r.productId);
+  const seeds = new Set([...owned, ...viewed]);
+  const limit = first + seeds.size;
   const scores = new Map<string, number>();
-  if (owned.size) {
+  if (seeds.size) {
     const rows = await run<{ id: string; score: string | number }>(
       db,
-      `SELECT "otherProductId" AS "id", SUM("orders") AS "score" FROM ${coPurchase} WHERE "productId" IN (:...owned) ` +
+      `SELECT "otherProductId" AS "id", SUM("orders") AS "score" FROM ${coPurchase} WHERE "productId" IN (:...seeds) ` +
         `GROUP BY "otherProductId" ORDER BY SUM("orders") DESC, "otherProductId" LIMIT :limit`,
-      { owned: [...owned], limit },
+      { seeds: [...seeds], limit },
     );
     rows.forEach((r) => scores.set(r.id, Number(r.score)));
   }

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, type Channel } from '@omni/platform';
+import { DomainError, inTransaction, recordEvent, type Channel } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { boundedText } from '../domain/interaction';
 import { ProductView } from '../entities/product-view';
 import { isUniqueViolation, requireCustomer, touchChannel } from './customers';
 
 export interface ProductViewRequest {
+  customerId: string;
+  productId: string;
+  channel: Channel;
+}
+
+/** `crm.product.viewed`, version 1: the catalog learns what a shopper looks at, in any channel. */
+export interface ProductViewed {
   customerId: string;
   productId: string;
   channel: Channel;
@@ -32,6 +39,7 @@ async function record(db: DataSource, customerId: string, productId: string, cha
       await manager.insert(ProductView, view);
     }
     await touchChannel(manager, customer, channel);
+    await recordEvent<ProductViewed>(manager, 'crm.product.viewed', { customerId: customer.id, productId, channel }, channel);
     return view;
   });
 }
