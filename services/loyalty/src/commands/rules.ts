@@ -1,35 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, type Channel, type ServiceContext } from '@omni/platform';
 import type { EntityManager } from 'typeorm';
-import type { LoyaltyTier } from '../domain/program';
 import {
   effectiveRules,
   isDefaultRuleId,
   ruleProblems,
-  type CapPeriod,
   type EarnRuleData,
-  type EarnTrigger,
-  type EngagementKind,
 } from '../domain/rules';
 import { EarnRule } from '../entities/rules';
 
-export interface EarnRuleInput {
-  id?: string | null;
-  name: string;
-  trigger: EarnTrigger;
-  engagementKind?: EngagementKind | null;
-  pointsPerCurrencyUnit?: number | null;
-  fixedPoints?: number | null;
-  multiplier?: number | null;
-  categoryPath?: string[] | null;
-  channels?: Channel[] | null;
-  minTier?: LoyaltyTier | null;
-  startsAt?: Date | null;
-  endsAt?: Date | null;
-  maxPerPeriod?: number | null;
-  capPeriod?: CapPeriod | null;
-  active: boolean;
-}
+export type EarnRuleInput = Omit<EarnRuleData, 'id' | 'channels'> & { id?: string | null; channels?: Channel[] | null };
 
 /** Creates a rule, or replaces the one with `id`, a default's included (`UNKNOWN_RULE` when there is none). */
 export async function upsertEarnRule(ctx: ServiceContext, input: EarnRuleInput): Promise<EarnRule> {
