@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { randomUUID } from 'node:crypto';
-import { ANONYMOUS, maskInternalErrors, requestHeaders, type RequestInfo, type RunningService, type ServiceContext } from '@omni/platform';
+import { ANONYMOUS, HEADERS, maskInternalErrors, requestHeaders, type RequestInfo, type RunningService, type ServiceContext } from '@omni/platform';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 /** What the gateway knows of a request, and hands to every subgraph. */
@@ -43,7 +43,7 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
 /** One keep-alive connection pool per subgraph, bounded, shared by all requests. */
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
 
-/** Calls a subgraph over HTTP, forwarding the channel, request id and verified caller. */
+/** Calls a subgraph over HTTP, forwarding the channel, request id and verified caller (signed, see attestCaller). */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(name: string, url: string) {
     super({
@@ -55,7 +55,11 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
-    if (!context?.info || !request.http) return;
+    if (!request.http) return;
+    // Only the gateway's own signed identity goes out, never anything a client sent.
+    request.http.headers.delete(HEADERS.caller);
+    request.http.headers.delete(HEADERS.callerSignature);
+    if (!context?.info) return;
     for (const [name, value] of Object.entries(requestHeaders(context.info))) request.http.headers.set(name, value);
   }
 }

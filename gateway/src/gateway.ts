@@ -3,9 +3,11 @@ import type { Server } from 'node:http';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ANONYMOUS, listen, maskInternalErrors, parseChannel, type Logger } from '@omni/platform';
+import { attestCaller, DEV_SUBGRAPH_SECRET, listen, maskInternalErrors, parseChannel, type Logger } from '@omni/platform';
 import express from 'express';
+import { authOptions, createAuthenticator, type AuthOptions, type Authenticator } from './auth';
 import type { GatewayContext } from './data-sources';
+import { DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH, queryLimitsPlugin, type QueryLimits } from './limits';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -15,6 +17,12 @@ export interface GatewayOptions {
   log: Logger;
   port: number;
   host?: string;
+  /** How bearer tokens are verified; default: the development key (with a warning). */
+  auth?: AuthOptions;
+  /** Signs the caller forwarded to subgraphs (SUBGRAPH_SECRET); default: the development secret. */
+  subgraphSecret?: string;
+  /** Maximum depth and cost of an operation; defaults 12 and 5000. */
+  limits?: Partial<QueryLimits>;
 }
 
 export interface RunningGateway {
@@ -28,13 +36,18 @@ function header(req: express.Request, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The context of one client request. Identity headers sent by the client are never trusted. */
-export function gatewayContext(req: express.Request): GatewayContext {
+/**
+ * The context of one client request. The caller comes only from a verified bearer token (none:
+ * anonymous; an invalid one fails the request with UNAUTHENTICATED before anything executes);
+ * identity headers sent by the client (x-omni-caller...) are never read.
+ */
+export async function gatewayContext(req: express.Request, authenticate: Authenticator, subgraphSecret: string): Promise<GatewayContext> {
+  const caller = await authenticate(header(req, 'authorization'));
   return {
     info: {
       channel: parseChannel(header(req, 'x-channel')),
       requestId: header(req, 'x-request-id') ?? randomUUID(),
-      caller: ANONYMOUS,
+      caller: attestCaller(caller, subgraphSecret),
     },
   };
 }
@@ -44,8 +57,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => options.dataSource(name, url ?? ''),
   });
+  const authenticate = createAuthenticator(options.auth ?? authOptions({}, options.log));
+  const subgraphSecret = options.subgraphSecret ?? DEV_SUBGRAPH_SECRET;
+  const limits: QueryLimits = { maxDepth: DEFAULT_MAX_DEPTH, maxCost: DEFAULT_MAX_COST, ...options.limits };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    plugins: [queryLimitsPlugin<GatewayContext>(limits)],
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown: close HTTP, stop the relay, drain the bus, then the database.
@@ -64,7 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => gatewayContext(req) }),
+    expressMiddleware(apollo, { context: ({ req }) => gatewayContext(req, authenticate, subgraphSecret) }),
   );
   const host = options.host ?? '127.0.0.1';
   const { server, port } = await listen(app, options.port, host);

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError, createLogger, env, exitOnConfigError, readConfig } from '@omni/platform';
+import { ConfigError, createLogger, DEV_SUBGRAPH_SECRET, env, exitOnConfigError, MIN_SECRET_LENGTH, readConfig } from '@omni/platform';
+import { authOptions } from './auth';
 import { GatewayClient } from './client';
 import { ForwardingDataSource } from './data-sources';
 import { startGateway } from './gateway';
+import { DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH } from './limits';
 import { isSeeded, seedDemoRetailer } from './seed';
 import { GATEWAY_PORT, SERVICES, urlVariable } from './services';
 import { startSystem, SUPERGRAPH_PATH } from './system';
@@ -29,6 +31,16 @@ const config = {
   /** Also serve each subgraph on its own port (4001-4005), to call one directly. */
   SUBGRAPH_PORTS: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: env.logLevel(),
+  /** Bearer tokens: exactly one key source (none: the development key, with a warning). */
+  AUTH_JWKS_URL: env.url(['http', 'https']).optional(),
+  AUTH_PUBLIC_KEY: z.string().optional(),
+  AUTH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  AUTH_ISSUER: z.string().optional(),
+  AUTH_AUDIENCE: z.string().optional(),
+  /** Signs the caller forwarded to the subgraphs; the subgraphs must share it. */
+  SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  QUERY_MAX_DEPTH: env.positiveInt(DEFAULT_MAX_DEPTH),
+  QUERY_MAX_COST: env.positiveInt(DEFAULT_MAX_COST),
   ...Object.fromEntries(SERVICES.map(({ definition }) => [urlVariable(definition.name), env.url(['http', 'https']).optional()])),
 };
 
@@ -39,6 +51,13 @@ const config = {
 async function main(): Promise<void> {
   const settings = readConfig(config) as Record<string, string | undefined> & z.infer<z.ZodObject<typeof config>>;
   const log = createLogger('gateway', settings.LOG_LEVEL);
+  const auth = authOptions(settings, log);
+  if (!settings.SUBGRAPH_SECRET) log.warn('SUBGRAPH_SECRET is not set: the caller is signed for the subgraphs with the public development secret');
+  const security = {
+    auth,
+    subgraphSecret: settings.SUBGRAPH_SECRET ?? DEV_SUBGRAPH_SECRET,
+    limits: { maxDepth: settings.QUERY_MAX_DEPTH, maxCost: settings.QUERY_MAX_COST },
+  };
   const urls = SERVICES.map(({ definition }) => [definition.name, settings[urlVariable(definition.name)]] as const);
   const remote = urls.filter(([, url]) => url);
   if (remote.length > 0) {
@@ -55,6 +74,7 @@ async function main(): Promise<void> {
       log,
       port: settings.PORT,
       host: settings.HOST,
+      ...security,
     });
     log.info({ url: gateway.url }, 'gateway ready (distributed)');
     onShutdown(() => gateway.close());
@@ -70,6 +90,7 @@ async function main(): Promise<void> {
     subgraphPorts: settings.SUBGRAPH_PORTS === 'true' ? 'default' : null,
     transport: 'in-process',
     log,
+    ...security,
   });
   onShutdown(() => system.close());
   const client = new GatewayClient(system.gateway.url, { 'x-channel': 'WEB' });

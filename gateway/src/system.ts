@@ -13,7 +13,9 @@ import {
   type RunningService,
 } from '@omni/platform';
 import { ForwardingDataSource, InProcessDataSource } from './data-sources';
+import type { AuthOptions } from './auth';
 import { startGateway, type RunningGateway } from './gateway';
+import type { QueryLimits } from './limits';
 import { SERVICES } from './services';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -35,6 +37,11 @@ export interface SystemOptions {
   log?: Logger;
   relayPollMs?: number;
   supergraphSdl?: string;
+  /** Bearer token verification; default: the development key. */
+  auth?: AuthOptions;
+  /** Shared by the gateway and the subgraph HTTP endpoints; default: the development secret. */
+  subgraphSecret?: string;
+  limits?: Partial<QueryLimits>;
 }
 
 export interface RunningSystem {
@@ -72,7 +79,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       services.set(definition.name, service);
       peers.register(definition.name, service.asPeer());
       if (options.subgraphPorts) {
-        const endpoint = await serveSubgraph(service, options.subgraphPorts === 'random' ? 0 : port, options.host);
+        const endpoint = await serveSubgraph(service, options.subgraphPorts === 'random' ? 0 : port, options.host, {
+          subgraphSecret: options.subgraphSecret,
+        });
         endpoints.set(definition.name, endpoint);
       }
     }
@@ -93,6 +102,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       log,
       port: options.gatewayPort,
       host: options.host,
+      auth: options.auth,
+      subgraphSecret: options.subgraphSecret,
+      limits: options.limits,
     });
     const close = async () => {
       await gateway.close();

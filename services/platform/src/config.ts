@@ -29,7 +29,11 @@ export function readConfig<S extends z.ZodRawShape>(
     const variable = String(issue.path[0] ?? 'environment');
     const got = values[variable];
     const reason =
-      got === undefined ? `is required (${issue.message})` : `has an invalid value ${JSON.stringify(redact(got))}: ${issue.message}`;
+      got === undefined
+        ? `is required (${issue.message})`
+        : /SECRET|KEY|PASSWORD|TOKEN/.test(variable)
+          ? `has an invalid value (not shown): ${issue.message}`
+          : `has an invalid value ${JSON.stringify(redact(got))}: ${issue.message}`;
     throw new ConfigError(variable, reason);
   }
   return parsed.data;

@@ -3,6 +3,7 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { Channel, parseChannel } from './channel';
 import type { Logger } from './logger';
+import { signCallerValue, verifyCallerValue } from './identity';
 import type { Peers } from './peers';
 
 /** Who is calling, as verified by the gateway. */
@@ -27,6 +28,8 @@ export const HEADERS = {
   channel: 'x-channel',
   requestId: 'x-request-id',
   caller: 'x-omni-caller',
+  /** HMAC-SHA256 of the caller header with SUBGRAPH_SECRET (see identity.ts). */
+  callerSignature: 'x-omni-caller-signature',
 } as const;
 
 /** Per-request state every resolver receives. */
@@ -74,18 +77,49 @@ export interface RequestInfo {
   caller: Caller;
 }
 
-export function requestInfoFromHeaders(headers: HeaderBag): RequestInfo {
+/**
+ * Signed header values of the callers this process may forward: set by the gateway for the
+ * caller it authenticated, and by a subgraph for a caller whose signature it verified, so its
+ * peer calls pass the same signed identity on. A caller not in here is forwarded as anonymous.
+ */
+const attested = new WeakMap<Caller, { value: string; signature: string }>();
+
+/** Marks `caller` as verified: headers built for it carry its identity signed with `secret`. */
+export function attestCaller(caller: Caller, secret: string): Caller {
+  if (caller === ANONYMOUS) return caller;
+  const value = encodeCaller(caller);
+  attested.set(caller, { value, signature: signCallerValue(value, secret) });
+  return caller;
+}
+
+/**
+ * The request info of a subgraph request. The caller is taken from `x-omni-caller` only when
+ * `x-omni-caller-signature` verifies under `subgraphSecret`; otherwise the request is anonymous.
+ */
+export function requestInfoFromHeaders(headers: HeaderBag, subgraphSecret: string): RequestInfo {
+  const value = header(headers, HEADERS.caller);
+  const signature = header(headers, HEADERS.callerSignature);
+  let caller = ANONYMOUS;
+  if (verifyCallerValue(value, signature, subgraphSecret)) {
+    caller = decodeCaller(value);
+    if (caller !== ANONYMOUS) attested.set(caller, { value: value!, signature: signature! });
+  }
   return {
     channel: parseChannel(header(headers, HEADERS.channel)),
     requestId: header(headers, HEADERS.requestId) ?? randomUUID(),
-    caller: decodeCaller(header(headers, HEADERS.caller)),
+    caller,
   };
 }
 
+/** Headers for a subgraph request on behalf of `info`: the caller only when attested. */
 export function requestHeaders(info: RequestInfo): Record<string, string> {
   const headers: Record<string, string> = { [HEADERS.requestId]: info.requestId };
   if (info.channel) headers[HEADERS.channel] = info.channel;
-  if (info.caller !== ANONYMOUS) headers[HEADERS.caller] = encodeCaller(info.caller);
+  const signed = attested.get(info.caller);
+  if (signed) {
+    headers[HEADERS.caller] = signed.value;
+    headers[HEADERS.callerSignature] = signed.signature;
+  }
   return headers;
 }
 

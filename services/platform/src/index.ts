@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './channel';
 export * from './config';
 export * from './context';
+export * from './identity';
 export * from './database';
 export * from './events/bus';
 export * from './events/consumer';

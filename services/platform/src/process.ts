@@ -3,6 +3,7 @@ import { env, exitOnConfigError, readConfig } from './config';
 import type { EventBus } from './events/bus';
 import { InProcessBus } from './events/in-process-bus';
 import { NatsBus } from './events/nats-bus';
+import { DEV_SUBGRAPH_SECRET, MIN_SECRET_LENGTH } from './identity';
 import { createLogger } from './logger';
 import { HttpPeerClient, Peers } from './peers';
 import { bootSubgraph } from './server';
@@ -22,9 +23,13 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
       DATA_DIR: z.string().default('./data'),
       NATS_URL: env.url(['nats']).optional(),
       LOG_LEVEL: env.logLevel(),
+      SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
       ...peerShape,
     });
     const log = createLogger(definition.name, config.LOG_LEVEL);
+    if (!config.SUBGRAPH_SECRET) {
+      log.warn('SUBGRAPH_SECRET is not set: using the public development secret, so anyone who can reach this subgraph can claim any identity');
+    }
     let bus: EventBus;
     if (config.NATS_URL) {
       const nats = new NatsBus({ url: config.NATS_URL, log });
@@ -46,6 +51,7 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
       log,
       port: config.PORT,
       host: config.HOST,
+      subgraphSecret: config.SUBGRAPH_SECRET ?? DEV_SUBGRAPH_SECRET,
     });
     log.info({ url: endpoint.url }, `${definition.name} subgraph ready`);
     const shutdown = async () => {

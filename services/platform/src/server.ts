@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { requestInfoFromHeaders, type ServiceContext } from './context';
+import { DEV_SUBGRAPH_SECRET } from './identity';
 import { startService, type RunningService, type ServiceDefinition, type ServiceOptions } from './service';
 
 export interface HttpEndpoint {
@@ -34,8 +35,23 @@ export async function listen(app: express.Express, port: number, host = '127.0.0
   });
 }
 
+export interface ServeOptions {
+  /**
+   * The secret the gateway signs the caller with (SUBGRAPH_SECRET). A request whose caller
+   * header is missing or not signed with it is served as anonymous. Default: the public
+   * development secret of the embedded mode.
+   */
+  subgraphSecret?: string;
+}
+
 /** Serves one subgraph over HTTP: POST /graphql, GET /healthz (alive) and /readyz (database answers). */
-export async function serveSubgraph(service: RunningService, port: number, host = '127.0.0.1'): Promise<HttpEndpoint> {
+export async function serveSubgraph(
+  service: RunningService,
+  port: number,
+  host = '127.0.0.1',
+  options: ServeOptions = {},
+): Promise<HttpEndpoint> {
+  const secret = options.subgraphSecret ?? DEV_SUBGRAPH_SECRET;
   const logErrors: ApolloServerPlugin<ServiceContext> = {
     async requestDidStart() {
       return {
@@ -74,7 +90,7 @@ export async function serveSubgraph(service: RunningService, port: number, host 
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => service.context(requestInfoFromHeaders(req.headers)) }),
+    expressMiddleware(apollo, { context: async ({ req }) => service.context(requestInfoFromHeaders(req.headers, secret)) }),
   );
   const { server, port: actual } = await listen(app, port, host);
   return {
@@ -90,11 +106,11 @@ export async function serveSubgraph(service: RunningService, port: number, host 
 /** One subgraph up and serving: its database migrated, its relay and consumers running, its HTTP endpoint open. */
 export async function bootSubgraph(
   definition: ServiceDefinition,
-  options: ServiceOptions & { port: number; host?: string },
+  options: ServiceOptions & ServeOptions & { port: number; host?: string },
 ): Promise<{ service: RunningService; endpoint: HttpEndpoint }> {
   const service = await startService(definition, options);
   try {
-    return { service, endpoint: await serveSubgraph(service, options.port, options.host) };
+    return { service, endpoint: await serveSubgraph(service, options.port, options.host, options) };
   } catch (error) {
     await service.close();
     throw error;

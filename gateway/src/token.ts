@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import { DEV_AUDIENCE, DEV_AUTH_SECRET, DEV_ISSUER, ROLES, type Role } from './auth';
+import { signJwtHs256 } from './jwt';
+
+export interface TokenClaims {
+  role: Role;
+  subject?: string;
+  customerId?: string;
+  locationId?: string;
+  partnerId?: string;
+  /** Lifetime in seconds. */
+  ttlSeconds?: number;
+}
+
+/** Parses a lifetime such as 90s, 15m, 1h, 7d (a bare number is seconds). */
+export function parseTtl(value: string): number {
+  const match = /^(\d+)([smhd]?)$/.exec(value.trim());
+  if (!match) throw new Error(`--ttl ${value}: expected a number with s, m, h or d (e.g. 1h)`);
+  return Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+}
+
+/** An HS256 token the gateway accepts when it runs on `secret` (default: the development key). */
+export function issueToken(
+  claims: TokenClaims,
+  options: { secret?: string; issuer?: string; audience?: string; now?: number } = {},
+): string {
+  const now = Math.floor((options.now ?? Date.now()) / 1000);
+  return signJwtHs256(
+    {
+      sub: claims.subject ?? `dev-${claims.role.toLowerCase()}`,
+      roles: [claims.role],
+      ...(claims.customerId ? { customer_id: claims.customerId } : {}),
+      ...(claims.locationId ? { location_id: claims.locationId } : {}),
+      ...(claims.partnerId ? { partner_id: claims.partnerId } : {}),
+      iss: options.issuer ?? DEV_ISSUER,
+      aud: options.audience ?? DEV_AUDIENCE,
+      iat: now,
+      exp: now + (claims.ttlSeconds ?? 3600),
+    },
+    options.secret ?? DEV_AUTH_SECRET,
+  );
+}
+
+/** `pnpm token --role CSR [--customer id] [--location id] [--partner id] [--subject s] [--ttl 1h]` */
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string' },
+      customer: { type: 'string' },
+      location: { type: 'string' },
+      partner: { type: 'string' },
+      subject: { type: 'string' },
+      ttl: { type: 'string', default: '1h' },
+    },
+  });
+  const role = values.role?.toUpperCase();
+  if (!role || !(ROLES as readonly string[]).includes(role)) {
+    process.stderr.write(
+      `usage: pnpm token --role <${ROLES.join('|')}> [--customer <id>] [--location <id>] [--partner <id>] [--subject <s>] [--ttl 1h]\n`,
+    );
+    process.exit(2);
+  }
+  let ttlSeconds: number;
+  try {
+    ttlSeconds = parseTtl(values.ttl);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  if (process.env.AUTH_JWKS_URL || process.env.AUTH_PUBLIC_KEY) {
+    process.stderr.write('the gateway verifies tokens with AUTH_JWKS_URL / AUTH_PUBLIC_KEY: get a token from that issuer\n');
+    process.exit(2);
+  }
+  const token = issueToken(
+    {
+      role: role as Role,
+      subject: values.subject,
+      customerId: values.customer,
+      locationId: values.location,
+      partnerId: values.partner,
+      ttlSeconds,
+    },
+    {
+      secret: process.env.AUTH_SECRET || undefined,
+      issuer: process.env.AUTH_ISSUER || undefined,
+      audience: process.env.AUTH_AUDIENCE || undefined,
+    },
+  );
+  process.stdout.write(`${token}\n`);
+}
+
+if (require.main === module) main();

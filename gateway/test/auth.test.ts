@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { DEV_SUBGRAPH_SECRET, encodeCaller, HEADERS, signCallerValue } from '@omni/platform';
+import { print } from 'graphql';
+import { Order } from '../../services/orders/src/entities/order';
+import { apiSchema, contractOperations } from '../src/contract';
+import { DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH, measureOperation } from '../src/limits';
+import { SUPERGRAPH_PATH } from '../src/system';
+import { issueToken } from '../src/token';
+import { contractOperation, send, startTestSystem, type TestSystem } from './harness';
+
+/** Phase 1 of security: who the caller is (bearer tokens, signed identity to subgraphs) and query limits. */
+describe('authentication and query limits', () => {
+  let t: TestSystem;
+  let customerId: string;
+  let sequence = 0;
+
+  beforeAll(async () => {
+    // Over HTTP, so the signed identity header is what carries the caller to the subgraphs.
+    t = await startTestSystem({ transport: 'http' });
+    const location = (
+      await send(t.client, 'UpsertLocation', {
+        input: { name: 'Edison DC', type: 'WAREHOUSE', lat: 40.52, lng: -74.41, fulfillsOnline: true, pickupEnabled: false },
+      })
+    ).upsertLocation.location.id;
+    await send(t.client, 'UpsertProduct', {
+      input: { name: 'Rain Jacket', variants: [{ sku: 'RJ-S', price: { cents: 12000, currency: 'USD' } }] },
+    });
+    await send(t.client, 'SetStock', { input: { locationId: location, sku: 'RJ-S', onHand: 50 } });
+    customerId = (
+      await send(t.client, 'RegisterCustomer', {
+        input: { email: 'ola@example.com', firstName: 'Ola', lastName: 'Berg', channel: 'WEB' },
+      })
+    ).registerCustomer.customer.id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const orderInput = () => ({
+    input: {
+      customerId,
+      channel: 'WEB',
+      idempotencyKey: `auth-${++sequence}`,
+      lines: [{ sku: 'RJ-S', quantity: 1 }],
+      fulfillment: { type: 'SHIP' },
+    },
+  });
+  const actorOf = async (number: string) =>
+    (await send(t.client, 'OrderByNumber', { number })).orderByNumber.history.map((h: { actor: string | null }) => h.actor);
+  const orderCount = () => t.system.services.get('orders')!.db.getRepository(Order).count();
+
+  it("carries a valid token's caller to the subgraphs: the order history names the subject", async () => {
+    const token = issueToken({ role: 'CSR', subject: 'csr-ann' });
+    const { placeOrder } = await send(t.client.withHeaders({ authorization: `Bearer ${token}` }), 'PlaceOrder', orderInput());
+    expect(placeOrder.userErrors).toEqual([]);
+    expect(await actorOf(placeOrder.order.number)).toContain('csr-ann');
+  });
+
+  it('refuses an expired token or one signed with another key with UNAUTHENTICATED, executing nothing', async () => {
+    const before = await orderCount();
+    const expired = issueToken({ role: 'ADMIN', subject: 'old' }, { now: Date.now() - 2 * 3600_000 });
+    const foreign = issueToken({ role: 'ADMIN', subject: 'mallory' }, { secret: 'another-key-that-is-long-enough-to-be-valid' });
+    for (const token of [expired, foreign, 'not-a-jwt']) {
+      const result = await t.client
+        .withHeaders({ authorization: `Bearer ${token}` })
+        .raw(contractOperation('PlaceOrder'), orderInput());
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    }
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('ignores an identity header sent by the client', async () => {
+    const forged = encodeCaller({ subject: 'mallory', roles: ['ADMIN'], customerId: null, locationId: null, partnerId: null });
+    const client = t.client.withHeaders({
+      [HEADERS.caller]: forged,
+      [HEADERS.callerSignature]: signCallerValue(forged, DEV_SUBGRAPH_SECRET),
+    });
+    const { placeOrder } = await send(client, 'PlaceOrder', orderInput());
+    expect(placeOrder.userErrors).toEqual([]);
+    expect(await actorOf(placeOrder.order.number)).toEqual([null]);
+  });
+
+  it('serves a subgraph called directly with an unsigned or badly signed identity as anonymous', async () => {
+    const orders = t.system.endpoints.get('orders')!.url;
+    const forged = encodeCaller({ subject: 'mallory', roles: ['ADMIN'], customerId: null, locationId: null, partnerId: null });
+    const placeDirectly = async (headers: Record<string, string>) => {
+      const response = await fetch(orders, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: contractOperation('PlaceOrder'), variables: orderInput() }),
+      });
+      const body = (await response.json()) as { data: { placeOrder: { order: { number: string }; userErrors: unknown[] } } };
+      expect(body.data.placeOrder.userErrors).toEqual([]);
+      return actorOf(body.data.placeOrder.order.number);
+    };
+    expect(await placeDirectly({ [HEADERS.caller]: forged })).toEqual([null]);
+    expect(
+      await placeDirectly({
+        [HEADERS.caller]: forged,
+        [HEADERS.callerSignature]: signCallerValue(forged, 'a-guess-at-the-secret'),
+      }),
+    ).toEqual([null]);
+    // The same header signed with the subgraph secret (here the development one) is believed.
+    expect(
+      await placeDirectly({ [HEADERS.caller]: forged, [HEADERS.callerSignature]: signCallerValue(forged, DEV_SUBGRAPH_SECRET) }),
+    ).toEqual(['mallory']);
+  });
+
+  it('rejects an over-deep query naming the depth limit, without running it', async () => {
+    const deep = `query Deep($id: ID!) { customer(id: $id) { orders(first: 1) { edges { node { customer { orders(first: 1) { edges { node {
+      customer { orders(first: 1) { edges { node { id } } } } } } } } } } } } }`;
+    const result = await t.client.raw(deep, { id: customerId });
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(`maximum depth of ${DEFAULT_MAX_DEPTH}`),
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      }),
+    ]);
+  });
+
+  it('rejects an over-expensive query naming the cost limit; page sizes from variables count', async () => {
+    const expensive = `query Costly($id: ID!, $n: Int) { customer(id: $id) { orders(first: $n) { edges { node { id customer {
+      orders(first: $n) { edges { node { id number } } } } } } } } }`;
+    const result = await t.client.raw(expensive, { id: customerId, n: 100 });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(`maximum cost of ${DEFAULT_MAX_COST}`),
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      }),
+    ]);
+    const cheap = await t.client.raw<{ customer: { orders: { edges: unknown[] } } }>(expensive, { id: customerId, n: 2 });
+    expect(cheap.errors).toBeUndefined();
+    expect(cheap.data?.customer.orders.edges).toHaveLength(2);
+  });
+
+  it('keeps every contract operation within the default limits, even at the largest page size', () => {
+    const schema = apiSchema(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+    const over: string[] = [];
+    for (const [name, document] of contractOperations()) {
+      const { depth, cost } = measureOperation(schema, document, name);
+      if (depth > DEFAULT_MAX_DEPTH || cost > DEFAULT_MAX_COST)
+        over.push(`${name}: depth ${depth}, cost ${cost}\n${print(document)}`);
+    }
+    expect(over).toEqual([]);
+  });
+});
