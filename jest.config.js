@@ -15,7 +15,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/gateway', '<rootDir>/services'],
   testMatch: ['**/test/**/*.test.ts'],
-  transform: { '^.+\\.ts$': swc },
+  // jose ships ES modules only: compile it to CommonJS for jest like our own sources.
+  transform: { '^.+\\.ts$': swc, '/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/jose@[^/]+/node_modules/)?jose/)'],
   moduleNameMapper: {
     '^@omni/gateway$': '<rootDir>/gateway/src',
     '^@omni/([^/]+)/(.+)$': '<rootDir>/services/$1/src/$2',

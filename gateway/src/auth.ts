@@ -1,6 +1,10 @@
 import { ANONYMOUS, ConfigError, type Caller, type Logger } from '@omni/platform';
 import { GraphQLError } from 'graphql';
-import { JwtError, publicKeyFromPem, remoteJwks, verifyJwt, type JwtPayload, type KeyResolver } from './jwt';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
+
+/** jose ships only ES modules: loaded once, on first use. */
+const jose = () => import('jose');
 
 /** The roles a token may carry; anything else in `roles` is dropped. */
 export const ROLES = ['CUSTOMER', 'ASSOCIATE', 'CSR', 'PARTNER', 'ADMIN'] as const;
@@ -22,8 +26,11 @@ export interface AuthSettings {
   AUTH_AUDIENCE?: string;
 }
 
+/** A verification key: a secret (HS256), a public key, or a JWKS endpoint's key set. */
+export type VerificationKey = Uint8Array | KeyObject | JWTVerifyGetKey;
+
 export interface AuthOptions {
-  keys: KeyResolver;
+  keys: VerificationKey;
   issuer?: string;
   audience?: string;
   /** True when running on the public development key. */
@@ -43,23 +50,24 @@ export function authOptions(settings: AuthSettings, log?: Logger): AuthOptions {
     );
     return { keys: secretKey(DEV_AUTH_SECRET), issuer: DEV_ISSUER, audience: DEV_AUDIENCE, development: true };
   }
-  let keys: KeyResolver;
-  if (settings.AUTH_JWKS_URL) keys = remoteJwks(settings.AUTH_JWKS_URL);
+  let keys: VerificationKey;
+  if (settings.AUTH_JWKS_URL) {
+    const url = new URL(settings.AUTH_JWKS_URL);
+    const keySet = jose().then((j) => j.createRemoteJWKSet(url));
+    keys = async (header, token) => (await keySet)(header, token);
+  }
   else if (settings.AUTH_PUBLIC_KEY) {
-    let key;
     try {
-      key = publicKeyFromPem(settings.AUTH_PUBLIC_KEY);
+      keys = createPublicKey(settings.AUTH_PUBLIC_KEY);
     } catch {
       throw new ConfigError('AUTH_PUBLIC_KEY', 'is not a PEM public key (-----BEGIN PUBLIC KEY-----)');
     }
-    keys = async () => ({ kind: 'public', key });
   } else keys = secretKey(settings.AUTH_SECRET!);
   return { keys, issuer: settings.AUTH_ISSUER, audience: settings.AUTH_AUDIENCE, development: false };
 }
 
-export function secretKey(secret: string): KeyResolver {
-  const bytes = Buffer.from(secret, 'utf8');
-  return async () => ({ kind: 'secret', secret: bytes });
+export function secretKey(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
 }
 
 /** The request fails with this when a token is present but not valid; nothing executes. */
@@ -70,7 +78,7 @@ export function unauthenticated(reason: string): GraphQLError {
 const optionalString = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /** The caller a verified token names. Claims: sub, roles (or role), customer_id, location_id, partner_id. */
-export function callerFromClaims(claims: JwtPayload): Caller {
+export function callerFromClaims(claims: JWTPayload & Record<string, unknown>): Caller {
   const raw = Array.isArray(claims.roles) ? claims.roles : typeof claims.role === 'string' ? [claims.role] : [];
   const roles = [...new Set(raw.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r)))];
   return {
@@ -91,11 +99,30 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
     try {
-      const claims = await verifyJwt(match[1]!, options.keys, { issuer: options.issuer, audience: options.audience });
-      return callerFromClaims(claims);
+      const verify = { issuer: options.issuer, audience: options.audience, requiredClaims: ['exp'] };
+      const { jwtVerify, errors } = await jose();
+      try {
+        const { payload } =
+          typeof options.keys === 'function'
+            ? await jwtVerify(match[1]!, options.keys, verify)
+            : await jwtVerify(match[1]!, options.keys, verify);
+        return callerFromClaims(payload);
+      } catch (error) {
+        if (error instanceof errors.JOSEError) throw unauthenticated(reasonOf(error, errors));
+        throw error;
+      }
     } catch (error) {
-      if (error instanceof JwtError) throw unauthenticated(error.message);
+      if (error instanceof GraphQLError) throw error;
       throw unauthenticated('the token could not be verified');
     }
   };
+}
+
+type JoseErrors = Awaited<ReturnType<typeof jose>>['errors'];
+
+function reasonOf(error: Error, errors: JoseErrors): string {
+  if (error instanceof errors.JWTExpired) return 'the token has expired';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
+  if (error instanceof errors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not accepted`;
+  return 'the token is not valid';
 }

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { DEV_AUDIENCE, DEV_AUTH_SECRET, DEV_ISSUER, ROLES, type Role } from './auth';
-import { signJwtHs256 } from './jwt';
 
 export interface TokenClaims {
   role: Role;
@@ -20,29 +19,30 @@ export function parseTtl(value: string): number {
 }
 
 /** An HS256 token the gateway accepts when it runs on `secret` (default: the development key). */
-export function issueToken(
+export async function issueToken(
   claims: TokenClaims,
   options: { secret?: string; issuer?: string; audience?: string; now?: number } = {},
-): string {
+): Promise<string> {
   const now = Math.floor((options.now ?? Date.now()) / 1000);
-  return signJwtHs256(
-    {
-      sub: claims.subject ?? `dev-${claims.role.toLowerCase()}`,
-      roles: [claims.role],
-      ...(claims.customerId ? { customer_id: claims.customerId } : {}),
-      ...(claims.locationId ? { location_id: claims.locationId } : {}),
-      ...(claims.partnerId ? { partner_id: claims.partnerId } : {}),
-      iss: options.issuer ?? DEV_ISSUER,
-      aud: options.audience ?? DEV_AUDIENCE,
-      iat: now,
-      exp: now + (claims.ttlSeconds ?? 3600),
-    },
-    options.secret ?? DEV_AUTH_SECRET,
-  );
+  // jose ships only ES modules.
+  const { SignJWT } = await import('jose');
+  return new SignJWT({
+    roles: [claims.role],
+    ...(claims.customerId ? { customer_id: claims.customerId } : {}),
+    ...(claims.locationId ? { location_id: claims.locationId } : {}),
+    ...(claims.partnerId ? { partner_id: claims.partnerId } : {}),
+  })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.subject ?? `dev-${claims.role.toLowerCase()}`)
+    .setIssuer(options.issuer ?? DEV_ISSUER)
+    .setAudience(options.audience ?? DEV_AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + (claims.ttlSeconds ?? 3600))
+    .sign(new TextEncoder().encode(options.secret ?? DEV_AUTH_SECRET));
 }
 
 /** `pnpm token --role CSR [--customer id] [--location id] [--partner id] [--subject s] [--ttl 1h]` */
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       role: { type: 'string' },
@@ -71,7 +71,7 @@ function main(): void {
     process.stderr.write('the gateway verifies tokens with AUTH_JWKS_URL / AUTH_PUBLIC_KEY: get a token from that issuer\n');
     process.exit(2);
   }
-  const token = issueToken(
+  const token = await issueToken(
     {
       role: role as Role,
       subject: values.subject,
@@ -89,4 +89,4 @@ function main(): void {
   process.stdout.write(`${token}\n`);
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

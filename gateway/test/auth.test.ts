@@ -50,7 +50,7 @@ describe('authentication and query limits', () => {
   const orderCount = () => t.system.services.get('orders')!.db.getRepository(Order).count();
 
   it("carries a valid token's caller to the subgraphs: the order history names the subject", async () => {
-    const token = issueToken({ role: 'CSR', subject: 'csr-ann' });
+    const token = await issueToken({ role: 'CSR', subject: 'csr-ann' });
     const { placeOrder } = await send(t.client.withHeaders({ authorization: `Bearer ${token}` }), 'PlaceOrder', orderInput());
     expect(placeOrder.userErrors).toEqual([]);
     expect(await actorOf(placeOrder.order.number)).toContain('csr-ann');
@@ -58,8 +58,8 @@ describe('authentication and query limits', () => {
 
   it('refuses an expired token or one signed with another key with UNAUTHENTICATED, executing nothing', async () => {
     const before = await orderCount();
-    const expired = issueToken({ role: 'ADMIN', subject: 'old' }, { now: Date.now() - 2 * 3600_000 });
-    const foreign = issueToken({ role: 'ADMIN', subject: 'mallory' }, { secret: 'another-key-that-is-long-enough-to-be-valid' });
+    const expired = await issueToken({ role: 'ADMIN', subject: 'old' }, { now: Date.now() - 2 * 3600_000 });
+    const foreign = await issueToken({ role: 'ADMIN', subject: 'mallory' }, { secret: 'another-key-that-is-long-enough-to-be-valid' });
     for (const token of [expired, foreign, 'not-a-jwt']) {
       const result = await t.client
         .withHeaders({ authorization: `Bearer ${token}` })
