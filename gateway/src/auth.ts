@@ -55,8 +55,7 @@ export function authOptions(settings: AuthSettings, log?: Logger): AuthOptions {
     const url = new URL(settings.AUTH_JWKS_URL);
     const keySet = jose().then((j) => j.createRemoteJWKSet(url));
     keys = async (header, token) => (await keySet)(header, token);
-  }
-  else if (settings.AUTH_PUBLIC_KEY) {
+  } else if (settings.AUTH_PUBLIC_KEY) {
     try {
       keys = createPublicKey(settings.AUTH_PUBLIC_KEY);
     } catch {

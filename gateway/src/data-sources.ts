@@ -1,6 +1,14 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { randomUUID } from 'node:crypto';
-import { ANONYMOUS, HEADERS, maskInternalErrors, requestHeaders, type RequestInfo, type RunningService, type ServiceContext } from '@omni/platform';
+import {
+  ANONYMOUS,
+  HEADERS,
+  maskInternalErrors,
+  requestHeaders,
+  type RequestInfo,
+  type RunningService,
+  type ServiceContext,
+} from '@omni/platform';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 /** What the gateway knows of a request, and hands to every subgraph. */
@@ -54,7 +62,10 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     void name;
   }
 
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     if (!request.http) return;
     // Only the gateway's own signed identity goes out, never anything a client sent.
     request.http.headers.delete(HEADERS.caller);

@@ -41,7 +41,11 @@ function header(req: express.Request, name: string): string | undefined {
  * anonymous; an invalid one fails the request with UNAUTHENTICATED before anything executes);
  * identity headers sent by the client (x-omni-caller...) are never read.
  */
-export async function gatewayContext(req: express.Request, authenticate: Authenticator, subgraphSecret: string): Promise<GatewayContext> {
+export async function gatewayContext(
+  req: express.Request,
+  authenticate: Authenticator,
+  subgraphSecret: string,
+): Promise<GatewayContext> {
   const caller = await authenticate(header(req, 'authorization'));
   return {
     info: {

@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError, createLogger, DEV_SUBGRAPH_SECRET, env, exitOnConfigError, MIN_SECRET_LENGTH, readConfig } from '@omni/platform';
+import {
+  ConfigError,
+  createLogger,
+  DEV_SUBGRAPH_SECRET,
+  env,
+  exitOnConfigError,
+  MIN_SECRET_LENGTH,
+  readConfig,
+} from '@omni/platform';
 import { authOptions } from './auth';
 import { GatewayClient } from './client';
 import { ForwardingDataSource } from './data-sources';
@@ -52,7 +60,8 @@ async function main(): Promise<void> {
   const settings = readConfig(config) as Record<string, string | undefined> & z.infer<z.ZodObject<typeof config>>;
   const log = createLogger('gateway', settings.LOG_LEVEL);
   const auth = authOptions(settings, log);
-  if (!settings.SUBGRAPH_SECRET) log.warn('SUBGRAPH_SECRET is not set: the caller is signed for the subgraphs with the public development secret');
+  if (!settings.SUBGRAPH_SECRET)
+    log.warn('SUBGRAPH_SECRET is not set: the caller is signed for the subgraphs with the public development secret');
   const security = {
     auth,
     subgraphSecret: settings.SUBGRAPH_SECRET ?? DEV_SUBGRAPH_SECRET,
@@ -101,9 +110,7 @@ async function main(): Promise<void> {
   const lookup = await client.request<{ customerLookup: { id: string } | null }>(
     'query DemoCustomer { customerLookup(email: "ada.lovelace@example.com") { id } }',
   );
-  const example = lookup.customerLookup
-    ? EXAMPLE_QUERY(lookup.customerLookup.id)
-    : '{ locations { id name type } }';
+  const example = lookup.customerLookup ? EXAMPLE_QUERY(lookup.customerLookup.id) : '{ locations { id name type } }';
   process.stdout.write(
     `\nGateway ready at ${system.gateway.url}\n\nTry it:\n\ncurl -s ${system.gateway.url} -H 'content-type: application/json' -H 'x-channel: WEB' \\\n  --data '${JSON.stringify({ query: example.replace(/\s+/g, ' ') })}'\n\nor paste this into any GraphQL client:\n\n${example}\n\n`,
   );

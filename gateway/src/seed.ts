@@ -6,7 +6,14 @@ import type { GatewayClient } from './client';
  * loyalty accounts. Everything goes through the gateway, exactly as a channel would send it.
  */
 const LOCATIONS = [
-  { name: 'Newark Distribution Center', type: 'WAREHOUSE', lat: 40.7357, lng: -74.1724, fulfillsOnline: true, pickupEnabled: false },
+  {
+    name: 'Newark Distribution Center',
+    type: 'WAREHOUSE',
+    lat: 40.7357,
+    lng: -74.1724,
+    fulfillsOnline: true,
+    pickupEnabled: false,
+  },
   { name: 'SoHo Store', type: 'STORE', lat: 40.7233, lng: -74.003, fulfillsOnline: true, pickupEnabled: true },
   { name: 'Brooklyn Heights Store', type: 'STORE', lat: 40.6959, lng: -73.9956, fulfillsOnline: true, pickupEnabled: true },
   { name: 'Boston Back Bay Store', type: 'STORE', lat: 42.3503, lng: -71.081, fulfillsOnline: false, pickupEnabled: true },
@@ -22,9 +29,30 @@ const PRODUCTS = [
     categoryPath: ['Apparel', 'Knitwear'],
     attributes: [{ name: 'material', value: 'merino wool' }],
     variants: [
-      { sku: 'NF-MCS-NAVY-M', attributes: [{ name: 'color', value: 'navy' }, { name: 'size', value: 'M' }], price: usd(8900) },
-      { sku: 'NF-MCS-NAVY-L', attributes: [{ name: 'color', value: 'navy' }, { name: 'size', value: 'L' }], price: usd(8900) },
-      { sku: 'NF-MCS-OAT-M', attributes: [{ name: 'color', value: 'oatmeal' }, { name: 'size', value: 'M' }], price: usd(8900) },
+      {
+        sku: 'NF-MCS-NAVY-M',
+        attributes: [
+          { name: 'color', value: 'navy' },
+          { name: 'size', value: 'M' },
+        ],
+        price: usd(8900),
+      },
+      {
+        sku: 'NF-MCS-NAVY-L',
+        attributes: [
+          { name: 'color', value: 'navy' },
+          { name: 'size', value: 'L' },
+        ],
+        price: usd(8900),
+      },
+      {
+        sku: 'NF-MCS-OAT-M',
+        attributes: [
+          { name: 'color', value: 'oatmeal' },
+          { name: 'size', value: 'M' },
+        ],
+        price: usd(8900),
+      },
     ],
   },
   {
@@ -34,8 +62,22 @@ const PRODUCTS = [
     categoryPath: ['Footwear', 'Running'],
     attributes: [{ name: 'material', value: 'recycled mesh' }],
     variants: [
-      { sku: 'RL-TR2-BLK-42', attributes: [{ name: 'color', value: 'black' }, { name: 'size', value: '42' }], price: usd(12900) },
-      { sku: 'RL-TR2-BLK-43', attributes: [{ name: 'color', value: 'black' }, { name: 'size', value: '43' }], price: usd(12900) },
+      {
+        sku: 'RL-TR2-BLK-42',
+        attributes: [
+          { name: 'color', value: 'black' },
+          { name: 'size', value: '42' },
+        ],
+        price: usd(12900),
+      },
+      {
+        sku: 'RL-TR2-BLK-43',
+        attributes: [
+          { name: 'color', value: 'black' },
+          { name: 'size', value: '43' },
+        ],
+        price: usd(12900),
+      },
     ],
   },
   {
@@ -116,7 +158,11 @@ export interface SeedSummary {
 export async function seedDemoRetailer(client: GatewayClient): Promise<SeedSummary> {
   const locationIds: string[] = [];
   for (const input of LOCATIONS) {
-    const data = await client.mutate<Payload<'upsertLocation', { location: { id: string } }>>(UPSERT_LOCATION, { input }, 'UpsertLocation');
+    const data = await client.mutate<Payload<'upsertLocation', { location: { id: string } }>>(
+      UPSERT_LOCATION,
+      { input },
+      'UpsertLocation',
+    );
     locationIds.push(data.upsertLocation.location.id);
   }
   for (const input of PRODUCTS) {
@@ -132,7 +178,11 @@ export async function seedDemoRetailer(client: GatewayClient): Promise<SeedSumma
   }
   const customerIds: string[] = [];
   for (const input of CUSTOMERS) {
-    const data = await client.mutate<Payload<'registerCustomer', { customer: { id: string } }>>(REGISTER_CUSTOMER, { input }, 'RegisterCustomer');
+    const data = await client.mutate<Payload<'registerCustomer', { customer: { id: string } }>>(
+      REGISTER_CUSTOMER,
+      { input },
+      'RegisterCustomer',
+    );
     customerIds.push(data.registerCustomer.customer.id);
   }
   const [ada, grace, alan] = customerIds as [string, string, string];
@@ -141,11 +191,42 @@ export async function seedDemoRetailer(client: GatewayClient): Promise<SeedSumma
 
   const [, soho, brooklyn] = locationIds as [string, string, string];
   const orders = [
-    { customerId: ada, channel: 'WEB', lines: [{ sku: 'NF-MCS-NAVY-M', quantity: 1 }, { sku: 'NF-TOTE-NAT', quantity: 1 }], fulfillment: { type: 'SHIP', address: CUSTOMERS[0]!.address } },
-    { customerId: ada, channel: 'STORE', lines: [{ sku: 'RL-BTL-750-SAGE', quantity: 2 }], fulfillment: { type: 'CARRY_OUT', pickupLocationId: soho } },
-    { customerId: ada, channel: 'CALL_CENTER', lines: [{ sku: 'RL-TR2-BLK-42', quantity: 1 }], fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: brooklyn } },
-    { customerId: grace, channel: 'STORE', lines: [{ sku: 'NF-MCS-NAVY-L', quantity: 1 }], fulfillment: { type: 'CARRY_OUT', pickupLocationId: brooklyn } },
-    { customerId: alan, channel: 'MOBILE_APP', lines: [{ sku: 'RL-BTL-750-SLATE', quantity: 1 }, { sku: 'NF-TOTE-NAT', quantity: 2 }], fulfillment: { type: 'SHIP' } },
+    {
+      customerId: ada,
+      channel: 'WEB',
+      lines: [
+        { sku: 'NF-MCS-NAVY-M', quantity: 1 },
+        { sku: 'NF-TOTE-NAT', quantity: 1 },
+      ],
+      fulfillment: { type: 'SHIP', address: CUSTOMERS[0]!.address },
+    },
+    {
+      customerId: ada,
+      channel: 'STORE',
+      lines: [{ sku: 'RL-BTL-750-SAGE', quantity: 2 }],
+      fulfillment: { type: 'CARRY_OUT', pickupLocationId: soho },
+    },
+    {
+      customerId: ada,
+      channel: 'CALL_CENTER',
+      lines: [{ sku: 'RL-TR2-BLK-42', quantity: 1 }],
+      fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: brooklyn },
+    },
+    {
+      customerId: grace,
+      channel: 'STORE',
+      lines: [{ sku: 'NF-MCS-NAVY-L', quantity: 1 }],
+      fulfillment: { type: 'CARRY_OUT', pickupLocationId: brooklyn },
+    },
+    {
+      customerId: alan,
+      channel: 'MOBILE_APP',
+      lines: [
+        { sku: 'RL-BTL-750-SLATE', quantity: 1 },
+        { sku: 'NF-TOTE-NAT', quantity: 2 },
+      ],
+      fulfillment: { type: 'SHIP' },
+    },
   ];
   const orderNumbers: string[] = [];
   for (const [i, order] of orders.entries()) {

@@ -28,9 +28,7 @@ export async function subgraphSdls(): Promise<SubgraphSdl[]> {
 }
 
 export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
-  const result = composeServices(
-    subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })),
-  );
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors?.length || !result.supergraphSdl) throw new CompositionError(result.errors ?? []);
   return result.supergraphSdl;
 }

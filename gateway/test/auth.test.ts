@@ -59,7 +59,10 @@ describe('authentication and query limits', () => {
   it('refuses an expired token or one signed with another key with UNAUTHENTICATED, executing nothing', async () => {
     const before = await orderCount();
     const expired = await issueToken({ role: 'ADMIN', subject: 'old' }, { now: Date.now() - 2 * 3600_000 });
-    const foreign = await issueToken({ role: 'ADMIN', subject: 'mallory' }, { secret: 'another-key-that-is-long-enough-to-be-valid' });
+    const foreign = await issueToken(
+      { role: 'ADMIN', subject: 'mallory' },
+      { secret: 'another-key-that-is-long-enough-to-be-valid' },
+    );
     for (const token of [expired, foreign, 'not-a-jwt']) {
       const result = await t.client
         .withHeaders({ authorization: `Bearer ${token}` })

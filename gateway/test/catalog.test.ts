@@ -285,7 +285,9 @@ describe('catalog through the gateway', () => {
     const browser = await register('browser@example.com');
     const recommendations = () =>
       t.client.request<any>(`query($id: ID!) { customer(id: $id) { recommendations(first: 3) { name } } }`, { id: browser });
-    const viewed = await send(t.client, 'RecordProductView', { input: { customerId: browser, productId: productIds['Linen Shirt'], channel: 'MOBILE_APP' } });
+    const viewed = await send(t.client, 'RecordProductView', {
+      input: { customerId: browser, productId: productIds['Linen Shirt'], channel: 'MOBILE_APP' },
+    });
     expect(viewed.recordProductView.userErrors).toEqual([]);
     // The linen shirt was bought with the wool scarf in a store (the test above).
     const data = await eventually(recommendations, (d) => d.customer.recommendations[0]?.name === 'Wool Scarf');

@@ -29,15 +29,22 @@ describe('gateway over HTTP subgraphs', () => {
       input: { name: 'Mall Store', type: 'STORE', lat: 41.0, lng: -73.9, fulfillsOnline: false, pickupEnabled: true },
     });
     const store = t.client.withHeaders({ 'x-channel': 'STORE' });
-    const stock = await send(store, 'SetStock', { input: { locationId: location.upsertLocation.location.id, sku: 'MUG-1', onHand: 5 } });
+    const stock = await send(store, 'SetStock', {
+      input: { locationId: location.upsertLocation.location.id, sku: 'MUG-1', onHand: 5 },
+    });
     expect(stock.setStock.userErrors).toEqual([]);
-    const rows = await t.system.services.get('inventory')!.db.getRepository(OutboxEvent).findBy({ type: 'inventory.stock.changed' });
+    const rows = await t.system.services
+      .get('inventory')!
+      .db.getRepository(OutboxEvent)
+      .findBy({ type: 'inventory.stock.changed' });
     expect(rows.map((r) => JSON.parse(r.envelope).channel)).toEqual(['STORE']);
   });
 
   it('answers unknown ids with null and bad arguments with validation errors, never a stack trace', async () => {
     expect((await send(t.client, 'CustomerLookup', { email: 'ghost@example.com' })).customerLookup).toBeNull();
-    const unknown = await t.client.raw<any>('query { customer(id: "00000000-0000-0000-0000-000000000000") { id } order(id: "nope") { id } }');
+    const unknown = await t.client.raw<any>(
+      'query { customer(id: "00000000-0000-0000-0000-000000000000") { id } order(id: "nope") { id } }',
+    );
     expect(unknown).toEqual({ data: { customer: null, order: null } });
 
     const invalid = await t.client.raw('query { customer(id: 42.5) { id } }');
@@ -56,7 +63,9 @@ describe('gateway over HTTP subgraphs', () => {
   it('reports a rule violation as a userError with a code and writes nothing', async () => {
     const input = { email: 'dup@example.com', firstName: 'Dee', lastName: 'Upton', channel: 'WEB' };
     expect((await send(t.client, 'RegisterCustomer', { input })).registerCustomer.userErrors).toEqual([]);
-    const again = await send(t.client, 'RegisterCustomer', { input: { ...input, email: 'DUP@example.com ', firstName: 'Other' } });
+    const again = await send(t.client, 'RegisterCustomer', {
+      input: { ...input, email: 'DUP@example.com ', firstName: 'Other' },
+    });
     expect(again.registerCustomer).toEqual({
       customer: null,
       userErrors: [expect.objectContaining({ code: 'CUSTOMER_EXISTS', field: ['input', 'email'] })],
@@ -65,11 +74,23 @@ describe('gateway over HTTP subgraphs', () => {
     expect(found.customerLookup.firstName).toBe('Dee');
 
     const order = await send(t.client, 'PlaceOrder', {
-      input: { customerId: found.customerLookup.id, channel: 'CALL_CENTER', idempotencyKey: 'cc-1', lines: [{ sku: 'NO-SUCH-SKU', quantity: 1 }], fulfillment: { type: 'SHIP' } },
+      input: {
+        customerId: found.customerLookup.id,
+        channel: 'CALL_CENTER',
+        idempotencyKey: 'cc-1',
+        lines: [{ sku: 'NO-SUCH-SKU', quantity: 1 }],
+        fulfillment: { type: 'SHIP' },
+      },
     });
     expect(order.placeOrder).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'UNKNOWN_SKU' })] });
     const unknownCustomer = await send(t.client, 'PlaceOrder', {
-      input: { customerId: 'no-such-customer', channel: 'WEB', idempotencyKey: 'web-x', lines: [{ sku: 'X', quantity: 1 }], fulfillment: { type: 'SHIP' } },
+      input: {
+        customerId: 'no-such-customer',
+        channel: 'WEB',
+        idempotencyKey: 'web-x',
+        lines: [{ sku: 'X', quantity: 1 }],
+        fulfillment: { type: 'SHIP' },
+      },
     });
     expect(unknownCustomer.placeOrder.userErrors.map((e: { code: string }) => e.code)).toEqual(['UNKNOWN_CUSTOMER']);
   });

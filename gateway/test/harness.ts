@@ -116,6 +116,10 @@ export function contractOperation(name: string): string {
 }
 
 /** Sends a contract operation through the gateway and returns `data`; GraphQL errors throw. */
-export function send<T = Record<string, any>>(client: GatewayClient, name: string, variables: Record<string, unknown> = {}): Promise<T> {
+export function send<T = Record<string, any>>(
+  client: GatewayClient,
+  name: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   return client.request<T>(contractOperation(name), variables, name);
 }

@@ -11,7 +11,15 @@ describe('orders through the gateway', () => {
     t = await startTestSystem();
     const places = [
       { key: 'dc', name: 'Edison DC', type: 'WAREHOUSE', lat: 40.52, lng: -74.41, fulfillsOnline: true, pickupEnabled: false },
-      { key: 'downtown', name: 'Downtown Store', type: 'STORE', lat: 40.71, lng: -74.01, fulfillsOnline: true, pickupEnabled: true },
+      {
+        key: 'downtown',
+        name: 'Downtown Store',
+        type: 'STORE',
+        lat: 40.71,
+        lng: -74.01,
+        fulfillsOnline: true,
+        pickupEnabled: true,
+      },
       { key: 'uptown', name: 'Uptown Store', type: 'STORE', lat: 40.8, lng: -73.95, fulfillsOnline: true, pickupEnabled: true },
     ];
     for (const { key, ...input } of places) {
@@ -31,9 +39,12 @@ describe('orders through the gateway', () => {
       ['downtown', 'RJ-S', 1],
       ['uptown', 'RJ-M', 2],
     ];
-    for (const [key, sku, onHand] of stock) await send(t.client, 'SetStock', { input: { locationId: locations[key], sku, onHand } });
+    for (const [key, sku, onHand] of stock)
+      await send(t.client, 'SetStock', { input: { locationId: locations[key], sku, onHand } });
     customerId = (
-      await send(t.client, 'RegisterCustomer', { input: { email: 'ola@example.com', firstName: 'Ola', lastName: 'Berg', channel: 'WEB' } })
+      await send(t.client, 'RegisterCustomer', {
+        input: { email: 'ola@example.com', firstName: 'Ola', lastName: 'Berg', channel: 'WEB' },
+      })
     ).registerCustomer.customer.id;
   });
   afterAll(async () => {
@@ -43,20 +54,32 @@ describe('orders through the gateway', () => {
   const place = (input: Record<string, unknown>) =>
     send(t.client, 'PlaceOrder', { input: { customerId, channel: 'WEB', ...input } }).then((d) => d.placeOrder);
   const advance = (fulfillmentId: string, action: string, trackingNumber?: string) =>
-    send(t.client.withHeaders({ 'x-channel': 'STORE' }), 'AdvanceFulfillment', { input: { fulfillmentId, action, trackingNumber } }).then(
-      (d) => d.advanceFulfillment,
-    );
+    send(t.client.withHeaders({ 'x-channel': 'STORE' }), 'AdvanceFulfillment', {
+      input: { fulfillmentId, action, trackingNumber },
+    }).then((d) => d.advanceFulfillment);
 
   it('moves a shipment through pick, pack and ship, refusing steps out of order', async () => {
-    const { order, userErrors } = await place({ idempotencyKey: 'ship-1', lines: [{ sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP' } });
+    const { order, userErrors } = await place({
+      idempotencyKey: 'ship-1',
+      lines: [{ sku: 'RJ-S', quantity: 1 }],
+      fulfillment: { type: 'SHIP' },
+    });
     expect(userErrors).toEqual([]);
     const fulfillmentId = order.fulfillments[0].id;
 
-    expect((await advance(fulfillmentId, 'SHIP', '1Z999')).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
+    expect((await advance(fulfillmentId, 'SHIP', '1Z999')).userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID_TRANSITION' }),
+    ]);
     expect((await advance(fulfillmentId, 'PICK')).fulfillment.status).toBe('PICKING');
     expect((await advance(fulfillmentId, 'PACK')).fulfillment.status).toBe('PACKED');
-    expect((await advance(fulfillmentId, 'SHIP')).userErrors).toEqual([expect.objectContaining({ code: 'TRACKING_NUMBER_REQUIRED' })]);
-    expect((await advance(fulfillmentId, 'SHIP', '1Z999')).fulfillment).toEqual({ id: fulfillmentId, status: 'SHIPPED', trackingNumber: '1Z999' });
+    expect((await advance(fulfillmentId, 'SHIP')).userErrors).toEqual([
+      expect.objectContaining({ code: 'TRACKING_NUMBER_REQUIRED' }),
+    ]);
+    expect((await advance(fulfillmentId, 'SHIP', '1Z999')).fulfillment).toEqual({
+      id: fulfillmentId,
+      status: 'SHIPPED',
+      trackingNumber: '1Z999',
+    });
     expect((await advance(fulfillmentId, 'PICK')).userErrors[0].code).toBe('INVALID_TRANSITION');
 
     const shipped = (await send(t.client, 'OrderByNumber', { number: order.number })).orderByNumber;
@@ -73,13 +96,21 @@ describe('orders through the gateway', () => {
 
   it('holds a shipment for a chosen delivery date until it is time to send it', async () => {
     const later = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const { order } = await place({ idempotencyKey: 'dated-1', lines: [{ sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP', deliveryDate: later } });
+    const { order } = await place({
+      idempotencyKey: 'dated-1',
+      lines: [{ sku: 'RJ-S', quantity: 1 }],
+      fulfillment: { type: 'SHIP', deliveryDate: later },
+    });
     const fulfillmentId = order.fulfillments[0].id;
     await advance(fulfillmentId, 'PICK');
     await advance(fulfillmentId, 'PACK');
     const held = await advance(fulfillmentId, 'SHIP', '1Z000');
     expect(held.userErrors).toEqual([expect.objectContaining({ code: 'SHIPMENT_HELD' })]);
-    const past = await place({ idempotencyKey: 'dated-2', lines: [{ sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP', deliveryDate: '2020-01-01' } });
+    const past = await place({
+      idempotencyKey: 'dated-2',
+      lines: [{ sku: 'RJ-S', quantity: 1 }],
+      fulfillment: { type: 'SHIP', deliveryDate: '2020-01-01' },
+    });
     expect(past).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'INVALID_DELIVERY_DATE' })] });
   });
 
@@ -99,20 +130,32 @@ describe('orders through the gateway', () => {
   });
 
   it('answers an unknown fulfillment with a userError', async () => {
-    expect((await advance('no-such-fulfillment', 'PICK')).userErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN_FULFILLMENT' })]);
+    expect((await advance('no-such-fulfillment', 'PICK')).userErrors).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_FULFILLMENT' }),
+    ]);
   });
 
   it('routes a web order to the best location and splits only when it must', async () => {
     // Shipping to Harlem: the warehouse has the S, only the uptown store has the M.
     const { order, userErrors } = await place({
       idempotencyKey: 'split-1',
-      lines: [{ sku: 'RJ-S', quantity: 1 }, { sku: 'RJ-M', quantity: 1 }],
-      fulfillment: { type: 'SHIP', address: { line1: '1 W 125th St', city: 'New York', postalCode: '10027', country: 'US', lat: 40.81, lng: -73.95 } },
+      lines: [
+        { sku: 'RJ-S', quantity: 1 },
+        { sku: 'RJ-M', quantity: 1 },
+      ],
+      fulfillment: {
+        type: 'SHIP',
+        address: { line1: '1 W 125th St', city: 'New York', postalCode: '10027', country: 'US', lat: 40.81, lng: -73.95 },
+      },
     });
     expect(userErrors).toEqual([]);
     expect(order.fulfillments.map((f: any) => f.location.id).sort()).toEqual([locations.dc, locations.uptown].sort());
 
-    const tooMany = await place({ idempotencyKey: 'oos-1', lines: [{ sku: 'RJ-M', quantity: 5 }], fulfillment: { type: 'SHIP' } });
+    const tooMany = await place({
+      idempotencyKey: 'oos-1',
+      lines: [{ sku: 'RJ-M', quantity: 5 }],
+      fulfillment: { type: 'SHIP' },
+    });
     expect(tooMany).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'OUT_OF_STOCK' })] });
     const availability = await send(t.client, 'Availability', { sku: 'RJ-M' });
     expect(availability.variant.availability.totalAvailable).toBe(1);
@@ -123,17 +166,30 @@ describe('orders through the gateway', () => {
     const cart = (await send(t.client, 'CreateCart', { input: { customerId, channel: 'MOBILE_APP' } })).createCart.cart;
     expect(cart.status).toBe('OPEN');
     const added = await send(t.client, 'AddCartLine', { cartId: cart.id, sku: 'RJ-S', quantity: 2 });
-    expect(added.addCartLine.cart).toMatchObject({ lines: [{ sku: 'RJ-S', quantity: 2, unitPrice: { cents: 12000 } }], subtotal: { cents: 24000 } });
-    expect((await send(t.client, 'AddCartLine', { cartId: cart.id, sku: 'NOPE', quantity: 1 })).addCartLine.userErrors[0].code).toBe('UNKNOWN_SKU');
-    expect((await send(t.client, 'ApplyCoupon', { cartId: cart.id, code: 'BOGUS' })).applyCoupon.userErrors[0].code).toBe('INVALID_COUPON');
+    expect(added.addCartLine.cart).toMatchObject({
+      lines: [{ sku: 'RJ-S', quantity: 2, unitPrice: { cents: 12000 } }],
+      subtotal: { cents: 24000 },
+    });
+    expect(
+      (await send(t.client, 'AddCartLine', { cartId: cart.id, sku: 'NOPE', quantity: 1 })).addCartLine.userErrors[0].code,
+    ).toBe('UNKNOWN_SKU');
+    expect((await send(t.client, 'ApplyCoupon', { cartId: cart.id, code: 'BOGUS' })).applyCoupon.userErrors[0].code).toBe(
+      'INVALID_COUPON',
+    );
     const coupon = await send(t.client, 'ApplyCoupon', { cartId: cart.id, code: 'rain10' });
     expect(coupon.applyCoupon.cart).toMatchObject({ discount: { cents: 2400 }, total: { cents: 21600 } });
 
-    const input = { cartId: cart.id, idempotencyKey: 'app-checkout-1', fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: locations.downtown } };
+    const input = {
+      cartId: cart.id,
+      idempotencyKey: 'app-checkout-1',
+      fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: locations.downtown },
+    };
     const first = (await send(t.client, 'Checkout', { input })).checkout;
     expect(first.userErrors).toEqual([]);
     expect(first.order).toMatchObject({ status: 'PLACED', total: { cents: 21600, currency: 'USD' } });
-    expect(first.order.fulfillments.every((f: any) => f.type === 'PICKUP_IN_STORE' && f.location.id === locations.downtown)).toBe(true);
+    expect(first.order.fulfillments.every((f: any) => f.type === 'PICKUP_IN_STORE' && f.location.id === locations.downtown)).toBe(
+      true,
+    );
     const again = (await send(t.client, 'Checkout', { input })).checkout;
     expect(again.order.id).toBe(first.order.id);
     const otherKey = (await send(t.client, 'Checkout', { input: { ...input, idempotencyKey: 'app-checkout-2' } })).checkout;
@@ -142,7 +198,11 @@ describe('orders through the gateway', () => {
 
   it('cancels from any channel what has not shipped and gives the stock back', async () => {
     const before = (await send(t.client, 'Availability', { sku: 'RJ-S' })).variant.availability.totalAvailable;
-    const { order } = await place({ idempotencyKey: 'cancel-1', lines: [{ sku: 'RJ-S', quantity: 3 }], fulfillment: { type: 'SHIP' } });
+    const { order } = await place({
+      idempotencyKey: 'cancel-1',
+      lines: [{ sku: 'RJ-S', quantity: 3 }],
+      fulfillment: { type: 'SHIP' },
+    });
     expect((await send(t.client, 'Availability', { sku: 'RJ-S' })).variant.availability.totalAvailable).toBe(before - 3);
 
     const cancelled = await send(t.client, 'CancelOrder', { orderId: order.id, channel: 'CALL_CENTER', reason: 'changed mind' });
@@ -157,7 +217,10 @@ describe('orders through the gateway', () => {
   it('pays with loyalty points at checkout, all or nothing', async () => {
     await send(t.client, 'EnrollLoyalty', { customerId, channel: 'WEB' });
     await place({ idempotencyKey: 'earn-1', lines: [{ sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP' } });
-    const points = () => send(t.client, 'CustomerLookup', { email: 'ola@example.com' }).then((d) => d.customerLookup.loyalty.pointsBalance as number);
+    const points = () =>
+      send(t.client, 'CustomerLookup', { email: 'ola@example.com' }).then(
+        (d) => d.customerLookup.loyalty.pointsBalance as number,
+      );
     const earned = await eventually(points, (p) => p >= 120);
     expect(earned).toBe(120);
 
@@ -171,7 +234,9 @@ describe('orders through the gateway', () => {
     expect((await send(t.client, 'Availability', { sku: 'RJ-S' })).variant.availability.totalAvailable).toBe(stockBefore);
     expect(await points()).toBe(120);
 
-    const paid = await send(t.client, 'Checkout', { input: { cartId: cart.id, idempotencyKey: 'pts-2', redeemPoints: 100, fulfillment: { type: 'SHIP' } } });
+    const paid = await send(t.client, 'Checkout', {
+      input: { cartId: cart.id, idempotencyKey: 'pts-2', redeemPoints: 100, fulfillment: { type: 'SHIP' } },
+    });
     expect(paid.checkout.userErrors).toEqual([]);
     // 100 points redeemed; the new order earns its own 120 once its event arrives.
     await eventually(points, (p) => p === 120 - 100 + 120);
@@ -195,7 +260,13 @@ describe('orders through the gateway', () => {
         id: cart.id,
         status: 'ABANDONED',
         channel: 'WEB',
-        lines: [{ sku: 'RJ-M', quantity: 1, variant: { sku: 'RJ-M', product: { name: 'Rain Jacket' }, availability: { totalAvailable: inStock } } }],
+        lines: [
+          {
+            sku: 'RJ-M',
+            quantity: 1,
+            variant: { sku: 'RJ-M', product: { name: 'Rain Jacket' }, availability: { totalAvailable: inStock } },
+          },
+        ],
       },
     ]);
     const open = await t.client.request<any>(carts, { id: customerId, status: 'OPEN' });
@@ -204,12 +275,24 @@ describe('orders through the gateway', () => {
 
   it('costs the same number of SQL statements for a page of 20 orders as for a page of 2', async () => {
     const shopper = (
-      await send(t.client, 'RegisterCustomer', { input: { email: 'many@example.com', firstName: 'Many', lastName: 'Orders', channel: 'WEB' } })
+      await send(t.client, 'RegisterCustomer', {
+        input: { email: 'many@example.com', firstName: 'Many', lastName: 'Orders', channel: 'WEB' },
+      })
     ).registerCustomer.customer.id;
-    for (const sku of ['RJ-M', 'RJ-S']) await send(t.client, 'SetStock', { input: { locationId: locations.dc, sku, onHand: 100 } });
+    for (const sku of ['RJ-M', 'RJ-S'])
+      await send(t.client, 'SetStock', { input: { locationId: locations.dc, sku, onHand: 100 } });
     for (let i = 0; i < 20; i++) {
       await send(t.client, 'PlaceOrder', {
-        input: { customerId: shopper, channel: i % 2 ? 'WEB' : 'CALL_CENTER', idempotencyKey: `many-${i}`, lines: [{ sku: 'RJ-M', quantity: 1 }, { sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP' } },
+        input: {
+          customerId: shopper,
+          channel: i % 2 ? 'WEB' : 'CALL_CENTER',
+          idempotencyKey: `many-${i}`,
+          lines: [
+            { sku: 'RJ-M', quantity: 1 },
+            { sku: 'RJ-S', quantity: 1 },
+          ],
+          fulfillment: { type: 'SHIP' },
+        },
       });
     }
     const page = `query Page($id: ID!, $first: Int) { customer(id: $id) { orders(first: $first) { totalCount edges { node {
@@ -221,7 +304,9 @@ describe('orders through the gateway', () => {
     const quiet = async () => {
       for (;;) {
         let seen = 0;
-        const spies = [...t.system.services.values()].map((service) => jest.spyOn(service.db.logger, 'logQuery').mockImplementation((sql) => void (relayPoll(sql) || seen++)));
+        const spies = [...t.system.services.values()].map((service) =>
+          jest.spyOn(service.db.logger, 'logQuery').mockImplementation((sql) => void (relayPoll(sql) || seen++)),
+        );
         await new Promise((resolve) => setTimeout(resolve, 300));
         spies.forEach((spy) => spy.mockRestore());
         if (seen === 0) return;
@@ -251,16 +336,28 @@ describe('orders through the gateway', () => {
 
   it('moves a merged-away duplicate’s orders to the surviving customer', async () => {
     const duplicate = (
-      await send(t.client, 'RegisterCustomer', { input: { email: 'ola.berg@work.example', firstName: 'Ola', lastName: 'Berg', channel: 'STORE' } })
+      await send(t.client, 'RegisterCustomer', {
+        input: { email: 'ola.berg@work.example', firstName: 'Ola', lastName: 'Berg', channel: 'STORE' },
+      })
     ).registerCustomer.customer.id;
     const { order } = await send(t.client, 'PlaceOrder', {
-      input: { customerId: duplicate, channel: 'STORE', idempotencyKey: 'dup-1', lines: [{ sku: 'RJ-S', quantity: 1 }], fulfillment: { type: 'SHIP' } },
+      input: {
+        customerId: duplicate,
+        channel: 'STORE',
+        idempotencyKey: 'dup-1',
+        lines: [{ sku: 'RJ-S', quantity: 1 }],
+        fulfillment: { type: 'SHIP' },
+      },
     }).then((d) => d.placeOrder);
     const merged = await send(t.client, 'MergeCustomers', { survivorId: customerId, duplicateId: duplicate });
     expect(merged.mergeCustomers.userErrors).toEqual([]);
-    const owner = () => send(t.client, 'OrderByNumber', { number: order.number }).then((d) => d.orderByNumber.customer.id as string);
+    const owner = () =>
+      send(t.client, 'OrderByNumber', { number: order.number }).then((d) => d.orderByNumber.customer.id as string);
     expect(await eventually(owner, (id) => id === customerId)).toBe(customerId);
-    const survivorOrders = await t.client.request<any>('query($id: ID!) { customer(id: $id) { orders(first: 50) { edges { node { id } } } } }', { id: customerId });
+    const survivorOrders = await t.client.request<any>(
+      'query($id: ID!) { customer(id: $id) { orders(first: 50) { edges { node { id } } } } }',
+      { id: customerId },
+    );
     expect(survivorOrders.customer.orders.edges.map((e: any) => e.node.id)).toContain(order.id);
   });
 });

@@ -22,7 +22,10 @@ describe('demo retailer seed', () => {
       () => send(t.client, 'CustomerLookup', { email: 'ada.lovelace@example.com' }).then((d) => d.customerLookup),
       (c) => c.loyalty.pointsBalance > 0,
     );
-    const view = await t.client.request<any>('query($id: ID!) { customer(id: $id) { channels orders(first: 5) { totalCount } } }', { id: ada.id });
+    const view = await t.client.request<any>(
+      'query($id: ID!) { customer(id: $id) { channels orders(first: 5) { totalCount } } }',
+      { id: ada.id },
+    );
     expect(view.customer.orders.totalCount).toBe(3);
     expect([...view.customer.channels].sort()).toEqual(['CALL_CENTER', 'STORE', 'WEB']);
   });

@@ -43,9 +43,18 @@ describe('walking skeleton through the gateway', () => {
     expect(product.upsertProduct.userErrors).toEqual([]);
     expect(product.upsertProduct.product.variants.map((v: { sku: string }) => v.sku).sort()).toEqual(['LS-BLU-M', 'LS-WHT-M']);
 
-    for (const [locationId, onHand] of [[warehouseId, 40], [storeId, 3]] as const) {
+    for (const [locationId, onHand] of [
+      [warehouseId, 40],
+      [storeId, 3],
+    ] as const) {
       const stock = await send(t.client, 'SetStock', { input: { locationId, sku: 'LS-WHT-M', onHand } });
-      expect(stock.setStock.stock).toMatchObject({ sku: 'LS-WHT-M', onHand, reserved: 0, available: onHand, location: { id: locationId } });
+      expect(stock.setStock.stock).toMatchObject({
+        sku: 'LS-WHT-M',
+        onHand,
+        reserved: 0,
+        available: onHand,
+        location: { id: locationId },
+      });
     }
 
     const registered = await send(t.client, 'RegisterCustomer', {
@@ -80,20 +89,38 @@ describe('walking skeleton through the gateway', () => {
     const first = await send(t.client.withHeaders({ 'x-channel': 'STORE' }), 'PlaceOrder', { input: storeOrder });
     expect(first.placeOrder.userErrors).toEqual([]);
     // Carried out at the till: fulfilled on the spot.
-    expect(first.placeOrder.order).toMatchObject({ channel: 'STORE', status: 'COMPLETED', total: { cents: 9900, currency: 'USD' } });
-    expect(first.placeOrder.order.fulfillments).toEqual([expect.objectContaining({ type: 'CARRY_OUT', location: { id: storeId } })]);
+    expect(first.placeOrder.order).toMatchObject({
+      channel: 'STORE',
+      status: 'COMPLETED',
+      total: { cents: 9900, currency: 'USD' },
+    });
+    expect(first.placeOrder.order.fulfillments).toEqual([
+      expect.objectContaining({ type: 'CARRY_OUT', location: { id: storeId } }),
+    ]);
 
     const again = await send(t.client.withHeaders({ 'x-channel': 'STORE' }), 'PlaceOrder', { input: storeOrder });
     expect(again.placeOrder.order.id).toBe(first.placeOrder.order.id);
 
     const web = await send(t.client, 'PlaceOrder', {
-      input: { customerId, channel: 'WEB', idempotencyKey: 'web-checkout-1', lines: [{ sku: 'LS-BLU-M', quantity: 1 }], fulfillment: { type: 'SHIP' } },
+      input: {
+        customerId,
+        channel: 'WEB',
+        idempotencyKey: 'web-checkout-1',
+        lines: [{ sku: 'LS-BLU-M', quantity: 1 }],
+        fulfillment: { type: 'SHIP' },
+      },
     });
     expect(web.placeOrder.order.total).toEqual({ cents: 4950, currency: 'USD' });
 
     const byNumber = await send(t.client, 'OrderByNumber', { number: first.placeOrder.order.number });
-    expect(byNumber.orderByNumber).toMatchObject({ id: first.placeOrder.order.id, channel: 'STORE', customer: { id: customerId, email: 'mia.chen@example.com' } });
-    expect(byNumber.orderByNumber.history).toEqual([expect.objectContaining({ channel: 'STORE', event: expect.stringContaining('placed') })]);
+    expect(byNumber.orderByNumber).toMatchObject({
+      id: first.placeOrder.order.id,
+      channel: 'STORE',
+      customer: { id: customerId, email: 'mia.chen@example.com' },
+    });
+    expect(byNumber.orderByNumber.history).toEqual([
+      expect.objectContaining({ channel: 'STORE', event: expect.stringContaining('placed') }),
+    ]);
   });
 
   it('answers the 360 view from all five subgraphs in one request', async () => {
@@ -119,7 +146,14 @@ describe('walking skeleton through the gateway', () => {
     expect(newest.channel).toBe('WEB');
     expect(older).toMatchObject({
       channel: 'STORE',
-      lines: [{ sku: 'LS-WHT-M', quantity: 2, unitPrice: { cents: 4950, currency: 'USD' }, variant: { sku: 'LS-WHT-M', product: { name: 'Linen Shirt' } } }],
+      lines: [
+        {
+          sku: 'LS-WHT-M',
+          quantity: 2,
+          unitPrice: { cents: 4950, currency: 'USD' },
+          variant: { sku: 'LS-WHT-M', product: { name: 'Linen Shirt' } },
+        },
+      ],
       fulfillments: [{ type: 'CARRY_OUT', location: { id: storeId, name: 'Harbor Store', type: 'STORE' } }],
     });
     // 99.00 + 49.50 spent: one point per whole currency unit of each order.

@@ -8,20 +8,43 @@ import { ReplenishmentSubscription } from './entities/subscription';
 import { orderById } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
-import {
-  CustomerOrdersResolver,
-  FulfillmentResolver,
-  OrderLineResolver,
-  OrderResolver,
-} from './resolvers/order.resolver';
+import { CustomerOrdersResolver, FulfillmentResolver, OrderLineResolver, OrderResolver } from './resolvers/order.resolver';
 import { CartLineResolver, CartResolver, CustomerCartsResolver } from './resolvers/cart.resolver';
-import { CustomerPostPurchaseResolver, ModifyOrderResolver, ReturnResolver, SubscriptionResolver } from './resolvers/post-purchase.resolver';
+import {
+  CustomerPostPurchaseResolver,
+  ModifyOrderResolver,
+  ReturnResolver,
+  SubscriptionResolver,
+} from './resolvers/post-purchase.resolver';
 
 export const ordersService: ServiceDefinition = {
   name: 'orders',
-  entities: [Cart, CartLineRow, Order, OrderLine, Fulfillment, FulfillmentLine, OrderHistoryEntry, ReturnRequest, ReturnLine, ReplenishmentSubscription],
+  entities: [
+    Cart,
+    CartLineRow,
+    Order,
+    OrderLine,
+    Fulfillment,
+    FulfillmentLine,
+    OrderHistoryEntry,
+    ReturnRequest,
+    ReturnLine,
+    ReplenishmentSubscription,
+  ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [OrderResolver, OrderLineResolver, FulfillmentResolver, CustomerOrdersResolver, CartResolver, CartLineResolver, CustomerCartsResolver, ReturnResolver, ModifyOrderResolver, SubscriptionResolver, CustomerPostPurchaseResolver],
+  resolvers: [
+    OrderResolver,
+    OrderLineResolver,
+    FulfillmentResolver,
+    CustomerOrdersResolver,
+    CartResolver,
+    CartLineResolver,
+    CustomerCartsResolver,
+    ReturnResolver,
+    ModifyOrderResolver,
+    SubscriptionResolver,
+    CustomerPostPurchaseResolver,
+  ],
   consumers,
   references: {
     Order: (ref, ctx) => orderById(ctx).load(String(ref.id)),

@@ -11,12 +11,23 @@ export interface CatalogPrice {
 
 const VARIANT_PRICES = /* GraphQL */ `
   query OrderVariantPrices($skus: [String!]!, $channel: Channel) {
-    variants(skus: $skus) { sku discontinued price(channel: $channel) { cents currency } }
+    variants(skus: $skus) {
+      sku
+      discontinued
+      price(channel: $channel) {
+        cents
+        currency
+      }
+    }
   }
 `;
 
 const CUSTOMER_EXISTS = /* GraphQL */ `
-  query OrderCustomer($id: ID!) { customer(id: $id) { id } }
+  query OrderCustomer($id: ID!) {
+    customer(id: $id) {
+      id
+    }
+  }
 `;
 
 function info(ctx: ServiceContext): RequestInfo {
@@ -25,9 +36,7 @@ function info(ctx: ServiceContext): RequestInfo {
 
 /** Current prices for the channel, keyed by SKU; unknown SKUs are absent. */
 export async function catalogPrices(ctx: ServiceContext, skus: string[], channel: Channel): Promise<Map<string, CatalogPrice>> {
-  const data = await ctx.peers
-    .get('catalog')
-    .request<{ variants: CatalogPrice[] }>(VARIANT_PRICES, { skus, channel }, info(ctx));
+  const data = await ctx.peers.get('catalog').request<{ variants: CatalogPrice[] }>(VARIANT_PRICES, { skus, channel }, info(ctx));
   return new Map(data.variants.map((v) => [v.sku, v]));
 }
 
@@ -40,21 +49,44 @@ export async function resolveCustomerId(ctx: ServiceContext, id: string): Promis
 const CANDIDATES = /* GraphQL */ `
   query OrderFulfillmentCandidates($skus: [String!]!) {
     fulfillmentCandidates(skus: $skus) {
-      location { id type lat lng fulfillsOnline pickupEnabled open }
-      stock { sku available }
+      location {
+        id
+        type
+        lat
+        lng
+        fulfillsOnline
+        pickupEnabled
+        open
+      }
+      stock {
+        sku
+        available
+      }
     }
   }
 `;
 
 const RESERVE = /* GraphQL */ `
   mutation OrderReserveStock($input: ReserveStockInput!) {
-    reserveStock(input: $input) { userErrors { field message code } }
+    reserveStock(input: $input) {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
 const RELEASE = /* GraphQL */ `
   mutation OrderReleaseReservations($orderId: ID!) {
-    releaseReservations(orderId: $orderId) { userErrors { field message code } }
+    releaseReservations(orderId: $orderId) {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
@@ -65,7 +97,9 @@ interface CandidateResult {
 
 /** Every location that could fulfil some of these SKUs, with what it has available (inventory's routing input). */
 export async function inventoryCandidates(ctx: ServiceContext, skus: string[]): Promise<CandidateLocation[]> {
-  const data = await ctx.peers.get('inventory').request<{ fulfillmentCandidates: CandidateResult[] }>(CANDIDATES, { skus }, info(ctx));
+  const data = await ctx.peers
+    .get('inventory')
+    .request<{ fulfillmentCandidates: CandidateResult[] }>(CANDIDATES, { skus }, info(ctx));
   return data.fulfillmentCandidates.map(({ location, stock }) => ({
     ...location,
     available: Object.fromEntries(stock.map((s) => [s.sku, s.available])),
@@ -80,7 +114,9 @@ export async function reserveStock(
   orderId: string,
   lines: { lineId: string; sku: string; locationId: string; quantity: number }[],
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  const data = await ctx.peers.get('inventory').request<{ reserveStock: UserErrors }>(RESERVE, { input: { orderId, lines } }, info(ctx));
+  const data = await ctx.peers
+    .get('inventory')
+    .request<{ reserveStock: UserErrors }>(RESERVE, { input: { orderId, lines } }, info(ctx));
   const [error] = data.reserveStock.userErrors;
   if (!error) return { ok: true };
   if (error.code !== 'INSUFFICIENT_STOCK') throw new Error(`inventory refused the reservation: ${error.code} ${error.message}`);
@@ -96,13 +132,36 @@ const PRICE_CART = /* GraphQL */ `
     priceCartV1(input: $input) {
       version
       cart {
-        lines { sku quantity unitPrice { cents currency } total { cents } }
-        subtotal { cents currency }
-        discount { cents }
-        total { cents }
-        appliedPromotions { code }
+        lines {
+          sku
+          quantity
+          unitPrice {
+            cents
+            currency
+          }
+          total {
+            cents
+          }
+        }
+        subtotal {
+          cents
+          currency
+        }
+        discount {
+          cents
+        }
+        total {
+          cents
+        }
+        appliedPromotions {
+          code
+        }
       }
-      userErrors { field message code }
+      userErrors {
+        field
+        message
+        code
+      }
     }
   }
 `;
@@ -152,7 +211,12 @@ export async function priceCartWithCatalog(
     subtotalCents: priced.subtotal.cents,
     discountCents: priced.discount.cents,
     totalCents: priced.total.cents,
-    lines: priced.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPriceCents: l.unitPrice.cents, totalCents: l.total.cents })),
+    lines: priced.lines.map((l) => ({
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPriceCents: l.unitPrice.cents,
+      totalCents: l.total.cents,
+    })),
     appliedCodes: priced.appliedPromotions.flatMap((p) => (p.code ? [p.code.toUpperCase()] : [])),
   };
 }
@@ -160,29 +224,66 @@ export async function priceCartWithCatalog(
 const HOLD_POINTS = /* GraphQL */ `
   mutation OrderHoldPoints($customerId: ID!, $points: Int!, $orderRef: String!, $idempotencyKey: String!) {
     holdPoints(customerId: $customerId, points: $points, orderRef: $orderRef, idempotencyKey: $idempotencyKey) {
-      hold { id } userErrors { field message code }
+      hold {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
     }
   }
 `;
 
 const HOLD_STORE_CREDIT = /* GraphQL */ `
   mutation OrderHoldStoreCredit($input: HoldStoredValueInput!) {
-    holdStoredValue(input: $input) { hold { id } userErrors { field message code } }
+    holdStoredValue(input: $input) {
+      hold {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
 const STORE_CREDIT = /* GraphQL */ `
   query OrderStoreCredit($representations: [_Any!]!) {
-    _entities(representations: $representations) { ... on Customer { storeCredit { cents currency } } }
+    _entities(representations: $representations) {
+      ... on Customer {
+        storeCredit {
+          cents
+          currency
+        }
+      }
+    }
   }
 `;
 
 const CAPTURE_HOLD = /* GraphQL */ `
-  mutation OrderCaptureHold($holdId: ID!) { captureHold(holdId: $holdId) { userErrors { code message } } }
+  mutation OrderCaptureHold($holdId: ID!) {
+    captureHold(holdId: $holdId) {
+      userErrors {
+        code
+        message
+      }
+    }
+  }
 `;
 
 const RELEASE_HOLD = /* GraphQL */ `
-  mutation OrderReleaseHold($holdId: ID!) { releaseHold(holdId: $holdId) { userErrors { code message } } }
+  mutation OrderReleaseHold($holdId: ID!) {
+    releaseHold(holdId: $holdId) {
+      userErrors {
+        code
+        message
+      }
+    }
+  }
 `;
 
 export type HoldResult = { ok: true; holdId: string } | { ok: false; code: string; message: string };
@@ -196,7 +297,13 @@ function holdResult(payload: HoldPayload): HoldResult {
 }
 
 /** Loyalty's checkout boundary: points set aside for this checkout until captured or released. */
-export async function holdLoyaltyPoints(ctx: ServiceContext, customerId: string, points: number, orderRef: string, idempotencyKey: string): Promise<HoldResult> {
+export async function holdLoyaltyPoints(
+  ctx: ServiceContext,
+  customerId: string,
+  points: number,
+  orderRef: string,
+  idempotencyKey: string,
+): Promise<HoldResult> {
   const data = await ctx.peers
     .get('loyalty')
     .request<{ holdPoints: HoldPayload }>(HOLD_POINTS, { customerId, points, orderRef, idempotencyKey }, info(ctx));

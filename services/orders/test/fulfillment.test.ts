@@ -4,7 +4,12 @@ import { FulfillmentStatus as S, FulfillmentType as T, OrderStatus } from '../sr
 describe('fulfillment lifecycle', () => {
   it('walks a shipment through pick, pack, ship and deliver, in that order only', () => {
     let status = S.PENDING;
-    for (const [action, expected] of [[A.PICK, S.PICKING], [A.PACK, S.PACKED], [A.SHIP, S.SHIPPED], [A.DELIVER, S.DELIVERED]] as const) {
+    for (const [action, expected] of [
+      [A.PICK, S.PICKING],
+      [A.PACK, S.PACKED],
+      [A.SHIP, S.SHIPPED],
+      [A.DELIVER, S.DELIVERED],
+    ] as const) {
       status = nextStatus(T.SHIP, status, action)!;
       expect(status).toBe(expected);
     }

@@ -6,7 +6,13 @@ const SOHO = { lat: 40.7233, lng: -74.003 };
 const BROOKLYN = { lat: 40.6959, lng: -73.9956 };
 const BOSTON = { lat: 42.3503, lng: -71.081 };
 
-function location(id: string, type: 'WAREHOUSE' | 'STORE', at: { lat: number; lng: number }, available: Record<string, number>, extra: Partial<CandidateLocation> = {}): CandidateLocation {
+function location(
+  id: string,
+  type: 'WAREHOUSE' | 'STORE',
+  at: { lat: number; lng: number },
+  available: Record<string, number>,
+  extra: Partial<CandidateLocation> = {},
+): CandidateLocation {
   return { id, type, ...at, fulfillsOnline: true, pickupEnabled: type === 'STORE', open: true, available, ...extra };
 }
 
@@ -88,7 +94,9 @@ describe('routing an order to locations', () => {
 
   it('refuses pickup at a store that does not offer it', () => {
     expect(() =>
-      routeOrder([line('1', 'A', 1)], { type: FulfillmentType.PICKUP_IN_STORE, pickupLocationId: 'dc' }, [location('dc', 'WAREHOUSE', NEWARK, { A: 5 })]),
+      routeOrder([line('1', 'A', 1)], { type: FulfillmentType.PICKUP_IN_STORE, pickupLocationId: 'dc' }, [
+        location('dc', 'WAREHOUSE', NEWARK, { A: 5 }),
+      ]),
     ).toThrow(expect.objectContaining({ code: 'PICKUP_NOT_AVAILABLE' }));
   });
 
@@ -96,7 +104,9 @@ describe('routing an order to locations', () => {
     const candidates = [location('dc', 'WAREHOUSE', NEWARK, { A: 50 }), location('soho', 'STORE', SOHO, { A: 1 })];
     const request = { type: FulfillmentType.CARRY_OUT, pickupLocationId: 'soho' };
     expect(summary(routeOrder([line('1', 'A', 1)], request, candidates))).toEqual([{ at: 'soho', from: 'soho', lines: ['Ax1'] }]);
-    expect(() => routeOrder([line('1', 'A', 2)], request, candidates)).toThrow(expect.objectContaining({ code: 'OUT_OF_STOCK', sku: 'A' }));
+    expect(() => routeOrder([line('1', 'A', 2)], request, candidates)).toThrow(
+      expect.objectContaining({ code: 'OUT_OF_STOCK', sku: 'A' }),
+    );
   });
 
   it('lets a retailer weigh distance over store use', () => {

@@ -56,10 +56,7 @@ export class HttpPeerClient implements PeerClient {
 }
 
 /** Turns execution errors of an in-process call into the same PeerError as HTTP. */
-export function peerResult<T>(
-  name: string,
-  result: { data?: unknown; errors?: readonly GraphQLError[] },
-): T {
+export function peerResult<T>(name: string, result: { data?: unknown; errors?: readonly GraphQLError[] }): T {
   if (result.errors?.length || !result.data) {
     throw new PeerError(name, result.errors ?? [{ message: 'no data' }]);
   }

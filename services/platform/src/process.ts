@@ -28,7 +28,9 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
     });
     const log = createLogger(definition.name, config.LOG_LEVEL);
     if (!config.SUBGRAPH_SECRET) {
-      log.warn('SUBGRAPH_SECRET is not set: using the public development secret, so anyone who can reach this subgraph can claim any identity');
+      log.warn(
+        'SUBGRAPH_SECRET is not set: using the public development secret, so anyone who can reach this subgraph can claim any identity',
+      );
     }
     let bus: EventBus;
     if (config.NATS_URL) {

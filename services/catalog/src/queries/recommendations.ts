@@ -28,9 +28,13 @@ export async function recommendedProductIds(db: DataSource, customerId: string, 
     ).map((r) => r.productId),
   );
   const viewed = (
-    await run<{ productId: string }>(db, `SELECT "productId" AS "productId" FROM ${tableOf(db, CustomerProductView)} WHERE "customerId" = :c`, {
-      c: customerId,
-    })
+    await run<{ productId: string }>(
+      db,
+      `SELECT "productId" AS "productId" FROM ${tableOf(db, CustomerProductView)} WHERE "customerId" = :c`,
+      {
+        c: customerId,
+      },
+    )
   ).map((r) => r.productId);
   const seeds = new Set([...owned, ...viewed]);
   const limit = first + seeds.size;

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, type Channel, type ServiceContext } from '@omni/platform';
 import type { EntityManager } from 'typeorm';
-import {
-  effectiveRules,
-  isDefaultRuleId,
-  ruleProblems,
-  type EarnRuleData,
-} from '../domain/rules';
+import { effectiveRules, isDefaultRuleId, ruleProblems, type EarnRuleData } from '../domain/rules';
 import { EarnRule } from '../entities/rules';
 
 export type EarnRuleInput = Omit<EarnRuleData, 'id' | 'channels'> & { id?: string | null; channels?: Channel[] | null };

@@ -1,6 +1,13 @@
 import { DomainError, inTransaction, isoDate, recordEvent, type ServiceContext } from '@omni/platform';
 import { In } from 'typeorm';
-import { earliestShipDate, FulfillmentAction, hasLeft, nextStatus, orderStatusOf, STANDARD_TRANSIT_DAYS } from '../domain/fulfillment';
+import {
+  earliestShipDate,
+  FulfillmentAction,
+  hasLeft,
+  nextStatus,
+  orderStatusOf,
+  STANDARD_TRANSIT_DAYS,
+} from '../domain/fulfillment';
 import { LineStatus } from '../domain/status';
 import { appendHistory } from './history';
 import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
@@ -33,15 +40,23 @@ export async function advanceFulfillment(ctx: ServiceContext, request: AdvanceRe
   }
   return inTransaction(ctx.db, async (manager) => {
     const fulfillment = await manager.findOneBy(Fulfillment, { id: request.fulfillmentId });
-    if (!fulfillment) throw new DomainError('UNKNOWN_FULFILLMENT', `no fulfillment ${request.fulfillmentId}`, ['input', 'fulfillmentId']);
+    if (!fulfillment)
+      throw new DomainError('UNKNOWN_FULFILLMENT', `no fulfillment ${request.fulfillmentId}`, ['input', 'fulfillmentId']);
     const next = nextStatus(fulfillment.type, fulfillment.status, request.action);
     if (!next) {
-      throw new DomainError('INVALID_TRANSITION', `cannot ${request.action} a ${fulfillment.type} fulfillment that is ${fulfillment.status}`, ['input', 'action']);
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `cannot ${request.action} a ${fulfillment.type} fulfillment that is ${fulfillment.status}`,
+        ['input', 'action'],
+      );
     }
     if (request.action === FulfillmentAction.SHIP && fulfillment.promisedDate) {
       const shipOn = earliestShipDate(fulfillment.promisedDate, STANDARD_TRANSIT_DAYS);
       if (isoDate() < shipOn) {
-        throw new DomainError('SHIPMENT_HELD', `held for delivery on ${fulfillment.promisedDate}: ships on ${shipOn}`, ['input', 'action']);
+        throw new DomainError('SHIPMENT_HELD', `held for delivery on ${fulfillment.promisedDate}: ships on ${shipOn}`, [
+          'input',
+          'action',
+        ]);
       }
     }
     // Conditional on the status read: a concurrent step by another associate loses cleanly.
@@ -50,7 +65,8 @@ export async function advanceFulfillment(ctx: ServiceContext, request: AdvanceRe
       { id: fulfillment.id, status: fulfillment.status },
       { status: next, ...(trackingNumber ? { trackingNumber } : {}) },
     );
-    if (!changed.affected) throw new DomainError('INVALID_TRANSITION', 'the fulfillment changed meanwhile; reload it', ['input', 'fulfillmentId']);
+    if (!changed.affected)
+      throw new DomainError('INVALID_TRANSITION', 'the fulfillment changed meanwhile; reload it', ['input', 'fulfillmentId']);
     fulfillment.status = next;
     if (trackingNumber) fulfillment.trackingNumber = trackingNumber;
 
@@ -85,7 +101,8 @@ export async function advanceFulfillment(ctx: ServiceContext, request: AdvanceRe
       lines: ownLines.map((fl) => ({ orderLineId: fl.orderLineId, sku: fl.sku, quantity: fl.quantity })),
     };
     if (request.action === FulfillmentAction.SHIP) await recordEvent(manager, 'orders.fulfillment.shipped', payload, ctx.channel);
-    if (request.action === FulfillmentAction.COLLECT) await recordEvent(manager, 'orders.fulfillment.collected', payload, ctx.channel);
+    if (request.action === FulfillmentAction.COLLECT)
+      await recordEvent(manager, 'orders.fulfillment.collected', payload, ctx.channel);
     if (request.action === FulfillmentAction.READY_FOR_PICKUP) {
       await recordEvent(manager, 'orders.fulfillment.ready_for_pickup', payload, ctx.channel);
     }

@@ -18,11 +18,17 @@ export interface OrderCancelled {
  * Cancels what has not left yet: the whole order before anything ships, the rest after a
  * partial shipment. Reservations of cancelled fulfillments are given back to inventory.
  */
-export async function cancelOrder(ctx: ServiceContext, orderId: string, channel: Channel, reason?: string | null): Promise<Order> {
+export async function cancelOrder(
+  ctx: ServiceContext,
+  orderId: string,
+  channel: Channel,
+  reason?: string | null,
+): Promise<Order> {
   const order = await inTransaction(ctx.db, async (manager) => {
     const order = await manager.findOneBy(Order, { id: orderId });
     if (!order) throw new DomainError('UNKNOWN_ORDER', `no order ${orderId}`, ['orderId']);
-    if (order.status === OrderStatus.CANCELLED) throw new DomainError('ALREADY_CANCELLED', 'the order is already cancelled', ['orderId']);
+    if (order.status === OrderStatus.CANCELLED)
+      throw new DomainError('ALREADY_CANCELLED', 'the order is already cancelled', ['orderId']);
     const fulfillments = await manager.findBy(Fulfillment, { orderId });
     const open = fulfillments.filter((f) => !hasLeft(f.status) && f.status !== FulfillmentStatus.CANCELLED);
     if (open.length === 0) throw new DomainError('ALREADY_SHIPPED', 'everything on the order has shipped', ['orderId']);
@@ -54,6 +60,8 @@ export async function cancelOrder(ctx: ServiceContext, orderId: string, channel:
   });
   // Giving stock back after the commit: a failure here leaves a reservation to expire, never a
   // cancelled order that still holds stock it will not ship (inventory also consumes the event).
-  await releaseReservations(ctx, orderId).catch((error: Error) => ctx.log.error({ err: error, orderId }, 'reservation release failed'));
+  await releaseReservations(ctx, orderId).catch((error: Error) =>
+    ctx.log.error({ err: error, orderId }, 'reservation release failed'),
+  );
   return order;
 }

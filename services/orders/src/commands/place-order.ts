@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DomainError,
-  inTransaction,
-  isoDate,
-  recordEvent,
-  type Channel,
-  type ServiceContext,
-} from '@omni/platform';
+import { DomainError, inTransaction, isoDate, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { STANDARD_TRANSIT_DAYS } from '../domain/fulfillment';
 import { newOrderNumber } from '../domain/order-number';
@@ -51,12 +44,21 @@ function validate(request: OrderRequest): void {
   if (request.lines.length === 0) throw new DomainError('EMPTY_ORDER', 'an order has at least one line', ['input', 'lines']);
   request.lines.forEach((line, i) => {
     if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
-      throw new DomainError('INVALID_QUANTITY', 'a quantity is a whole number above zero', ['input', 'lines', String(i), 'quantity']);
+      throw new DomainError('INVALID_QUANTITY', 'a quantity is a whole number above zero', [
+        'input',
+        'lines',
+        String(i),
+        'quantity',
+      ]);
     }
   });
   const { type, pickupLocationId, deliveryDate } = request.fulfillment;
   if (type !== FulfillmentType.SHIP && !pickupLocationId) {
-    throw new DomainError('PICKUP_LOCATION_REQUIRED', `${type} needs a pickup location`, ['input', 'fulfillment', 'pickupLocationId']);
+    throw new DomainError('PICKUP_LOCATION_REQUIRED', `${type} needs a pickup location`, [
+      'input',
+      'fulfillment',
+      'pickupLocationId',
+    ]);
   }
   if (deliveryDate && deliveryDate < isoDate()) {
     throw new DomainError('INVALID_DELIVERY_DATE', 'the delivery date is in the past', ['input', 'fulfillment', 'deliveryDate']);
@@ -92,7 +94,12 @@ const ROUTING_ATTEMPTS = 3;
  * Routes the lines and reserves exactly what the routing chose, all or nothing. When stock
  * moved between reading the candidates and reserving (another order won it), routes again.
  */
-async function routeAndReserve(ctx: ServiceContext, orderId: string, lines: RoutableLine[], request: OrderRequest): Promise<PlannedFulfillment[]> {
+async function routeAndReserve(
+  ctx: ServiceContext,
+  orderId: string,
+  lines: RoutableLine[],
+  request: OrderRequest,
+): Promise<PlannedFulfillment[]> {
   const skus = [...new Set(lines.map((l) => l.sku))];
   const { address } = request.fulfillment;
   const destination = address?.lat != null && address?.lng != null ? { lat: address.lat, lng: address.lng } : null;
@@ -109,7 +116,9 @@ async function routeAndReserve(ctx: ServiceContext, orderId: string, lines: Rout
     const reservation = await reserveStock(
       ctx,
       orderId,
-      plan.flatMap((f) => f.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, locationId: f.sourceLocationId }))),
+      plan.flatMap((f) =>
+        f.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, locationId: f.sourceLocationId })),
+      ),
     );
     if (reservation.ok) return plan;
     if (attempt >= ROUTING_ATTEMPTS) throw new DomainError('OUT_OF_STOCK', reservation.message, ['input', 'lines']);
@@ -146,8 +155,15 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
   const priced: (PricedLine & { id: string })[] = request.lines.map((line, i) => {
     const price = prices.get(line.sku);
     if (!price) throw new DomainError('UNKNOWN_SKU', `no product has SKU ${line.sku}`, ['input', 'lines', String(i), 'sku']);
-    if (price.discontinued) throw new DomainError('DISCONTINUED_SKU', `${line.sku} is no longer sold`, ['input', 'lines', String(i), 'sku']);
-    return { id: randomUUID(), sku: line.sku, quantity: line.quantity, unitPriceCents: price.price.cents, currency: price.price.currency };
+    if (price.discontinued)
+      throw new DomainError('DISCONTINUED_SKU', `${line.sku} is no longer sold`, ['input', 'lines', String(i), 'sku']);
+    return {
+      id: randomUUID(),
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPriceCents: price.price.cents,
+      currency: price.price.currency,
+    };
   });
   let totals;
   try {
@@ -157,7 +173,12 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
   }
 
   const orderId = randomUUID();
-  const plan = await routeAndReserve(ctx, orderId, priced.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity })), request);
+  const plan = await routeAndReserve(
+    ctx,
+    orderId,
+    priced.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity })),
+    request,
+  );
   const carryOut = request.fulfillment.type === FulfillmentType.CARRY_OUT;
   try {
     return await inTransaction(ctx.db, async (manager) => {
@@ -194,7 +215,12 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
       );
       await manager.insert(Fulfillment, fulfillments);
       const fulfillmentLines = plan.flatMap((planned, i) =>
-        planned.lines.map((l) => ({ fulfillmentId: fulfillments[i]!.id, orderLineId: l.lineId, sku: l.sku, quantity: l.quantity })),
+        planned.lines.map((l) => ({
+          fulfillmentId: fulfillments[i]!.id,
+          orderLineId: l.lineId,
+          sku: l.sku,
+          quantity: l.quantity,
+        })),
       );
       await manager.insert(FulfillmentLine, fulfillmentLines);
       await appendHistory(manager, {
@@ -229,7 +255,9 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
               sourceLocationId: f.sourceLocationId,
               trackingNumber: null,
               carrier: null,
-              lines: fulfillmentLines.filter((fl) => fl.fulfillmentId === f.id).map(({ orderLineId, sku, quantity }) => ({ orderLineId, sku, quantity })),
+              lines: fulfillmentLines
+                .filter((fl) => fl.fulfillmentId === f.id)
+                .map(({ orderLineId, sku, quantity }) => ({ orderLineId, sku, quantity })),
             },
             request.channel,
           );

@@ -92,7 +92,11 @@ function coverage(location: CandidateLocation, demand: Map<string, number>): num
   return units;
 }
 
-function shipmentCost(location: CandidateLocation, to: { lat: number; lng: number } | null | undefined, w: RoutingWeights): number {
+function shipmentCost(
+  location: CandidateLocation,
+  to: { lat: number; lng: number } | null | undefined,
+  w: RoutingWeights,
+): number {
   return (to ? w.perKm * distanceKm(location, to) : 0) + (location.type === 'STORE' ? w.storePenalty : 0);
 }
 
@@ -163,7 +167,9 @@ export function routeOrder(
     // The shopper is at the till: the goods come off this store's shelves or not at all.
     const missing = [...demandOf(lines)].find(([sku, q]) => (store.available[sku] ?? 0) < q);
     if (missing) throw new RoutingError('OUT_OF_STOCK', `not enough ${missing[0]} at this store`, missing[0]);
-    return [{ type: FulfillmentType.CARRY_OUT, locationId: store.id, sourceLocationId: store.id, lines: lines.map((l) => ({ ...l })) }];
+    return [
+      { type: FulfillmentType.CARRY_OUT, locationId: store.id, sourceLocationId: store.id, lines: lines.map((l) => ({ ...l })) },
+    ];
   }
 
   if (!store.open || !store.pickupEnabled) {
@@ -171,9 +177,13 @@ export function routeOrder(
   }
   // Pickup: the store's own stock first; what it lacks is transferred in (ship-to-store).
   const remaining = lines.map((l) => ({ ...l }));
-  const fromStore = take(remaining, new Map([...demandOf(remaining)].map(([sku, q]) => [sku, Math.min(q, store.available[sku] ?? 0)])));
+  const fromStore = take(
+    remaining,
+    new Map([...demandOf(remaining)].map(([sku, q]) => [sku, Math.min(q, store.available[sku] ?? 0)])),
+  );
   const plan: PlannedFulfillment[] = [];
-  if (fromStore.length) plan.push({ type: FulfillmentType.PICKUP_IN_STORE, locationId: store.id, sourceLocationId: store.id, lines: fromStore });
+  if (fromStore.length)
+    plan.push({ type: FulfillmentType.PICKUP_IN_STORE, locationId: store.id, sourceLocationId: store.id, lines: fromStore });
   const rest = remaining.filter((l) => l.quantity > 0);
   if (rest.length) {
     const others = open.filter((c) => c.id !== store.id);

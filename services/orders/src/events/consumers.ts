@@ -19,7 +19,12 @@ const repointMergedCustomer: ConsumerDefinition = {
     await manager.update(Order, { customerId: duplicateId }, { customerId: survivorId });
     await manager.update(Cart, { customerId: duplicateId }, { customerId: survivorId });
     for (const order of orders) {
-      await appendHistory(manager, { orderId: order.id, channel: event.channel, actor: null, event: `customer ${duplicateId} merged into ${survivorId}` });
+      await appendHistory(manager, {
+        orderId: order.id,
+        channel: event.channel,
+        actor: null,
+        event: `customer ${duplicateId} merged into ${survivorId}`,
+      });
     }
   },
 };

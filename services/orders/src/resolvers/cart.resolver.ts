@@ -10,7 +10,13 @@ import type { CartPricing } from '../peers';
 import { orderSettings } from '../settings';
 import { CustomerRef, FulfillmentRequestInput, VariantRef } from './order.resolver';
 
-const cartPricing = defineLoader('cartPricing', (ctx) => new DataLoader<Cart, CartPricing, string>((carts) => Promise.all(carts.map((c) => priceOf(ctx, c))), { cacheKeyFn: (c) => c.id }));
+const cartPricing = defineLoader(
+  'cartPricing',
+  (ctx) =>
+    new DataLoader<Cart, CartPricing, string>((carts) => Promise.all(carts.map((c) => priceOf(ctx, c))), {
+      cacheKeyFn: (c) => c.id,
+    }),
+);
 
 const linesByCart = defineLoader(
   'linesByCart',
@@ -82,7 +88,10 @@ const money = (cents: number, pricing: CartPricing) => Money.of(cents, pricing.c
 @Resolver(() => Cart)
 export class CartResolver {
   @Mutation(() => CartPayload)
-  async createCart(@Arg('input', () => CreateCartInput) input: CreateCartInput, @Ctx() ctx: ServiceContext): Promise<CartPayload> {
+  async createCart(
+    @Arg('input', () => CreateCartInput) input: CreateCartInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<CartPayload> {
     const { result, userErrors } = await attempt(() => createCart(ctx, input));
     return { cart: result, userErrors };
   }
@@ -99,7 +108,11 @@ export class CartResolver {
   }
 
   @Mutation(() => CartPayload)
-  async applyCoupon(@Arg('cartId', () => ID) cartId: string, @Arg('code') code: string, @Ctx() ctx: ServiceContext): Promise<CartPayload> {
+  async applyCoupon(
+    @Arg('cartId', () => ID) cartId: string,
+    @Arg('code') code: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<CartPayload> {
     const { result, userErrors } = await attempt(() => applyCoupon(ctx, cartId, code));
     return { cart: result, userErrors };
   }
@@ -162,7 +175,9 @@ export class CartLineResolver {
 
 @Resolver(() => CustomerRef)
 export class CustomerCartsResolver {
-  @FieldResolver(() => [Cart], { description: 'Carts from every channel, most recently touched first; ABANDONED ones for associates and CSRs.' })
+  @FieldResolver(() => [Cart], {
+    description: 'Carts from every channel, most recently touched first; ABANDONED ones for associates and CSRs.',
+  })
   carts(
     @Root() customer: CustomerRef,
     @Ctx() ctx: ServiceContext,

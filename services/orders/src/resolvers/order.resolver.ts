@@ -187,8 +187,13 @@ export class OrderResolver {
     return ctx.db.getRepository(Order).findOneBy({ number: number.trim().toUpperCase() });
   }
 
-  @Mutation(() => PlaceOrderPayload, { description: 'Orders taken outside the storefront cart: POS, call center, marketplace, partner.' })
-  async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: ServiceContext): Promise<PlaceOrderPayload> {
+  @Mutation(() => PlaceOrderPayload, {
+    description: 'Orders taken outside the storefront cart: POS, call center, marketplace, partner.',
+  })
+  async placeOrder(
+    @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<PlaceOrderPayload> {
     const { result, userErrors } = await attempt(() => placeOrder(ctx, input));
     return { order: result, userErrors };
   }

@@ -105,7 +105,10 @@ export function Connection<T extends object>(node: ClassType<T>, edgeName = node
 }
 
 /** A page of nodes as a connection, each with its cursor. */
-export function toConnection<T>(page: { nodes: T[]; totalCount: number; hasNextPage: boolean }, cursorOf: (node: T) => string): ConnectionShape<T> {
+export function toConnection<T>(
+  page: { nodes: T[]; totalCount: number; hasNextPage: boolean },
+  cursorOf: (node: T) => string,
+): ConnectionShape<T> {
   return {
     totalCount: page.totalCount,
     pageInfo: pageInfo({ ...page, cursorOf }),
