@@ -32,6 +32,8 @@ export class NatsBus implements EventBus {
   private readonly subscriptions: Subscription[] = [];
   /** Subscriptions whose consumer loops run: started once, they survive reconnects. */
   private readonly started = new Set<Subscription>();
+  /** Handlers running now: closing waits for them, so no handler outlives its database. */
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly stream: string;
   private readonly prefix: string;
   private connecting: Promise<void> | null = null;
@@ -72,6 +74,8 @@ export class NatsBus implements EventBus {
   async close(): Promise<void> {
     this.closed = true;
     this.ready = false;
+    // Let running handlers finish (and ack) before the connection goes.
+    await Promise.allSettled([...this.inFlight]);
     const nc = this.nc;
     this.nc = null;
     if (nc && !nc.isClosed()) await nc.drain().catch(() => nc.close());
@@ -173,7 +177,14 @@ export class NatsBus implements EventBus {
             continue;
           }
           try {
-            await subscription.handle(event);
+            if (this.closed) return;
+            const handled = subscription.handle(event);
+            this.inFlight.add(handled);
+            try {
+              await handled;
+            } finally {
+              this.inFlight.delete(handled);
+            }
             message.ack();
           } catch (error) {
             log.error({ err: error, event: event.id }, 'event handler failed, will be redelivered');
