@@ -360,4 +360,50 @@ describe('orders through the gateway', () => {
     );
     expect(survivorOrders.customer.orders.edges.map((e: any) => e.node.id)).toContain(order.id);
   });
+
+  it('gives a store its pick list and puts a shopper who says "I am here" at the top of the pickups', async () => {
+    const pickup = (key: string) =>
+      place({
+        idempotencyKey: key,
+        lines: [{ sku: 'RJ-M', quantity: 1 }],
+        fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: locations.uptown },
+      }).then((d) => d.order);
+    const first = await pickup('queue-1');
+    const second = await pickup('queue-2');
+    const queue = () =>
+      t.client.request<any>('query($id: ID!) { location(id: $id) { pickupsWaiting { id arrivedAt } } }', {
+        id: locations.uptown,
+      });
+    const ids = (q: any) => q.location.pickupsWaiting.map((f: any) => f.id);
+    const [firstId, secondId] = [first.fulfillments[0].id, second.fulfillments[0].id];
+    expect(ids(await queue()).indexOf(firstId)).toBeLessThan(ids(await queue()).indexOf(secondId));
+
+    const arrival = await t.client.request<any>(
+      'mutation($id: ID!) { announcePickupArrival(orderId: $id) { userErrors { code } } }',
+      { id: second.id },
+    );
+    expect(arrival.announcePickupArrival.userErrors).toEqual([]);
+    const after = await queue();
+    expect(after.location.pickupsWaiting[0]).toEqual({ id: secondId, arrivedAt: expect.any(String) });
+
+    const work = await t.client.request<any>('query($id: ID!) { location(id: $id) { workQueue { id status } } }', {
+      id: locations.dc,
+    });
+    expect(work.location.workQueue.every((f: any) => ['PENDING', 'PICKING', 'PACKED'].includes(f.status))).toBe(true);
+  });
+
+  it('attaches a guest cart to the shopper who signs in', async () => {
+    const cart = (await send(t.client, 'CreateCart', { input: { channel: 'WEB' } })).createCart.cart;
+    const attach = (cartId: string, id: string) =>
+      t.client.request<any>(
+        'mutation($c: ID!, $id: ID!) { attachCart(cartId: $c, customerId: $id) { cart { id } userErrors { code } } }',
+        { c: cartId, id },
+      );
+    expect((await attach(cart.id, customerId)).attachCart.userErrors).toEqual([]);
+    const carts = await t.client.request<any>('query($id: ID!) { customer(id: $id) { carts(status: OPEN) { id } } }', {
+      id: customerId,
+    });
+    expect(carts.customer.carts.map((c: any) => c.id)).toContain(cart.id);
+    expect((await attach(cart.id, 'nobody')).attachCart.userErrors[0].code).toBe('UNKNOWN_CUSTOMER');
+  });
 });

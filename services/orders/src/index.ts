@@ -3,6 +3,7 @@ import type { ServiceDefinition } from '@omni/platform';
 import { Cart, CartLineRow } from './entities/cart';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from './entities/order';
 import { consumers } from './events/consumers';
+import { StoreActionsResolver, StoreQueueResolver } from './resolvers/store.resolver';
 import { ReturnLine, ReturnRequest } from './entities/return';
 import { ReplenishmentSubscription } from './entities/subscription';
 import { orderById } from './loaders';
@@ -33,6 +34,8 @@ export const ordersService: ServiceDefinition = {
   ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [
+    StoreQueueResolver,
+    StoreActionsResolver,
     OrderResolver,
     OrderLineResolver,
     FulfillmentResolver,

@@ -141,6 +141,10 @@ export class Fulfillment {
   @Column({ type: 'varchar', length: 60, nullable: true })
   trackingNumber!: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the shopper said "I am here" for this pickup.' })
+  @Column({ type: Date, nullable: true })
+  arrivedAt!: Date | null;
+
   @Field(() => DateScalar, { nullable: true })
   @Column({ type: 'varchar', length: 10, nullable: true })
   promisedDate!: string | null;

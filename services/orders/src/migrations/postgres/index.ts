@@ -5,5 +5,6 @@ import { Orders1795432042356 } from './1795432042356-orders';
 import { Orders1795432691012 } from './1795432691012-orders';
 import { Orders1795432785198 } from './1795432785198-orders';
 import { Orders1795433059459 } from './1795433059459-orders';
+import { Orders1795434331747 } from './1795434331747-orders';
 
-export const postgresMigrations = [Orders1795426366569, Orders1795431801992, Orders1795432042356, Orders1795432691012, Orders1795432785198, Orders1795433059459];
+export const postgresMigrations = [Orders1795426366569, Orders1795431801992, Orders1795432042356, Orders1795432691012, Orders1795432785198, Orders1795433059459, Orders1795434331747];

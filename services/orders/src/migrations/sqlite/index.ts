@@ -5,5 +5,6 @@ import { Orders1795432042060 } from './1795432042060-orders';
 import { Orders1795432690694 } from './1795432690694-orders';
 import { Orders1795432784924 } from './1795432784924-orders';
 import { Orders1795433058481 } from './1795433058481-orders';
+import { Orders1795434331376 } from './1795434331376-orders';
 
-export const sqliteMigrations = [Orders1795426366443, Orders1795431801698, Orders1795432042060, Orders1795432690694, Orders1795432784924, Orders1795433058481];
+export const sqliteMigrations = [Orders1795426366443, Orders1795431801698, Orders1795432042060, Orders1795432690694, Orders1795432784924, Orders1795433058481, Orders1795434331376];

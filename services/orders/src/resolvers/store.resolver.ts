@@ -1,0 +1,42 @@
+import { attempt, Channel, type ServiceContext } from '@omni/platform';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { announcePickupArrival, attachCart, pickupsWaiting, workQueue } from '../commands/store-queue';
+import { Fulfillment } from '../entities/order';
+import { CartPayload } from './cart.resolver';
+import { LocationRef, OrderPayload } from './order.resolver';
+
+@Resolver(() => LocationRef)
+export class StoreQueueResolver {
+  @FieldResolver(() => [Fulfillment], { description: 'Fulfillments this location must pick, pack and ship or hand over.' })
+  workQueue(@Root() location: LocationRef, @Ctx() ctx: ServiceContext): Promise<Fulfillment[]> {
+    return workQueue(ctx, location.id);
+  }
+
+  @FieldResolver(() => [Fulfillment], { description: 'Pickups at this store; announced arrivals first.' })
+  pickupsWaiting(@Root() location: LocationRef, @Ctx() ctx: ServiceContext): Promise<Fulfillment[]> {
+    return pickupsWaiting(ctx, location.id);
+  }
+}
+
+@Resolver()
+export class StoreActionsResolver {
+  @Mutation(() => OrderPayload, { description: "\"I'm here\": puts the order's pickup at the top of the store's queue." })
+  async announcePickupArrival(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('channel', () => Channel, { defaultValue: Channel.MOBILE_APP }) channel: Channel,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<OrderPayload> {
+    const { result, userErrors } = await attempt(() => announcePickupArrival(ctx, orderId, channel));
+    return { order: result, userErrors };
+  }
+
+  @Mutation(() => CartPayload, { description: 'Attaches a guest cart to the customer who signed in.' })
+  async attachCart(
+    @Arg('cartId', () => ID) cartId: string,
+    @Arg('customerId', () => ID) customerId: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<CartPayload> {
+    const { result, userErrors } = await attempt(() => attachCart(ctx, cartId, customerId));
+    return { cart: result, userErrors };
+  }
+}
