@@ -1,6 +1,8 @@
 import type { ConsumerDefinition } from '@omni/platform';
 import { Cart } from '../entities/cart';
 import { Order } from '../entities/order';
+import { ReturnRequest } from '../entities/return';
+import { ReplenishmentSubscription } from '../entities/subscription';
 import { appendHistory } from '../commands/history';
 
 export interface CustomersMerged {
@@ -8,7 +10,7 @@ export interface CustomersMerged {
   duplicateId: string;
 }
 
-/** The duplicate's orders and carts become the survivor's; running it again finds nothing left to move. */
+/** The duplicate's orders, carts, returns and subscriptions become the survivor's; running it again finds nothing left to move. */
 const repointMergedCustomer: ConsumerDefinition = {
   name: 'customer-merged',
   types: ['crm.customer.merged'],
@@ -18,6 +20,8 @@ const repointMergedCustomer: ConsumerDefinition = {
     const orders = await manager.findBy(Order, { customerId: duplicateId });
     await manager.update(Order, { customerId: duplicateId }, { customerId: survivorId });
     await manager.update(Cart, { customerId: duplicateId }, { customerId: survivorId });
+    await manager.update(ReturnRequest, { customerId: duplicateId }, { customerId: survivorId });
+    await manager.update(ReplenishmentSubscription, { customerId: duplicateId }, { customerId: survivorId });
     for (const order of orders) {
       await appendHistory(manager, {
         orderId: order.id,
