@@ -24,6 +24,8 @@ export interface SystemOptions {
   /** PostgreSQL URL shared by the services (each in its own schema); SQLite files otherwise. */
   databaseUrl?: string;
   dataDir: string;
+  /** PostgreSQL connections per service (default 10). */
+  databasePoolSize?: number;
   /** NATS URL for JetStream; the in-process bus otherwise. */
   natsUrl?: string;
   /** NATS subject prefix and stream name (default `omni`). */
@@ -70,6 +72,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     for (const { definition, port } of SERVICES) {
       const service = await startService(definition, {
         databaseUrl: options.databaseUrl,
+        databasePoolSize: options.databasePoolSize,
         dataDir: options.dataDir,
         bus,
         peers,

@@ -71,6 +71,8 @@ export async function startTestSystem(options: { transport?: 'in-process' | 'htt
   const namespace = TEST_NATS_URL ? scratchNamespace(TEST_NATS_URL) : null;
   const system = await startSystem({
     databaseUrl: database?.value,
+    // Two test files run at once, each with five services: stay well under max_connections (100).
+    databasePoolSize: 4,
     dataDir: ':memory:',
     natsUrl: TEST_NATS_URL,
     natsNamespace: namespace?.value,

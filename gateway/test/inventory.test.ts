@@ -751,6 +751,7 @@ describe('inventory through the gateway', () => {
               url: (primary.db.options as { url: string }).url,
               dataDir: ':memory:',
               migrate: false,
+              poolSize: 5,
             });
             return new RunningService(
               'inventory',

@@ -23,6 +23,8 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Run migrations on start (default true). */
   migrate?: boolean;
+  /** PostgreSQL connections per service (default 10); servers cap the total, e.g. 100. */
+  poolSize?: number;
 }
 
 export function dialectOf(db: DataSource): Dialect {
@@ -43,7 +45,7 @@ export function dataSourceOptions(options: DatabaseOptions) {
       url: options.url,
       schema: options.service,
       migrations: options.migrations.postgres,
-      extra: { max: 10, application_name: `omni-${options.service}`, options: '-c timezone=UTC' },
+      extra: { max: options.poolSize ?? 10, application_name: `omni-${options.service}`, options: '-c timezone=UTC' },
     };
   }
   let database = ':memory:';

@@ -20,6 +20,7 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
       PORT: env.port(defaultPort),
       HOST: z.string().default('0.0.0.0'),
       DATABASE_URL: env.url(['postgres', 'postgresql']).optional(),
+      DATABASE_POOL_SIZE: env.positiveInt(10),
       DATA_DIR: z.string().default('./data'),
       NATS_URL: env.url(['nats']).optional(),
       LOG_LEVEL: env.logLevel(),
@@ -47,6 +48,7 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
     }
     const { service, endpoint } = await bootSubgraph(definition, {
       databaseUrl: config.DATABASE_URL,
+      databasePoolSize: config.DATABASE_POOL_SIZE,
       dataDir: config.DATA_DIR,
       bus,
       peers,

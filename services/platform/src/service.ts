@@ -20,6 +20,8 @@ export interface ServiceDefinition extends SubgraphDefinition {
 export interface ServiceOptions {
   /** PostgreSQL URL; without it the service uses embedded SQLite. */
   databaseUrl?: string;
+  /** PostgreSQL connections for this service (default 10). */
+  databasePoolSize?: number;
   dataDir: string;
   bus: EventBus;
   peers: Peers;
@@ -99,6 +101,7 @@ export async function startService(definition: ServiceDefinition, options: Servi
     entities: [...definition.entities, ...PLATFORM_ENTITIES],
     migrations: definition.migrations,
     url: options.databaseUrl,
+    poolSize: options.databasePoolSize,
     dataDir: options.dataDir,
   });
   const { schema, sdl } = await buildSubgraph(definition);
