@@ -406,4 +406,43 @@ describe('orders through the gateway', () => {
     expect(carts.customer.carts.map((c: any) => c.id)).toContain(cart.id);
     expect((await attach(cart.id, 'nobody')).attachCart.userErrors[0].code).toBe('UNKNOWN_CUSTOMER');
   });
+
+  it("tells loyalty each line's category, so category rules apply to real orders", async () => {
+    await send(t.client, 'UpsertProduct', {
+      input: {
+        name: 'Wool Coat',
+        categoryPath: ['Apparel', 'Outerwear'],
+        variants: [{ sku: 'WC-1', price: { cents: 10000, currency: 'USD' } }],
+      },
+    });
+    await send(t.client, 'SetStock', { input: { locationId: locations.dc, sku: 'WC-1', onHand: 5 } });
+    const rule = await send(t.client, 'UpsertEarnRule', {
+      input: {
+        name: 'Outerwear triple',
+        trigger: 'PURCHASE',
+        multiplier: 3,
+        categoryPath: ['Apparel', 'Outerwear'],
+        active: true,
+      },
+    });
+    expect(rule.upsertEarnRule.userErrors).toEqual([]);
+    const shopper = (
+      await send(t.client, 'RegisterCustomer', {
+        input: { email: 'coat@example.com', firstName: 'Co', lastName: 'At', channel: 'WEB' },
+      })
+    ).registerCustomer.customer.id;
+    await send(t.client, 'EnrollLoyalty', { customerId: shopper, channel: 'WEB' });
+    await place({
+      customerId: shopper,
+      idempotencyKey: 'coat-1',
+      lines: [{ sku: 'WC-1', quantity: 1 }],
+      fulfillment: { type: 'SHIP' },
+    });
+    const points = () =>
+      send(t.client, 'CustomerLookup', { email: 'coat@example.com' }).then(
+        (d) => d.customerLookup.loyalty.pointsBalance as number,
+      );
+    // 100.00 spent on outerwear: 100 points x3.
+    expect(await eventually(points, (p) => p > 0)).toBe(300);
+  });
 });

@@ -7,6 +7,7 @@ export interface CatalogPrice {
   sku: string;
   discontinued: boolean;
   price: { cents: number; currency: string };
+  product: { categoryPath: string[] } | null;
 }
 
 const VARIANT_PRICES = /* GraphQL */ `
@@ -17,6 +18,9 @@ const VARIANT_PRICES = /* GraphQL */ `
       price(channel: $channel) {
         cents
         currency
+      }
+      product {
+        categoryPath
       }
     }
   }

@@ -34,7 +34,8 @@ export interface OrderPlaced {
   subtotalCents: number;
   discountCents: number;
   totalCents: number;
-  lines: { lineId: string; sku: string; quantity: number; unitPriceCents: number }[];
+  /** `categoryPath` (the product's) lets loyalty apply category rules. */
+  lines: { lineId: string; sku: string; quantity: number; unitPriceCents: number; categoryPath: string[] }[];
 }
 
 function validate(request: OrderRequest): void {
@@ -238,7 +239,13 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
           customerId,
           channel: request.channel,
           ...totals,
-          lines: lines.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
+          lines: lines.map((l) => ({
+            lineId: l.id,
+            sku: l.sku,
+            quantity: l.quantity,
+            unitPriceCents: l.unitPriceCents,
+            categoryPath: prices.get(l.sku)?.product?.categoryPath ?? [],
+          })),
         },
         request.channel,
       );
