@@ -195,9 +195,9 @@ describe('post-purchase through the gateway', () => {
     });
     const order = await orderByNumber(placed.order.number);
     await ship(order.fulfillments[0].id);
-    // Forty days pass (the history is where the shipment's time is kept).
-    const history = t.system.services.get('orders')!.db.getRepository('OrderHistoryEntry');
-    await history.update({ orderId: order.id }, { at: new Date(Date.now() - 40 * 86_400_000) });
+    // Forty days pass since the parcel left the warehouse.
+    const fulfillments = t.system.services.get('orders')!.db.getRepository('Fulfillment');
+    await fulfillments.update({ orderId: order.id }, { leftAt: new Date(Date.now() - 40 * 86_400_000) });
     const late = await createReturn({
       orderId: order.id,
       channel: 'WEB',

@@ -63,7 +63,11 @@ export async function advanceFulfillment(ctx: ServiceContext, request: AdvanceRe
     const changed = await manager.update(
       Fulfillment,
       { id: fulfillment.id, status: fulfillment.status },
-      { status: next, ...(trackingNumber ? { trackingNumber } : {}) },
+      {
+        status: next,
+        ...(trackingNumber ? { trackingNumber } : {}),
+        ...(hasLeft(next) && !fulfillment.leftAt ? { leftAt: new Date() } : {}),
+      },
     );
     if (!changed.affected)
       throw new DomainError('INVALID_TRANSITION', 'the fulfillment changed meanwhile; reload it', ['input', 'fulfillmentId']);

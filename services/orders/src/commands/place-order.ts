@@ -208,6 +208,7 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
           orderId,
           type: planned.type,
           status: carryOut ? FulfillmentStatus.COLLECTED : FulfillmentStatus.PENDING,
+          leftAt: carryOut ? order.placedAt : null,
           locationId: planned.locationId,
           sourceLocationId: planned.sourceLocationId,
           trackingNumber: null,

@@ -25,7 +25,7 @@ import {
   withinReturnWindow,
 } from '../domain/returns';
 import { FulfillmentType, LineStatus } from '../domain/status';
-import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
+import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
 import { ReturnLine, ReturnRequest } from '../entities/return';
 import { catalogPrices } from '../peers';
 import { appendHistory } from './history';
@@ -167,24 +167,15 @@ async function defaultExchangeFulfillment(ctx: ServiceContext, customerId: strin
   return { type: FulfillmentType.SHIP, address: located?.location ?? null };
 }
 
-/**
- * When each line last left a location (shipped or collected), from the order's history; a
- * carry-out left when it was placed.
- */
+/** Units of each line that left a location (shipped or collected), and when the last of them left. */
 function leftAtByLine(
   order: Order,
   fulfillments: Fulfillment[],
   parts: FulfillmentLine[],
-  history: OrderHistoryEntry[],
 ): Map<string, { units: number; leftAt: Date }> {
   const leftAt = new Map<string, Date>();
   for (const f of fulfillments) {
-    if (!hasLeft(f.status)) continue;
-    const marker = `fulfillment ${f.id.slice(0, 8)}`;
-    const entry = [...history]
-      .reverse()
-      .find((h) => (h.event.startsWith('SHIP ') || h.event.startsWith('COLLECT ')) && h.event.includes(marker));
-    leftAt.set(f.id, entry?.at ?? order.placedAt);
+    if (hasLeft(f.status)) leftAt.set(f.id, f.leftAt ?? order.placedAt);
   }
   const byLine = new Map<string, { units: number; leftAt: Date }>();
   for (const part of parts) {
@@ -238,8 +229,7 @@ export async function createReturn(
       const parts = fulfillments.length
         ? await manager.findBy(FulfillmentLine, { fulfillmentId: In(fulfillments.map((f) => f.id)) })
         : [];
-      const history = await manager.find(OrderHistoryEntry, { where: { orderId: order.id }, order: { sequence: 'ASC' } });
-      const left = leftAtByLine(order, fulfillments, parts, history);
+      const left = leftAtByLine(order, fulfillments, parts);
       const claimed = await manager.findBy(ReturnLine, { orderLineId: In(request.lines.map((l) => l.orderLineId)) });
       const windowDays = returnSettings().RETURN_WINDOW_DAYS;
 

@@ -141,6 +141,10 @@ export class Fulfillment {
   @Column({ type: 'varchar', length: 60, nullable: true })
   trackingNumber!: string | null;
 
+  /** When the goods left the location (shipped or collected): the return window counts from here. */
+  @Column({ type: Date, nullable: true })
+  leftAt!: Date | null;
+
   @Field(() => Date, { nullable: true, description: 'When the shopper said "I am here" for this pickup.' })
   @Column({ type: Date, nullable: true })
   arrivedAt!: Date | null;
