@@ -76,6 +76,7 @@ export class OutboxRelay {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
+  private kicker: EntitySubscriberInterface | null = null;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
 
@@ -92,10 +93,11 @@ export class OutboxRelay {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    const kicker: EntitySubscriberInterface = {
-      afterTransactionCommit: () => this.kick(),
-    };
-    this.db.subscribers.push(kicker);
+    // One commit hook per relay, however often it is stopped and started again.
+    if (!this.kicker) {
+      this.kicker = { afterTransactionCommit: () => this.kick() };
+      this.db.subscribers.push(this.kicker);
+    }
     this.schedule(0);
   }
 
