@@ -128,7 +128,12 @@ describe('walking skeleton through the gateway', () => {
     // Points and channels arrive by events: wait for them, then read the whole view once.
     const data = await eventually(
       () => t.client.request<{ customer: any }>(customer360, { id: customerId }, 'Customer360'),
-      (d) => d.customer.loyalty?.ledger.edges.length === 2 && d.customer.channels.includes('STORE'),
+      (d) =>
+        d.customer.loyalty?.ledger.edges.length === 2 &&
+        // The account and its ledger are read separately: wait until both show the second order.
+        d.customer.loyalty.ledger.edges.reduce((sum: number, e: { node: { points: number } }) => sum + e.node.points, 0) ===
+          d.customer.loyalty.pointsBalance &&
+        d.customer.channels.includes('STORE'),
     );
     const c = data.customer;
     expect(c).toMatchObject({ id: customerId, firstName: 'Mia', email: 'mia.chen@example.com' });
