@@ -1,4 +1,4 @@
-import type { Channel, RequestInfo, ServiceContext } from '@omni/platform';
+import type { Channel, ServiceContext } from '@omni/platform';
 import type { CandidateLocation } from './domain/routing';
 
 /** The orders service's reads of other services, through their public subgraph APIs. */
@@ -34,19 +34,15 @@ const CUSTOMER_EXISTS = /* GraphQL */ `
   }
 `;
 
-function info(ctx: ServiceContext): RequestInfo {
-  return { channel: ctx.channel, requestId: ctx.requestId, caller: ctx.caller };
-}
-
 /** Current prices for the channel, keyed by SKU; unknown SKUs are absent. */
 export async function catalogPrices(ctx: ServiceContext, skus: string[], channel: Channel): Promise<Map<string, CatalogPrice>> {
-  const data = await ctx.peers.get('catalog').request<{ variants: CatalogPrice[] }>(VARIANT_PRICES, { skus, channel }, info(ctx));
+  const data = await ctx.peers.get('catalog').request<{ variants: CatalogPrice[] }>(VARIANT_PRICES, { skus, channel }, ctx);
   return new Map(data.variants.map((v) => [v.sku, v]));
 }
 
 /** The customer's current id (a merged-away id gives the survivor's), or null when unknown. */
 export async function resolveCustomerId(ctx: ServiceContext, id: string): Promise<string | null> {
-  const data = await ctx.peers.get('crm').request<{ customer: { id: string } | null }>(CUSTOMER_EXISTS, { id }, info(ctx));
+  const data = await ctx.peers.get('crm').request<{ customer: { id: string } | null }>(CUSTOMER_EXISTS, { id }, ctx);
   return data.customer?.id ?? null;
 }
 
@@ -83,8 +79,8 @@ const RESERVE = /* GraphQL */ `
 `;
 
 const RELEASE = /* GraphQL */ `
-  mutation OrderReleaseReservations($orderId: ID!) {
-    releaseReservations(orderId: $orderId) {
+  mutation OrderReleaseReservations($orderId: ID!, $lineIds: [ID!]) {
+    releaseReservations(orderId: $orderId, lineIds: $lineIds) {
       userErrors {
         field
         message
@@ -101,9 +97,7 @@ interface CandidateResult {
 
 /** Every location that could fulfil some of these SKUs, with what it has available (inventory's routing input). */
 export async function inventoryCandidates(ctx: ServiceContext, skus: string[]): Promise<CandidateLocation[]> {
-  const data = await ctx.peers
-    .get('inventory')
-    .request<{ fulfillmentCandidates: CandidateResult[] }>(CANDIDATES, { skus }, info(ctx));
+  const data = await ctx.peers.get('inventory').request<{ fulfillmentCandidates: CandidateResult[] }>(CANDIDATES, { skus }, ctx);
   return data.fulfillmentCandidates.map(({ location, stock }) => ({
     ...location,
     available: Object.fromEntries(stock.map((s) => [s.sku, s.available])),
@@ -120,15 +114,59 @@ export async function reserveStock(
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const data = await ctx.peers
     .get('inventory')
-    .request<{ reserveStock: UserErrors }>(RESERVE, { input: { orderId, lines } }, info(ctx));
+    .request<{ reserveStock: UserErrors }>(RESERVE, { input: { orderId, lines } }, ctx);
   const [error] = data.reserveStock.userErrors;
   if (!error) return { ok: true };
   if (error.code !== 'INSUFFICIENT_STOCK') throw new Error(`inventory refused the reservation: ${error.code} ${error.message}`);
   return { ok: false, message: error.message };
 }
 
-export async function releaseReservations(ctx: ServiceContext, orderId: string): Promise<void> {
-  await ctx.peers.get('inventory').request<{ releaseReservations: UserErrors }>(RELEASE, { orderId }, info(ctx));
+/** Gives back what an order holds: all of it, or only what the named lines hold. */
+export async function releaseReservations(ctx: ServiceContext, orderId: string, lineIds?: string[]): Promise<void> {
+  if (lineIds?.length === 0) return;
+  await ctx.peers.get('inventory').request<{ releaseReservations: UserErrors }>(RELEASE, { orderId, lineIds }, ctx);
+}
+
+const LOCATION = /* GraphQL */ `
+  query OrderLocation($id: ID!) {
+    location(id: $id) {
+      id
+    }
+  }
+`;
+
+export async function locationExists(ctx: ServiceContext, id: string): Promise<boolean> {
+  const data = await ctx.peers.get('inventory').request<{ location: { id: string } | null }>(LOCATION, { id }, ctx);
+  return data.location !== null;
+}
+
+const CUSTOMER_ADDRESSES = /* GraphQL */ `
+  query OrderCustomerAddress($id: ID!) {
+    customer(id: $id) {
+      id
+      addresses {
+        location {
+          lat
+          lng
+        }
+      }
+    }
+  }
+`;
+
+/** The position of the customer's first address that has one, or null. */
+export async function customerAddressLocation(
+  ctx: ServiceContext,
+  customerId: string,
+): Promise<{ lat: number; lng: number } | null> {
+  const data = await ctx.peers
+    .get('crm')
+    .request<{ customer: { addresses: { location: { lat: number; lng: number } | null }[] } | null }>(
+      CUSTOMER_ADDRESSES,
+      { id: customerId },
+      ctx,
+    );
+  return data.customer?.addresses.find((a) => a.location)?.location ?? null;
 }
 
 const PRICE_CART = /* GraphQL */ `
@@ -207,7 +245,7 @@ export async function priceCartWithCatalog(
   };
   const data = await ctx.peers
     .get('catalog')
-    .request<{ priceCartV1: { version: number; cart: PricedCartV1 | null } & UserErrors }>(PRICE_CART, { input }, info(ctx));
+    .request<{ priceCartV1: { version: number; cart: PricedCartV1 | null } & UserErrors }>(PRICE_CART, { input }, ctx);
   const { cart: priced, userErrors } = data.priceCartV1;
   if (!priced) throw new Error(`the catalog could not price the cart: ${userErrors.map((e) => e.code).join(', ')}`);
   return {
@@ -310,7 +348,7 @@ export async function holdLoyaltyPoints(
 ): Promise<HoldResult> {
   const data = await ctx.peers
     .get('loyalty')
-    .request<{ holdPoints: HoldPayload }>(HOLD_POINTS, { customerId, points, orderRef, idempotencyKey }, info(ctx));
+    .request<{ holdPoints: HoldPayload }>(HOLD_POINTS, { customerId, points, orderRef, idempotencyKey }, ctx);
   return holdResult(data.holdPoints);
 }
 
@@ -322,7 +360,7 @@ export async function holdStoreCredit(
   idempotencyKey: string,
 ): Promise<HoldResult> {
   const input = { customerId, amount, orderRef, idempotencyKey };
-  const data = await ctx.peers.get('loyalty').request<{ holdStoredValue: HoldPayload }>(HOLD_STORE_CREDIT, { input }, info(ctx));
+  const data = await ctx.peers.get('loyalty').request<{ holdStoredValue: HoldPayload }>(HOLD_STORE_CREDIT, { input }, ctx);
   return holdResult(data.holdStoredValue);
 }
 
@@ -333,18 +371,18 @@ export async function storeCreditBalance(ctx: ServiceContext, customerId: string
     .request<{ _entities: ({ storeCredit: { cents: number; currency: string } | null } | null)[] }>(
       STORE_CREDIT,
       { representations: [{ __typename: 'Customer', id: customerId }] },
-      info(ctx),
+      ctx,
     );
   const credit = data._entities[0]?.storeCredit;
   return credit && credit.currency === currency ? credit.cents : 0;
 }
 
 export async function captureLoyaltyHold(ctx: ServiceContext, holdId: string): Promise<void> {
-  const data = await ctx.peers.get('loyalty').request<{ captureHold: UserErrors }>(CAPTURE_HOLD, { holdId }, info(ctx));
+  const data = await ctx.peers.get('loyalty').request<{ captureHold: UserErrors }>(CAPTURE_HOLD, { holdId }, ctx);
   const [error] = data.captureHold.userErrors;
   if (error) throw new Error(`loyalty refused to capture hold ${holdId}: ${error.code}`);
 }
 
 export async function releaseLoyaltyHold(ctx: ServiceContext, holdId: string): Promise<void> {
-  await ctx.peers.get('loyalty').request<{ releaseHold: UserErrors }>(RELEASE_HOLD, { holdId }, info(ctx));
+  await ctx.peers.get('loyalty').request<{ releaseHold: UserErrors }>(RELEASE_HOLD, { holdId }, ctx);
 }

@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import {
-  dialectOf,
-  DomainError,
-  inTransaction,
-  isoDate,
-  recordEvent,
-  type Channel,
-  type RequestInfo,
-  type ServiceContext,
-} from '@omni/platform';
+import { dialectOf, DomainError, inTransaction, isoDate, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
 import { In, type EntityManager } from 'typeorm';
 import { hasLeft, orderStatusOf } from '../domain/fulfillment';
 import { routeOrder, RoutingError, type CandidateLocation, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
 import { orderTotals } from '../domain/totals';
 import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
-import { catalogPrices, inventoryCandidates, reserveStock } from '../peers';
+import { catalogPrices, inventoryCandidates, releaseReservations, reserveStock } from '../peers';
 import { appendHistory } from './history';
 
 export interface ModifyOrderRequest {
@@ -47,26 +38,6 @@ export interface OrderModified {
   totalCents: number;
   changes: { lineId: string; fromSku: string; sku: string; fromQuantity: number; quantity: number; unitPriceCents: number }[];
   lines: { lineId: string; sku: string; quantity: number; unitPriceCents: number; status: LineStatus }[];
-}
-
-function info(ctx: ServiceContext): RequestInfo {
-  return { channel: ctx.channel, requestId: ctx.requestId, caller: ctx.caller };
-}
-
-const RELEASE_LINES = /* GraphQL */ `
-  mutation OrderReleaseLineReservations($orderId: ID!, $lineIds: [ID!]) {
-    releaseReservations(orderId: $orderId, lineIds: $lineIds) {
-      userErrors {
-        code
-      }
-    }
-  }
-`;
-
-/** Gives back what the named lines of an order hold (inventory's `releaseReservations(orderId, lineIds)`). */
-async function releaseLines(ctx: ServiceContext, orderId: string, lineIds: string[]): Promise<void> {
-  if (lineIds.length === 0) return;
-  await ctx.peers.get('inventory').request(RELEASE_LINES, { orderId, lineIds }, info(ctx));
 }
 
 function validate(request: ModifyOrderRequest): void {
@@ -367,7 +338,7 @@ export async function modifyOrder(ctx: ServiceContext, request: ModifyOrderReque
     }
     throw error;
   }
-  await releaseLines(ctx, order.id, removed).catch((error: Error) =>
+  await releaseReservations(ctx, order.id, removed).catch((error: Error) =>
     ctx.log.error({ err: error, orderId: order.id }, 'reservation release failed'),
   );
   return order;

@@ -7,7 +7,6 @@ import {
   readConfig,
   recordEvent,
   type Channel,
-  type RequestInfo,
   type ServiceContext,
 } from '@omni/platform';
 import { In, QueryFailedError, type EntityManager } from 'typeorm';
@@ -27,7 +26,7 @@ import {
 import { FulfillmentType, LineStatus } from '../domain/status';
 import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
 import { ReturnLine, ReturnRequest } from '../entities/return';
-import { catalogPrices } from '../peers';
+import { catalogPrices, customerAddressLocation, locationExists } from '../peers';
 import { appendHistory } from './history';
 import { placeOrder, type OrderRequest } from './place-order';
 
@@ -80,10 +79,6 @@ export interface ReturnReceived {
   currency: string;
   exchangeOrderId: string | null;
   lines: { orderLineId: string; sku: string; quantity: number; unitPriceCents: number; restockable: boolean }[];
-}
-
-function info(ctx: ServiceContext): RequestInfo {
-  return { channel: ctx.channel, requestId: ctx.requestId, caller: ctx.caller };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -139,32 +134,10 @@ function validate(request: CreateReturnRequest): void {
   }
 }
 
-const CUSTOMER_ADDRESS = /* GraphQL */ `
-  query OrderCustomerAddress($id: ID!) {
-    customer(id: $id) {
-      id
-      addresses {
-        location {
-          lat
-          lng
-        }
-      }
-    }
-  }
-`;
-
 /** Where an exchange ships when the request does not say: the customer's first address with a position. */
 async function defaultExchangeFulfillment(ctx: ServiceContext, customerId: string | null): Promise<OrderRequest['fulfillment']> {
   if (!customerId) return { type: FulfillmentType.SHIP };
-  const data = await ctx.peers
-    .get('crm')
-    .request<{ customer: { addresses: { location: { lat: number; lng: number } | null }[] } | null }>(
-      CUSTOMER_ADDRESS,
-      { id: customerId },
-      info(ctx),
-    );
-  const located = data.customer?.addresses.find((a) => a.location);
-  return { type: FulfillmentType.SHIP, address: located?.location ?? null };
+  return { type: FulfillmentType.SHIP, address: await customerAddressLocation(ctx, customerId) };
 }
 
 /** Units of each line that left a location (shipped or collected), and when the last of them left. */
@@ -334,14 +307,6 @@ export async function createReturn(
   }
 }
 
-const LOCATION = /* GraphQL */ `
-  query OrderReturnLocation($id: ID!) {
-    location(id: $id) {
-      id
-    }
-  }
-`;
-
 /**
  * Goods of a return arrive at a location. Publishes `orders.return.received` in the same
  * transaction (inventory restocks, loyalty reverses points and credits store credit); an
@@ -352,10 +317,8 @@ export async function receiveReturn(ctx: ServiceContext, request: ReceiveReturnR
   checkQuantities(request.lines);
   const ret = await ctx.db.getRepository(ReturnRequest).findOneBy({ id: request.returnId });
   if (!ret) throw new DomainError('UNKNOWN_RETURN', `no return ${request.returnId}`, ['input', 'returnId']);
-  const location = await ctx.peers
-    .get('inventory')
-    .request<{ location: { id: string } | null }>(LOCATION, { id: request.locationId }, info(ctx));
-  if (!location.location) throw new DomainError('UNKNOWN_LOCATION', `no location ${request.locationId}`, ['input', 'locationId']);
+  if (!(await locationExists(ctx, request.locationId)))
+    throw new DomainError('UNKNOWN_LOCATION', `no location ${request.locationId}`, ['input', 'locationId']);
   const channel = ctx.channel ?? ret.channel;
 
   const apply = async (manager: EntityManager, exchangeOrder: Order | null): Promise<ReturnRequest> => {
