@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { DataSource, type EntityManager, type MigrationInterface } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager, type MigrationInterface } from 'typeorm';
 
 export type Dialect = 'postgres' | 'sqlite';
 
@@ -109,4 +109,11 @@ export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) 
     run.catch(() => undefined),
   );
   return run;
+}
+
+/** A unique index or primary key refused the write: two requests raced for the same key. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

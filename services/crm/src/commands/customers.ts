@@ -1,5 +1,5 @@
 import { dialectOf, DomainError, type Channel } from '@omni/platform';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { Customer } from '../entities/customer';
 
 /**
@@ -35,11 +35,4 @@ export async function touchChannel(manager: EntityManager, customer: Customer, c
   if (!channel || customer.channels.includes(channel)) return;
   customer.channels = [...customer.channels, channel];
   await manager.update(Customer, { id: customer.id }, { channels: customer.channels });
-}
-
-/** A unique index refused the write (two requests raced for the same identifier, say). */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, type Channel } from '@omni/platform';
+import { DomainError, inTransaction, type Channel, isUniqueViolation } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { IdentityKind, normalizeIdentity } from '../domain/identity';
 import { Customer, CustomerIdentity } from '../entities/customer';
-import { isUniqueViolation, requireCustomer, touchChannel } from './customers';
+import { requireCustomer, touchChannel } from './customers';
 
 export interface LinkIdentityRequest {
   customerId: string;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, recordEvent, type Channel } from '@omni/platform';
+import { DomainError, inTransaction, recordEvent, type Channel, isUniqueViolation } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { boundedText } from '../domain/interaction';
 import { ProductView } from '../entities/product-view';
-import { isUniqueViolation, requireCustomer, touchChannel } from './customers';
+import { requireCustomer, touchChannel } from './customers';
 
 export interface ProductViewRequest {
   customerId: string;

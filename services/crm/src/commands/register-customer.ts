@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, recordEvent, type Channel } from '@omni/platform';
+import { DomainError, inTransaction, recordEvent, type Channel, isUniqueViolation } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { decideConsent, type ContactChannel } from '../domain/consent';
 import { IdentityKind, normalizeEmail, normalizePhone } from '../domain/identity';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { insertAddress, validateAddress, type AddressFields } from './addresses';
-import { isUniqueViolation } from './customers';
 
 export interface NewCustomer {
   email: string;

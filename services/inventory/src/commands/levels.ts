@@ -1,5 +1,5 @@
 import { dialectOf, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { applyChange, availableUnits, difference, lockOrder, stockKey, type StockChange } from '../domain/stock';
 import { MovementKind, StockMovement } from '../entities/movement';
 import { Stock } from '../entities/stock';
@@ -146,10 +146,4 @@ export async function writeChange(
     by.channel,
   );
   return row;
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

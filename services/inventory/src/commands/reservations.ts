@@ -1,4 +1,4 @@
-import { DomainError, dialectOf, inTransaction } from '@omni/platform';
+import { DomainError, dialectOf, inTransaction, isUniqueViolation } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   consume,
@@ -12,7 +12,7 @@ import {
 import { availableUnits, lockOrder, stockKey, type StockChange } from '../domain/stock';
 import { MovementKind } from '../entities/movement';
 import { StockReservation } from '../entities/reservation';
-import { isUniqueViolation, lockStock, writeChange, type Actor } from './levels';
+import { lockStock, writeChange, type Actor } from './levels';
 import { requireLocations } from './locations';
 
 export interface ReserveRequest {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, isCurrencyCode, type Channel, type ServiceContext } from '@omni/platform';
+import { DomainError, inTransaction, isCurrencyCode, type Channel, type ServiceContext, isUniqueViolation } from '@omni/platform';
 import { LessThan, type EntityManager } from 'typeorm';
 import { LedgerKind } from '../domain/program';
 import { HOLD_TTL_MS, HoldStatus, HoldTarget, StoredValueEntryKind, StoredValueKind } from '../domain/stored-value';
 import { LoyaltyAccount } from '../entities/account';
 import { Hold, StoredValueAccount } from '../entities/stored-value';
 import { post, requireAccount } from './ledger';
-import { findGiftCard, isUniqueViolation, moveStoredValue } from './stored-value';
+import { findGiftCard, moveStoredValue } from './stored-value';
 
 function checkKey(key: string): string {
   const trimmed = key.trim();

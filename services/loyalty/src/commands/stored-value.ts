@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, isCurrencyCode, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import {
+  DomainError,
+  inTransaction,
+  isCurrencyCode,
+  recordEvent,
+  type Channel,
+  type ServiceContext,
+  isUniqueViolation,
+} from '@omni/platform';
+import { type EntityManager } from 'typeorm';
 import {
   MAX_GIFT_CARD_CENTS,
   newGiftCardCode,
@@ -10,12 +18,6 @@ import {
 } from '../domain/stored-value';
 import { StoredValueAccount, StoredValueEntry } from '../entities/stored-value';
 import { resolveCustomer } from './ledger';
-
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 export interface IssueGiftCardInput {
   amount: { cents: number; currency: string };

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, isoDate, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import {
+  DomainError,
+  inTransaction,
+  isoDate,
+  recordEvent,
+  type Channel,
+  type ServiceContext,
+  isUniqueViolation,
+} from '@omni/platform';
+import { type EntityManager } from 'typeorm';
 import { STANDARD_TRANSIT_DAYS } from '../domain/fulfillment';
 import { newOrderNumber } from '../domain/order-number';
 import { routeOrder, RoutingError, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
@@ -68,12 +76,6 @@ function validate(request: OrderRequest): void {
 
 async function findByKey(ctx: ServiceContext, key: string): Promise<Order | null> {
   return ctx.db.getRepository(Order).findOneBy({ idempotencyKey: key });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string };
-  return driverError.code === '23505' || driverError.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function plannedDate(request: OrderRequest, fulfillment: PlannedFulfillment): string {

@@ -8,8 +8,9 @@ import {
   recordEvent,
   type Channel,
   type ServiceContext,
+  isUniqueViolation,
 } from '@omni/platform';
-import { In, QueryFailedError, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { hasLeft } from '../domain/fulfillment';
 import {
   DEFAULT_RETURN_WINDOW_DAYS,
@@ -79,12 +80,6 @@ export interface ReturnReceived {
   currency: string;
   exchangeOrderId: string | null;
   lines: { orderLineId: string; sku: string; quantity: number; unitPriceCents: number; restockable: boolean }[];
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** Row lock on PostgreSQL; SQLite transactions are serialized in-process already. */
