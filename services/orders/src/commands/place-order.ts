@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  addDays,
   DomainError,
   inTransaction,
   isoDate,
@@ -83,12 +84,6 @@ function plannedDate(request: OrderRequest, fulfillment: PlannedFulfillment): st
   const transfer = fulfillment.sourceLocationId !== fulfillment.locationId;
   const days = fulfillment.type === FulfillmentType.SHIP || transfer ? STANDARD_TRANSIT_DAYS : 0;
   return addDays(isoDate(), days);
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 const ROUTING_ATTEMPTS = 3;

@@ -1,3 +1,4 @@
+import { addDays } from '@omni/platform';
 import { FulfillmentStatus as S, FulfillmentType, OrderStatus } from './status';
 
 export enum FulfillmentAction {
@@ -52,9 +53,7 @@ export function orderStatusOf(statuses: S[]): OrderStatus {
 
 /** A shipment for a requested delivery date leaves `transitDays` before it, not earlier. */
 export function earliestShipDate(promisedDate: string, transitDays: number): string {
-  const day = new Date(`${promisedDate}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - transitDays);
-  return day.toISOString().slice(0, 10);
+  return addDays(promisedDate, -transitDays);
 }
 
 export const STANDARD_TRANSIT_DAYS = 2;

@@ -1,3 +1,5 @@
+import { addDays } from '@omni/platform';
+
 /** Replenishment subscriptions: the pure scheduling rules. */
 
 export enum SubscriptionStatus {
@@ -7,12 +9,6 @@ export enum SubscriptionStatus {
 }
 
 export const MAX_INTERVAL_DAYS = 365;
-
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 export function isIsoDate(value: string): boolean {
   return (

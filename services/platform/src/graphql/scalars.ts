@@ -12,3 +12,10 @@ export const DateScalar = new GraphQLScalarType({
 export function isoDate(at: Date = new Date()): string {
   return at.toISOString().slice(0, 10);
 }
+
+/** The calendar day `days` after (or before, when negative) a "YYYY-MM-DD" day. */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return isoDate(date);
+}
