@@ -1,4 +1,4 @@
-import { distanceKm, isCoordinate } from '../src/domain/geo';
+import { distanceKm, isCoordinate } from '@omni/platform';
 import { availableUnits } from '../src/domain/stock';
 
 describe('availableUnits', () => {

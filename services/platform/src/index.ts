@@ -24,3 +24,4 @@ export * from './migrations';
 export * from './graphql/scalars';
 export * from './pagination';
 export * from './process';
+export * from './geo';

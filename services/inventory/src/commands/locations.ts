@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction } from '@omni/platform';
+import { DomainError, inTransaction, isCoordinate } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { isCoordinate } from '../domain/geo';
 import { Location, LocationType } from '../entities/location';
 
 export interface LocationDraft {

@@ -1,4 +1,4 @@
-import { distanceKm } from './geo';
+import { distanceKm } from '@omni/platform';
 import { availableUnits, type StockLevel } from './stock';
 
 export interface PlacedStock<L extends { id: string; lat: number; lng: number; open: boolean }> {

@@ -1,9 +1,9 @@
+import { isCoordinate } from '@omni/platform';
 import type { ServiceContext } from '@omni/platform';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import { fulfillmentCandidates, nearbyStock, totalAvailable } from '../domain/availability';
-import { isCoordinate } from '../domain/geo';
 import { Location } from '../entities/location';
 import { Stock } from '../entities/stock';
 import { placedStockBySku, stockBySku } from '../loaders';

@@ -1,3 +1,4 @@
+import { distanceKm } from '@omni/platform';
 import { FulfillmentType } from './status';
 
 /**
@@ -63,16 +64,6 @@ export class RoutingError extends Error {
     super(message);
     this.name = 'RoutingError';
   }
-}
-
-const EARTH_RADIUS_KM = 6371;
-
-export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = (deg: number) => (deg * Math.PI) / 180;
-  const dLat = rad(b.lat - a.lat);
-  const dLng = rad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
 }
 
 /** Units still to route, by SKU. */
