@@ -4,6 +4,7 @@ import { connect } from '@nats-io/transport-node';
 import { createLogger } from '@omni/platform';
 import { print } from 'graphql';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import { GatewayClient } from '../src/client';
 import { contractOperations } from '../src/contract';
 import { composeSupergraph, subgraphSdls } from '../src/supergraph';
@@ -124,4 +125,14 @@ export function send<T = Record<string, any>>(
   variables: Record<string, unknown> = {},
 ): Promise<T> {
   return client.request<T>(contractOperation(name), variables, name);
+}
+
+/** Counts the SQL statements a service's database runs (the outbox relay's polling aside). */
+export function countStatements(db: DataSource) {
+  const statements: string[] = [];
+  const spy = jest.spyOn(db.logger, 'logQuery').mockImplementation((query: string) => {
+    if (/outbox_event|processed_event/.test(query) || /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(query.trim())) return;
+    statements.push(query);
+  });
+  return { count: () => statements.length, statements, stop: () => spy.mockRestore() };
 }

@@ -11,10 +11,9 @@ import {
   type RequestInfo,
 } from '@omni/platform';
 import { inventoryService } from '@omni/inventory';
-import type { DataSource } from 'typeorm';
 import { StockMovement } from '../../services/inventory/src/entities/movement';
 import { StockReservation } from '../../services/inventory/src/entities/reservation';
-import { eventually, send, startTestSystem, TEST_DATABASE_URL, type TestSystem } from './harness';
+import { countStatements, eventually, send, startTestSystem, TEST_DATABASE_URL, type TestSystem } from './harness';
 
 /** Inventory through the gateway: locations, stock, ledger, transfers, reservations, availability. */
 
@@ -804,13 +803,3 @@ describe('inventory through the gateway', () => {
     );
   });
 });
-
-/** Counts the SQL statements a service's database runs (the outbox relay's polling aside). */
-function countStatements(db: DataSource) {
-  const statements: string[] = [];
-  const spy = jest.spyOn(db.logger, 'logQuery').mockImplementation((query: string) => {
-    if (/outbox_event|processed_event/.test(query) || /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(query.trim())) return;
-    statements.push(query);
-  });
-  return { count: () => statements.length, statements, stop: () => spy.mockRestore() };
-}

@@ -1,5 +1,5 @@
 import { Cart } from '../../services/orders/src/entities/cart';
-import { eventually, send, startTestSystem, type TestSystem } from './harness';
+import { countStatements, eventually, send, startTestSystem, type TestSystem } from './harness';
 
 /** Orders from every channel: placement, routing and the fulfillment lifecycle, through the gateway. */
 describe('orders through the gateway', () => {
@@ -298,35 +298,25 @@ describe('orders through the gateway', () => {
     const page = `query Page($id: ID!, $first: Int) { customer(id: $id) { orders(first: $first) { totalCount edges { node {
       number customer { id email } lines { sku variant { sku price(channel: WEB) { cents } product { name } availability { totalAvailable } } }
       fulfillments { location { id name type } lines { sku } } } } } } }`;
-    // The outbox relays poll in the background: not part of any request.
-    const relayPoll = (sql: string) => /outbox_event|^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/.test(sql);
     // Let the events of those orders finish (loyalty, CRM and catalog react to them) before counting.
     const quiet = async () => {
       for (;;) {
-        let seen = 0;
-        const spies = [...t.system.services.values()].map((service) =>
-          jest.spyOn(service.db.logger, 'logQuery').mockImplementation((sql) => void (relayPoll(sql) || seen++)),
-        );
+        const counters = [...t.system.services.values()].map((service) => countStatements(service.db));
         await new Promise((resolve) => setTimeout(resolve, 300));
-        spies.forEach((spy) => spy.mockRestore());
-        if (seen === 0) return;
+        counters.forEach((c) => c.stop());
+        if (counters.every((c) => c.count() === 0)) return;
       }
     };
     const statements = async (first: number) => {
       await quiet();
-      const counts: Record<string, number> = {};
-      const spies = [...t.system.services].map(([name, service]) =>
-        jest.spyOn(service.db.logger, 'logQuery').mockImplementation((sql) => {
-          if (!relayPoll(sql)) counts[name] = (counts[name] ?? 0) + 1;
-        }),
-      );
+      const counters = [...t.system.services].map(([name, service]) => [name, countStatements(service.db)] as const);
       try {
         const data = await t.client.request<any>(page, { id: shopper, first });
         expect(data.customer.orders.edges).toHaveLength(first);
       } finally {
-        spies.forEach((s) => s.mockRestore());
+        counters.forEach(([, c]) => c.stop());
       }
-      return counts;
+      return Object.fromEntries(counters.filter(([, c]) => c.count() > 0).map(([name, c]) => [name, c.count()]));
     };
     const small = await statements(2);
     const large = await statements(20);
