@@ -1,5 +1,5 @@
-import { Channel, Money } from '@omni/platform';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Channel } from '@omni/platform';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export enum CartStatus {
@@ -56,19 +56,4 @@ export class CartLineRow {
 
   @Column({ type: 'int' })
   position!: number;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class CartLine {
-  @Field()
-  sku!: string;
-
-  @Field(() => Int)
-  quantity!: number;
-
-  @Field(() => Money)
-  unitPrice!: Money;
-
-  @Field(() => Money, { description: 'Quantity x unit price, less this line’s share of discounts.' })
-  total!: Money;
 }
