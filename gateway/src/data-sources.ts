@@ -53,13 +53,12 @@ const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
 
 /** Calls a subgraph over HTTP, forwarding the channel, request id and verified caller (signed, see attestCaller). */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(name: string, url: string) {
+  constructor(url: string) {
     super({
       url,
       fetcher: ((input: string, init?: Parameters<typeof undiciFetch>[1]) =>
         undiciFetch(input, { ...init, dispatcher: agent })) as never,
     });
-    void name;
   }
 
   override willSendRequest({

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     const endpoints = new Map(remote.map(([name, url]) => [name, url!]));
     const gateway = await startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      dataSource: (name) => new ForwardingDataSource(name, endpoints.get(name)!),
+      dataSource: (name) => new ForwardingDataSource(endpoints.get(name)!),
       ready: async () => {
         const checks = [...endpoints.values()].map((url) => fetch(new URL('/readyz', url)).then((r) => r.ok));
         return (await Promise.all(checks)).every(Boolean);

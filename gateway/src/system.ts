@@ -94,7 +94,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         if (options.transport === 'http') {
           const endpoint = endpoints.get(name);
           if (!endpoint) throw new Error(`subgraph ${name} is not served over HTTP`);
-          return new ForwardingDataSource(name, endpoint.url);
+          return new ForwardingDataSource(endpoint.url);
         }
         return new InProcessDataSource(services.get(name)!);
       },
