@@ -71,8 +71,12 @@ export async function cartLines(ctx: ServiceContext, cartId: string): Promise<Ca
   return ctx.db.getRepository(CartLineRow).find({ where: { cartId }, order: { position: 'ASC' } });
 }
 
-export async function priceOf(ctx: ServiceContext, cart: Cart, couponCodes = cart.couponCodes): Promise<CartPricing> {
-  const lines = await cartLines(ctx, cart.id);
+export function priceOf(
+  ctx: ServiceContext,
+  cart: Cart,
+  lines: CartLineRow[],
+  couponCodes = cart.couponCodes,
+): Promise<CartPricing> {
   return priceCartWithCatalog(ctx, { channel: cart.channel, customerId: cart.customerId, couponCodes, lines });
 }
 
@@ -82,7 +86,7 @@ export async function applyCoupon(ctx: ServiceContext, cartId: string, code: str
   const normalized = code.trim().toUpperCase();
   if (!normalized) throw new DomainError('INVALID_COUPON', 'a coupon code is required', ['code']);
   const codes = [...new Set([...cart.couponCodes, normalized])];
-  const pricing = await priceOf(ctx, cart, codes);
+  const pricing = await priceOf(ctx, cart, await cartLines(ctx, cart.id), codes);
   if (!pricing.appliedCodes.includes(normalized)) {
     throw new DomainError('INVALID_COUPON', `coupon ${normalized} does not apply to this cart`, ['code']);
   }
@@ -115,7 +119,7 @@ export async function checkout(ctx: ServiceContext, request: CheckoutRequest): P
   }
   const lines = await cartLines(ctx, cart.id);
   if (lines.length === 0) throw new DomainError('EMPTY_CART', 'the cart has no lines', ['input', 'cartId']);
-  const pricing = await priceOf(ctx, cart);
+  const pricing = await priceOf(ctx, cart, lines);
   if ((redeemPoints > 0 || request.useStoreCredit) && !cart.customerId) {
     throw new DomainError('CUSTOMER_REQUIRED', 'points and store credit belong to a signed-in customer', ['input']);
   }

@@ -10,14 +10,6 @@ import type { CartPricing } from '../peers';
 import { orderSettings } from '../settings';
 import { CustomerRef, FulfillmentRequestInput, VariantRef } from './order.resolver';
 
-const cartPricing = defineLoader(
-  'cartPricing',
-  (ctx) =>
-    new DataLoader<Cart, CartPricing, string>((carts) => Promise.all(carts.map((c) => priceOf(ctx, c))), {
-      cacheKeyFn: (c) => c.id,
-    }),
-);
-
 const linesByCart = defineLoader(
   'linesByCart',
   (ctx) =>
@@ -25,6 +17,17 @@ const linesByCart = defineLoader(
       const rows = await ctx.db.getRepository(CartLineRow).find({ where: { cartId: In([...ids]) }, order: { position: 'ASC' } });
       return groupedByKey(ids, rows, (l) => l.cartId);
     }),
+);
+
+const cartPricing = defineLoader(
+  'cartPricing',
+  (ctx) =>
+    new DataLoader<Cart, CartPricing, string>(
+      (carts) => Promise.all(carts.map(async (c) => priceOf(ctx, c, await linesByCart(ctx).load(c.id)))),
+      {
+        cacheKeyFn: (c) => c.id,
+      },
+    ),
 );
 
 @ObjectType('CartLine')
