@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createLogger,
-  InProcessBus,
-  NatsBus,
+  openBus,
   Peers,
   serveSubgraph,
   startService,
@@ -57,14 +56,7 @@ export interface RunningSystem {
 /** Every subgraph and the gateway in one process: the embedded default, and the test harness. */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const log = options.log ?? createLogger('omni');
-  let bus: EventBus;
-  if (options.natsUrl) {
-    const nats = new NatsBus({ url: options.natsUrl, namespace: options.natsNamespace, log: log.child({ component: 'bus' }) });
-    nats.start();
-    bus = nats;
-  } else {
-    bus = new InProcessBus(log.child({ component: 'bus' }));
-  }
+  const bus = openBus({ natsUrl: options.natsUrl, namespace: options.natsNamespace, log: log.child({ component: 'bus' }) });
   const peers = new Peers();
   const services = new Map<string, RunningService>();
   const endpoints = new Map<string, HttpEndpoint>();

@@ -10,6 +10,7 @@ export * from './events/consumer';
 export * from './events/envelope';
 export * from './events/in-process-bus';
 export * from './events/nats-bus';
+export * from './events/open-bus';
 export * from './events/outbox';
 export * from './graphql/connection';
 export * from './graphql/money';

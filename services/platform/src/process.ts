@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { env, exitOnConfigError, readConfig } from './config';
-import type { EventBus } from './events/bus';
-import { InProcessBus } from './events/in-process-bus';
-import { NatsBus } from './events/nats-bus';
+import { openBus } from './events/open-bus';
 import { DEV_SUBGRAPH_SECRET, MIN_SECRET_LENGTH } from './identity';
 import { createLogger } from './logger';
 import { HttpPeerClient, Peers } from './peers';
@@ -33,15 +31,8 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
         'SUBGRAPH_SECRET is not set: using the public development secret, so anyone who can reach this subgraph can claim any identity',
       );
     }
-    let bus: EventBus;
-    if (config.NATS_URL) {
-      const nats = new NatsBus({ url: config.NATS_URL, log });
-      nats.start();
-      bus = nats;
-    } else {
-      log.warn('NATS_URL is not set: events stay inside this process');
-      bus = new InProcessBus(log);
-    }
+    if (!config.NATS_URL) log.warn('NATS_URL is not set: events stay inside this process');
+    const bus = openBus({ natsUrl: config.NATS_URL, log });
     const peers = new Peers();
     for (const name of peerNames) {
       peers.register(name, new HttpPeerClient(name, String((config as Record<string, unknown>)[`${name.toUpperCase()}_URL`])));
