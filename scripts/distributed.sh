@@ -8,7 +8,8 @@
 #
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD (unset:
 # trust auth), OMNI_DB (omni), NATS_URL (nats://127.0.0.1:4222), LOG_LEVEL (info),
-# BIND_HOST (127.0.0.1), READY_TIMEOUT (seconds per process, 90).
+# BIND_HOST (127.0.0.1), READY_TIMEOUT (seconds per process, 90), SUBGRAPH_SECRET and AUTH_SECRET
+# (unset: random ones kept in data/distributed/secrets.env, so tokens survive a restart).
 # Logs: data/logs/<name>.log (overwritten on each run).
 set -euo pipefail
 
@@ -119,6 +120,25 @@ else
   DATABASE_URL="postgres://${PGUSER}@${PGHOST}:${PGPORT}/${OMNI_DB}"
 fi
 
+# ---------------------------------------------------------------- secrets
+# Distributed mode refuses the public development keys.
+SECRETS_FILE="$ROOT/data/distributed/secrets.env"
+if [[ -z "${SUBGRAPH_SECRET:-}" || -z "${AUTH_SECRET:-}" ]]; then
+  if [[ ! -f "$SECRETS_FILE" ]]; then
+    mkdir -p "$(dirname "$SECRETS_FILE")"
+    (
+      umask 077
+      printf 'SUBGRAPH_SECRET=%s\nAUTH_SECRET=%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" \
+        "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >"$SECRETS_FILE"
+    )
+  fi
+  given_subgraph_secret="${SUBGRAPH_SECRET:-}" given_auth_secret="${AUTH_SECRET:-}"
+  # shellcheck disable=SC1090
+  source "$SECRETS_FILE"
+  SUBGRAPH_SECRET="${given_subgraph_secret:-$SUBGRAPH_SECRET}"
+  AUTH_SECRET="${given_auth_secret:-$AUTH_SECRET}"
+fi
+
 # ---------------------------------------------------------------- build
 if [[ "${SKIP_BUILD:-}" != "1" ]]; then
   say "building (pnpm build)"
@@ -206,7 +226,7 @@ for entry in "${SERVICES[@]}"; do
   # shellcheck disable=SC2046 # peer_env yields VAR=value words without spaces
   start "$name" "services/$name/dist/main.js" \
     PORT="$port" HOST="$BIND_HOST" DATABASE_URL="$DATABASE_URL" NATS_URL="$NATS_URL" \
-    DATA_DIR="$ROOT/data/distributed" LOG_LEVEL="$LOG_LEVEL" $(peer_env "$name")
+    DATA_DIR="$ROOT/data/distributed" LOG_LEVEL="$LOG_LEVEL" SUBGRAPH_SECRET="$SUBGRAPH_SECRET" $(peer_env "$name")
 done
 for entry in "${SERVICES[@]}"; do
   wait_ready "${entry%%:*}" "${entry##*:}"
@@ -216,15 +236,17 @@ done
 # Every <SERVICE>_URL set: the gateway only routes. DATABASE_URL/NATS_URL are deliberately unset.
 # shellcheck disable=SC2046 # VAR=value words without spaces
 start gateway gateway/dist/main.js -u DATABASE_URL -u NATS_URL \
-  PORT="$GATEWAY_PORT" HOST="$BIND_HOST" LOG_LEVEL="$LOG_LEVEL" $(all_subgraph_env)
+  PORT="$GATEWAY_PORT" HOST="$BIND_HOST" LOG_LEVEL="$LOG_LEVEL" SUBGRAPH_SECRET="$SUBGRAPH_SECRET" \
+  AUTH_SECRET="$AUTH_SECRET" $(all_subgraph_env)
 wait_ready gateway "$GATEWAY_PORT"
 
 cat >&2 <<MSG
 
 [distributed] all up: gateway http://${BIND_HOST}:${GATEWAY_PORT}/graphql  (Ctrl-C stops everything)
 
+  TOKEN=\$(AUTH_SECRET=\$(sed -n 's/^AUTH_SECRET=//p' data/distributed/secrets.env) pnpm -s token --role ADMIN)
   curl -s http://${BIND_HOST}:${GATEWAY_PORT}/graphql -H 'content-type: application/json' \\
-    --data '{"query":"{ locations { id name } }"}'
+    -H "authorization: Bearer \$TOKEN" --data '{"query":"{ locations { id name } }"}'
 
 MSG
 

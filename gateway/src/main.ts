@@ -59,19 +59,27 @@ const config = {
 async function main(): Promise<void> {
   const settings = readConfig(config) as Record<string, string | undefined> & z.infer<z.ZodObject<typeof config>>;
   const log = createLogger('gateway', settings.LOG_LEVEL);
-  const auth = authOptions(settings, log);
-  if (!settings.SUBGRAPH_SECRET)
+  const urls = SERVICES.map(({ definition }) => [definition.name, settings[urlVariable(definition.name)]] as const);
+  const remote = urls.filter(([, url]) => url);
+  const distributed = remote.length > 0;
+  if (distributed) {
+    // Subgraphs on the network trust only signed callers, and the development keys are public.
+    const missing = urls.find(([, url]) => !url);
+    if (missing) throw new ConfigError(urlVariable(missing[0]), 'is required when any subgraph URL is set (distributed mode)');
+    if (!settings.SUBGRAPH_SECRET) throw new ConfigError('SUBGRAPH_SECRET', 'is required in distributed mode');
+    if (!settings.AUTH_JWKS_URL && !settings.AUTH_PUBLIC_KEY && !settings.AUTH_SECRET) {
+      throw new ConfigError('AUTH_JWKS_URL', 'or AUTH_PUBLIC_KEY or AUTH_SECRET is required in distributed mode');
+    }
+  } else if (!settings.SUBGRAPH_SECRET) {
     log.warn('SUBGRAPH_SECRET is not set: the caller is signed for the subgraphs with the public development secret');
+  }
+  const auth = authOptions(settings, log);
   const security = {
     auth,
     subgraphSecret: settings.SUBGRAPH_SECRET ?? DEV_SUBGRAPH_SECRET,
     limits: { maxDepth: settings.QUERY_MAX_DEPTH, maxCost: settings.QUERY_MAX_COST },
   };
-  const urls = SERVICES.map(({ definition }) => [definition.name, settings[urlVariable(definition.name)]] as const);
-  const remote = urls.filter(([, url]) => url);
-  if (remote.length > 0) {
-    const missing = urls.find(([, url]) => !url);
-    if (missing) throw new ConfigError(urlVariable(missing[0]), 'is required when any subgraph URL is set (distributed mode)');
+  if (distributed) {
     const endpoints = new Map(remote.map(([name, url]) => [name, url!]));
     const gateway = await startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),

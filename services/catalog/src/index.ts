@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { ServiceDefinition } from '@omni/platform';
+import { visibleCustomerReference, type ServiceDefinition } from '@omni/platform';
 import { ChannelPrice, ChannelPricePolicy, Product, ProductFacet, ProductVariant } from './entities/product';
 import { Promotion } from './entities/promotion';
 import { CategoryAffinity, CustomerProductView, CoPurchase, CustomerPurchase, ProductSales } from './entities/recommendation';
@@ -30,6 +30,7 @@ export const catalogService: ServiceDefinition = {
   resolvers: [ProductResolver, VariantResolver, PromotionResolver, CustomerCatalogResolver, BuyAgainResolver],
   orphanedTypes: [CustomerRef],
   references: {
+    Customer: visibleCustomerReference,
     Product: (ref, ctx) => productById(ctx).load(String(ref.id)),
     ProductVariant: (ref, ctx) => variantBySku(ctx).load(String(ref.sku)),
   },

@@ -9,11 +9,10 @@ import { ProductView } from './entities/product-view';
 import { OrderRef, ProductRef } from './entities/references';
 import { SupportCase, SupportCaseEvent } from './entities/support-case';
 import { createConsumers } from './events/consumers';
-import { customerById } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { CustomerBrowsingResolver, CustomerMessageResolver, ProductViewResolver } from './resolvers/browsing.resolver';
-import { CustomerResolver } from './resolvers/customer.resolver';
+import { CustomerResolver, visibleCustomer } from './resolvers/customer.resolver';
 import { CustomerCasesResolver, SupportCaseResolver } from './resolvers/support-case.resolver';
 import { CustomerTimelineResolver, InteractionResolver } from './resolvers/timeline.resolver';
 
@@ -44,7 +43,7 @@ export const crmService: ServiceDefinition = {
   ],
   orphanedTypes: [ProductRef, OrderRef],
   references: {
-    Customer: (ref, ctx) => customerById(ctx).load(String(ref.id)),
+    Customer: (ref, ctx) => visibleCustomer(ctx, String(ref.id)),
   },
   /**
    * Read when the service starts (the platform subscribes consumers then): the message sender

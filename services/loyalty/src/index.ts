@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { ServiceDefinition } from '@omni/platform';
+import { visibleCustomerReference, type ServiceDefinition } from '@omni/platform';
 import { LedgerEntry, LoyaltyAccount } from './entities/account';
 import { EarnedLine, EarnRule } from './entities/rules';
 import { Hold, StoredValueAccount, StoredValueEntry } from './entities/stored-value';
@@ -15,5 +15,6 @@ export const loyaltyService: ServiceDefinition = {
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [LoyaltyAccountResolver, CustomerLoyaltyResolver, ProgramResolver],
   orphanedTypes: [CustomerRef],
+  references: { Customer: visibleCustomerReference },
   consumers,
 };

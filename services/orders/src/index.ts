@@ -1,15 +1,20 @@
 import 'reflect-metadata';
-import type { ServiceDefinition } from '@omni/platform';
+import { visibleCustomerReference, type ServiceDefinition } from '@omni/platform';
 import { Cart, CartLineRow } from './entities/cart';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from './entities/order';
 import { consumers } from './events/consumers';
 import { StoreActionsResolver, StoreQueueResolver } from './resolvers/store.resolver';
 import { ReturnLine, ReturnRequest } from './entities/return';
 import { ReplenishmentSubscription } from './entities/subscription';
-import { orderById } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
-import { CustomerOrdersResolver, FulfillmentResolver, OrderLineResolver, OrderResolver } from './resolvers/order.resolver';
+import {
+  CustomerOrdersResolver,
+  FulfillmentResolver,
+  OrderLineResolver,
+  OrderResolver,
+  visibleOrder,
+} from './resolvers/order.resolver';
 import { CartLineResolver, CartResolver, CustomerCartsResolver } from './resolvers/cart.resolver';
 import {
   CustomerPostPurchaseResolver,
@@ -50,6 +55,7 @@ export const ordersService: ServiceDefinition = {
   ],
   consumers,
   references: {
-    Order: (ref, ctx) => orderById(ctx).load(String(ref.id)),
+    Order: (ref, ctx) => visibleOrder(ctx, String(ref.id)),
+    Customer: visibleCustomerReference,
   },
 };

@@ -67,6 +67,27 @@ export function decodeCaller(value: string | undefined): Caller {
   }
 }
 
+const serviceCallers = new Map<string, Caller>();
+
+/**
+ * The identity a service calls its peers with (role SERVICE). The calling service has already
+ * checked its own caller; the peer trusts it because only services hold the subgraph secret.
+ */
+export function serviceCaller(service: string): Caller {
+  let caller = serviceCallers.get(service);
+  if (!caller) {
+    caller = Object.freeze({
+      subject: `service:${service}`,
+      roles: ['SERVICE'],
+      customerId: null,
+      locationId: null,
+      partnerId: null,
+    });
+    serviceCallers.set(service, caller);
+  }
+  return caller;
+}
+
 export function encodeCaller(caller: Caller): string {
   return Buffer.from(JSON.stringify(caller)).toString('base64url');
 }

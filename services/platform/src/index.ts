@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './access';
 export * from './channel';
 export * from './config';
 export * from './context';

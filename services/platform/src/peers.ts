@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { requestHeaders, type RequestInfo } from './context';
+import { attestCaller, requestHeaders, serviceCaller, type RequestInfo, type ServiceContext } from './context';
+import { DEV_SUBGRAPH_SECRET } from './identity';
 
 /**
  * How one service asks another through its public subgraph API. In the embedded runtime the
@@ -19,17 +20,37 @@ export class PeerError extends Error {
   }
 }
 
+/** The request a service is serving when it calls a peer. */
+export type PeerCallOrigin = Pick<ServiceContext, 'service' | 'requestId' | 'channel'>;
+
+export interface Peer {
+  request<T>(query: string, variables: Record<string, unknown>, origin: PeerCallOrigin): Promise<T>;
+}
+
+/**
+ * The services a service calls. A peer call is made as the calling service (role SERVICE, signed
+ * with the subgraph secret), keeping the request id and channel of the request it serves.
+ */
 export class Peers {
   private readonly clients = new Map<string, PeerClient>();
+
+  constructor(private readonly subgraphSecret = DEV_SUBGRAPH_SECRET) {}
 
   register(name: string, client: PeerClient): void {
     this.clients.set(name, client);
   }
 
-  get(name: string): PeerClient {
+  get(name: string): Peer {
     const client = this.clients.get(name);
     if (!client) throw new Error(`no peer service "${name}" is configured`);
-    return client;
+    return {
+      request: <T>(query: string, variables: Record<string, unknown>, origin: PeerCallOrigin) =>
+        client.request<T>(query, variables, {
+          requestId: origin.requestId,
+          channel: origin.channel,
+          caller: attestCaller(serviceCaller(origin.service), this.subgraphSecret),
+        }),
+    };
   }
 }
 

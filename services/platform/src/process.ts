@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { env, exitOnConfigError, readConfig } from './config';
 import { openBus } from './events/open-bus';
-import { DEV_SUBGRAPH_SECRET, MIN_SECRET_LENGTH } from './identity';
+import { MIN_SECRET_LENGTH } from './identity';
 import { createLogger } from './logger';
 import { HttpPeerClient, Peers } from './peers';
 import { bootSubgraph } from './server';
@@ -22,18 +22,14 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
       DATA_DIR: z.string().default('./data'),
       NATS_URL: env.url(['nats']).optional(),
       LOG_LEVEL: env.logLevel(),
-      SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+      /** Required: the subgraph accepts a caller only when signed with it (by the gateway or a peer). */
+      SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH),
       ...peerShape,
     });
     const log = createLogger(definition.name, config.LOG_LEVEL);
-    if (!config.SUBGRAPH_SECRET) {
-      log.warn(
-        'SUBGRAPH_SECRET is not set: using the public development secret, so anyone who can reach this subgraph can claim any identity',
-      );
-    }
     if (!config.NATS_URL) log.warn('NATS_URL is not set: events stay inside this process');
     const bus = openBus({ natsUrl: config.NATS_URL, log });
-    const peers = new Peers();
+    const peers = new Peers(config.SUBGRAPH_SECRET);
     for (const name of peerNames) {
       peers.register(name, new HttpPeerClient(name, String((config as Record<string, unknown>)[`${name.toUpperCase()}_URL`])));
     }
@@ -46,7 +42,7 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
       log,
       port: config.PORT,
       host: config.HOST,
-      subgraphSecret: config.SUBGRAPH_SECRET ?? DEV_SUBGRAPH_SECRET,
+      subgraphSecret: config.SUBGRAPH_SECRET,
     });
     log.info({ url: endpoint.url }, `${definition.name} subgraph ready`);
     const shutdown = async () => {

@@ -3,7 +3,8 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { authChecker } from './access';
 import type { ServiceContext } from './context';
 
 const FEDERATION_LINK =
@@ -19,7 +20,6 @@ export interface SubgraphDefinition {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name; each should batch through a DataLoader. */
   references?: Record<string, ReferenceResolver>;
-  authChecker?: AuthChecker<ServiceContext>;
 }
 
 export interface Subgraph {
@@ -39,7 +39,8 @@ export async function buildSubgraph(definition: SubgraphDefinition): Promise<Sub
     orphanedTypes: definition.orphanedTypes,
     skipCheck: true,
     validate: false,
-    authChecker: definition.authChecker,
+    // `@Authorized(...roles)` everywhere: see access.ts.
+    authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
   });

@@ -1,4 +1,4 @@
-import { DateScalar, pageSize, type ServiceContext } from '@omni/platform';
+import { assertCanSeeCustomer, DateScalar, pageSize, type ServiceContext } from '@omni/platform';
 import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Arg, Resolver, Root } from 'type-graphql';
 import { buyAgain } from '../domain/buy-again';
 import { Product, ProductVariant } from '../entities/product';
@@ -52,6 +52,7 @@ export class CustomerCatalogResolver {
     @Ctx() ctx: ServiceContext,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
   ): Promise<Product[]> {
+    assertCanSeeCustomer(ctx.caller, customer.id);
     const ids = await recommendedProductIds(ctx.db, customer.id, Math.min(pageSize(first ?? 10), 50));
     const products = await productById(ctx).loadMany(ids);
     return products.filter((p): p is Product => p instanceof Product);
@@ -59,6 +60,7 @@ export class CustomerCatalogResolver {
 
   @FieldResolver(() => [BuyAgainItem], { description: 'SKUs bought in two or more orders, soonest due first.' })
   async buyAgain(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<BuyAgainItem[]> {
+    assertCanSeeCustomer(ctx.caller, customer.id);
     const purchases = await ctx.db.getRepository(CustomerPurchase).find({ where: { customerId: customer.id } });
     return buyAgain(purchases);
   }

@@ -1,17 +1,32 @@
 import {
   attempt,
   Channel,
+  Connection,
   decodeCursor,
   encodeCursor,
   Money,
   MoneyInput,
   pageSize,
-  UserError,
+  Role,
   type ServiceContext,
-  Connection,
   toConnection,
+  UserError,
 } from '@omni/platform';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { setChannelPricePolicy, setPrice } from '../commands/set-price';
 import { upsertProduct } from '../commands/upsert-product';
 import { priceFor } from '../domain/pricing';
@@ -161,6 +176,7 @@ export class ProductResolver {
     return productById(ctx).load(id);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => UpsertProductPayload)
   async upsertProduct(
     @Arg('input', () => UpsertProductInput) input: UpsertProductInput,
@@ -170,12 +186,14 @@ export class ProductResolver {
     return { product: result, userErrors };
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => SetPricePayload)
   async setPrice(@Arg('input', () => SetPriceInput) input: SetPriceInput, @Ctx() ctx: ServiceContext): Promise<SetPricePayload> {
     const { result, userErrors } = await attempt(() => setPrice(ctx.db, input, ctx.channel));
     return { variant: result, userErrors };
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => SetChannelPricePolicyPayload, {
     description: 'Allows or forbids a channel its own prices; forbidding removes them (the channel sells at base prices).',
   })

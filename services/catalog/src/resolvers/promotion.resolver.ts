@@ -1,5 +1,5 @@
-import { attempt, Channel, DomainError, Money, MoneyInput, UserError, type ServiceContext } from '@omni/platform';
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { attempt, Channel, DomainError, Money, MoneyInput, Role, type ServiceContext, UserError } from '@omni/platform';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { createPromotion } from '../commands/create-promotion';
 import { CartPricingError, priceCart, type PricedCart } from '../domain/promotions';
 import { priceFor } from '../domain/pricing';
@@ -173,6 +173,7 @@ function toGraphQL(cart: PricedCart): PricedCartV1 {
 
 @Resolver()
 export class PromotionResolver {
+  @Authorized(Role.ADMIN)
   @Mutation(() => CreatePromotionPayload)
   async createPromotion(
     @Arg('input', () => CreatePromotionInput) input: CreatePromotionInput,
@@ -182,6 +183,8 @@ export class PromotionResolver {
     return { promotion: result, userErrors };
   }
 
+  /** For the orders service (and admins checking a promotion): it reveals every coupon that applies. */
+  @Authorized(Role.ADMIN)
   @Query(() => PriceCartV1Payload, {
     description:
       'Versioned pricing boundary for the orders service: current channel prices and every applicable promotion, ' +

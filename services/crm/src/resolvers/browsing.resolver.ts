@@ -1,17 +1,32 @@
 import {
+  assertCanSeeCustomer,
   attempt,
   Channel,
+  Connection,
   cursorKey,
   decodeCursor,
   encodeCursor,
   pageSize,
-  UserError,
+  Role,
   type ServiceContext,
-  Connection,
   toConnection,
+  UserError,
 } from '@omni/platform';
 import { GraphQLError } from 'graphql';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { recordProductView } from '../commands/product-views';
 import { ContactChannel } from '../domain/consent';
 import { Customer } from '../entities/customer';
@@ -48,11 +63,13 @@ export const MAX_RECENTLY_VIEWED = 50;
 
 @Resolver(() => ProductView)
 export class ProductViewResolver {
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => RecordProductViewPayload, { description: 'Remembers that the customer looked at a product (web, app, ...).' })
   async recordProductView(
     @Arg('input', () => RecordProductViewInput) input: RecordProductViewInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<RecordProductViewPayload> {
+    assertCanSeeCustomer(ctx.caller, input.customerId);
     const { result, userErrors } = await attempt(() => recordProductView(ctx.db, input));
     return { view: result, userErrors };
   }

@@ -1,5 +1,29 @@
-import { Channel, attempt, DomainError, UserError, type ServiceContext } from '@omni/platform';
-import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  assertCanSeeCustomer,
+  attempt,
+  canSeeCustomer,
+  Channel,
+  DomainError,
+  forbidden,
+  Role,
+  UserError,
+  type ServiceContext,
+} from '@omni/platform';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { linkIdentity } from '../commands/identities';
 import { mergeCustomers } from '../commands/merge-customers';
 import { addAddress, setMarketingConsent } from '../commands/profile';
@@ -123,13 +147,31 @@ function sourceChannel(given: Channel | null | undefined, ctx: ServiceContext): 
   return given ?? ctx.channel;
 }
 
+/**
+ * The customer `id` names (a merged-away id gives the survivor), when the caller may see them:
+ * staff anyone, a shopper only themself (by either id of a merged pair).
+ */
+export async function visibleCustomer(ctx: ServiceContext, id: string): Promise<Customer | null> {
+  const customer = await customerById(ctx).load(id);
+  const own = canSeeCustomer(ctx.caller, id) || (customer !== null && canSeeCustomer(ctx.caller, customer.id));
+  if (!own) throw forbidden('this customer is not yours to see');
+  return customer;
+}
+
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Query(() => Customer, { nullable: true, description: 'A customer by id; a merged-away id gives the survivor.' })
-  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Customer | null> {
-    return customerById(ctx).load(id);
+  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Customer | null> {
+    return visibleCustomer(ctx, id);
   }
 
+  @Query(() => Customer, { nullable: true, description: 'The signed-in customer; null for staff, partners and guests.' })
+  async me(@Ctx() ctx: ServiceContext): Promise<Customer | null> {
+    if (!ctx.caller.customerId || !ctx.caller.roles.includes(Role.CUSTOMER)) return null;
+    return customerById(ctx).load(ctx.caller.customerId);
+  }
+
+  @Authorized(Role.ASSOCIATE, Role.CSR)
   @Query(() => Customer, {
     nullable: true,
     description: 'Finds a shopper by email (any case), phone (any formatting) or loyalty card number.',
@@ -155,6 +197,7 @@ export class CustomerResolver {
     return null;
   }
 
+  @Authorized(Role.ASSOCIATE, Role.CSR)
   @Query(() => Customer, {
     nullable: true,
     description: 'Finds a shopper by any identifier: email, phone, loyalty card, marketplace, social or device id.',
@@ -170,6 +213,7 @@ export class CustomerResolver {
     return identity ? customerById(ctx).load(identity.customerId) : null;
   }
 
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => LinkIdentityPayload, {
     description: 'Makes the customer reachable by one more identifier; one identifier belongs to one customer.',
   })
@@ -177,12 +221,14 @@ export class CustomerResolver {
     @Arg('input', () => LinkIdentityInput) input: LinkIdentityInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<LinkIdentityPayload> {
+    assertCanSeeCustomer(ctx.caller, input.customerId);
     const { result, userErrors } = await attempt(() =>
       linkIdentity(ctx.db, { ...input, channel: sourceChannel(input.channel, ctx) }),
     );
     return { customer: result, userErrors };
   }
 
+  @Authorized(Role.CSR)
   @Mutation(() => MergeCustomersPayload, {
     description:
       'Folds the duplicate into the survivor (identities, addresses, timeline, cases, views); the duplicate id then resolves to the survivor. Idempotent.',
@@ -196,11 +242,13 @@ export class CustomerResolver {
     return { customer: result, userErrors };
   }
 
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SetMarketingConsentPayload, { description: 'Grants or withdraws consent to be contacted on one channel.' })
   async setMarketingConsent(
     @Arg('input', () => SetMarketingConsentInput) input: SetMarketingConsentInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<SetMarketingConsentPayload> {
+    assertCanSeeCustomer(ctx.caller, input.customerId);
     const { result, userErrors } = await attempt(async () => {
       const source = sourceChannel(input.source, ctx);
       if (!source) throw new DomainError('SOURCE_REQUIRED', 'say where the customer decided (source)', ['input', 'source']);
@@ -209,15 +257,18 @@ export class CustomerResolver {
     return { customer: result, userErrors };
   }
 
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => AddCustomerAddressPayload)
   async addCustomerAddress(
     @Arg('input', () => AddCustomerAddressInput) input: AddCustomerAddressInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<AddCustomerAddressPayload> {
+    assertCanSeeCustomer(ctx.caller, input.customerId);
     const { result, userErrors } = await attempt(() => addAddress(ctx.db, input.customerId, input.address));
     return { customer: result, userErrors };
   }
 
+  /** Open to everyone: shoppers sign themselves up, staff and partners register them. */
   @Mutation(() => RegisterCustomerPayload)
   async registerCustomer(
     @Arg('input', () => RegisterCustomerInput) input: RegisterCustomerInput,

@@ -1,5 +1,18 @@
-import { attempt, Channel, UserError, type ServiceContext } from '@omni/platform';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { assertCanSeeCustomer, attempt, Channel, Role, type ServiceContext, UserError } from '@omni/platform';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { actOnSupportCase, openSupportCase, type CaseActionRequest } from '../commands/support-cases';
 import { SupportCaseAction, SupportCaseStatus } from '../domain/support-case';
 import { Customer } from '../entities/customer';
@@ -109,22 +122,29 @@ async function act(ctx: ServiceContext, request: CaseActionRequest & { agent?: s
 
 @Resolver(() => SupportCase)
 export class SupportCaseResolver {
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Query(() => SupportCase, { nullable: true })
-  supportCase(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SupportCase | null> {
-    return caseById(ctx).load(id);
+  async supportCase(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SupportCase | null> {
+    const supportCase = await caseById(ctx).load(id);
+    assertCanSeeCustomer(ctx.caller, supportCase?.customerId);
+    return supportCase;
   }
 
+  /** A shopper opens their own case; staff open one for anyone. */
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => OpenSupportCasePayload)
   async openSupportCase(
     @Arg('input', () => OpenSupportCaseInput) input: OpenSupportCaseInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<OpenSupportCasePayload> {
+    assertCanSeeCustomer(ctx.caller, input.customerId);
     const { result, userErrors } = await attempt(() =>
       openSupportCase(ctx.db, { ...input, actor: input.agent ?? ctx.caller.subject }),
     );
     return { supportCase: result, userErrors };
   }
 
+  @Authorized(Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SupportCasePayload, { description: 'Gives the case to an agent; it is then IN_PROGRESS.' })
   assignSupportCase(
     @Arg('input', () => AssignSupportCaseInput) input: AssignSupportCaseInput,
@@ -133,6 +153,7 @@ export class SupportCaseResolver {
     return act(ctx, { ...input, action: SupportCaseAction.ASSIGNED, text: input.assignee });
   }
 
+  @Authorized(Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SupportCasePayload)
   addSupportCaseNote(
     @Arg('input', () => AddSupportCaseNoteInput) input: AddSupportCaseNoteInput,
@@ -141,6 +162,7 @@ export class SupportCaseResolver {
     return act(ctx, { ...input, action: SupportCaseAction.NOTE, text: input.note });
   }
 
+  @Authorized(Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SupportCasePayload)
   resolveSupportCase(
     @Arg('input', () => ResolveSupportCaseInput) input: ResolveSupportCaseInput,
@@ -149,6 +171,7 @@ export class SupportCaseResolver {
     return act(ctx, { ...input, action: SupportCaseAction.RESOLVED, text: input.resolution });
   }
 
+  @Authorized(Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SupportCasePayload)
   reopenSupportCase(
     @Arg('input', () => ReopenSupportCaseInput) input: ReopenSupportCaseInput,

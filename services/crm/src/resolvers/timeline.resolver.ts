@@ -1,16 +1,30 @@
 import {
   attempt,
   Channel,
+  Connection,
   cursorKey,
   decodeCursor,
   encodeCursor,
   pageSize,
-  UserError,
+  Role,
   type ServiceContext,
-  Connection,
   toConnection,
+  UserError,
 } from '@omni/platform';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { recordInteraction } from '../commands/interactions';
 import { InteractionKind } from '../domain/interaction';
 import { Customer } from '../entities/customer';
@@ -56,6 +70,7 @@ export class RecordInteractionPayload {
 
 @Resolver(() => Interaction)
 export class InteractionResolver {
+  @Authorized(Role.ASSOCIATE, Role.CSR)
   @Mutation(() => RecordInteractionPayload, { description: 'Puts a touchpoint from any channel on the customer timeline.' })
   async recordInteraction(
     @Arg('input', () => RecordInteractionInput) input: RecordInteractionInput,

@@ -1,7 +1,20 @@
-import { isCoordinate } from '@omni/platform';
+import { isCoordinate, Role } from '@omni/platform';
 import type { ServiceContext } from '@omni/platform';
 import { GraphQLError } from 'graphql';
-import { Arg, Ctx, Directive, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  Float,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { In } from 'typeorm';
 import { fulfillmentCandidates, nearbyStock, totalAvailable } from '../domain/availability';
 import { Location } from '../entities/location';
@@ -96,6 +109,7 @@ export class AvailabilityResolver {
 
 @Resolver(() => FulfillmentCandidate)
 export class FulfillmentCandidateResolver {
+  @Authorized(Role.ADMIN)
   @Query(() => [FulfillmentCandidate], {
     description:
       'Order routing input (for the orders service): every location with its coordinates and capabilities and what it can promise of each SKU. Two statements whatever the number of SKUs.',

@@ -1,5 +1,5 @@
-import { attempt, UserError, type ServiceContext } from '@omni/platform';
-import { Arg, Ctx, Field, Float, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { attempt, Role, type ServiceContext, UserError } from '@omni/platform';
+import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { upsertLocation } from '../commands/locations';
 import { Location, LocationType } from '../entities/location';
 import { locationById } from '../loaders';
@@ -52,6 +52,7 @@ export class LocationResolver {
     return ctx.db.getRepository(Location).find({ order: { name: 'ASC' } });
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => UpsertLocationPayload)
   async upsertLocation(
     @Arg('input', () => UpsertLocationInput) input: UpsertLocationInput,

@@ -1,5 +1,19 @@
-import { attempt, UserError, type ServiceContext } from '@omni/platform';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { attempt, Role, type ServiceContext, UserError } from '@omni/platform';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { actorOf } from '../commands/levels';
 import { consumeReservations, releaseReservations, reserveStock } from '../commands/reservations';
 import { Location } from '../entities/location';
@@ -49,11 +63,13 @@ export class ReservationResolver {
     return (await locationById(ctx).load(reservation.locationId))!;
   }
 
+  @Authorized(Role.ADMIN, Role.ASSOCIATE, Role.CSR)
   @Query(() => [StockReservation], { description: "An order's reservations, every status." })
   reservations(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: ServiceContext): Promise<StockReservation[]> {
     return reservationsByOrder(ctx).load(orderId);
   }
 
+  @Authorized(Role.SERVICE)
   @Mutation(() => ReservationsPayload, {
     description:
       'For the orders service: holds units for order lines at their source locations, all or nothing (INSUFFICIENT_STOCK names the SKU). Each named line ends up reserved exactly as requested; repeats reserve nothing twice.',
@@ -66,6 +82,7 @@ export class ReservationResolver {
     return { reservations: result ?? [], userErrors };
   }
 
+  @Authorized(Role.SERVICE)
   @Mutation(() => ReservationsPayload, {
     description: 'Gives back what the order (or the named lines) holds; returns what was released.',
   })
@@ -78,6 +95,7 @@ export class ReservationResolver {
     return { reservations: result ?? [], userErrors };
   }
 
+  @Authorized(Role.SERVICE)
   @Mutation(() => ReservationsPayload, {
     description:
       'The lines shipped: their reserved units leave on hand. Inventory also does this on orders.fulfillment.shipped/collected.',

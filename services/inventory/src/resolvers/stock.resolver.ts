@@ -1,18 +1,21 @@
+import { assertCanManageStockAt } from '../domain/stock-access';
 import {
   attempt,
+  Connection,
   countsByKey,
   cursorKey,
   decodeCursor,
   encodeCursor,
-  pageSize,
   pagesByKey,
-  UserError,
+  pageSize,
+  Role,
   type ServiceContext,
-  Connection,
   toConnection,
+  UserError,
 } from '@omni/platform';
 import {
   Arg,
+  Authorized,
   Ctx,
   Field,
   FieldResolver,
@@ -22,9 +25,9 @@ import {
   Mutation,
   ObjectType,
   Query,
+  registerEnumType,
   Resolver,
   Root,
-  registerEnumType,
 } from 'type-graphql';
 import { actorOf } from '../commands/levels';
 import { adjustStock, setStock } from '../commands/stock';
@@ -111,6 +114,7 @@ export class StockResolver {
     return ctx.db.getRepository(Stock).findOneBy({ locationId, sku });
   }
 
+  @Authorized(Role.ADMIN, Role.ASSOCIATE)
   @Query(() => StockMovementConnection, { description: 'The stock ledger of a SKU (at one location or all), newest first.' })
   async stockLedger(
     @Arg('sku') sku: string,
@@ -137,17 +141,21 @@ export class StockResolver {
     return toConnection({ ...page, totalCount: counts.get(sku) ?? 0 }, cursorOf);
   }
 
+  @Authorized(Role.ADMIN, Role.ASSOCIATE)
   @Mutation(() => SetStockPayload, { description: 'Records a count of one SKU at one location.' })
   async setStock(@Arg('input', () => SetStockInput) input: SetStockInput, @Ctx() ctx: ServiceContext): Promise<SetStockPayload> {
+    assertCanManageStockAt(ctx.caller, input.locationId);
     const { result, userErrors } = await attempt(() => setStock(ctx.db, input, actorOf(ctx)));
     return { stock: result, userErrors };
   }
 
+  @Authorized(Role.ADMIN, Role.ASSOCIATE)
   @Mutation(() => AdjustStockPayload, { description: 'A receipt, a find, damage or shrink.' })
   async adjustStock(
     @Arg('input', () => AdjustStockInput) input: AdjustStockInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<AdjustStockPayload> {
+    assertCanManageStockAt(ctx.caller, input.locationId);
     const { result, userErrors } = await attempt(() => adjustStock(ctx.db, input, actorOf(ctx)));
     return { stock: result, userErrors };
   }

@@ -1,5 +1,20 @@
-import { attempt, UserError, type ServiceContext } from '@omni/platform';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { assertCanManageStockAt } from '../domain/stock-access';
+import { attempt, Role, type ServiceContext, UserError } from '@omni/platform';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { actorOf } from '../commands/levels';
 import { receiveTransfer, transferStock } from '../commands/transfers';
 import { Location } from '../entities/location';
@@ -42,22 +57,28 @@ export class TransferResolver {
     return (await locationById(ctx).load(transfer.toLocationId))!;
   }
 
+  @Authorized(Role.ADMIN, Role.ASSOCIATE)
   @Query(() => StockTransfer, { nullable: true })
   stockTransfer(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<StockTransfer | null> {
     return transferById(ctx).load(id);
   }
 
+  @Authorized(Role.ADMIN, Role.ASSOCIATE)
   @Mutation(() => TransferStockPayload, { description: 'Sends available units to another location; in transit until received.' })
   async transferStock(
     @Arg('input', () => TransferStockInput) input: TransferStockInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<TransferStockPayload> {
+    assertCanManageStockAt(ctx.caller, input.fromLocationId);
     const { result, userErrors } = await attempt(() => transferStock(ctx.db, input, actorOf(ctx)));
     return { transfer: result, userErrors };
   }
 
+  @Authorized(Role.ADMIN, Role.ASSOCIATE)
   @Mutation(() => TransferStockPayload, { description: 'The transfer arrived: its units join the destination on hand.' })
   async receiveTransfer(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<TransferStockPayload> {
+    const transfer = await transferById(ctx).load(id);
+    if (transfer) assertCanManageStockAt(ctx.caller, transfer.toLocationId);
     const { result, userErrors } = await attempt(() => receiveTransfer(ctx.db, id, actorOf(ctx)));
     return { transfer: result, userErrors };
   }

@@ -1,17 +1,32 @@
 import {
+  assertCanSeeCustomer,
   attempt,
   Channel,
+  Connection,
   cursorKey,
   decodeCursor,
   encodeCursor,
-  pageSize,
   Money,
-  UserError,
+  pageSize,
+  Role,
   type ServiceContext,
-  Connection,
   toConnection,
+  UserError,
 } from '@omni/platform';
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { enroll } from '../commands/ledger';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
 import { accountByCustomer, LEDGER_SORT, ledgerPages, walletsByCustomer } from '../loaders';
@@ -37,12 +52,14 @@ export class EnrollLoyaltyPayload {
 
 @Resolver(() => LoyaltyAccount)
 export class LoyaltyAccountResolver {
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => EnrollLoyaltyPayload)
   async enrollLoyalty(
     @Arg('customerId', () => ID) customerId: string,
     @Arg('channel', () => Channel) channel: Channel,
     @Ctx() ctx: ServiceContext,
   ): Promise<EnrollLoyaltyPayload> {
+    assertCanSeeCustomer(ctx.caller, customerId);
     const { result, userErrors } = await attempt(() => enroll(ctx, customerId, channel));
     return { account: result, userErrors };
   }
@@ -64,6 +81,7 @@ export class LoyaltyAccountResolver {
 export class CustomerLoyaltyResolver {
   @FieldResolver(() => LoyaltyAccount, { nullable: true, description: 'Null until the customer enrols.' })
   loyalty(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<LoyaltyAccount | null> {
+    assertCanSeeCustomer(ctx.caller, customer.id);
     return accountByCustomer(ctx).load(customer.id);
   }
 
@@ -72,6 +90,7 @@ export class CustomerLoyaltyResolver {
     description: 'Store credit available to spend (returns credited as store credit); null until there is a wallet.',
   })
   async storeCredit(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<Money | null> {
+    assertCanSeeCustomer(ctx.caller, customer.id);
     const [wallet] = await walletsByCustomer(ctx).load(customer.id);
     return wallet ? Money.of(wallet.balanceCents - wallet.heldCents, wallet.currency) : null;
   }

@@ -1,5 +1,5 @@
-import { attempt, Channel, Money, MoneyInput, UserError, type ServiceContext } from '@omni/platform';
-import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { assertCanSeeCustomer, attempt, Channel, Money, MoneyInput, Role, type ServiceContext, UserError } from '@omni/platform';
+import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { recordEngagement } from '../commands/earn';
 import { captureHold, holdPoints, holdStoredValue, releaseExpiredHolds, releaseHold } from '../commands/holds';
 import { runPointsExpiry } from '../commands/maintenance';
@@ -174,15 +174,19 @@ export class MaintenancePayload {
 
 @Resolver()
 export class ProgramResolver {
+  /** Shoppers' own engagement (the app's check-in, a review), or staff recording it for them. */
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => RecordEngagementPayload)
   async recordEngagement(
     @Arg('input', () => RecordEngagementInput) input: RecordEngagementInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<RecordEngagementPayload> {
+    assertCanSeeCustomer(ctx.caller, input.customerId);
     const { result, userErrors } = await attempt(() => recordEngagement(ctx, input));
     return { entry: result, userErrors };
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => UpsertEarnRulePayload)
   async upsertEarnRule(
     @Arg('input', () => UpsertEarnRuleInput) input: UpsertEarnRuleInput,
@@ -197,6 +201,8 @@ export class ProgramResolver {
     return (await loadRules(ctx.db.manager)).map((r) => EarnRule.fromData(r));
   }
 
+  /** Sold at a till or by an agent, who takes the payment. */
+  @Authorized(Role.ASSOCIATE, Role.CSR)
   @Mutation(() => IssueGiftCardPayload)
   async issueGiftCard(
     @Arg('input', () => IssueGiftCardInput) input: IssueGiftCardInput,
@@ -212,6 +218,7 @@ export class ProgramResolver {
     return card && GiftCard.of(card);
   }
 
+  @Authorized(Role.SERVICE)
   @Mutation(() => HoldPayload, { description: 'Checkout boundary: reserve points, all or nothing (INSUFFICIENT_POINTS).' })
   async holdPoints(
     @Arg('customerId', () => ID) customerId: string,
@@ -224,6 +231,7 @@ export class ProgramResolver {
     return { hold: result, userErrors };
   }
 
+  @Authorized(Role.SERVICE)
   @Mutation(() => HoldPayload, { description: 'Checkout boundary: reserve gift-card or store-credit value, all or nothing.' })
   async holdStoredValue(
     @Arg('input', () => HoldStoredValueInput) input: HoldStoredValueInput,
@@ -233,18 +241,21 @@ export class ProgramResolver {
     return { hold: result, userErrors };
   }
 
+  @Authorized(Role.SERVICE)
   @Mutation(() => HoldPayload, { description: 'Checkout succeeded: spend the hold (idempotent).' })
   async captureHold(@Arg('holdId', () => ID) holdId: string, @Ctx() ctx: ServiceContext): Promise<HoldPayload> {
     const { result, userErrors } = await attempt(() => captureHold(ctx, holdId, ctx.channel));
     return { hold: result, userErrors };
   }
 
+  @Authorized(Role.SERVICE)
   @Mutation(() => HoldPayload, { description: 'Checkout failed: give the held value back (idempotent).' })
   async releaseHold(@Arg('holdId', () => ID) holdId: string, @Ctx() ctx: ServiceContext): Promise<HoldPayload> {
     const { result, userErrors } = await attempt(() => releaseHold(ctx, holdId));
     return { hold: result, userErrors };
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => MaintenancePayload, {
     description: 'The scheduled job: expire dormant points and release stale holds. Safe to run twice.',
   })

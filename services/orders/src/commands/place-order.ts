@@ -1,3 +1,4 @@
+import { partnerOf } from '../domain/access';
 import { randomUUID } from 'node:crypto';
 import {
   addDays,
@@ -190,6 +191,7 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
         ...totals,
         idempotencyKey: key,
         externalRef: request.externalRef?.trim() || null,
+        partnerId: partnerOf(ctx.caller),
         redeemedPoints: options.tenders?.redeemedPoints ?? 0,
         pointsCents: options.tenders?.pointsCents ?? 0,
         storeCreditCents: options.tenders?.storeCreditCents ?? 0,

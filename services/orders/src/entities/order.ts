@@ -66,6 +66,10 @@ export class Order {
   @Column({ type: 'varchar', length: 100, nullable: true })
   externalRef!: string | null;
 
+  /** The partner that placed the order (from its token); it may read and change this order. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  partnerId!: string | null;
+
   @Field(() => Money)
   get total(): Money {
     return Money.of(this.totalCents, this.currency);

@@ -1,4 +1,14 @@
-import { attempt, Channel, defineLoader, groupedByKey, Money, UserError, type ServiceContext } from '@omni/platform';
+import { assertCanUseCart } from '../domain/access';
+import {
+  assertCanSeeCustomer,
+  attempt,
+  Channel,
+  defineLoader,
+  groupedByKey,
+  Money,
+  type ServiceContext,
+  UserError,
+} from '@omni/platform';
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { In, LessThan, MoreThanOrEqual } from 'typeorm';
@@ -88,6 +98,14 @@ export class CheckoutPayload {
 
 const money = (cents: number, pricing: CartPricing) => Money.of(cents, pricing.currency);
 
+/** Guests use their cart by its id; a customer's cart is theirs and staff's (FORBIDDEN otherwise). */
+export async function usableCart(ctx: ServiceContext, cartId: string): Promise<Cart | null> {
+  const cart = await ctx.db.getRepository(Cart).findOneBy({ id: cartId });
+  assertCanUseCart(ctx.caller, cart);
+  return cart;
+}
+
+/** Anyone, signed in or not, may shop: a cart without a customer is a guest cart. */
 @Resolver(() => Cart)
 export class CartResolver {
   @Mutation(() => CartPayload)
@@ -95,6 +113,7 @@ export class CartResolver {
     @Arg('input', () => CreateCartInput) input: CreateCartInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<CartPayload> {
+    if (input.customerId) assertCanSeeCustomer(ctx.caller, input.customerId);
     const { result, userErrors } = await attempt(() => createCart(ctx, input));
     return { cart: result, userErrors };
   }
@@ -106,6 +125,7 @@ export class CartResolver {
     @Arg('quantity', () => Int) quantity: number,
     @Ctx() ctx: ServiceContext,
   ): Promise<CartPayload> {
+    await usableCart(ctx, cartId);
     const { result, userErrors } = await attempt(() => addCartLine(ctx, cartId, sku, quantity));
     return { cart: result, userErrors };
   }
@@ -116,12 +136,14 @@ export class CartResolver {
     @Arg('code') code: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<CartPayload> {
+    await usableCart(ctx, cartId);
     const { result, userErrors } = await attempt(() => applyCoupon(ctx, cartId, code));
     return { cart: result, userErrors };
   }
 
   @Mutation(() => CheckoutPayload, { description: 'Turns a cart into an order, once per idempotency key.' })
   async checkout(@Arg('input', () => CheckoutInput) input: CheckoutInput, @Ctx() ctx: ServiceContext): Promise<CheckoutPayload> {
+    await usableCart(ctx, input.cartId);
     const { result, userErrors } = await attempt(() => checkout(ctx, input));
     return { order: result, userErrors };
   }
@@ -186,6 +208,7 @@ export class CustomerCartsResolver {
     @Ctx() ctx: ServiceContext,
     @Arg('status', () => CartStatus, { nullable: true }) status?: CartStatus | null,
   ): Promise<Cart[]> {
+    assertCanSeeCustomer(ctx.caller, customer.id);
     return cartsByCustomer(ctx, status ?? null).load(customer.id);
   }
 }

@@ -1,18 +1,24 @@
+import { assertCanSeeOrder } from '../domain/access';
 import {
+  assertCanSeeCustomer,
+  assertCanWorkAt,
   attempt,
   Channel,
+  Connection,
   cursorKey,
   DateScalar,
   decodeCursor,
   encodeCursor,
+  forbidden,
   pageSize,
-  UserError,
+  Role,
   type ServiceContext,
-  Connection,
   toConnection,
+  UserError,
 } from '@omni/platform';
 import {
   Arg,
+  Authorized,
   Ctx,
   Directive,
   Field,
@@ -23,8 +29,8 @@ import {
   Mutation,
   ObjectType,
   Query,
-  Resolver,
   registerEnumType,
+  Resolver,
   Root,
 } from 'type-graphql';
 import { advanceFulfillment } from '../commands/advance-fulfillment';
@@ -175,18 +181,30 @@ export class AdvanceFulfillmentPayload {
   userErrors!: UserError[];
 }
 
+/** The order `id` names, when the caller may see it (FORBIDDEN otherwise); null when there is none. */
+export async function visibleOrder(ctx: ServiceContext, id: string): Promise<Order | null> {
+  const order = await orderById(ctx).load(id);
+  assertCanSeeOrder(ctx.caller, order);
+  return order;
+}
+
 @Resolver(() => Order)
 export class OrderResolver {
+  @Authorized()
   @Query(() => Order, { nullable: true })
   order(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Order | null> {
-    return orderById(ctx).load(id);
+    return visibleOrder(ctx, id);
   }
 
+  @Authorized()
   @Query(() => Order, { nullable: true })
-  orderByNumber(@Arg('number') number: string, @Ctx() ctx: ServiceContext): Promise<Order | null> {
-    return ctx.db.getRepository(Order).findOneBy({ number: number.trim().toUpperCase() });
+  async orderByNumber(@Arg('number') number: string, @Ctx() ctx: ServiceContext): Promise<Order | null> {
+    const order = await ctx.db.getRepository(Order).findOneBy({ number: number.trim().toUpperCase() });
+    assertCanSeeOrder(ctx.caller, order);
+    return order;
   }
 
+  @Authorized(Role.ASSOCIATE, Role.CSR, Role.PARTNER)
   @Mutation(() => PlaceOrderPayload, {
     description: 'Orders taken outside the storefront cart: POS, call center, marketplace, partner.',
   })
@@ -194,19 +212,25 @@ export class OrderResolver {
     @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<PlaceOrderPayload> {
+    if (ctx.caller.roles.includes(Role.PARTNER) && !ctx.caller.partnerId)
+      throw forbidden('a partner token must name its partner');
     const { result, userErrors } = await attempt(() => placeOrder(ctx, input));
     return { order: result, userErrors };
   }
 
+  @Authorized(Role.ASSOCIATE)
   @Mutation(() => AdvanceFulfillmentPayload, { description: 'Staff at the fulfilling location move a fulfillment along.' })
   async advanceFulfillment(
     @Arg('input', () => AdvanceFulfillmentInput) input: AdvanceFulfillmentInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<AdvanceFulfillmentPayload> {
+    const fulfillment = await ctx.db.getRepository(Fulfillment).findOneBy({ id: input.fulfillmentId });
+    if (fulfillment) assertCanWorkAt(ctx.caller, fulfillment.locationId);
     const { result, userErrors } = await attempt(() => advanceFulfillment(ctx, input));
     return { fulfillment: result, userErrors };
   }
 
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR, Role.PARTNER)
   @Mutation(() => OrderPayload, { description: 'Cancels whatever has not shipped yet.' })
   async cancelOrder(
     @Arg('orderId', () => ID) orderId: string,
@@ -214,6 +238,7 @@ export class OrderResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: ServiceContext,
   ): Promise<OrderPayload> {
+    await visibleOrder(ctx, orderId);
     const { result, userErrors } = await attempt(() => cancelOrder(ctx, orderId, channel, reason));
     return { order: result, userErrors };
   }
@@ -271,6 +296,7 @@ export class CustomerOrdersResolver {
     @Arg('channel', () => Channel, { nullable: true }) channel?: Channel | null,
     @Arg('status', () => OrderStatus, { nullable: true }) status?: OrderStatus | null,
   ): Promise<OrderConnection> {
+    assertCanSeeCustomer(ctx.caller, customer.id);
     const args = { first: pageSize(first), after: decodeCursor(after), channel, status };
     const page = await customerOrderPages(ctx, args).load(customer.id);
     const cursorOf = (order: Order) => encodeCursor(cursorKey(order, ORDER_SORT));

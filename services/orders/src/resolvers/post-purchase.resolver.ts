@@ -1,6 +1,30 @@
-import { attempt, Channel, DateScalar, defineLoader, groupedByKey, UserError, type ServiceContext } from '@omni/platform';
+import {
+  assertCanSeeCustomer,
+  assertCanWorkAt,
+  attempt,
+  Channel,
+  DateScalar,
+  defineLoader,
+  groupedByKey,
+  Role,
+  type ServiceContext,
+  UserError,
+} from '@omni/platform';
 import DataLoader from 'dataloader';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { In } from 'typeorm';
 import { modifyOrder } from '../commands/modify-order';
 import { createReturn, receiveReturn } from '../commands/returns';
@@ -10,7 +34,7 @@ import { Order } from '../entities/order';
 import { ReturnLine, ReturnRequest } from '../entities/return';
 import { ReplenishmentSubscription } from '../entities/subscription';
 import { orderById } from '../loaders';
-import { CustomerRef, FulfillmentRequestInput, OrderPayload, ShippingAddressInput } from './order.resolver';
+import { CustomerRef, FulfillmentRequestInput, OrderPayload, ShippingAddressInput, visibleOrder } from './order.resolver';
 
 const returnsByCustomer = defineLoader(
   'returnsByCustomer',
@@ -198,15 +222,18 @@ export class RunDueSubscriptionsPayload {
 
 @Resolver(() => ReturnRequest)
 export class ReturnResolver {
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR, Role.PARTNER)
   @Mutation(() => ReturnPayload, { description: 'Buy anywhere, return anywhere: by mail (with a label) or in any store.' })
   async createReturn(
     @Arg('input', () => CreateReturnInput) input: CreateReturnInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<ReturnPayload> {
+    await visibleOrder(ctx, input.orderId);
     const { result, userErrors } = await attempt(() => createReturn(ctx, input));
     return { return: result, userErrors };
   }
 
+  @Authorized(Role.ASSOCIATE)
   @Mutation(() => ReturnPayload, {
     description: 'The goods of a return arrive at a location: refund, store credit or exchange follows.',
   })
@@ -214,6 +241,7 @@ export class ReturnResolver {
     @Arg('input', () => ReceiveReturnInput) input: ReceiveReturnInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<ReturnPayload> {
+    assertCanWorkAt(ctx.caller, input.locationId);
     const lines = input.lines.map((l) => ({
       orderLineId: l.orderLineId,
       quantity: l.quantity,
@@ -241,6 +269,7 @@ export class ReturnResolver {
 
 @Resolver(() => Order)
 export class ModifyOrderResolver {
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR, Role.PARTNER)
   @Mutation(() => OrderPayload, {
     description: 'Any channel changes quantities, SKUs, address or delivery date until the lines ship.',
   })
@@ -248,6 +277,7 @@ export class ModifyOrderResolver {
     @Arg('input', () => ModifyOrderInput) input: ModifyOrderInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<OrderPayload> {
+    await visibleOrder(ctx, input.orderId);
     const { result, userErrors } = await attempt(() => modifyOrder(ctx, input));
     return { order: result, userErrors };
   }
@@ -255,15 +285,19 @@ export class ModifyOrderResolver {
 
 @Resolver(() => ReplenishmentSubscription)
 export class SubscriptionResolver {
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SubscriptionPayload)
   async createSubscription(
     @Arg('input', () => CreateSubscriptionInput) input: CreateSubscriptionInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<SubscriptionPayload> {
+    assertCanSeeCustomer(ctx.caller, input.customerId);
     const { result, userErrors } = await attempt(() => createSubscription(ctx, input));
     return { subscription: result, userErrors };
   }
 
+  /** The scheduled job's entry point. */
+  @Authorized(Role.ADMIN)
   @Mutation(() => RunDueSubscriptionsPayload, {
     description: 'Places the orders of every subscription due on or before asOf; safe to run twice.',
   })
@@ -275,21 +309,25 @@ export class SubscriptionResolver {
     return { ordersPlaced: result ?? [], userErrors };
   }
 
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SubscriptionPayload)
   pauseSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SubscriptionPayload> {
     return change(ctx, id, 'PAUSE');
   }
 
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SubscriptionPayload, { description: 'Resumes a paused subscription; a missed run date moves to today.' })
   resumeSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SubscriptionPayload> {
     return change(ctx, id, 'RESUME');
   }
 
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SubscriptionPayload, { description: 'Skips the next run.' })
   skipSubscriptionRun(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SubscriptionPayload> {
     return change(ctx, id, 'SKIP');
   }
 
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SubscriptionPayload)
   cancelSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SubscriptionPayload> {
     return change(ctx, id, 'CANCEL');
@@ -311,6 +349,8 @@ async function change(
   id: string,
   action: Parameters<typeof changeSubscription>[2],
 ): Promise<SubscriptionPayload> {
+  const subscription = await ctx.db.getRepository(ReplenishmentSubscription).findOneBy({ id });
+  if (subscription) assertCanSeeCustomer(ctx.caller, subscription.customerId);
   const { result, userErrors } = await attempt(() => changeSubscription(ctx, id, action));
   return { subscription: result, userErrors };
 }
@@ -319,11 +359,13 @@ async function change(
 export class CustomerPostPurchaseResolver {
   @FieldResolver(() => [ReturnRequest], { description: "The customer's returns from every channel, newest first." })
   returns(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<ReturnRequest[]> {
+    assertCanSeeCustomer(ctx.caller, customer.id);
     return returnsByCustomer(ctx).load(customer.id);
   }
 
   @FieldResolver(() => [ReplenishmentSubscription], { description: "The customer's replenishment subscriptions, newest first." })
   subscriptions(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<ReplenishmentSubscription[]> {
+    assertCanSeeCustomer(ctx.caller, customer.id);
     return subscriptionsByCustomer(ctx).load(customer.id);
   }
 }

@@ -1,41 +1,48 @@
-import { attempt, Channel, type ServiceContext } from '@omni/platform';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { assertCanSeeCustomer, assertCanWorkAt, attempt, Channel, Role, type ServiceContext } from '@omni/platform';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { announcePickupArrival, attachCart, pickupsWaiting, workQueue } from '../commands/store-queue';
 import { Fulfillment } from '../entities/order';
-import { CartPayload } from './cart.resolver';
-import { LocationRef, OrderPayload } from './order.resolver';
+import { CartPayload, usableCart } from './cart.resolver';
+import { LocationRef, OrderPayload, visibleOrder } from './order.resolver';
 
 @Resolver(() => LocationRef)
 export class StoreQueueResolver {
   @FieldResolver(() => [Fulfillment], { description: 'Fulfillments this location must pick, pack and ship or hand over.' })
   workQueue(@Root() location: LocationRef, @Ctx() ctx: ServiceContext): Promise<Fulfillment[]> {
+    assertCanWorkAt(ctx.caller, location.id);
     return workQueue(ctx, location.id);
   }
 
   @FieldResolver(() => [Fulfillment], { description: 'Pickups at this store; announced arrivals first.' })
   pickupsWaiting(@Root() location: LocationRef, @Ctx() ctx: ServiceContext): Promise<Fulfillment[]> {
+    assertCanWorkAt(ctx.caller, location.id);
     return pickupsWaiting(ctx, location.id);
   }
 }
 
 @Resolver()
 export class StoreActionsResolver {
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => OrderPayload, { description: "\"I'm here\": puts the order's pickup at the top of the store's queue." })
   async announcePickupArrival(
     @Arg('orderId', () => ID) orderId: string,
     @Arg('channel', () => Channel, { defaultValue: Channel.MOBILE_APP }) channel: Channel,
     @Ctx() ctx: ServiceContext,
   ): Promise<OrderPayload> {
+    await visibleOrder(ctx, orderId);
     const { result, userErrors } = await attempt(() => announcePickupArrival(ctx, orderId, channel));
     return { order: result, userErrors };
   }
 
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => CartPayload, { description: 'Attaches a guest cart to the customer who signed in.' })
   async attachCart(
     @Arg('cartId', () => ID) cartId: string,
     @Arg('customerId', () => ID) customerId: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<CartPayload> {
+    assertCanSeeCustomer(ctx.caller, customerId);
+    await usableCart(ctx, cartId);
     const { result, userErrors } = await attempt(() => attachCart(ctx, cartId, customerId));
     return { cart: result, userErrors };
   }
