@@ -16,6 +16,7 @@ import { ForwardingDataSource } from './data-sources';
 import { startGateway } from './gateway';
 import { DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH } from './limits';
 import { isSeeded, seedDemoRetailer } from './seed';
+import { issueToken } from './token';
 import { GATEWAY_PORT, SERVICES, urlVariable } from './services';
 import { startSystem, SUPERGRAPH_PATH } from './system';
 
@@ -110,7 +111,14 @@ async function main(): Promise<void> {
     ...security,
   });
   onShutdown(() => system.close());
-  const client = new GatewayClient(system.gateway.url, { 'x-channel': 'WEB' });
+  if (!auth.development) {
+    // The demo seed and the example need tokens this process can only sign with the development key.
+    log.info({ url: system.gateway.url }, 'gateway ready; AUTH_* is set, so no demo seed');
+    return;
+  }
+  // A contact-center agent of the demo retailer (development key, 12 hours).
+  const token = await issueToken({ roles: ['ADMIN', 'CSR'], subject: 'demo-back-office', ttlSeconds: 12 * 3600 });
+  const client = new GatewayClient(system.gateway.url, { 'x-channel': 'WEB', authorization: `Bearer ${token}` });
   if (settings.SEED === 'true' && !(await isSeeded(client))) {
     const seeded = await seedDemoRetailer(client);
     log.info({ orders: seeded.orderNumbers }, 'demo retailer seeded');
@@ -120,7 +128,12 @@ async function main(): Promise<void> {
   );
   const example = lookup.customerLookup ? EXAMPLE_QUERY(lookup.customerLookup.id) : '{ locations { id name type } }';
   process.stdout.write(
-    `\nGateway ready at ${system.gateway.url}\n\nTry it:\n\ncurl -s ${system.gateway.url} -H 'content-type: application/json' -H 'x-channel: WEB' \\\n  --data '${JSON.stringify({ query: example.replace(/\s+/g, ' ') })}'\n\nor paste this into any GraphQL client:\n\n${example}\n\n`,
+    `\nGateway ready at ${system.gateway.url}\n\nTry it as a contact-center agent (a development token, valid 12 hours; ` +
+      `make others with pnpm token --role <ROLE>):\n\n` +
+      `curl -s ${system.gateway.url} -H 'content-type: application/json' -H 'x-channel: WEB' \\\n` +
+      `  -H 'authorization: Bearer ${token}' \\\n` +
+      `  --data '${JSON.stringify({ query: example.replace(/\s+/g, ' ') })}'\n\nor paste this into any GraphQL client ` +
+      `with that authorization header:\n\n${example}\n\n`,
   );
 }
 

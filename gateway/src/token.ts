@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { DEV_AUDIENCE, DEV_AUTH_SECRET, DEV_ISSUER, ROLES, type Role } from './auth';
 
 export interface TokenClaims {
-  role: Role;
+  /** One role, or several in `roles` (a back-office user may be both ADMIN and CSR). */
+  role?: Role;
+  roles?: Role[];
   subject?: string;
   customerId?: string;
   locationId?: string;
@@ -26,14 +28,15 @@ export async function issueToken(
   const now = Math.floor((options.now ?? Date.now()) / 1000);
   // jose ships only ES modules.
   const { SignJWT } = await import('jose');
+  const roles = claims.roles ?? (claims.role ? [claims.role] : []);
   return new SignJWT({
-    roles: [claims.role],
+    roles,
     ...(claims.customerId ? { customer_id: claims.customerId } : {}),
     ...(claims.locationId ? { location_id: claims.locationId } : {}),
     ...(claims.partnerId ? { partner_id: claims.partnerId } : {}),
   })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(claims.subject ?? `dev-${claims.role.toLowerCase()}`)
+    .setSubject(claims.subject ?? `dev-${roles.join('-').toLowerCase() || 'nobody'}`)
     .setIssuer(options.issuer ?? DEV_ISSUER)
     .setAudience(options.audience ?? DEV_AUDIENCE)
     .setIssuedAt(now)

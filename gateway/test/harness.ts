@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { createLogger } from '@omni/platform';
+import { createLogger, serviceCaller } from '@omni/platform';
 import { print } from 'graphql';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { Fulfillment } from '../../services/orders/src/entities/order';
 import { GatewayClient } from '../src/client';
 import { contractOperations } from '../src/contract';
 import { composeSupergraph, subgraphSdls } from '../src/supergraph';
+import { issueToken, type TokenClaims } from '../src/token';
 import { startSystem, type RunningSystem } from '../src/system';
 
 /**
@@ -61,8 +63,16 @@ export function scratchNamespace(natsUrl: string): Scratch<string> {
 
 export interface TestSystem {
   system: RunningSystem;
-  /** A client of the gateway over HTTP, as a web storefront. */
+  /** A back-office user (ADMIN and CSR) calling the gateway over HTTP from the web channel. */
   client: GatewayClient;
+  /** Nobody signed in: a guest on the web storefront. */
+  anonymous: GatewayClient;
+  /** A client signed in with a development token carrying `claims`. */
+  signedIn(claims: TokenClaims): Promise<GatewayClient>;
+  /** A store associate of `locationId` (fulfillment and returns happen at a place). */
+  associateAt(locationId: string): Promise<GatewayClient>;
+  /** An associate of the location that fulfills `fulfillmentId` (of some store when there is none). */
+  associateFor(fulfillmentId: string): Promise<GatewayClient>;
   backend: string;
   close(): Promise<void>;
 }
@@ -86,9 +96,23 @@ export async function startTestSystem(options: { transport?: 'in-process' | 'htt
     supergraphSdl: composeSupergraph(await subgraphSdls()),
   });
   if (TEST_NATS_URL) await (system.bus as { whenReady?: () => Promise<void> }).whenReady?.();
+  const anonymous = new GatewayClient(system.gateway.url, { 'x-channel': 'WEB' });
+  const signedIn = async (claims: TokenClaims) =>
+    anonymous.withHeaders({ authorization: `Bearer ${await issueToken({ ttlSeconds: 6 * 3600, ...claims })}` });
+  const associateAt = (locationId: string) =>
+    signedIn({ role: 'ASSOCIATE', locationId, subject: `associate@${locationId}` }).then((c) =>
+      c.withHeaders({ 'x-channel': 'STORE' }),
+    );
   return {
     system,
-    client: new GatewayClient(system.gateway.url, { 'x-channel': 'WEB' }),
+    client: await signedIn({ roles: ['ADMIN', 'CSR'], subject: 'back-office' }),
+    anonymous,
+    signedIn,
+    associateAt,
+    associateFor: async (fulfillmentId) => {
+      const fulfillment = await system.services.get('orders')!.db.getRepository(Fulfillment).findOneBy({ id: fulfillmentId });
+      return associateAt(fulfillment?.locationId ?? 'some-store');
+    },
     backend: `${database ? 'postgres' : 'sqlite'}+${namespace ? 'nats' : 'in-process bus'}`,
     close: async () => {
       await system.close();
@@ -135,4 +159,14 @@ export function countStatements(db: DataSource) {
     statements.push(query);
   });
   return { count: () => statements.length, statements, stop: () => spy.mockRestore() };
+}
+
+/**
+ * Calls subgraph `name` the way another service does (role SERVICE, in-process): for the
+ * boundary operations between services (reservations, holds) that no token may use.
+ */
+export function asService(t: TestSystem, name: string, caller = 'orders') {
+  const peer = t.system.services.get(name)!.asPeer();
+  return <T = any>(query: string, variables: Record<string, unknown> = {}) =>
+    peer.request<T>(query, variables, { requestId: `test-${caller}`, channel: null, caller: serviceCaller(caller) });
 }

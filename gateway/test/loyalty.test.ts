@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { newEnvelope, type Channel } from '@omni/platform';
 import { LedgerEntry, LoyaltyAccount } from '../../services/loyalty/src/entities/account';
 import { StoredValueAccount, StoredValueEntry } from '../../services/loyalty/src/entities/stored-value';
-import { eventually, send, startTestSystem, type TestSystem } from './harness';
+import { eventually, send, startTestSystem, type TestSystem, asService } from './harness';
 
 /** The loyalty program through the gateway: one account per customer, whatever the channel. */
 describe('loyalty', () => {
@@ -43,6 +43,9 @@ describe('loyalty', () => {
       }
     }
   `;
+  /** Holds are the orders service's checkout boundary: it calls them as a service, never a token. */
+  const fromOrders = <T = any>(query: string, variables: Record<string, unknown> = {}) =>
+    asService(t, 'loyalty')<T>(query, variables);
   const member = async (id: string) => (await t.client.request<{ customer: any }>(MEMBER, { id }, 'Member')).customer;
   const pointsOf = async (id: string) => (await member(id)).loyalty?.pointsBalance as number;
 
@@ -325,7 +328,7 @@ describe('loyalty', () => {
     const ben = customers.ben!;
     const balance = await pointsOf(ben);
     const hold = (points: number, key = randomUUID()) =>
-      t.client.request<any>(HOLD_POINTS, { customerId: ben, points, orderRef: 'cart-1', key }).then((d) => d.holdPoints);
+      fromOrders(HOLD_POINTS, { customerId: ben, points, orderRef: 'cart-1', key }).then((d) => d.holdPoints);
 
     expect(await hold(balance + 1)).toEqual({
       hold: null,
@@ -336,18 +339,18 @@ describe('loyalty', () => {
     const failed = await hold(balance);
     expect(failed.hold).toMatchObject({ status: 'HELD', amount: balance });
     expect((await hold(1)).userErrors[0].code).toBe('INSUFFICIENT_POINTS');
-    expect((await t.client.request<any>(RELEASE, { id: failed.hold.id })).releaseHold.hold.status).toBe('RELEASED');
-    expect((await t.client.request<any>(CAPTURE, { id: failed.hold.id })).captureHold.userErrors[0].code).toBe('HOLD_RELEASED');
+    expect((await fromOrders(RELEASE, { id: failed.hold.id })).releaseHold.hold.status).toBe('RELEASED');
+    expect((await fromOrders(CAPTURE, { id: failed.hold.id })).captureHold.userErrors[0].code).toBe('HOLD_RELEASED');
 
     // Five checkouts race for 60% of the balance each: exactly one gets it.
     const racing = await Promise.all(Array.from({ length: 5 }, () => hold(Math.ceil(balance * 0.6))));
     const won = racing.filter((r) => r.hold);
     expect(won).toHaveLength(1);
     expect(racing.filter((r) => r.userErrors[0]?.code === 'INSUFFICIENT_POINTS')).toHaveLength(4);
-    const captured = await t.client.request<any>(CAPTURE, { id: won[0].hold.id });
+    const captured = await fromOrders(CAPTURE, { id: won[0].hold.id });
     expect(captured.captureHold.hold.status).toBe('CAPTURED');
-    await t.client.request<any>(CAPTURE, { id: won[0].hold.id }); // a retried capture spends nothing more
-    expect((await t.client.request<any>(RELEASE, { id: won[0].hold.id })).releaseHold.userErrors[0].code).toBe('HOLD_CAPTURED');
+    await fromOrders(CAPTURE, { id: won[0].hold.id }); // a retried capture spends nothing more
+    expect((await fromOrders(RELEASE, { id: won[0].hold.id })).releaseHold.userErrors[0].code).toBe('HOLD_CAPTURED');
 
     const after = await member(ben);
     expect(after.loyalty.pointsBalance).toBe(balance - Math.ceil(balance * 0.6));
@@ -378,7 +381,7 @@ describe('loyalty', () => {
     // One symbol off is simply unknown: no hint that a similar code exists.
     const near = code.slice(0, -1) + (code.endsWith('Z') ? 'Y' : 'Z');
     expect((await send(t.client, 'GiftCardBalance', { code: near })).giftCard).toBeNull();
-    const unknown = await t.client.request<any>(HOLD_VALUE, {
+    const unknown = await fromOrders(HOLD_VALUE, {
       input: { giftCardCode: near, amount: { cents: 100, currency: 'USD' }, orderRef: 'o', idempotencyKey: randomUUID() },
     });
     expect(unknown.holdStoredValue.userErrors).toEqual([
@@ -387,21 +390,19 @@ describe('loyalty', () => {
 
     // Eight checkouts spend 40.00 of the 100.00 card at the same time: two succeed.
     const spend = () =>
-      t.client
-        .request<any>(HOLD_VALUE, {
-          input: {
-            giftCardCode: code,
-            amount: { cents: 4000, currency: 'USD' },
-            orderRef: `o-${randomUUID()}`,
-            idempotencyKey: randomUUID(),
-          },
-        })
-        .then((d) => d.holdStoredValue);
+      fromOrders(HOLD_VALUE, {
+        input: {
+          giftCardCode: code,
+          amount: { cents: 4000, currency: 'USD' },
+          orderRef: `o-${randomUUID()}`,
+          idempotencyKey: randomUUID(),
+        },
+      }).then((d) => d.holdStoredValue);
     const results = await Promise.all(Array.from({ length: 8 }, spend));
     const holds = results.filter((r) => r.hold);
     expect(holds).toHaveLength(2);
     expect(results.filter((r) => r.userErrors[0]?.code === 'INSUFFICIENT_FUNDS')).toHaveLength(6);
-    await Promise.all(holds.map((h) => t.client.request<any>(CAPTURE, { id: h.hold.id })));
+    await Promise.all(holds.map((h) => fromOrders(CAPTURE, { id: h.hold.id })));
     expect((await send(t.client, 'GiftCardBalance', { code })).giftCard.balance.cents).toBe(2000);
 
     const db = t.system.services.get('loyalty')!.db;
@@ -454,7 +455,7 @@ describe('loyalty', () => {
     expect(final.storeCredit.cents).toBe(5000);
 
     // Store credit is spent at checkout like a gift card.
-    const held = await t.client.request<any>(HOLD_VALUE, {
+    const held = await fromOrders(HOLD_VALUE, {
       input: { customerId: cy, amount: { cents: 6000, currency: 'USD' }, orderRef: 'o', idempotencyKey: randomUUID() },
     });
     expect(held.holdStoredValue.userErrors[0].code).toBe('INSUFFICIENT_FUNDS');

@@ -53,8 +53,8 @@ describe('orders through the gateway', () => {
 
   const place = (input: Record<string, unknown>) =>
     send(t.client, 'PlaceOrder', { input: { customerId, channel: 'WEB', ...input } }).then((d) => d.placeOrder);
-  const advance = (fulfillmentId: string, action: string, trackingNumber?: string) =>
-    send(t.client.withHeaders({ 'x-channel': 'STORE' }), 'AdvanceFulfillment', {
+  const advance = async (fulfillmentId: string, action: string, trackingNumber?: string) =>
+    send(await t.associateFor(fulfillmentId), 'AdvanceFulfillment', {
       input: { fulfillmentId, action, trackingNumber },
     }).then((d) => d.advanceFulfillment);
 
@@ -360,8 +360,9 @@ describe('orders through the gateway', () => {
       }).then((d) => d.order);
     const first = await pickup('queue-1');
     const second = await pickup('queue-2');
+    const uptownStaff = await t.associateAt(locations.uptown);
     const queue = () =>
-      t.client.request<any>('query($id: ID!) { location(id: $id) { pickupsWaiting { id arrivedAt } } }', {
+      uptownStaff.request<any>('query($id: ID!) { location(id: $id) { pickupsWaiting { id arrivedAt } } }', {
         id: locations.uptown,
       });
     const ids = (q: any) => q.location.pickupsWaiting.map((f: any) => f.id);
@@ -376,7 +377,9 @@ describe('orders through the gateway', () => {
     const after = await queue();
     expect(after.location.pickupsWaiting[0]).toEqual({ id: secondId, arrivedAt: expect.any(String) });
 
-    const work = await t.client.request<any>('query($id: ID!) { location(id: $id) { workQueue { id status } } }', {
+    const work = await (
+      await t.associateAt(locations.dc)
+    ).request<any>('query($id: ID!) { location(id: $id) { workQueue { id status } } }', {
       id: locations.dc,
     });
     expect(work.location.workQueue.every((f: any) => ['PENDING', 'PICKING', 'PACKED'].includes(f.status))).toBe(true);

@@ -78,8 +78,10 @@ describe('post-purchase through the gateway', () => {
   const place = (input: Record<string, unknown>) =>
     send(t.client, 'PlaceOrder', { input: { customerId, channel: 'WEB', ...input } }).then((d) => d.placeOrder);
   const orderByNumber = (number: string) => send(t.client, 'OrderByNumber', { number }).then((d) => d.orderByNumber);
-  const advance = (fulfillmentId: string, action: string, trackingNumber?: string) =>
-    send(store(), 'AdvanceFulfillment', { input: { fulfillmentId, action, trackingNumber } }).then((d) => d.advanceFulfillment);
+  const advance = async (fulfillmentId: string, action: string, trackingNumber?: string) =>
+    send(await t.associateFor(fulfillmentId), 'AdvanceFulfillment', { input: { fulfillmentId, action, trackingNumber } }).then(
+      (d) => d.advanceFulfillment,
+    );
   const ship = async (fulfillmentId: string) => {
     await advance(fulfillmentId, 'PICK');
     await advance(fulfillmentId, 'PACK');
@@ -96,8 +98,8 @@ describe('post-purchase through the gateway', () => {
       })
       .then((d) => d.customer);
   const createReturn = (input: Record<string, unknown>) => send(t.client, 'CreateReturn', { input }).then((d) => d.createReturn);
-  const receiveReturn = (input: Record<string, unknown>) =>
-    send(store(), 'ReceiveReturn', { input }).then((d) => d.receiveReturn);
+  const receiveReturn = async (input: Record<string, unknown>) =>
+    send(await t.associateAt(String(input.locationId)), 'ReceiveReturn', { input }).then((d) => d.receiveReturn);
 
   it('takes back in a store, for store credit, what was bought online: stock at that store, points reversed, credit issued', async () => {
     const placed = await place({ idempotencyKey: 'web-1', lines: [{ sku: 'RJ-S', quantity: 2 }], fulfillment: { type: 'SHIP' } });
@@ -244,7 +246,7 @@ describe('post-purchase through the gateway', () => {
     });
 
     // The parcel arrives at the warehouse.
-    const received = await send(t.client.withHeaders({ 'x-channel': 'CALL_CENTER' }), 'ReceiveReturn', {
+    const received = await send(await t.associateAt(locations.dc), 'ReceiveReturn', {
       input: {
         returnId: created.return.id,
         locationId: locations.dc,

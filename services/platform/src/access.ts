@@ -26,7 +26,8 @@ export function hasRole(caller: Caller, ...roles: Role[]): boolean {
 
 /** The error of a denied field: nothing of the resource is returned. */
 export function forbidden(reason = 'You are not allowed to do this'): GraphQLError {
-  return new GraphQLError(`Forbidden: ${reason}`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  // No HTTP status: a denied field is one error in an otherwise answered (200) response.
+  return new GraphQLError(`Forbidden: ${reason}`, { extensions: { code: 'FORBIDDEN' } });
 }
 
 /**
