@@ -72,9 +72,10 @@ export function assertCanWorkAt(caller: Caller, locationId: string | null | unde
 
 /**
  * `__resolveReference` of the Customer a subgraph extends but does not own: the key itself,
- * once the caller may see that customer, so `_entities` cannot read someone else's data.
+ * once the caller may see that customer, so `_entities` cannot read someone else's data. Async, so
+ * a denial empties that one entity, not the whole `_entities` list.
  */
-export function visibleCustomerReference<T extends Record<string, unknown>>(reference: T, ctx: ServiceContext): T {
+export async function visibleCustomerReference<T extends Record<string, unknown>>(reference: T, ctx: ServiceContext): Promise<T> {
   assertCanSeeCustomer(ctx.caller, String(reference.id));
   return reference;
 }
