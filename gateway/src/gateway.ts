@@ -7,7 +7,7 @@ import { attestCaller, DEV_SUBGRAPH_SECRET, listen, maskInternalErrors, parseCha
 import express from 'express';
 import { authOptions, createAuthenticator, type AuthOptions, type Authenticator } from './auth';
 import type { GatewayContext } from './data-sources';
-import { DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH, queryLimitsPlugin, type QueryLimits } from './limits';
+import { DEFAULT_LIMITS, DEFAULT_MAX_REQUEST_BYTES, queryLimitsPlugin, type QueryLimits } from './limits';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -23,6 +23,8 @@ export interface GatewayOptions {
   subgraphSecret?: string;
   /** Maximum depth and cost of an operation; defaults 12 and 5000. */
   limits?: Partial<QueryLimits>;
+  /** Largest accepted request body (REQUEST_MAX_BYTES); default 256 KiB. */
+  maxRequestBytes?: number;
 }
 
 export interface RunningGateway {
@@ -63,7 +65,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const authenticate = createAuthenticator(options.auth ?? authOptions({}, options.log));
   const subgraphSecret = options.subgraphSecret ?? DEV_SUBGRAPH_SECRET;
-  const limits: QueryLimits = { maxDepth: DEFAULT_MAX_DEPTH, maxCost: DEFAULT_MAX_COST, ...options.limits };
+  const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [queryLimitsPlugin<GatewayContext>(limits)],
@@ -82,10 +84,31 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const ready = await options.ready().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: 'gateway' });
   });
+  const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   app.use(
     '/graphql',
-    express.json({ limit: '256kb' }),
+    express.json({ limit: maxRequestBytes }),
     expressMiddleware(apollo, { context: ({ req }) => gatewayContext(req, authenticate, subgraphSecret) }),
+  );
+  // A body over the limit (or not JSON) is answered as GraphQL errors that say what was wrong.
+  app.use(
+    '/graphql',
+    (error: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (error.type === 'entity.too.large') {
+        res.status(413).json({
+          errors: [
+            {
+              message: `The request body exceeds the maximum of ${maxRequestBytes} bytes (REQUEST_MAX_BYTES)`,
+              extensions: { code: 'REQUEST_TOO_LARGE' },
+            },
+          ],
+        });
+      } else if (error.type === 'entity.parse.failed') {
+        res
+          .status(400)
+          .json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      } else next(error);
+    },
   );
   const host = options.host ?? '127.0.0.1';
   const { server, port } = await listen(app, options.port, host);

@@ -18,15 +18,28 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@omni/platform';
 
 export const DEFAULT_MAX_DEPTH = 12;
 export const DEFAULT_MAX_COST = 5000;
+/** The largest page a subgraph serves; a larger `first` is refused rather than cut short. */
+export const DEFAULT_MAX_PAGE_SIZE = MAX_PAGE_SIZE;
+/** Request bodies above this are refused before they are parsed. */
+export const DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;
 
 export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
+  maxPageSize: number;
 }
+
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: DEFAULT_MAX_DEPTH,
+  maxCost: DEFAULT_MAX_COST,
+  maxPageSize: DEFAULT_MAX_PAGE_SIZE,
+};
 
 export interface QueryMeasure {
   depth: number;
   cost: number;
+  /** The largest `first`/`last` the request gives (0: none). */
+  largestPage: number;
 }
 
 /**
@@ -48,7 +61,8 @@ export function measureOperation(
 ): QueryMeasure {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return { depth: 0, cost: 0 };
+  if (!operation) return { depth: 0, cost: 0, largestPage: 0 };
+  let largestPage = 0;
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -62,6 +76,7 @@ export function measureOperation(
   );
   const pageSize = (node: ValueNode): number => {
     const value = intValue(node, variables) ?? (node.kind === Kind.VARIABLE ? defaults.get(node.name.value) : undefined);
+    if (value !== undefined) largestPage = Math.max(largestPage, value);
     return value ?? unknownPageSize;
   };
 
@@ -69,7 +84,7 @@ export function measureOperation(
     selectionSet: SelectionSetNode | undefined,
     parent: GraphQLNamedType | undefined,
     seen: Set<string>,
-  ): QueryMeasure => {
+  ): Omit<QueryMeasure, 'largestPage'> => {
     if (!selectionSet) return { depth: 0, cost: 0 };
     let depth = 0;
     let cost = 0;
@@ -97,7 +112,7 @@ export function measureOperation(
     return { depth, cost };
   };
 
-  const field = (node: FieldNode, parent: GraphQLNamedType | undefined, seen: Set<string>): QueryMeasure => {
+  const field = (node: FieldNode, parent: GraphQLNamedType | undefined, seen: Set<string>): Omit<QueryMeasure, 'largestPage'> => {
     const name = node.name.value;
     if (name === '__schema' || name === '__type') return { depth: 0, cost: 0 };
     const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
@@ -114,7 +129,7 @@ export function measureOperation(
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  return walk(operation.selectionSet, root ?? undefined, new Set());
+  return { ...walk(operation.selectionSet, root ?? undefined, new Set()), largestPage };
 }
 
 function intValue(node: ValueNode, variables: Record<string, unknown>): number | undefined {
@@ -138,6 +153,11 @@ export function checkLimits(measure: QueryMeasure, limits: QueryLimits): GraphQL
   }
   if (measure.cost > limits.maxCost) {
     return tooComplex(`Query cost ${measure.cost} exceeds the maximum cost of ${limits.maxCost} (QUERY_MAX_COST)`);
+  }
+  if (measure.largestPage > limits.maxPageSize) {
+    return tooComplex(
+      `Page size ${measure.largestPage} exceeds the maximum page size of ${limits.maxPageSize} (QUERY_MAX_PAGE_SIZE)`,
+    );
   }
   return null;
 }

@@ -14,7 +14,7 @@ import { authOptions } from './auth';
 import { GatewayClient } from './client';
 import { ForwardingDataSource } from './data-sources';
 import { startGateway } from './gateway';
-import { DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH } from './limits';
+import { DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGE_SIZE, DEFAULT_MAX_REQUEST_BYTES } from './limits';
 import { isSeeded, seedDemoRetailer } from './seed';
 import { issueToken } from './token';
 import { GATEWAY_PORT, SERVICES, urlVariable } from './services';
@@ -50,6 +50,8 @@ const config = {
   SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   QUERY_MAX_DEPTH: env.positiveInt(DEFAULT_MAX_DEPTH),
   QUERY_MAX_COST: env.positiveInt(DEFAULT_MAX_COST),
+  QUERY_MAX_PAGE_SIZE: env.positiveInt(DEFAULT_MAX_PAGE_SIZE),
+  REQUEST_MAX_BYTES: env.positiveInt(DEFAULT_MAX_REQUEST_BYTES),
   ...Object.fromEntries(SERVICES.map(({ definition }) => [urlVariable(definition.name), env.url(['http', 'https']).optional()])),
 };
 
@@ -78,7 +80,8 @@ async function main(): Promise<void> {
   const security = {
     auth,
     subgraphSecret: settings.SUBGRAPH_SECRET ?? DEV_SUBGRAPH_SECRET,
-    limits: { maxDepth: settings.QUERY_MAX_DEPTH, maxCost: settings.QUERY_MAX_COST },
+    limits: { maxDepth: settings.QUERY_MAX_DEPTH, maxCost: settings.QUERY_MAX_COST, maxPageSize: settings.QUERY_MAX_PAGE_SIZE },
+    maxRequestBytes: settings.REQUEST_MAX_BYTES,
   };
   if (distributed) {
     const endpoints = new Map(remote.map(([name, url]) => [name, url!]));

@@ -43,6 +43,7 @@ export interface SystemOptions {
   /** Shared by the gateway and the subgraph HTTP endpoints; default: the development secret. */
   subgraphSecret?: string;
   limits?: Partial<QueryLimits>;
+  maxRequestBytes?: number;
 }
 
 export interface RunningSystem {
@@ -100,6 +101,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       auth: options.auth,
       subgraphSecret: options.subgraphSecret,
       limits: options.limits,
+      maxRequestBytes: options.maxRequestBytes,
     });
     const close = async () => {
       await gateway.close();

@@ -150,6 +150,36 @@ describe('authentication and query limits', () => {
     expect(cheap.data?.customer.orders.edges).toHaveLength(2);
   });
 
+  it('refuses a page larger than the maximum page size, naming the limit', async () => {
+    const query = 'query Page($q: String, $n: Int) { searchProducts(query: $q, first: $n) { totalCount } }';
+    const refused = await t.client.raw(query, { q: 'jacket', n: 101 });
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('maximum page size of 100 (QUERY_MAX_PAGE_SIZE)'),
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      }),
+    ]);
+    expect((await t.client.raw(query, { q: 'jacket', n: 100 })).errors).toBeUndefined();
+  });
+
+  it('refuses a request body over the size limit with a GraphQL error naming it', async () => {
+    const response = await fetch(t.system.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename }`, variables: { padding: 'x'.repeat(300 * 1024) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [
+        expect.objectContaining({
+          message: expect.stringContaining('maximum of 262144 bytes (REQUEST_MAX_BYTES)'),
+          extensions: { code: 'REQUEST_TOO_LARGE' },
+        }),
+      ],
+    });
+  });
+
   it('keeps every contract operation within the default limits, even at the largest page size', () => {
     const schema = apiSchema(readFileSync(SUPERGRAPH_PATH, 'utf8'));
     const over: string[] = [];
