@@ -1,15 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import {
-  ConfigError,
-  createLogger,
-  DEV_SUBGRAPH_SECRET,
-  env,
-  exitOnConfigError,
-  MIN_SECRET_LENGTH,
-  readConfig,
-} from '@omni/platform';
+import { createLogger, DEV_SUBGRAPH_SECRET, env, exitOnConfigError, MIN_SECRET_LENGTH, readConfig } from '@omni/platform';
 import { authOptions } from './auth';
 import { GatewayClient } from './client';
 import { ForwardingDataSource } from './data-sources';
@@ -17,7 +9,7 @@ import { startGateway } from './gateway';
 import { DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGE_SIZE, DEFAULT_MAX_REQUEST_BYTES } from './limits';
 import { isSeeded, seedDemoRetailer } from './seed';
 import { issueToken } from './token';
-import { GATEWAY_PORT, SERVICES, urlVariable } from './services';
+import { distributedEndpoints, GATEWAY_PORT, SERVICES, urlVariable } from './services';
 import { startSystem, SUPERGRAPH_PATH } from './system';
 
 const EXAMPLE_QUERY = (customerId: string) => `query Customer360 {
@@ -62,18 +54,8 @@ const config = {
 async function main(): Promise<void> {
   const settings = readConfig(config) as Record<string, string | undefined> & z.infer<z.ZodObject<typeof config>>;
   const log = createLogger('gateway', settings.LOG_LEVEL);
-  const urls = SERVICES.map(({ definition }) => [definition.name, settings[urlVariable(definition.name)]] as const);
-  const remote = urls.filter(([, url]) => url);
-  const distributed = remote.length > 0;
-  if (distributed) {
-    // Subgraphs on the network trust only signed callers, and the development keys are public.
-    const missing = urls.find(([, url]) => !url);
-    if (missing) throw new ConfigError(urlVariable(missing[0]), 'is required when any subgraph URL is set (distributed mode)');
-    if (!settings.SUBGRAPH_SECRET) throw new ConfigError('SUBGRAPH_SECRET', 'is required in distributed mode');
-    if (!settings.AUTH_JWKS_URL && !settings.AUTH_PUBLIC_KEY && !settings.AUTH_SECRET) {
-      throw new ConfigError('AUTH_JWKS_URL', 'or AUTH_PUBLIC_KEY or AUTH_SECRET is required in distributed mode');
-    }
-  } else if (!settings.SUBGRAPH_SECRET) {
+  const endpoints = distributedEndpoints(settings);
+  if (!endpoints && !settings.SUBGRAPH_SECRET) {
     log.warn('SUBGRAPH_SECRET is not set: the caller is signed for the subgraphs with the public development secret');
   }
   const auth = authOptions(settings, log);
@@ -83,8 +65,7 @@ async function main(): Promise<void> {
     limits: { maxDepth: settings.QUERY_MAX_DEPTH, maxCost: settings.QUERY_MAX_COST, maxPageSize: settings.QUERY_MAX_PAGE_SIZE },
     maxRequestBytes: settings.REQUEST_MAX_BYTES,
   };
-  if (distributed) {
-    const endpoints = new Map(remote.map(([name, url]) => [name, url!]));
+  if (endpoints) {
     const gateway = await startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
       dataSource: (name) => new ForwardingDataSource(endpoints.get(name)!),
