@@ -938,6 +938,25 @@ function checkEnvironment(facts, proc, env, where, platform, resolvePeer) {
     );
     resolvePeer(parsed, peer, `${where}: ${variable}=${url}`);
   }
+
+  // Distributed, every process refuses the public development keys (process.ts, services.ts).
+  check(
+    value('SUBGRAPH_SECRET'),
+    where,
+    `SUBGRAPH_SECRET is not set: ${proc.name} refuses to start in the distributed mode without it`,
+    'SUBGRAPH_SECRET set',
+  );
+  if (proc.kind === 'gateway') {
+    const keys = ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY', 'AUTH_SECRET'].filter((name) => value(name));
+    check(
+      keys.length === 1,
+      where,
+      keys.length === 0
+        ? 'no AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_SECRET: the gateway refuses to start in the distributed mode without one'
+        : `${keys.join(' and ')} are all set: set exactly one token key source`,
+      `${keys[0]} set`,
+    );
+  }
 }
 
 // =================================================================================== compose
