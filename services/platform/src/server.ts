@@ -21,7 +21,8 @@ export function maskInternalErrors(formatted: GraphQLFormattedError, error: unkn
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
-  const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+  // Neither stack traces nor which internal subgraph answered (the gateway adds serviceName).
+  const { stacktrace: _omit, serviceName: _internal, ...extensions } = formatted.extensions ?? {};
   void error;
   return { ...formatted, extensions };
 }
