@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { attestCaller, requestHeaders, serviceCaller, type RequestInfo, type ServiceContext } from './context';
+import { attestCaller, requestHeaders, serviceCaller, type Caller, type RequestInfo, type ServiceContext } from './context';
 import { DEV_SUBGRAPH_SECRET } from './identity';
 
 /**
@@ -33,8 +33,19 @@ export interface Peer {
  */
 export class Peers {
   private readonly clients = new Map<string, PeerClient>();
+  private readonly callers = new Map<string, Caller>();
 
   constructor(private readonly subgraphSecret = DEV_SUBGRAPH_SECRET) {}
+
+  /** The calling service's identity, signed once. */
+  private callerFor(service: string): Caller {
+    let caller = this.callers.get(service);
+    if (!caller) {
+      caller = attestCaller(serviceCaller(service), this.subgraphSecret);
+      this.callers.set(service, caller);
+    }
+    return caller;
+  }
 
   register(name: string, client: PeerClient): void {
     this.clients.set(name, client);
@@ -48,7 +59,7 @@ export class Peers {
         client.request<T>(query, variables, {
           requestId: origin.requestId,
           channel: origin.channel,
-          caller: attestCaller(serviceCaller(origin.service), this.subgraphSecret),
+          caller: this.callerFor(origin.service),
         }),
     };
   }

@@ -5,9 +5,10 @@ import {
   Channel,
   DomainError,
   forbidden,
+  hasRole,
   Role,
-  UserError,
   type ServiceContext,
+  UserError,
 } from '@omni/platform';
 import {
   Arg,
@@ -167,7 +168,7 @@ export class CustomerResolver {
 
   @Query(() => Customer, { nullable: true, description: 'The signed-in customer; null for staff, partners and guests.' })
   async me(@Ctx() ctx: ServiceContext): Promise<Customer | null> {
-    if (!ctx.caller.customerId || !ctx.caller.roles.includes(Role.CUSTOMER)) return null;
+    if (!ctx.caller.customerId || !hasRole(ctx.caller, Role.CUSTOMER)) return null;
     return customerById(ctx).load(ctx.caller.customerId);
   }
 

@@ -1,4 +1,3 @@
-import { assertCanManageStockAt } from '../domain/stock-access';
 import {
   attempt,
   Connection,
@@ -32,6 +31,7 @@ import {
 import { actorOf } from '../commands/levels';
 import { adjustStock, setStock } from '../commands/stock';
 import { AdjustmentReason } from '../domain/stock';
+import { assertCanManageStockAt } from '../domain/stock-access';
 import { Location } from '../entities/location';
 import { StockMovement } from '../entities/movement';
 import { Stock } from '../entities/stock';

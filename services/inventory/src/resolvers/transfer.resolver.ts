@@ -1,4 +1,3 @@
-import { assertCanManageStockAt } from '../domain/stock-access';
 import { attempt, Role, type ServiceContext, UserError } from '@omni/platform';
 import {
   Arg,
@@ -17,6 +16,7 @@ import {
 } from 'type-graphql';
 import { actorOf } from '../commands/levels';
 import { receiveTransfer, transferStock } from '../commands/transfers';
+import { assertCanManageStockAt } from '../domain/stock-access';
 import { Location } from '../entities/location';
 import { StockTransfer } from '../entities/transfer';
 import { locationById, transferById } from '../loaders';

@@ -1,4 +1,3 @@
-import { partnerOf } from '../domain/access';
 import { randomUUID } from 'node:crypto';
 import {
   addDays,
@@ -11,6 +10,7 @@ import {
   isUniqueViolation,
 } from '@omni/platform';
 import { type EntityManager } from 'typeorm';
+import { partnerOf } from '../domain/access';
 import { STANDARD_TRANSIT_DAYS } from '../domain/fulfillment';
 import { newOrderNumber } from '../domain/order-number';
 import { routeOrder, RoutingError, type PlannedFulfillment, type RoutableLine } from '../domain/routing';

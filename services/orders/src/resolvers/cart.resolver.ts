@@ -1,4 +1,3 @@
-import { assertCanUseCart } from '../domain/access';
 import {
   assertCanSeeCustomer,
   attempt,
@@ -13,6 +12,7 @@ import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { addCartLine, applyCoupon, checkout, createCart, priceOf } from '../commands/cart';
+import { assertCanUseCart } from '../domain/access';
 import { abandonCutoff, cartStatus } from '../domain/cart';
 import { Cart, CartLineRow, CartStatus } from '../entities/cart';
 import { Order } from '../entities/order';

@@ -1,4 +1,3 @@
-import { assertCanSeeOrder } from '../domain/access';
 import {
   assertCanSeeCustomer,
   assertCanWorkAt,
@@ -10,6 +9,7 @@ import {
   decodeCursor,
   encodeCursor,
   forbidden,
+  hasRole,
   pageSize,
   Role,
   type ServiceContext,
@@ -36,6 +36,7 @@ import {
 import { advanceFulfillment } from '../commands/advance-fulfillment';
 import { cancelOrder } from '../commands/cancel-order';
 import { placeOrder } from '../commands/place-order';
+import { assertCanSeeOrder } from '../domain/access';
 import { FulfillmentAction } from '../domain/fulfillment';
 import { FulfillmentType, OrderStatus } from '../domain/status';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
@@ -212,8 +213,7 @@ export class OrderResolver {
     @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<PlaceOrderPayload> {
-    if (ctx.caller.roles.includes(Role.PARTNER) && !ctx.caller.partnerId)
-      throw forbidden('a partner token must name its partner');
+    if (hasRole(ctx.caller, Role.PARTNER) && !ctx.caller.partnerId) throw forbidden('a partner token must name its partner');
     const { result, userErrors } = await attempt(() => placeOrder(ctx, input));
     return { order: result, userErrors };
   }
