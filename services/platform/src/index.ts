@@ -13,6 +13,7 @@ export * from './events/in-process-bus';
 export * from './events/nats-bus';
 export * from './events/open-bus';
 export * from './events/outbox';
+export * from './events/payloads/money';
 export * from './graphql/connection';
 export * from './graphql/money';
 export * from './graphql/user-error';
