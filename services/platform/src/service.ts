@@ -4,6 +4,7 @@ import type { ServiceContext, RequestInfo } from './context';
 import { openDatabase, type Migrations } from './database';
 import type { EventBus } from './events/bus';
 import { applyOnce, ProcessedEvent, type ConsumerDefinition } from './events/consumer';
+import { DeadLetter } from './events/dead-letter';
 import { OutboxEvent, OutboxRelay, type RelayOptions } from './events/outbox';
 import { createLogger, type Logger } from './logger';
 import { peerResult, type PeerClient, type Peers } from './peers';
@@ -29,8 +30,8 @@ export interface ServiceOptions {
   relay?: RelayOptions;
 }
 
-/** The tables the platform adds to every service: the outbox and the processed-event log. */
-export const PLATFORM_ENTITIES: Function[] = [OutboxEvent, ProcessedEvent];
+/** The tables the platform adds to every service: the outbox, the processed-event log, dead letters. */
+export const PLATFORM_ENTITIES: Function[] = [OutboxEvent, ProcessedEvent, DeadLetter];
 
 export class RunningService {
   private readonly documents = new Map<string, DocumentNode>();

@@ -1,9 +1,10 @@
-import { CreateDateColumn, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
+import { CreateDateColumn, Entity, Index, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../database';
 import type { EventEnvelope } from './envelope';
 
 /** The events a consumer has applied: a redelivery finds its id here and changes nothing. */
 @Entity('processed_event')
+@Index('processed_event_processed_at', ['processedAt'])
 export class ProcessedEvent {
   @PrimaryColumn({ type: 'varchar', length: 80 })
   consumer!: string;

@@ -36,8 +36,20 @@ export class OutboxEvent {
   @Column({ type: Date, nullable: true })
   publishedAt!: Date | null;
 
+  /** Failed publishes of this row; each one pushes `nextAttemptAt` further (backoff). */
   @Column({ type: 'int', default: 0 })
   attempts!: number;
+
+  /** Not published before this time: the backoff after a failed publish (null: due now). */
+  @Column({ type: Date, nullable: true })
+  nextAttemptAt!: Date | null;
+
+  /** A relay replica claimed the row until then: others leave it alone (a lease, not a lock). */
+  @Column({ type: Date, nullable: true })
+  claimedUntil!: Date | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  lastError!: string | null;
 }
 
 /**
