@@ -25,6 +25,8 @@ export * from './subgraph';
 export * from './loaders';
 export * from './migrations';
 export * from './graphql/scalars';
+export * from './jobs/job-run';
+export * from './jobs/scheduler';
 export * from './pagination';
 export * from './process';
 export * from './geo';

@@ -1,11 +1,13 @@
 import { execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { ServiceContext, RequestInfo } from './context';
+import { serviceCaller, type RequestInfo, type ServiceContext } from './context';
 import { openDatabase, type Migrations } from './database';
 import type { EventBus } from './events/bus';
 import { applyOnce, ProcessedEvent, type ConsumerDefinition } from './events/consumer';
 import { DeadLetter } from './events/dead-letter';
 import { OutboxEvent, OutboxRelay, type RelayOptions } from './events/outbox';
+import { JobRun } from './jobs/job-run';
+import { JobScheduler, scheduledJobs, type JobDefinition, type ScheduledJob } from './jobs/scheduler';
 import { createLogger, type Logger } from './logger';
 import { peerResult, type PeerClient, type Peers } from './peers';
 import { buildSubgraph, type SubgraphDefinition } from './subgraph';
@@ -16,6 +18,8 @@ export interface ServiceDefinition extends SubgraphDefinition {
   entities: Function[];
   migrations: Migrations;
   consumers?: ConsumerDefinition[];
+  /** Periodic sweeps, run by one replica at a time (see jobs/scheduler.ts). */
+  jobs?: JobDefinition[];
 }
 
 export interface ServiceOptions {
@@ -28,13 +32,19 @@ export interface ServiceOptions {
   peers: Peers;
   log?: Logger;
   relay?: RelayOptions;
+  /** Where job intervals are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** `manual`: jobs run only when asked (`RunningService.jobs.run`), as tests want; default `scheduled`. */
+  jobs?: 'scheduled' | 'manual';
 }
 
-/** The tables the platform adds to every service: the outbox, the processed-event log, dead letters. */
-export const PLATFORM_ENTITIES: Function[] = [OutboxEvent, ProcessedEvent, DeadLetter];
+/** The tables the platform adds to every service: the outbox, the processed-event log, dead letters, job runs. */
+export const PLATFORM_ENTITIES: Function[] = [OutboxEvent, ProcessedEvent, DeadLetter, JobRun];
 
 export class RunningService {
   private readonly documents = new Map<string, DocumentNode>();
+  /** The service's jobs: on their intervals once started, or on demand with `jobs.run(name)`. */
+  readonly jobs: JobScheduler;
 
   constructor(
     readonly name: string,
@@ -44,7 +54,11 @@ export class RunningService {
     readonly relay: OutboxRelay,
     readonly peers: Peers,
     readonly log: Logger,
-  ) {}
+    jobs: ScheduledJob[] = [],
+  ) {
+    const jobContext = (requestId: string) => this.context({ requestId, channel: null, caller: serviceCaller(name) });
+    this.jobs = new JobScheduler(name, db, jobs, jobContext, log.child({ component: 'jobs' }));
+  }
 
   /** A fresh per-request context: its own DataLoaders, the caller and channel of the request. */
   context(info: RequestInfo): ServiceContext {
@@ -80,6 +94,7 @@ export class RunningService {
   }
 
   async close(): Promise<void> {
+    await this.jobs.stop();
     await this.relay.stop();
     if (this.db.isInitialized) await this.db.destroy();
   }
@@ -97,6 +112,8 @@ export class RunningService {
 /** Opens the database (migrated), builds the subgraph, starts the outbox relay and consumers. */
 export async function startService(definition: ServiceDefinition, options: ServiceOptions): Promise<RunningService> {
   const log = options.log ?? createLogger(definition.name);
+  // Read before anything opens: a bad interval stops the start with one line.
+  const jobs = scheduledJobs(definition.name, definition.jobs ?? [], options.env);
   const db = await openDatabase({
     service: definition.name,
     entities: [...definition.entities, ...PLATFORM_ENTITIES],
@@ -118,5 +135,8 @@ export async function startService(definition: ServiceDefinition, options: Servi
       },
     });
   }
-  return new RunningService(definition.name, db, schema, sdl, relay, options.peers, log);
+  const service = new RunningService(definition.name, db, schema, sdl, relay, options.peers, log, jobs);
+  if (options.jobs === 'manual') await service.jobs.register();
+  else await service.jobs.start();
+  return service;
 }

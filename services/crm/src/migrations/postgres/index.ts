@@ -2,5 +2,6 @@
 import { Crm1795426366150 } from './1795426366150-crm';
 import { Crm1795432290510 } from './1795432290510-crm';
 import { Crm1795996342573 } from './1795996342573-crm';
+import { Crm1795996416919 } from './1795996416919-crm';
 
-export const postgresMigrations = [Crm1795426366150, Crm1795432290510, Crm1795996342573];
+export const postgresMigrations = [Crm1795426366150, Crm1795432290510, Crm1795996342573, Crm1795996416919];

@@ -2,5 +2,6 @@
 import { Crm1795426365823 } from './1795426365823-crm';
 import { Crm1795432290262 } from './1795432290262-crm';
 import { Crm1795996342367 } from './1795996342367-crm';
+import { Crm1795996416754 } from './1795996416754-crm';
 
-export const sqliteMigrations = [Crm1795426365823, Crm1795432290262, Crm1795996342367];
+export const sqliteMigrations = [Crm1795426365823, Crm1795432290262, Crm1795996342367, Crm1795996416754];
