@@ -40,6 +40,8 @@ const config = {
   AUTH_AUDIENCE: z.string().optional(),
   /** Signs the caller forwarded to the subgraphs; the subgraphs must share it. */
   SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  /** Embedded only: signs and verifies the events of the services in this process (none: the development secret). */
+  EVENT_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   QUERY_MAX_DEPTH: env.positiveInt(DEFAULT_MAX_DEPTH),
   QUERY_MAX_COST: env.positiveInt(DEFAULT_MAX_COST),
   QUERY_MAX_PAGE_SIZE: env.positiveInt(DEFAULT_MAX_PAGE_SIZE),
@@ -83,10 +85,14 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (settings.NATS_URL && !settings.EVENT_SECRET) {
+    log.warn('EVENT_SECRET is not set: events on NATS are signed with the public development secret');
+  }
   const system = await startSystem({
     databaseUrl: settings.DATABASE_URL,
     dataDir: settings.DATA_DIR,
     natsUrl: settings.NATS_URL,
+    eventSecret: settings.EVENT_SECRET,
     gatewayPort: settings.PORT,
     host: settings.HOST,
     subgraphPorts: settings.SUBGRAPH_PORTS === 'true' ? 'default' : null,

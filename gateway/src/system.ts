@@ -29,6 +29,8 @@ export interface SystemOptions {
   natsUrl?: string;
   /** NATS subject prefix and stream name (default `omni`). */
   natsNamespace?: string;
+  /** Signs and verifies every event on the bus; default: the development secret. */
+  eventSecret?: string;
   gatewayPort: number;
   /** Also serve each subgraph on its own port (0 picks free ports); null: in-process only. */
   subgraphPorts: 'default' | 'random' | null;
@@ -57,7 +59,12 @@ export interface RunningSystem {
 /** Every subgraph and the gateway in one process: the embedded default, and the test harness. */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const log = options.log ?? createLogger('omni');
-  const bus = openBus({ natsUrl: options.natsUrl, namespace: options.natsNamespace, log: log.child({ component: 'bus' }) });
+  const bus = openBus({
+    natsUrl: options.natsUrl,
+    namespace: options.natsNamespace,
+    eventSecret: options.eventSecret,
+    log: log.child({ component: 'bus' }),
+  });
   const peers = new Peers();
   const services = new Map<string, RunningService>();
   const endpoints = new Map<string, HttpEndpoint>();

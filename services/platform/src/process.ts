@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { env, exitOnConfigError, readConfig } from './config';
+import { ConfigError, env, exitOnConfigError, readConfig } from './config';
+import { natsEndpoint, type NatsEndpoint } from './events/nats-bus';
 import { openBus } from './events/open-bus';
 import { MIN_SECRET_LENGTH } from './identity';
 import { createLogger } from './logger';
@@ -21,14 +22,26 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
       DATABASE_POOL_SIZE: env.positiveInt(10),
       DATA_DIR: z.string().default('./data'),
       NATS_URL: env.url(['nats']).optional(),
+      /** This service's NATS user (or nats://user:password@host in NATS_URL): required with NATS_URL. */
+      NATS_USER: z.string().optional(),
+      NATS_PASSWORD: z.string().optional(),
       LOG_LEVEL: env.logLevel(),
       /** Required: the subgraph accepts a caller only when signed with it (by the gateway or a peer). */
       SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH),
+      /** Required: signs the events this service publishes and verifies those it consumes. */
+      EVENT_SECRET: z.string().min(MIN_SECRET_LENGTH),
       ...peerShape,
     });
+    const nats = distributedNats(config);
     const log = createLogger(definition.name, config.LOG_LEVEL);
     if (!config.NATS_URL) log.warn('NATS_URL is not set: events stay inside this process');
-    const bus = openBus({ natsUrl: config.NATS_URL, log });
+    const bus = openBus({
+      natsUrl: nats?.server,
+      natsUser: nats?.user,
+      natsPassword: nats?.password,
+      eventSecret: config.EVENT_SECRET,
+      log,
+    });
     const peers = new Peers(config.SUBGRAPH_SECRET);
     for (const name of peerNames) {
       peers.register(name, new HttpPeerClient(name, String((config as Record<string, unknown>)[`${name.toUpperCase()}_URL`])));
@@ -55,4 +68,30 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
     process.once('SIGTERM', () => void shutdown());
     process.once('SIGINT', () => void shutdown());
   });
+}
+
+/**
+ * The NATS server and this service's credentials, from NATS_URL and NATS_USER / NATS_PASSWORD
+ * (or nats://user:password@host in NATS_URL, not both). A service connects only as its own user:
+ * the server lets that user publish nothing but the service's own subjects.
+ */
+export function distributedNats(settings: {
+  NATS_URL?: string;
+  NATS_USER?: string;
+  NATS_PASSWORD?: string;
+}): NatsEndpoint | undefined {
+  if (!settings.NATS_URL) return undefined;
+  const inUrl = natsEndpoint(settings.NATS_URL);
+  if (inUrl.user && (settings.NATS_USER || settings.NATS_PASSWORD)) {
+    throw new ConfigError('NATS_USER', 'is set and NATS_URL carries credentials too: set one of them');
+  }
+  const endpoint = natsEndpoint(settings.NATS_URL, settings.NATS_USER, settings.NATS_PASSWORD);
+  if (!endpoint.user) {
+    throw new ConfigError(
+      'NATS_USER',
+      'is required with NATS_URL (with NATS_PASSWORD, or nats://user:password@host in NATS_URL): NATS admits each service only as its own user',
+    );
+  }
+  if (!endpoint.password) throw new ConfigError('NATS_PASSWORD', `is required for the NATS user ${endpoint.user}`);
+  return endpoint;
 }

@@ -9,11 +9,13 @@ import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { connect, headers } from '@nats-io/transport-node';
 import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
 import {
   applyOnce,
   createLogger,
+  DEV_EVENT_SECRET,
+  EVENT_SIGNATURE_HEADER,
   inTransaction,
   NatsBus,
   newEnvelope,
@@ -23,6 +25,7 @@ import {
   PLATFORM_ENTITIES,
   ProcessedEvent,
   recordEvent,
+  signEventBody,
   type EventEnvelope,
 } from '@omni/platform';
 
@@ -325,8 +328,13 @@ describe('transactional outbox over NATS JetStream', () => {
     await waitFor(() => deliveriesOf(republished.id).length === 1, 'the event to be consumed');
     await withJetStream(async (nc) => {
       const envelope = JSON.parse((await outboxRow(republished.id)).envelope) as EventEnvelope;
-      await jetstream(nc).publish(`${NAMESPACE}.${ORDER_PLACED}`, JSON.stringify(envelope), {
+      // Signed like the bus signs, or the consumer would reject it unread.
+      const body = JSON.stringify(envelope);
+      const signed = headers();
+      signed.set(EVENT_SIGNATURE_HEADER, signEventBody(body, DEV_EVENT_SECRET));
+      await jetstream(nc).publish(`${NAMESPACE}.${ORDER_PLACED}`, body, {
         msgID: `${envelope.id}-after-window`,
+        headers: signed,
       });
     });
     await waitFor(() => deliveriesOf(republished.id).length === 2, 'the republished copy to be consumed');

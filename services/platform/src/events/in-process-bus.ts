@@ -1,10 +1,12 @@
 import type { Logger } from '../logger';
 import type { EventBus, Subscription } from './bus';
-import { subjectMatches, type EventEnvelope } from './envelope';
+import { DEV_EVENT_SECRET, signEnvelope, subjectMatches, verifyEvent, type EventEnvelope, type SignedEvent } from './envelope';
 
 /**
  * The embedded bus: every service in one process. Delivery is asynchronous, and a handler
- * that fails is retried with backoff while the process lives.
+ * that fails is retried with backoff while the process lives. Events are signed and verified
+ * like on NATS (with the development secret unless given another), so every handler gets its own
+ * copy decoded from the signed JSON, as it would from NATS.
  */
 export class InProcessBus implements EventBus {
   readonly kind = 'in-process' as const;
@@ -16,6 +18,7 @@ export class InProcessBus implements EventBus {
     private readonly log?: Logger,
     private readonly retryDelayMs = 200,
     private readonly maxRetryDelayMs = 30_000,
+    private readonly secret = DEV_EVENT_SECRET,
   ) {}
 
   isReady(): boolean {
@@ -23,9 +26,10 @@ export class InProcessBus implements EventBus {
   }
 
   async publish(event: EventEnvelope): Promise<void> {
+    const signed = signEnvelope(event, this.secret);
     for (const subscription of this.subscriptions) {
       if (subscription.types.some((type) => subjectMatches(type, event.type))) {
-        this.track(this.deliver(subscription, event));
+        this.track(this.deliver(subscription, signed));
       }
     }
   }
@@ -49,8 +53,17 @@ export class InProcessBus implements EventBus {
     void delivery.finally(() => this.inFlight.delete(delivery));
   }
 
-  private async deliver(subscription: Subscription, event: EventEnvelope): Promise<void> {
+  private async deliver(subscription: Subscription, signed: SignedEvent): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
+    const verified = verifyEvent(signed.body, signed.signature, this.secret);
+    if (!verified.ok) {
+      this.log?.error(
+        { reason: verified.reason, consumer: subscription.durable },
+        'event rejected: it does not verify, and is dropped',
+      );
+      return;
+    }
+    const event = verified.event;
     let delay = this.retryDelayMs;
     for (;;) {
       try {

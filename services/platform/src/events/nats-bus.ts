@@ -1,13 +1,19 @@
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger';
 import { BusUnavailableError, type EventBus, type Subscription } from './bus';
-import type { EventEnvelope } from './envelope';
+import { DEV_EVENT_SECRET, EVENT_SIGNATURE_HEADER, signEnvelope, verifyEvent, type EventEnvelope } from './envelope';
 
 const NANOS_PER_MS = 1_000_000;
 
 export interface NatsBusOptions {
+  /** `nats://host:port`; credentials in it (`nats://user:password@host`) are used when `user` is not given. */
   url: string;
+  /** This process's NATS user and password: the server lets each service publish only its own subjects. */
+  user?: string;
+  password?: string;
+  /** Signs what this bus publishes and verifies what it delivers (default: the public development secret). */
+  eventSecret?: string;
   /** Subject prefix and stream name, so systems (or test runs) can share one server: default `omni`. */
   namespace?: string;
   log: Logger;
@@ -17,9 +23,36 @@ export interface NatsBusOptions {
   retryDelayMs?: number;
 }
 
+/** A NATS URL split into the server to dial and its credentials (nats.js ignores them in a URL). */
+export interface NatsEndpoint {
+  /** The URL without credentials: what is dialled, and all that is ever logged. */
+  server: string;
+  user?: string;
+  password?: string;
+}
+
+export function natsEndpoint(url: string, user?: string, password?: string): NatsEndpoint {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { server: url, user, password };
+  }
+  const fromUrl = {
+    user: decodeURIComponent(parsed.username) || undefined,
+    password: decodeURIComponent(parsed.password) || undefined,
+  };
+  parsed.username = '';
+  parsed.password = '';
+  const server = parsed.toString().replace(/\/$/, '');
+  return user ? { server, user, password } : { server, ...fromUrl };
+}
+
 /**
  * JetStream adapter. The stream (`<namespace>.>`) and each durable consumer are created on connect.
- * Publishing sets `Nats-Msg-Id` to the event id, so the stream drops a republished event.
+ * Publishing sets `Nats-Msg-Id` to the event id, so the stream drops a republished event, and
+ * signs the body (`Omni-Signature`); a delivered message that does not verify is terminated,
+ * logged at error and never reaches a handler.
  * The connection is (re)established in the background; until it is, `publish` throws and the
  * outbox keeps the event for later.
  */
@@ -37,11 +70,15 @@ export class NatsBus implements EventBus {
   private readonly stream: string;
   private readonly prefix: string;
   private connecting: Promise<void> | null = null;
+  private readonly endpoint: NatsEndpoint;
+  private readonly secret: string;
 
   constructor(private readonly options: NatsBusOptions) {
     const namespace = options.namespace ?? 'omni';
     this.stream = namespace.toUpperCase();
     this.prefix = namespace;
+    this.endpoint = natsEndpoint(options.url, options.user, options.password);
+    this.secret = options.eventSecret ?? DEV_EVENT_SECRET;
   }
 
   /** Starts connecting; resolves at once. `whenReady` waits for the connection. */
@@ -52,7 +89,7 @@ export class NatsBus implements EventBus {
   async whenReady(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!this.ready) {
-      if (Date.now() > deadline) throw new BusUnavailableError(`no connection to ${this.options.url}`);
+      if (Date.now() > deadline) throw new BusUnavailableError(`no connection to ${this.endpoint.server}`);
       await sleep(50);
     }
   }
@@ -62,8 +99,11 @@ export class NatsBus implements EventBus {
   }
 
   async publish(event: EventEnvelope): Promise<void> {
-    if (!this.isReady() || !this.js) throw new BusUnavailableError(`not connected to ${this.options.url}`);
-    await this.js.publish(this.subjectOf(event.type), JSON.stringify(event), { msgID: event.id, timeout: 5_000 });
+    if (!this.isReady() || !this.js) throw new BusUnavailableError(`not connected to ${this.endpoint.server}`);
+    const { body, signature } = signEnvelope(event, this.secret);
+    const signed = headers();
+    signed.set(EVENT_SIGNATURE_HEADER, signature);
+    await this.js.publish(this.subjectOf(event.type), body, { msgID: event.id, headers: signed, timeout: 5_000 });
   }
 
   async subscribe(subscription: Subscription): Promise<void> {
@@ -90,7 +130,9 @@ export class NatsBus implements EventBus {
     while (!this.closed) {
       try {
         const nc = await connect({
-          servers: this.options.url,
+          servers: this.endpoint.server,
+          user: this.endpoint.user,
+          pass: this.endpoint.password,
           name: log.bindings().service as string,
           maxReconnectAttempts: -1,
           reconnectTimeWait: 500,
@@ -103,13 +145,13 @@ export class NatsBus implements EventBus {
         this.js = jetstream(nc);
         await this.ensureStream();
         this.ready = true;
-        log.info({ url: this.options.url }, 'connected to NATS JetStream');
+        log.info({ url: this.endpoint.server, user: this.endpoint.user }, 'connected to NATS JetStream');
         for (const subscription of this.subscriptions) this.runConsumers(subscription);
         void this.watchStatus(nc);
         return;
       } catch (error) {
         this.ready = false;
-        log.warn({ err: (error as Error).message, url: this.options.url }, 'NATS unavailable, retrying');
+        log.warn({ err: (error as Error).message, url: this.endpoint.server }, 'NATS unavailable, retrying');
         await sleep(1_000);
       }
     }
@@ -168,14 +210,20 @@ export class NatsBus implements EventBus {
         // recreates the durable consumer instead of pulling from one that no longer exists.
         const messages = await consumer.consume({ max_messages: 64, abort_on_missing_resource: true });
         for await (const message of messages) {
-          let event: EventEnvelope;
-          try {
-            event = message.json<EventEnvelope>();
-          } catch {
-            log.error({ subject: message.subject }, 'undecodable event dropped');
+          const verified = verifyEvent(message.data, message.headers?.get(EVENT_SIGNATURE_HEADER) || undefined, this.secret, {
+            subject: message.subject,
+            of: (t) => this.subjectOf(t),
+          });
+          if (!verified.ok) {
+            // Forged, corrupted or misrouted: never applied, never redelivered.
+            log.error(
+              { subject: message.subject, seq: message.seq, reason: verified.reason, event: verified.event?.id },
+              'event rejected: it does not verify, and is dropped',
+            );
             message.term();
             continue;
           }
+          const event = verified.event;
           try {
             if (this.closed) return;
             const handled = subscription.handle(event);

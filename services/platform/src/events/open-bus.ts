@@ -3,10 +3,28 @@ import type { EventBus } from './bus';
 import { InProcessBus } from './in-process-bus';
 import { NatsBus } from './nats-bus';
 
+export interface OpenBusOptions {
+  natsUrl?: string;
+  /** NATS credentials (or in the URL): the distributed mode requires them. */
+  natsUser?: string;
+  natsPassword?: string;
+  namespace?: string;
+  /** Signs and verifies every event (default: the public development secret). */
+  eventSecret?: string;
+  log: Logger;
+}
+
 /** NATS JetStream when a URL is given (connecting in the background), the in-process bus otherwise. */
-export function openBus(options: { natsUrl?: string; namespace?: string; log: Logger }): EventBus {
-  if (!options.natsUrl) return new InProcessBus(options.log);
-  const nats = new NatsBus({ url: options.natsUrl, namespace: options.namespace, log: options.log });
+export function openBus(options: OpenBusOptions): EventBus {
+  if (!options.natsUrl) return new InProcessBus(options.log, undefined, undefined, options.eventSecret);
+  const nats = new NatsBus({
+    url: options.natsUrl,
+    user: options.natsUser,
+    password: options.natsPassword,
+    namespace: options.namespace,
+    eventSecret: options.eventSecret,
+    log: options.log,
+  });
   nats.start();
   return nats;
 }
