@@ -6,6 +6,14 @@ import { DEV_EVENT_SECRET, EVENT_SIGNATURE_HEADER, signEnvelope, verifyEvent, ty
 
 const NANOS_PER_MS = 1_000_000;
 
+/** The stream drops a publish whose `Nats-Msg-Id` it saw within this window (a relay's republish). */
+export const NATS_DUPLICATE_WINDOW_MS = 120_000;
+/** Default `ackWaitMs`: how long a delivery may stay unacknowledged before JetStream redelivers it. */
+export const NATS_ACK_WAIT_MS = 30_000;
+/** Default `retryDelayMs`, doubled per delivery of the same event up to `NATS_MAX_RETRY_DELAY_MS`. */
+export const NATS_RETRY_DELAY_MS = 1_000;
+export const NATS_MAX_RETRY_DELAY_MS = 30_000;
+
 export interface NatsBusOptions {
   /** `nats://host:port`; credentials in it (`nats://user:password@host`) are used when `user` is not given. */
   url: string;
@@ -19,8 +27,9 @@ export interface NatsBusOptions {
   log: Logger;
   /** How long a delivered event may stay unacknowledged before it is redelivered. */
   ackWaitMs?: number;
-  /** Delay before a failed event is offered again. */
+  /** Delay before a failed event is offered again, doubled on every further failed delivery. */
   retryDelayMs?: number;
+  maxRetryDelayMs?: number;
 }
 
 /** A NATS URL split into the server to dial and its credentials (nats.js ignores them in a URL). */
@@ -178,7 +187,7 @@ export class NatsBus implements EventBus {
     try {
       await jsm.streams.info(this.stream);
     } catch {
-      await jsm.streams.add({ name: this.stream, subjects: [`${this.prefix}.>`], duplicate_window: 120_000 * NANOS_PER_MS });
+      await jsm.streams.add({ name: this.stream, subjects: [`${this.prefix}.>`], duplicate_window: NATS_DUPLICATE_WINDOW_MS * NANOS_PER_MS });
     }
   }
 
@@ -203,7 +212,7 @@ export class NatsBus implements EventBus {
           ack_policy: AckPolicy.Explicit,
           deliver_policy: DeliverPolicy.All,
           filter_subject: this.subjectOf(type),
-          ack_wait: (this.options.ackWaitMs ?? 30_000) * NANOS_PER_MS,
+          ack_wait: (this.options.ackWaitMs ?? NATS_ACK_WAIT_MS) * NANOS_PER_MS,
         });
         const consumer = await this.js!.consumers.get(this.stream, durable);
         // A server that lost its store (or a deleted consumer) ends the iteration, so the loop
@@ -236,7 +245,10 @@ export class NatsBus implements EventBus {
             message.ack();
           } catch (error) {
             log.error({ err: error, event: event.id }, 'event handler failed, will be redelivered');
-            message.nak(this.options.retryDelayMs ?? 1_000);
+            // Backoff: 1, 2, 4... x retryDelayMs by delivery count (the consumer parks the event
+            // as a dead letter after EVENT_MAX_DELIVERIES, see service.ts).
+            const delay = (this.options.retryDelayMs ?? NATS_RETRY_DELAY_MS) * 2 ** Math.min(message.info.deliveryCount - 1, 20);
+            message.nak(Math.min(delay, this.options.maxRetryDelayMs ?? NATS_MAX_RETRY_DELAY_MS));
           }
         }
       } catch (error) {
