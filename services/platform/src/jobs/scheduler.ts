@@ -115,7 +115,7 @@ export class JobScheduler {
       await manager.delete(JobRun, names.length ? { name: Not(In(names)) } : {});
       for (const job of this.jobs) {
         await manager.createQueryBuilder().insert().into(JobRun).values({ name: job.name }).orIgnore().execute();
-        await manager.update(JobRun, { name: job.name }, { intervalSeconds: job.intervalSeconds });
+        await manager.update(JobRun, { name: job.name }, { intervalSeconds: Math.ceil(job.intervalSeconds) });
       }
     });
     this.registered = true;
