@@ -46,6 +46,8 @@ export interface SystemOptions {
   subgraphSecret?: string;
   limits?: Partial<QueryLimits>;
   maxRequestBytes?: number;
+  /** `manual`: the services' jobs run only when asked (tests); default: on their intervals. */
+  jobs?: 'scheduled' | 'manual';
 }
 
 export interface RunningSystem {
@@ -78,6 +80,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         peers,
         log: log.child({ service: definition.name }),
         relay: { pollIntervalMs: options.relayPollMs },
+        jobs: options.jobs,
       });
       services.set(definition.name, service);
       peers.register(definition.name, service.asPeer());

@@ -73,6 +73,8 @@ export interface TestSystem {
   associateAt(locationId: string): Promise<GatewayClient>;
   /** An associate of the location that fulfills `fulfillmentId` (of some store when there is none). */
   associateFor(fulfillmentId: string): Promise<GatewayClient>;
+  /** Runs a service's job now (jobs never run on their own in tests); throws if the run failed. */
+  runJob(service: string, name: string): Promise<number>;
   backend: string;
   close(): Promise<void>;
 }
@@ -92,6 +94,8 @@ export async function startTestSystem(options: { transport?: 'in-process' | 'htt
     transport: options.transport ?? 'in-process',
     log: createLogger('test', process.env.LOG_LEVEL ?? 'silent'),
     relayPollMs: 50,
+    // Jobs run when a test asks (runJob), never on a timer in the middle of another test.
+    jobs: 'manual',
     // Composed from the code under test; schema.test.ts checks that schema/ matches it.
     supergraphSdl: composeSupergraph(await subgraphSdls()),
   });
@@ -112,6 +116,12 @@ export async function startTestSystem(options: { transport?: 'in-process' | 'htt
     associateFor: async (fulfillmentId) => {
       const fulfillment = await system.services.get('orders')!.db.getRepository(Fulfillment).findOneBy({ id: fulfillmentId });
       return associateAt(fulfillment?.locationId ?? 'some-store');
+    },
+    runJob: async (service, name) => {
+      const outcome = await system.services.get(service)!.jobs.run(name);
+      if (!outcome) throw new Error(`${service} job ${name} is held by another runner`);
+      if (outcome.error) throw new Error(`${service} job ${name} failed: ${outcome.error}`);
+      return outcome.result ?? 0;
     },
     backend: `${database ? 'postgres' : 'sqlite'}+${namespace ? 'nats' : 'in-process bus'}`,
     close: async () => {
