@@ -9,6 +9,7 @@ registerEnumType(ReservationStatus, { name: 'StockReservationStatus' });
 @Entity('stock_reservation')
 @Index('stock_reservation_request', ['orderId', 'requestKey'])
 @Index('stock_reservation_stock', ['locationId', 'sku', 'status'])
+@Index('stock_reservation_expiry', ['status', 'expiresAt'])
 export class StockReservation {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 64 })
@@ -40,6 +41,14 @@ export class StockReservation {
   /** The idempotency key of the request that last set this reservation. */
   @Column({ type: 'varchar', length: 120, nullable: true })
   requestKey!: string | null;
+
+  /**
+   * Unconfirmed: no order has claimed the reservation yet, and the reservation-expiry job
+   * releases it after this time. Null once `orders.order.placed` (or `.modified`) names the
+   * order, and for every later reservation of that order.
+   */
+  @Column({ type: Date, nullable: true })
+  expiresAt!: Date | null;
 
   @Field()
   @Column({ type: Date })

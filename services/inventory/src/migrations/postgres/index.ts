@@ -3,5 +3,6 @@ import { Inventory1795426366433 } from './1795426366433-inventory';
 import { Inventory1795432234638 } from './1795432234638-inventory';
 import { Inventory1795996342809 } from './1795996342809-inventory';
 import { Inventory1795996417181 } from './1795996417181-inventory';
+import { Inventory1795996554773 } from './1795996554773-inventory';
 
-export const postgresMigrations = [Inventory1795426366433, Inventory1795432234638, Inventory1795996342809, Inventory1795996417181];
+export const postgresMigrations = [Inventory1795426366433, Inventory1795432234638, Inventory1795996342809, Inventory1795996417181, Inventory1795996554773];
