@@ -6,6 +6,7 @@ import { StockReservation } from './entities/reservation';
 import { Stock } from './entities/stock';
 import { StockTransfer } from './entities/transfer';
 import { consumers } from './events/consumers';
+import { jobs } from './jobs';
 import { locationById, variantReference } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
@@ -41,4 +42,5 @@ export const inventoryService: ServiceDefinition = {
     ProductVariant: (ref, ctx) => variantReference(ctx, String(ref.sku)),
   },
   consumers,
+  jobs,
 };

@@ -4,6 +4,7 @@ import { LedgerEntry, LoyaltyAccount } from './entities/account';
 import { EarnedLine, EarnRule } from './entities/rules';
 import { Hold, StoredValueAccount, StoredValueEntry } from './entities/stored-value';
 import { consumers } from './events/consumers';
+import { jobs } from './jobs';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { CustomerLoyaltyResolver, CustomerRef, LoyaltyAccountResolver } from './resolvers/loyalty.resolver';
@@ -17,4 +18,5 @@ export const loyaltyService: ServiceDefinition = {
   orphanedTypes: [CustomerRef],
   references: { Customer: visibleCustomerReference },
   consumers,
+  jobs,
 };

@@ -3,6 +3,7 @@ import { visibleCustomerReference, type ServiceDefinition } from '@omni/platform
 import { Cart, CartLineRow } from './entities/cart';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from './entities/order';
 import { consumers } from './events/consumers';
+import { jobs } from './jobs';
 import { StoreActionsResolver, StoreQueueResolver } from './resolvers/store.resolver';
 import { ReturnLine, ReturnRequest } from './entities/return';
 import { ReplenishmentSubscription } from './entities/subscription';
@@ -54,6 +55,7 @@ export const ordersService: ServiceDefinition = {
     CustomerPostPurchaseResolver,
   ],
   consumers,
+  jobs,
   references: {
     Order: (ref, ctx) => visibleOrder(ctx, String(ref.id)),
     Customer: visibleCustomerReference,

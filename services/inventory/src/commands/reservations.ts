@@ -1,5 +1,5 @@
 import { DomainError, dialectOf, inTransaction, isUniqueViolation } from '@omni/platform';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import {
   consume,
   heldUnits,
@@ -12,6 +12,7 @@ import {
 import { availableUnits, lockOrder, stockKey, type StockChange } from '../domain/stock';
 import { MovementKind } from '../entities/movement';
 import { StockReservation } from '../entities/reservation';
+import { reservationTtlSeconds } from '../settings';
 import { lockStock, writeChange, type Actor } from './levels';
 import { requireLocations } from './locations';
 
@@ -45,12 +46,13 @@ async function applyStockChanges(
   changes: { locationId: string; sku: string; change: StockChange; kind: MovementKind }[],
   reference: string,
   by: Actor,
+  reason: string | null = null,
 ): Promise<void> {
   const levels = await lockStock(manager, changes);
   for (const { locationId, sku, change, kind } of lockOrder(changes)) {
     const level = levels.get(stockKey(locationId, sku));
     if (!level) throw new Error(`no stock row for ${sku} at ${locationId}`);
-    await writeChange(manager, level, change, { kind, reference }, by);
+    await writeChange(manager, level, change, { kind, reference, reason }, by);
   }
 }
 
@@ -124,6 +126,9 @@ async function reserveOnce(
     await writeChange(manager, level, { reserved: delta.reserved }, { kind, reference }, by);
   }
   const now = new Date();
+  // Until an order confirms it, a reservation expires; an order already confirmed confirms
+  // whatever it reserves later (a modification, or putting lines back after a failed one).
+  const expiresAt = (await orderConfirmed(manager, orderId)) ? null : new Date(now.getTime() + reservationTtlSeconds() * 1000);
   const byKey = new Map(existing.map((row) => [reservationKey(row.lineId, row.locationId), row]));
   for (const line of plan.set) {
     const values = {
@@ -132,6 +137,7 @@ async function reserveOnce(
       shippedQuantity: 0,
       status: ReservationStatus.ACTIVE,
       requestKey: key,
+      expiresAt,
       updatedAt: now,
     };
     if (byKey.has(reservationKey(line.lineId, line.locationId))) {
@@ -185,6 +191,17 @@ export async function releaseIn(
   by: Actor,
 ): Promise<StockReservation[]> {
   const rows = (await lockReservations(manager, orderId, lineIds, true)).filter((r) => heldUnits(r) > 0);
+  return releaseRows(manager, orderId, rows, by);
+}
+
+/** Gives back what the (locked, active) rows hold; `reason` goes on the ledger entries. */
+async function releaseRows(
+  manager: EntityManager,
+  orderId: string,
+  rows: StockReservation[],
+  by: Actor,
+  reason: string | null = null,
+): Promise<StockReservation[]> {
   if (rows.length === 0) return [];
   const totals = new Map<string, { locationId: string; sku: string; change: StockChange; kind: MovementKind }>();
   for (const row of rows) {
@@ -198,7 +215,7 @@ export async function releaseIn(
     entry.change.reserved! -= heldUnits(row);
     totals.set(k, entry);
   }
-  await applyStockChanges(manager, [...totals.values()], `order:${orderId}`, by);
+  await applyStockChanges(manager, [...totals.values()], `order:${orderId}`, by, reason);
   const now = new Date();
   for (const row of rows) {
     await manager.update(
@@ -301,4 +318,55 @@ export async function consumeReservations(
       order: { lineId: 'ASC', locationId: 'ASC' },
     });
   });
+}
+
+/** Whether an order has confirmed the order's reservations: one of its rows no longer expires. */
+async function orderConfirmed(manager: EntityManager, orderId: string): Promise<boolean> {
+  return (await manager.countBy(StockReservation, { orderId, expiresAt: IsNull() })) > 0;
+}
+
+/**
+ * The order exists (inventory saw `orders.order.placed` or `.modified` for it): its reservations
+ * no longer expire. Locks the rows in the order reserving does, so the two queue. Returns how
+ * many rows were unconfirmed; a repeat confirms nothing.
+ */
+export async function confirmReservations(manager: EntityManager, orderId: string): Promise<number> {
+  const rows = await lockReservations(manager, orderId, null);
+  const pending = rows.filter((row) => row.expiresAt !== null);
+  if (pending.length === 0) return 0;
+  await manager.update(StockReservation, { orderId, expiresAt: Not(IsNull()) }, { expiresAt: null });
+  return pending.length;
+}
+
+/** The ledger reason of a release by the expiry job. */
+export const EXPIRED = 'EXPIRED';
+
+/**
+ * Releases every active reservation that no order confirmed before it expired: one transaction
+ * per order, re-checked under the rows' locks (a confirmation that won the race keeps them).
+ * Ledger entries say RELEASE with reason EXPIRED. Returns how many reservations were released.
+ */
+export async function expireReservations(db: DataSource, now: Date, by: Actor, batch = 500): Promise<number> {
+  let released = 0;
+  for (;;) {
+    const due: { orderId: string }[] = await db
+      .getRepository(StockReservation)
+      .createQueryBuilder('r')
+      .select('DISTINCT r.orderId', 'orderId')
+      .where('r.status = :active', { active: ReservationStatus.ACTIVE })
+      .andWhere('r.expiresAt <= :now', { now })
+      .limit(batch)
+      .getRawMany();
+    let round = 0;
+    for (const { orderId } of due) {
+      round += await inTransaction(db, async (manager) => {
+        const rows = (await lockReservations(manager, orderId, null, true)).filter(
+          (row) => row.expiresAt !== null && row.expiresAt <= now && heldUnits(row) > 0,
+        );
+        return (await releaseRows(manager, orderId, rows, by, EXPIRED)).length;
+      });
+    }
+    released += round;
+    if (due.length < batch || round === 0) return released;
+  }
 }

@@ -1,5 +1,5 @@
 import type { ConsumerDefinition } from '@omni/platform';
-import { releaseIn, consumeIn } from '../commands/reservations';
+import { confirmReservations, consumeIn, releaseIn } from '../commands/reservations';
 import { restockReturn, type ReturnReceived } from '../commands/returns';
 
 /** `orders.fulfillment.shipped` / `orders.fulfillment.collected`, as published by orders. */
@@ -29,6 +29,20 @@ const consumeOnShipment: ConsumerDefinition = {
   },
 };
 
+/**
+ * The order exists: its reservations stop expiring. `modified` covers lines a modification
+ * reserved for an order that had none confirmed yet (a later reservation of a confirmed order
+ * is confirmed when it is made).
+ */
+const confirmOnOrder: ConsumerDefinition = {
+  name: 'confirm-reservations',
+  types: ['orders.order.placed', 'orders.order.modified'],
+  async handle(manager, event) {
+    const { orderId } = (event.payload ?? {}) as { orderId?: string };
+    if (orderId) await confirmReservations(manager, orderId);
+  },
+};
+
 /** A cancelled order holds nothing (a safety net: orders also releases through the API). */
 const releaseOnCancel: ConsumerDefinition = {
   name: 'release-on-cancel',
@@ -48,4 +62,4 @@ const restockOnReturn: ConsumerDefinition = {
   },
 };
 
-export const consumers = [consumeOnShipment, releaseOnCancel, restockOnReturn];
+export const consumers = [confirmOnOrder, consumeOnShipment, releaseOnCancel, restockOnReturn];

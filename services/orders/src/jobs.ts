@@ -1,0 +1,18 @@
+import { isoDate, type JobDefinition } from '@omni/platform';
+import { runDueSubscriptions } from './commands/subscriptions';
+
+/**
+ * Places the orders of the subscriptions due today. Hourly, so a day's orders go out within the
+ * hour after midnight UTC and a failed run (recorded on the subscription) is retried soon;
+ * `runDueSubscriptions` is idempotent per subscription and run date.
+ */
+export const dueSubscriptions: JobDefinition = {
+  name: 'due-subscriptions',
+  description: 'places the orders of subscriptions due on or before today (runDueSubscriptions)',
+  intervalSeconds: 3600,
+  run: async (ctx) => (await runDueSubscriptions(ctx, isoDate(ctx.now))).length,
+};
+
+// Abandoned carts need no job: a cart's ABANDONED status is derived from `updatedAt` when it is
+// read (domain/cart.ts, CART_ABANDON_AFTER_HOURS), so there is nothing to mark.
+export const jobs: JobDefinition[] = [dueSubscriptions];
