@@ -2,6 +2,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  In,
   Index,
   PrimaryGeneratedColumn,
   type DataSource,
@@ -9,9 +10,9 @@ import {
   type EntitySubscriberInterface,
 } from 'typeorm';
 import type { Channel } from '../channel';
-import { dialectOf } from '../database';
+import { dialectOf, inTransaction } from '../database';
 import type { Logger } from '../logger';
-import type { EventBus } from './bus';
+import { BusUnavailableError, type EventBus } from './bus';
 import { newEnvelope, type EventEnvelope } from './envelope';
 
 /** An event committed with the state change that caused it, waiting to be published. */
@@ -77,11 +78,30 @@ export async function recordEvent<P>(
 export interface RelayOptions {
   pollIntervalMs?: number;
   batchSize?: number;
+  /** Backoff of a row whose publish failed: this delay, doubled per attempt up to `maxRetryDelayMs`. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+  /** How long a claim on a batch lasts: a replica that dies mid-batch frees its rows after it. */
+  leaseMs?: number;
 }
 
+/** The delay before attempt `attempts + 1` of a row that failed `attempts` times (1, 2, 4... x base). */
+export function relayBackoffMs(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, Math.min(attempts - 1, 30)), maxMs);
+}
+
+const MAX_ERROR_LENGTH = 500;
+
+/** Default `leaseMs`: how long a relay's claim on a batch lasts. */
+export const RELAY_LEASE_MS = 60_000;
+
 /**
- * Publishes committed outbox rows in commit order. A publish that fails (bus down) leaves the
- * row for the next round; several replicas share the work with SKIP LOCKED on PostgreSQL.
+ * Publishes committed outbox rows in commit order, each row on its own: a batch is claimed (a
+ * lease in `claimedUntil`, taken with SKIP LOCKED on PostgreSQL so replicas claim different rows),
+ * then every row is published and marked published in its own short statement. A row whose
+ * publish fails counts the attempt, keeps its error and waits `nextAttemptAt` (backoff) while
+ * the rows behind it go on; the bus being down (`BusUnavailableError`) ends the round instead,
+ * without backoff, so the backlog goes out in order as soon as the bus is back.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -91,6 +111,9 @@ export class OutboxRelay {
   private kicker: EntitySubscriberInterface | null = null;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
+  private readonly retryDelayMs: number;
+  private readonly maxRetryDelayMs: number;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly db: DataSource,
@@ -100,6 +123,9 @@ export class OutboxRelay {
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.batchSize = options.batchSize ?? 100;
+    this.retryDelayMs = options.retryDelayMs ?? 1_000;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
+    this.leaseMs = options.leaseMs ?? RELAY_LEASE_MS;
   }
 
   start(): void {
@@ -107,7 +133,7 @@ export class OutboxRelay {
     this.stopped = false;
     // One commit hook per relay, however often it is stopped and started again.
     if (!this.kicker) {
-      this.kicker = { afterTransactionCommit: () => this.kick() };
+      this.kicker = outboxCommitHook(() => this.kick());
       this.db.subscribers.push(this.kicker);
     }
     this.schedule(0);
@@ -120,7 +146,7 @@ export class OutboxRelay {
     await this.running;
   }
 
-  /** Publish soon: called after every commit. */
+  /** Publish soon: called after every commit that wrote an outbox row. */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -130,13 +156,18 @@ export class OutboxRelay {
     this.schedule(0);
   }
 
-  /** Publishes everything pending now; returns how many events went out. */
+  /**
+   * Publishes every row due now, each at most once per call; returns how many went out. A row
+   * that fails stays for a later round (after its backoff) and does not stop the others.
+   */
   async flush(): Promise<number> {
     let total = 0;
+    let after = 0;
     for (;;) {
-      const sent = await this.publishBatch();
-      total += sent;
-      if (sent < this.batchSize) return total;
+      const round = await this.publishBatch(after);
+      total += round.sent;
+      if (round.claimed < this.batchSize || round.stop) return total;
+      after = round.last;
     }
   }
 
@@ -157,31 +188,143 @@ export class OutboxRelay {
     }, delayMs);
   }
 
-  private async publishBatch(): Promise<number> {
-    if (!this.db.isInitialized) return 0;
-    const postgres = dialectOf(this.db) === 'postgres';
-    const run = async (manager: EntityManager) => {
+  /** One batch: claim, then publish and mark row by row. */
+  private async publishBatch(after: number): Promise<{ claimed: number; sent: number; last: number; stop: boolean }> {
+    if (!this.db.isInitialized) return { claimed: 0, sent: 0, last: after, stop: true };
+    const leaseEnd = Date.now() + this.leaseMs;
+    const rows = await this.claim(after, new Date(leaseEnd));
+    let sent = 0;
+    for (const [index, row] of rows.entries()) {
+      // A claim about to lapse: another replica may take these rows now, so leave them to it.
+      if (Date.now() > leaseEnd - this.leaseMs / 10) {
+        await this.release(rows.slice(index));
+        return { claimed: rows.length, sent, last: row.sequence, stop: true };
+      }
+      try {
+        await this.bus.publish(JSON.parse(row.envelope) as EventEnvelope);
+      } catch (error) {
+        const busDown = error instanceof BusUnavailableError;
+        await this.recordFailure(row, error as Error, busDown);
+        if (busDown) {
+          // Every publish would fail the same way: free the rest for the next round.
+          await this.release(rows.slice(index + 1));
+          return { claimed: rows.length, sent, last: row.sequence, stop: true };
+        }
+        this.log.warn({ err: (error as Error).message, event: row.eventId, attempts: row.attempts + 1 }, 'outbox publish failed');
+        continue;
+      }
+      await this.write((manager) =>
+        manager.update(
+          OutboxEvent,
+          { sequence: row.sequence },
+          { publishedAt: new Date(), claimedUntil: null, nextAttemptAt: null },
+        ),
+      );
+      sent++;
+    }
+    return { claimed: rows.length, sent, last: rows.at(-1)?.sequence ?? after, stop: false };
+  }
+
+  /**
+   * Claims up to `batchSize` due rows after sequence `after`, oldest first. On PostgreSQL the
+   * SELECT ... FOR UPDATE SKIP LOCKED lets replicas claim at once without taking the same rows;
+   * the lease commits at once, so no lock is held while publishing.
+   */
+  private claim(after: number, until: Date): Promise<OutboxEvent[]> {
+    const now = new Date();
+    return this.write(async (manager) => {
       let query = manager
         .createQueryBuilder(OutboxEvent, 'e')
         .where('e.publishedAt IS NULL')
+        .andWhere('e.sequence > :after', { after })
+        .andWhere('(e.nextAttemptAt IS NULL OR e.nextAttemptAt <= :now)', { now })
+        .andWhere('(e.claimedUntil IS NULL OR e.claimedUntil <= :now)', { now })
         .orderBy('e.sequence', 'ASC')
         .limit(this.batchSize);
-      if (postgres) query = query.setLock('pessimistic_write').setOnLocked('skip_locked');
+      if (dialectOf(this.db) === 'postgres') query = query.setLock('pessimistic_write').setOnLocked('skip_locked');
       const rows = await query.getMany();
-      let sent = 0;
-      for (const row of rows) {
-        try {
-          await this.bus.publish(JSON.parse(row.envelope) as EventEnvelope);
-        } catch (error) {
-          await manager.increment(OutboxEvent, { sequence: row.sequence }, 'attempts', 1);
-          throw error;
-        }
-        await manager.update(OutboxEvent, { sequence: row.sequence }, { publishedAt: new Date() });
-        sent++;
+      if (rows.length > 0) {
+        await manager.update(OutboxEvent, { sequence: In(rows.map((r) => r.sequence)) }, { claimedUntil: until });
       }
-      return sent;
-    };
-    // SQLite: a single writer in one process, so no transaction is held across publishes.
-    return postgres ? this.db.transaction(run) : run(this.db.manager);
+      return rows;
+    });
   }
+
+  private async recordFailure(row: OutboxEvent, error: Error, busDown: boolean): Promise<void> {
+    const attempts = row.attempts + 1;
+    const nextAttemptAt = busDown
+      ? null
+      : new Date(Date.now() + relayBackoffMs(attempts, this.retryDelayMs, this.maxRetryDelayMs));
+    await this.write((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(OutboxEvent)
+        .set({
+          attempts: () => '"attempts" + 1',
+          lastError: String(error.message ?? error).slice(0, MAX_ERROR_LENGTH),
+          nextAttemptAt,
+          claimedUntil: null,
+        })
+        .where('sequence = :sequence', { sequence: row.sequence })
+        .execute(),
+    );
+  }
+
+  private async release(rows: OutboxEvent[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.write((manager) =>
+      manager.update(OutboxEvent, { sequence: In(rows.map((r) => r.sequence)) }, { claimedUntil: null }),
+    );
+  }
+
+  /**
+   * One short transaction of the relay's own (it inserts no outbox row, so its commit does not
+   * kick the relay again); on SQLite queued behind the service's transactions (one connection).
+   */
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, work);
+  }
+}
+
+/**
+ * Calls `kick` after a commit that inserted outbox rows (or after such an insert outside a
+ * transaction): commits of the relay's own bookkeeping do not, so an idle relay stays idle.
+ */
+function outboxCommitHook(kick: () => void): EntitySubscriberInterface {
+  const FLAG = 'outboxEventInserted';
+  return {
+    listenTo: () => OutboxEvent,
+    afterInsert: (event) => {
+      const data = event.queryRunner.data as Record<string, unknown>;
+      if (event.queryRunner.isTransactionActive) data[FLAG] = true;
+      else kick();
+    },
+    afterTransactionCommit: (event) => {
+      const data = event.queryRunner.data as Record<string, unknown>;
+      // A savepoint released inside a transaction: its rows are not visible until the outer commit.
+      if (!data[FLAG] || event.queryRunner.isTransactionActive) return;
+      delete data[FLAG];
+      kick();
+    },
+    afterTransactionRollback: (event) => {
+      if (!event.queryRunner.isTransactionActive) delete (event.queryRunner.data as Record<string, unknown>)[FLAG];
+    },
+  };
+}
+
+/** Rows waiting to be published, and the oldest of them: the relay's backlog. */
+export async function outboxBacklog(db: DataSource): Promise<{ count: number; failing: number; oldestCreatedAt: Date | null }> {
+  const row = await db
+    .createQueryBuilder(OutboxEvent, 'e')
+    .select('COUNT(*)', 'count')
+    .addSelect('SUM(CASE WHEN e.attempts > 0 THEN 1 ELSE 0 END)', 'failing')
+    .addSelect('MIN(e.createdAt)', 'oldest')
+    .where('e.publishedAt IS NULL')
+    .getRawOne<{ count: string | number; failing: string | number | null; oldest: string | Date | null }>();
+  const oldest = row?.oldest ?? null;
+  return {
+    count: Number(row?.count ?? 0),
+    failing: Number(row?.failing ?? 0),
+    oldestCreatedAt: oldest === null ? null : oldest instanceof Date ? oldest : new Date(`${oldest.replace(' ', 'T')}Z`),
+  };
 }

@@ -1,0 +1,179 @@
+/**
+ * The outbox relay publishes and marks each event on its own, on SQLite and (with
+ * TEST_DATABASE_URL) PostgreSQL: an event the bus refuses does not hold back the ones behind it,
+ * is retried after a backoff with its attempts counted, and goes out once the bus takes it;
+ * nothing is published twice, also with two relays (replicas) on one database.
+ */
+import {
+  BusUnavailableError,
+  createLogger,
+  inTransaction,
+  OutboxEvent,
+  OutboxRelay,
+  recordEvent,
+  relayBackoffMs,
+  type EventBus,
+  type EventEnvelope,
+} from '@omni/platform';
+import { IsNull, Not, type DataSource } from 'typeorm';
+import { DIALECTS, testDatabase, type TestDatabase } from './databases';
+
+/** A bus that records what it is given and refuses the events (or everything) it is told to. */
+class FlakyBus implements EventBus {
+  readonly kind = 'in-process' as const;
+  readonly published: string[] = [];
+  readonly refused = new Set<string>();
+  down = false;
+  calls = 0;
+
+  async publish(event: EventEnvelope): Promise<void> {
+    this.calls++;
+    if (this.down) throw new BusUnavailableError('test outage');
+    if (this.refused.has(event.id)) throw new Error(`broker refused ${event.id}`);
+    await new Promise((resolve) => setImmediate(resolve));
+    this.published.push(event.id);
+  }
+
+  async subscribe(): Promise<void> {}
+  isReady(): boolean {
+    return !this.down;
+  }
+  async close(): Promise<void> {}
+}
+
+const log = createLogger('test', 'silent');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(DIALECTS)('outbox relay on %s', (dialect) => {
+  let database: TestDatabase;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    database = await testDatabase(dialect);
+    db = database.db;
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    await db.getRepository(OutboxEvent).clear();
+  });
+
+  const record = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const event = await inTransaction(db, (manager) => recordEvent(manager, 'test.thing.happened', { i }, null));
+      ids.push(event.id);
+    }
+    return ids;
+  };
+  const row = (eventId: string) => db.getRepository(OutboxEvent).findOneByOrFail({ eventId });
+
+  it('publishes the others once when one event fails, keeps its attempts, and sends it when the bus recovers', async () => {
+    const bus = new FlakyBus();
+    const relay = new OutboxRelay(db, bus, log, { retryDelayMs: 150, maxRetryDelayMs: 150 });
+    const [a, b, c, d] = await record(4);
+    bus.refused.add(b!);
+
+    expect(await relay.flush()).toBe(3);
+    expect(bus.published).toEqual([a, c, d]);
+    const failed = await row(b!);
+    expect(failed).toMatchObject({ publishedAt: null, attempts: 1, lastError: `broker refused ${b}`, claimedUntil: null });
+    expect(failed.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    for (const id of [a, c, d]) expect((await row(id!)).publishedAt).not.toBeNull();
+
+    // Within its backoff the failed row is left alone; a later event goes out past it.
+    const [e] = await record(1);
+    expect(await relay.flush()).toBe(1);
+    expect(bus.published).toEqual([a, c, d, e]);
+    expect((await row(b!)).attempts).toBe(1);
+
+    // After the backoff it is tried again, and fails again: the count grows, nothing else is re-sent.
+    await sleep(200);
+    expect(await relay.flush()).toBe(0);
+    expect((await row(b!)).attempts).toBe(2);
+    expect(bus.published).toEqual([a, c, d, e]);
+
+    // The bus takes it: it goes out once, its attempts are kept.
+    bus.refused.clear();
+    await sleep(200);
+    expect(await relay.flush()).toBe(1);
+    expect(bus.published).toEqual([a, c, d, e, b]);
+    expect(await row(b!)).toMatchObject({ attempts: 2, lastError: `broker refused ${b}` });
+    expect((await row(b!)).publishedAt).not.toBeNull();
+    expect(await relay.flush()).toBe(0);
+    expect(bus.published).toHaveLength(5);
+  });
+
+  it('stops a round while the bus is down, without backoff, and publishes the backlog in order after', async () => {
+    const bus = new FlakyBus();
+    const relay = new OutboxRelay(db, bus, log, { retryDelayMs: 60_000 });
+    const ids = await record(3);
+    bus.down = true;
+    expect(await relay.flush()).toBe(0);
+    expect(bus.calls).toBe(1);
+    const first = await row(ids[0]!);
+    expect(first).toMatchObject({ attempts: 1, nextAttemptAt: null, claimedUntil: null });
+    expect(first.lastError).toMatch(/unavailable/);
+    for (const id of ids.slice(1)) expect(await row(id)).toMatchObject({ attempts: 0, claimedUntil: null });
+
+    bus.down = false;
+    expect(await relay.flush()).toBe(3);
+    expect(bus.published).toEqual(ids);
+  });
+
+  it('leaves rows claimed by another replica alone until the claim lapses', async () => {
+    const bus = new FlakyBus();
+    const relay = new OutboxRelay(db, bus, log);
+    const [claimed, free] = await record(2);
+    await db.getRepository(OutboxEvent).update({ eventId: claimed }, { claimedUntil: new Date(Date.now() + 60_000) });
+    expect(await relay.flush()).toBe(1);
+    expect(bus.published).toEqual([free]);
+    // The replica died: its lease runs out, and the row is taken over.
+    await db.getRepository(OutboxEvent).update({ eventId: claimed }, { claimedUntil: new Date(Date.now() - 1) });
+    expect(await relay.flush()).toBe(1);
+    expect(bus.published).toEqual([free, claimed]);
+  });
+
+  it('publishes every event exactly once with two replicas flushing at the same time', async () => {
+    const bus = new FlakyBus();
+    const other = await database.open();
+    const relays = [new OutboxRelay(db, bus, log, { batchSize: 7 }), new OutboxRelay(other, bus, log, { batchSize: 7 })];
+    const ids = await record(60);
+    const sent = await Promise.all([relays[0]!.flush(), relays[1]!.flush(), relays[0]!.flush(), relays[1]!.flush()]);
+    expect(sent.reduce((x, y) => x + y, 0)).toBe(60);
+    expect([...bus.published].sort()).toEqual([...ids].sort());
+    expect(await db.getRepository(OutboxEvent).countBy({ publishedAt: Not(IsNull()) })).toBe(60);
+  });
+
+  it('publishes soon after a commit that records an event, and stays idle otherwise', async () => {
+    const bus = new FlakyBus();
+    const relay = new OutboxRelay(db, bus, log, { pollIntervalMs: 60_000 });
+    relay.start();
+    try {
+      await sleep(50);
+      const queries = jest.spyOn(db.logger, 'logQuery');
+      await sleep(300);
+      // The relay's own commits do not wake it: no polling loop while nothing happens.
+      expect(queries.mock.calls.filter(([sql]) => /outbox_event/.test(String(sql)))).toHaveLength(0);
+      queries.mockRestore();
+      const [id] = await record(1);
+      for (let i = 0; i < 100 && bus.published.length === 0; i++) await sleep(20);
+      expect(bus.published).toEqual([id]);
+    } finally {
+      await relay.stop();
+    }
+  });
+});
+
+describe('relay backoff', () => {
+  it.each([
+    [1, 1_000],
+    [2, 2_000],
+    [3, 4_000],
+    [7, 60_000],
+    [100, 60_000],
+  ])('after %i failed attempts waits %i ms', (attempts, delay) => {
+    expect(relayBackoffMs(attempts, 1_000, 60_000)).toBe(delay);
+  });
+});
