@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { visibleCustomerReference, type ServiceDefinition } from '@omni/platform';
+import { visibleCustomerReference, type ConsumerDefinition, type ServiceDefinition } from '@omni/platform';
 import { LedgerEntry, LoyaltyAccount } from './entities/account';
 import { EarnedLine, EarnRule } from './entities/rules';
 import { Hold, StoredValueAccount, StoredValueEntry } from './entities/stored-value';
@@ -7,16 +7,25 @@ import { consumers } from './events/consumers';
 import { jobs } from './jobs';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
+import { GiftCardResolver } from './resolvers/gift-card.resolver';
 import { CustomerLoyaltyResolver, CustomerRef, LoyaltyAccountResolver } from './resolvers/loyalty.resolver';
 import { ProgramResolver } from './resolvers/program.resolver';
+import { loyaltySettings } from './settings';
 
 export const loyaltyService: ServiceDefinition = {
   name: 'loyalty',
   entities: [LoyaltyAccount, LedgerEntry, EarnRule, EarnedLine, StoredValueAccount, StoredValueEntry, Hold],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [LoyaltyAccountResolver, CustomerLoyaltyResolver, ProgramResolver],
+  resolvers: [LoyaltyAccountResolver, CustomerLoyaltyResolver, ProgramResolver, GiftCardResolver],
   orphanedTypes: [CustomerRef],
   references: { Customer: visibleCustomerReference },
-  consumers,
+  /**
+   * Read when the service starts (the platform subscribes consumers then), so a malformed
+   * GIFT_CARD_SECRET or GIFT_CARD_BALANCE_RATE stops the start with one line naming it.
+   */
+  get consumers(): ConsumerDefinition[] {
+    loyaltySettings();
+    return consumers;
+  },
   jobs,
 };

@@ -3,9 +3,10 @@ import { DomainError, inTransaction, type Channel, type ServiceContext } from '@
 import { In, type EntityManager } from 'typeorm';
 import { LedgerKind } from '../domain/program';
 import { evaluateEngagement, evaluatePurchase, type EngagementKind } from '../domain/rules';
-import { reversalPoints } from '../domain/stored-value';
+import { reversalPoints, unitsRemovedByChange } from '../domain/stored-value';
 import { LedgerEntry } from '../entities/account';
 import { EarnedLine } from '../entities/rules';
+import type { OrderCancelled, OrderModified } from '../events/payloads';
 import { activeAccount, lockAccount, post, requireAccount } from './ledger';
 import { loadRules } from './rules';
 
@@ -80,40 +81,120 @@ export async function earnForOrder(manager: EntityManager, order: OrderPlaced, o
   });
 }
 
+/** Units of an order's lines that stop earning, and the ledger reference of that fact. */
+export interface UnitsRemoved {
+  orderId: string;
+  lines: { orderLineId: string; quantity: number }[];
+  reason: string;
+  /** The REVERSAL entry's ref: what removed them (a return id, a cancellation or modification event). */
+  ref: string;
+}
+
 /**
- * Takes back the points the returned units earned, pro rata per line and never twice for the
- * same unit. Capped at the unheld balance: points already spent stay spent (the balance never
- * goes negative).
+ * Takes back the points removed units earned, pro rata per line and never twice for the same
+ * unit (`returnedQuantity` counts the units whose points were taken back, whether returned,
+ * cancelled or modified away). Capped at the unheld balance: points the shopper already spent
+ * (or holds for a checkout) stay spent; the balance never goes negative. On the survivor's
+ * account when the earning one was merged since.
  */
-export async function reverseForReturn(
+export async function reverseUnits(
   manager: EntityManager,
-  ret: ReturnReceived,
+  removed: UnitsRemoved,
   channel: Channel | null,
 ): Promise<LedgerEntry | null> {
-  const earned = await manager.findBy(EarnedLine, { orderId: ret.orderId, orderLineId: In(ret.lines.map((l) => l.orderLineId)) });
-  if (!earned.length) return null;
-  const account = await lockAccount(manager, earned[0]!.accountId);
+  const ids = [...new Set(removed.lines.map((l) => l.orderLineId))];
+  if (!ids.length) return null;
+  const found = await manager.findOneBy(EarnedLine, { orderId: removed.orderId, orderLineId: In(ids) });
+  if (!found) return null;
+  // Lock the account first, then read the counters: a return and a cancellation of the same
+  // line applied at once (two consumers) count one after the other.
+  const account = await lockAccount(manager, found.accountId);
+  const earned = await manager.findBy(EarnedLine, { orderId: removed.orderId, orderLineId: In(ids) });
   let points = 0;
-  for (const line of ret.lines) {
+  for (const line of removed.lines) {
     const e = earned.find((x) => x.orderLineId === line.orderLineId);
-    if (!e) continue;
+    if (!e || line.quantity <= 0) continue;
     const take = reversalPoints(e.points, e.quantity, e.returnedQuantity, line.quantity);
-    const returned = Math.min(e.quantity, e.returnedQuantity + line.quantity);
-    await manager.update(EarnedLine, { id: e.id }, { returnedQuantity: returned });
+    // A line may come in several parts (one per fulfillment): count on from the last one.
+    e.returnedQuantity = Math.min(e.quantity, e.returnedQuantity + line.quantity);
+    await manager.update(EarnedLine, { id: e.id }, { returnedQuantity: e.returnedQuantity });
     points += take;
   }
-  // The account may have been merged since: reverse on the survivor's.
-  const target = account.mergedIntoId ? await lockAccount(manager, account.mergedIntoId) : account;
+  let target = account;
+  for (let hops = 0; target.mergedIntoId && hops < 5; hops++) target = await lockAccount(manager, target.mergedIntoId);
   points = Math.min(points, Math.max(0, target.pointsBalance - target.heldPoints));
   if (points <= 0) return null;
   return post(manager, target, {
     kind: LedgerKind.REVERSAL,
     points: -points,
-    reason: `return of order ${ret.orderId}`,
+    reason: removed.reason,
     channel,
-    orderId: ret.orderId,
-    ref: ret.returnId,
+    orderId: removed.orderId,
+    ref: removed.ref,
   });
+}
+
+/** Returned units give back the points they earned (see `reverseUnits`). */
+export function reverseForReturn(
+  manager: EntityManager,
+  ret: ReturnReceived,
+  channel: Channel | null,
+): Promise<LedgerEntry | null> {
+  return reverseUnits(
+    manager,
+    { orderId: ret.orderId, lines: ret.lines, reason: `return of order ${ret.orderId}`, ref: ret.returnId },
+    channel,
+  );
+}
+
+/** Cancelled units give back the points they earned; `eventId` names the cancellation. */
+export function reverseForCancellation(
+  manager: EntityManager,
+  cancelled: OrderCancelled,
+  eventId: string,
+  channel: Channel | null,
+): Promise<LedgerEntry | null> {
+  return reverseUnits(
+    manager,
+    {
+      orderId: cancelled.orderId,
+      lines: cancelled.lines,
+      reason: `cancellation of order ${cancelled.orderId}`,
+      ref: `cancel:${eventId}`,
+    },
+    channel,
+  );
+}
+
+/**
+ * A modification that lowers a line's quantity, removes the line or swaps its SKU gives back
+ * the points of the units removed (`unitsRemovedByChange`); raising a quantity earns nothing
+ * more (points are earned once, when the order is placed). `eventId` names the modification.
+ */
+export async function reverseForModification(
+  manager: EntityManager,
+  modified: OrderModified,
+  eventId: string,
+  channel: Channel | null,
+): Promise<LedgerEntry | null> {
+  const ids = modified.changes.map((c) => c.lineId);
+  if (!ids.length) return null;
+  const earned = await manager.findBy(EarnedLine, { orderId: modified.orderId, orderLineId: In(ids) });
+  const lines = modified.changes.flatMap((change) => {
+    const e = earned.find((x) => x.orderLineId === change.lineId);
+    const quantity = e ? unitsRemovedByChange(change, e.quantity - e.returnedQuantity) : 0;
+    return quantity > 0 ? [{ orderLineId: change.lineId, quantity }] : [];
+  });
+  return reverseUnits(
+    manager,
+    {
+      orderId: modified.orderId,
+      lines,
+      reason: `modification of order ${modified.number ?? modified.orderId}`,
+      ref: `modify:${eventId}`,
+    },
+    channel,
+  );
 }
 
 export interface EngagementInput {

@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, isCurrencyCode, type Channel, type ServiceContext, isUniqueViolation } from '@omni/platform';
+import {
+  dialectOf,
+  DomainError,
+  inTransaction,
+  isCurrencyCode,
+  isUniqueViolation,
+  type Channel,
+  type ServiceContext,
+} from '@omni/platform';
 import { LessThan, type EntityManager } from 'typeorm';
 import { LedgerKind } from '../domain/program';
-import { HOLD_TTL_MS, HoldStatus, HoldTarget, StoredValueEntryKind, StoredValueKind } from '../domain/stored-value';
+import { HOLD_TTL_MS, holdableAmount, HoldStatus, HoldTarget, StoredValueEntryKind } from '../domain/stored-value';
 import { LoyaltyAccount } from '../entities/account';
 import { Hold, StoredValueAccount } from '../entities/stored-value';
 import { post, requireAccount } from './ledger';
-import { findGiftCard, moveStoredValue } from './stored-value';
+import { loyaltySettings } from '../settings';
+import { findGiftCard, findWallet, moveStoredValue } from './stored-value';
 
 function checkKey(key: string): string {
   const trimmed = key.trim();
@@ -86,11 +95,24 @@ export interface StoredValueHoldInput {
   amount: { cents: number; currency: string };
   orderRef: string;
   idempotencyKey: string;
+  /** Hold as much of `amount` as is available (at least one cent) instead of all or nothing. */
+  upTo?: boolean | null;
+}
+
+/** The stored-value account row, locked for the rest of the transaction on PostgreSQL (SQLite serializes writers). */
+async function lockStoredValue(manager: EntityManager, id: string): Promise<StoredValueAccount> {
+  const query = manager.createQueryBuilder(StoredValueAccount, 'a').where('a.id = :id', { id });
+  if (dialectOf(manager.connection) === 'postgres') query.setLock('pessimistic_write');
+  const account = await query.getOne();
+  if (!account) throw new Error(`stored value account ${id} vanished`);
+  return account;
 }
 
 /**
- * Reserves gift-card or store-credit value for a checkout, all or nothing. One conditional
- * UPDATE decides, so two checkouts spending the same card at once cannot both get it.
+ * Reserves gift-card or store-credit value for a checkout: all or nothing, or with `upTo` as
+ * much as is available (the hold's `amount` says how much). The account row is locked and the
+ * reservation is one conditional UPDATE, so two checkouts spending the same card at once cannot
+ * both get it.
  */
 export async function holdStoredValue(ctx: ServiceContext, input: StoredValueHoldInput): Promise<Hold> {
   const key = checkKey(input.idempotencyKey);
@@ -104,40 +126,42 @@ export async function holdStoredValue(ctx: ServiceContext, input: StoredValueHol
   }
   let account: StoredValueAccount | null;
   if (input.giftCardCode) {
-    account = await findGiftCard(ctx.db.manager, input.giftCardCode);
+    account = await findGiftCard(ctx.db.manager, input.giftCardCode, loyaltySettings(ctx.log).giftCardSecret);
     // Exact match only, same message whatever was typed: no hint that a similar code exists.
     if (!account) throw new DomainError('UNKNOWN_GIFT_CARD', 'no gift card has this code', ['input', 'giftCardCode']);
   } else {
-    account = await ctx.db
-      .getRepository(StoredValueAccount)
-      .findOneBy({ customerId: input.customerId!, currency, kind: StoredValueKind.STORE_CREDIT });
+    account = await findWallet(ctx.db.manager, input.customerId!, currency);
     if (!account) throw new DomainError('INSUFFICIENT_FUNDS', 'no store credit in this currency', ['input', 'amount']);
   }
   if (account.currency !== currency)
     throw new DomainError('CURRENCY_MISMATCH', `the card holds ${account.currency}`, ['input', 'amount', 'currency']);
   const target = account;
   return once(ctx, key, async (manager) => {
+    const locked = await lockStoredValue(manager, target.id);
+    const amount = holdableAmount(locked.balanceCents - locked.heldCents, cents, !!input.upTo);
+    if (amount === null)
+      throw new DomainError('INSUFFICIENT_FUNDS', 'the balance does not cover this amount', ['input', 'amount']);
     const reserved = await manager
       .createQueryBuilder()
       .update(StoredValueAccount)
       .set({ heldCents: () => '"heldCents" + :cents' })
-      .where('id = :id AND "balanceCents" - "heldCents" >= :cents', { id: target.id, cents })
+      .where('id = :id AND "balanceCents" - "heldCents" >= :cents', { id: target.id, cents: amount })
       .execute();
     if (!reserved.affected)
       throw new DomainError('INSUFFICIENT_FUNDS', 'the balance does not cover this amount', ['input', 'amount']);
-    const hold = newHold(HoldTarget.STORED_VALUE, target.id, cents, currency, input.orderRef, key);
+    const hold = newHold(HoldTarget.STORED_VALUE, target.id, amount, currency, input.orderRef, key);
     await manager.insert(Hold, hold);
     return hold;
   });
 }
 
-/** Moves a hold from HELD to `to` atomically; null when it was not HELD (already settled). */
-async function settle(manager: EntityManager, holdId: string, to: HoldStatus): Promise<Hold | null> {
+/** Moves a hold from `from` (HELD) to `to` atomically; null when it was not in `from`. */
+async function settle(manager: EntityManager, holdId: string, to: HoldStatus, from = HoldStatus.HELD): Promise<Hold | null> {
   const changed = await manager
     .createQueryBuilder()
     .update(Hold)
     .set({ status: to, settledAt: new Date() })
-    .where('id = :id AND status = :held', { id: holdId, held: HoldStatus.HELD })
+    .where('id = :id AND status = :from', { id: holdId, from })
     .execute();
   return changed.affected ? manager.findOneByOrFail(Hold, { id: holdId }) : null;
 }
@@ -148,80 +172,133 @@ async function existing(manager: EntityManager, holdId: string): Promise<Hold> {
   return hold;
 }
 
-/**
- * Spends a hold: a BURN ledger entry for points, a DEBIT entry for stored value. Capturing
- * twice is harmless; capturing a released hold is `HOLD_RELEASED`.
- */
-export function captureHold(ctx: ServiceContext, holdId: string, channel: Channel | null): Promise<Hold> {
-  return inTransaction(ctx.db, async (manager) => {
-    const hold = await settle(manager, holdId, HoldStatus.CAPTURED);
-    if (!hold) {
-      const current = await existing(manager, holdId);
-      if (current.status === HoldStatus.CAPTURED) return current;
-      throw new DomainError('HOLD_RELEASED', 'this hold was released; hold again', ['holdId']);
-    }
-    if (hold.target === HoldTarget.POINTS) {
-      const account = await manager.findOneByOrFail(LoyaltyAccount, { id: hold.accountId });
-      await post(
-        manager,
-        account,
-        {
-          kind: LedgerKind.BURN,
-          points: -hold.amount,
-          reason: `redeemed for ${hold.orderRef}`,
-          channel,
-          orderId: hold.orderRef.length <= 36 ? hold.orderRef : null,
-          ref: hold.id,
-        },
-        hold.amount,
-      );
-    } else {
-      const account = await manager.findOneByOrFail(StoredValueAccount, { id: hold.accountId });
-      await moveStoredValue(
-        manager,
-        account,
-        {
-          kind: StoredValueEntryKind.DEBIT,
-          amountCents: -hold.amount,
-          reason: `spent on ${hold.orderRef}`,
-          channel,
-          ref: hold.id,
-        },
-        hold.amount,
-      );
-    }
-    return hold;
-  });
+export interface CaptureOptions {
+  channel: Channel | null;
+  /** What to spend, at most the hold's amount (default: all of it); the rest of the hold is released. */
+  amount?: number;
+  /** The order the value was spent on (default: the hold's orderRef when it is an id). */
+  orderId?: string | null;
+  /** The entry's reason (default: the hold's orderRef). */
+  reason?: string;
+  /**
+   * The order committed, so a hold released meanwhile (it expired) is taken again when the
+   * balance still allows it (`INSUFFICIENT_POINTS` / `INSUFFICIENT_FUNDS` otherwise). Without
+   * it, capturing a released hold is `HOLD_RELEASED`.
+   */
+  retakeReleased?: boolean;
 }
 
-async function unreserve(manager: EntityManager, hold: Hold): Promise<void> {
+export interface Capture {
+  hold: Hold;
+  /** False when the hold had been captured before (nothing was spent now). */
+  spent: boolean;
+}
+
+/**
+ * Spends a hold in the caller's transaction: a BURN ledger entry for points, a DEBIT entry for
+ * stored value (`ref` = the hold id). Capturing twice spends once; a released hold is
+ * `HOLD_RELEASED` unless `retakeReleased`.
+ */
+export async function captureHoldIn(manager: EntityManager, holdId: string, options: CaptureOptions): Promise<Capture> {
+  const before = await existing(manager, holdId);
+  if (before.status === HoldStatus.CAPTURED) return { hold: before, spent: false };
+  const spend = options.amount ?? before.amount;
+  if (!Number.isSafeInteger(spend) || spend < 0 || spend > before.amount)
+    throw new DomainError('INVALID_AMOUNT', `a capture spends between 0 and the ${before.amount} held`, ['amount']);
+  let hold = await settle(manager, holdId, HoldStatus.CAPTURED);
+  // What the hold still reserves: all of it while HELD, nothing once released.
+  let reserved = hold ? hold.amount : 0;
+  if (!hold) {
+    const current = await existing(manager, holdId);
+    if (current.status === HoldStatus.CAPTURED) return { hold: current, spent: false };
+    if (!options.retakeReleased) throw new DomainError('HOLD_RELEASED', 'this hold was released; hold again', ['holdId']);
+    hold = await settle(manager, holdId, HoldStatus.CAPTURED, HoldStatus.RELEASED);
+    if (!hold) throw new Error(`hold ${holdId} changed while it was being captured`);
+    reserved = 0;
+  }
+  const orderId = options.orderId !== undefined ? options.orderId : hold.orderRef.length <= 36 ? hold.orderRef : null;
+  if (spend === 0) {
+    await unreserve(manager, hold, reserved);
+    return { hold, spent: false };
+  }
+  if (hold.target === HoldTarget.POINTS) {
+    const account = await manager.findOneByOrFail(LoyaltyAccount, { id: hold.accountId });
+    await post(
+      manager,
+      account,
+      {
+        kind: LedgerKind.BURN,
+        points: -spend,
+        reason: options.reason ?? `redeemed for ${hold.orderRef}`,
+        channel: options.channel,
+        orderId,
+        ref: hold.id,
+      },
+      reserved,
+    );
+  } else {
+    const account = await manager.findOneByOrFail(StoredValueAccount, { id: hold.accountId });
+    await moveStoredValue(
+      manager,
+      account,
+      {
+        kind: StoredValueEntryKind.DEBIT,
+        amountCents: -spend,
+        reason: options.reason ?? `spent on ${hold.orderRef}`,
+        channel: options.channel,
+        ref: hold.id,
+        orderId,
+      },
+      reserved,
+    );
+  }
+  return { hold, spent: true };
+}
+
+/**
+ * Spends a hold (the checkout boundary's mutation): all of it. Capturing twice is harmless;
+ * capturing a released hold is `HOLD_RELEASED`.
+ */
+export async function captureHold(ctx: ServiceContext, holdId: string, channel: Channel | null): Promise<Hold> {
+  return (await inTransaction(ctx.db, (manager) => captureHoldIn(manager, holdId, { channel }))).hold;
+}
+
+async function unreserve(manager: EntityManager, hold: Hold, amount = hold.amount): Promise<void> {
+  if (amount <= 0) return;
   if (hold.target === HoldTarget.POINTS) {
     await manager
       .createQueryBuilder()
       .update(LoyaltyAccount)
       .set({ heldPoints: () => '"heldPoints" - :n' })
-      .where('id = :id', { id: hold.accountId, n: hold.amount })
+      .where('id = :id', { id: hold.accountId, n: amount })
       .execute();
   } else {
     await manager
       .createQueryBuilder()
       .update(StoredValueAccount)
       .set({ heldCents: () => '"heldCents" - :n' })
-      .where('id = :id', { id: hold.accountId, n: hold.amount })
+      .where('id = :id', { id: hold.accountId, n: amount })
       .execute();
   }
+}
+
+/**
+ * Gives held value back in the caller's transaction. Returns the hold: RELEASED (now or
+ * before) or CAPTURED (left alone: it was spent); null for an unknown hold.
+ */
+export async function releaseHoldIn(manager: EntityManager, holdId: string): Promise<Hold | null> {
+  const hold = await settle(manager, holdId, HoldStatus.RELEASED);
+  if (!hold) return manager.findOneBy(Hold, { id: holdId });
+  await unreserve(manager, hold);
+  return hold;
 }
 
 /** Gives held value back (a failed checkout). Releasing twice is harmless; a captured hold is `HOLD_CAPTURED`. */
 export function releaseHold(ctx: ServiceContext, holdId: string): Promise<Hold> {
   return inTransaction(ctx.db, async (manager) => {
-    const hold = await settle(manager, holdId, HoldStatus.RELEASED);
-    if (!hold) {
-      const current = await existing(manager, holdId);
-      if (current.status === HoldStatus.RELEASED) return current;
-      throw new DomainError('HOLD_CAPTURED', 'this hold was already spent', ['holdId']);
-    }
-    await unreserve(manager, hold);
+    const hold = await releaseHoldIn(manager, holdId);
+    if (!hold) throw new DomainError('UNKNOWN_HOLD', `no hold ${holdId}`, ['holdId']);
+    if (hold.status === HoldStatus.CAPTURED) throw new DomainError('HOLD_CAPTURED', 'this hold was already spent', ['holdId']);
     return hold;
   });
 }

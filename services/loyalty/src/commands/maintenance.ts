@@ -125,9 +125,13 @@ async function mergeWallets(
 ): Promise<void> {
   const wallets = await manager.findBy(StoredValueAccount, { customerId: duplicateId, kind: StoredValueKind.STORE_CREDIT });
   for (const from of wallets) {
+    if (from.mergedIntoId) continue;
+    const to = await wallet(manager, survivorId, from.currency);
+    if (to.id === from.id) continue;
+    // Later credits to the duplicate's wallet (a refund of an order it paid) go to the survivor's.
+    await manager.update(StoredValueAccount, { id: from.id }, { mergedIntoId: to.id });
     const cents = from.balanceCents - from.heldCents;
     if (cents <= 0) continue;
-    const to = await wallet(manager, survivorId, from.currency);
     await moveStoredValue(manager, from, {
       kind: StoredValueEntryKind.ADJUSTMENT,
       amountCents: -cents,

@@ -10,6 +10,9 @@ import {
 } from '@omni/platform';
 import { type EntityManager } from 'typeorm';
 import {
+  giftCardHash,
+  giftCardLast4,
+  isWellFormedGiftCardCode,
   MAX_GIFT_CARD_CENTS,
   newGiftCardCode,
   normalizeGiftCardCode,
@@ -17,6 +20,7 @@ import {
   StoredValueKind,
 } from '../domain/stored-value';
 import { StoredValueAccount, StoredValueEntry } from '../entities/stored-value';
+import { loyaltySettings } from '../settings';
 import { resolveCustomer } from './ledger';
 
 export interface IssueGiftCardInput {
@@ -26,11 +30,18 @@ export interface IssueGiftCardInput {
   purchaserCustomerId?: string | null;
 }
 
+export interface IssuedGiftCard {
+  card: StoredValueAccount;
+  /** The full code: only for the request that created the card (it is stored as a keyed hash). */
+  code: string | null;
+}
+
 /**
  * Issues a gift card with a random code. The same `idempotencyKey` returns the same card (also
- * when two requests race); reusing it for a different amount is `IDEMPOTENCY_KEY_REUSED`.
+ * when two requests race), without its code, which exists only in the first answer; reusing the
+ * key for a different amount is `IDEMPOTENCY_KEY_REUSED`.
  */
-export async function issueGiftCard(ctx: ServiceContext, input: IssueGiftCardInput): Promise<StoredValueAccount> {
+export async function issueGiftCard(ctx: ServiceContext, input: IssueGiftCardInput): Promise<IssuedGiftCard> {
   const key = input.idempotencyKey.trim();
   if (!key) throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'an idempotency key is required', ['input', 'idempotencyKey']);
   const { cents, currency } = input.amount;
@@ -43,11 +54,12 @@ export async function issueGiftCard(ctx: ServiceContext, input: IssueGiftCardInp
       'cents',
     ]);
   }
-  const same = (card: StoredValueAccount) => {
+  const same = (card: StoredValueAccount): IssuedGiftCard => {
     if (card.currency !== currency)
       throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this key issued a different gift card', ['input', 'idempotencyKey']);
-    return card;
+    return { card, code: null };
   };
+  const { giftCardSecret } = loyaltySettings(ctx.log);
   const earlier = await ctx.db.getRepository(StoredValueAccount).findOneBy({ idempotencyKey: key });
   if (earlier) return same(await checkIssued(ctx, earlier, cents));
   let purchaser: string | null = null;
@@ -59,10 +71,13 @@ export async function issueGiftCard(ctx: ServiceContext, input: IssueGiftCardInp
   for (let attempt = 0; ; attempt++) {
     try {
       return await inTransaction(ctx.db, async (manager) => {
+        const code = newGiftCardCode();
         const card = manager.create(StoredValueAccount, {
           id: randomUUID(),
           kind: StoredValueKind.GIFT_CARD,
-          code: newGiftCardCode(),
+          codeHash: giftCardHash(code, giftCardSecret),
+          codeLast4: giftCardLast4(code),
+          mergedIntoId: null,
           customerId: null,
           purchaserCustomerId: purchaser,
           currency,
@@ -88,7 +103,7 @@ export async function issueGiftCard(ctx: ServiceContext, input: IssueGiftCardInp
           { giftCardId: card.id, cents, currency, purchaserCustomerId: purchaser },
           input.channel,
         );
-        return card;
+        return { card, code };
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -106,21 +121,44 @@ async function checkIssued(ctx: ServiceContext, card: StoredValueAccount, cents:
   return card;
 }
 
-/** The card with exactly this code (typed with or without dashes), or null. */
-export async function findGiftCard(manager: EntityManager, typed: string): Promise<StoredValueAccount | null> {
+/** The card with exactly this code (typed with or without dashes, any case), or null. */
+export async function findGiftCard(manager: EntityManager, typed: string, secret: string): Promise<StoredValueAccount | null> {
   const code = normalizeGiftCardCode(typed);
-  if (!/^[A-Z0-9]{8,32}$/.test(code)) return null;
-  return manager.findOneBy(StoredValueAccount, { code, kind: StoredValueKind.GIFT_CARD });
+  if (!isWellFormedGiftCardCode(code)) return null;
+  return manager.findOneBy(StoredValueAccount, { codeHash: giftCardHash(code, secret), kind: StoredValueKind.GIFT_CARD });
 }
 
-/** The customer's store-credit wallet in a currency, created empty on first use. */
+/** A store-credit account, or the wallet it was merged into (its owner merged into another customer). */
+export async function survivingWallet(manager: EntityManager, account: StoredValueAccount): Promise<StoredValueAccount> {
+  let current = account;
+  for (let hops = 0; current.mergedIntoId && hops < 5; hops++) {
+    const next = await manager.findOneBy(StoredValueAccount, { id: current.mergedIntoId });
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The customer's store-credit wallet in a currency (following merges), or null. */
+export async function findWallet(
+  manager: EntityManager,
+  customerId: string,
+  currency: string,
+): Promise<StoredValueAccount | null> {
+  const own = await manager.findOneBy(StoredValueAccount, { customerId, currency, kind: StoredValueKind.STORE_CREDIT });
+  return own && survivingWallet(manager, own);
+}
+
+/** The customer's store-credit wallet in a currency (following merges), created empty on first use. */
 export async function wallet(manager: EntityManager, customerId: string, currency: string): Promise<StoredValueAccount> {
-  const existing = await manager.findOneBy(StoredValueAccount, { customerId, currency, kind: StoredValueKind.STORE_CREDIT });
+  const existing = await findWallet(manager, customerId, currency);
   if (existing) return existing;
   const created = manager.create(StoredValueAccount, {
     id: randomUUID(),
     kind: StoredValueKind.STORE_CREDIT,
-    code: null,
+    codeHash: null,
+    codeLast4: null,
+    mergedIntoId: null,
     customerId,
     purchaserCustomerId: null,
     currency,
@@ -140,7 +178,14 @@ export async function wallet(manager: EntityManager, customerId: string, currenc
 export async function moveStoredValue(
   manager: EntityManager,
   account: StoredValueAccount,
-  entry: { kind: StoredValueEntryKind; amountCents: number; reason: string; channel: Channel | null; ref: string | null },
+  entry: {
+    kind: StoredValueEntryKind;
+    amountCents: number;
+    reason: string;
+    channel: Channel | null;
+    ref: string | null;
+    orderId?: string | null;
+  },
   consumeHeld = 0,
 ): Promise<StoredValueEntry> {
   const update = manager
@@ -157,6 +202,7 @@ export async function moveStoredValue(
     accountId: account.id,
     occurredAt: new Date(),
     ...entry,
+    orderId: entry.orderId ?? null,
     reason: entry.reason.slice(0, 200),
   });
   await manager.insert(StoredValueEntry, row);
@@ -178,6 +224,16 @@ export async function creditStoreCredit(
   return moveStoredValue(manager, target, { kind: StoredValueEntryKind.CREDIT, amountCents: cents, reason, channel, ref });
 }
 
+/** The balance enquiry (rate-limited by the resolver): the card with this code, or null. */
 export function giftCardBalance(ctx: ServiceContext, code: string): Promise<StoredValueAccount | null> {
-  return findGiftCard(ctx.db.manager, code);
+  return findGiftCard(ctx.db.manager, code, loyaltySettings(ctx.log).giftCardSecret);
+}
+
+/** A gift card's movements, newest first. */
+export function giftCardEntries(ctx: ServiceContext, accountId: string, first: number): Promise<StoredValueEntry[]> {
+  return ctx.db.getRepository(StoredValueEntry).find({
+    where: { accountId },
+    order: { occurredAt: 'DESC', id: 'DESC' },
+    take: first,
+  });
 }

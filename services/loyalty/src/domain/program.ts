@@ -13,6 +13,8 @@ export enum LedgerKind {
   REVERSAL = 'REVERSAL',
   EXPIRY = 'EXPIRY',
   ADJUSTMENT = 'ADJUSTMENT',
+  /** Points given back when an order paid with them is refunded (`ref` = refundId:paymentId). */
+  REFUND = 'REFUND',
 }
 
 /** Points earned in the last 12 months needed for each tier, highest first. */

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 
 /** No 0/O, 1/I/L, U: read over the phone or typed at a till without ambiguity. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -25,6 +25,28 @@ export function formatGiftCardCode(code: string): string {
   return code.match(new RegExp(`.{1,${GROUP}}`, 'g'))?.join('-') ?? code;
 }
 
+/** Whether a normalized code can be a card at all (anything else is looked up as nothing). */
+export function isWellFormedGiftCardCode(code: string): boolean {
+  return /^[A-Z0-9]{8,32}$/.test(code);
+}
+
+/**
+ * The stored form of a code: HMAC-SHA256 of the normalized code under GIFT_CARD_SECRET, hex.
+ * Keyed, so a copy of the table alone cannot be searched by hashing all 30^16 codes.
+ */
+export function giftCardHash(code: string, secret: string): string {
+  return createHmac('sha256', secret).update(normalizeGiftCardCode(code), 'utf8').digest('hex');
+}
+
+/** The last four symbols of a code: enough to tell a shopper's cards apart, useless for guessing. */
+export function giftCardLast4(code: string): string {
+  return normalizeGiftCardCode(code).slice(-4);
+}
+
+export function maskGiftCardCode(last4: string): string {
+  return `•••• ${last4}`;
+}
+
 /** Largest single gift card: 10,000.00 in any currency. */
 export const MAX_GIFT_CARD_CENTS = 1_000_000;
 
@@ -38,6 +60,8 @@ export enum StoredValueEntryKind {
   CREDIT = 'CREDIT',
   DEBIT = 'DEBIT',
   ADJUSTMENT = 'ADJUSTMENT',
+  /** Value given back when an order paid with it is refunded (`ref` = refundId:paymentId). */
+  REFUND = 'REFUND',
 }
 
 export enum HoldTarget {
@@ -61,6 +85,28 @@ export function reversalPoints(points: number, quantity: number, alreadyReturned
   const before = Math.floor((points * Math.min(quantity, alreadyReturned)) / quantity);
   const after = upTo === quantity ? points : Math.floor((points * upTo) / quantity);
   return Math.max(0, after - before);
+}
+
+/**
+ * What a hold takes: all of `requested` or nothing (null), or in the "up to" mode as much of it
+ * as is available (null when nothing is).
+ */
+export function holdableAmount(available: number, requested: number, upTo: boolean): number | null {
+  if (requested <= 0 || available <= 0) return null;
+  if (available >= requested) return requested;
+  return upTo ? available : null;
+}
+
+/**
+ * Units of an order line that stop earning when the order is modified: `earning` units still
+ * earn (bought less those already returned or cancelled). Lowering the quantity removes the
+ * units above the new quantity (a line raised earlier and lowered again removes nothing that
+ * earned), a new SKU replaces every unit, quantity 0 removes the line.
+ */
+export function unitsRemovedByChange(change: { fromSku: string; sku: string; quantity: number }, earning: number): number {
+  if (earning <= 0) return 0;
+  if (change.sku !== change.fromSku) return earning;
+  return Math.max(0, earning - Math.max(0, change.quantity));
 }
 
 /** Whether an account's points have expired: no activity for `inactiveDays` before `now`. */

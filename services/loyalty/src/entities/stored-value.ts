@@ -15,9 +15,16 @@ export class StoredValueAccount {
   @Column({ type: 'varchar', length: 20 })
   kind!: StoredValueKind;
 
-  /** Gift cards only: the normalized code. */
-  @Column({ type: 'varchar', length: 32, nullable: true, unique: true })
-  code!: string | null;
+  /**
+   * Gift cards only: HMAC-SHA256 of the normalized code under GIFT_CARD_SECRET (hex). The code
+   * itself is never stored: it is shown once, when the card is issued.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true, unique: true })
+  codeHash!: string | null;
+
+  /** Gift cards only: the last four symbols of the code, to tell cards apart. */
+  @Column({ type: 'varchar', length: 4, nullable: true })
+  codeLast4!: string | null;
 
   /** Store credit: the owner (unique with currency). Gift cards: null (bearer instrument). */
   @Column({ type: 'varchar', length: 36, nullable: true })
@@ -35,6 +42,10 @@ export class StoredValueAccount {
 
   @Column({ type: 'int', default: 0 })
   heldCents!: number;
+
+  /** Store credit: set when the owner was merged into another customer; credits go to that wallet. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  mergedIntoId!: string | null;
 
   /** Gift card issue: the same key returns the same card. */
   @Column({ type: 'varchar', length: 120, nullable: true, unique: true })
@@ -69,6 +80,10 @@ export class StoredValueEntry {
   @Index('stored_value_entry_ref')
   @Column({ type: 'varchar', length: 120, nullable: true })
   ref!: string | null;
+
+  /** The order the value was spent on or refunded for, when there is one. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  orderId!: string | null;
 
   @Column({ type: Date })
   occurredAt!: Date;

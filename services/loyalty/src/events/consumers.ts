@@ -1,11 +1,28 @@
-import type { ConsumerDefinition } from '@omni/platform';
-import { earnForOrder, reverseForReturn, type OrderPlaced, type ReturnReceived } from '../commands/earn';
+import {
+  createLogger,
+  PaymentCapturedSchema,
+  PaymentRefundedSchema,
+  PaymentReleasedSchema,
+  type ConsumerDefinition,
+} from '@omni/platform';
+import {
+  earnForOrder,
+  reverseForCancellation,
+  reverseForModification,
+  reverseForReturn,
+  type OrderPlaced,
+  type ReturnReceived,
+} from '../commands/earn';
 import { mergeMembers } from '../commands/maintenance';
+import { captureTenders, refundTenders, releaseTenders } from '../commands/payments';
 import { creditStoreCredit } from '../commands/stored-value';
 import { LedgerKind } from '../domain/program';
 import { StoredValueEntryKind } from '../domain/stored-value';
 import { LedgerEntry } from '../entities/account';
 import { StoredValueEntry } from '../entities/stored-value';
+import { OrderCancelledSchema, OrderModifiedSchema } from './payloads';
+
+const log = createLogger('loyalty');
 
 /** Points for a purchase in any channel; once per order (the ledger is checked, not only the event id). */
 const earnOnPurchase: ConsumerDefinition = {
@@ -54,4 +71,58 @@ const onCustomerMerged: ConsumerDefinition = {
   },
 };
 
-export const consumers = [earnOnPurchase, onReturn, onCustomerMerged];
+/** Cancelled units give back the points they earned (never twice for the same unit). */
+const onCancelled: ConsumerDefinition = {
+  name: 'order-cancelled',
+  types: ['orders.order.cancelled'],
+  async handle(manager, event) {
+    await reverseForCancellation(manager, OrderCancelledSchema.parse(event.payload), event.id, event.channel);
+  },
+};
+
+/** Units a modification removes (quantity lowered, line removed, SKU swapped) give back their points. */
+const onModified: ConsumerDefinition = {
+  name: 'order-modified',
+  types: ['orders.order.modified'],
+  async handle(manager, event) {
+    await reverseForModification(manager, OrderModifiedSchema.parse(event.payload), event.id, event.channel);
+  },
+};
+
+/** The order committed: spend each loyalty tender's hold, in this transaction, once per hold. */
+const onPaymentCaptured: ConsumerDefinition = {
+  name: 'payment-captured',
+  types: ['orders.payment.captured'],
+  async handle(manager, event) {
+    await captureTenders(manager, PaymentCapturedSchema.parse(event.payload), event.channel);
+  },
+};
+
+/** Value back to each tender it came from, once per refundId + paymentId. */
+const onPaymentRefunded: ConsumerDefinition = {
+  name: 'payment-refunded',
+  types: ['orders.payment.refunded'],
+  async handle(manager, event) {
+    await refundTenders(manager, PaymentRefundedSchema.parse(event.payload), event.channel);
+  },
+};
+
+/** An abandoned attempt: release its holds that are still held. */
+const onPaymentReleased: ConsumerDefinition = {
+  name: 'payment-released',
+  types: ['orders.payment.released'],
+  async handle(manager, event) {
+    await releaseTenders(manager, PaymentReleasedSchema.parse(event.payload), log);
+  },
+};
+
+export const consumers = [
+  earnOnPurchase,
+  onReturn,
+  onCustomerMerged,
+  onCancelled,
+  onModified,
+  onPaymentCaptured,
+  onPaymentRefunded,
+  onPaymentReleased,
+];

@@ -1,32 +1,14 @@
-import { assertCanSeeCustomer, attempt, Channel, Money, MoneyInput, Role, type ServiceContext, UserError } from '@omni/platform';
+import { assertCanSeeCustomer, attempt, Channel, MoneyInput, Role, type ServiceContext, UserError } from '@omni/platform';
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { recordEngagement } from '../commands/earn';
 import { captureHold, holdPoints, holdStoredValue, releaseExpiredHolds, releaseHold } from '../commands/holds';
 import { runPointsExpiry } from '../commands/maintenance';
 import { loadRules, upsertEarnRule } from '../commands/rules';
-import { giftCardBalance, issueGiftCard } from '../commands/stored-value';
 import { LoyaltyTier } from '../domain/program';
 import { CapPeriod, EarnTrigger, EngagementKind } from '../domain/rules';
-import { formatGiftCardCode } from '../domain/stored-value';
 import { LedgerEntry } from '../entities/account';
 import { EarnRule } from '../entities/rules';
-import { Hold, type StoredValueAccount } from '../entities/stored-value';
-
-@ObjectType({ description: 'A gift card: a bearer code and what is left on it.' })
-export class GiftCard {
-  @Field({ description: 'Four groups of four symbols; accepted with or without dashes.' })
-  code!: string;
-
-  @Field(() => Money)
-  balance!: Money;
-
-  static of(account: StoredValueAccount): GiftCard {
-    return Object.assign(new GiftCard(), {
-      code: formatGiftCardCode(account.code!),
-      balance: Money.of(account.balanceCents - account.heldCents, account.currency),
-    });
-  }
-}
+import { Hold } from '../entities/stored-value';
 
 @InputType()
 export class RecordEngagementInput {
@@ -110,30 +92,6 @@ export class UpsertEarnRulePayload {
 }
 
 @InputType()
-export class IssueGiftCardInput {
-  @Field(() => MoneyInput)
-  amount!: MoneyInput;
-
-  @Field(() => Channel)
-  channel!: Channel;
-
-  @Field()
-  idempotencyKey!: string;
-
-  @Field(() => ID, { nullable: true })
-  purchaserCustomerId?: string | null;
-}
-
-@ObjectType()
-export class IssueGiftCardPayload {
-  @Field(() => GiftCard, { nullable: true })
-  giftCard!: GiftCard | null;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@InputType()
 export class HoldStoredValueInput {
   @Field(() => String, { nullable: true, description: 'Spend a gift card...' })
   giftCardCode?: string | null;
@@ -149,6 +107,12 @@ export class HoldStoredValueInput {
 
   @Field()
   idempotencyKey!: string;
+
+  @Field({
+    defaultValue: false,
+    description: 'Hold as much of amount as is available instead of all or nothing; the hold says how much.',
+  })
+  upTo!: boolean;
 }
 
 @ObjectType()
@@ -201,23 +165,6 @@ export class ProgramResolver {
     return (await loadRules(ctx.db.manager)).map((r) => EarnRule.fromData(r));
   }
 
-  /** Sold at a till or by an agent, who takes the payment. */
-  @Authorized(Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => IssueGiftCardPayload)
-  async issueGiftCard(
-    @Arg('input', () => IssueGiftCardInput) input: IssueGiftCardInput,
-    @Ctx() ctx: ServiceContext,
-  ): Promise<IssueGiftCardPayload> {
-    const { result, userErrors } = await attempt(() => issueGiftCard(ctx, input));
-    return { giftCard: result && GiftCard.of(result), userErrors };
-  }
-
-  @Query(() => GiftCard, { nullable: true, description: 'Balance enquiry; null for any code that is not exactly a card.' })
-  async giftCard(@Arg('code') code: string, @Ctx() ctx: ServiceContext): Promise<GiftCard | null> {
-    const card = await giftCardBalance(ctx, code);
-    return card && GiftCard.of(card);
-  }
-
   @Authorized(Role.SERVICE)
   @Mutation(() => HoldPayload, { description: 'Checkout boundary: reserve points, all or nothing (INSUFFICIENT_POINTS).' })
   async holdPoints(
@@ -232,7 +179,9 @@ export class ProgramResolver {
   }
 
   @Authorized(Role.SERVICE)
-  @Mutation(() => HoldPayload, { description: 'Checkout boundary: reserve gift-card or store-credit value, all or nothing.' })
+  @Mutation(() => HoldPayload, {
+    description: 'Checkout boundary: reserve gift-card or store-credit value, all or nothing (or up to amount with upTo).',
+  })
   async holdStoredValue(
     @Arg('input', () => HoldStoredValueInput) input: HoldStoredValueInput,
     @Ctx() ctx: ServiceContext,

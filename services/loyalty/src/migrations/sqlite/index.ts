@@ -3,5 +3,6 @@ import { Loyalty1795426366577 } from './1795426366577-loyalty';
 import { Loyalty1795432310374 } from './1795432310374-loyalty';
 import { Loyalty1795996342960 } from './1795996342960-loyalty';
 import { Loyalty1795996417364 } from './1795996417364-loyalty';
+import { Loyalty1795996666258 } from './1795996666258-loyalty';
 
-export const sqliteMigrations = [Loyalty1795426366577, Loyalty1795432310374, Loyalty1795996342960, Loyalty1795996417364];
+export const sqliteMigrations = [Loyalty1795426366577, Loyalty1795432310374, Loyalty1795996342960, Loyalty1795996417364, Loyalty1795996666258];
