@@ -3,9 +3,10 @@ import type { DataSource } from 'typeorm';
 import { serviceCaller, type RequestInfo, type ServiceContext } from './context';
 import { openDatabase, type Migrations } from './database';
 import type { EventBus } from './events/bus';
-import { applyOnce, ProcessedEvent, type ConsumerDefinition } from './events/consumer';
-import { DeadLetter } from './events/dead-letter';
+import { ProcessedEvent, type ConsumerDefinition } from './events/consumer';
+import { DeadLetter, deliverOnce, registerConsumers, type EventApplier } from './events/dead-letter';
 import { OutboxEvent, OutboxRelay, type RelayOptions } from './events/outbox';
+import { readEventSettings } from './events/retention';
 import { JobRun } from './jobs/job-run';
 import { JobScheduler, scheduledJobs, type JobDefinition, type ScheduledJob } from './jobs/scheduler';
 import { createLogger, type Logger } from './logger';
@@ -32,7 +33,7 @@ export interface ServiceOptions {
   peers: Peers;
   log?: Logger;
   relay?: RelayOptions;
-  /** Where job intervals are read (default process.env). */
+  /** Where job intervals and the event settings (retention.ts) are read (default process.env). */
   env?: NodeJS.ProcessEnv;
   /** `manual`: jobs run only when asked (`RunningService.jobs.run`), as tests want; default `scheduled`. */
   jobs?: 'scheduled' | 'manual';
@@ -114,6 +115,7 @@ export async function startService(definition: ServiceDefinition, options: Servi
   const log = options.log ?? createLogger(definition.name);
   // Read before anything opens: a bad interval stops the start with one line.
   const jobs = scheduledJobs(definition.name, definition.jobs ?? [], options.env);
+  const events = readEventSettings(options.env);
   const db = await openDatabase({
     service: definition.name,
     entities: [...definition.entities, ...PLATFORM_ENTITIES],
@@ -125,13 +127,19 @@ export async function startService(definition: ServiceDefinition, options: Servi
   const { schema, sdl } = await buildSubgraph(definition);
   const relay = new OutboxRelay(db, options.bus, log, options.relay);
   relay.start();
-  for (const consumer of definition.consumers ?? []) {
-    const durable = `${definition.name}-${consumer.name}`;
+  // Each consumer applies an event once; one that keeps failing is parked as a dead letter
+  // after EVENT_MAX_DELIVERIES (and can be replayed with these handlers).
+  const consumers = (definition.consumers ?? []).map((consumer) => {
+    const apply: EventApplier = (manager, event) => consumer.handle(manager, event);
+    return { durable: `${definition.name}-${consumer.name}`, types: consumer.types, apply };
+  });
+  registerConsumers(db, new Map(consumers.map((c) => [c.durable, c.apply])));
+  for (const { durable, types, apply } of consumers) {
     await options.bus.subscribe({
       durable,
-      types: consumer.types,
+      types,
       handle: async (event) => {
-        await applyOnce(db, durable, event, consumer.handle);
+        await deliverOnce(db, durable, event, apply, { maxDeliveries: events.maxDeliveries, log });
       },
     });
   }

@@ -6,6 +6,7 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './access';
 import type { ServiceContext } from './context';
+import { operationsSubgraph } from './operations';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
@@ -15,6 +16,8 @@ const FEDERATION_LINK =
 export type ReferenceResolver = (reference: Record<string, unknown>, ctx: ServiceContext) => unknown;
 
 export interface SubgraphDefinition {
+  /** The service's name: with it the subgraph also serves its part of the `Operations` view (operations.ts). */
+  name?: string;
   resolvers: NonEmptyArray<Function>;
   /** Types not reachable from a resolver (entity stubs that only carry keys, for example). */
   orphanedTypes?: Function[];
@@ -34,9 +37,10 @@ export interface Subgraph {
  * `buildSubgraphSchema` with type-graphql's resolvers plus the entity reference resolvers.
  */
 export async function buildSubgraph(definition: SubgraphDefinition): Promise<Subgraph> {
+  const platform = definition.name ? operationsSubgraph(definition.name) : { resolvers: [], orphanedTypes: [] };
   const typeGraphqlSchema = await buildSchema({
-    resolvers: definition.resolvers,
-    orphanedTypes: definition.orphanedTypes,
+    resolvers: [...definition.resolvers, ...platform.resolvers] as NonEmptyArray<Function>,
+    orphanedTypes: [...(definition.orphanedTypes ?? []), ...platform.orphanedTypes],
     skipCheck: true,
     validate: false,
     // `@Authorized(...roles)` everywhere: see access.ts.

@@ -187,7 +187,11 @@ export class NatsBus implements EventBus {
     try {
       await jsm.streams.info(this.stream);
     } catch {
-      await jsm.streams.add({ name: this.stream, subjects: [`${this.prefix}.>`], duplicate_window: NATS_DUPLICATE_WINDOW_MS * NANOS_PER_MS });
+      await jsm.streams.add({
+        name: this.stream,
+        subjects: [`${this.prefix}.>`],
+        duplicate_window: NATS_DUPLICATE_WINDOW_MS * NANOS_PER_MS,
+      });
     }
   }
 
