@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { visibleCustomerReference, type ServiceDefinition } from '@omni/platform';
 import { Cart, CartLineRow } from './entities/cart';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from './entities/order';
+import { OrderPayment, PaymentRefund } from './entities/payment';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs';
 import { StoreActionsResolver, StoreQueueResolver } from './resolvers/store.resolver';
@@ -34,6 +35,8 @@ export const ordersService: ServiceDefinition = {
     Fulfillment,
     FulfillmentLine,
     OrderHistoryEntry,
+    OrderPayment,
+    PaymentRefund,
     ReturnRequest,
     ReturnLine,
     ReplenishmentSubscription,

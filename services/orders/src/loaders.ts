@@ -2,6 +2,7 @@ import { byKey, countsByKey, defineLoader, groupedByKey, pagesByKey, type KeyedP
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from './entities/order';
+import { OrderPayment } from './entities/payment';
 
 export const orderById = defineLoader(
   'orderById',
@@ -81,3 +82,14 @@ export function customerOrderPages(ctx: Parameters<typeof orderById>[0], args: O
       }),
   )(ctx);
 }
+
+export const paymentsByOrder = defineLoader(
+  'paymentsByOrder',
+  (ctx) =>
+    new DataLoader<string, OrderPayment[]>(async (ids) => {
+      const rows = await ctx.db
+        .getRepository(OrderPayment)
+        .find({ where: { orderId: In([...ids]) }, order: { sequence: 'ASC' } });
+      return groupedByKey(ids, rows, (p) => p.orderId);
+    }),
+);

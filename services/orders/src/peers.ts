@@ -1,4 +1,4 @@
-import type { Channel, ServiceContext } from '@omni/platform';
+import { DomainError, type Channel, type ServiceContext } from '@omni/platform';
 import type { CandidateLocation } from './domain/routing';
 
 /** The orders service's reads of other services, through their public subgraph APIs. */
@@ -104,7 +104,7 @@ export async function inventoryCandidates(ctx: ServiceContext, skus: string[]): 
   }));
 }
 
-type UserErrors = { userErrors: { code: string; message: string }[] };
+type UserErrors = { userErrors: { code: string; message: string; field?: string[] | null }[] };
 
 /** Reserves every line at its location, or nothing (INSUFFICIENT_STOCK when another order got there first). */
 export async function reserveStock(
@@ -145,6 +145,10 @@ const CUSTOMER_ADDRESSES = /* GraphQL */ `
     customer(id: $id) {
       id
       addresses {
+        line1
+        city
+        postalCode
+        country
         location {
           lat
           lng
@@ -154,19 +158,41 @@ const CUSTOMER_ADDRESSES = /* GraphQL */ `
   }
 `;
 
-/** The position of the customer's first address that has one, or null. */
+export interface CustomerAddress {
+  line1: string;
+  city: string;
+  postalCode: string;
+  country: string;
+  lat: number | null;
+  lng: number | null;
+}
+
+type AddressRow = {
+  line1: string;
+  city: string;
+  postalCode: string;
+  country: string;
+  location: { lat: number; lng: number } | null;
+};
+
+/** The customer's first address (where an order ships when none is given), or null. */
+export async function customerShippingAddress(ctx: ServiceContext, customerId: string): Promise<CustomerAddress | null> {
+  const data = await ctx.peers
+    .get('crm')
+    .request<{ customer: { addresses: AddressRow[] } | null }>(CUSTOMER_ADDRESSES, { id: customerId }, ctx);
+  const [first] = data.customer?.addresses ?? [];
+  if (!first) return null;
+  const { location, ...postal } = first;
+  return { ...postal, lat: location?.lat ?? null, lng: location?.lng ?? null };
+}
+
+/** The position of the customer's first address, or null. */
 export async function customerAddressLocation(
   ctx: ServiceContext,
   customerId: string,
 ): Promise<{ lat: number; lng: number } | null> {
-  const data = await ctx.peers
-    .get('crm')
-    .request<{ customer: { addresses: { location: { lat: number; lng: number } | null }[] } | null }>(
-      CUSTOMER_ADDRESSES,
-      { id: customerId },
-      ctx,
-    );
-  return data.customer?.addresses.find((a) => a.location)?.location ?? null;
+  const address = await customerShippingAddress(ctx, customerId);
+  return address?.lat != null && address.lng != null ? { lat: address.lat, lng: address.lng } : null;
 }
 
 const PRICE_CART = /* GraphQL */ `
@@ -229,11 +255,21 @@ interface PricedCartV1 {
   appliedPromotions: { code: string | null }[];
 }
 
-/** The catalog's pricing of a cart (prices for the channel and every promotion that applies): `priceCartV1`. */
-export async function priceCartWithCatalog(
-  ctx: ServiceContext,
-  cart: { channel: Channel; customerId: string | null; couponCodes: string[]; lines: { sku: string; quantity: number }[] },
-): Promise<CartPricing> {
+export interface PricingRequest {
+  channel: Channel;
+  customerId: string | null;
+  couponCodes: string[];
+  /** `unitPrice`: a price already agreed (an order being changed); else the channel's price today. */
+  lines: { sku: string; quantity: number; unitPrice?: { cents: number; currency: string } | null }[];
+  /** The promotions active at this moment (an order being changed); default now. */
+  at?: Date | null;
+}
+
+/**
+ * The catalog's pricing of a basket (prices for the channel and every promotion that applies):
+ * `priceCartV1`, used by carts, orders from every channel and order changes alike.
+ */
+export async function priceCartWithCatalog(ctx: ServiceContext, cart: PricingRequest): Promise<CartPricing> {
   if (cart.lines.length === 0) {
     return { currency: EMPTY_CART_CURRENCY, subtotalCents: 0, discountCents: 0, totalCents: 0, lines: [], appliedCodes: [] };
   }
@@ -241,13 +277,18 @@ export async function priceCartWithCatalog(
     channel: cart.channel,
     customerId: cart.customerId,
     couponCodes: cart.couponCodes,
-    lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice ?? null })),
+    at: cart.at?.toISOString() ?? null,
   };
   const data = await ctx.peers
     .get('catalog')
     .request<{ priceCartV1: { version: number; cart: PricedCartV1 | null } & UserErrors }>(PRICE_CART, { input }, ctx);
   const { cart: priced, userErrors } = data.priceCartV1;
-  if (!priced) throw new Error(`the catalog could not price the cart: ${userErrors.map((e) => e.code).join(', ')}`);
+  if (!priced) {
+    const [error] = userErrors;
+    if (error) throw new DomainError(error.code, error.message, error.field ?? ['input', 'lines']);
+    throw new Error('the catalog priced nothing');
+  }
   return {
     currency: priced.subtotal.currency,
     subtotalCents: priced.subtotal.cents,
@@ -278,40 +319,17 @@ const HOLD_POINTS = /* GraphQL */ `
   }
 `;
 
-const HOLD_STORE_CREDIT = /* GraphQL */ `
-  mutation OrderHoldStoreCredit($input: HoldStoredValueInput!) {
+const HOLD_STORED_VALUE = /* GraphQL */ `
+  mutation OrderHoldStoredValue($input: HoldStoredValueInput!) {
     holdStoredValue(input: $input) {
       hold {
         id
+        amount
       }
       userErrors {
         field
         message
         code
-      }
-    }
-  }
-`;
-
-const STORE_CREDIT = /* GraphQL */ `
-  query OrderStoreCredit($representations: [_Any!]!) {
-    _entities(representations: $representations) {
-      ... on Customer {
-        storeCredit {
-          cents
-          currency
-        }
-      }
-    }
-  }
-`;
-
-const CAPTURE_HOLD = /* GraphQL */ `
-  mutation OrderCaptureHold($holdId: ID!) {
-    captureHold(holdId: $holdId) {
-      userErrors {
-        code
-        message
       }
     }
   }
@@ -328,14 +346,14 @@ const RELEASE_HOLD = /* GraphQL */ `
   }
 `;
 
-export type HoldResult = { ok: true; holdId: string } | { ok: false; code: string; message: string };
+export type HoldResult = { ok: true; holdId: string; amount: number } | { ok: false; code: string; message: string };
 
-type HoldPayload = { hold: { id: string } | null } & UserErrors;
+type HoldPayload = { hold: { id: string; amount?: number } | null } & UserErrors;
 
 function holdResult(payload: HoldPayload): HoldResult {
   const [error] = payload.userErrors;
   if (error || !payload.hold) return { ok: false, code: error?.code ?? 'HOLD_FAILED', message: error?.message ?? 'no hold' };
-  return { ok: true, holdId: payload.hold.id };
+  return { ok: true, holdId: payload.hold.id, amount: payload.hold.amount ?? 0 };
 }
 
 /** Loyalty's checkout boundary: points set aside for this checkout until captured or released. */
@@ -352,37 +370,25 @@ export async function holdLoyaltyPoints(
   return holdResult(data.holdPoints);
 }
 
-export async function holdStoreCredit(
+/**
+ * Sets aside up to `amount` of a gift card (by its code) or of the customer's store credit for
+ * this checkout; the hold's amount is what the card or wallet could give (none: INSUFFICIENT_FUNDS).
+ */
+export async function holdStoredValueUpTo(
   ctx: ServiceContext,
-  customerId: string,
+  source: { giftCardCode: string } | { customerId: string },
   amount: { cents: number; currency: string },
   orderRef: string,
   idempotencyKey: string,
 ): Promise<HoldResult> {
-  const input = { customerId, amount, orderRef, idempotencyKey };
-  const data = await ctx.peers.get('loyalty').request<{ holdStoredValue: HoldPayload }>(HOLD_STORE_CREDIT, { input }, ctx);
+  const input = { ...source, amount, orderRef, idempotencyKey, upTo: true };
+  const data = await ctx.peers.get('loyalty').request<{ holdStoredValue: HoldPayload }>(HOLD_STORED_VALUE, { input }, ctx);
   return holdResult(data.holdStoredValue);
 }
 
-/** The customer's store-credit balance, in minor units (0 without a wallet). */
-export async function storeCreditBalance(ctx: ServiceContext, customerId: string, currency: string): Promise<number> {
-  const data = await ctx.peers
-    .get('loyalty')
-    .request<{ _entities: ({ storeCredit: { cents: number; currency: string } | null } | null)[] }>(
-      STORE_CREDIT,
-      { representations: [{ __typename: 'Customer', id: customerId }] },
-      ctx,
-    );
-  const credit = data._entities[0]?.storeCredit;
-  return credit && credit.currency === currency ? credit.cents : 0;
-}
-
-export async function captureLoyaltyHold(ctx: ServiceContext, holdId: string): Promise<void> {
-  const data = await ctx.peers.get('loyalty').request<{ captureHold: UserErrors }>(CAPTURE_HOLD, { holdId }, ctx);
-  const [error] = data.captureHold.userErrors;
-  if (error) throw new Error(`loyalty refused to capture hold ${holdId}: ${error.code}`);
-}
-
+/** Gives a hold back; a hold already released is fine, one already captured is an error. */
 export async function releaseLoyaltyHold(ctx: ServiceContext, holdId: string): Promise<void> {
-  await ctx.peers.get('loyalty').request<{ releaseHold: UserErrors }>(RELEASE_HOLD, { holdId }, ctx);
+  const data = await ctx.peers.get('loyalty').request<{ releaseHold: UserErrors }>(RELEASE_HOLD, { holdId }, ctx);
+  const [error] = data.releaseHold.userErrors;
+  if (error) throw new Error(`loyalty refused to release hold ${holdId}: ${error.code}`);
 }

@@ -1,10 +1,35 @@
-import { env, readConfig } from '@omni/platform';
+import { Channel, env, readConfig, z } from '@omni/platform';
 import { DEFAULT_ABANDON_AFTER_HOURS } from './domain/cart';
 
-let cached: { CART_ABANDON_AFTER_HOURS: number } | null = null;
+const channelList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean),
+  )
+  .refine((list) => list.every((c) => (Object.values(Channel) as string[]).includes(c)), {
+    message: `a comma-separated list of channels (${Object.values(Channel).join(', ')})`,
+  })
+  .transform((list) => list as Channel[]);
+
+const schema = {
+  CART_ABANDON_AFTER_HOURS: env.positiveInt(DEFAULT_ABANDON_AFTER_HOURS),
+  /** Channels whose orders must be paid in full when placed (else PAYMENT_REQUIRED); default none. */
+  PAYMENT_REQUIRED_CHANNELS: channelList,
+};
+
+let cached: { CART_ABANDON_AFTER_HOURS: number; PAYMENT_REQUIRED_CHANNELS: Channel[] } | null = null;
 
 /** The retailer's order settings, read from the environment once (validated like all configuration). */
-export function orderSettings(): { CART_ABANDON_AFTER_HOURS: number } {
-  cached ??= readConfig({ CART_ABANDON_AFTER_HOURS: env.positiveInt(DEFAULT_ABANDON_AFTER_HOURS) });
+export function orderSettings(): { CART_ABANDON_AFTER_HOURS: number; PAYMENT_REQUIRED_CHANNELS: Channel[] } {
+  cached ??= readConfig(schema);
   return cached;
+}
+
+/** Tests change a setting and read it again. */
+export function resetOrderSettings(): void {
+  cached = null;
 }

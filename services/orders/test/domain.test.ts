@@ -1,6 +1,5 @@
 import { Channel } from '@omni/platform';
 import { newOrderNumber } from '../src/domain/order-number';
-import { orderTotals, type PricedLine } from '../src/domain/totals';
 
 /** Crockford base32: digits and capitals except I, L, O and U. */
 const BODY = '[0-9A-HJKMNP-TV-Z]';
@@ -53,62 +52,5 @@ describe('newOrderNumber', () => {
 
   it('fits the 20-character order-number column', () => {
     expect(newOrderNumber(Channel.MARKETPLACE).length).toBeLessThanOrEqual(20);
-  });
-});
-
-describe('orderTotals', () => {
-  const line = (sku: string, quantity: number, unitPriceCents: number, currency = 'USD'): PricedLine => ({
-    sku,
-    quantity,
-    unitPriceCents,
-    currency,
-  });
-
-  it('sums quantity times unit price over the lines, in cents', () => {
-    const totals = orderTotals([line('LS-WHT-M', 3, 1999), line('SOCK-3', 1, 500), line('CAP', 2, 1)]);
-    expect(totals).toEqual({ currency: 'USD', subtotalCents: 6499, discountCents: 0, totalCents: 6499 });
-  });
-
-  it('stays exact in integer cents where floating-point dollars would drift', () => {
-    const lines = Array.from({ length: 10 }, (_, i) => line(`SKU-${i}`, 1, 10)); // ten lines of $0.10
-    const totals = orderTotals(lines, 30);
-    expect(totals.subtotalCents).toBe(100);
-    expect(totals.totalCents).toBe(70);
-    expect(Number.isInteger(totals.subtotalCents) && Number.isInteger(totals.totalCents)).toBe(true);
-  });
-
-  it('takes the currency of the lines', () => {
-    expect(orderTotals([line('A', 1, 100, 'EUR'), line('B', 2, 100, 'EUR')]).currency).toBe('EUR');
-  });
-
-  it('subtracts a discount from the subtotal', () => {
-    expect(orderTotals([line('A', 2, 2500)], 1000)).toEqual({
-      currency: 'USD',
-      subtotalCents: 5000,
-      discountCents: 1000,
-      totalCents: 4000,
-    });
-  });
-
-  it('never discounts below zero', () => {
-    const totals = orderTotals([line('A', 1, 1500)], 9999);
-    expect(totals.discountCents).toBe(1500);
-    expect(totals.totalCents).toBe(0);
-  });
-
-  it('ignores a negative discount instead of raising the price', () => {
-    const totals = orderTotals([line('A', 1, 1500)], -500);
-    expect(totals.discountCents).toBe(0);
-    expect(totals.totalCents).toBe(1500);
-  });
-
-  it('throws when the lines are priced in different currencies', () => {
-    expect(() => orderTotals([line('A', 1, 100, 'USD'), line('B', 1, 100, 'EUR')])).toThrow(RangeError);
-    expect(() => orderTotals([line('A', 1, 100, 'USD'), line('B', 1, 100, 'EUR')])).toThrow(/currenc/);
-    expect(() => orderTotals([line('A', 1, 100, 'USD'), line('B', 1, 100, 'USD'), line('C', 1, 1, 'usd')])).toThrow(RangeError);
-  });
-
-  it('throws for an order without lines', () => {
-    expect(() => orderTotals([])).toThrow(RangeError);
   });
 });

@@ -33,3 +33,4 @@ export * from './pagination';
 export * from './process';
 export * from './geo';
 export * from './operations';
+export { z } from 'zod';

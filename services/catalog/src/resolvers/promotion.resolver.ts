@@ -58,6 +58,12 @@ export class PriceCartLineInput {
 
   @Field(() => Int)
   quantity!: number;
+
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: 'The unit price already agreed (an order being changed); without it, the channel price today.',
+  })
+  unitPrice?: MoneyInput | null;
 }
 
 @InputType()
@@ -76,6 +82,12 @@ export class PriceCartInput {
 
   @Field(() => [PriceCartLineInput])
   lines!: PriceCartLineInput[];
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Apply the promotions active at this moment (an order being changed); default now.',
+  })
+  at?: Date | null;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -202,6 +214,15 @@ export class PromotionResolver {
         const at = ['input', 'lines', String(i)];
         if (!variant || variant instanceof Error)
           throw new DomainError('UNKNOWN_SKU', `no product has SKU ${line.sku}`, [...at, 'sku']);
+        // A line already sold keeps its agreed price, also when the SKU is no longer sold.
+        if (line.unitPrice) {
+          return {
+            sku: line.sku,
+            quantity: line.quantity,
+            unitPriceCents: line.unitPrice.cents,
+            currency: line.unitPrice.currency,
+          };
+        }
         if (variant.discontinued) throw new DomainError('DISCONTINUED_SKU', `${line.sku} is no longer sold`, [...at, 'sku']);
         const prices = own[i] instanceof Error ? [] : (own[i] as { channel: string; priceCents: number; currency: string }[]);
         const price = priceFor(
@@ -219,7 +240,7 @@ export class PromotionResolver {
             input.channel,
             { id: input.customerId ?? null, tier: input.tier ?? null },
             promotions,
-            new Date(),
+            input.at ?? new Date(),
             input.couponCodes ?? [],
           ),
         );

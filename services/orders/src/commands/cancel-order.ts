@@ -1,10 +1,13 @@
-import { DomainError, inTransaction, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
-import { In } from 'typeorm';
+import { dialectOf, DomainError, inTransaction, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
+import { In, type EntityManager } from 'typeorm';
 import { hasLeft, orderStatusOf } from '../domain/fulfillment';
 import { FulfillmentStatus, LineStatus, OrderStatus } from '../domain/status';
 import { appendHistory } from './history';
 import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
 import { releaseReservations } from '../peers';
+import { PaymentRefund } from '../entities/payment';
+import { applyOrderChange, unitsValue } from './order-money';
+import { sendRefunds } from './settle-payments';
 
 export interface OrderCancelled {
   orderId: string;
@@ -12,6 +15,31 @@ export interface OrderCancelled {
   reason: string | null;
   /** The lines (or parts) that will no longer ship. */
   lines: { orderLineId: string; sku: string; quantity: number }[];
+  /** What the order costs after the cancellation. */
+  totalCents: number;
+  currency: string;
+}
+
+/** The value of the cancelled units, marked as taken off their lines. */
+async function takeOffOrder(manager: EntityManager, lineIds: string[], parts: FulfillmentLine[]): Promise<number> {
+  const lines = await manager.findBy(OrderLine, { id: In(lineIds) });
+  let cents = 0;
+  for (const line of lines) {
+    const units = Math.min(
+      line.quantity - line.settledQuantity,
+      parts.filter((p) => p.orderLineId === line.id).reduce((sum, p) => sum + p.quantity, 0),
+    );
+    cents += unitsValue(line, line.settledQuantity, units);
+    await manager.update(OrderLine, { id: line.id }, { settledQuantity: line.settledQuantity + units });
+  }
+  return cents;
+}
+
+/** The order, locked for this change on PostgreSQL (SQLite has one writer). */
+export async function lockOrder(manager: EntityManager, orderId: string): Promise<Order | null> {
+  return dialectOf(manager.connection) === 'postgres'
+    ? manager.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } })
+    : manager.findOneBy(Order, { id: orderId });
 }
 
 /**
@@ -24,8 +52,9 @@ export async function cancelOrder(
   channel: Channel,
   reason?: string | null,
 ): Promise<Order> {
+  let refunds: PaymentRefund[] = [];
   const order = await inTransaction(ctx.db, async (manager) => {
-    const order = await manager.findOneBy(Order, { id: orderId });
+    const order = await lockOrder(manager, orderId);
     if (!order) throw new DomainError('UNKNOWN_ORDER', `no order ${orderId}`, ['orderId']);
     if (order.status === OrderStatus.CANCELLED)
       throw new DomainError('ALREADY_CANCELLED', 'the order is already cancelled', ['orderId']);
@@ -36,6 +65,7 @@ export async function cancelOrder(
     const cancelledParts = await manager.findBy(FulfillmentLine, { fulfillmentId: In(open.map((f) => f.id)) });
     const lineIds = [...new Set(cancelledParts.map((p) => p.orderLineId))];
     await manager.update(OrderLine, { id: In(lineIds), status: LineStatus.OPEN }, { status: LineStatus.CANCELLED });
+    const cancelledCents = await takeOffOrder(manager, lineIds, cancelledParts);
     for (const f of open) f.status = FulfillmentStatus.CANCELLED;
     order.status = orderStatusOf(fulfillments.map((f) => f.status));
     await manager.update(Order, { id: orderId }, { status: order.status });
@@ -43,7 +73,12 @@ export async function cancelOrder(
       orderId,
       channel,
       actor: ctx.caller.subject,
-      event: `cancelled ${open.length} fulfillment(s)${reason?.trim() ? `: ${reason.trim()}` : ''}`,
+      event: `cancelled ${open.length} fulfillment(s)${reason?.trim() ? `: ${reason.trim()}` : ''}: total ${order.totalCents - cancelledCents} ${order.currency}`,
+    });
+    refunds = await applyOrderChange(manager, ctx, order, {
+      totalCents: order.totalCents - cancelledCents,
+      reason: 'CANCELLED',
+      channel,
     });
     await recordEvent<OrderCancelled>(
       manager,
@@ -53,11 +88,14 @@ export async function cancelOrder(
         customerId: order.customerId,
         reason: reason?.trim() || null,
         lines: cancelledParts.map((p) => ({ orderLineId: p.orderLineId, sku: p.sku, quantity: p.quantity })),
+        totalCents: order.totalCents,
+        currency: order.currency,
       },
       channel,
     );
     return order;
   });
+  await sendRefunds(ctx, refunds);
   // Giving stock back after the commit: a failure here leaves a reservation to expire, never a
   // cancelled order that still holds stock it will not ship (inventory also consumes the event).
   await releaseReservations(ctx, orderId).catch((error: Error) =>

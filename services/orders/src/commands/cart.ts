@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, type Channel, type ServiceContext } from '@omni/platform';
 import { Cart, CartLineRow, CartStatus } from '../entities/cart';
-import { Order as OrderEntity, type Order } from '../entities/order';
-import { planTenders, POINT_VALUE_MINOR_UNITS } from '../domain/tenders';
-import {
-  captureLoyaltyHold,
-  catalogPrices,
-  holdLoyaltyPoints,
-  holdStoreCredit,
-  priceCartWithCatalog,
-  releaseLoyaltyHold,
-  resolveCustomerId,
-  storeCreditBalance,
-  type CartPricing,
-} from '../peers';
-import { placeOrder, type OrderRequest } from './place-order';
+import { requestHash } from '../domain/idempotency';
+import { type Order } from '../entities/order';
+import { catalogPrices, priceCartWithCatalog, resolveCustomerId, type CartPricing } from '../peers';
+import { placeOrder, replayOf, type OrderRequest } from './place-order';
+import type { TenderRequest } from './tenders';
 
 async function openCart(ctx: ServiceContext, cartId: string): Promise<Cart> {
   const cart = await ctx.db.getRepository(Cart).findOneBy({ id: cartId });
@@ -96,110 +87,56 @@ export async function applyCoupon(ctx: ServiceContext, cartId: string, code: str
   return cart;
 }
 
-export interface CheckoutRequest {
+export interface CheckoutRequest extends TenderRequest {
   cartId: string;
   idempotencyKey: string;
-  redeemPoints?: number | null;
-  useStoreCredit?: boolean | null;
   fulfillment: OrderRequest['fulfillment'];
+  email?: string | null;
 }
 
-/** The cart becomes an order, once: the cart is closed in the order's own transaction. */
+/** A cart's checkout key belongs to the cart's owner: the customer, or the guest cart itself. */
+function checkoutScope(cart: Cart): string {
+  return cart.customerId ? `customer:${cart.customerId}` : `cart:${cart.id}`;
+}
+
+/**
+ * The cart becomes an order, once: placed like any order (same prices, promotions and tenders),
+ * and the cart is closed in the order's own transaction.
+ */
 export async function checkout(ctx: ServiceContext, request: CheckoutRequest): Promise<Order> {
-  const redeemPoints = request.redeemPoints ?? 0;
-  if (!Number.isSafeInteger(redeemPoints) || redeemPoints < 0) {
-    throw new DomainError('INVALID_POINTS', 'points to redeem are a whole number, zero or more', ['input', 'redeemPoints']);
-  }
   const cart = await ctx.db.getRepository(Cart).findOneBy({ id: request.cartId });
   if (!cart) throw new DomainError('UNKNOWN_CART', `no cart ${request.cartId}`, ['input', 'cartId']);
+  const scope = checkoutScope(cart);
+  const fingerprint = { ...request, idempotencyKey: undefined };
   if (cart.storedStatus === CartStatus.CHECKED_OUT) {
-    const earlier = await ctx.db.getRepository(OrderEntity).findOneBy({ idempotencyKey: request.idempotencyKey.trim() });
+    const earlier = await replayOf(ctx, scope, request.idempotencyKey.trim(), requestHash(fingerprint));
     if (earlier) return earlier;
     throw new DomainError('CART_CHECKED_OUT', 'the cart was already checked out', ['input', 'cartId']);
   }
+  if (!cart.customerId && !request.email?.trim())
+    throw new DomainError('EMAIL_REQUIRED', 'a guest checkout needs an email address', ['input', 'email']);
   const lines = await cartLines(ctx, cart.id);
   if (lines.length === 0) throw new DomainError('EMPTY_CART', 'the cart has no lines', ['input', 'cartId']);
-  const pricing = await priceOf(ctx, cart, lines);
-  if ((redeemPoints > 0 || request.useStoreCredit) && !cart.customerId) {
-    throw new DomainError('CUSTOMER_REQUIRED', 'points and store credit belong to a signed-in customer', ['input']);
-  }
-  const holds = await holdTenders(
+  return placeOrder(
     ctx,
-    cart,
-    pricing,
-    redeemPoints,
-    Boolean(request.useStoreCredit),
-    request.idempotencyKey.trim(),
+    {
+      ...request,
+      customerId: cart.customerId,
+      channel: cart.channel,
+      lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+      couponCodes: cart.couponCodes,
+    },
+    {
+      scope,
+      fingerprint,
+      beforeCommit: async (manager, order) => {
+        const closed = await manager.update(
+          Cart,
+          { id: cart.id, storedStatus: CartStatus.OPEN },
+          { storedStatus: CartStatus.CHECKED_OUT, orderId: order.id, updatedAt: new Date() },
+        );
+        if (!closed.affected) throw new DomainError('CART_CHECKED_OUT', 'the cart was already checked out', ['input', 'cartId']);
+      },
+    },
   );
-  let order: Order;
-  try {
-    order = await placeOrder(
-      ctx,
-      {
-        customerId: cart.customerId,
-        channel: cart.channel,
-        idempotencyKey: request.idempotencyKey,
-        lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
-        fulfillment: request.fulfillment,
-      },
-      {
-        discountCents: pricing.discountCents,
-        beforeCommit: async (manager, order) => {
-          const closed = await manager.update(
-            Cart,
-            { id: cart.id, storedStatus: CartStatus.OPEN },
-            { storedStatus: CartStatus.CHECKED_OUT, orderId: order.id, updatedAt: new Date() },
-          );
-          if (!closed.affected)
-            throw new DomainError('CART_CHECKED_OUT', 'the cart was already checked out', ['input', 'cartId']);
-        },
-        tenders: holds.tenders,
-      },
-    );
-  } catch (error) {
-    await Promise.all(holds.ids.map((id) => releaseLoyaltyHold(ctx, id).catch(() => undefined)));
-    throw error;
-  }
-  // The order is committed: the held points and credit are spent. A capture that fails here is
-  // retried by nobody yet; the hold then expires and the customer keeps the value (logged).
-  for (const id of holds.ids) {
-    await captureLoyaltyHold(ctx, id).catch((error: Error) =>
-      ctx.log.error({ err: error, holdId: id, orderId: order.id }, 'hold capture failed'),
-    );
-  }
-  return order;
-}
-
-/** Holds the loyalty tenders for a checkout, all or nothing. */
-async function holdTenders(
-  ctx: ServiceContext,
-  cart: Cart,
-  pricing: CartPricing,
-  redeemPoints: number,
-  useStoreCredit: boolean,
-  key: string,
-): Promise<{ ids: string[]; tenders: { redeemedPoints: number; pointsCents: number; storeCreditCents: number } }> {
-  const none = { ids: [], tenders: { redeemedPoints: 0, pointsCents: 0, storeCreditCents: 0 } };
-  if (!cart.customerId || (redeemPoints === 0 && !useStoreCredit)) return none;
-  const wallet = useStoreCredit ? await storeCreditBalance(ctx, cart.customerId, pricing.currency) : null;
-  const plan = planTenders(pricing.totalCents, redeemPoints, wallet);
-  const ids: string[] = [];
-  const points = Math.ceil(plan.pointsCents / POINT_VALUE_MINOR_UNITS);
-  try {
-    if (points > 0) {
-      const hold = await holdLoyaltyPoints(ctx, cart.customerId, points, cart.id, `${key}:points`);
-      if (!hold.ok) throw new DomainError(hold.code, hold.message, ['input', 'redeemPoints']);
-      ids.push(hold.holdId);
-    }
-    if (plan.storeCreditCents > 0) {
-      const amount = { cents: plan.storeCreditCents, currency: pricing.currency };
-      const hold = await holdStoreCredit(ctx, cart.customerId, amount, cart.id, `${key}:store-credit`);
-      if (!hold.ok) throw new DomainError(hold.code, hold.message, ['input', 'useStoreCredit']);
-      ids.push(hold.holdId);
-    }
-  } catch (error) {
-    await Promise.all(ids.map((id) => releaseLoyaltyHold(ctx, id).catch(() => undefined)));
-    throw error;
-  }
-  return { ids, tenders: { redeemedPoints: points, pointsCents: plan.pointsCents, storeCreditCents: plan.storeCreditCents } };
 }

@@ -4,10 +4,15 @@ import { In, type EntityManager } from 'typeorm';
 import { hasLeft, orderStatusOf } from '../domain/fulfillment';
 import { routeOrder, RoutingError, type CandidateLocation, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
-import { orderTotals } from '../domain/totals';
-import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
+import { Fulfillment, FulfillmentLine, Order, OrderLine, type PostalAddress } from '../entities/order';
+import { OrderPayment, type PaymentRefund } from '../entities/payment';
 import { catalogPrices, inventoryCandidates, releaseReservations, reserveStock } from '../peers';
 import { appendHistory } from './history';
+import { applyOrderChange } from './order-money';
+import { describeTender } from './place-order';
+import { repriceOrder, type RepricedOrder } from './reprice';
+import { capturePayments, sendRefunds } from './settle-payments';
+import { releaseTenders, requirePayment, takeTenders, validateTenders, type TakenTenders } from './tenders';
 
 export interface ModifyOrderRequest {
   orderId: string;
@@ -23,6 +28,8 @@ export interface ModifyOrderRequest {
     country?: string;
   } | null;
   deliveryDate?: string | null;
+  /** Pays what the change adds when it costs more. */
+  payment?: { provider: string; token: string } | null;
 }
 
 /** `orders.order.modified`: the order after the change, and what changed. */
@@ -161,6 +168,9 @@ export async function modifyOrder(ctx: ServiceContext, request: ModifyOrderReque
       throw new DomainError('CURRENCY_MISMATCH', 'priced in another currency', field);
   });
 
+  const repriced = await repriceOrder(ctx, before.order, before.lines, target);
+  const extra = await collectDifference(ctx, before.order, repriced.totalCents, request.payment);
+
   // Routing: each line keeps how it is fulfilled (ship, or pickup at its store).
   const groups = new Map<
     string,
@@ -215,6 +225,7 @@ export async function modifyOrder(ctx: ServiceContext, request: ModifyOrderReque
   const actor = request.actor?.trim() || ctx.caller.subject;
 
   let order: Order;
+  let refunds: PaymentRefund[] = [];
   try {
     order = await inTransaction(ctx.db, async (manager) => {
       const s = await snapshot(manager, request.orderId, true);
@@ -277,11 +288,29 @@ export async function modifyOrder(ctx: ServiceContext, request: ModifyOrderReque
         await manager.update(OrderLine, { id: line.id }, update);
         Object.assign(line, update);
       }
-      const live = s.lines.filter((l) => l.status !== LineStatus.CANCELLED);
-      const totals = orderTotals(live, s.order.discountCents);
+      await applyLineDiscounts(manager, s.lines, repriced);
       const status = orderStatusOf(s.fulfillments.map((f) => f.status));
-      await manager.update(Order, { id: s.order.id }, { ...totals, status });
-      Object.assign(s.order, totals, { status });
+      const shippingAddress = postalAddress(request.shippingAddress) ?? s.order.shippingAddress;
+      await manager.update(Order, { id: s.order.id }, { status, shippingAddress });
+      Object.assign(s.order, { status, shippingAddress });
+      if (postalAddress(request.shippingAddress)) {
+        const shipping = s.fulfillments.filter((f) => open(f) && f.type === FulfillmentType.SHIP).map((f) => f.id);
+        if (shipping.length) await manager.update(Fulfillment, { id: In(shipping) }, { shippingAddress });
+      }
+      if (extra) await addPayments(manager, s.order, extra);
+      refunds = await applyOrderChange(manager, ctx, s.order, {
+        totalCents: repriced.totalCents,
+        subtotalCents: repriced.subtotalCents,
+        discountCents: repriced.discountCents,
+        reason: 'MODIFIED',
+        channel: request.channel,
+      });
+      const totals = {
+        currency: s.order.currency,
+        subtotalCents: s.order.subtotalCents,
+        discountCents: s.order.discountCents,
+        totalCents: s.order.totalCents,
+      };
 
       const what = [
         ...changed.map((c) =>
@@ -324,6 +353,7 @@ export async function modifyOrder(ctx: ServiceContext, request: ModifyOrderReque
       return s.order;
     });
   } catch (error) {
+    if (extra) await releaseTenders(ctx, extra.tenders, before.order.id);
     // Put the reservations back as they were before this modification (best effort).
     const previous = ownHeld.map((p) => ({
       lineId: p.orderLineId,
@@ -341,7 +371,80 @@ export async function modifyOrder(ctx: ServiceContext, request: ModifyOrderReque
   await releaseReservations(ctx, order.id, removed).catch((error: Error) =>
     ctx.log.error({ err: error, orderId: order.id }, 'reservation release failed'),
   );
+  await capturePayments(ctx, await ctx.db.getRepository(OrderPayment).findBy({ orderId: order.id }));
+  await sendRefunds(ctx, refunds);
   return order;
+}
+
+/** The new unit prices and discounts of the lines that stay. */
+async function applyLineDiscounts(manager: EntityManager, lines: OrderLine[], repriced: RepricedOrder): Promise<void> {
+  for (const line of lines) {
+    const priced = repriced.lines.get(line.id);
+    if (!priced || (priced.discountCents === line.discountCents && priced.unitPriceCents === line.unitPriceCents)) continue;
+    await manager.update(OrderLine, { id: line.id }, priced);
+    Object.assign(line, priced);
+  }
+}
+
+function postalAddress(address: ModifyOrderRequest['shippingAddress']): PostalAddress | null {
+  if (!address?.line1?.trim() || !address.city?.trim() || !address.postalCode?.trim() || !address.country?.trim()) return null;
+  return {
+    line1: address.line1.trim(),
+    city: address.city.trim(),
+    postalCode: address.postalCode.trim(),
+    country: address.country.trim().toUpperCase(),
+  };
+}
+
+/**
+ * A change that costs more: the new payment given pays the difference (authorized now, captured
+ * after the commit); without one the difference is left to pay, unless the order's channel
+ * requires full payment (PAYMENT_REQUIRED).
+ */
+async function collectDifference(
+  ctx: ServiceContext,
+  order: Order,
+  totalCents: number,
+  payment: ModifyOrderRequest['payment'],
+): Promise<TakenTenders | null> {
+  const more = totalCents - order.totalCents;
+  if (more <= 0) return null;
+  if (!payment) {
+    requirePayment(order.channel, order.balanceDueCents + more);
+    return null;
+  }
+  validateTenders({ payment }, order.customerId);
+  return takeTenders(
+    ctx,
+    { attemptId: randomUUID(), customerId: order.customerId, channel: order.channel, currency: order.currency, totalCents: more },
+    { payment },
+  );
+}
+
+async function addPayments(manager: EntityManager, order: Order, taken: TakenTenders): Promise<void> {
+  const last = (await manager.maximum(OrderPayment, 'sequence', { orderId: order.id })) ?? 0;
+  const payments = taken.tenders.map((t, i) =>
+    manager.create(OrderPayment, {
+      ...t,
+      sequence: last + i + 1,
+      orderId: order.id,
+      currency: order.currency,
+      refundedCents: 0,
+      refundedPoints: 0,
+      capturedAt: null,
+      captureAttempts: 0,
+      createdAt: new Date(),
+    }),
+  );
+  await manager.insert(OrderPayment, payments);
+  for (const p of payments) {
+    await appendHistory(manager, {
+      orderId: order.id,
+      channel: order.channel,
+      actor: null,
+      event: `charged ${p.amountCents} ${p.currency} to ${describeTender(p)}`,
+    });
+  }
 }
 
 /** Candidates as they would be without this order's own reservations of the lines being re-routed. */

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  dialectOf,
   DomainError,
   env,
   inTransaction,
@@ -15,8 +14,6 @@ import { hasLeft } from '../domain/fulfillment';
 import {
   DEFAULT_RETURN_WINDOW_DAYS,
   newRmaNumber,
-  paidPerLine,
-  refundForUnits,
   returnableUnits,
   returnLabel,
   ReturnMethod,
@@ -28,8 +25,12 @@ import { FulfillmentType, LineStatus } from '../domain/status';
 import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
 import { ReturnLine, ReturnRequest } from '../entities/return';
 import { catalogPrices, customerAddressLocation, locationExists } from '../peers';
+import { PaymentRefund } from '../entities/payment';
+import { lockOrder } from './cancel-order';
 import { appendHistory } from './history';
+import { applyOrderChange, unitsValue } from './order-money';
 import { placeOrder, type OrderRequest } from './place-order';
+import { sendRefunds } from './settle-payments';
 
 let settings: { RETURN_WINDOW_DAYS: number } | null = null;
 
@@ -55,6 +56,8 @@ export interface ReceiveReturnRequest {
   returnId: string;
   locationId: string;
   lines: { orderLineId: string; quantity: number; restockable: boolean }[];
+  /** Pays the difference when an exchange's replacement costs more than what was returned. */
+  payment?: { provider: string; token: string } | null;
 }
 
 /** `orders.return.created` (CRM sends the label or the in-store instructions). */
@@ -80,14 +83,6 @@ export interface ReturnReceived {
   currency: string;
   exchangeOrderId: string | null;
   lines: { orderLineId: string; sku: string; quantity: number; unitPriceCents: number; restockable: boolean }[];
-}
-
-/** Row lock on PostgreSQL; SQLite transactions are serialized in-process already. */
-async function lockOrder(manager: EntityManager, orderId: string): Promise<Order | null> {
-  if (dialectOf(manager.connection) === 'postgres') {
-    return manager.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
-  }
-  return manager.findOneBy(Order, { id: orderId });
 }
 
 function checkQuantities(lines: { quantity: number }[]): void {
@@ -302,10 +297,55 @@ export async function createReturn(
   }
 }
 
+/** Returned units received now, checked against the return and its order. */
+interface Receipt {
+  line: ReturnLine;
+  orderLine: OrderLine;
+  orderLineId: string;
+  quantity: number;
+  restockable: boolean;
+}
+
+function receiptLines(
+  request: ReceiveReturnRequest,
+  ret: ReturnRequest,
+  returnLines: ReturnLine[],
+  orderLines: OrderLine[],
+): Receipt[] {
+  const received = request.lines.map((r, i) => {
+    const line = returnLines.find((l) => l.orderLineId === r.orderLineId);
+    const field = (name: string) => ['input', 'lines', String(i), name];
+    if (!line)
+      throw new DomainError('UNKNOWN_LINE', `return ${ret.rmaNumber} has no line ${r.orderLineId}`, field('orderLineId'));
+    const open = line.quantity - line.receivedQuantity;
+    if (r.quantity > open)
+      throw new DomainError('RETURN_QUANTITY_EXCEEDED', `${open} unit(s) of ${line.sku} are still expected`, field('quantity'));
+    return { line, orderLine: orderLines.find((l) => l.id === r.orderLineId)!, ...r };
+  });
+  if (new Set(received.map((r) => r.orderLineId)).size !== received.length) {
+    throw new DomainError('DUPLICATE_LINE', 'each line once per receipt', ['input', 'lines']);
+  }
+  return received;
+}
+
+/** What the received units cost the shopper (their share of the order's discounts included). */
+function receivedValue(received: readonly Receipt[]): number {
+  return received.reduce((sum, r) => sum + unitsValue(r.orderLine, r.orderLine.settledQuantity, r.quantity), 0);
+}
+
+/** The value of the order's received units before the receipt is applied (for an exchange's credit). */
+async function expectedCredit(ctx: ServiceContext, request: ReceiveReturnRequest, ret: ReturnRequest): Promise<number> {
+  const returnLines = await ctx.db.getRepository(ReturnLine).findBy({ returnId: ret.id });
+  const orderLines = await ctx.db.getRepository(OrderLine).findBy({ orderId: ret.orderId });
+  return receivedValue(receiptLines(request, ret, returnLines, orderLines));
+}
+
 /**
- * Goods of a return arrive at a location. Publishes `orders.return.received` in the same
- * transaction (inventory restocks, loyalty reverses points and credits store credit); an
- * exchange places its replacement order in that same transaction, at no charge.
+ * Goods of a return arrive at a location, as steps in one transaction: mark the units received,
+ * take their value off the order, and move the money: REFUND back to the order's tenders,
+ * STORE_CREDIT to the customer's wallet (loyalty credits it on `orders.return.received`),
+ * EXCHANGE as credit towards the replacement order placed in the same transaction (a dearer
+ * replacement leaves the difference to pay, a cheaper one refunds it to the tenders).
  */
 export async function receiveReturn(ctx: ServiceContext, request: ReceiveReturnRequest): Promise<ReturnRequest> {
   if (request.lines.length === 0) throw new DomainError('EMPTY_RETURN', 'name the lines received', ['input', 'lines']);
@@ -315,69 +355,34 @@ export async function receiveReturn(ctx: ServiceContext, request: ReceiveReturnR
   if (!(await locationExists(ctx, request.locationId)))
     throw new DomainError('UNKNOWN_LOCATION', `no location ${request.locationId}`, ['input', 'locationId']);
   const channel = ctx.channel ?? ret.channel;
+  let refunds: PaymentRefund[] = [];
 
-  const apply = async (manager: EntityManager, exchangeOrder: Order | null): Promise<ReturnRequest> => {
-    const order = await lockOrder(manager, ret.orderId);
+  const apply = async (
+    manager: EntityManager,
+    exchange: { order: Order; creditCents: number } | null,
+  ): Promise<ReturnRequest> => {
+    const order = (await lockOrder(manager, ret.orderId))!;
     const current = await manager.findOneByOrFail(ReturnRequest, { id: ret.id });
     const returnLines = await manager.findBy(ReturnLine, { returnId: ret.id });
     const orderLines = await manager.findBy(OrderLine, { orderId: ret.orderId });
-    const received = request.lines.map((r, i) => {
-      const line = returnLines.find((l) => l.orderLineId === r.orderLineId);
-      if (!line)
-        throw new DomainError('UNKNOWN_LINE', `return ${ret.rmaNumber} has no line ${r.orderLineId}`, [
-          'input',
-          'lines',
-          String(i),
-          'orderLineId',
-        ]);
-      const open = line.quantity - line.receivedQuantity;
-      if (r.quantity > open) {
-        throw new DomainError('RETURN_QUANTITY_EXCEEDED', `${open} unit(s) of ${line.sku} are still expected`, [
-          'input',
-          'lines',
-          String(i),
-          'quantity',
-        ]);
-      }
-      return { line, orderLine: orderLines.find((l) => l.id === r.orderLineId)!, ...r };
-    });
-    if (new Set(received.map((r) => r.orderLineId)).size !== received.length) {
-      throw new DomainError('DUPLICATE_LINE', 'each line once per receipt', ['input', 'lines']);
-    }
-
-    // What was paid for these units: the order's discount shared by value; never more than paid.
-    const paid = paidPerLine(orderLines, order!.discountCents);
-    const earlierReceipts = await manager.findBy(ReturnLine, { orderLineId: In(received.map((r) => r.orderLineId)) });
-    let refundCents = 0;
-    if (current.resolution !== ReturnResolution.EXCHANGE) {
-      for (const r of received) {
-        const before = earlierReceipts
-          .filter((l) => l.orderLineId === r.orderLineId)
-          .reduce((sum, l) => sum + l.receivedQuantity, 0);
-        refundCents += refundForUnits(paid.get(r.orderLineId) ?? 0, r.orderLine.quantity, before, r.quantity);
-      }
-    }
-
-    for (const r of received) {
-      const changed = await manager.update(
-        ReturnLine,
-        { id: r.line.id, receivedQuantity: r.line.receivedQuantity },
-        { receivedQuantity: r.line.receivedQuantity + r.quantity },
-      );
-      if (!changed.affected)
-        throw new DomainError('CONCURRENT_CHANGE', 'the return changed meanwhile; reload it', ['input', 'returnId']);
-      r.line.receivedQuantity += r.quantity;
-      const returnedOfLine =
-        earlierReceipts.filter((l) => l.orderLineId === r.orderLineId).reduce((sum, l) => sum + l.receivedQuantity, 0) +
-        r.quantity;
-      if (returnedOfLine >= r.orderLine.quantity)
-        await manager.update(OrderLine, { id: r.orderLineId }, { status: LineStatus.RETURNED });
-    }
+    const received = receiptLines(request, current, returnLines, orderLines);
+    const value = receivedValue(received);
+    await markReceived(manager, received);
     const complete = returnLines.every((l) => l.receivedQuantity >= l.quantity);
     current.status = complete ? ReturnStatus.RECEIVED : ReturnStatus.PARTIALLY_RECEIVED;
-    current.refundCents += refundCents;
     current.receivedAt = new Date();
-    if (exchangeOrder) current.exchangeOrderId = exchangeOrder.id;
+
+    let refundCents = value;
+    let paidOutCents = 0;
+    if (current.resolution === ReturnResolution.STORE_CREDIT) paidOutCents = value;
+    if (exchange) {
+      if (exchange.creditCents > value)
+        throw new DomainError('CONCURRENT_CHANGE', 'the order changed meanwhile; try again', ['input', 'returnId']);
+      paidOutCents = exchange.creditCents;
+      refundCents = value - exchange.creditCents;
+      current.exchangeOrderId = exchange.order.id;
+    }
+    current.refundCents += refundCents;
     await manager.update(
       ReturnRequest,
       { id: current.id },
@@ -388,12 +393,17 @@ export async function receiveReturn(ctx: ServiceContext, request: ReceiveReturnR
         exchangeOrderId: current.exchangeOrderId,
       },
     );
+    refunds = await applyOrderChange(manager, ctx, order, {
+      totalCents: order.totalCents - value,
+      paidOutCents,
+      reason: exchange ? 'EXCHANGED' : 'RETURNED',
+      channel,
+    });
 
     const units = received.reduce((sum, r) => sum + r.quantity, 0);
-    const outcome =
-      current.resolution === ReturnResolution.EXCHANGE
-        ? `exchange order ${exchangeOrder?.number ?? ''}`.trim()
-        : `${current.resolution === ReturnResolution.STORE_CREDIT ? 'store credit' : 'refund'} ${refundCents} ${current.currency}`;
+    const outcome = exchange
+      ? `exchange order ${exchange.order.number}: credit ${exchange.creditCents}, refund ${refundCents} ${current.currency}`
+      : `${current.resolution === ReturnResolution.STORE_CREDIT ? 'store credit' : 'refund'} ${refundCents} ${current.currency}`;
     await appendHistory(manager, {
       orderId: current.orderId,
       channel,
@@ -411,7 +421,7 @@ export async function receiveReturn(ctx: ServiceContext, request: ReceiveReturnR
         resolution: current.resolution,
         refundCents,
         currency: current.currency,
-        exchangeOrderId: exchangeOrder?.id ?? null,
+        exchangeOrderId: exchange?.order.id ?? null,
         lines: received.map((r) => ({
           orderLineId: r.orderLineId,
           sku: r.line.sku,
@@ -425,10 +435,48 @@ export async function receiveReturn(ctx: ServiceContext, request: ReceiveReturnR
     return current;
   };
 
-  if (ret.resolution !== ReturnResolution.EXCHANGE) return inTransaction(ctx.db, (manager) => apply(manager, null));
+  const result =
+    ret.resolution !== ReturnResolution.EXCHANGE
+      ? await inTransaction(ctx.db, (manager) => apply(manager, null))
+      : await placeExchange(ctx, request, ret, await expectedCredit(ctx, request, ret), (manager, order, creditCents) =>
+          apply(manager, { order, creditCents }),
+        );
+  await sendRefunds(ctx, refunds);
+  return result;
+}
 
-  // The replacement: the exchange SKUs for the units received, on the return's channel, routed
-  // like any order, at no charge (a discount of its whole subtotal: the totals cap it there).
+async function markReceived(manager: EntityManager, received: readonly Receipt[]): Promise<void> {
+  for (const r of received) {
+    const changed = await manager.update(
+      ReturnLine,
+      { id: r.line.id, receivedQuantity: r.line.receivedQuantity },
+      { receivedQuantity: r.line.receivedQuantity + r.quantity },
+    );
+    if (!changed.affected)
+      throw new DomainError('CONCURRENT_CHANGE', 'the return changed meanwhile; reload it', ['input', 'returnId']);
+    r.line.receivedQuantity += r.quantity;
+    const settled = r.orderLine.settledQuantity + r.quantity;
+    await manager.update(
+      OrderLine,
+      { id: r.orderLineId },
+      settled >= r.orderLine.quantity ? { settledQuantity: settled, status: LineStatus.RETURNED } : { settledQuantity: settled },
+    );
+    r.orderLine.settledQuantity = settled;
+  }
+}
+
+/**
+ * The replacement of an exchange: the exchange SKUs for the units received, on the return's
+ * channel, routed and priced like any order, with the returned units' value as credit. `apply`
+ * runs in the replacement's own transaction, so the receipt and the new order commit together.
+ */
+async function placeExchange(
+  ctx: ServiceContext,
+  request: ReceiveReturnRequest,
+  ret: ReturnRequest,
+  creditCents: number,
+  apply: (manager: EntityManager, order: Order, creditCents: number) => Promise<ReturnRequest>,
+): Promise<ReturnRequest> {
   const returnLines = await ctx.db.getRepository(ReturnLine).findBy({ returnId: ret.id });
   const receivedBefore = returnLines.reduce((sum, l) => sum + l.receivedQuantity, 0);
   const lines = request.lines.map((r) => {
@@ -437,10 +485,10 @@ export async function receiveReturn(ctx: ServiceContext, request: ReceiveReturnR
   });
   if (lines.some((l) => !l.sku))
     throw new DomainError('UNKNOWN_LINE', `return ${ret.rmaNumber} has no such line`, ['input', 'lines']);
-  let result: ReturnRequest | null = null;
   const fulfillment = ret.exchangeFulfillment
     ? (JSON.parse(ret.exchangeFulfillment) as OrderRequest['fulfillment'])
     : { type: FulfillmentType.SHIP };
+  let result: ReturnRequest | null = null;
   await placeOrder(
     ctx,
     {
@@ -450,11 +498,13 @@ export async function receiveReturn(ctx: ServiceContext, request: ReceiveReturnR
       externalRef: ret.rmaNumber,
       lines,
       fulfillment,
+      payment: request.payment ?? null,
     },
     {
-      discountCents: Number.MAX_SAFE_INTEGER,
-      beforeCommit: async (manager, order) => {
-        result = await apply(manager, order);
+      scope: `return:${ret.id}`,
+      exchangeCreditCents: creditCents,
+      beforeCommit: async (manager, order, placed) => {
+        result = await apply(manager, order, placed.exchangeCreditCents);
       },
     },
   );

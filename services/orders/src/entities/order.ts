@@ -8,10 +8,27 @@ registerEnumType(LineStatus, { name: 'OrderLineStatus' });
 registerEnumType(FulfillmentType, { name: 'FulfillmentType' });
 registerEnumType(FulfillmentStatus, { name: 'FulfillmentStatus' });
 
+/** A postal address as the order keeps it (the shopper's profile may change later). */
+@ObjectType('PostalAddress', { simpleResolvers: true })
+export class PostalAddress {
+  @Field()
+  line1!: string;
+
+  @Field()
+  city!: string;
+
+  @Field()
+  postalCode!: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-2.' })
+  country!: string;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'An order from any channel.' })
 @Entity('customer_order')
 @Index('customer_order_customer_placed', ['customerId', 'placedAt'])
+@Index('customer_order_idempotency', ['idempotencyScope', 'idempotencyKey'], { unique: true })
 export class Order {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -45,22 +62,40 @@ export class Order {
   @Column({ type: 'int', default: 0 })
   discountCents!: number;
 
+  /** What the order costs now: after cancellations, modifications and returns. */
   @Column({ type: 'int' })
   totalCents!: number;
 
-  /** Loyalty points redeemed at checkout, and their value in minor units. */
+  /** What the customer still owes (negative: what the retailer owes them); see domain/money.ts. */
   @Column({ type: 'int', default: 0 })
-  redeemedPoints!: number;
+  balanceDueCents!: number;
 
+  /** Value paid out other than to the tenders: store credit for a return, credit moved to an exchange order. */
   @Column({ type: 'int', default: 0 })
-  pointsCents!: number;
+  creditedCents!: number;
 
-  /** Paid from the customer's store-credit wallet. */
-  @Column({ type: 'int', default: 0 })
-  storeCreditCents!: number;
+  /** Coupons the order was priced with: a modification re-prices with them. */
+  @Column({ type: 'simple-json', default: '[]' })
+  couponCodes!: string[];
 
-  @Column({ type: 'varchar', length: 100, unique: true })
+  @Field(() => String, { nullable: true, description: 'Where a guest is reached about this order (given at checkout).' })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  @Field(() => PostalAddress, { nullable: true, description: 'Where the order ships (SHIP fulfillments).' })
+  @Column({ type: 'simple-json', nullable: true })
+  shippingAddress!: PostalAddress | null;
+
+  /** Who the idempotency key belongs to (customer, partner, staff member and channel, cart). */
+  @Column({ type: 'varchar', length: 120, default: '' })
+  idempotencyScope!: string;
+
+  @Column({ type: 'varchar', length: 100 })
   idempotencyKey!: string;
+
+  /** A digest of the request: the same key with another request is IDEMPOTENCY_KEY_REUSED. */
+  @Column({ type: 'varchar', length: 64, default: '' })
+  requestHash!: string;
 
   @Field(() => String, { nullable: true, description: 'The marketplace or partner order reference.' })
   @Column({ type: 'varchar', length: 100, nullable: true })
@@ -70,9 +105,24 @@ export class Order {
   @Column({ type: 'varchar', length: 100, nullable: true })
   partnerId!: string | null;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The value of the lines before discounts.' })
+  get subtotal(): Money {
+    return Money.of(this.subtotalCents, this.currency);
+  }
+
+  @Field(() => Money, { description: "Promotions and coupons on the whole order (the sum of the lines' discounts)." })
+  get discount(): Money {
+    return Money.of(this.discountCents, this.currency);
+  }
+
+  @Field(() => Money, { description: 'What the order costs now: after cancellations, modifications and returns.' })
   get total(): Money {
     return Money.of(this.totalCents, this.currency);
+  }
+
+  @Field(() => Money, { description: 'What the customer still owes; negative when the retailer owes the customer.' })
+  get balanceDue(): Money {
+    return Money.of(this.balanceDueCents, this.currency);
   }
 }
 
@@ -101,6 +151,14 @@ export class OrderLine {
   @Column({ type: 'int' })
   unitPriceCents!: number;
 
+  /** This line's share of the order's promotions, for all its units. */
+  @Column({ type: 'int', default: 0 })
+  discountCents!: number;
+
+  /** Units whose value has been taken off the order (cancelled, or returned): never twice. */
+  @Column({ type: 'int', default: 0 })
+  settledQuantity!: number;
+
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
 
@@ -111,6 +169,11 @@ export class OrderLine {
   @Field(() => Money)
   get unitPrice(): Money {
     return Money.of(this.unitPriceCents, this.currency);
+  }
+
+  @Field(() => Money, { description: 'The promotions on this line, for all its units.' })
+  get discount(): Money {
+    return Money.of(this.discountCents, this.currency);
   }
 }
 
@@ -156,6 +219,10 @@ export class Fulfillment {
   @Field(() => DateScalar, { nullable: true })
   @Column({ type: 'varchar', length: 10, nullable: true })
   promisedDate!: string | null;
+
+  @Field(() => PostalAddress, { nullable: true, description: 'Where a SHIP fulfillment goes.' })
+  @Column({ type: 'simple-json', nullable: true })
+  shippingAddress!: PostalAddress | null;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -18,7 +18,7 @@ import { Cart, CartLineRow, CartStatus } from '../entities/cart';
 import { Order } from '../entities/order';
 import type { CartPricing } from '../peers';
 import { orderSettings } from '../settings';
-import { CustomerRef, FulfillmentRequestInput, VariantRef } from './order.resolver';
+import { CustomerRef, ExternalPaymentInput, FulfillmentRequestInput, VariantRef } from './order.resolver';
 
 const linesByCart = defineLoader(
   'linesByCart',
@@ -76,6 +76,15 @@ export class CheckoutInput {
 
   @Field(() => FulfillmentRequestInput)
   fulfillment!: FulfillmentRequestInput;
+
+  @Field(() => [String], { nullable: true, description: 'Gift cards to spend, in this order.' })
+  giftCardCodes?: string[] | null;
+
+  @Field(() => ExternalPaymentInput, { nullable: true, description: 'Pays what the other tenders leave.' })
+  payment?: ExternalPaymentInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Required for a guest cart: how the guest finds the order again.' })
+  email?: string | null;
 }
 
 @ObjectType()

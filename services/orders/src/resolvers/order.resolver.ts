@@ -48,7 +48,9 @@ import {
   linesByOrder,
   orderById,
   ORDER_SORT,
+  paymentsByOrder,
 } from '../loaders';
+import { OrderPayment } from '../entities/payment';
 
 /** Entities owned elsewhere, referenced here by key. */
 @Directive('@key(fields: "id")')
@@ -139,6 +141,32 @@ export class PlaceOrderInput {
 
   @Field(() => FulfillmentRequestInput)
   fulfillment!: FulfillmentRequestInput;
+
+  @Field(() => [String], { nullable: true, description: 'Coupons, priced exactly as in a cart.' })
+  couponCodes?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: "Points to redeem (the customer's; 1 point = 0.01)." })
+  redeemPoints?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Pay from the customer's store credit." })
+  useStoreCredit?: boolean | null;
+
+  @Field(() => [String], { nullable: true, description: 'Gift cards to spend, in this order.' })
+  giftCardCodes?: string[] | null;
+
+  @Field(() => ExternalPaymentInput, { nullable: true, description: 'Pays what the other tenders leave.' })
+  payment?: ExternalPaymentInput | null;
+}
+
+@InputType({ description: 'A card or cash payment through a payment provider.' })
+export class ExternalPaymentInput {
+  @Field({
+    description: '`manual` (a payment taken elsewhere: a card terminal, a marketplace), `cash`, or a configured provider.',
+  })
+  provider!: string;
+
+  @Field({ description: "The provider's token for the payment method (never a card number)." })
+  token!: string;
 }
 
 @ObjectType()
@@ -261,6 +289,11 @@ export class OrderResolver {
   @FieldResolver(() => [OrderHistoryEntry])
   history(@Root() order: Order, @Ctx() ctx: ServiceContext): Promise<OrderHistoryEntry[]> {
     return historyByOrder(ctx).load(order.id);
+  }
+
+  @FieldResolver(() => [OrderPayment], { description: 'Every tender the order was paid with, and what went back to each.' })
+  payments(@Root() order: Order, @Ctx() ctx: ServiceContext): Promise<OrderPayment[]> {
+    return paymentsByOrder(ctx).load(order.id);
   }
 }
 

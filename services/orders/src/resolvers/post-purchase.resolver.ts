@@ -34,7 +34,14 @@ import { Order } from '../entities/order';
 import { ReturnLine, ReturnRequest } from '../entities/return';
 import { ReplenishmentSubscription } from '../entities/subscription';
 import { orderById } from '../loaders';
-import { CustomerRef, FulfillmentRequestInput, OrderPayload, ShippingAddressInput, visibleOrder } from './order.resolver';
+import {
+  CustomerRef,
+  ExternalPaymentInput,
+  FulfillmentRequestInput,
+  OrderPayload,
+  ShippingAddressInput,
+  visibleOrder,
+} from './order.resolver';
 
 const returnsByCustomer = defineLoader(
   'returnsByCustomer',
@@ -134,6 +141,12 @@ export class ReceiveReturnInput {
 
   @Field(() => [ReceiveReturnLineInput])
   lines!: ReceiveReturnLineInput[];
+
+  @Field(() => ExternalPaymentInput, {
+    nullable: true,
+    description: "Pays the difference when an exchange's replacement costs more than what came back.",
+  })
+  payment?: ExternalPaymentInput | null;
 }
 
 @ObjectType()
@@ -176,6 +189,9 @@ export class ModifyOrderInput {
 
   @Field(() => DateScalar, { nullable: true })
   deliveryDate?: string | null;
+
+  @Field(() => ExternalPaymentInput, { nullable: true, description: 'Pays what the change adds when it costs more.' })
+  payment?: ExternalPaymentInput | null;
 }
 
 @InputType()
