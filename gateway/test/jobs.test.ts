@@ -66,9 +66,12 @@ describe('jobs', () => {
     ).stock;
   /** Time passes: the order's unconfirmed reservations are past their expiry. */
   const age = (orderId: string) =>
-    db.getRepository(StockReservation).update({ orderId, expiresAt: LessThanOrEqual(new Date(Date.now() + 86_400_000)) }, {
-      expiresAt: new Date(Date.now() - 1000),
-    });
+    db.getRepository(StockReservation).update(
+      { orderId, expiresAt: LessThanOrEqual(new Date(Date.now() + 86_400_000)) },
+      {
+        expiresAt: new Date(Date.now() - 1000),
+      },
+    );
 
   beforeAll(async () => {
     t = await startTestSystem();
@@ -176,6 +179,7 @@ describe('jobs', () => {
       ['inventory', 'reservation-expiry'],
       ['orders', 'due-subscriptions'],
       ['loyalty', 'maintenance'],
+      ...['crm', 'catalog', 'inventory', 'orders', 'loyalty'].map((service): [string, string] => [service, 'outbox-prune']),
     ];
     for (const [service, name] of jobs) expect(await t.runJob(service, name)).toBeGreaterThanOrEqual(0);
   });
@@ -193,6 +197,13 @@ describe('jobs', () => {
       lastError: null,
     });
     expect(Date.parse(job.lastFinishedAt)).toBeGreaterThanOrEqual(Date.parse(job.lastStartedAt));
+    const orders = await t.client.request<any>(JOBS('orders'));
+    expect(
+      orders.operations.orders.jobs.map((j: { name: string; intervalSeconds: number }) => [j.name, j.intervalSeconds]),
+    ).toEqual([
+      ['due-subscriptions', 3600],
+      ['outbox-prune', 3600],
+    ]);
 
     // Not for anyone else: a CSR gets FORBIDDEN and no jobs.
     const csr = await t.signedIn({ role: 'CSR', subject: 'csr-jobs' });

@@ -18,6 +18,7 @@ import type { ServiceContext } from './context';
 import { deadLetterSummary, parkedDeadLetters, replayDeadLetters, type DeadLetter } from './events/dead-letter';
 import { outboxBacklog } from './events/outbox';
 import { pageSize } from './graphql/connection';
+import { ServiceJobsResolver } from './jobs/jobs.resolver';
 
 /**
  * The `Operations` view of the supergraph (ADMIN only): one `Operations` entity to which every
@@ -172,7 +173,7 @@ function backlogOf(ops: ServiceOperations, ctx: ServiceContext): ReturnType<type
 }
 
 /** Resolvers of `ServiceOperations` fields, in every subgraph (add yours here). */
-export const OPERATIONS_FIELD_RESOLVERS: Function[] = [ServiceOperationsResolver];
+export const OPERATIONS_FIELD_RESOLVERS: Function[] = [ServiceOperationsResolver, ServiceJobsResolver];
 
 /** `replayCrmDeadLetters` for service `crm`. */
 export function replayMutationName(service: string): string {

@@ -8,6 +8,7 @@ import { DeadLetter, deliverOnce, registerConsumers, type EventApplier } from '.
 import { OutboxEvent, OutboxRelay, type RelayOptions } from './events/outbox';
 import { readEventSettings } from './events/retention';
 import { JobRun } from './jobs/job-run';
+import { outboxPruneJob } from './jobs/outbox-prune';
 import { JobScheduler, scheduledJobs, type JobDefinition, type ScheduledJob } from './jobs/scheduler';
 import { createLogger, type Logger } from './logger';
 import { peerResult, type PeerClient, type Peers } from './peers';
@@ -113,9 +114,9 @@ export class RunningService {
 /** Opens the database (migrated), builds the subgraph, starts the outbox relay and consumers. */
 export async function startService(definition: ServiceDefinition, options: ServiceOptions): Promise<RunningService> {
   const log = options.log ?? createLogger(definition.name);
-  // Read before anything opens: a bad interval stops the start with one line.
-  const jobs = scheduledJobs(definition.name, definition.jobs ?? [], options.env);
+  // Read before anything opens: a bad value stops the start with one line.
   const events = readEventSettings(options.env);
+  const jobs = scheduledJobs(definition.name, [...(definition.jobs ?? []), outboxPruneJob(events)], options.env);
   const db = await openDatabase({
     service: definition.name,
     entities: [...definition.entities, ...PLATFORM_ENTITIES],
