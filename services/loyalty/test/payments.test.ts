@@ -80,7 +80,11 @@ describe('loyalty tenders: capture, refund, release', () => {
       idempotencyKey: randomUUID(),
     });
     const order = captured(
-      [tender('POINTS', points.id, 400, 400), tender('GIFT_CARD', cardHold.id, 3000), tender('STORE_CREDIT', walletHold.id, 2000)],
+      [
+        tender('POINTS', points.id, 400, 400),
+        tender('GIFT_CARD', cardHold.id, 3000),
+        tender('STORE_CREDIT', walletHold.id, 2000),
+      ],
       member.customerId,
     );
     const event = envelope('orders.payment.captured', order);
@@ -95,7 +99,12 @@ describe('loyalty tenders: capture, refund, release', () => {
     for (const h of [points, cardHold, walletHold]) expect((await hold(h.id)).status).toBe(HoldStatus.CAPTURED);
     const burns = await t.db.manager.findBy(LedgerEntry, { accountId: member.id, kind: LedgerKind.BURN });
     expect(burns).toEqual([
-      expect.objectContaining({ points: -400, orderId: order.orderId, ref: points.id, reason: `redeemed on order ${order.number}` }),
+      expect.objectContaining({
+        points: -400,
+        orderId: order.orderId,
+        ref: points.id,
+        reason: `redeemed on order ${order.number}`,
+      }),
     ]);
     const debits = await t.db.manager.findBy(StoredValueEntry, { accountId: card.id, kind: StoredValueEntryKind.DEBIT });
     expect(debits).toEqual([
@@ -228,7 +237,10 @@ describe('loyalty tenders: capture, refund, release', () => {
     ]);
 
     // A second, partial refund of the card is fine; more than the card paid is refused.
-    await t.apply('payment-refunded', envelope('orders.payment.refunded', refunded(order, [{ ...tenders[1]!, amountCents: 3800 }])));
+    await t.apply(
+      'payment-refunded',
+      envelope('orders.payment.refunded', refunded(order, [{ ...tenders[1]!, amountCents: 3800 }])),
+    );
     expect((await stored(card.id)).balanceCents).toBe(5000);
     await expect(
       t.apply('payment-refunded', envelope('orders.payment.refunded', refunded(order, [{ ...tenders[1]!, amountCents: 1 }]))),

@@ -58,9 +58,7 @@ export async function scratchPostgres(adminUrl: string): Promise<{ url: string; 
   };
 }
 
-export async function openLoyalty(
-  options: { migrations?: Migrations; url?: string; dataDir?: string } = {},
-): Promise<LoyaltyDb> {
+export async function openLoyalty(options: { migrations?: Migrations; url?: string; dataDir?: string } = {}): Promise<LoyaltyDb> {
   const scratch = options.url || !TEST_DATABASE_URL ? null : await scratchPostgres(TEST_DATABASE_URL);
   const url = options.url ?? scratch?.url;
   const db = await openDatabase({
