@@ -211,7 +211,7 @@ describe('loyalty', () => {
         channel: 'STORE',
         idempotencyKey: `pos-${randomUUID()}`,
         lines: [{ sku: 'TJ-1', quantity: 1 }],
-        fulfillment: { type: 'SHIP' },
+        fulfillment: { type: 'SHIP', address: { line1: '1 Main St', city: 'New York', postalCode: '10001', country: 'US' } },
       },
     });
     expect(placed.placeOrder.userErrors).toEqual([]);

@@ -108,11 +108,12 @@ export class HoldStoredValueInput {
   @Field()
   idempotencyKey!: string;
 
-  @Field({
+  @Field(() => Boolean, {
+    nullable: true,
     defaultValue: false,
     description: 'Hold as much of amount as is available instead of all or nothing; the hold says how much.',
   })
-  upTo!: boolean;
+  upTo?: boolean | null;
 }
 
 @ObjectType()
