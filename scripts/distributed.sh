@@ -8,8 +8,9 @@
 #
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD (unset:
 # trust auth), OMNI_DB (omni), NATS_URL (nats://127.0.0.1:4222), LOG_LEVEL (info),
-# BIND_HOST (127.0.0.1), READY_TIMEOUT (seconds per process, 90), SUBGRAPH_SECRET and AUTH_SECRET
-# (unset: random ones kept in data/distributed/secrets.env, so tokens survive a restart).
+# BIND_HOST (127.0.0.1), READY_TIMEOUT (seconds per process, 90), SUBGRAPH_SECRET, AUTH_SECRET and
+# GIFT_CARD_SECRET (unset: random ones kept in data/distributed/secrets.env, so tokens and gift
+# cards survive a restart).
 # Logs: data/logs/<name>.log (overwritten on each run).
 set -euo pipefail
 
@@ -121,22 +122,27 @@ else
 fi
 
 # ---------------------------------------------------------------- secrets
-# Distributed mode refuses the public development keys.
+# Distributed mode refuses the public development keys. GIFT_CARD_SECRET keys the hash loyalty
+# stores gift card codes as: kept in the file, since another one loses every card issued.
 SECRETS_FILE="$ROOT/data/distributed/secrets.env"
-if [[ -z "${SUBGRAPH_SECRET:-}" || -z "${AUTH_SECRET:-}" ]]; then
+random_secret() { node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))'; }
+if [[ -z "${SUBGRAPH_SECRET:-}" || -z "${AUTH_SECRET:-}" || -z "${GIFT_CARD_SECRET:-}" ]]; then
   if [[ ! -f "$SECRETS_FILE" ]]; then
     mkdir -p "$(dirname "$SECRETS_FILE")"
     (
       umask 077
-      printf 'SUBGRAPH_SECRET=%s\nAUTH_SECRET=%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" \
-        "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >"$SECRETS_FILE"
+      printf 'SUBGRAPH_SECRET=%s\nAUTH_SECRET=%s\nGIFT_CARD_SECRET=%s\n' "$(random_secret)" "$(random_secret)" "$(random_secret)" \
+        >"$SECRETS_FILE"
     )
   fi
-  given_subgraph_secret="${SUBGRAPH_SECRET:-}" given_auth_secret="${AUTH_SECRET:-}"
+  # A file written before loyalty needed its secret: add one.
+  grep -q '^GIFT_CARD_SECRET=' "$SECRETS_FILE" || printf 'GIFT_CARD_SECRET=%s\n' "$(random_secret)" >>"$SECRETS_FILE"
+  given_subgraph_secret="${SUBGRAPH_SECRET:-}" given_auth_secret="${AUTH_SECRET:-}" given_gift_card_secret="${GIFT_CARD_SECRET:-}"
   # shellcheck disable=SC1090
   source "$SECRETS_FILE"
   SUBGRAPH_SECRET="${given_subgraph_secret:-$SUBGRAPH_SECRET}"
   AUTH_SECRET="${given_auth_secret:-$AUTH_SECRET}"
+  GIFT_CARD_SECRET="${given_gift_card_secret:-$GIFT_CARD_SECRET}"
 fi
 
 # ---------------------------------------------------------------- build
@@ -223,10 +229,12 @@ wait_ready() {
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}
   port=${entry##*:}
+  extra=()
+  if [[ "$name" == loyalty ]]; then extra=(GIFT_CARD_SECRET="$GIFT_CARD_SECRET"); fi
   # shellcheck disable=SC2046 # peer_env yields VAR=value words without spaces
   start "$name" "services/$name/dist/main.js" \
     PORT="$port" HOST="$BIND_HOST" DATABASE_URL="$DATABASE_URL" NATS_URL="$NATS_URL" \
-    DATA_DIR="$ROOT/data/distributed" LOG_LEVEL="$LOG_LEVEL" SUBGRAPH_SECRET="$SUBGRAPH_SECRET" $(peer_env "$name")
+    DATA_DIR="$ROOT/data/distributed" LOG_LEVEL="$LOG_LEVEL" SUBGRAPH_SECRET="$SUBGRAPH_SECRET" ${extra[@]+"${extra[@]}"} $(peer_env "$name")
 done
 for entry in "${SERVICES[@]}"; do
   wait_ready "${entry%%:*}" "${entry##*:}"
