@@ -180,6 +180,10 @@ describe('loyalty tenders: capture, refund, release', () => {
     await expect(
       t.apply('payment-captured', envelope('orders.payment.captured', captured([tender('GIFT_CARD', points.id, 50)]))),
     ).rejects.toThrow(/holds POINTS/);
+    // A points tender without its points (or stored value with points) is not "nothing spent".
+    await expect(
+      t.apply('payment-captured', envelope('orders.payment.captured', captured([tender('POINTS', points.id, 50, 0)]))),
+    ).rejects.toThrow(/carries 0 points and 50 cents/);
     expect(await hold(points.id)).toMatchObject({ status: HoldStatus.HELD });
   });
 

@@ -203,8 +203,8 @@ export async function captureHoldIn(manager: EntityManager, holdId: string, opti
   const before = await existing(manager, holdId);
   if (before.status === HoldStatus.CAPTURED) return { hold: before, spent: false };
   const spend = options.amount ?? before.amount;
-  if (!Number.isSafeInteger(spend) || spend < 0 || spend > before.amount)
-    throw new DomainError('INVALID_AMOUNT', `a capture spends between 0 and the ${before.amount} held`, ['amount']);
+  if (!Number.isSafeInteger(spend) || spend < 1 || spend > before.amount)
+    throw new DomainError('INVALID_AMOUNT', `a capture spends between 1 and the ${before.amount} held`, ['amount']);
   let hold = await settle(manager, holdId, HoldStatus.CAPTURED);
   // What the hold still reserves: all of it while HELD, nothing once released.
   let reserved = hold ? hold.amount : 0;
@@ -217,10 +217,6 @@ export async function captureHoldIn(manager: EntityManager, holdId: string, opti
     reserved = 0;
   }
   const orderId = options.orderId !== undefined ? options.orderId : hold.orderRef.length <= 36 ? hold.orderRef : null;
-  if (spend === 0) {
-    await unreserve(manager, hold, reserved);
-    return { hold, spent: false };
-  }
   if (hold.target === HoldTarget.POINTS) {
     const account = await manager.findOneByOrFail(LoyaltyAccount, { id: hold.accountId });
     await post(

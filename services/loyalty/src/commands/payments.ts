@@ -16,8 +16,18 @@ import { moveStoredValue, survivingWallet } from './stored-value';
  * it as a dead letter if it keeps failing): value is never silently lost or minted.
  */
 
-/** The tender's hold, checked against what the tender says it is. */
+/**
+ * The tender's hold, checked against what the tender says it is. A points tender carries its
+ * points, a stored-value one its cents and no points: anything else is refused rather than read
+ * as "nothing spent" (value would go unpaid) or as points of another tender.
+ */
 async function holdOf(manager: EntityManager, tender: LoyaltyTender, currency: string, what: string): Promise<Hold> {
+  const consistent = tender.method === 'POINTS' ? tender.points > 0 : tender.points === 0 && tender.amountCents > 0;
+  if (!consistent) {
+    throw new Error(
+      `${what}: payment ${tender.paymentId} (${tender.method}) carries ${tender.points} points and ${tender.amountCents} cents`,
+    );
+  }
   const hold = await manager.findOneBy(Hold, { id: tender.holdId });
   if (!hold) throw new Error(`${what}: payment ${tender.paymentId} names hold ${tender.holdId}, which loyalty never took`);
   const points = tender.method === 'POINTS';
@@ -119,8 +129,8 @@ export async function refundTenders(manager: EntityManager, refund: PaymentRefun
     const done = points
       ? await manager.existsBy(LedgerEntry, { kind: LedgerKind.REFUND, ref })
       : await manager.existsBy(StoredValueEntry, { kind: StoredValueEntryKind.REFUND, ref });
+    if (done) continue;
     const value = valueOf(tender);
-    if (done || value === 0) continue;
     const what = `refund ${refund.refundId} of order ${refund.number}`;
     const hold = await holdOf(manager, tender, refund.currency, what);
     if (hold.status !== HoldStatus.CAPTURED)
