@@ -436,7 +436,7 @@ async function addPayments(manager: EntityManager, order: Order, taken: TakenTen
       createdAt: new Date(),
     }),
   );
-  await manager.insert(OrderPayment, payments);
+  for (const p of payments) await manager.insert(OrderPayment, p);
   for (const p of payments) {
     await appendHistory(manager, {
       orderId: order.id,

@@ -412,7 +412,8 @@ async function commitOrder(manager: EntityManager, ctx: ServiceContext, c: Commi
     planned.lines.map((l) => ({ fulfillmentId: fulfillments[i]!.id, orderLineId: l.lineId, sku: l.sku, quantity: l.quantity })),
   );
   await manager.insert(FulfillmentLine, fulfillmentLines);
-  if (payments.length) await manager.insert(OrderPayment, payments);
+  // One row per insert: a multi-row insert hands default values back to the wrong entities on SQLite.
+  for (const p of payments) await manager.insert(OrderPayment, p);
 
   const history = (event: string) =>
     appendHistory(manager, { orderId, channel: request.channel, actor: ctx.caller.subject, event });

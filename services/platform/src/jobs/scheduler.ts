@@ -112,7 +112,8 @@ export class JobScheduler {
   async register(): Promise<void> {
     const names = this.jobs.map((j) => j.name);
     await inTransaction(this.db, async (manager) => {
-      await manager.delete(JobRun, names.length ? { name: Not(In(names)) } : {});
+      const gone = manager.createQueryBuilder().delete().from(JobRun);
+      await (names.length ? gone.where({ name: Not(In(names)) }) : gone).execute();
       for (const job of this.jobs) {
         await manager.createQueryBuilder().insert().into(JobRun).values({ name: job.name }).orIgnore().execute();
         await manager.update(JobRun, { name: job.name }, { intervalSeconds: Math.ceil(job.intervalSeconds) });
