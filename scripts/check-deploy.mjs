@@ -2,7 +2,8 @@
 /**
  * Static checks of the deployment files against the code:
  *
- *   deploy/Dockerfile (+ deploy/Dockerfile.dockerignore), deploy/docker-compose.yml, deploy/k8s/
+ *   deploy/Dockerfile (+ deploy/Dockerfile.dockerignore), deploy/docker-compose.yml, deploy/k8s/,
+ *   deploy/nats.conf (the NATS users: one per service, publishing only its own subjects)
  *
  * What the code requires is read from the code itself: each subgraph's default port and peers
  * (services/<name>/src/main.ts: runServiceProcess(definition, PORT, [peers])), the variables a
@@ -35,6 +36,7 @@ const DOCKERFILE = `${DEPLOY}/Dockerfile`;
 const DOCKERIGNORE = `${DEPLOY}/Dockerfile.dockerignore`;
 const COMPOSE = `${DEPLOY}/docker-compose.yml`;
 const K8S = `${DEPLOY}/k8s`;
+const NATS_CONF = `${DEPLOY}/nats.conf`;
 
 // ------------------------------------------------------------------------------------ reporting
 const errors = [];
@@ -946,6 +948,7 @@ function checkEnvironment(facts, proc, env, where, platform, resolvePeer) {
     `SUBGRAPH_SECRET is not set: ${proc.name} refuses to start in the distributed mode without it`,
     'SUBGRAPH_SECRET set',
   );
+  checkEventEnvironment(facts, proc, env, where);
   if (proc.kind === 'gateway') {
     const keys = ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY', 'AUTH_SECRET'].filter((name) => value(name));
     check(
@@ -1336,6 +1339,10 @@ function checkCompose(facts, docker) {
         `exposes ${e}, but ${name} listens on ${portOf(name)}`,
         'exposed port agrees',
       );
+  }
+  if (natsService) {
+    const [natsName, nats] = natsService;
+    checkComposeNats(facts, natsName, nats, runs, (name) => effectiveEnv(services[name]), composeDir, at);
   }
   return { runs };
 }
@@ -1852,11 +1859,271 @@ function checkK8s(facts, docker) {
       K8S,
       `DATABASE_URL still holds a placeholder password (Deployments ${placeholders.join(', ')}): set the real one in secret.yaml or your secret store`,
     );
+  checkK8sNats(facts, docs, procOfDeployment);
   return { renderer: rendered.renderer, deployments: procOfDeployment.size };
+}
+
+// =================================================================================== NATS users and events
+/**
+ * deploy/nats.conf, read well enough to check it against the services: for each user, the
+ * variable its password comes from and the subjects it may publish. nats-server itself (when
+ * installed) checks the syntax: `nats-server -t`.
+ */
+function readNatsConf(facts) {
+  if (!check(exists(NATS_CONF), NATS_CONF, 'is missing: the NATS users and their permissions', 'exists')) return null;
+  const text = read(NATS_CONF);
+  const body = text.replace(/^\s*#.*$/gm, '');
+  const users = new Map();
+  for (const block of body.split(/(?=\buser\s*:)/).slice(1)) {
+    const user = /^user\s*:\s*"?([\w-]+)"?/.exec(block)?.[1];
+    const password = /\bpassword\s*:\s*(\S+)/.exec(block)?.[1];
+    const allows = (kind) => {
+      const m = new RegExp(`\\b${kind}\\s*:\\s*\\{[^}]*?\\ballow\\s*:\\s*\\[([^\\]]*)\\]`).exec(block);
+      return m ? [...m[1].matchAll(/"([^"]*)"|'([^']*)'|([^\s,"']+)/g)].map((x) => x[1] ?? x[2] ?? x[3]) : null;
+    };
+    if (user) users.set(user, { password, publish: allows('publish'), subscribe: allows('subscribe') });
+  }
+  const conf = { text, users, passwordVars: new Map() };
+
+  const server = ['nats-server', '/usr/sbin/nats-server', '/usr/local/bin/nats-server'].find((bin) => {
+    try {
+      execFileSync(bin, ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const referenced = [...text.replace(/^\s*#.*$/gm, '').matchAll(/(?<!["'\w])\$([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]);
+  if (server) {
+    let output = '';
+    try {
+      execFileSync(server, ['-t', '-c', abs(NATS_CONF)], {
+        env: { ...process.env, ...Object.fromEntries(referenced.map((v) => [v, `check${v.length}`])) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      output = `${error.stderr ?? ''}${error.stdout ?? ''}`.trim() || error.message;
+    }
+    check(!output, NATS_CONF, `nats-server -t rejects it: ${output.split('\n')[0]}`, 'nats-server -t accepts it');
+  } else warn(NATS_CONF, 'nats-server is not installed: its syntax was not checked (nats-server -t)');
+
+  const ownSubject = (name, subject) => subject === `omni.${name}.>` || subject.startsWith(`omni.${name}.`);
+  const JETSTREAM = new Set(['$JS.API.>', '$JS.ACK.>']);
+  for (const proc of facts.subgraphs.values()) {
+    const w = `${NATS_CONF}: user ${proc.name}`;
+    const user = users.get(proc.name);
+    if (!check(user, NATS_CONF, `has no user ${proc.name}: the ${proc.name} service could not connect`, `user ${proc.name}`))
+      continue;
+    const variable = /^\$([A-Z][A-Z0-9_]*)$/.exec(user.password ?? '')?.[1];
+    if (
+      check(
+        variable,
+        w,
+        `password ${user.password ? 'is written in the file' : 'is missing'}: use a $VARIABLE from the server's environment`,
+        'password from the environment',
+      )
+    )
+      conf.passwordVars.set(proc.name, variable);
+    if (!check(user.publish, w, 'has no publish allow list: it could publish anything', 'publish allow list')) continue;
+    check(
+      user.publish.includes(`omni.${proc.name}.>`),
+      w,
+      `may not publish omni.${proc.name}.>, its own events`,
+      `publishes omni.${proc.name}.>`,
+    );
+    const foreign = user.publish.filter((subject) => !ownSubject(proc.name, subject) && !JETSTREAM.has(subject));
+    check(
+      foreign.length === 0,
+      w,
+      `may publish ${foreign.join(', ')}: a service publishes only omni.${proc.name}.> (and $JS.API.>, $JS.ACK.>)`,
+      'publishes nothing of another service',
+    );
+    check(user.subscribe, w, 'has no subscribe allow list: it could read every subject', 'subscribe allow list');
+  }
+  for (const name of users.keys())
+    if (!facts.subgraphs.has(name)) warn(NATS_CONF, `user ${name} is no service: only services use NATS (the gateway does not)`);
+  const vars = [...conf.passwordVars.values()];
+  check(new Set(vars).size === vars.length, NATS_CONF, 'two users share a password variable', 'a password per user');
+  return conf;
+}
+
+/** nats-server reads `$VAR` from its environment as a config value: a password must read as a plain string. */
+const NATS_PASSWORD_SHAPE = /^[A-Za-z][\w-]*$/;
+
+/** Each service: EVENT_SECRET, and its own NATS user (the gateway: neither, it publishes nothing). */
+function checkEventEnvironment(facts, proc, env, where) {
+  const value = (name) => env.get(name)?.value;
+  if (proc.kind !== 'subgraph') {
+    for (const name of ['EVENT_SECRET', 'NATS_USER', 'NATS_PASSWORD'])
+      if (env.get(name)?.from === 'explicit')
+        warn(where, `sets ${name}: the gateway publishes no events, keep it out of its reach`);
+    return;
+  }
+  check(
+    value('EVENT_SECRET'),
+    where,
+    `EVENT_SECRET is not set: ${proc.name} refuses to start in the distributed mode without it`,
+    'EVENT_SECRET set',
+  );
+  const url = parseUrl(value('NATS_URL') ?? '');
+  if (!url) return;
+  const user = value('NATS_USER') ?? (decodeURIComponent(url.username) || undefined);
+  const password = value('NATS_PASSWORD') ?? (decodeURIComponent(url.password) || undefined);
+  if (!check(user, where, `NATS_USER is not set: ${proc.name} refuses to start with NATS_URL and no NATS user`, 'NATS_USER set'))
+    return;
+  check(
+    user === proc.name,
+    where,
+    `NATS_USER=${user}, but ${NATS_CONF} lets only user ${proc.name} publish omni.${proc.name}.>`,
+    `NATS_USER=${proc.name}`,
+  );
+  if (check(password, where, `NATS_PASSWORD is not set for the NATS user ${user}`, 'NATS_PASSWORD set'))
+    check(
+      NATS_PASSWORD_SHAPE.test(password),
+      where,
+      'NATS_PASSWORD must start with a letter and hold only letters, digits, - and _ (nats-server parses it from its environment as a config value)',
+      'NATS_PASSWORD shape',
+    );
+}
+
+/** The passwords the services use are the ones the NATS server gives their users, and all differ. */
+function checkNatsPasswords(facts, where, passwordOf, serverValue, serverWhere) {
+  const seen = new Map();
+  for (const [name, variable] of facts.nats?.passwordVars ?? []) {
+    const password = passwordOf(name);
+    if (password === undefined) continue; // reported with the service's environment
+    const server = serverValue(variable);
+    if (
+      !check(
+        server !== undefined,
+        serverWhere,
+        `does not define ${variable} (${NATS_CONF}: the password of user ${name})`,
+        `${variable} defined`,
+      )
+    )
+      continue;
+    check(
+      server === password,
+      where(name),
+      `NATS_PASSWORD differs from ${variable}, the password the NATS server gives user ${name}`,
+      'NATS password agrees',
+    );
+    check(
+      !seen.has(password),
+      where(name),
+      `has the same NATS password as ${seen.get(password)}: each service needs its own`,
+      'NATS password unique',
+    );
+    seen.set(password, name);
+  }
+}
+
+function checkComposeNats(facts, natsName, nats, runs, envOf, composeDir, at) {
+  if (!facts.nats) return;
+  const command = list(nats.command).map(String);
+  const configIndex = command.findIndex((t) => t === '-c' || t === '--config');
+  const configPath = configIndex >= 0 ? command[configIndex + 1] : null;
+  if (
+    !check(
+      configPath,
+      at(natsName, 'command'),
+      `runs without -c <config>: NATS would admit anyone (${NATS_CONF})`,
+      'NATS runs a config',
+    )
+  )
+    return;
+  const mount = list(nats.volumes)
+    .map((v) =>
+      isObject(v) ? { source: v.source, target: v.target } : { source: String(v).split(':')[0], target: String(v).split(':')[1] },
+    )
+    .find((v) => v.target && posix.normalize(v.target) === posix.normalize(configPath));
+  check(
+    mount && posix.normalize(posix.join(composeDir, mount.source)) === NATS_CONF,
+    at(natsName, 'volumes'),
+    `does not mount ${NATS_CONF} at ${configPath}`,
+    `${NATS_CONF} mounted`,
+  );
+  const serverEnv = envMap(nats.environment);
+  const services = [...runs].filter(([, proc]) => proc.kind === 'subgraph');
+  const byProc = new Map(services.map(([name, proc]) => [proc.name, name]));
+  checkNatsPasswords(
+    facts,
+    (proc) => at(byProc.get(proc), 'environment'),
+    (proc) => (byProc.has(proc) ? natsCredentialsOf(envOf(byProc.get(proc))).password : undefined),
+    (variable) => (serverEnv[variable] == null ? undefined : String(serverEnv[variable])),
+    at(natsName, 'environment'),
+  );
+  for (const [variable, value] of Object.entries(serverEnv))
+    if ([...facts.nats.passwordVars.values()].includes(variable) && value != null)
+      check(
+        NATS_PASSWORD_SHAPE.test(String(value)),
+        at(natsName, 'environment'),
+        `${variable} must start with a letter and hold only letters, digits, - and _`,
+        `${variable} shape`,
+      );
+}
+
+function checkK8sNats(facts, docs, procOfDeployment) {
+  if (!facts.nats) return;
+  const configMap = docs.find((d) => d.kind === 'ConfigMap' && typeof d.data?.['nats.conf'] === 'string');
+  if (
+    check(configMap, K8S, `no ConfigMap holds nats.conf (a copy of ${NATS_CONF}) for the NATS server`, 'ConfigMap with nats.conf')
+  )
+    check(
+      configMap.data['nats.conf'].trim() === facts.nats.text.trim(),
+      `${K8S}: ConfigMap/${configMap.metadata?.name}`,
+      `nats.conf differs from ${NATS_CONF}: copy it again`,
+      `nats.conf is ${NATS_CONF}`,
+    );
+  const variables = [...facts.nats.passwordVars.values()];
+  const secrets = docs.filter((d) => d.kind === 'Secret');
+  const secretData = (d) => {
+    const data = { ...(d.data ?? {}) };
+    for (const k of Object.keys(data)) data[k] = Buffer.from(String(data[k]), 'base64').toString('utf8');
+    return { ...data, ...(d.stringData ?? {}) };
+  };
+  const server = secrets.find((d) => variables.every((v) => v in secretData(d)));
+  if (
+    !check(
+      server,
+      K8S,
+      `no Secret holds every NATS password (${variables.join(', ')}) for the NATS server's environment`,
+      'Secret of NATS passwords',
+    )
+  )
+    return;
+  const values = secretData(server);
+  const depOf = new Map(
+    [...procOfDeployment].filter(([, proc]) => proc.kind === 'subgraph').map(([dep, proc]) => [proc.name, dep]),
+  );
+  checkNatsPasswords(
+    facts,
+    (proc) => depOf.get(proc)?.__cw ?? K8S,
+    (proc) => (depOf.has(proc) ? natsCredentialsOf(depOf.get(proc).__env).password : undefined),
+    (variable) => values[variable],
+    `${K8S}: Secret/${server.metadata?.name}`,
+  );
+  for (const variable of variables)
+    check(
+      NATS_PASSWORD_SHAPE.test(String(values[variable])),
+      `${K8S}: Secret/${server.metadata?.name}`,
+      `${variable} must start with a letter and hold only letters, digits, - and _`,
+      `${variable} shape`,
+    );
+}
+
+/** NATS_USER / NATS_PASSWORD, or the credentials in NATS_URL. */
+function natsCredentialsOf(env) {
+  const url = parseUrl(env.get('NATS_URL')?.value ?? '');
+  return {
+    user: env.get('NATS_USER')?.value ?? (url && (decodeURIComponent(url.username) || undefined)),
+    password: env.get('NATS_PASSWORD')?.value ?? (url && (decodeURIComponent(url.password) || undefined)),
+  };
 }
 
 // =================================================================================== main
 const facts = readCode();
+facts.nats = readNatsConf(facts);
 const docker = checkDockerfile(facts);
 const compose = checkCompose(facts, docker);
 const k8s = checkK8s(facts, docker);
@@ -1868,6 +2135,7 @@ const summary = [
   docker ? DOCKERFILE : null,
   compose ? `${COMPOSE} (${compose.runs.size} processes)` : null,
   k8s ? `${K8S} (${k8s.deployments} Deployments, rendered with ${k8s.renderer})` : null,
+  facts.nats ? `${NATS_CONF} (${facts.nats.users.size} users)` : null,
   `YAML via ${YAML.name}`,
 ].filter(Boolean);
 if (errors.length) {
