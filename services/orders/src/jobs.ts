@@ -1,4 +1,5 @@
 import { isoDate, type JobDefinition } from '@omni/platform';
+import { settlePayments } from './commands/settle-payments';
 import { runDueSubscriptions } from './commands/subscriptions';
 
 /**
@@ -13,6 +14,17 @@ export const dueSubscriptions: JobDefinition = {
   run: async (ctx) => (await runDueSubscriptions(ctx, isoDate(ctx.now))).length,
 };
 
+/**
+ * Card and cash payments whose capture failed after the order committed, and card refunds the
+ * provider did not take: retried every minute until they succeed (each is idempotent at the provider).
+ */
+export const settlePaymentsJob: JobDefinition = {
+  name: 'settle-payments',
+  description: 'captures the card payments and sends the card refunds still pending at the provider',
+  intervalSeconds: 60,
+  run: (ctx) => settlePayments(ctx),
+};
+
 // Abandoned carts need no job: a cart's ABANDONED status is derived from `updatedAt` when it is
 // read (domain/cart.ts, CART_ABANDON_AFTER_HOURS), so there is nothing to mark.
-export const jobs: JobDefinition[] = [dueSubscriptions];
+export const jobs: JobDefinition[] = [dueSubscriptions, settlePaymentsJob];
