@@ -118,7 +118,14 @@ const CUSTOMERS = [
     channel: 'STORE',
     address: { line1: '88 Montague St', city: 'Brooklyn', postalCode: '11201', country: 'US', lat: 40.6946, lng: -73.9932 },
   },
-  { email: 'alan.turing@example.com', phone: null, firstName: 'Alan', lastName: 'Turing', channel: 'MOBILE_APP', address: null },
+  {
+    email: 'alan.turing@example.com',
+    phone: null,
+    firstName: 'Alan',
+    lastName: 'Turing',
+    channel: 'MOBILE_APP',
+    address: { line1: '30 Montgomery St', city: 'Jersey City', postalCode: '07302', country: 'US', lat: 40.7163, lng: -74.0431 },
+  },
 ];
 
 const UPSERT_LOCATION = `mutation UpsertLocation($input: UpsertLocationInput!) {
@@ -190,6 +197,9 @@ export async function seedDemoRetailer(client: GatewayClient): Promise<SeedSumma
   await client.mutate(ENROLL_LOYALTY, { customerId: grace, channel: 'STORE' }, 'EnrollLoyalty');
 
   const [, soho, brooklyn] = locationIds as [string, string, string];
+  // Paid in full: by a card taken outside this system (`manual` records it), or cash at the till.
+  const card = { provider: 'manual', token: 'demo-card' };
+  const cash = { provider: 'cash', token: 'demo-till' };
   const orders = [
     {
       customerId: ada,
@@ -199,24 +209,28 @@ export async function seedDemoRetailer(client: GatewayClient): Promise<SeedSumma
         { sku: 'NF-TOTE-NAT', quantity: 1 },
       ],
       fulfillment: { type: 'SHIP', address: CUSTOMERS[0]!.address },
+      payment: card,
     },
     {
       customerId: ada,
       channel: 'STORE',
       lines: [{ sku: 'RL-BTL-750-SAGE', quantity: 2 }],
       fulfillment: { type: 'CARRY_OUT', pickupLocationId: soho },
+      payment: cash,
     },
     {
       customerId: ada,
       channel: 'CALL_CENTER',
       lines: [{ sku: 'RL-TR2-BLK-42', quantity: 1 }],
       fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: brooklyn },
+      payment: card,
     },
     {
       customerId: grace,
       channel: 'STORE',
       lines: [{ sku: 'NF-MCS-NAVY-L', quantity: 1 }],
       fulfillment: { type: 'CARRY_OUT', pickupLocationId: brooklyn },
+      payment: cash,
     },
     {
       customerId: alan,
@@ -225,7 +239,8 @@ export async function seedDemoRetailer(client: GatewayClient): Promise<SeedSumma
         { sku: 'RL-BTL-750-SLATE', quantity: 1 },
         { sku: 'NF-TOTE-NAT', quantity: 2 },
       ],
-      fulfillment: { type: 'SHIP' },
+      fulfillment: { type: 'SHIP', address: CUSTOMERS[2]!.address },
+      payment: card,
     },
   ];
   const orderNumbers: string[] = [];

@@ -28,5 +28,12 @@ describe('demo retailer seed', () => {
     );
     expect(view.customer.orders.totalCount).toBe(3);
     expect([...view.customer.channels].sort()).toEqual(['CALL_CENTER', 'STORE', 'WEB']);
+
+    // Every demo order is paid in full; the web and app orders ship to the shopper's address.
+    for (const number of seeded.orderNumbers) {
+      const order = (await send(t.client, 'OrderPayments', { number })).orderByNumber;
+      expect(order.balanceDue.cents).toBe(0);
+      if (number.startsWith('W') || number.startsWith('A')) expect(order.shippingAddress).toMatchObject({ country: 'US' });
+    }
   });
 });

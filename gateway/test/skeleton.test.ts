@@ -85,6 +85,8 @@ describe('walking skeleton through the gateway', () => {
       idempotencyKey: 'pos-7-receipt-1001',
       lines: [{ sku: 'LS-WHT-M', quantity: 2 }],
       fulfillment: { type: 'CARRY_OUT', pickupLocationId: storeId },
+      // Paid at the till.
+      payment: { provider: 'cash', token: 'till-7' },
     };
     const first = await send(t.client.withHeaders({ 'x-channel': 'STORE' }), 'PlaceOrder', { input: storeOrder });
     expect(first.placeOrder.userErrors).toEqual([]);
@@ -107,9 +109,11 @@ describe('walking skeleton through the gateway', () => {
         channel: 'WEB',
         idempotencyKey: 'web-checkout-1',
         lines: [{ sku: 'LS-BLU-M', quantity: 1 }],
+        // No address given: it ships to the customer's saved one.
         fulfillment: { type: 'SHIP' },
       },
     });
+    expect(web.placeOrder.userErrors).toEqual([]);
     expect(web.placeOrder.order.total).toEqual({ cents: 4950, currency: 'USD' });
 
     const byNumber = await send(t.client, 'OrderByNumber', { number: first.placeOrder.order.number });
@@ -119,8 +123,19 @@ describe('walking skeleton through the gateway', () => {
       customer: { id: customerId, email: 'mia.chen@example.com' },
     });
     expect(byNumber.orderByNumber.history).toEqual([
-      expect.objectContaining({ channel: 'STORE', event: expect.stringContaining('placed') }),
+      expect.objectContaining({
+        channel: 'STORE',
+        event: 'placed with 1 line(s) in 1 fulfillment(s), carried out: total 9900 USD',
+      }),
+      expect.objectContaining({ channel: 'STORE', event: 'charged 9900 USD to CASH (cash)' }),
     ]);
+    const webOrder = (await send(t.client, 'OrderPayments', { number: web.placeOrder.order.number })).orderByNumber;
+    expect(webOrder).toMatchObject({
+      shippingAddress: { line1: '1 Pier St', city: 'Jersey City', postalCode: '07302', country: 'US' },
+      // Nothing paid yet: the web order's whole total is left to pay.
+      balanceDue: { cents: 4950, currency: 'USD' },
+      payments: [],
+    });
   });
 
   it('answers the 360 view from all five subgraphs in one request', async () => {
