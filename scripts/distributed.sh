@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Runs the distributed mode on this machine without Docker: the five subgraph services, each in
-# its own process on its own port, against the local PostgreSQL and NATS JetStream, and the
-# gateway routing to them on port 4000. Ctrl-C (or SIGTERM) stops every child.
+# its own process on its own port, against the local PostgreSQL and a NATS JetStream server of
+# their own (one NATS user per service, deploy/nats.conf), and the gateway routing to them on
+# port 4000. Ctrl-C (or SIGTERM) stops every child.
 #
 #   scripts/distributed.sh               # build, start everything, stay in the foreground
 #   SKIP_BUILD=1 scripts/distributed.sh  # reuse the existing dist/ output
 #
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD (unset:
-# trust auth), OMNI_DB (omni), NATS_URL (nats://127.0.0.1:4222), LOG_LEVEL (info),
-# BIND_HOST (127.0.0.1), READY_TIMEOUT (seconds per process, 90), SUBGRAPH_SECRET, AUTH_SECRET and
-# GIFT_CARD_SECRET (unset: random ones kept in data/distributed/secrets.env, so tokens and gift
-# cards survive a restart).
+# trust auth), OMNI_DB (omni), LOG_LEVEL (info), BIND_HOST (127.0.0.1), READY_TIMEOUT (seconds per
+# process, 90), SUBGRAPH_SECRET, AUTH_SECRET, GIFT_CARD_SECRET, EVENT_SECRET and each service's
+# <SERVICE>_NATS_PASSWORD (unset: random ones kept in data/distributed/secrets.env, so tokens and
+# gift cards survive a restart).
+# NATS: the script runs nats-server (NATS_SERVER: from PATH or /usr/sbin) on 127.0.0.1:NATS_PORT
+# (4223, beside a development server on 4222) with data/distributed/nats.conf, which it writes
+# from deploy/nats.conf with those passwords, and its store in data/distributed/nats. Set NATS_URL
+# to use a server of your own instead: it must run deploy/nats.conf with the same passwords.
 # Logs: data/logs/<name>.log (overwritten on each run).
 set -euo pipefail
 
@@ -21,7 +26,8 @@ PGHOST="${PGHOST:-127.0.0.1}"
 PGPORT="${PGPORT:-5432}"
 PGUSER="${PGUSER:-postgres}"
 OMNI_DB="${OMNI_DB:-omni}"
-NATS_URL="${NATS_URL:-nats://127.0.0.1:4222}"
+NATS_URL="${NATS_URL:-}"
+NATS_PORT="${NATS_PORT:-4223}"
 LOG_LEVEL="${LOG_LEVEL:-info}"
 BIND_HOST="${BIND_HOST:-127.0.0.1}"
 READY_TIMEOUT="${READY_TIMEOUT:-90}"
@@ -104,11 +110,19 @@ done
 pg -d postgres -Atqc 'SELECT 1' >/dev/null 2>&1 ||
   die "cannot reach PostgreSQL at $PGHOST:$PGPORT as $PGUSER (is it running? trust auth or PGPASSWORD?)"
 
-nats_hostport="${NATS_URL#nats://}"
-nats_hostport="${nats_hostport%%/*}"
-nats_hostport="${nats_hostport##*@}"
-port_busy_host() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
-port_busy_host "${nats_hostport%%:*}" "${nats_hostport##*:}" || die "cannot reach NATS at $NATS_URL (start nats-server -js)"
+if [[ -n "$NATS_URL" ]]; then
+  nats_hostport="${NATS_URL#nats://}"
+  nats_hostport="${nats_hostport%%/*}"
+  nats_hostport="${nats_hostport##*@}"
+  port_busy_host() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+  port_busy_host "${nats_hostport%%:*}" "${nats_hostport##*:}" ||
+    die "cannot reach NATS at $NATS_URL (it must run deploy/nats.conf; or leave NATS_URL unset)"
+else
+  NATS_SERVER="${NATS_SERVER:-$(command -v nats-server || echo /usr/sbin/nats-server)}"
+  [[ -x "$NATS_SERVER" ]] || die "nats-server is not installed (or set NATS_SERVER, or NATS_URL for a server of your own)"
+  port_busy "$NATS_PORT" && die "port $NATS_PORT (nats) is already in use; set NATS_PORT to a free one"
+  NATS_URL="nats://127.0.0.1:$NATS_PORT"
+fi
 
 # ---------------------------------------------------------------- database
 if [[ "$(pg -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = '$OMNI_DB'")" != "1" ]]; then
@@ -124,26 +138,31 @@ fi
 # ---------------------------------------------------------------- secrets
 # Distributed mode refuses the public development keys. GIFT_CARD_SECRET keys the hash loyalty
 # stores gift card codes as: kept in the file, since another one loses every card issued.
+# EVENT_SECRET signs every event; <SERVICE>_NATS_PASSWORD is the password of that service's NATS
+# user (it starts with a letter: nats-server reads it as a config value). A file written before
+# one of them was needed gets it added; a value given in the environment wins over the file's.
 SECRETS_FILE="$ROOT/data/distributed/secrets.env"
 random_secret() { node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))'; }
-if [[ -z "${SUBGRAPH_SECRET:-}" || -z "${AUTH_SECRET:-}" || -z "${GIFT_CARD_SECRET:-}" ]]; then
-  if [[ ! -f "$SECRETS_FILE" ]]; then
-    mkdir -p "$(dirname "$SECRETS_FILE")"
-    (
-      umask 077
-      printf 'SUBGRAPH_SECRET=%s\nAUTH_SECRET=%s\nGIFT_CARD_SECRET=%s\n' "$(random_secret)" "$(random_secret)" "$(random_secret)" \
-        >"$SECRETS_FILE"
-    )
-  fi
-  # A file written before loyalty needed its secret: add one.
-  grep -q '^GIFT_CARD_SECRET=' "$SECRETS_FILE" || printf 'GIFT_CARD_SECRET=%s\n' "$(random_secret)" >>"$SECRETS_FILE"
-  given_subgraph_secret="${SUBGRAPH_SECRET:-}" given_auth_secret="${AUTH_SECRET:-}" given_gift_card_secret="${GIFT_CARD_SECRET:-}"
-  # shellcheck disable=SC1090
-  source "$SECRETS_FILE"
-  SUBGRAPH_SECRET="${given_subgraph_secret:-$SUBGRAPH_SECRET}"
-  AUTH_SECRET="${given_auth_secret:-$AUTH_SECRET}"
-  GIFT_CARD_SECRET="${given_gift_card_secret:-$GIFT_CARD_SECRET}"
-fi
+nats_password_var() { echo "${1^^}_NATS_PASSWORD"; }
+SECRET_NAMES=(SUBGRAPH_SECRET AUTH_SECRET GIFT_CARD_SECRET EVENT_SECRET)
+for entry in "${SERVICES[@]}"; do SECRET_NAMES+=("$(nats_password_var "${entry%%:*}")"); done
+mkdir -p "$(dirname "$SECRETS_FILE")"
+(
+  umask 077
+  touch "$SECRETS_FILE"
+  for secret in "${SECRET_NAMES[@]}"; do
+    prefix=""
+    [[ "$secret" == *_NATS_PASSWORD ]] && prefix="n"
+    grep -q "^$secret=" "$SECRETS_FILE" || printf '%s=%s%s\n' "$secret" "$prefix" "$(random_secret)" >>"$SECRETS_FILE"
+  done
+)
+declare -A GIVEN_SECRETS=()
+for secret in "${SECRET_NAMES[@]}"; do GIVEN_SECRETS[$secret]="${!secret:-}"; done
+# shellcheck disable=SC1090
+source "$SECRETS_FILE"
+for secret in "${SECRET_NAMES[@]}"; do
+  if [[ -n "${GIVEN_SECRETS[$secret]}" ]]; then printf -v "$secret" '%s' "${GIVEN_SECRETS[$secret]}"; fi
+done
 
 # ---------------------------------------------------------------- build
 if [[ "${SKIP_BUILD:-}" != "1" ]]; then
@@ -225,15 +244,48 @@ wait_ready() {
   say "$name ready on :$port"
 }
 
+# ---------------------------------------------------------------- nats
+# data/distributed/nats.conf: deploy/nats.conf (one user per service, each publishing only its own
+# subjects) with the passwords written in, plus where to listen and store. Mode 600.
+if [[ -n "${NATS_SERVER:-}" ]]; then
+  NATS_CONF="$ROOT/data/distributed/nats.conf"
+  substitutions=()
+  for entry in "${SERVICES[@]}"; do
+    var=$(nats_password_var "${entry%%:*}")
+    substitutions+=(-e "s/\\\$$var\\b/\"${!var}\"/")
+  done
+  (
+    umask 077
+    {
+      printf '# Written by scripts/distributed.sh from deploy/nats.conf on each run: it holds passwords.\n'
+      printf 'listen: 127.0.0.1:%s\njetstream { store_dir: "%s" }\n\n' "$NATS_PORT" "$ROOT/data/distributed/nats"
+      sed "${substitutions[@]}" deploy/nats.conf
+    } >"$NATS_CONF"
+  )
+  "$NATS_SERVER" -t -c "$NATS_CONF" >/dev/null 2>&1 || die "nats-server rejects $NATS_CONF: $("$NATS_SERVER" -t -c "$NATS_CONF" 2>&1 | head -n 1)"
+  : >"$LOG_DIR/nats.log"
+  "${SETSID[@]}" "$NATS_SERVER" -c "$NATS_CONF" >>"$LOG_DIR/nats.log" 2>&1 &
+  PIDS[nats]=$!
+  say "started nats-server (pid ${PIDS[nats]}) on :$NATS_PORT, one user per service; log data/logs/nats.log"
+  deadline=$((SECONDS + 10))
+  until port_busy "$NATS_PORT"; do
+    kill -0 "${PIDS[nats]}" 2>/dev/null || { tail -n 20 "$LOG_DIR/nats.log" >&2; die "nats-server exited"; }
+    ((SECONDS < deadline)) || die "nats-server does not listen on $NATS_PORT after 10s"
+    sleep 0.2
+  done
+fi
+
 # ---------------------------------------------------------------- subgraphs
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}
   port=${entry##*:}
+  nats_password_of=$(nats_password_var "$name")
   extra=()
   if [[ "$name" == loyalty ]]; then extra=(GIFT_CARD_SECRET="$GIFT_CARD_SECRET"); fi
   # shellcheck disable=SC2046 # peer_env yields VAR=value words without spaces
   start "$name" "services/$name/dist/main.js" \
     PORT="$port" HOST="$BIND_HOST" DATABASE_URL="$DATABASE_URL" NATS_URL="$NATS_URL" \
+    NATS_USER="$name" NATS_PASSWORD="${!nats_password_of}" EVENT_SECRET="$EVENT_SECRET" \
     DATA_DIR="$ROOT/data/distributed" LOG_LEVEL="$LOG_LEVEL" SUBGRAPH_SECRET="$SUBGRAPH_SECRET" ${extra[@]+"${extra[@]}"} $(peer_env "$name")
 done
 for entry in "${SERVICES[@]}"; do
