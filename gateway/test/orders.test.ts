@@ -43,7 +43,14 @@ describe('orders through the gateway', () => {
       await send(t.client, 'SetStock', { input: { locationId: locations[key], sku, onHand } });
     customerId = (
       await send(t.client, 'RegisterCustomer', {
-        input: { email: 'ola@example.com', firstName: 'Ola', lastName: 'Berg', channel: 'WEB' },
+        input: {
+          email: 'ola@example.com',
+          firstName: 'Ola',
+          lastName: 'Berg',
+          channel: 'WEB',
+          // Not geocoded: her shipments are routed on cost alone. A SHIP order without an address goes here.
+          address: { line1: '5 Elm St', city: 'Edison', postalCode: '08817', country: 'US' },
+        },
       })
     ).registerCustomer.customer.id;
   });
@@ -86,8 +93,14 @@ describe('orders through the gateway', () => {
     expect(shipped.status).toBe('SHIPPED');
     expect(shipped.lines.map((l: { status: string }) => l.status)).toEqual(['SHIPPED']);
     expect(shipped.fulfillments[0].trackingNumber).toBe('1Z999');
+    expect(shipped.history.slice(0, 2)).toEqual([
+      expect.objectContaining({ channel: 'WEB', event: 'placed with 1 line(s) in 1 fulfillment(s): total 12000 USD' }),
+      // Placed with no tender: the whole total is still to pay.
+      expect.objectContaining({ channel: 'WEB', event: '12000 USD left to pay' }),
+    ]);
     expect(shipped.history.map((h: { event: string; channel: string }) => [h.channel, h.event.split(' ')[0]])).toEqual([
       ['WEB', 'placed'],
+      ['WEB', '12000'],
       ['STORE', 'PICK'],
       ['STORE', 'PACK'],
       ['STORE', 'SHIP'],
@@ -157,6 +170,17 @@ describe('orders through the gateway', () => {
       fulfillment: { type: 'SHIP' },
     });
     expect(tooMany).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'OUT_OF_STOCK' })] });
+    // A guest has no saved address to ship to.
+    const nowhere = await place({
+      customerId: null,
+      idempotencyKey: 'guest-ship-1',
+      lines: [{ sku: 'RJ-S', quantity: 1 }],
+      fulfillment: { type: 'SHIP' },
+    });
+    expect(nowhere).toEqual({
+      order: null,
+      userErrors: [expect.objectContaining({ code: 'ADDRESS_REQUIRED', field: ['input', 'fulfillment', 'address'] })],
+    });
     const availability = await send(t.client, 'Availability', { sku: 'RJ-M' });
     expect(availability.variant.availability.totalAvailable).toBe(1);
   });
@@ -276,7 +300,13 @@ describe('orders through the gateway', () => {
   it('costs the same number of SQL statements for a page of 20 orders as for a page of 2', async () => {
     const shopper = (
       await send(t.client, 'RegisterCustomer', {
-        input: { email: 'many@example.com', firstName: 'Many', lastName: 'Orders', channel: 'WEB' },
+        input: {
+          email: 'many@example.com',
+          firstName: 'Many',
+          lastName: 'Orders',
+          channel: 'WEB',
+          address: { line1: '9 Oak Ave', city: 'Edison', postalCode: '08817', country: 'US' },
+        },
       })
     ).registerCustomer.customer.id;
     for (const sku of ['RJ-M', 'RJ-S'])
@@ -336,7 +366,7 @@ describe('orders through the gateway', () => {
         channel: 'STORE',
         idempotencyKey: 'dup-1',
         lines: [{ sku: 'RJ-S', quantity: 1 }],
-        fulfillment: { type: 'SHIP' },
+        fulfillment: { type: 'SHIP', address: { line1: '5 Elm St', city: 'Edison', postalCode: '08817', country: 'US' } },
       },
     }).then((d) => d.placeOrder);
     const merged = await send(t.client, 'MergeCustomers', { survivorId: customerId, duplicateId: duplicate });
@@ -421,7 +451,13 @@ describe('orders through the gateway', () => {
     expect(rule.upsertEarnRule.userErrors).toEqual([]);
     const shopper = (
       await send(t.client, 'RegisterCustomer', {
-        input: { email: 'coat@example.com', firstName: 'Co', lastName: 'At', channel: 'WEB' },
+        input: {
+          email: 'coat@example.com',
+          firstName: 'Co',
+          lastName: 'At',
+          channel: 'WEB',
+          address: { line1: '3 Coat Ln', city: 'Edison', postalCode: '08817', country: 'US' },
+        },
       })
     ).registerCustomer.customer.id;
     await send(t.client, 'EnrollLoyalty', { customerId: shopper, channel: 'WEB' });
