@@ -214,6 +214,12 @@ describe('the money of an order', () => {
       (w) => w.storeCredit === 2000 && w.points === 1000,
     );
     expect(back).toMatchObject({ points: 1000, storeCredit: 2000 });
+    // The timeline shows the cancellation with what the order costs now.
+    const timeline = await until(
+      async () => (await send(csr, 'Customer360', { id: maya.id })).customer.interactions.edges.map((e: any) => e.node),
+      (nodes) => nodes.some((n: any) => n.kind === 'ORDER_CANCELLED'),
+    );
+    expect(timeline.find((n: any) => n.kind === 'ORDER_CANCELLED').summary).toMatch(`Cancelled order ${order.number}: total now`);
     const card = (paymentProvider('test') as TestProvider).payments;
     expect([...card.values()].filter((p) => p.token === 'tok_visa' && p.authorized === 300)).toEqual([
       expect.objectContaining({ captured: 300, refunded: 300 }),

@@ -15,6 +15,10 @@ export enum InteractionKind {
   ORDER_PLACED = 'ORDER_PLACED',
   /** Recorded by CRM from `orders.return.received`. */
   RETURN_RECEIVED = 'RETURN_RECEIVED',
+  /** Recorded by CRM from `orders.order.cancelled`, with the order's new total. */
+  ORDER_CANCELLED = 'ORDER_CANCELLED',
+  /** Recorded by CRM from `orders.order.modified`, with the order's new total. */
+  ORDER_MODIFIED = 'ORDER_MODIFIED',
 }
 
 export const MAX_SUMMARY_LENGTH = 2000;

@@ -59,6 +59,15 @@ export interface ReturnReceived {
   lines: { orderLineId: string; sku?: string; quantity: number }[];
 }
 
+/** What CRM reads of `orders.order.cancelled` and `orders.order.modified`. */
+interface OrderChanged {
+  orderId: string;
+  number?: string | null;
+  customerId: string | null;
+  totalCents?: number | null;
+  currency?: string | null;
+}
+
 interface LoyaltyEnrolled {
   customerId: string;
   cardNumber: string;
@@ -183,6 +192,30 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
     },
   };
 
+  /** Cancellations and changes go on the timeline with what the order costs now. */
+  const orderChanges: ConsumerDefinition = {
+    name: 'order-changes',
+    types: ['orders.order.cancelled', 'orders.order.modified'],
+    async handle(manager, event) {
+      const change = event.payload as OrderChanged;
+      const customer = await customerOf(manager, change.customerId);
+      if (!customer) return;
+      const number = change.number ?? (await orderNumber(manager, change.orderId));
+      const order = number ? `order ${number}` : 'an order';
+      const total =
+        change.totalCents != null && change.currency ? `: total now ${formatMoney(change.totalCents, change.currency)}` : '';
+      const cancelled = event.type === 'orders.order.cancelled';
+      await insertInteraction(manager, {
+        customerId: customer.id,
+        channel: event.channel,
+        kind: cancelled ? InteractionKind.ORDER_CANCELLED : InteractionKind.ORDER_MODIFIED,
+        summary: `${cancelled ? 'Cancelled' : 'Changed'} ${order}${total}`,
+        orderId: change.orderId,
+        occurredAt: new Date(event.occurredAt),
+      });
+    },
+  };
+
   /** A loyalty card is one more way to find the shopper. */
   const loyaltyCard: ConsumerDefinition = {
     name: 'loyalty-cards',
@@ -202,5 +235,5 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
     },
   };
 
-  return [orderPlaced, loyaltyCard, fulfillment, returns];
+  return [orderPlaced, loyaltyCard, fulfillment, returns, orderChanges];
 }

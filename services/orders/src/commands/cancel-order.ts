@@ -11,6 +11,7 @@ import { sendRefunds } from './settle-payments';
 
 export interface OrderCancelled {
   orderId: string;
+  number: string;
   customerId: string | null;
   reason: string | null;
   /** The lines (or parts) that will no longer ship. */
@@ -85,6 +86,7 @@ export async function cancelOrder(
       'orders.order.cancelled',
       {
         orderId,
+        number: order.number,
         customerId: order.customerId,
         reason: reason?.trim() || null,
         lines: cancelledParts.map((p) => ({ orderLineId: p.orderLineId, sku: p.sku, quantity: p.quantity })),
