@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { newEnvelope } from '@omni/platform';
 import { paymentProvider, type TestProvider } from '../../services/orders/src/payments/provider';
 import { resetOrderSettings } from '../../services/orders/src/settings';
+import { Order } from '../../services/orders/src/entities/order';
+import { OrderPayment } from '../../services/orders/src/entities/payment';
+import { LedgerEntry } from '../../services/loyalty/src/entities/account';
+import { StoredValueEntry } from '../../services/loyalty/src/entities/stored-value';
+import { In } from 'typeorm';
 import type { GatewayClient } from '../src/client';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
@@ -515,6 +520,40 @@ describe('the money of an order', () => {
     } finally {
       delete process.env.PAYMENT_REQUIRED_CHANNELS;
       resetOrderSettings();
+    }
+  });
+
+  it('reconciles to the cent: every order against its payments, and the payments against loyalty and the card provider', async () => {
+    const orders = await t.system.services.get('orders')!.db.getRepository(Order).find();
+    const paid = await t.system.services.get('orders')!.db.getRepository(OrderPayment).find();
+    const net = (p: OrderPayment) => (p.status === 'VOIDED' ? 0 : p.amountCents - p.refundedCents);
+    for (const order of orders) {
+      const own = paid.filter((p) => p.orderId === order.id);
+      expect(order.balanceDueCents).toBe(order.totalCents - own.reduce((sum, p) => sum + net(p), 0) + order.creditedCents);
+    }
+    const ids = orders.map((o) => o.id);
+    const loyalty = t.system.services.get('loyalty')!.db;
+    const of = (method: string) => paid.filter((p) => p.method === method);
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const ledgers = async () => {
+      const points = await loyalty.getRepository(LedgerEntry).findBy({ orderId: In(ids), kind: In(['BURN', 'REFUND']) as never });
+      const value = await loyalty
+        .getRepository(StoredValueEntry)
+        .findBy({ orderId: In(ids), kind: In(['DEBIT', 'REFUND']) as never });
+      return { points: -sum(points.map((e) => e.points)), storedValue: -sum(value.map((e) => e.amountCents)) };
+    };
+    const expected = {
+      points: sum(of('POINTS').map((p) => p.points - p.refundedPoints)),
+      storedValue: sum([...of('STORE_CREDIT'), ...of('GIFT_CARD')].map(net)),
+    };
+    expect(expected.points).toBeGreaterThan(0);
+    expect(expected.storedValue).toBeGreaterThan(0);
+    expect(await until(ledgers, (l) => l.points === expected.points && l.storedValue === expected.storedValue)).toEqual(expected);
+    // The test provider's own books: what it captured less what it refunded, per payment.
+    const provider = (paymentProvider('test') as TestProvider).payments;
+    for (const p of paid.filter((x) => x.provider === 'test' && x.capturedAt)) {
+      const books = provider.get(p.reference!)!;
+      expect(books.captured - books.refunded).toBe(net(p));
     }
   });
 });
