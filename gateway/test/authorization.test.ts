@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEV_SUBGRAPH_SECRET, encodeCaller, HEADERS, signCallerValue, type Caller } from '@omni/platform';
 import { parse, validate } from 'graphql';
 import type { GatewayClient, GraphQLResponse } from '../src/client';
-import { contractOperations } from '../src/contract';
+import { contractOperations, pendingOperations } from '../src/contract';
 import { contractOperation, send, startTestSystem, type TestSystem } from './harness';
 
 /**
@@ -76,7 +76,14 @@ describe('authorization: the role matrix', () => {
   const register = async () =>
     (
       await send(t.client, 'RegisterCustomer', {
-        input: { email: `shopper-${unique()}@example.com`, firstName: 'Test', lastName: 'Shopper', channel: 'WEB' },
+        input: {
+          email: `shopper-${unique()}@example.com`,
+          firstName: 'Test',
+          lastName: 'Shopper',
+          channel: 'WEB',
+          // Where a SHIP order without an address of its own goes.
+          address: { line1: '1 Matrix Way', city: 'Newark', postalCode: '07102', country: 'US' },
+        },
       })
     ).registerCustomer.customer.id as string;
 
@@ -240,7 +247,31 @@ describe('authorization: the role matrix', () => {
           cartId: await cartFor(null),
           idempotencyKey: randomUUID(),
           fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: elsewhere },
+          email: `guest-${unique()}@example.com`,
         },
+      }),
+    },
+    {
+      operation: 'CheckoutWithTenders',
+      variant: "a customer's cart",
+      allowed: SHOPPER_AND_STAFF,
+      variables: async () => ({
+        cartId: await cartFor(alice),
+        key: randomUUID(),
+        fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: elsewhere },
+        payment: { provider: 'test', token: 'tok_visa' },
+      }),
+    },
+    {
+      operation: 'CheckoutWithTenders',
+      variant: 'a guest cart',
+      allowed: EVERYONE,
+      variables: async () => ({
+        cartId: await cartFor(null),
+        key: randomUUID(),
+        fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: elsewhere },
+        payment: { provider: 'test', token: 'tok_visa' },
+        email: `guest-${unique()}@example.com`,
       }),
     },
     {
@@ -256,7 +287,31 @@ describe('authorization: the role matrix', () => {
         },
       }),
     },
+    {
+      operation: 'PlaceOrderWithTenders',
+      allowed: ['associateHere', 'associateElsewhere', 'csr', 'partner'],
+      variables: () => ({
+        customerId: alice,
+        channel: 'MARKETPLACE',
+        key: randomUUID(),
+        lines: [{ sku: 'MX-1', quantity: 1 }],
+        fulfillment: { type: 'SHIP' },
+        payment: { provider: 'manual', token: 'marketplace-charge' },
+      }),
+    },
     { operation: 'OrderByNumber', allowed: SHOPPER_AND_STAFF, variables: () => ({ number: aliceOrder.number }) },
+    {
+      operation: 'OrderPayments',
+      variant: 'an order staff placed',
+      allowed: SHOPPER_AND_STAFF,
+      variables: () => ({ number: aliceOrder.number }),
+    },
+    {
+      operation: 'OrderPayments',
+      variant: 'an order the partner placed',
+      allowed: [...SHOPPER_AND_STAFF, 'partner'],
+      variables: () => ({ number: partnerOrder.number }),
+    },
     {
       operation: 'ModifyOrder',
       allowed: SHOPPER_AND_STAFF,
@@ -352,7 +407,10 @@ describe('authorization: the role matrix', () => {
   const caseName = (c: Case) => (c.variant ? `${c.operation} (${c.variant})` : c.operation);
 
   it('covers every contract operation', () => {
-    expect(new Set(cases.map((c) => c.operation))).toEqual(new Set(contractOperations().keys()));
+    // Operations still pending (schema/contract-pending.txt) are not served yet: nothing to authorize.
+    const pending = new Set(pendingOperations());
+    const built = [...contractOperations().keys()].filter((name) => !pending.has(name));
+    expect(new Set(cases.map((c) => c.operation))).toEqual(new Set(built));
   });
 
   it.each(EVERYONE)('answers %s as the role table says', async (who) => {
