@@ -24,6 +24,8 @@ module.exports = {
     '^@omni/(.*)$': '<rootDir>/services/$1/src',
   },
   setupFiles: ['reflect-metadata'],
-  testTimeout: 30000,
+  // Starting a whole system (five services, the gateway, PostgreSQL databases, NATS streams) in a
+  // beforeAll can take tens of seconds on a busy 2-core machine: hooks and tests get room for it.
+  testTimeout: 120_000,
   maxWorkers: 2,
 };
