@@ -53,6 +53,20 @@ const releaseOnCancel: ConsumerDefinition = {
   },
 };
 
+/**
+ * Lines a modification removed hold nothing (a safety net: orders also releases them through the
+ * API right after its commit, which may fail while this event cannot be lost).
+ */
+const releaseOnModify: ConsumerDefinition = {
+  name: 'release-on-modify',
+  types: ['orders.order.modified'],
+  async handle(manager, event) {
+    const { orderId, lines } = (event.payload ?? {}) as { orderId?: string; lines?: { lineId: string; status: string }[] };
+    const removed = (lines ?? []).filter((l) => l.status === 'CANCELLED').map((l) => l.lineId);
+    if (orderId && removed.length) await releaseIn(manager, orderId, removed, { channel: event.channel, actor: null });
+  },
+};
+
 /** Restockable returned units go back on hand where the return was received. */
 const restockOnReturn: ConsumerDefinition = {
   name: 'restock-on-return',
@@ -62,4 +76,4 @@ const restockOnReturn: ConsumerDefinition = {
   },
 };
 
-export const consumers = [confirmOnOrder, consumeOnShipment, releaseOnCancel, restockOnReturn];
+export const consumers = [confirmOnOrder, consumeOnShipment, releaseOnCancel, releaseOnModify, restockOnReturn];
