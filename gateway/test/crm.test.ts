@@ -10,6 +10,8 @@ describe('CRM: one customer across every channel', () => {
   let customer360: string;
   let productIds: { shirt: string; tote: string; bottle: string };
 
+  /** Where the orders of these shoppers (registered without an address) ship. */
+  const shipTo = { line1: '1 Test St', city: 'Newark', postalCode: '07102', country: 'US' };
   const register = async (email: string, extra: Record<string, unknown> = {}) => {
     const data = await send(t.client, 'RegisterCustomer', {
       input: { email, firstName: 'Test', lastName: 'Shopper', channel: 'WEB', ...extra },
@@ -325,7 +327,7 @@ describe('CRM: one customer across every channel', () => {
               channel: 'STORE',
               idempotencyKey: key,
               lines: [{ sku: 'CRM-SHIRT', quantity: 2 }],
-              fulfillment: { type: 'SHIP' },
+              fulfillment: { type: 'SHIP', address: shipTo },
             },
           })
         ).placeOrder.order;
@@ -374,7 +376,7 @@ describe('CRM: one customer across every channel', () => {
           channel: 'WEB',
           idempotencyKey: 'crm-msg-3',
           lines: [{ sku: 'CRM-TOTE', quantity: 1 }],
-          fulfillment: { type: 'SHIP' },
+          fulfillment: { type: 'SHIP', address: shipTo },
         },
       });
       const orderId = placeOrder.order.id;
@@ -600,7 +602,7 @@ describe('CRM: one customer across every channel', () => {
             channel: 'WEB',
             idempotencyKey: `batch-${i}`,
             lines: [{ sku: 'CRM-BTL', quantity: 1 }],
-            fulfillment: { type: 'SHIP' },
+            fulfillment: { type: 'SHIP', address: shipTo },
           },
         });
         return data.placeOrder.order.id as string;

@@ -79,7 +79,7 @@ describe('gateway over HTTP subgraphs', () => {
         channel: 'CALL_CENTER',
         idempotencyKey: 'cc-1',
         lines: [{ sku: 'NO-SUCH-SKU', quantity: 1 }],
-        fulfillment: { type: 'SHIP' },
+        fulfillment: { type: 'SHIP', address: { line1: '1 Main St', city: 'Albany', postalCode: '12207', country: 'US' } },
       },
     });
     expect(order.placeOrder).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'UNKNOWN_SKU' })] });

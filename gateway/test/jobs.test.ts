@@ -178,6 +178,7 @@ describe('jobs', () => {
     const jobs: [string, string][] = [
       ['inventory', 'reservation-expiry'],
       ['orders', 'due-subscriptions'],
+      ['orders', 'settle-payments'],
       ['loyalty', 'maintenance'],
       ...['crm', 'catalog', 'inventory', 'orders', 'loyalty'].map((service): [string, string] => [service, 'outbox-prune']),
     ];
@@ -203,6 +204,7 @@ describe('jobs', () => {
     ).toEqual([
       ['due-subscriptions', 3600],
       ['outbox-prune', 3600],
+      ['settle-payments', 60],
     ]);
 
     // Not for anyone else: a CSR gets FORBIDDEN and no jobs.
