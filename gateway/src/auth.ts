@@ -12,7 +12,7 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * The development signing key, used when no AUTH_* variable is set (embedded mode, tests,
- * `pnpm token`). It is in the source, so tokens signed with it prove nothing.
+ * `pnpm dev-token`). It is in the source, so tokens signed with it prove nothing.
  */
 export const DEV_AUTH_SECRET = 'omni-development-auth-secret-not-for-production';
 export const DEV_ISSUER = 'omni-dev';
@@ -46,7 +46,7 @@ export function authOptions(settings: AuthSettings, log?: Logger): AuthOptions {
       if (settings[name]) throw new ConfigError(name, 'is set but no key is: set AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_SECRET');
     }
     log?.warn(
-      'no AUTH_* key is set: tokens are verified with the public development key (pnpm token); do not expose this gateway',
+      'no AUTH_* key is set: tokens are verified with the public development key (pnpm dev-token); do not expose this gateway',
     );
     return { keys: secretKey(DEV_AUTH_SECRET), issuer: DEV_ISSUER, audience: DEV_AUDIENCE, development: true };
   }

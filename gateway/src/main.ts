@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   const example = lookup.customerLookup ? EXAMPLE_QUERY(lookup.customerLookup.id) : '{ locations { id name type } }';
   process.stdout.write(
     `\nGateway ready at ${system.gateway.url}\n\nTry it as a contact-center agent (a development token, valid 12 hours; ` +
-      `make others with pnpm token --role <ROLE>):\n\n` +
+      `make others with pnpm dev-token --role <ROLE>):\n\n` +
       `curl -s ${system.gateway.url} -H 'content-type: application/json' -H 'x-channel: WEB' \\\n` +
       `  -H 'authorization: Bearer ${token}' \\\n` +
       `  --data '${JSON.stringify({ query: example.replace(/\s+/g, ' ') })}'\n\nor paste this into any GraphQL client ` +

@@ -44,7 +44,7 @@ export async function issueToken(
     .sign(new TextEncoder().encode(options.secret ?? DEV_AUTH_SECRET));
 }
 
-/** `pnpm token --role CSR [--customer id] [--location id] [--partner id] [--subject s] [--ttl 1h]` */
+/** `pnpm dev-token --role CSR [--customer id] [--location id] [--partner id] [--subject s] [--ttl 1h]` */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const role = values.role?.toUpperCase();
   if (!role || !(ROLES as readonly string[]).includes(role)) {
     process.stderr.write(
-      `usage: pnpm token --role <${ROLES.join('|')}> [--customer <id>] [--location <id>] [--partner <id>] [--subject <s>] [--ttl 1h]\n`,
+      `usage: pnpm dev-token --role <${ROLES.join('|')}> [--customer <id>] [--location <id>] [--partner <id>] [--subject <s>] [--ttl 1h]\n`,
     );
     process.exit(2);
   }
