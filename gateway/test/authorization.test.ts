@@ -227,6 +227,35 @@ describe('authorization: the role matrix', () => {
       variables: async () => ({ cartId: await cartFor(alice), code: 'NO-SUCH-CODE' }),
     },
     {
+      operation: 'Cart',
+      variant: "a customer's cart",
+      allowed: SHOPPER_AND_STAFF,
+      variables: async () => ({ id: await cartFor(alice) }),
+    },
+    {
+      operation: 'Cart',
+      variant: 'a guest cart',
+      allowed: EVERYONE,
+      variables: async () => ({ id: await cartFor(null) }),
+    },
+    {
+      operation: 'UpdateCartLine',
+      variant: "a customer's cart",
+      allowed: SHOPPER_AND_STAFF,
+      variables: async () => ({ cartId: await cartFor(alice), sku: 'MX-1', quantity: 2 }),
+    },
+    {
+      operation: 'UpdateCartLine',
+      variant: 'a guest cart',
+      allowed: EVERYONE,
+      variables: async () => ({ cartId: await cartFor(null), sku: 'MX-1', quantity: 2 }),
+    },
+    {
+      operation: 'RemoveCoupon',
+      allowed: SHOPPER_AND_STAFF,
+      variables: async () => ({ cartId: await cartFor(alice), code: 'NO-SUCH-CODE' }),
+    },
+    {
       operation: 'Checkout',
       variant: "a customer's cart",
       allowed: SHOPPER_AND_STAFF,

@@ -58,6 +58,37 @@ export async function addCartLine(ctx: ServiceContext, cartId: string, sku: stri
   });
 }
 
+/** Sets a line to `quantity` units (0 removes it; a SKU not in the cart is added). */
+export async function setCartLine(ctx: ServiceContext, cartId: string, sku: string, quantity: number): Promise<Cart> {
+  if (!Number.isSafeInteger(quantity) || quantity < 0)
+    throw new DomainError('INVALID_QUANTITY', 'a quantity is a whole number, 0 removes the line', ['quantity']);
+  const cart = await openCart(ctx, cartId);
+  const existing = await ctx.db.getRepository(CartLineRow).findOneBy({ cartId, sku });
+  if (!existing) {
+    if (quantity === 0) throw new DomainError('UNKNOWN_LINE', `the cart has no ${sku}`, ['sku']);
+    return addCartLine(ctx, cartId, sku, quantity);
+  }
+  return inTransaction(ctx.db, async (manager) => {
+    if (quantity === 0) await manager.delete(CartLineRow, { cartId, sku });
+    else await manager.update(CartLineRow, { cartId, sku }, { quantity });
+    cart.updatedAt = new Date();
+    await manager.update(Cart, { id: cartId }, { updatedAt: cart.updatedAt });
+    return cart;
+  });
+}
+
+/** Takes a coupon off the cart (a code not on it is `INVALID_COUPON`). */
+export async function removeCoupon(ctx: ServiceContext, cartId: string, code: string): Promise<Cart> {
+  const cart = await openCart(ctx, cartId);
+  const normalized = code.trim().toUpperCase();
+  if (!cart.couponCodes.includes(normalized))
+    throw new DomainError('INVALID_COUPON', `coupon ${normalized} is not on this cart`, ['code']);
+  cart.couponCodes = cart.couponCodes.filter((c) => c !== normalized);
+  cart.updatedAt = new Date();
+  await ctx.db.getRepository(Cart).update({ id: cartId }, { couponCodes: cart.couponCodes, updatedAt: cart.updatedAt });
+  return cart;
+}
+
 export async function cartLines(ctx: ServiceContext, cartId: string): Promise<CartLineRow[]> {
   return ctx.db.getRepository(CartLineRow).find({ where: { cartId }, order: { position: 'ASC' } });
 }

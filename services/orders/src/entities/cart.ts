@@ -29,6 +29,7 @@ export class Cart {
   @Column({ type: 'varchar', length: 20 })
   storedStatus!: CartStatus;
 
+  @Field(() => [String], { description: 'Coupons on the cart (upper case); each gave a discount when it was applied.' })
   @Column({ type: 'simple-json' })
   couponCodes!: string[];
 

@@ -9,9 +9,9 @@ import {
   UserError,
 } from '@omni/platform';
 import DataLoader from 'dataloader';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { In, LessThan, MoreThanOrEqual } from 'typeorm';
-import { addCartLine, applyCoupon, checkout, createCart, priceOf } from '../commands/cart';
+import { addCartLine, applyCoupon, checkout, createCart, priceOf, removeCoupon, setCartLine } from '../commands/cart';
 import { assertCanUseCart } from '../domain/access';
 import { abandonCutoff, cartStatus } from '../domain/cart';
 import { Cart, CartLineRow, CartStatus } from '../entities/cart';
@@ -136,6 +136,37 @@ export class CartResolver {
   ): Promise<CartPayload> {
     await usableCart(ctx, cartId);
     const { result, userErrors } = await attempt(() => addCartLine(ctx, cartId, sku, quantity));
+    return { cart: result, userErrors };
+  }
+
+  @Query(() => Cart, {
+    nullable: true,
+    description: 'A cart by its id: a guest cart for whoever holds the id, a customer’s for them and staff.',
+  })
+  cart(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Cart | null> {
+    return usableCart(ctx, id);
+  }
+
+  @Mutation(() => CartPayload, { description: 'Sets a line to a quantity: 0 removes it, a SKU not in the cart is added.' })
+  async updateCartLine(
+    @Arg('cartId', () => ID) cartId: string,
+    @Arg('sku') sku: string,
+    @Arg('quantity', () => Int) quantity: number,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<CartPayload> {
+    await usableCart(ctx, cartId);
+    const { result, userErrors } = await attempt(() => setCartLine(ctx, cartId, sku, quantity));
+    return { cart: result, userErrors };
+  }
+
+  @Mutation(() => CartPayload)
+  async removeCoupon(
+    @Arg('cartId', () => ID) cartId: string,
+    @Arg('code') code: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<CartPayload> {
+    await usableCart(ctx, cartId);
+    const { result, userErrors } = await attempt(() => removeCoupon(ctx, cartId, code));
     return { cart: result, userErrors };
   }
 
