@@ -227,6 +227,11 @@ describe('authorization: the role matrix', () => {
       variables: async () => ({ cartId: await cartFor(alice), code: 'NO-SUCH-CODE' }),
     },
     {
+      operation: 'GuestOrder',
+      allowed: EVERYONE,
+      variables: () => ({ email: 'nobody@example.com', number: 'W-0000-0000' }),
+    },
+    {
       operation: 'Cart',
       variant: "a customer's cart",
       allowed: SHOPPER_AND_STAFF,

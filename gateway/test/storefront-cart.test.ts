@@ -65,4 +65,27 @@ describe('the storefront cart', () => {
     ]);
     expect((await send(shopper, 'Cart', { id: '00000000-0000-0000-0000-000000000000' })).cart).toBeNull();
   });
+
+  it('lets a guest find their order by the email given at checkout and its number, and nobody else', async () => {
+    const store = (
+      await send(t.client, 'UpsertLocation', {
+        input: { name: 'Cart Store', type: 'STORE', lat: 40.7, lng: -74.0, fulfillsOnline: true, pickupEnabled: true },
+      })
+    ).upsertLocation.location.id;
+    await send(t.client, 'SetStock', { input: { locationId: store, sku: 'CT-1', onHand: 5 } });
+    const cartId: string = (await send(t.anonymous, 'CreateCart', { input: { channel: 'WEB' } })).createCart.cart.id;
+    await send(t.anonymous, 'AddCartLine', { cartId, sku: 'CT-1', quantity: 1 });
+    const out = await send(t.anonymous, 'CheckoutWithTenders', {
+      cartId,
+      key: 'guest-1',
+      fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: store },
+      email: 'Gia.Guest@Example.com',
+    });
+    expect(out.checkout.userErrors).toEqual([]);
+    const number: string = out.checkout.order.number;
+    const found = await send(t.anonymous, 'GuestOrder', { email: 'gia.guest@example.com', number: number.toLowerCase() });
+    expect(found.guestOrder).toMatchObject({ number, status: 'PLACED', total: { cents: 2000, currency: 'USD' } });
+    expect(found.guestOrder.fulfillments).toEqual([expect.objectContaining({ type: 'PICKUP_IN_STORE', status: 'PENDING' })]);
+    expect((await send(t.anonymous, 'GuestOrder', { email: 'someone.else@example.com', number })).guestOrder).toBeNull();
+  });
 });

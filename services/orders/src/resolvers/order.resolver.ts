@@ -233,6 +233,21 @@ export class OrderResolver {
     return order;
   }
 
+  @Query(() => Order, {
+    nullable: true,
+    description: 'A guest finds their order by the email given at checkout and its number (both must match).',
+  })
+  async guestOrder(
+    @Arg('email') email: string,
+    @Arg('number') number: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<Order | null> {
+    const normalized = email.trim().toLowerCase();
+    if (!normalized || !number.trim()) return null;
+    const order = await ctx.db.getRepository(Order).findOneBy({ number: number.trim().toUpperCase() });
+    return order && order.customerId === null && order.email === normalized ? order : null;
+  }
+
   @Authorized(Role.ASSOCIATE, Role.CSR, Role.PARTNER)
   @Mutation(() => PlaceOrderPayload, {
     description: 'Orders taken outside the storefront cart: POS, call center, marketplace, partner.',
