@@ -2,21 +2,34 @@
 # Runs the distributed mode on this machine without Docker: the five subgraph services, each in
 # its own process on its own port, against the local PostgreSQL and a NATS JetStream server of
 # their own (one NATS user per service, deploy/nats.conf), and the gateway routing to them on
-# port 4000. Ctrl-C (or SIGTERM) stops every child.
+# port 4000. The script stays in the foreground as their supervisor: a child that dies is
+# reported (and restarted with backoff, see RESTART) while the others keep running; Ctrl-C (or
+# SIGTERM) stops every child.
 #
-#   scripts/distributed.sh               # build, start everything, stay in the foreground
-#   SKIP_BUILD=1 scripts/distributed.sh  # reuse the existing dist/ output
+#   scripts/distributed.sh                  # build, start everything, supervise in the foreground
+#   SKIP_BUILD=1 scripts/distributed.sh     # reuse the existing dist/ output
+#   scripts/distributed.sh restart orders   # from another shell: restart one child of the running
+#                                           # instance (a service, gateway or nats), the rest stay up
+#   scripts/distributed.sh status           # each child: pid, up or down, ready
+#   scripts/distributed.sh stop             # stop the running instance (as Ctrl-C does)
 #
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD (unset:
 # trust auth), OMNI_DB (omni), LOG_LEVEL (info), BIND_HOST (127.0.0.1), READY_TIMEOUT (seconds per
 # process, 90), SUBGRAPH_SECRET, AUTH_SECRET, GIFT_CARD_SECRET, EVENT_SECRET and each service's
-# <SERVICE>_NATS_PASSWORD (unset: random ones kept in data/distributed/secrets.env, so tokens and
+# <SERVICE>_NATS_PASSWORD (unset: random ones kept in DIST_DIR/secrets.env, so tokens and
 # gift cards survive a restart).
+# DIST_DIR (data/distributed): this instance's state: secrets.env, nats.conf and the NATS store,
+# pids/<name>.pid (one per running child, and supervisor.pid), logs/<name>.log (overwritten on
+# each run, appended to on each restart of that child). A second instance needs its own DIST_DIR
+# (and free ports).
+# RESTART (backoff): what the supervisor does when a child dies: `backoff` starts it again after
+# 1 s, doubling up to 30 s while it keeps dying (back to 1 s once it stayed up 60 s), like the
+# compose file's `restart: unless-stopped`; `no` only reports it, and `restart <name>` brings it
+# back. A child stopped through `restart` is never counted as a death.
 # NATS: the script runs nats-server (NATS_SERVER: from PATH or /usr/sbin) on 127.0.0.1:NATS_PORT
-# (4223, beside a development server on 4222) with data/distributed/nats.conf, which it writes
-# from deploy/nats.conf with those passwords, and its store in data/distributed/nats. Set NATS_URL
-# to use a server of your own instead: it must run deploy/nats.conf with the same passwords.
-# Logs: data/logs/<name>.log (overwritten on each run).
+# (4223, beside a development server on 4222) with DIST_DIR/nats.conf, which it writes from
+# deploy/nats.conf with those passwords, and its store in DIST_DIR/nats. Set NATS_URL to use a
+# server of your own instead: it must run deploy/nats.conf with the same passwords.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,13 +44,21 @@ NATS_PORT="${NATS_PORT:-4223}"
 LOG_LEVEL="${LOG_LEVEL:-info}"
 BIND_HOST="${BIND_HOST:-127.0.0.1}"
 READY_TIMEOUT="${READY_TIMEOUT:-90}"
-LOG_DIR="$ROOT/data/logs"
+DIST_DIR="${DIST_DIR:-$ROOT/data/distributed}"
+[[ "$DIST_DIR" == /* ]] || DIST_DIR="$ROOT/$DIST_DIR"
+LOG_DIR="$DIST_DIR/logs"
+PID_DIR="$DIST_DIR/pids"
+CONTROL_DIR="$DIST_DIR/control"
+RESTART="${RESTART:-backoff}"
 
 # psql against the configured server (PG* stay out of the children's environment: node-postgres
 # would read them).
 pg() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -X "$@"; }
 
-say() { printf '[distributed] %s\n' "$*" >&2; }
+# Messages go to fd 3 (stderr), so that bash's own notices of a child killed by a signal can be
+# silenced (2>/dev/null around the supervisor's steps) without losing ours.
+exec 3>&2
+say() { printf '[distributed] %s\n' "$*" >&3; }
 die() { say "error: $*"; exit 1; }
 
 command -v node >/dev/null || die "node is not installed"
@@ -96,12 +117,93 @@ all_subgraph_env() {
   echo "${out[*]}"
 }
 
+# ---------------------------------------------------------------- companion commands
+# `restart <name>`, `status` and `stop` talk to the instance running on DIST_DIR through its files:
+# pids/supervisor.pid, pids/<name>.pid, children (one "name port" line per child), and a request
+# file control/restart.<name> that the supervisor answers in control/restart.<name>.done.
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+pid_in() { cat "$PID_DIR/$1.pid" 2>/dev/null || true; }
+rel() { echo "${1#"$ROOT"/}"; }
+
+running_supervisor() {
+  local pid
+  pid=$(pid_in supervisor)
+  alive "$pid" || die "no instance runs on $(rel "$DIST_DIR") (start one with scripts/distributed.sh, or set DIST_DIR)"
+  echo "$pid"
+}
+
+child_port() { awk -v n="$1" '$1 == n { print $2 }' "$DIST_DIR/children" 2>/dev/null; }
+
+command_status() {
+  running_supervisor >/dev/null
+  local name port pid state ready
+  printf '%-10s %-8s %-6s %-6s %s\n' child pid state ready log
+  while read -r name port; do
+    pid=$(pid_in "$name")
+    state=down ready=no
+    alive "$pid" && state=up
+    if [[ $state == up ]]; then
+      if [[ $name == nats ]]; then
+        port_busy "$port" && ready=yes
+      else
+        curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/readyz" 2>/dev/null && ready=yes
+      fi
+    fi
+    printf '%-10s %-8s %-6s %-6s %s\n' "$name" "${pid:--}" "$state" "$ready" "$(rel "$LOG_DIR/$name.log")"
+  done <"$DIST_DIR/children"
+}
+
+command_restart() {
+  local name=${1:-} supervisor deadline answer
+  [[ -n "$name" ]] || die "usage: scripts/distributed.sh restart <name> (one of: $(awk '{ printf "%s ", $1 }' "$DIST_DIR/children" 2>/dev/null))"
+  supervisor=$(running_supervisor)
+  [[ -n "$(child_port "$name")" ]] ||
+    die "$name is no child of the instance on $(rel "$DIST_DIR") (children: $(awk '{ printf "%s ", $1 }' "$DIST_DIR/children"))"
+  mkdir -p "$CONTROL_DIR"
+  rm -f "$CONTROL_DIR/restart.$name.done"
+  date +%s >"$CONTROL_DIR/restart.$name"
+  say "asked the supervisor (pid $supervisor) to restart $name"
+  deadline=$((SECONDS + READY_TIMEOUT + 20))
+  until [[ -f "$CONTROL_DIR/restart.$name.done" ]]; do
+    alive "$supervisor" || die "the supervisor exited"
+    ((SECONDS < deadline)) || die "$name: no answer after $((READY_TIMEOUT + 20))s; see $(rel "$LOG_DIR/$name.log")"
+    sleep 0.2
+  done
+  answer=$(cat "$CONTROL_DIR/restart.$name.done")
+  rm -f "$CONTROL_DIR/restart.$name.done"
+  say "$name: $answer"
+  [[ "$answer" == ready* ]]
+}
+
+command_stop() {
+  local supervisor
+  supervisor=$(running_supervisor)
+  kill -TERM "$supervisor"
+  for _ in $(seq 1 150); do
+    alive "$supervisor" || { say "stopped (supervisor pid $supervisor)"; return 0; }
+    sleep 0.2
+  done
+  die "the supervisor (pid $supervisor) is still running after 30s"
+}
+
+case "${1:-run}" in
+  run) ;;
+  restart) command_restart "${2:-}"; exit ;;
+  status) command_status; exit ;;
+  stop) command_stop; exit ;;
+  -h | --help | help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+  *) die "unknown command $1 (run, restart <name>, status, stop)" ;;
+esac
+[[ "$RESTART" == backoff || "$RESTART" == no ]] || die "RESTART must be backoff or no, not $RESTART"
+existing_supervisor=$(pid_in supervisor)
+alive "$existing_supervisor" &&
+  die "an instance already runs on $(rel "$DIST_DIR") (supervisor pid $existing_supervisor): scripts/distributed.sh stop, or set DIST_DIR"
+
 # ---------------------------------------------------------------- preflight
 for tool in pnpm psql curl; do
   command -v "$tool" >/dev/null || die "$tool is not installed"
 done
-
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 for entry in "${SERVICES[@]}" "gateway:$GATEWAY_PORT"; do
   port_busy "${entry##*:}" && die "port ${entry##*:} (${entry%%:*}) is already in use; stop whatever listens there"
@@ -141,7 +243,7 @@ fi
 # EVENT_SECRET signs every event; <SERVICE>_NATS_PASSWORD is the password of that service's NATS
 # user (it starts with a letter: nats-server reads it as a config value). A file written before
 # one of them was needed gets it added; a value given in the environment wins over the file's.
-SECRETS_FILE="$ROOT/data/distributed/secrets.env"
+SECRETS_FILE="$DIST_DIR/secrets.env"
 random_secret() { node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))'; }
 nats_password_var() { echo "${1^^}_NATS_PASSWORD"; }
 SECRET_NAMES=(SUBGRAPH_SECRET AUTH_SECRET GIFT_CARD_SECRET EVENT_SECRET)
@@ -175,80 +277,154 @@ done
 [[ -f gateway/dist/main.js ]] || die "gateway/dist/main.js is missing; run pnpm build"
 [[ -f schema/supergraph.graphql ]] || die "schema/supergraph.graphql is missing (pnpm compose)"
 
-mkdir -p "$LOG_DIR"
 
 # ---------------------------------------------------------------- process management
 # Each child runs in its own session (setsid, which keeps the pid here since a background child
 # of a script is no process-group leader), so a terminal Ctrl-C reaches only this script, which
-# then stops every child once, with SIGTERM.
+# then stops every child once, with SIGTERM: the gateway and the services first, NATS last.
 SETSID=()
 command -v setsid >/dev/null && SETSID=(setsid)
-declare -A PIDS=()
+declare -A PIDS=()       # name -> pid of each child started and not yet seen dead
+declare -A STARTED_AT=() # name -> $SECONDS when it was last started
+declare -A STARTING=()   # name -> 1 while a restarted child is not ready yet
+declare -A REPLY=()      # name -> 1 when a `restart` request waits for the answer
+declare -A DELAY=()      # name -> seconds before the next automatic restart (backoff)
+declare -A NEXT_START=() # name -> $SECONDS at which a dead child is started again
 STOPPING=0
+
+mkdir -p "$LOG_DIR" "$PID_DIR" "$CONTROL_DIR"
+rm -f "$CONTROL_DIR"/restart.* "$DIST_DIR/children"
+echo $$ >"$PID_DIR/supervisor.pid"
+
+stop_children() {
+  local names=("$@") name pid alive
+  for name in "${names[@]}"; do [[ -n "${PIDS[$name]:-}" ]] && kill -TERM "${PIDS[$name]}" 2>/dev/null; done
+  for _ in $(seq 1 50); do
+    alive=0
+    for name in "${names[@]}"; do
+      pid=${PIDS[$name]:-}
+      [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && alive=1
+    done
+    ((alive)) || break
+    sleep 0.2
+  done
+  for name in "${names[@]}"; do
+    pid=${PIDS[$name]:-}
+    [[ -n "$pid" ]] || continue
+    if kill -0 "$pid" 2>/dev/null; then
+      say "$name did not stop within 10s, killing it"
+      kill -KILL "$pid" 2>/dev/null
+    fi
+    wait "$pid" 2>/dev/null
+    unset "PIDS[$name]"
+    rm -f "$PID_DIR/$name.pid"
+  done
+}
 
 cleanup() {
   local status=$?
   [[ $STOPPING == 1 ]] && return
   STOPPING=1
   trap - INT TERM EXIT
+  set +e
   if ((${#PIDS[@]} > 0)); then
     say "stopping ${!PIDS[*]}"
-    local name pid
-    for name in "${!PIDS[@]}"; do kill -TERM "${PIDS[$name]}" 2>/dev/null || true; done
-    for _ in $(seq 1 50); do
-      local alive=0
-      for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-      ((alive)) || break
-      sleep 0.2
-    done
-    for name in "${!PIDS[@]}"; do
-      if kill -0 "${PIDS[$name]}" 2>/dev/null; then
-        say "$name did not stop within 10s, killing it"
-        kill -KILL "${PIDS[$name]}" 2>/dev/null || true
-      fi
-    done
-    wait 2>/dev/null || true
+    local name first=()
+    for name in "${!PIDS[@]}"; do [[ $name != nats ]] && first+=("$name"); done
+    ((${#first[@]} > 0)) && { stop_children "${first[@]}"; } 2>/dev/null
+    [[ -n "${PIDS[nats]:-}" ]] && { stop_children nats; } 2>/dev/null
   fi
+  rm -f "$PID_DIR/supervisor.pid" "$CONTROL_DIR"/restart.* "$DIST_DIR/children"
   exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# start NAME ENTRY [env arguments: -u VAR, VAR=value ...]
-start() {
-  local name=$1 entry=$2
-  shift 2
-  : >"$LOG_DIR/$name.log"
-  "${SETSID[@]}" env "$@" node "$entry" >>"$LOG_DIR/$name.log" 2>&1 &
+# launch NAME [restart]: starts one child with its own environment; its output goes to
+# logs/NAME.log (emptied on the first start, appended to on a restart).
+launch() {
+  local name=$1 how=${2:-start} log="$LOG_DIR/$1.log" # how: start or restart
+  if [[ $how == start ]]; then
+    : >"$log"
+  else
+    printf '\n----- %s: restarted by scripts/distributed.sh -----\n' "$(date -u +%FT%TZ)" >>"$log"
+  fi
+  case "$name" in
+    nats)
+      "${SETSID[@]}" "$NATS_SERVER" -c "$NATS_CONF" >>"$log" 2>&1 &
+      ;;
+    gateway)
+      # Every <SERVICE>_URL set: the gateway only routes. DATABASE_URL/NATS_URL are deliberately unset.
+      # shellcheck disable=SC2046 # VAR=value words without spaces
+      "${SETSID[@]}" env -u DATABASE_URL -u NATS_URL \
+        PORT="$GATEWAY_PORT" HOST="$BIND_HOST" LOG_LEVEL="$LOG_LEVEL" SUBGRAPH_SECRET="$SUBGRAPH_SECRET" \
+        AUTH_SECRET="$AUTH_SECRET" $(all_subgraph_env) node gateway/dist/main.js >>"$log" 2>&1 &
+      ;;
+    *)
+      local port nats_password_of extra=()
+      port=$(port_of "$name")
+      nats_password_of=$(nats_password_var "$name")
+      if [[ "$name" == loyalty ]]; then extra=(GIFT_CARD_SECRET="$GIFT_CARD_SECRET"); fi
+      # shellcheck disable=SC2046 # peer_env yields VAR=value words without spaces
+      "${SETSID[@]}" env PORT="$port" HOST="$BIND_HOST" DATABASE_URL="$DATABASE_URL" NATS_URL="$NATS_URL" \
+        NATS_USER="$name" NATS_PASSWORD="${!nats_password_of}" EVENT_SECRET="$EVENT_SECRET" \
+        DATA_DIR="$DIST_DIR" LOG_LEVEL="$LOG_LEVEL" SUBGRAPH_SECRET="$SUBGRAPH_SECRET" \
+        ${extra[@]+"${extra[@]}"} $(peer_env "$name") node "services/$name/dist/main.js" >>"$log" 2>&1 &
+      ;;
+  esac
   PIDS[$name]=$!
-  say "started $name (pid ${PIDS[$name]}), log data/logs/$name.log"
+  STARTED_AT[$name]=$SECONDS
+  echo "${PIDS[$name]}" >"$PID_DIR/$name.pid"
+  say "${how}ed $name (pid ${PIDS[$name]}), log $(rel "$log")"
 }
 
-# wait_ready NAME PORT
+# The port each child is checked on: nats listens, the others answer GET /readyz.
+port_of_child() {
+  case "$1" in
+    nats) echo "$NATS_PORT" ;;
+    gateway) echo "$GATEWAY_PORT" ;;
+    *) port_of "$1" ;;
+  esac
+}
+is_ready() {
+  local port
+  port=$(port_of_child "$1")
+  if [[ $1 == nats ]]; then port_busy "$port"; else curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/readyz" 2>/dev/null; fi
+}
+
+# wait_ready NAME: during start-up; a child that exits or is not ready in time stops everything.
 wait_ready() {
-  local name=$1 port=$2 deadline=$((SECONDS + READY_TIMEOUT))
-  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/readyz" 2>/dev/null; do
+  local name=$1 deadline=$((SECONDS + READY_TIMEOUT))
+  until is_ready "$name"; do
     if ! kill -0 "${PIDS[$name]}" 2>/dev/null; then
-      say "$name exited before it was ready; last lines of data/logs/$name.log:"
-      tail -n 20 "$LOG_DIR/$name.log" >&2 || true
+      say "$name exited before it was ready; last lines of $(rel "$LOG_DIR/$name.log"):"
+      tail -n 20 "$LOG_DIR/$name.log" >&3 || true
       exit 1
     fi
     if ((SECONDS >= deadline)); then
-      say "$name is not ready after ${READY_TIMEOUT}s; last lines of data/logs/$name.log:"
-      tail -n 20 "$LOG_DIR/$name.log" >&2 || true
+      say "$name is not ready after ${READY_TIMEOUT}s; last lines of $(rel "$LOG_DIR/$name.log"):"
+      tail -n 20 "$LOG_DIR/$name.log" >&3 || true
       exit 1
     fi
-    sleep 0.5
+    sleep 0.2
   done
-  say "$name ready on :$port"
+  say "$name ready on :$(port_of_child "$name")"
+}
+
+answer() { # answer NAME TEXT: the reply to a waiting `restart NAME`
+  if [[ -n "${REPLY[$1]:-}" ]]; then
+    printf '%s\n' "$2" >"$CONTROL_DIR/restart.$1.tmp" && mv "$CONTROL_DIR/restart.$1.tmp" "$CONTROL_DIR/restart.$1.done"
+    unset "REPLY[$1]"
+  fi
 }
 
 # ---------------------------------------------------------------- nats
-# data/distributed/nats.conf: deploy/nats.conf (one user per service, each publishing only its own
+# DIST_DIR/nats.conf: deploy/nats.conf (one user per service, each publishing only its own
 # subjects) with the passwords written in, plus where to listen and store. Mode 600.
+CHILDREN=()
 if [[ -n "${NATS_SERVER:-}" ]]; then
-  NATS_CONF="$ROOT/data/distributed/nats.conf"
+  NATS_CONF="$DIST_DIR/nats.conf"
   substitutions=()
   for entry in "${SERVICES[@]}"; do
     var=$(nats_password_var "${entry%%:*}")
@@ -258,67 +434,109 @@ if [[ -n "${NATS_SERVER:-}" ]]; then
     umask 077
     {
       printf '# Written by scripts/distributed.sh from deploy/nats.conf on each run: it holds passwords.\n'
-      printf 'listen: 127.0.0.1:%s\njetstream { store_dir: "%s" }\n\n' "$NATS_PORT" "$ROOT/data/distributed/nats"
+      printf 'listen: 127.0.0.1:%s\njetstream { store_dir: "%s" }\n\n' "$NATS_PORT" "$DIST_DIR/nats"
       sed "${substitutions[@]}" deploy/nats.conf
     } >"$NATS_CONF"
   )
   "$NATS_SERVER" -t -c "$NATS_CONF" >/dev/null 2>&1 || die "nats-server rejects $NATS_CONF: $("$NATS_SERVER" -t -c "$NATS_CONF" 2>&1 | head -n 1)"
-  : >"$LOG_DIR/nats.log"
-  "${SETSID[@]}" "$NATS_SERVER" -c "$NATS_CONF" >>"$LOG_DIR/nats.log" 2>&1 &
-  PIDS[nats]=$!
-  say "started nats-server (pid ${PIDS[nats]}) on :$NATS_PORT, one user per service; log data/logs/nats.log"
-  deadline=$((SECONDS + 10))
-  until port_busy "$NATS_PORT"; do
-    kill -0 "${PIDS[nats]}" 2>/dev/null || { tail -n 20 "$LOG_DIR/nats.log" >&2; die "nats-server exited"; }
-    ((SECONDS < deadline)) || die "nats-server does not listen on $NATS_PORT after 10s"
-    sleep 0.2
-  done
+  CHILDREN+=(nats)
+  launch nats
+  wait_ready nats
 fi
 
-# ---------------------------------------------------------------- subgraphs
+# ---------------------------------------------------------------- subgraphs and gateway
 for entry in "${SERVICES[@]}"; do
-  name=${entry%%:*}
-  port=${entry##*:}
-  nats_password_of=$(nats_password_var "$name")
-  extra=()
-  if [[ "$name" == loyalty ]]; then extra=(GIFT_CARD_SECRET="$GIFT_CARD_SECRET"); fi
-  # shellcheck disable=SC2046 # peer_env yields VAR=value words without spaces
-  start "$name" "services/$name/dist/main.js" \
-    PORT="$port" HOST="$BIND_HOST" DATABASE_URL="$DATABASE_URL" NATS_URL="$NATS_URL" \
-    NATS_USER="$name" NATS_PASSWORD="${!nats_password_of}" EVENT_SECRET="$EVENT_SECRET" \
-    DATA_DIR="$ROOT/data/distributed" LOG_LEVEL="$LOG_LEVEL" SUBGRAPH_SECRET="$SUBGRAPH_SECRET" ${extra[@]+"${extra[@]}"} $(peer_env "$name")
+  CHILDREN+=("${entry%%:*}")
+  launch "${entry%%:*}"
 done
 for entry in "${SERVICES[@]}"; do
-  wait_ready "${entry%%:*}" "${entry##*:}"
+  wait_ready "${entry%%:*}"
 done
-
-# ---------------------------------------------------------------- gateway
-# Every <SERVICE>_URL set: the gateway only routes. DATABASE_URL/NATS_URL are deliberately unset.
-# shellcheck disable=SC2046 # VAR=value words without spaces
-start gateway gateway/dist/main.js -u DATABASE_URL -u NATS_URL \
-  PORT="$GATEWAY_PORT" HOST="$BIND_HOST" LOG_LEVEL="$LOG_LEVEL" SUBGRAPH_SECRET="$SUBGRAPH_SECRET" \
-  AUTH_SECRET="$AUTH_SECRET" $(all_subgraph_env)
-wait_ready gateway "$GATEWAY_PORT"
+CHILDREN+=(gateway)
+launch gateway
+wait_ready gateway
+for name in "${CHILDREN[@]}"; do echo "$name $(port_of_child "$name")"; done >"$DIST_DIR/children"
 
 cat >&2 <<MSG
 
 [distributed] all up: gateway http://${BIND_HOST}:${GATEWAY_PORT}/graphql  (Ctrl-C stops everything)
+[distributed] a child that dies is $([[ $RESTART == backoff ]] && echo "restarted with backoff" || echo "reported, not restarted (RESTART=no)"); from another shell:
+  scripts/distributed.sh status | restart <$(
+  IFS='|'
+  echo "${CHILDREN[*]}"
+)> | stop$([[ $DIST_DIR != "$ROOT/data/distributed" ]] && echo "   (with DIST_DIR=$DIST_DIR)")
 
-  TOKEN=\$(AUTH_SECRET=\$(sed -n 's/^AUTH_SECRET=//p' data/distributed/secrets.env) pnpm -s token --role ADMIN)
+  TOKEN=\$(AUTH_SECRET=\$(sed -n 's/^AUTH_SECRET=//p' $(rel "$SECRETS_FILE")) pnpm -s dev-token --role ADMIN)
   curl -s http://${BIND_HOST}:${GATEWAY_PORT}/graphql -H 'content-type: application/json' \\
     -H "authorization: Bearer \$TOKEN" --data '{"query":"{ locations { id name } }"}'
 
 MSG
 
-# Stay in the foreground until a signal arrives or any child exits (then stop the rest).
+# ---------------------------------------------------------------- supervision
+# Until a signal arrives: every 0.5 s, reap and report children that died (and schedule their
+# restart under RESTART=backoff), start those whose backoff is over, answer `restart` requests,
+# and report restarted children once they are ready.
 set +e
-wait -n "${PIDS[@]}"
-status=$?
-for name in "${!PIDS[@]}"; do
-  if ! kill -0 "${PIDS[$name]}" 2>/dev/null; then
-    say "$name exited (status $status); last lines of data/logs/$name.log:"
-    tail -n 20 "$LOG_DIR/$name.log" >&2 || true
-    unset "PIDS[$name]"
-  fi
+supervise_once() {
+  local name pid status up delay request
+  for name in "${!PIDS[@]}"; do
+    pid=${PIDS[$name]}
+    kill -0 "$pid" 2>/dev/null && continue
+    wait "$pid" 2>/dev/null
+    status=$?
+    unset "PIDS[$name]" "STARTING[$name]"
+    rm -f "$PID_DIR/$name.pid"
+    up=$((SECONDS - ${STARTED_AT[$name]:-0}))
+    say "$name (pid $pid) died after ${up}s, exit status $status$( ((status > 128)) && echo " (signal $((status - 128)))"); the others keep running; last lines of $(rel "$LOG_DIR/$name.log"):"
+    tail -n 10 "$LOG_DIR/$name.log" | sed 's/^/    /' >&3
+    answer "$name" "failed: exited with status $status before it was ready"
+    if [[ $RESTART == backoff ]]; then
+      ((up >= 60)) && DELAY[$name]=1
+      delay=${DELAY[$name]:-1}
+      NEXT_START[$name]=$((SECONDS + delay))
+      DELAY[$name]=$((delay * 2 > 30 ? 30 : delay * 2))
+      say "$name: restarting in ${delay}s (RESTART=backoff)"
+    else
+      say "$name stays down (RESTART=no): scripts/distributed.sh restart $name"
+    fi
+  done
+  for name in "${!NEXT_START[@]}"; do
+    if ((SECONDS >= NEXT_START[$name])); then
+      unset "NEXT_START[$name]"
+      [[ -z "${PIDS[$name]:-}" ]] && launch "$name" restart && STARTING[$name]=1
+    fi
+  done
+  for request in "$CONTROL_DIR"/restart.*; do
+    [[ -f "$request" && "$request" != *.done && "$request" != *.tmp ]] || continue
+    name=${request##*/restart.}
+    rm -f "$request"
+    if [[ " ${CHILDREN[*]} " != *" $name "* ]]; then
+      REPLY[$name]=1
+      answer "$name" "failed: no child named $name"
+      continue
+    fi
+    say "restart of $name requested"
+    unset "NEXT_START[$name]" "STARTING[$name]"
+    DELAY[$name]=1
+    [[ -n "${PIDS[$name]:-}" ]] && stop_children "$name"
+    REPLY[$name]=1
+    launch "$name" restart
+    STARTING[$name]=1
+  done
+  for name in "${!STARTING[@]}"; do
+    [[ -n "${PIDS[$name]:-}" ]] || continue
+    if is_ready "$name"; then
+      unset "STARTING[$name]"
+      say "$name ready again on :$(port_of_child "$name") (pid ${PIDS[$name]})"
+      answer "$name" "ready (pid ${PIDS[$name]})"
+    elif ((SECONDS - STARTED_AT[$name] >= READY_TIMEOUT)); then
+      unset "STARTING[$name]"
+      say "$name is not ready ${READY_TIMEOUT}s after its restart; it keeps running, see $(rel "$LOG_DIR/$name.log")"
+      answer "$name" "failed: not ready after ${READY_TIMEOUT}s"
+    fi
+  done
+}
+while :; do
+  { supervise_once; } 2>/dev/null
+  { sleep 0.5; } 2>/dev/null
 done
-exit 1
