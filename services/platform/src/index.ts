@@ -15,7 +15,7 @@ export * from './events/nats-bus';
 export * from './events/open-bus';
 export * from './events/outbox';
 export * from './events/retention';
-export * from './events/payloads/money';
+export * from './events/payloads';
 export * from './graphql/connection';
 export * from './graphql/money';
 export * from './graphql/user-error';

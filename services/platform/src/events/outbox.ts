@@ -14,6 +14,7 @@ import { dialectOf, inTransaction } from '../database';
 import type { Logger } from '../logger';
 import { BusUnavailableError, type EventBus } from './bus';
 import { newEnvelope, type EventEnvelope } from './envelope';
+import { eventDefinition } from './payloads';
 
 /** An event committed with the state change that caused it, waiting to be published. */
 @Entity('outbox_event')
@@ -55,14 +56,15 @@ export class OutboxEvent {
 
 /**
  * Writes an event into the outbox inside the caller's transaction: it is published if and
- * only if the transaction commits.
+ * only if the transaction commits. The envelope's version is, by default, the one the event's
+ * definition (`events/payloads`) says producers write (1 for a type without one).
  */
 export async function recordEvent<P>(
   manager: EntityManager,
   type: string,
   payload: P,
   channel: Channel | null,
-  version = 1,
+  version = eventDefinition(type)?.version ?? 1,
 ): Promise<EventEnvelope<P>> {
   const event = newEnvelope(type, payload, channel, version);
   await manager.insert(OutboxEvent, {

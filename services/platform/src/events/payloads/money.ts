@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEvent } from './definition';
 
 /**
  * The money events between orders (which owns an order's payments) and loyalty (which owns
@@ -37,6 +38,7 @@ export const PaymentCapturedSchema = z.object({
   tenders: z.array(LoyaltyTenderSchema).min(1),
 });
 export type PaymentCaptured = z.infer<typeof PaymentCapturedSchema>;
+export const PaymentCapturedEvent = defineEvent('orders.payment.captured', 1, PaymentCapturedSchema);
 
 /**
  * `orders.payment.refunded`, version 1: value goes back to loyalty tenders (points as points,
@@ -54,6 +56,7 @@ export const PaymentRefundedSchema = z.object({
   tenders: z.array(LoyaltyTenderSchema).min(1),
 });
 export type PaymentRefunded = z.infer<typeof PaymentRefundedSchema>;
+export const PaymentRefundedEvent = defineEvent('orders.payment.refunded', 1, PaymentRefundedSchema);
 
 /**
  * `orders.payment.released`, version 1: an attempt that did not commit, or whose holds are no
@@ -64,3 +67,6 @@ export const PaymentReleasedSchema = z.object({
   holdIds: z.array(z.string().min(1)).min(1),
 });
 export type PaymentReleased = z.infer<typeof PaymentReleasedSchema>;
+export const PaymentReleasedEvent = defineEvent('orders.payment.released', 1, PaymentReleasedSchema);
+
+export const MoneyEvents = [PaymentCapturedEvent, PaymentRefundedEvent, PaymentReleasedEvent] as const;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { Channel } from '../../channel';
+import { Cents, Currency, Id } from './common';
+import { defineEvent } from './definition';
+
+/** The events the catalog publishes, exactly as its producers write them. Consumers parse, never cast. */
+
+const PriceSchema = z.object({ cents: Cents, currency: Currency });
+
+/**
+ * `catalog.price.changed`, version 1: a SKU's price in a channel (`channel` null: the base price
+ * every channel without its own sells at) changed from `previous` (null: a new SKU) to `price`.
+ */
+export const PriceChangedSchema = z.object({
+  sku: Id,
+  channel: z.enum(Channel).nullable(),
+  previous: PriceSchema.nullable(),
+  price: PriceSchema,
+});
+export type PriceChanged = z.infer<typeof PriceChangedSchema>;
+export const PriceChangedEvent = defineEvent('catalog.price.changed', 1, PriceChangedSchema);
+
+export const CatalogEvents = [PriceChangedEvent] as const;
