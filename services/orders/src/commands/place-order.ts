@@ -7,6 +7,8 @@ import {
   isUniqueViolation,
   recordEvent,
   type Channel,
+  type FulfillmentLeft,
+  type OrderPlaced,
   type PaymentCaptured,
   type ServiceContext,
 } from '@omni/platform';
@@ -31,7 +33,6 @@ import {
   resolveCustomerId,
   type CartPricing,
 } from '../peers';
-import type { FulfillmentLeft } from './advance-fulfillment';
 import { appendHistory } from './history';
 import { capturePayments } from './settle-payments';
 import { releaseTenders, takeTenders, validateTenders, type TakenTenders, type TenderRequest } from './tenders';
@@ -59,20 +60,6 @@ export interface OrderRequest extends TenderRequest {
   };
   couponCodes?: string[] | null;
   email?: string | null;
-}
-
-/** `orders.order.placed`, version 1. */
-export interface OrderPlaced {
-  orderId: string;
-  number: string;
-  customerId: string | null;
-  channel: Channel;
-  currency: string;
-  subtotalCents: number;
-  discountCents: number;
-  totalCents: number;
-  /** `categoryPath` (the product's) lets loyalty apply category rules. */
-  lines: { lineId: string; sku: string; quantity: number; unitPriceCents: number; categoryPath: string[] }[];
 }
 
 export interface PlacementOptions {
@@ -451,7 +438,7 @@ async function commitOrder(manager: EntityManager, ctx: ServiceContext, c: Commi
 export function describeTender(p: Pick<OrderPayment, 'method' | 'points' | 'giftCardLast4' | 'provider'>): string {
   if (p.method === PaymentMethod.POINTS) return `POINTS (${p.points} points)`;
   if (p.method === PaymentMethod.GIFT_CARD) return `GIFT_CARD ending ${p.giftCardLast4 ?? ''}`.trim();
-  if (p.provider) return `${p.method} (${p.provider})`;
+  if (p.provider && p.provider !== p.method.toLowerCase()) return `${p.method} (${p.provider})`;
   return p.method;
 }
 
