@@ -254,8 +254,8 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
 
   const customerId = await customerOf(ctx, request);
   validateTenders(request, customerId);
-  const shipTo = await shippingAddressOf(ctx, request, customerId);
   const pricing = await price(ctx, request, customerId);
+  const shipTo = await shippingAddressOf(ctx, request, customerId);
   const exchangeCreditCents = Math.min(options.exchangeCreditCents ?? 0, pricing.totalCents);
   const lines = pricedLines(pricing, exchangeCreditCents);
   const discountCents = lines.reduce((sum, l) => sum + l.discountCents, 0);
