@@ -395,13 +395,25 @@ describe('CRM: one customer across every channel', () => {
         orderId,
         fulfillmentId: 'f-1',
         customerId: id,
+        locationId: 'loc-dc',
+        sourceLocationId: 'loc-dc',
         trackingNumber: '1Z999AA10123456784',
         carrier: 'UPS',
+        lines: [{ orderLineId: 'l-1', sku: 'CRM-TOTE', quantity: 1 }],
       });
       await t.system.bus.publish(shipped); // redelivered: applied once
       await publish(
         'orders.fulfillment.ready_for_pickup',
-        { orderId, fulfillmentId: 'f-2', customerId: id, locationId: 'loc-1' },
+        {
+          orderId,
+          fulfillmentId: 'f-2',
+          customerId: id,
+          locationId: 'loc-1',
+          sourceLocationId: 'loc-1',
+          trackingNumber: null,
+          carrier: null,
+          lines: [{ orderLineId: 'l-2', sku: 'CRM-TOTE', quantity: 1 }],
+        },
         'STORE',
       );
       await publish('orders.return.created', {
@@ -409,6 +421,9 @@ describe('CRM: one customer across every channel', () => {
         rmaNumber: 'RMA-1001',
         orderId,
         customerId: id,
+        method: 'MAIL',
+        resolution: 'STORE_CREDIT',
+        locationId: null,
         label: { carrier: 'UPS', trackingNumber: '1ZRETURN', url: 'https://labels.example/rma-1001.pdf' },
       });
       await publish(
@@ -421,7 +436,8 @@ describe('CRM: one customer across every channel', () => {
           resolution: 'STORE_CREDIT',
           refundCents: 2500,
           currency: 'USD',
-          lines: [{ orderLineId: 'l-1', sku: 'CRM-TOTE', quantity: 1 }],
+          exchangeOrderId: null,
+          lines: [{ orderLineId: 'l-1', sku: 'CRM-TOTE', quantity: 1, unitPriceCents: 2500, restockable: true }],
         },
         'STORE',
       );
@@ -464,8 +480,11 @@ describe('CRM: one customer across every channel', () => {
         orderId,
         fulfillmentId: 'f-3',
         customerId: id,
+        locationId: 'loc-dc',
+        sourceLocationId: 'loc-dc',
         trackingNumber: 'T2',
         carrier: null,
+        lines: [{ orderLineId: 'l-3', sku: 'CRM-TOTE', quantity: 1 }],
       });
       const after = await eventually(
         () => messagesOf(id),

@@ -540,7 +540,21 @@ describe('inventory through the gateway', () => {
       (await reserve({ orderId: 'order-5', lines: [{ lineId: 'a', sku: 'SCARF', locationId: brooklyn, quantity: 2 }] }))
         .userErrors,
     ).toEqual([]);
-    await t.system.bus.publish(newEnvelope('orders.order.cancelled', { orderId: 'order-5', reason: 'changed mind' }, 'WEB'));
+    await t.system.bus.publish(
+      newEnvelope(
+        'orders.order.cancelled',
+        {
+          orderId: 'order-5',
+          number: 'W-5',
+          customerId: null,
+          reason: 'changed mind',
+          lines: [{ orderLineId: 'a', sku: 'SCARF', quantity: 2 }],
+          totalCents: 0,
+          currency: 'USD',
+        },
+        'WEB',
+      ),
+    );
     await eventually(
       () => level(brooklyn, 'SCARF'),
       (l) => l?.reserved === 0,
@@ -552,11 +566,16 @@ describe('inventory through the gateway', () => {
       {
         returnId: 'ret-1',
         orderId: 'order-0',
+        customerId: null,
         locationId: brooklyn,
+        resolution: 'REFUND',
+        refundCents: 0,
+        currency: 'USD',
+        exchangeOrderId: null,
         lines: [
-          { sku: 'SCARF', quantity: 2, restockable: true },
-          { sku: 'SCARF', quantity: 1, restockable: false },
-          { sku: 'GLOVES', quantity: 1, restockable: true },
+          { orderLineId: 'a', sku: 'SCARF', quantity: 2, unitPriceCents: 0, restockable: true },
+          { orderLineId: 'b', sku: 'SCARF', quantity: 1, unitPriceCents: 0, restockable: false },
+          { orderLineId: 'c', sku: 'GLOVES', quantity: 1, unitPriceCents: 0, restockable: true },
         ],
       },
       'STORE',

@@ -103,7 +103,23 @@ describe('jobs', () => {
     expect(pending!.expiresAt!.getTime() - pending!.createdAt.getTime()).toBe(900_000);
     expect(await t.runJob('inventory', 'reservation-expiry')).toBe(0); // nothing is due yet
 
-    await t.system.bus.publish(newEnvelope('orders.order.placed', { orderId: 'placed', lines: [] }, 'WEB'));
+    await t.system.bus.publish(
+      newEnvelope(
+        'orders.order.placed',
+        {
+          orderId: 'placed',
+          number: 'W-PLACED',
+          customerId: null,
+          channel: 'WEB',
+          currency: 'USD',
+          subtotalCents: 3000,
+          discountCents: 0,
+          totalCents: 3000,
+          lines: [{ lineId: 'l1', sku: 'EXP-A', quantity: 3, unitPriceCents: 1000 }],
+        },
+        'WEB',
+      ),
+    );
     await eventually(
       () => rows('placed'),
       (r) => r[0]?.expiresAt === null,
@@ -135,7 +151,25 @@ describe('jobs', () => {
     ]);
     // An order inventory has not seen placed yet: its modification event confirms it.
     await reserve('modified', [{ lineId: 'l1', sku: 'EXP-B', quantity: 1 }]);
-    await t.system.bus.publish(newEnvelope('orders.order.modified', { orderId: 'modified', lines: [] }, 'WEB'));
+    await t.system.bus.publish(
+      newEnvelope(
+        'orders.order.modified',
+        {
+          orderId: 'modified',
+          number: 'W-MODIFIED',
+          customerId: null,
+          channel: 'WEB',
+          actor: null,
+          currency: 'USD',
+          subtotalCents: 1000,
+          discountCents: 0,
+          totalCents: 1000,
+          changes: [{ lineId: 'l1', fromSku: 'EXP-A', sku: 'EXP-B', fromQuantity: 1, quantity: 1, unitPriceCents: 1000 }],
+          lines: [{ lineId: 'l1', sku: 'EXP-B', quantity: 1, unitPriceCents: 1000, status: 'OPEN' }],
+        },
+        'WEB',
+      ),
+    );
     await eventually(
       () => rows('modified'),
       (r) => r[0]?.expiresAt === null,

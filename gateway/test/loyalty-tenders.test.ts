@@ -57,9 +57,11 @@ describe('loyalty tenders through orders', () => {
       returnId: randomUUID(),
       orderId: randomUUID(),
       customerId,
+      locationId: 'store-1',
       resolution: 'STORE_CREDIT',
       refundCents: 2000,
       currency: 'USD',
+      exchangeOrderId: null,
       lines: [],
     });
     const issued = await send(t.client, 'IssueGiftCard', {

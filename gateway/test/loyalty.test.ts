@@ -438,10 +438,12 @@ describe('loyalty', () => {
       returnId: randomUUID(),
       orderId: order.orderId,
       customerId: cy,
+      locationId: 'store-1',
       resolution: 'STORE_CREDIT',
       refundCents: 5000,
       currency: 'USD',
-      lines: [{ orderLineId: order.lines[0]!.lineId, sku: 'BOOT', quantity: 1, unitPriceCents: 5000 }],
+      exchangeOrderId: null,
+      lines: [{ orderLineId: order.lines[0]!.lineId, sku: 'BOOT', quantity: 1, unitPriceCents: 5000, restockable: true }],
     };
     await publish('orders.return.received', ret, 'STORE');
     const after = await eventually(

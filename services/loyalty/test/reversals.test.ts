@@ -45,6 +45,12 @@ describe('points reversed on cancellation and modification', () => {
       orderId: order.orderId,
       number: order.number,
       customerId: null,
+      channel: 'WEB',
+      actor: 'associate-1',
+      currency: 'USD',
+      subtotalCents: 0,
+      discountCents: 0,
+      totalCents: 0,
       changes: changes.map((c) => ({ ...c, unitPriceCents: 1000 })),
       lines: [],
     });
@@ -131,10 +137,12 @@ describe('points reversed on cancellation and modification', () => {
         returnId: randomUUID(),
         orderId: order.orderId,
         customerId: member.customerId,
+        locationId: 'store-1',
         resolution: 'REFUND',
         refundCents: 0,
         currency: 'USD',
-        lines: [{ orderLineId: line.lineId, sku: line.sku, quantity: 2, unitPriceCents: 5000 }],
+        exchangeOrderId: null,
+        lines: [{ orderLineId: line.lineId, sku: line.sku, quantity: 2, unitPriceCents: 5000, restockable: true }],
       }),
     );
     expect(await balance(member.id)).toBe(80);

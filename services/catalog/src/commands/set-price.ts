@@ -1,7 +1,6 @@
-import { DomainError, inTransaction, isCurrencyCode, recordEvent, type Channel } from '@omni/platform';
+import { DomainError, inTransaction, isCurrencyCode, recordEvent, type Channel, type PriceChanged } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { ChannelPrice, ChannelPricePolicy, ProductVariant } from '../entities/product';
-import type { PriceChanged } from './upsert-product';
 
 export interface SetPriceRequest {
   sku: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, isCurrencyCode, recordEvent, type Channel } from '@omni/platform';
+import { DomainError, inTransaction, isCurrencyCode, recordEvent, type Channel, type PriceChanged } from '@omni/platform';
 import { In, type DataSource } from 'typeorm';
 import { facetRows, searchText } from '../domain/search';
 import { Product, ProductFacet, ProductVariant, type Attribute } from '../entities/product';
@@ -13,13 +13,6 @@ export interface ProductDraft {
   categoryPath?: string[] | null;
   attributes?: Attribute[] | null;
   variants: { sku: string; attributes?: Attribute[] | null; price: { cents: number; currency: string } }[];
-}
-
-export interface PriceChanged {
-  sku: string;
-  channel: Channel | null;
-  previous: { cents: number; currency: string } | null;
-  price: { cents: number; currency: string };
 }
 
 function validate(draft: ProductDraft): void {

@@ -1,20 +1,7 @@
-import type { Channel, ConsumerDefinition } from '@omni/platform';
+import { OrderPlacedEvent, parsePayload, ProductViewedEvent, type ConsumerDefinition } from '@omni/platform';
 import { In, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { Product, ProductVariant } from '../entities/product';
 import { CategoryAffinity, CoPurchase, CustomerProductView, CustomerPurchase, ProductSales } from '../entities/recommendation';
-
-/** `orders.order.placed`, version 1. */
-export interface OrderPlaced {
-  orderId: string;
-  number: string;
-  customerId: string | null;
-  channel: Channel;
-  currency: string;
-  subtotalCents: number;
-  discountCents: number;
-  totalCents: number;
-  lines: { lineId: string; sku: string; quantity: number; unitPriceCents: number }[];
-}
 
 /** Adds `delta` to a counter row per key, creating missing rows: one read and one write. */
 async function increment<E extends ObjectLiteral>(
@@ -41,9 +28,9 @@ async function increment<E extends ObjectLiteral>(
  */
 const learnFromOrders: ConsumerDefinition = {
   name: 'learn-from-orders',
-  types: ['orders.order.placed'],
+  types: [OrderPlacedEvent.type],
   async handle(manager, event) {
-    const order = event.payload as OrderPlaced;
+    const order = parsePayload(OrderPlacedEvent, event);
     const skus = [...new Set(order.lines.map((l) => l.sku))];
     if (skus.length === 0) return;
     const variants = await manager.findBy(ProductVariant, { sku: In(skus) });
@@ -110,19 +97,12 @@ const learnFromOrders: ConsumerDefinition = {
   },
 };
 
-/** `crm.product.viewed`, version 1. */
-export interface ProductViewed {
-  customerId: string;
-  productId: string;
-  channel: Channel;
-}
-
 /** A view counts toward recommendations like a weak purchase: a seed, and a little category affinity. */
 const learnFromViews: ConsumerDefinition = {
   name: 'learn-from-views',
-  types: ['crm.product.viewed'],
+  types: [ProductViewedEvent.type],
   async handle(manager, event) {
-    const view = event.payload as ProductViewed;
+    const view = parsePayload(ProductViewedEvent, event);
     const product = await manager.findOneBy(Product, { id: view.productId });
     if (!product) return;
     const key = { customerId: view.customerId, productId: product.id };

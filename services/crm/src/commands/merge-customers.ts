@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dialectOf, DomainError, inTransaction, recordEvent, type Channel } from '@omni/platform';
+import { dialectOf, DomainError, inTransaction, recordEvent, type Channel, type CustomersMerged } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { mergeConsents } from '../domain/consent';
 import { mergeRefusal, unionChannels } from '../domain/merge';
@@ -9,12 +9,6 @@ import { Interaction } from '../entities/interaction';
 import { CustomerMessage } from '../entities/message';
 import { ProductView } from '../entities/product-view';
 import { SupportCase } from '../entities/support-case';
-
-/** Published when two customer records became one: every service re-points `duplicateId` to `survivorId`. */
-export interface CustomersMerged {
-  survivorId: string;
-  duplicateId: string;
-}
 
 /** Both rows, locked in id order so two merges of the same pair cannot deadlock. */
 async function lockPair(manager: EntityManager, a: string, b: string): Promise<Map<string, Customer>> {

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, recordEvent, type Channel, isUniqueViolation } from '@omni/platform';
+import { DomainError, inTransaction, recordEvent, type Channel, type ProductViewed, isUniqueViolation } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { boundedText } from '../domain/interaction';
 import { ProductView } from '../entities/product-view';
 import { requireCustomer, touchChannel } from './customers';
 
 export interface ProductViewRequest {
-  customerId: string;
-  productId: string;
-  channel: Channel;
-}
-
-/** `crm.product.viewed`, version 1: the catalog learns what a shopper looks at, in any channel. */
-export interface ProductViewed {
   customerId: string;
   productId: string;
   channel: Channel;

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, recordEvent, type Channel, isUniqueViolation } from '@omni/platform';
+import {
+  DomainError,
+  inTransaction,
+  recordEvent,
+  type Channel,
+  type CustomerRegistered,
+  isUniqueViolation,
+} from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { decideConsent, type ContactChannel } from '../domain/consent';
 import { IdentityKind, normalizeEmail, normalizePhone } from '../domain/identity';
@@ -15,12 +22,6 @@ export interface NewCustomer {
   address?: AddressFields | null;
   /** Channels the customer agreed to be contacted on, given now in `channel`. */
   marketingConsent?: ContactChannel[] | null;
-}
-
-export interface CustomerRegistered {
-  customerId: string;
-  email: string;
-  phone: string | null;
 }
 
 /** Creates the customer with its email (and phone) identities, address and consents, all or nothing. */

@@ -1,77 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel, ConsumerDefinition } from '@omni/platform';
+import {
+  AccountEnrolledEvent,
+  FulfillmentReadyForPickupEvent,
+  FulfillmentShippedEvent,
+  OrderCancelledEvent,
+  OrderModifiedEvent,
+  OrderPlacedEvent,
+  parseEvent,
+  parsePayload,
+  ReturnCreatedEvent,
+  ReturnReceivedEvent,
+  type ConsumerDefinition,
+} from '@omni/platform';
 import type { EntityManager } from 'typeorm';
 import { lockCustomer, touchChannel } from '../commands/customers';
 import { insertInteraction } from '../commands/interactions';
 import { orderNumber, queueMessages, type MessageRequest } from '../commands/messages';
 import { IdentityKind } from '../domain/identity';
 import { InteractionKind } from '../domain/interaction';
-import { formatMoney, MessageKind, type ReturnLabel } from '../domain/messages';
+import { formatMoney, MessageKind } from '../domain/messages';
 import { Customer, CustomerIdentity } from '../entities/customer';
 import { KnownOrder } from '../entities/message';
 import { dispatcherFor } from '../messaging/dispatcher';
 import type { MessageSender } from '../messaging/sender';
-
-/** Payloads CRM consumes; services/crm/README.md is their contract with the publishers. */
-export interface OrderPlaced {
-  orderId: string;
-  number: string;
-  customerId: string | null;
-  channel: Channel;
-  currency: string;
-  subtotalCents: number;
-  discountCents: number;
-  totalCents: number;
-  lines: { lineId: string; sku: string; quantity: number; unitPriceCents: number }[];
-}
-
-export interface FulfillmentShipped {
-  orderId: string;
-  fulfillmentId: string;
-  customerId: string | null;
-  trackingNumber: string | null;
-  carrier: string | null;
-}
-
-export interface FulfillmentReadyForPickup {
-  orderId: string;
-  fulfillmentId: string;
-  customerId: string | null;
-  locationId: string;
-}
-
-export interface ReturnCreated {
-  returnId: string;
-  rmaNumber: string;
-  orderId: string;
-  customerId: string | null;
-  label: ReturnLabel | null;
-}
-
-export interface ReturnReceived {
-  returnId: string;
-  orderId: string;
-  customerId: string | null;
-  locationId: string | null;
-  resolution: 'REFUND' | 'STORE_CREDIT' | 'EXCHANGE';
-  refundCents: number;
-  currency: string;
-  lines: { orderLineId: string; sku?: string; quantity: number }[];
-}
-
-/** What CRM reads of `orders.order.cancelled` and `orders.order.modified`. */
-interface OrderChanged {
-  orderId: string;
-  number?: string | null;
-  customerId: string | null;
-  totalCents?: number | null;
-  currency?: string | null;
-}
-
-interface LoyaltyEnrolled {
-  customerId: string;
-  cardNumber: string;
-}
 
 const items = (lines: { quantity: number }[]) => lines.reduce((n, l) => n + l.quantity, 0);
 
@@ -93,9 +44,9 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
    */
   const orderPlaced: ConsumerDefinition = {
     name: 'order-channels',
-    types: ['orders.order.placed'],
+    types: [OrderPlacedEvent.type],
     async handle(manager, event) {
-      const order = event.payload as OrderPlaced;
+      const order = parsePayload(OrderPlacedEvent, event);
       if (!(await manager.existsBy(KnownOrder, { orderId: order.orderId }))) {
         await manager.insert(KnownOrder, { orderId: order.orderId, number: order.number });
       }
@@ -129,19 +80,19 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
   /** Shipped (with tracking) and ready-for-pickup notices. */
   const fulfillment: ConsumerDefinition = {
     name: 'fulfillment-messages',
-    types: ['orders.fulfillment.shipped', 'orders.fulfillment.ready_for_pickup'],
+    types: [FulfillmentShippedEvent.type, FulfillmentReadyForPickupEvent.type],
     async handle(manager, event) {
-      const payload = event.payload as FulfillmentShipped | FulfillmentReadyForPickup;
+      const { type, payload } = parseEvent([FulfillmentShippedEvent, FulfillmentReadyForPickupEvent], event);
       const customer = await customerOf(manager, payload.customerId);
       if (!customer) return;
       const number = await orderNumber(manager, payload.orderId);
       const trigger =
-        event.type === 'orders.fulfillment.shipped'
+        type === FulfillmentShippedEvent.type
           ? {
               kind: MessageKind.SHIPPED as const,
               orderNumber: number,
-              carrier: (payload as FulfillmentShipped).carrier ?? null,
-              trackingNumber: (payload as FulfillmentShipped).trackingNumber ?? null,
+              carrier: payload.carrier,
+              trackingNumber: payload.trackingNumber,
             }
           : { kind: MessageKind.READY_FOR_PICKUP as const, orderNumber: number };
       await message(manager, customer, { trigger, orderId: payload.orderId, salesChannel: event.channel, eventId: event.id });
@@ -151,10 +102,11 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
   /** Return label (or in-store instructions) when a return is opened; refund, store credit or exchange notice when it arrives. */
   const returns: ConsumerDefinition = {
     name: 'return-touchpoints',
-    types: ['orders.return.created', 'orders.return.received'],
+    types: [ReturnCreatedEvent.type, ReturnReceivedEvent.type],
     async handle(manager, event) {
-      if (event.type === 'orders.return.created') {
-        const created = event.payload as ReturnCreated;
+      const parsed = parseEvent([ReturnCreatedEvent, ReturnReceivedEvent], event);
+      if (parsed.type === ReturnCreatedEvent.type) {
+        const created = parsed.payload;
         const customer = await customerOf(manager, created.customerId);
         if (!customer) return;
         const trigger = created.label
@@ -163,12 +115,12 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
         await message(manager, customer, { trigger, orderId: created.orderId, salesChannel: event.channel, eventId: event.id });
         return;
       }
-      const received = event.payload as ReturnReceived;
+      const received = parsed.payload;
       const customer = await customerOf(manager, received.customerId);
       if (!customer) return;
       await touchChannel(manager, customer, event.channel);
       const number = await orderNumber(manager, received.orderId);
-      const count = items(received.lines ?? []);
+      const count = items(received.lines);
       const outcome =
         received.resolution === 'EXCHANGE'
           ? 'exchange'
@@ -195,16 +147,16 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
   /** Cancellations and changes go on the timeline with what the order costs now. */
   const orderChanges: ConsumerDefinition = {
     name: 'order-changes',
-    types: ['orders.order.cancelled', 'orders.order.modified'],
+    types: [OrderCancelledEvent.type, OrderModifiedEvent.type],
     async handle(manager, event) {
-      const change = event.payload as OrderChanged;
+      const { type, payload: change } = parseEvent([OrderCancelledEvent, OrderModifiedEvent], event);
       const customer = await customerOf(manager, change.customerId);
       if (!customer) return;
       const number = change.number ?? (await orderNumber(manager, change.orderId));
       const order = number ? `order ${number}` : 'an order';
       const total =
         change.totalCents != null && change.currency ? `: total now ${formatMoney(change.totalCents, change.currency)}` : '';
-      const cancelled = event.type === 'orders.order.cancelled';
+      const cancelled = type === OrderCancelledEvent.type;
       await insertInteraction(manager, {
         customerId: customer.id,
         channel: event.channel,
@@ -219,9 +171,9 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
   /** A loyalty card is one more way to find the shopper. */
   const loyaltyCard: ConsumerDefinition = {
     name: 'loyalty-cards',
-    types: ['loyalty.account.enrolled'],
+    types: [AccountEnrolledEvent.type],
     async handle(manager, event) {
-      const { customerId, cardNumber } = event.payload as LoyaltyEnrolled;
+      const { customerId, cardNumber } = parsePayload(AccountEnrolledEvent, event);
       const exists = await manager.existsBy(CustomerIdentity, { kind: IdentityKind.LOYALTY_CARD, value: cardNumber });
       const customer = exists ? null : await lockCustomer(manager, customerId);
       if (!customer) return;

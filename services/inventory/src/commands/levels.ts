@@ -1,4 +1,4 @@
-import { dialectOf, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
+import { dialectOf, recordEvent, type Channel, type ServiceContext, type StockChanged } from '@omni/platform';
 import { type EntityManager } from 'typeorm';
 import { applyChange, availableUnits, difference, lockOrder, stockKey, type StockChange } from '../domain/stock';
 import { MovementKind, StockMovement } from '../entities/movement';
@@ -12,21 +12,6 @@ export interface Actor {
 
 export function actorOf(ctx: ServiceContext): Actor {
   return { channel: ctx.channel, actor: ctx.caller.subject };
-}
-
-/** `inventory.stock.changed`, once per stock row per change. */
-export interface StockChanged {
-  sku: string;
-  locationId: string;
-  kind: MovementKind;
-  reason: string | null;
-  reference: string | null;
-  onHand: number;
-  reserved: number;
-  safetyStock: number;
-  inTransit: number;
-  available: number;
-  change: { onHand: number; reserved: number; inTransit: number; safetyStock: number };
 }
 
 export interface StockRef {

@@ -1,17 +1,9 @@
+import type { ReturnReceived } from '@omni/platform';
 import { In, type EntityManager } from 'typeorm';
 import { lockOrder, quantityProblem, stockKey } from '../domain/stock';
 import { Location } from '../entities/location';
 import { MovementKind } from '../entities/movement';
 import { ensureStockRows, lockStock, writeChange, type Actor } from './levels';
-
-/** `orders.return.received` (version 1): what inventory reads of it. */
-export interface ReturnReceived {
-  returnId: string;
-  orderId: string;
-  /** Where the goods were received (a store or a warehouse). */
-  locationId: string;
-  lines: { sku: string; quantity: number; restockable: boolean }[];
-}
 
 /**
  * Puts the restockable units of a received return back on hand at the receiving location, one
@@ -20,11 +12,11 @@ export interface ReturnReceived {
  */
 export async function restockReturn(manager: EntityManager, received: ReturnReceived, by: Actor): Promise<number> {
   const units = new Map<string, number>();
-  for (const line of received.lines ?? []) {
-    if (!line.restockable || quantityProblem(line.quantity) || typeof line.sku !== 'string' || !line.sku) continue;
+  for (const line of received.lines) {
+    if (!line.restockable || quantityProblem(line.quantity)) continue;
     units.set(line.sku, (units.get(line.sku) ?? 0) + line.quantity);
   }
-  if (units.size === 0 || !received.locationId) return 0;
+  if (units.size === 0) return 0;
   if ((await manager.countBy(Location, { id: In([received.locationId]) })) === 0) return 0;
   const refs = lockOrder([...units.keys()].map((sku) => ({ locationId: received.locationId, sku })));
   await ensureStockRows(manager, refs);

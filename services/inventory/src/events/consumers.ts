@@ -1,25 +1,25 @@
-import type { ConsumerDefinition } from '@omni/platform';
+import {
+  FulfillmentCollectedEvent,
+  FulfillmentShippedEvent,
+  OrderCancelledEvent,
+  OrderModifiedEvent,
+  OrderPlacedEvent,
+  parseEvent,
+  parsePayload,
+  ReturnReceivedEvent,
+  type ConsumerDefinition,
+} from '@omni/platform';
 import { confirmReservations, consumeIn, releaseIn } from '../commands/reservations';
-import { restockReturn, type ReturnReceived } from '../commands/returns';
-
-/** `orders.fulfillment.shipped` / `orders.fulfillment.collected`, as published by orders. */
-interface FulfillmentLeft {
-  orderId: string;
-  fulfillmentId: string;
-  locationId: string | null;
-  /** Where the goods were picked (and reserved); differs from locationId for ship-to-store. */
-  sourceLocationId: string | null;
-  lines: { orderLineId: string; sku: string; quantity: number }[];
-}
+import { restockReturn } from '../commands/returns';
 
 /** The goods left the building: the reservations they were picked against are consumed. */
 const consumeOnShipment: ConsumerDefinition = {
   name: 'consume-on-shipment',
-  types: ['orders.fulfillment.shipped', 'orders.fulfillment.collected'],
+  types: [FulfillmentShippedEvent.type, FulfillmentCollectedEvent.type],
   async handle(manager, event) {
-    const left = event.payload as FulfillmentLeft;
-    if (!left?.orderId || !Array.isArray(left.lines)) return;
-    const locationId = left.sourceLocationId ?? left.locationId ?? null;
+    const { payload: left } = parseEvent([FulfillmentShippedEvent, FulfillmentCollectedEvent], event);
+    // Picked (and reserved) at the source location; it differs from locationId for ship-to-store.
+    const locationId = left.sourceLocationId ?? left.locationId;
     await consumeIn(
       manager,
       left.orderId,
@@ -36,20 +36,20 @@ const consumeOnShipment: ConsumerDefinition = {
  */
 const confirmOnOrder: ConsumerDefinition = {
   name: 'confirm-reservations',
-  types: ['orders.order.placed', 'orders.order.modified'],
+  types: [OrderPlacedEvent.type, OrderModifiedEvent.type],
   async handle(manager, event) {
-    const { orderId } = (event.payload ?? {}) as { orderId?: string };
-    if (orderId) await confirmReservations(manager, orderId);
+    const { payload } = parseEvent([OrderPlacedEvent, OrderModifiedEvent], event);
+    await confirmReservations(manager, payload.orderId);
   },
 };
 
 /** A cancelled order holds nothing (a safety net: orders also releases through the API). */
 const releaseOnCancel: ConsumerDefinition = {
   name: 'release-on-cancel',
-  types: ['orders.order.cancelled'],
+  types: [OrderCancelledEvent.type],
   async handle(manager, event) {
-    const { orderId } = (event.payload ?? {}) as { orderId?: string };
-    if (orderId) await releaseIn(manager, orderId, null, { channel: event.channel, actor: null });
+    const { orderId } = parsePayload(OrderCancelledEvent, event);
+    await releaseIn(manager, orderId, null, { channel: event.channel, actor: null });
   },
 };
 
@@ -59,20 +59,20 @@ const releaseOnCancel: ConsumerDefinition = {
  */
 const releaseOnModify: ConsumerDefinition = {
   name: 'release-on-modify',
-  types: ['orders.order.modified'],
+  types: [OrderModifiedEvent.type],
   async handle(manager, event) {
-    const { orderId, lines } = (event.payload ?? {}) as { orderId?: string; lines?: { lineId: string; status: string }[] };
-    const removed = (lines ?? []).filter((l) => l.status === 'CANCELLED').map((l) => l.lineId);
-    if (orderId && removed.length) await releaseIn(manager, orderId, removed, { channel: event.channel, actor: null });
+    const { orderId, lines } = parsePayload(OrderModifiedEvent, event);
+    const removed = lines.filter((l) => l.status === 'CANCELLED').map((l) => l.lineId);
+    if (removed.length) await releaseIn(manager, orderId, removed, { channel: event.channel, actor: null });
   },
 };
 
 /** Restockable returned units go back on hand where the return was received. */
 const restockOnReturn: ConsumerDefinition = {
   name: 'restock-on-return',
-  types: ['orders.return.received'],
+  types: [ReturnReceivedEvent.type],
   async handle(manager, event) {
-    await restockReturn(manager, event.payload as ReturnReceived, { channel: event.channel, actor: null });
+    await restockReturn(manager, parsePayload(ReturnReceivedEvent, event), { channel: event.channel, actor: null });
   },
 };
 

@@ -1,40 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, type Channel, type ServiceContext } from '@omni/platform';
+import {
+  DomainError,
+  inTransaction,
+  type Channel,
+  type OrderCancelled,
+  type OrderModified,
+  type OrderPlaced,
+  type ReturnReceived,
+  type ServiceContext,
+} from '@omni/platform';
 import { In, type EntityManager } from 'typeorm';
 import { LedgerKind } from '../domain/program';
 import { evaluateEngagement, evaluatePurchase, type EngagementKind } from '../domain/rules';
 import { reversalPoints, unitsRemovedByChange } from '../domain/stored-value';
 import { LedgerEntry } from '../entities/account';
 import { EarnedLine } from '../entities/rules';
-import type { OrderCancelled, OrderModified } from '../events/payloads';
 import { activeAccount, lockAccount, post, requireAccount } from './ledger';
 import { loadRules } from './rules';
 
 /** `orders.order.placed`, version 1. */
-export interface OrderPlaced {
-  orderId: string;
-  number: string;
-  customerId: string | null;
-  channel: Channel;
-  currency: string;
-  subtotalCents: number;
-  discountCents: number;
-  totalCents: number;
-  /** `categoryPath` is optional: used by category rules when the order carries it. */
-  lines: { lineId: string; sku: string; quantity: number; unitPriceCents: number; categoryPath?: string[] | null }[];
-}
-
-/** `orders.return.received`, version 1. */
-export interface ReturnReceived {
-  returnId: string;
-  orderId: string;
-  customerId: string | null;
-  resolution: 'REFUND' | 'STORE_CREDIT' | 'EXCHANGE';
-  refundCents: number;
-  currency: string;
-  lines: { orderLineId: string; sku: string; quantity: number; unitPriceCents: number }[];
-}
-
 /** Points for an order from any channel, at most once per order, attributed to its lines. */
 export async function earnForOrder(manager: EntityManager, order: OrderPlaced, occurredAt: Date): Promise<LedgerEntry | null> {
   if (!order.customerId) return null;

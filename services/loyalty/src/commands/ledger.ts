@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { dialectOf, DomainError, inTransaction, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
+import {
+  dialectOf,
+  DomainError,
+  inTransaction,
+  recordEvent,
+  type AccountEnrolled,
+  type Channel,
+  type PointsChanged,
+  type ServiceContext,
+} from '@omni/platform';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { LedgerKind, LoyaltyTier, newCardNumber, tierFor } from '../domain/program';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
-
-export interface PointsChanged {
-  customerId: string;
-  accountId: string;
-  entryId: string;
-  kind: LedgerKind;
-  points: number;
-  balance: number;
-  tier: LoyaltyTier;
-}
 
 const CUSTOMER = /* GraphQL */ `
   query LoyaltyCustomer($id: ID!) {
@@ -59,7 +58,7 @@ export async function enroll(ctx: ServiceContext, customerId: string, channel: C
         mergedIntoId: null,
       });
       await manager.insert(LoyaltyAccount, account);
-      await recordEvent(
+      await recordEvent<AccountEnrolled>(
         manager,
         'loyalty.account.enrolled',
         { customerId: customer.id, cardNumber: account.cardNumber },

@@ -1,4 +1,4 @@
-import { inTransaction, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
+import { inTransaction, recordEvent, type AccountMerged, type Channel, type ServiceContext } from '@omni/platform';
 import { IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { LedgerKind } from '../domain/program';
 import { isDormant, StoredValueEntryKind, StoredValueKind } from '../domain/stored-value';
@@ -76,7 +76,7 @@ export async function mergeMembers(
   const survRow = await manager.findOneBy(LoyaltyAccount, { customerId: survivorId });
   if (!survRow) {
     await manager.update(LoyaltyAccount, { id: dupRow.id }, { customerId: survivorId });
-    await recordEvent(
+    await recordEvent<AccountMerged>(
       manager,
       'loyalty.account.merged',
       { survivorId, duplicateId, cardNumber: dupRow.cardNumber, linkedCardNumber: null },
@@ -109,7 +109,7 @@ export async function mergeMembers(
   } else {
     await recalculateTier(manager, survivor.id);
   }
-  await recordEvent(
+  await recordEvent<AccountMerged>(
     manager,
     'loyalty.account.merged',
     { survivorId, duplicateId, cardNumber: survivor.cardNumber, linkedCardNumber: dup.cardNumber },

@@ -5,6 +5,7 @@ import {
   isCurrencyCode,
   recordEvent,
   type Channel,
+  type GiftCardIssued,
   type ServiceContext,
   isUniqueViolation,
 } from '@omni/platform';
@@ -97,7 +98,7 @@ export async function issueGiftCard(ctx: ServiceContext, input: IssueGiftCardInp
           occurredAt: new Date(),
         });
         // The code is a bearer secret: events name the card by id only.
-        await recordEvent(
+        await recordEvent<GiftCardIssued>(
           manager,
           'loyalty.giftcard.issued',
           { giftCardId: card.id, cents, currency, purchaserCustomerId: purchaser },

@@ -1,18 +1,17 @@
 import {
   createLogger,
-  PaymentCapturedSchema,
-  PaymentRefundedSchema,
-  PaymentReleasedSchema,
+  CustomersMergedEvent,
+  OrderCancelledEvent,
+  OrderModifiedEvent,
+  OrderPlacedEvent,
+  parsePayload,
+  PaymentCapturedEvent,
+  PaymentRefundedEvent,
+  PaymentReleasedEvent,
+  ReturnReceivedEvent,
   type ConsumerDefinition,
 } from '@omni/platform';
-import {
-  earnForOrder,
-  reverseForCancellation,
-  reverseForModification,
-  reverseForReturn,
-  type OrderPlaced,
-  type ReturnReceived,
-} from '../commands/earn';
+import { earnForOrder, reverseForCancellation, reverseForModification, reverseForReturn } from '../commands/earn';
 import { mergeMembers } from '../commands/maintenance';
 import { captureTenders, refundTenders, releaseTenders } from '../commands/payments';
 import { creditStoreCredit } from '../commands/stored-value';
@@ -20,25 +19,24 @@ import { LedgerKind } from '../domain/program';
 import { StoredValueEntryKind } from '../domain/stored-value';
 import { LedgerEntry } from '../entities/account';
 import { StoredValueEntry } from '../entities/stored-value';
-import { OrderCancelledSchema, OrderModifiedSchema } from './payloads';
 
 const log = createLogger('loyalty');
 
 /** Points for a purchase in any channel; once per order (the ledger is checked, not only the event id). */
 const earnOnPurchase: ConsumerDefinition = {
   name: 'earn-on-purchase',
-  types: ['orders.order.placed'],
+  types: [OrderPlacedEvent.type],
   async handle(manager, event) {
-    await earnForOrder(manager, event.payload as OrderPlaced, new Date(event.occurredAt));
+    await earnForOrder(manager, parsePayload(OrderPlacedEvent, event), new Date(event.occurredAt));
   },
 };
 
 /** Returned units give back the points they earned; a STORE_CREDIT resolution credits the wallet. */
 const onReturn: ConsumerDefinition = {
   name: 'return-received',
-  types: ['orders.return.received'],
+  types: [ReturnReceivedEvent.type],
   async handle(manager, event) {
-    const ret = event.payload as ReturnReceived;
+    const ret = parsePayload(ReturnReceivedEvent, event);
     // Once per return, also if it is published again under a new event id.
     if (
       (await manager.existsBy(LedgerEntry, { kind: LedgerKind.REVERSAL, ref: ret.returnId })) ||
@@ -64,9 +62,9 @@ const onReturn: ConsumerDefinition = {
 /** One membership per person: the duplicate's is folded into the survivor's. */
 const onCustomerMerged: ConsumerDefinition = {
   name: 'customer-merged',
-  types: ['crm.customer.merged'],
+  types: [CustomersMergedEvent.type],
   async handle(manager, event) {
-    const { survivorId, duplicateId } = event.payload as { survivorId: string; duplicateId: string };
+    const { survivorId, duplicateId } = parsePayload(CustomersMergedEvent, event);
     await mergeMembers(manager, survivorId, duplicateId, event.channel);
   },
 };
@@ -74,45 +72,45 @@ const onCustomerMerged: ConsumerDefinition = {
 /** Cancelled units give back the points they earned (never twice for the same unit). */
 const onCancelled: ConsumerDefinition = {
   name: 'order-cancelled',
-  types: ['orders.order.cancelled'],
+  types: [OrderCancelledEvent.type],
   async handle(manager, event) {
-    await reverseForCancellation(manager, OrderCancelledSchema.parse(event.payload), event.id, event.channel);
+    await reverseForCancellation(manager, parsePayload(OrderCancelledEvent, event), event.id, event.channel);
   },
 };
 
 /** Units a modification removes (quantity lowered, line removed, SKU swapped) give back their points. */
 const onModified: ConsumerDefinition = {
   name: 'order-modified',
-  types: ['orders.order.modified'],
+  types: [OrderModifiedEvent.type],
   async handle(manager, event) {
-    await reverseForModification(manager, OrderModifiedSchema.parse(event.payload), event.id, event.channel);
+    await reverseForModification(manager, parsePayload(OrderModifiedEvent, event), event.id, event.channel);
   },
 };
 
 /** The order committed: spend each loyalty tender's hold, in this transaction, once per hold. */
 const onPaymentCaptured: ConsumerDefinition = {
   name: 'payment-captured',
-  types: ['orders.payment.captured'],
+  types: [PaymentCapturedEvent.type],
   async handle(manager, event) {
-    await captureTenders(manager, PaymentCapturedSchema.parse(event.payload), event.channel);
+    await captureTenders(manager, parsePayload(PaymentCapturedEvent, event), event.channel);
   },
 };
 
 /** Value back to each tender it came from, once per refundId + paymentId. */
 const onPaymentRefunded: ConsumerDefinition = {
   name: 'payment-refunded',
-  types: ['orders.payment.refunded'],
+  types: [PaymentRefundedEvent.type],
   async handle(manager, event) {
-    await refundTenders(manager, PaymentRefundedSchema.parse(event.payload), event.channel);
+    await refundTenders(manager, parsePayload(PaymentRefundedEvent, event), event.channel);
   },
 };
 
 /** An abandoned attempt: release its holds that are still held. */
 const onPaymentReleased: ConsumerDefinition = {
   name: 'payment-released',
-  types: ['orders.payment.released'],
+  types: [PaymentReleasedEvent.type],
   async handle(manager, event) {
-    await releaseTenders(manager, PaymentReleasedSchema.parse(event.payload), log);
+    await releaseTenders(manager, parsePayload(PaymentReleasedEvent, event), log);
   },
 };
 

@@ -1,4 +1,4 @@
-import { DomainError, inTransaction, isoDate, recordEvent, type ServiceContext } from '@omni/platform';
+import { DomainError, inTransaction, isoDate, recordEvent, type FulfillmentLeft, type ServiceContext } from '@omni/platform';
 import { In } from 'typeorm';
 import {
   earliestShipDate,
@@ -16,18 +16,6 @@ export interface AdvanceRequest {
   fulfillmentId: string;
   action: FulfillmentAction;
   trackingNumber?: string | null;
-}
-
-/** `orders.fulfillment.shipped` / `.collected`: the goods left; inventory consumes the reservations. */
-export interface FulfillmentLeft {
-  orderId: string;
-  fulfillmentId: string;
-  customerId: string | null;
-  locationId: string | null;
-  sourceLocationId: string | null;
-  trackingNumber: string | null;
-  carrier: string | null;
-  lines: { orderLineId: string; sku: string; quantity: number }[];
 }
 
 const CARRIER = 'UPS';
@@ -104,11 +92,12 @@ export async function advanceFulfillment(ctx: ServiceContext, request: AdvanceRe
       carrier: fulfillment.trackingNumber ? CARRIER : null,
       lines: ownLines.map((fl) => ({ orderLineId: fl.orderLineId, sku: fl.sku, quantity: fl.quantity })),
     };
-    if (request.action === FulfillmentAction.SHIP) await recordEvent(manager, 'orders.fulfillment.shipped', payload, ctx.channel);
+    if (request.action === FulfillmentAction.SHIP)
+      await recordEvent<FulfillmentLeft>(manager, 'orders.fulfillment.shipped', payload, ctx.channel);
     if (request.action === FulfillmentAction.COLLECT)
-      await recordEvent(manager, 'orders.fulfillment.collected', payload, ctx.channel);
+      await recordEvent<FulfillmentLeft>(manager, 'orders.fulfillment.collected', payload, ctx.channel);
     if (request.action === FulfillmentAction.READY_FOR_PICKUP) {
-      await recordEvent(manager, 'orders.fulfillment.ready_for_pickup', payload, ctx.channel);
+      await recordEvent<FulfillmentLeft>(manager, 'orders.fulfillment.ready_for_pickup', payload, ctx.channel);
     }
     return fulfillment;
   });

@@ -1,4 +1,12 @@
-import { dialectOf, DomainError, inTransaction, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
+import {
+  dialectOf,
+  DomainError,
+  inTransaction,
+  recordEvent,
+  type Channel,
+  type OrderCancelled,
+  type ServiceContext,
+} from '@omni/platform';
 import { In, type EntityManager } from 'typeorm';
 import { hasLeft, orderStatusOf } from '../domain/fulfillment';
 import { FulfillmentStatus, LineStatus, OrderStatus } from '../domain/status';
@@ -8,18 +16,6 @@ import { releaseReservations } from '../peers';
 import { PaymentRefund } from '../entities/payment';
 import { applyOrderChange, unitsValue } from './order-money';
 import { sendRefunds } from './settle-payments';
-
-export interface OrderCancelled {
-  orderId: string;
-  number: string;
-  customerId: string | null;
-  reason: string | null;
-  /** The lines (or parts) that will no longer ship. */
-  lines: { orderLineId: string; sku: string; quantity: number }[];
-  /** What the order costs after the cancellation. */
-  totalCents: number;
-  currency: string;
-}
 
 /** The value of the cancelled units, marked as taken off their lines. */
 async function takeOffOrder(manager: EntityManager, lineIds: string[], parts: FulfillmentLine[]): Promise<number> {

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { dialectOf, DomainError, inTransaction, isoDate, recordEvent, type Channel, type ServiceContext } from '@omni/platform';
+import {
+  dialectOf,
+  DomainError,
+  inTransaction,
+  isoDate,
+  recordEvent,
+  type Channel,
+  type OrderModified,
+  type ServiceContext,
+} from '@omni/platform';
 import { In, type EntityManager } from 'typeorm';
 import { hasLeft, orderStatusOf } from '../domain/fulfillment';
 import { routeOrder, RoutingError, type CandidateLocation, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
@@ -12,7 +21,7 @@ import { applyOrderChange } from './order-money';
 import { describeTender } from './place-order';
 import { repriceOrder, type RepricedOrder } from './reprice';
 import { capturePayments, sendRefunds } from './settle-payments';
-import { releaseTenders, requirePayment, takeTenders, validateTenders, type TakenTenders } from './tenders';
+import { paymentsFor, releaseTenders, requirePayment, takeTenders, validateTenders, type TakenTenders } from './tenders';
 
 export interface ModifyOrderRequest {
   orderId: string;
@@ -33,20 +42,6 @@ export interface ModifyOrderRequest {
 }
 
 /** `orders.order.modified`: the order after the change, and what changed. */
-export interface OrderModified {
-  orderId: string;
-  number: string;
-  customerId: string | null;
-  channel: Channel;
-  actor: string | null;
-  currency: string;
-  subtotalCents: number;
-  discountCents: number;
-  totalCents: number;
-  changes: { lineId: string; fromSku: string; sku: string; fromQuantity: number; quantity: number; unitPriceCents: number }[];
-  lines: { lineId: string; sku: string; quantity: number; unitPriceCents: number; status: LineStatus }[];
-}
-
 function validate(request: ModifyOrderRequest): void {
   if (request.changes.length === 0 && !request.shippingAddress && !request.deliveryDate) {
     throw new DomainError('NO_CHANGES', 'name at least one change', ['input', 'changes']);
@@ -423,19 +418,7 @@ async function collectDifference(
 
 async function addPayments(manager: EntityManager, order: Order, taken: TakenTenders): Promise<void> {
   const last = (await manager.maximum(OrderPayment, 'sequence', { orderId: order.id })) ?? 0;
-  const payments = taken.tenders.map((t, i) =>
-    manager.create(OrderPayment, {
-      ...t,
-      sequence: last + i + 1,
-      orderId: order.id,
-      currency: order.currency,
-      refundedCents: 0,
-      refundedPoints: 0,
-      capturedAt: null,
-      captureAttempts: 0,
-      createdAt: new Date(),
-    }),
-  );
+  const payments = paymentsFor(manager, order, taken.tenders, last + 1);
   for (const p of payments) await manager.insert(OrderPayment, p);
   for (const p of payments) {
     await appendHistory(manager, {

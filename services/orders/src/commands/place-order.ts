@@ -35,7 +35,7 @@ import {
 } from '../peers';
 import { appendHistory } from './history';
 import { capturePayments } from './settle-payments';
-import { releaseTenders, takeTenders, validateTenders, type TakenTenders, type TenderRequest } from './tenders';
+import { paymentsFor, releaseTenders, takeTenders, validateTenders, type TakenTenders, type TenderRequest } from './tenders';
 
 export interface AddressRequest {
   line1?: string | null;
@@ -344,18 +344,7 @@ interface Commit {
 async function commitOrder(manager: EntityManager, ctx: ServiceContext, c: Commit): Promise<Order> {
   const { request, orderId } = c;
   const carryOut = request.fulfillment.type === FulfillmentType.CARRY_OUT;
-  const payments = c.tenders.tenders.map((t) =>
-    manager.create(OrderPayment, {
-      ...t,
-      orderId,
-      currency: c.totals.currency,
-      refundedCents: 0,
-      refundedPoints: 0,
-      capturedAt: t.provider ? null : new Date(),
-      captureAttempts: 0,
-      createdAt: new Date(),
-    }),
-  );
+  const payments = paymentsFor(manager, { id: orderId, currency: c.totals.currency }, c.tenders.tenders);
   const order = manager.create(Order, {
     id: orderId,
     number: newOrderNumber(request.channel),

@@ -6,6 +6,8 @@ import {
   readConfig,
   recordEvent,
   type Channel,
+  type ReturnCreated,
+  type ReturnReceived,
   type ServiceContext,
   isUniqueViolation,
 } from '@omni/platform';
@@ -58,31 +60,6 @@ export interface ReceiveReturnRequest {
   lines: { orderLineId: string; quantity: number; restockable: boolean }[];
   /** Pays the difference when an exchange's replacement costs more than what was returned. */
   payment?: { provider: string; token: string } | null;
-}
-
-/** `orders.return.created` (CRM sends the label or the in-store instructions). */
-export interface ReturnCreated {
-  returnId: string;
-  rmaNumber: string;
-  orderId: string;
-  customerId: string | null;
-  method: ReturnMethod;
-  resolution: ReturnResolution;
-  locationId: string | null;
-  label: { carrier: string; trackingNumber: string; url: string } | null;
-}
-
-/** `orders.return.received` (version 1): what inventory, loyalty and CRM read of it. */
-export interface ReturnReceived {
-  returnId: string;
-  orderId: string;
-  customerId: string | null;
-  locationId: string;
-  resolution: ReturnResolution;
-  refundCents: number;
-  currency: string;
-  exchangeOrderId: string | null;
-  lines: { orderLineId: string; sku: string; quantity: number; unitPriceCents: number; restockable: boolean }[];
 }
 
 function checkQuantities(lines: { quantity: number }[]): void {
