@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, recordEvent, type Channel, type PaymentReleased, type ServiceContext } from '@omni/platform';
 import { PaymentMethod, PaymentStatus, pointsTender } from '../domain/money';
 import { paymentProvider } from '../payments/provider';
+import type { EntityManager } from 'typeorm';
+import { OrderPayment } from '../entities/payment';
 import { holdLoyaltyPoints, holdStoredValueUpTo, releaseLoyaltyHold, type HoldResult } from '../peers';
 import { orderSettings } from '../settings';
 
@@ -196,5 +198,32 @@ export async function releaseTenders(ctx: ServiceContext, tenders: readonly Take
       { orderRef: attemptId, holdIds: pending },
       ctx.channel ?? null,
     ),
+  );
+}
+
+/**
+ * The order's payments for tenders taken by an attempt, numbered from `firstSequence`. Loyalty
+ * tenders count as captured once the order commits (loyalty spends them on its event); a card or
+ * cash payment waits for the provider's capture.
+ */
+export function paymentsFor(
+  manager: EntityManager,
+  order: { id: string; currency: string },
+  tenders: readonly TakenTender[],
+  firstSequence = 1,
+): OrderPayment[] {
+  const now = new Date();
+  return tenders.map((t, i) =>
+    manager.create(OrderPayment, {
+      ...t,
+      sequence: firstSequence + i,
+      orderId: order.id,
+      currency: order.currency,
+      refundedCents: 0,
+      refundedPoints: 0,
+      capturedAt: t.provider ? null : now,
+      captureAttempts: 0,
+      createdAt: now,
+    }),
   );
 }
