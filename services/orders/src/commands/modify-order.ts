@@ -18,7 +18,7 @@ import { OrderPayment, type PaymentRefund } from '../entities/payment';
 import { catalogPrices, inventoryCandidates, releaseReservations, reserveStock } from '../peers';
 import { appendHistory } from './history';
 import { applyOrderChange } from './order-money';
-import { describeTender } from './place-order';
+import { describeTender } from './commit-order';
 import { repriceOrder, type RepricedOrder } from './reprice';
 import { capturePayments, sendRefunds } from './settle-payments';
 import { paymentsFor, releaseTenders, requirePayment, takeTenders, validateTenders, type TakenTenders } from './tenders';

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, type ServiceContext } from '@omni/platform';
+import { lineDiscounts } from '../domain/money';
+import { paidPerLine } from '../domain/returns';
+import { FulfillmentType } from '../domain/status';
+import type { PostalAddress } from '../entities/order';
+import { catalogPrices, customerShippingAddress, priceCartWithCatalog, type CartPricing } from '../peers';
+import type { OrderRequest } from './place-order';
+
+/** What an order will cost and where it goes, worked out before anything is taken or reserved. */
+
+/** Where a SHIP order goes: the address given, else the customer's own; a guest must give one. */
+export async function shippingAddressOf(
+  ctx: ServiceContext,
+  request: OrderRequest,
+  customerId: string | null,
+): Promise<{ postal: PostalAddress; lat: number | null; lng: number | null } | null> {
+  if (request.fulfillment.type !== FulfillmentType.SHIP) return null;
+  const given = request.fulfillment.address;
+  if (given?.line1?.trim() && given.city?.trim() && given.postalCode?.trim() && given.country?.trim()) {
+    const postal = {
+      line1: given.line1.trim(),
+      city: given.city.trim(),
+      postalCode: given.postalCode.trim(),
+      country: given.country.trim().toUpperCase(),
+    };
+    return { postal, lat: given.lat ?? null, lng: given.lng ?? null };
+  }
+  const own = customerId ? await customerShippingAddress(ctx, customerId) : null;
+  if (!own)
+    throw new DomainError('ADDRESS_REQUIRED', 'a shipped order needs a shipping address', ['input', 'fulfillment', 'address']);
+  const { lat, lng, ...postal } = own;
+  return { postal, lat: given?.lat ?? lat, lng: given?.lng ?? lng };
+}
+
+/**
+ * The basket through the one price engine every channel uses (coupons that do not apply are
+ * refused), with each SKU's category path for loyalty's category rules.
+ */
+export async function price(
+  ctx: ServiceContext,
+  request: OrderRequest,
+  customerId: string | null,
+): Promise<CartPricing & { categoryPaths: Map<string, string[]> }> {
+  const couponCodes = [...new Set((request.couponCodes ?? []).map((c) => c.trim().toUpperCase()).filter(Boolean))];
+  const [pricing, catalog] = await Promise.all([
+    priceCartWithCatalog(ctx, { channel: request.channel, customerId, couponCodes, lines: request.lines }),
+    catalogPrices(ctx, [...new Set(request.lines.map((l) => l.sku))], request.channel),
+  ]);
+  couponCodes.forEach((code) => {
+    if (!pricing.appliedCodes.includes(code)) {
+      const i = (request.couponCodes ?? []).findIndex((c) => c.trim().toUpperCase() === code);
+      throw new DomainError('INVALID_COUPON', `coupon ${code} does not apply to this order`, ['input', 'couponCodes', String(i)]);
+    }
+  });
+  const categoryPaths = new Map([...catalog].map(([sku, price]) => [sku, price.product?.categoryPath ?? []]));
+  return { ...pricing, categoryPaths };
+}
+
+export interface PricedOrderLine {
+  id: string;
+  sku: string;
+  quantity: number;
+  unitPriceCents: number;
+  discountCents: number;
+  currency: string;
+}
+
+/** Lines with their discounts: the promotions' per line, plus an exchange credit shared by value. */
+export function pricedLines(pricing: CartPricing, credit: number): PricedOrderLine[] {
+  const lines = pricing.lines.map((l) => ({ id: randomUUID(), ...l, currency: pricing.currency }));
+  const promoted = lineDiscounts(lines);
+  const afterPromotions = lines.map((l) => ({ id: l.id, quantity: 1, unitPriceCents: l.totalCents }));
+  const paid = paidPerLine(afterPromotions, credit);
+  return lines.map((l) => ({
+    id: l.id,
+    sku: l.sku,
+    quantity: l.quantity,
+    unitPriceCents: l.unitPriceCents,
+    currency: pricing.currency,
+    discountCents: promoted.get(l.id)! + (l.totalCents - paid.get(l.id)!),
+  }));
+}
