@@ -58,10 +58,22 @@ async function runChecks() {
   const ids = orders.map((o) => o.id);
 
   const missing = accepted.filter((r) => !byId.has(r.orderId));
-  check('every accepted order is in orders', accepted.length, accepted.length - missing.length, missing.length === 0, missing.map((r) => `${r.key} -> ${r.orderId}`));
+  check(
+    'every accepted order is in orders',
+    accepted.length,
+    accepted.length - missing.length,
+    missing.length === 0,
+    missing.map((r) => `${r.key} -> ${r.orderId}`),
+  );
 
   const wrongKey = accepted.filter((r) => byId.has(r.orderId) && byId.get(r.orderId).key !== r.key);
-  check('an accepted order is the one of its key', 0, wrongKey.length, wrongKey.length === 0, wrongKey.map((r) => r.key));
+  check(
+    'an accepted order is the one of its key',
+    0,
+    wrongKey.length,
+    wrongKey.length === 0,
+    wrongKey.map((r) => r.key),
+  );
 
   const failedKeys = results.filter((r) => r.outcome === 'failed').map((r) => r.key);
   const placedAnyway = failedKeys.filter((k) => byKey.has(k));
@@ -82,7 +94,10 @@ async function runChecks() {
        FROM inventory.stock_reservation r WHERE r."orderId" = ANY($1)`,
     [ids],
   );
-  const orderLines = await query(`SELECT l.id, l."orderId", l.sku, l.quantity FROM orders.order_line l WHERE l."orderId" = ANY($1)`, [ids]);
+  const orderLines = await query(
+    `SELECT l.id, l."orderId", l.sku, l.quantity FROM orders.order_line l WHERE l."orderId" = ANY($1)`,
+    [ids],
+  );
   const linesByOrder = new Map();
   for (const l of orderLines) (linesByOrder.get(l.orderId) ?? linesByOrder.set(l.orderId, []).get(l.orderId)).push(l);
   const rowsByOrder = new Map();
@@ -95,7 +110,10 @@ async function runChecks() {
     for (const l of lines) {
       const own = rows.filter((r) => r.lineId === l.id);
       const active = own.filter((r) => r.status === 'ACTIVE').reduce((n, r) => n + r.quantity, 0);
-      if (active !== l.quantity) problems.push(`line ${l.sku} x${l.quantity}: ${active} reserved ACTIVE (${own.map((r) => `${r.quantity} ${r.status}`).join(', ') || 'no rows'})`);
+      if (active !== l.quantity)
+        problems.push(
+          `line ${l.sku} x${l.quantity}: ${active} reserved ACTIVE (${own.map((r) => `${r.quantity} ${r.status}`).join(', ') || 'no rows'})`,
+        );
     }
     const foreign = rows.filter((r) => !lines.some((l) => l.id === r.lineId));
     if (foreign.length) problems.push(`${foreign.length} rows for lines the order lacks`);
@@ -104,7 +122,13 @@ async function runChecks() {
   check('exactly one reservation set per order', orders.length, orders.length - badSets.length, badSets.length === 0, badSets);
 
   const unconfirmed = reservationRows.filter((r) => r.status === 'ACTIVE' && r.expiresAt !== null);
-  check('reservations of placed orders confirmed (no expiry)', 0, unconfirmed.length, unconfirmed.length === 0, unconfirmed.map((r) => `${r.orderId} ${r.sku} expires ${r.expiresAt?.toISOString?.()}`));
+  check(
+    'reservations of placed orders confirmed (no expiry)',
+    0,
+    unconfirmed.length,
+    unconfirmed.length === 0,
+    unconfirmed.map((r) => `${r.orderId} ${r.sku} expires ${r.expiresAt?.toISOString?.()}`),
+  );
 
   // Orphans: ACTIVE reservations whose order id is no order (an attempt that never committed).
   const orphans = await query(
@@ -112,7 +136,16 @@ async function runChecks() {
        FROM inventory.stock_reservation r
       WHERE r.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM orders.customer_order o WHERE o.id = r."orderId")`,
   );
-  check('ACTIVE reservations without an order', 0, orphans.length, orphans.length === 0, orphans.map((r) => `${r.orderId} ${r.sku} x${r.quantity} created ${r.createdAt.toISOString()} expires ${r.expiresAt?.toISOString?.() ?? 'never'}`));
+  check(
+    'ACTIVE reservations without an order',
+    0,
+    orphans.length,
+    orphans.length === 0,
+    orphans.map(
+      (r) =>
+        `${r.orderId} ${r.sku} x${r.quantity} created ${r.createdAt.toISOString()} expires ${r.expiresAt?.toISOString?.() ?? 'never'}`,
+    ),
+  );
 
   // Stock: reserved is exactly what ACTIVE reservations hold; never more than on hand.
   const stock = await query(
@@ -123,10 +156,21 @@ async function runChecks() {
     [seeded.locations],
   );
   const drift = stock.filter((s) => s.reserved !== s.held || s.reserved > s.onHand || s.reserved < 0);
-  check('stock.reserved = units ACTIVE reservations hold, <= onHand', stock.length, stock.length - drift.length, drift.length === 0, drift.map((s) => `${s.sku}@${s.locationId}: onHand ${s.onHand} reserved ${s.reserved} held ${s.held}`));
+  check(
+    'stock.reserved = units ACTIVE reservations hold, <= onHand',
+    stock.length,
+    stock.length - drift.length,
+    drift.length === 0,
+    drift.map((s) => `${s.sku}@${s.locationId}: onHand ${s.onHand} reserved ${s.reserved} held ${s.held}`),
+  );
 
   const scarceOrdered = orderLines.filter((l) => l.sku === seeded.scarceSku).reduce((n, l) => n + l.quantity, 0);
-  check(`scarce ${seeded.scarceSku}: units ordered <= ${seeded.scarceUnits} on hand`, `<= ${seeded.scarceUnits}`, scarceOrdered, scarceOrdered <= seeded.scarceUnits);
+  check(
+    `scarce ${seeded.scarceSku}: units ordered <= ${seeded.scarceUnits} on hand`,
+    `<= ${seeded.scarceUnits}`,
+    scarceOrdered,
+    scarceOrdered <= seeded.scarceUnits,
+  );
 
   // Loyalty: one EARN per order of a member, none for the others.
   const earns = await query(
@@ -137,9 +181,21 @@ async function runChecks() {
   const earnsBy = new Map(earns.map((e) => [e.orderId, e.n]));
   const memberOrders = orders.filter((o) => memberIds.includes(o.customerId));
   const badEarn = memberOrders.filter((o) => earnsBy.get(o.id) !== 1);
-  check('exactly one points earn per member order', memberOrders.length, memberOrders.length - badEarn.length, badEarn.length === 0, badEarn.map((o) => `${o.number} (${o.key}): ${earnsBy.get(o.id) ?? 0} EARN entries`));
+  check(
+    'exactly one points earn per member order',
+    memberOrders.length,
+    memberOrders.length - badEarn.length,
+    badEarn.length === 0,
+    badEarn.map((o) => `${o.number} (${o.key}): ${earnsBy.get(o.id) ?? 0} EARN entries`),
+  );
   const otherEarn = orders.filter((o) => !memberIds.includes(o.customerId) && earnsBy.has(o.id));
-  check('no earn for orders of non-members', 0, otherEarn.length, otherEarn.length === 0, otherEarn.map((o) => o.number));
+  check(
+    'no earn for orders of non-members',
+    0,
+    otherEarn.length,
+    otherEarn.length === 0,
+    otherEarn.map((o) => o.number),
+  );
 
   // Loyalty holds: none left HELD; each points tender of an order spent exactly its hold.
   const held = await query(
@@ -147,7 +203,16 @@ async function runChecks() {
       WHERE h.status = 'HELD' AND h."accountId" IN (SELECT a.id FROM loyalty.loyalty_account a WHERE a."customerId" = ANY($1))`,
     [customerIds],
   );
-  check('HELD loyalty holds', 0, held.length, held.length === 0, held.map((h) => `${h.id} ${h.target} ${h.amount} for ${h.orderRef}, created ${h.createdAt.toISOString()}, expires ${h.expiresAt.toISOString()}`));
+  check(
+    'HELD loyalty holds',
+    0,
+    held.length,
+    held.length === 0,
+    held.map(
+      (h) =>
+        `${h.id} ${h.target} ${h.amount} for ${h.orderRef}, created ${h.createdAt.toISOString()}, expires ${h.expiresAt.toISOString()}`,
+    ),
+  );
   const tenders = await query(
     `SELECT p."orderId", p.method, p.points, p.reference, h.status AS "holdStatus", h.amount AS "holdAmount"
        FROM orders.order_payment p LEFT JOIN loyalty.hold h ON h.id = p.reference
@@ -155,14 +220,26 @@ async function runChecks() {
     [ids],
   );
   const uncaptured = tenders.filter((t) => t.holdStatus !== 'CAPTURED');
-  check('loyalty tenders of orders captured', tenders.length, tenders.length - uncaptured.length, uncaptured.length === 0, uncaptured.map((t) => `${byId.get(t.orderId)?.number} ${t.method} hold ${t.reference}: ${t.holdStatus ?? 'missing'}`));
+  check(
+    'loyalty tenders of orders captured',
+    tenders.length,
+    tenders.length - uncaptured.length,
+    uncaptured.length === 0,
+    uncaptured.map((t) => `${byId.get(t.orderId)?.number} ${t.method} hold ${t.reference}: ${t.holdStatus ?? 'missing'}`),
+  );
   const burns = await query(
     `SELECT e.ref, e."orderId", count(*)::int AS n FROM loyalty.ledger_entry e
       WHERE e.kind = 'BURN' AND e."accountId" IN (SELECT a.id FROM loyalty.loyalty_account a WHERE a."customerId" = ANY($1))
       GROUP BY e.ref, e."orderId" HAVING count(*) > 1`,
     [customerIds],
   );
-  check('points spent once per hold (BURN entries)', 0, burns.length, burns.length === 0, burns.map((b) => `${b.ref ?? b.orderId}: ${b.n} BURN entries`));
+  check(
+    'points spent once per hold (BURN entries)',
+    0,
+    burns.length,
+    burns.length === 0,
+    burns.map((b) => `${b.ref ?? b.orderId}: ${b.n} BURN entries`),
+  );
 
   // The balance is the ledger's sum; heldPoints is what HELD holds hold.
   const balances = await query(
@@ -173,7 +250,15 @@ async function runChecks() {
     [customerIds],
   );
   const badBalance = balances.filter((b) => b.pointsBalance !== b.ledger || b.heldPoints !== b.holds);
-  check('points balance = ledger sum, heldPoints = HELD holds', balances.length, balances.length - badBalance.length, badBalance.length === 0, badBalance.map((b) => `${b.customerId}: balance ${b.pointsBalance} ledger ${b.ledger} heldPoints ${b.heldPoints} holds ${b.holds}`));
+  check(
+    'points balance = ledger sum, heldPoints = HELD holds',
+    balances.length,
+    balances.length - badBalance.length,
+    badBalance.length === 0,
+    badBalance.map(
+      (b) => `${b.customerId}: balance ${b.pointsBalance} ledger ${b.ledger} heldPoints ${b.heldPoints} holds ${b.holds}`,
+    ),
+  );
 
   // CRM: one ORDER_PLACED on the customer's timeline per order.
   const timeline = await query(
@@ -183,7 +268,13 @@ async function runChecks() {
   );
   const timelineBy = new Map(timeline.map((t) => [t.orderId, t.n]));
   const badTimeline = orders.filter((o) => timelineBy.get(o.id) !== 1);
-  check('exactly one CRM timeline entry per order', orders.length, orders.length - badTimeline.length, badTimeline.length === 0, badTimeline.map((o) => `${o.number} (${o.key}): ${timelineBy.get(o.id) ?? 0} ORDER_PLACED entries`));
+  check(
+    'exactly one CRM timeline entry per order',
+    orders.length,
+    orders.length - badTimeline.length,
+    badTimeline.length === 0,
+    badTimeline.map((o) => `${o.number} (${o.key}): ${timelineBy.get(o.id) ?? 0} ORDER_PLACED entries`),
+  );
 
   // Events: every outbox empty, no dead letter.
   const backlog = [];
@@ -193,7 +284,10 @@ async function runChecks() {
       `SELECT count(*)::int AS n, min("createdAt") AS oldest, max(attempts)::int AS attempts, max("lastError") AS "lastError"
          FROM ${s}.outbox_event WHERE "publishedAt" IS NULL`,
     );
-    if (b.n) backlog.push(`${s}: ${b.n} unpublished, oldest ${b.oldest.toISOString()}, ${b.attempts} attempts, last error ${b.lastError}`);
+    if (b.n)
+      backlog.push(
+        `${s}: ${b.n} unpublished, oldest ${b.oldest.toISOString()}, ${b.attempts} attempts, last error ${b.lastError}`,
+      );
     for (const d of await query(`SELECT consumer, "eventId", type, attempts, error FROM ${s}.dead_letter`)) {
       letters.push(`${s}: ${d.consumer} ${d.type} ${d.eventId} after ${d.attempts} attempts: ${d.error.slice(0, 300)}`);
     }

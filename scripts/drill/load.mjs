@@ -195,7 +195,14 @@ async function seed() {
       'UpsertLocation',
       UPSERT_LOCATION,
       {
-        input: { name: `${name} ${RUN_ID}`, type: 'STORE', lat: 40.7 + i / 10, lng: -74 + i / 10, fulfillsOnline: true, pickupEnabled: true },
+        input: {
+          name: `${name} ${RUN_ID}`,
+          type: 'STORE',
+          lat: 40.7 + i / 10,
+          lng: -74 + i / 10,
+          fulfillsOnline: true,
+          pickupEnabled: true,
+        },
       },
       'upsertLocation',
     );
@@ -242,9 +249,18 @@ async function seed() {
     }
     customers.push({ id: customerId, member });
   }
-  const seeded = { runId: RUN_ID, locations, customers, plentySkus: PLENTY_SKUS, scarceSku: SCARCE_SKU, scarceUnits: SCARCE_UNITS };
+  const seeded = {
+    runId: RUN_ID,
+    locations,
+    customers,
+    plentySkus: PLENTY_SKUS,
+    scarceSku: SCARCE_SKU,
+    scarceUnits: SCARCE_UNITS,
+  };
   writeFileSync(SEED_FILE, JSON.stringify(seeded, null, 2));
-  log(`seeded ${locations.length} stores, ${PRODUCTS.length} products, ${customers.length} customers (${MEMBERS} loyalty members)`);
+  log(
+    `seeded ${locations.length} stores, ${PRODUCTS.length} products, ${customers.length} customers (${MEMBERS} loyalty members)`,
+  );
 }
 
 // A small deterministic generator per client, so two runs send the same kind of baskets.
@@ -291,7 +307,8 @@ async function placeWithRetries(bearer, variables) {
     try {
       const data = await graphql(bearer, 'PlaceOrderWithTenders', PLACE_ORDER_WITH_TENDERS, variables);
       const payload = data.placeOrder;
-      if (payload?.order) return { outcome: 'accepted', orderId: payload.order.id, number: payload.order.number, attempts, transient };
+      if (payload?.order)
+        return { outcome: 'accepted', orderId: payload.order.id, number: payload.order.number, attempts, transient };
       const code = payload?.userErrors?.[0]?.code || 'NO_ORDER';
       return { outcome: 'failed', code, message: payload?.userErrors?.[0]?.message, attempts, transient };
     } catch (error) {
@@ -314,12 +331,13 @@ async function load() {
   const counts = { accepted: 0, failed: 0 };
   const stop = () => existsSync(STOP_FILE) || sent >= MAX_ORDERS || Date.now() - started > MAX_SECONDS * 1000;
   const progress = setInterval(
-    () => log(`${sent} sent, ${counts.accepted} accepted, ${counts.failed} failed (${Math.round((Date.now() - started) / 1000)} s)`),
+    () =>
+      log(`${sent} sent, ${counts.accepted} accepted, ${counts.failed} failed (${Math.round((Date.now() - started) / 1000)} s)`),
     15_000,
   );
   const client = async (i) => {
     const bearer = await token(['CSR'], `drill-csr-${i}`);
-    const rand = random(0x9e3779b9 ^ (i + 1) * 7919);
+    const rand = random(0x9e3779b9 ^ ((i + 1) * 7919));
     for (let n = 0; !stop(); n++) {
       sent++;
       const variables = orderFor(seeded, i, n, rand);
@@ -343,7 +361,9 @@ async function load() {
   };
   await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
   clearInterval(progress);
-  log(`done: ${sent} sent, ${counts.accepted} accepted, ${counts.failed} failed in ${Math.round((Date.now() - started) / 1000)} s`);
+  log(
+    `done: ${sent} sent, ${counts.accepted} accepted, ${counts.failed} failed in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
 }
 
 const command = process.argv[2];
