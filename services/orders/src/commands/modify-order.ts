@@ -164,58 +164,9 @@ export async function modifyOrder(ctx: ServiceContext, request: ModifyOrderReque
   });
 
   const repriced = await repriceOrder(ctx, before.order, before.lines, target);
-  const extra = await collectDifference(ctx, before.order, repriced.totalCents, request.payment);
 
-  // Routing: each line keeps how it is fulfilled (ship, or pickup at its store).
-  const groups = new Map<
-    string,
-    { type: FulfillmentType; pickupLocationId: string | null; promisedDate: string | null; lines: RoutableLine[] }
-  >();
-  for (const t of kept) {
-    const f = before.fulfillments.find(
-      (x) => open(x) && before.parts.some((p) => p.fulfillmentId === x.id && p.orderLineId === t.line.id),
-    );
-    const type = f?.type ?? FulfillmentType.SHIP;
-    const pickupLocationId = type === FulfillmentType.SHIP ? null : (f?.locationId ?? null);
-    const key = `${type}|${pickupLocationId ?? ''}`;
-    const group = groups.get(key) ?? { type, pickupLocationId, promisedDate: f?.promisedDate ?? null, lines: [] };
-    group.lines.push({ lineId: t.line.id, sku: t.sku, quantity: t.quantity });
-    groups.set(key, group);
-  }
-  const ownHeld = before.parts.filter(
-    (p) => target.has(p.orderLineId) && open(before.fulfillments.find((f) => f.id === p.fulfillmentId)!),
-  );
-  let plan: (PlannedFulfillment & { promisedDate: string | null })[] = [];
-  if (kept.length) {
-    for (let attempt = 1; ; attempt++) {
-      const candidates = withOwnReservations(
-        await inventoryCandidates(ctx, [...new Set([...kept.map((t) => t.sku), ...ownHeld.map((p) => p.sku)])]),
-        ownHeld,
-        before.fulfillments,
-      );
-      try {
-        plan = [...groups.values()].flatMap((g) =>
-          routeOrder(g.lines, { type: g.type, pickupLocationId: g.pickupLocationId, destination }, candidates).map((p) => ({
-            ...p,
-            promisedDate: g.promisedDate,
-          })),
-        );
-      } catch (error) {
-        if (!(error instanceof RoutingError)) throw error;
-        throw new DomainError(error.code, error.message, ['input', 'changes']);
-      }
-      // One call: inventory adjusts each named line to its new sourcing, atomically.
-      const reservation = await reserveStock(
-        ctx,
-        before.order.id,
-        plan.flatMap((f) =>
-          f.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, locationId: f.sourceLocationId })),
-        ),
-      );
-      if (reservation.ok) break;
-      if (attempt >= 3) throw new DomainError('OUT_OF_STOCK', reservation.message, ['input', 'changes']);
-    }
-  }
+  const { plan, ownHeld } = await rerouteAndReserve(ctx, before, target, destination);
+  const extra = await collectDifference(ctx, before.order, repriced.totalCents, request.payment);
   const removed = [...target.values()].filter((t) => t.quantity === 0).map((t) => t.line.id);
   const actor = request.actor?.trim() || ctx.caller.subject;
 
@@ -223,129 +174,9 @@ export async function modifyOrder(ctx: ServiceContext, request: ModifyOrderReque
   let refunds: PaymentRefund[] = [];
   try {
     order = await inTransaction(ctx.db, async (manager) => {
-      const s = await snapshot(manager, request.orderId, true);
-      checkNotShipped(s, [...affected], request.changes);
-      const openIds = s.fulfillments.filter(open).map((f) => f.id);
-      if (openIds.length) await manager.delete(FulfillmentLine, { fulfillmentId: In(openIds), orderLineId: In([...affected]) });
-      const remaining = s.parts.filter((p) => !(openIds.includes(p.fulfillmentId) && affected.has(p.orderLineId)));
-      for (const planned of plan) {
-        let f = s.fulfillments.find(
-          (x) =>
-            open(x) &&
-            x.type === planned.type &&
-            x.locationId === planned.locationId &&
-            x.sourceLocationId === planned.sourceLocationId,
-        );
-        if (!f) {
-          f = manager.create(Fulfillment, {
-            id: randomUUID(),
-            orderId: s.order.id,
-            type: planned.type,
-            status: FulfillmentStatus.PENDING,
-            locationId: planned.locationId,
-            sourceLocationId: planned.sourceLocationId,
-            trackingNumber: null,
-            promisedDate: planned.promisedDate,
-          });
-          await manager.insert(Fulfillment, f);
-          s.fulfillments.push(f);
-        }
-        const rows = planned.lines.map((l) => ({ fulfillmentId: f.id, orderLineId: l.lineId, sku: l.sku, quantity: l.quantity }));
-        await manager.insert(FulfillmentLine, rows);
-        remaining.push(...rows.map((r) => manager.create(FulfillmentLine, r)));
-      }
-      // A fulfillment with nothing left to send is cancelled.
-      for (const f of s.fulfillments.filter(open)) {
-        if (!remaining.some((p) => p.fulfillmentId === f.id)) {
-          await manager.update(Fulfillment, { id: f.id }, { status: FulfillmentStatus.CANCELLED });
-          f.status = FulfillmentStatus.CANCELLED;
-        }
-      }
-      if (request.deliveryDate) {
-        const ids = s.fulfillments.filter(open).map((f) => f.id);
-        if (ids.length) await manager.update(Fulfillment, { id: In(ids) }, { promisedDate: request.deliveryDate });
-      }
-
-      const changed: OrderModified['changes'] = [];
-      for (const t of target.values()) {
-        const line = s.lines.find((l) => l.id === t.line.id)!;
-        const unitPriceCents = t.quantity > 0 ? prices.get(t.sku)!.price.cents : line.unitPriceCents;
-        if (line.sku === t.sku && line.quantity === t.quantity && line.unitPriceCents === unitPriceCents) continue;
-        changed.push({
-          lineId: line.id,
-          fromSku: line.sku,
-          sku: t.sku,
-          fromQuantity: line.quantity,
-          quantity: t.quantity,
-          unitPriceCents,
-        });
-        const update = t.quantity > 0 ? { sku: t.sku, quantity: t.quantity, unitPriceCents } : { status: LineStatus.CANCELLED };
-        await manager.update(OrderLine, { id: line.id }, update);
-        Object.assign(line, update);
-      }
-      await applyLineDiscounts(manager, s.lines, repriced);
-      const status = orderStatusOf(s.fulfillments.map((f) => f.status));
-      const shippingAddress = postalAddress(request.shippingAddress) ?? s.order.shippingAddress;
-      await manager.update(Order, { id: s.order.id }, { status, shippingAddress });
-      Object.assign(s.order, { status, shippingAddress });
-      if (postalAddress(request.shippingAddress)) {
-        const shipping = s.fulfillments.filter((f) => open(f) && f.type === FulfillmentType.SHIP).map((f) => f.id);
-        if (shipping.length) await manager.update(Fulfillment, { id: In(shipping) }, { shippingAddress });
-      }
-      if (extra) await addPayments(manager, s.order, extra);
-      refunds = await applyOrderChange(manager, ctx, s.order, {
-        totalCents: repriced.totalCents,
-        subtotalCents: repriced.subtotalCents,
-        discountCents: repriced.discountCents,
-        reason: 'MODIFIED',
-        channel: request.channel,
-      });
-      const totals = {
-        currency: s.order.currency,
-        subtotalCents: s.order.subtotalCents,
-        discountCents: s.order.discountCents,
-        totalCents: s.order.totalCents,
-      };
-
-      const what = [
-        ...changed.map((c) =>
-          c.quantity === 0
-            ? `removed ${c.fromSku}`
-            : `${c.fromSku}${c.sku !== c.fromSku ? `→${c.sku}` : ''} qty ${c.fromQuantity}${c.quantity !== c.fromQuantity ? `→${c.quantity}` : ''}`,
-        ),
-        ...(request.shippingAddress
-          ? [`ship to ${[request.shippingAddress.line1, request.shippingAddress.city].filter(Boolean).join(', ')}`]
-          : []),
-        ...(request.deliveryDate ? [`deliver on ${request.deliveryDate}`] : []),
-      ];
-      await appendHistory(manager, {
-        orderId: s.order.id,
-        channel: request.channel,
-        actor,
-        event: `modified by ${actor ?? 'anonymous'} from ${request.channel}: ${what.join('; ') || 'nothing'}`.slice(0, 200),
-      });
-      await recordEvent<OrderModified>(
-        manager,
-        'orders.order.modified',
-        {
-          orderId: s.order.id,
-          number: s.order.number,
-          customerId: s.order.customerId,
-          channel: request.channel,
-          actor,
-          ...totals,
-          changes: changed,
-          lines: s.lines.map((l) => ({
-            lineId: l.id,
-            sku: l.sku,
-            quantity: l.quantity,
-            unitPriceCents: l.unitPriceCents,
-            status: l.status,
-          })),
-        },
-        request.channel,
-      );
-      return s.order;
+      const written = await writeModification(manager, ctx, { request, affected, plan, target, repriced, extra, actor });
+      refunds = written.refunds;
+      return written.order;
     });
   } catch (error) {
     if (extra) await releaseTenders(ctx, extra.tenders, before.order.id);
@@ -444,4 +275,216 @@ function withOwnReservations(
     }
     return { ...c, available };
   });
+}
+
+type Target = Map<string, { line: OrderLine; sku: string; quantity: number }>;
+type PlannedChange = PlannedFulfillment & { promisedDate: string | null };
+
+/**
+ * Routes the lines that stay and reserves them in one inventory call (each line keeps how it is
+ * fulfilled: ship, or pickup at its store), counting this order's own reservations as available.
+ */
+async function rerouteAndReserve(
+  ctx: ServiceContext,
+  before: Snapshot,
+  target: Target,
+  destination: { lat: number; lng: number } | null,
+): Promise<{ plan: PlannedChange[]; ownHeld: FulfillmentLine[] }> {
+  const kept = [...target.values()].filter((t) => t.quantity > 0);
+  const groups = new Map<
+    string,
+    { type: FulfillmentType; pickupLocationId: string | null; promisedDate: string | null; lines: RoutableLine[] }
+  >();
+  for (const t of kept) {
+    const f = before.fulfillments.find(
+      (x) => open(x) && before.parts.some((p) => p.fulfillmentId === x.id && p.orderLineId === t.line.id),
+    );
+    const type = f?.type ?? FulfillmentType.SHIP;
+    const pickupLocationId = type === FulfillmentType.SHIP ? null : (f?.locationId ?? null);
+    const key = `${type}|${pickupLocationId ?? ''}`;
+    const group = groups.get(key) ?? { type, pickupLocationId, promisedDate: f?.promisedDate ?? null, lines: [] };
+    group.lines.push({ lineId: t.line.id, sku: t.sku, quantity: t.quantity });
+    groups.set(key, group);
+  }
+  const ownHeld = before.parts.filter(
+    (p) => target.has(p.orderLineId) && open(before.fulfillments.find((f) => f.id === p.fulfillmentId)!),
+  );
+  let plan: (PlannedFulfillment & { promisedDate: string | null })[] = [];
+  if (kept.length) {
+    for (let attempt = 1; ; attempt++) {
+      const candidates = withOwnReservations(
+        await inventoryCandidates(ctx, [...new Set([...kept.map((t) => t.sku), ...ownHeld.map((p) => p.sku)])]),
+        ownHeld,
+        before.fulfillments,
+      );
+      try {
+        plan = [...groups.values()].flatMap((g) =>
+          routeOrder(g.lines, { type: g.type, pickupLocationId: g.pickupLocationId, destination }, candidates).map((p) => ({
+            ...p,
+            promisedDate: g.promisedDate,
+          })),
+        );
+      } catch (error) {
+        if (!(error instanceof RoutingError)) throw error;
+        throw new DomainError(error.code, error.message, ['input', 'changes']);
+      }
+      // One call: inventory adjusts each named line to its new sourcing, atomically.
+      const reservation = await reserveStock(
+        ctx,
+        before.order.id,
+        plan.flatMap((f) =>
+          f.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, locationId: f.sourceLocationId })),
+        ),
+      );
+      if (reservation.ok) break;
+      if (attempt >= 3) throw new DomainError('OUT_OF_STOCK', reservation.message, ['input', 'changes']);
+    }
+  }
+  return { plan, ownHeld };
+}
+
+interface Modification {
+  request: ModifyOrderRequest;
+  affected: Set<string>;
+  plan: PlannedChange[];
+  target: Target;
+  repriced: RepricedOrder;
+  extra: TakenTenders | null;
+  actor: string | null;
+}
+
+/**
+ * The modification's one transaction: the order's fulfillments as re-routed, its lines, its new
+ * price and the money it moves, its history and `orders.order.modified`.
+ */
+async function writeModification(
+  manager: EntityManager,
+  ctx: ServiceContext,
+  { request, affected, plan, target, repriced, extra, actor }: Modification,
+): Promise<{ order: Order; refunds: PaymentRefund[] }> {
+  const s = await snapshot(manager, request.orderId, true);
+  checkNotShipped(s, [...affected], request.changes);
+  const openIds = s.fulfillments.filter(open).map((f) => f.id);
+  if (openIds.length) await manager.delete(FulfillmentLine, { fulfillmentId: In(openIds), orderLineId: In([...affected]) });
+  const remaining = s.parts.filter((p) => !(openIds.includes(p.fulfillmentId) && affected.has(p.orderLineId)));
+  for (const planned of plan) {
+    let f = s.fulfillments.find(
+      (x) =>
+        open(x) &&
+        x.type === planned.type &&
+        x.locationId === planned.locationId &&
+        x.sourceLocationId === planned.sourceLocationId,
+    );
+    if (!f) {
+      f = manager.create(Fulfillment, {
+        id: randomUUID(),
+        orderId: s.order.id,
+        type: planned.type,
+        status: FulfillmentStatus.PENDING,
+        locationId: planned.locationId,
+        sourceLocationId: planned.sourceLocationId,
+        trackingNumber: null,
+        promisedDate: planned.promisedDate,
+        shippingAddress:
+          planned.type === FulfillmentType.SHIP ? (postalAddress(request.shippingAddress) ?? s.order.shippingAddress) : null,
+      });
+      await manager.insert(Fulfillment, f);
+      s.fulfillments.push(f);
+    }
+    const rows = planned.lines.map((l) => ({ fulfillmentId: f.id, orderLineId: l.lineId, sku: l.sku, quantity: l.quantity }));
+    await manager.insert(FulfillmentLine, rows);
+    remaining.push(...rows.map((r) => manager.create(FulfillmentLine, r)));
+  }
+  // A fulfillment with nothing left to send is cancelled.
+  for (const f of s.fulfillments.filter(open)) {
+    if (!remaining.some((p) => p.fulfillmentId === f.id)) {
+      await manager.update(Fulfillment, { id: f.id }, { status: FulfillmentStatus.CANCELLED });
+      f.status = FulfillmentStatus.CANCELLED;
+    }
+  }
+  if (request.deliveryDate) {
+    const ids = s.fulfillments.filter(open).map((f) => f.id);
+    if (ids.length) await manager.update(Fulfillment, { id: In(ids) }, { promisedDate: request.deliveryDate });
+  }
+
+  const changed: OrderModified['changes'] = [];
+  for (const t of target.values()) {
+    const line = s.lines.find((l) => l.id === t.line.id)!;
+    const unitPriceCents = repriced.lines.get(line.id)?.unitPriceCents ?? line.unitPriceCents;
+    if (line.sku === t.sku && line.quantity === t.quantity && line.unitPriceCents === unitPriceCents) continue;
+    changed.push({
+      lineId: line.id,
+      fromSku: line.sku,
+      sku: t.sku,
+      fromQuantity: line.quantity,
+      quantity: t.quantity,
+      unitPriceCents,
+    });
+    const update = t.quantity > 0 ? { sku: t.sku, quantity: t.quantity, unitPriceCents } : { status: LineStatus.CANCELLED };
+    await manager.update(OrderLine, { id: line.id }, update);
+    Object.assign(line, update);
+  }
+  await applyLineDiscounts(manager, s.lines, repriced);
+  const status = orderStatusOf(s.fulfillments.map((f) => f.status));
+  const shippingAddress = postalAddress(request.shippingAddress) ?? s.order.shippingAddress;
+  await manager.update(Order, { id: s.order.id }, { status, shippingAddress });
+  Object.assign(s.order, { status, shippingAddress });
+  if (postalAddress(request.shippingAddress)) {
+    const shipping = s.fulfillments.filter((f) => open(f) && f.type === FulfillmentType.SHIP).map((f) => f.id);
+    if (shipping.length) await manager.update(Fulfillment, { id: In(shipping) }, { shippingAddress });
+  }
+  if (extra) await addPayments(manager, s.order, extra);
+  const refunds = await applyOrderChange(manager, ctx, s.order, {
+    totalCents: repriced.totalCents,
+    subtotalCents: repriced.subtotalCents,
+    discountCents: repriced.discountCents,
+    reason: 'MODIFIED',
+    channel: request.channel,
+  });
+  const totals = {
+    currency: s.order.currency,
+    subtotalCents: s.order.subtotalCents,
+    discountCents: s.order.discountCents,
+    totalCents: s.order.totalCents,
+  };
+
+  const what = [
+    ...changed.map((c) =>
+      c.quantity === 0
+        ? `removed ${c.fromSku}`
+        : `${c.fromSku}${c.sku !== c.fromSku ? `→${c.sku}` : ''} qty ${c.fromQuantity}${c.quantity !== c.fromQuantity ? `→${c.quantity}` : ''}`,
+    ),
+    ...(request.shippingAddress
+      ? [`ship to ${[request.shippingAddress.line1, request.shippingAddress.city].filter(Boolean).join(', ')}`]
+      : []),
+    ...(request.deliveryDate ? [`deliver on ${request.deliveryDate}`] : []),
+  ];
+  await appendHistory(manager, {
+    orderId: s.order.id,
+    channel: request.channel,
+    actor,
+    event: `modified by ${actor ?? 'anonymous'} from ${request.channel}: ${what.join('; ') || 'nothing'}`.slice(0, 200),
+  });
+  await recordEvent<OrderModified>(
+    manager,
+    'orders.order.modified',
+    {
+      orderId: s.order.id,
+      number: s.order.number,
+      customerId: s.order.customerId,
+      channel: request.channel,
+      actor,
+      ...totals,
+      changes: changed,
+      lines: s.lines.map((l) => ({
+        lineId: l.id,
+        sku: l.sku,
+        quantity: l.quantity,
+        unitPriceCents: l.unitPriceCents,
+        status: l.status,
+      })),
+    },
+    request.channel,
+  );
+  return { order: s.order, refunds };
 }
