@@ -1,0 +1,9 @@
+import { STOCK_MOVEMENT_KINDS } from '@omni/platform';
+import { MovementKind } from '../src/entities/movement';
+
+/** `inventory.stock.changed`'s definition (`@omni/platform`) names exactly the kinds inventory writes. */
+describe('inventory event payloads', () => {
+  it('list every movement kind', () => {
+    expect(Object.values(MovementKind)).toEqual([...STOCK_MOVEMENT_KINDS]);
+  });
+});
