@@ -26,6 +26,19 @@ const line = (sku: string, quantity: number, unitPriceCents: number, currency = 
 const anon = { id: null, tier: null };
 
 describe('priceCart', () => {
+  it('never discounts a gift card, nor counts it towards a minimum', () => {
+    const giftCard = { ...line('GC-50', 1, 5000), promotable: false };
+    const tenOff = promo({ value: 10, minSubtotalCents: 6000 });
+    expect(priceCart([giftCard, line('A', 1, 2000)], Channel.WEB, anon, [tenOff], now)).toMatchObject({
+      subtotalCents: 7000,
+      discountCents: 0,
+      totalCents: 7000,
+    });
+    const cart = priceCart([giftCard, line('A', 1, 7000)], Channel.WEB, anon, [tenOff], now);
+    expect(cart.lines.map((l) => l.discountCents)).toEqual([0, 700]);
+    expect(cart.totalCents).toBe(11300);
+  });
+
   it('prices lines in integer cents without promotions', () => {
     const cart = priceCart([line('A', 2, 1999), line('B', 1, 500)], Channel.WEB, anon, [], now);
     expect(cart).toMatchObject({ subtotalCents: 4498, discountCents: 0, totalCents: 4498, currency: 'USD' });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, isCurrencyCode, recordEvent, type Channel, type PriceChanged } from '@omni/platform';
 import { In, type DataSource } from 'typeorm';
 import { facetRows, searchText } from '../domain/search';
-import { Product, ProductFacet, ProductVariant, type Attribute } from '../entities/product';
+import { Product, ProductFacet, ProductVariant, type Attribute, type GiftCardKind } from '../entities/product';
 import { indexForSearch } from '../search-index';
 
 export interface ProductDraft {
@@ -12,7 +12,12 @@ export interface ProductDraft {
   brand?: string | null;
   categoryPath?: string[] | null;
   attributes?: Attribute[] | null;
-  variants: { sku: string; attributes?: Attribute[] | null; price: { cents: number; currency: string } }[];
+  variants: {
+    sku: string;
+    attributes?: Attribute[] | null;
+    price: { cents: number; currency: string };
+    giftCard?: GiftCardKind | null;
+  }[];
 }
 
 function validate(draft: ProductDraft): void {
@@ -92,6 +97,7 @@ export async function upsertProduct(db: DataSource, draft: ProductDraft, channel
         priceCents: variant.price.cents,
         currency: variant.price.currency,
         discontinued: false,
+        giftCard: variant.giftCard ?? null,
       });
       if (!previous || previous.priceCents !== variant.price.cents || previous.currency !== variant.price.currency) {
         await recordEvent<PriceChanged>(

@@ -26,6 +26,8 @@ export interface CartLineIn {
   quantity: number;
   unitPriceCents: number;
   currency: string;
+  /** False for a gift card: no promotion discounts it, nor counts it towards a minimum. Default true. */
+  promotable?: boolean;
 }
 
 export interface CartCustomer {
@@ -141,22 +143,25 @@ export function priceCart(
   }
   const subtotals = lines.map((l) => l.unitPriceCents * l.quantity);
   const subtotalCents = subtotals.reduce((a, b) => a + b, 0);
+  // Promotions see only what they may discount (gift cards are sold at their value).
+  const promotable = lines.map((l, i) => (l.promotable === false ? 0 : subtotals[i]!));
+  const promotableCents = promotable.reduce((a, b) => a + b, 0);
   const codes = new Set(couponCodes.map((c) => c.trim().toUpperCase()));
   const eligible = promotions
-    .filter((p) => isEligible(p, { channel, currency, subtotalCents }, customer, codes, now))
+    .filter((p) => isEligible(p, { channel, currency, subtotalCents: promotableCents }, customer, codes, now))
     .sort((a, b) => a.id.localeCompare(b.id));
 
-  let remaining = subtotalCents;
+  let remaining = promotableCents;
   const applied: AppliedPromotion[] = [];
   for (const promotion of eligible) {
     const wanted =
-      promotion.kind === 'PERCENT_OFF' ? Math.floor((subtotalCents * Math.min(100, promotion.value)) / 100) : promotion.value;
+      promotion.kind === 'PERCENT_OFF' ? Math.floor((promotableCents * Math.min(100, promotion.value)) / 100) : promotion.value;
     const discount = Math.min(remaining, Math.max(0, wanted));
     remaining -= discount;
     applied.push({ promotionId: promotion.id, name: promotion.name, code: promotion.code, discountCents: discount });
   }
-  const discountCents = subtotalCents - remaining;
-  const discounts = allocate(discountCents, subtotals);
+  const discountCents = promotableCents - remaining;
+  const discounts = allocate(discountCents, promotable);
   const priced = lines.map((line, i) => ({
     sku: line.sku,
     quantity: line.quantity,

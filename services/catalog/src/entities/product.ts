@@ -1,5 +1,5 @@
 import { Channel, Money } from '@omni/platform';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 @ObjectType({ simpleResolvers: true })
@@ -72,6 +72,13 @@ export class ProductFacet {
   value!: string;
 }
 
+/** A gift card sold as a product: a card handed over or shipped, or one sent by e-mail. */
+export enum GiftCardKind {
+  PHYSICAL = 'PHYSICAL',
+  EGIFT = 'EGIFT',
+}
+registerEnumType(GiftCardKind, { name: 'GiftCardKind' });
+
 @Directive('@key(fields: "sku")')
 @ObjectType({ description: 'A sellable variant of a product (one size and color), identified by SKU.' })
 @Entity('product_variant')
@@ -98,6 +105,13 @@ export class ProductVariant {
   @Field()
   @Column({ type: 'boolean', default: false })
   discontinued!: boolean;
+
+  @Field(() => GiftCardKind, {
+    nullable: true,
+    description: 'Set when the variant is a gift card: its price is the value put on the card; promotions never apply to it.',
+  })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  giftCard!: GiftCardKind | null;
 
   get basePrice(): Money {
     return Money.of(this.priceCents, this.currency);

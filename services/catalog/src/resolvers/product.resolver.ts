@@ -30,7 +30,7 @@ import {
 import { setChannelPricePolicy, setPrice } from '../commands/set-price';
 import { upsertProduct } from '../commands/upsert-product';
 import { priceFor } from '../domain/pricing';
-import { Attribute, ChannelPricePolicy, Product, ProductVariant } from '../entities/product';
+import { Attribute, ChannelPricePolicy, GiftCardKind, Product, ProductVariant } from '../entities/product';
 import { searchProducts } from '../queries/search';
 import { channelPricesBySku, productById, variantBySku, variantsByProduct } from '../loaders';
 
@@ -53,6 +53,9 @@ export class VariantInput {
 
   @Field(() => MoneyInput)
   price!: MoneyInput;
+
+  @Field(() => GiftCardKind, { nullable: true, description: 'Sell this variant as a gift card of its price.' })
+  giftCard?: GiftCardKind | null;
 }
 
 @InputType()

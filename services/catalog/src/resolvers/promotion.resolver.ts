@@ -214,6 +214,7 @@ export class PromotionResolver {
         const at = ['input', 'lines', String(i)];
         if (!variant || variant instanceof Error)
           throw new DomainError('UNKNOWN_SKU', `no product has SKU ${line.sku}`, [...at, 'sku']);
+        const promotable = !variant.giftCard;
         // A line already sold keeps its agreed price, also when the SKU is no longer sold.
         if (line.unitPrice) {
           return {
@@ -221,6 +222,7 @@ export class PromotionResolver {
             quantity: line.quantity,
             unitPriceCents: line.unitPrice.cents,
             currency: line.unitPrice.currency,
+            promotable,
           };
         }
         if (variant.discontinued) throw new DomainError('DISCONTINUED_SKU', `${line.sku} is no longer sold`, [...at, 'sku']);
@@ -230,7 +232,7 @@ export class PromotionResolver {
           new Map(prices.map((p) => [p.channel, { cents: p.priceCents, currency: p.currency }])),
           input.channel,
         );
-        return { sku: line.sku, quantity: line.quantity, unitPriceCents: price.cents, currency: price.currency };
+        return { sku: line.sku, quantity: line.quantity, unitPriceCents: price.cents, currency: price.currency, promotable };
       });
       const promotions = await activePromotions(ctx);
       try {
