@@ -7,13 +7,14 @@ import { attestCaller, DEV_SUBGRAPH_SECRET, listen, maskInternalErrors, parseCha
 import express from 'express';
 import { authOptions, createAuthenticator, type AuthOptions, type Authenticator } from './auth';
 import type { GatewayContext } from './data-sources';
+import { gatewayReadiness, type SubgraphReadiness } from './readiness';
 import { DEFAULT_LIMITS, DEFAULT_MAX_REQUEST_BYTES, queryLimitsPlugin, type QueryLimits } from './limits';
 
 export interface GatewayOptions {
   supergraphSdl: string;
   dataSource: (name: string, url: string) => GraphQLDataSource<GatewayContext>;
-  /** Answers /readyz: true when every subgraph can serve. */
-  ready: () => Promise<boolean>;
+  /** Which subgraphs can serve, for /readyz (see readiness.ts). */
+  ready: SubgraphReadiness;
   log: Logger;
   port: number;
   host?: string;
@@ -80,9 +81,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
-  app.get('/readyz', async (_req, res) => {
-    const ready = await options.ready().catch(() => false);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: 'gateway' });
+  app.get('/readyz', async (req, res) => {
+    const subgraphs = await options.ready().catch(() => ({}) as Record<string, boolean>);
+    const ready = gatewayReadiness(subgraphs, req.query.strict !== undefined);
+    const states = Object.fromEntries(Object.entries(subgraphs).map(([name, up]) => [name, up ? 'ready' : 'unavailable']));
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: 'gateway', subgraphs: states });
   });
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   app.use(

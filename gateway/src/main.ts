@@ -7,6 +7,7 @@ import { GatewayClient } from './client';
 import { ForwardingDataSource } from './data-sources';
 import { startGateway } from './gateway';
 import { DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGE_SIZE, DEFAULT_MAX_REQUEST_BYTES } from './limits';
+import { probeSubgraphs } from './readiness';
 import { isSeeded, seedDemoRetailer } from './seed';
 import { issueToken } from './token';
 import { distributedEndpoints, GATEWAY_PORT, SERVICES, urlVariable } from './services';
@@ -71,10 +72,7 @@ async function main(): Promise<void> {
     const gateway = await startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
       dataSource: (name) => new ForwardingDataSource(endpoints.get(name)!),
-      ready: async () => {
-        const checks = [...endpoints.values()].map((url) => fetch(new URL('/readyz', url)).then((r) => r.ok));
-        return (await Promise.all(checks)).every(Boolean);
-      },
+      ready: probeSubgraphs(endpoints),
       log,
       port: settings.PORT,
       host: settings.HOST,

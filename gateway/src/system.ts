@@ -15,6 +15,7 @@ import { ForwardingDataSource, InProcessDataSource } from './data-sources';
 import type { AuthOptions } from './auth';
 import { startGateway, type RunningGateway } from './gateway';
 import type { QueryLimits } from './limits';
+import { inProcessSubgraphs, probeSubgraphs } from './readiness';
 import { SERVICES } from './services';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -101,10 +102,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         }
         return new InProcessDataSource(services.get(name)!);
       },
-      ready: async () => {
-        for (const service of services.values()) await service.db.query('SELECT 1');
-        return bus.isReady();
-      },
+      // Over HTTP the gateway asks each subgraph's /readyz, as in the distributed mode.
+      ready:
+        options.transport === 'http'
+          ? probeSubgraphs(new Map([...endpoints].map(([name, endpoint]) => [name, endpoint.url])))
+          : inProcessSubgraphs(services),
       log,
       port: options.gatewayPort,
       host: options.host,

@@ -19,6 +19,7 @@ export * from './events/payloads';
 export * from './graphql/connection';
 export * from './graphql/money';
 export * from './graphql/user-error';
+export * from './health';
 export * from './logger';
 export * from './peers';
 export * from './server';

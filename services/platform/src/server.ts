@@ -45,7 +45,7 @@ export interface ServeOptions {
   subgraphSecret?: string;
 }
 
-/** Serves one subgraph over HTTP: POST /graphql, GET /healthz (alive) and /readyz (database answers). */
+/** Serves one subgraph over HTTP: POST /graphql, GET /healthz (alive) and /readyz (database answers, bus connected). */
 export async function serveSubgraph(
   service: RunningService,
   port: number,
@@ -81,12 +81,8 @@ export async function serveSubgraph(
     res.json({ status: 'ok', service: service.name });
   });
   app.get('/readyz', async (_req, res) => {
-    try {
-      await service.db.query('SELECT 1');
-      res.json({ status: 'ready', service: service.name });
-    } catch {
-      res.status(503).json({ status: 'unavailable', service: service.name });
-    }
+    const { ready, checks } = await service.readiness();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: service.name, checks });
   });
   app.use(
     '/graphql',

@@ -7,6 +7,7 @@ import { ProcessedEvent, type ConsumerDefinition } from './events/consumer';
 import { DeadLetter, deliverOnce, registerConsumers, type EventApplier } from './events/dead-letter';
 import { OutboxEvent, OutboxRelay, type RelayOptions } from './events/outbox';
 import { readEventSettings } from './events/retention';
+import { serviceReadiness, type Readiness } from './health';
 import { JobRun } from './jobs/job-run';
 import { outboxPruneJob } from './jobs/outbox-prune';
 import { JobScheduler, scheduledJobs, type JobDefinition, type ScheduledJob } from './jobs/scheduler';
@@ -74,6 +75,11 @@ export class RunningService {
       log: this.log,
       loaders: new Map(),
     };
+  }
+
+  /** Whether this service can serve: its database answers and its bus is connected (`/readyz`). */
+  readiness(): Promise<Readiness> {
+    return serviceReadiness(this.db, this.relay.bus);
   }
 
   /** Executes an operation in-process (the embedded gateway and peer calls use this). */

@@ -119,7 +119,8 @@ export class OutboxRelay {
 
   constructor(
     private readonly db: DataSource,
-    private readonly bus: EventBus,
+    /** Where rows are published; a service's readiness reads whether it is connected. */
+    readonly bus: EventBus,
     private readonly log: Logger,
     options: RelayOptions = {},
   ) {
