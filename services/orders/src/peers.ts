@@ -8,6 +8,7 @@ export interface CatalogPrice {
   discontinued: boolean;
   price: { cents: number; currency: string };
   product: { categoryPath: string[] } | null;
+  giftCard: 'PHYSICAL' | 'EGIFT' | null;
 }
 
 const VARIANT_PRICES = /* GraphQL */ `
@@ -15,6 +16,7 @@ const VARIANT_PRICES = /* GraphQL */ `
     variants(skus: $skus) {
       sku
       discontinued
+      giftCard
       price(channel: $channel) {
         cents
         currency

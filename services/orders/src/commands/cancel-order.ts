@@ -7,7 +7,7 @@ import {
   type OrderCancelled,
   type ServiceContext,
 } from '@omni/platform';
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { hasLeft, orderStatusOf } from '../domain/fulfillment';
 import { FulfillmentStatus, LineStatus, OrderStatus } from '../domain/status';
 import { appendHistory } from './history';
@@ -57,9 +57,21 @@ export async function cancelOrder(
       throw new DomainError('ALREADY_CANCELLED', 'the order is already cancelled', ['orderId']);
     const fulfillments = await manager.findBy(Fulfillment, { orderId });
     const open = fulfillments.filter((f) => !hasLeft(f.status) && f.status !== FulfillmentStatus.CANCELLED);
-    if (open.length === 0) throw new DomainError('ALREADY_SHIPPED', 'everything on the order has shipped', ['orderId']);
-    await manager.update(Fulfillment, { id: In(open.map((f) => f.id)) }, { status: FulfillmentStatus.CANCELLED });
-    const cancelledParts = await manager.findBy(FulfillmentLine, { fulfillmentId: In(open.map((f) => f.id)) });
+    // E-gift cards not yet activated (the order is unpaid) have no fulfillment but can still go.
+    const unsentGiftCards = await manager.findBy(OrderLine, {
+      orderId,
+      giftCardKind: 'EGIFT',
+      giftCardsActivatedAt: IsNull(),
+      status: LineStatus.OPEN,
+    });
+    if (open.length === 0 && unsentGiftCards.length === 0)
+      throw new DomainError('ALREADY_SHIPPED', 'everything on the order has shipped', ['orderId']);
+    if (open.length)
+      await manager.update(Fulfillment, { id: In(open.map((f) => f.id)) }, { status: FulfillmentStatus.CANCELLED });
+    const cancelledParts = [
+      ...(open.length ? await manager.findBy(FulfillmentLine, { fulfillmentId: In(open.map((f) => f.id)) }) : []),
+      ...unsentGiftCards.map((l) => ({ fulfillmentId: '', orderLineId: l.id, sku: l.sku, quantity: l.quantity })),
+    ] as FulfillmentLine[];
     const lineIds = [...new Set(cancelledParts.map((p) => p.orderLineId))];
     await manager.update(OrderLine, { id: In(lineIds), status: LineStatus.OPEN }, { status: LineStatus.CANCELLED });
     const cancelledCents = await takeOffOrder(manager, lineIds, cancelledParts);

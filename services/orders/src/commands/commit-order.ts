@@ -17,6 +17,7 @@ import type { PlannedFulfillment } from '../domain/routing';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
 import { Fulfillment, FulfillmentLine, Order, OrderLine, type PostalAddress } from '../entities/order';
 import { OrderPayment } from '../entities/payment';
+import { activateGiftCards } from './gift-cards';
 import { appendHistory } from './history';
 import type { PricedOrderLine } from './order-pricing';
 import type { OrderRequest, PlacementOptions } from './place-order';
@@ -129,6 +130,7 @@ export async function commitOrder(manager: EntityManager, ctx: ServiceContext, c
   );
   await recordCaptured(manager, order, payments);
   if (carryOut) await recordCollected(manager, order, fulfillments, fulfillmentLines);
+  await activateGiftCards(manager, ctx, order, request.channel);
   await c.options.beforeCommit?.(manager, order, { exchangeCreditCents: c.exchangeCreditCents });
   return order;
 }

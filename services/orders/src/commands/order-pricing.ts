@@ -14,8 +14,9 @@ export async function shippingAddressOf(
   ctx: ServiceContext,
   request: OrderRequest,
   customerId: string | null,
+  shipsAnything = true,
 ): Promise<{ postal: PostalAddress; lat: number | null; lng: number | null } | null> {
-  if (request.fulfillment.type !== FulfillmentType.SHIP) return null;
+  if (request.fulfillment.type !== FulfillmentType.SHIP || !shipsAnything) return null;
   const given = request.fulfillment.address;
   if (given?.line1?.trim() && given.city?.trim() && given.postalCode?.trim() && given.country?.trim()) {
     const postal = {
@@ -41,7 +42,7 @@ export async function price(
   ctx: ServiceContext,
   request: OrderRequest,
   customerId: string | null,
-): Promise<CartPricing & { categoryPaths: Map<string, string[]> }> {
+): Promise<CartPricing & { categoryPaths: Map<string, string[]>; giftCards: Map<string, 'PHYSICAL' | 'EGIFT'> }> {
   const couponCodes = [...new Set((request.couponCodes ?? []).map((c) => c.trim().toUpperCase()).filter(Boolean))];
   const [pricing, catalog] = await Promise.all([
     priceCartWithCatalog(ctx, { channel: request.channel, customerId, couponCodes, lines: request.lines }),
@@ -54,7 +55,8 @@ export async function price(
     }
   });
   const categoryPaths = new Map([...catalog].map(([sku, price]) => [sku, price.product?.categoryPath ?? []]));
-  return { ...pricing, categoryPaths };
+  const giftCards = new Map([...catalog].flatMap(([sku, price]) => (price.giftCard ? [[sku, price.giftCard] as const] : [])));
+  return { ...pricing, categoryPaths, giftCards };
 }
 
 export interface PricedOrderLine {
@@ -64,20 +66,33 @@ export interface PricedOrderLine {
   unitPriceCents: number;
   discountCents: number;
   currency: string;
+  giftCardKind: 'PHYSICAL' | 'EGIFT' | null;
+  giftCardRecipientEmail: string | null;
 }
 
-/** Lines with their discounts: the promotions' per line, plus an exchange credit shared by value. */
-export function pricedLines(pricing: CartPricing, credit: number): PricedOrderLine[] {
+/**
+ * Lines with their discounts: the promotions' per line, plus an exchange credit shared by value;
+ * a gift-card line carries its kind and recipient.
+ */
+export function pricedLines(
+  pricing: CartPricing & { giftCards: Map<string, 'PHYSICAL' | 'EGIFT'> },
+  requested: OrderRequest['lines'],
+  credit: number,
+): PricedOrderLine[] {
   const lines = pricing.lines.map((l) => ({ id: randomUUID(), ...l, currency: pricing.currency }));
   const promoted = lineDiscounts(lines);
   const afterPromotions = lines.map((l) => ({ id: l.id, quantity: 1, unitPriceCents: l.totalCents }));
   const paid = paidPerLine(afterPromotions, credit);
-  return lines.map((l) => ({
+  return lines.map((l, i) => ({
     id: l.id,
     sku: l.sku,
     quantity: l.quantity,
     unitPriceCents: l.unitPriceCents,
     currency: pricing.currency,
     discountCents: promoted.get(l.id)! + (l.totalCents - paid.get(l.id)!),
+    giftCardKind: pricing.giftCards.get(l.sku) ?? null,
+    giftCardRecipientEmail: pricing.giftCards.get(l.sku)
+      ? requested[i]?.giftCardRecipientEmail?.trim().toLowerCase() || null
+      : null,
   }));
 }

@@ -26,7 +26,8 @@ export interface OrderRequest extends TenderRequest {
   channel: Channel;
   idempotencyKey: string;
   externalRef?: string | null;
-  lines: { sku: string; quantity: number }[];
+  /** `giftCardRecipientEmail`: who receives the e-gift cards of a gift-card line (default the buyer). */
+  lines: { sku: string; quantity: number; giftCardRecipientEmail?: string | null }[];
   fulfillment: {
     type: FulfillmentType;
     pickupLocationId?: string | null;
@@ -47,6 +48,8 @@ export interface PlacementOptions {
   /** Runs inside the order's transaction: a throw there places nothing. */
   beforeCommit?: (manager: EntityManager, order: Order, placed: { exchangeCreditCents: number }) => Promise<void>;
 }
+
+const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 
 function validate(request: OrderRequest): void {
   if (!request.idempotencyKey.trim()) {
@@ -75,8 +78,13 @@ function validate(request: OrderRequest): void {
     throw new DomainError('INVALID_DELIVERY_DATE', 'the delivery date is in the past', ['input', 'fulfillment', 'deliveryDate']);
   }
   const email = request.email?.trim();
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-    throw new DomainError('INVALID_EMAIL', 'not an email address', ['input', 'email']);
+  if (email && !isEmail(email)) throw new DomainError('INVALID_EMAIL', 'not an email address', ['input', 'email']);
+  request.lines.forEach((line, i) => {
+    const recipient = line.giftCardRecipientEmail?.trim();
+    if (recipient && !isEmail(recipient)) {
+      throw new DomainError('INVALID_EMAIL', 'not an email address', ['input', 'lines', String(i), 'giftCardRecipientEmail']);
+    }
+  });
 }
 
 /** The earlier order for this caller's key; the same key with another request is refused. */
@@ -150,9 +158,11 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
   const customerId = await customerOf(ctx, request);
   validateTenders(request, customerId);
   const pricing = await price(ctx, request, customerId);
-  const shipTo = await shippingAddressOf(ctx, request, customerId);
   const exchangeCreditCents = Math.min(options.exchangeCreditCents ?? 0, pricing.totalCents);
-  const lines = pricedLines(pricing, exchangeCreditCents);
+  const lines = pricedLines(pricing, request.lines, exchangeCreditCents);
+  // E-gift cards are sent, not picked: they are neither routed nor reserved.
+  const routable = lines.filter((l) => l.giftCardKind !== 'EGIFT');
+  const shipTo = await shippingAddressOf(ctx, request, customerId, routable.length > 0);
   const discountCents = lines.reduce((sum, l) => sum + l.discountCents, 0);
   const totalCents = pricing.subtotalCents - discountCents;
 
@@ -165,13 +175,15 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
   let order: Order;
   try {
     const destination = shipTo?.lat != null && shipTo.lng != null ? { lat: shipTo.lat, lng: shipTo.lng } : null;
-    const plan = await routeAndReserve(
-      ctx,
-      orderId,
-      lines.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity })),
-      request,
-      destination,
-    );
+    const plan = routable.length
+      ? await routeAndReserve(
+          ctx,
+          orderId,
+          routable.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity })),
+          request,
+          destination,
+        )
+      : [];
     try {
       order = await inTransaction(ctx.db, (manager) =>
         commitOrder(manager, ctx, {

@@ -159,6 +159,19 @@ export class OrderLine {
   @Column({ type: 'int', default: 0 })
   settledQuantity!: number;
 
+  @Field(() => String, { nullable: true, description: 'PHYSICAL or EGIFT when the line sells gift cards.' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  giftCardKind!: 'PHYSICAL' | 'EGIFT' | null;
+
+  @Field(() => String, { nullable: true, description: 'Who receives the e-gift cards of this line.' })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  giftCardRecipientEmail!: string | null;
+
+  /** When the line's gift cards were activated (the order was paid); null: not yet. */
+  @Field(() => Date, { nullable: true })
+  @Column({ type: Date, nullable: true })
+  giftCardsActivatedAt!: Date | null;
+
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
 

@@ -35,6 +35,7 @@ import {
 } from 'type-graphql';
 import { advanceFulfillment } from '../commands/advance-fulfillment';
 import { cancelOrder } from '../commands/cancel-order';
+import { collectPayment } from '../commands/collect-payment';
 import { placeOrder } from '../commands/place-order';
 import { assertCanSeeOrder } from '../domain/access';
 import { FulfillmentAction } from '../domain/fulfillment';
@@ -84,6 +85,12 @@ export class OrderLineInput {
 
   @Field(() => Int)
   quantity!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A gift-card line's recipient: the codes are e-mailed there (default: the buyer).",
+  })
+  giftCardRecipientEmail?: string | null;
 }
 
 @InputType()
@@ -167,6 +174,18 @@ export class ExternalPaymentInput {
 
   @Field({ description: "The provider's token for the payment method (never a card number)." })
   token!: string;
+}
+
+@InputType()
+export class CollectPaymentInput {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => Channel)
+  channel!: Channel;
+
+  @Field(() => ExternalPaymentInput)
+  payment!: ExternalPaymentInput;
 }
 
 @ObjectType()
@@ -271,6 +290,20 @@ export class OrderResolver {
     if (fulfillment) assertCanWorkAt(ctx.caller, fulfillment.locationId);
     const { result, userErrors } = await attempt(() => advanceFulfillment(ctx, input));
     return { fulfillment: result, userErrors };
+  }
+
+  @Authorized(Role.ASSOCIATE, Role.CSR, Role.PARTNER)
+  @Mutation(() => OrderPayload, {
+    description:
+      'Takes what an order still owes (at pickup, on delivery, an invoice): its whole balanceDue. NOTHING_DUE when paid.',
+  })
+  async collectPayment(
+    @Arg('input', () => CollectPaymentInput) input: CollectPaymentInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<OrderPayload> {
+    await visibleOrder(ctx, input.orderId);
+    const { result, userErrors } = await attempt(() => collectPayment(ctx, input));
+    return { order: result, userErrors };
   }
 
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR, Role.PARTNER)

@@ -1,6 +1,7 @@
 import { CatalogEvents } from './catalog';
 import { CrmEvents } from './crm';
 import type { EventDefinition } from './definition';
+import { GiftCardEvents } from './gift-cards';
 import { InventoryEvents } from './inventory';
 import { LoyaltyEvents } from './loyalty';
 import { MoneyEvents } from './money';
@@ -9,6 +10,7 @@ import { OrderEvents } from './orders';
 export * from './catalog';
 export * from './crm';
 export * from './definition';
+export * from './gift-cards';
 export * from './inventory';
 export * from './loyalty';
 export * from './money';
@@ -22,6 +24,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...OrderEvents,
   ...MoneyEvents,
   ...LoyaltyEvents,
+  ...GiftCardEvents,
 ];
 
 const byType = new Map(EVENT_DEFINITIONS.map((d) => [d.type, d]));
