@@ -4,6 +4,7 @@ import {
   ANONYMOUS,
   HEADERS,
   maskInternalErrors,
+  observeSubgraphFetch,
   requestHeaders,
   type RequestInfo,
   type RunningService,
@@ -71,5 +72,25 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     request.http.headers.delete(HEADERS.callerSignature);
     if (!context?.info) return;
     for (const [name, value] of Object.entries(requestHeaders(context.info))) request.http.headers.set(name, value);
+  }
+}
+
+/** Times every fetch the gateway makes to a subgraph (`gateway_subgraph_fetch_duration_seconds`). */
+export class TimedDataSource implements GraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    private readonly inner: GraphQLDataSource<GatewayContext>,
+  ) {}
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayResponse> {
+    const started = performance.now();
+    let ok = false;
+    try {
+      const response = await this.inner.process(options);
+      ok = !response.errors?.length;
+      return response;
+    } finally {
+      observeSubgraphFetch(this.subgraph, (performance.now() - started) / 1000, ok);
+    }
   }
 }

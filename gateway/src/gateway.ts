@@ -3,10 +3,19 @@ import type { Server } from 'node:http';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { attestCaller, DEV_SUBGRAPH_SECRET, listen, maskInternalErrors, parseChannel, type Logger } from '@omni/platform';
+import {
+  attestCaller,
+  DEV_SUBGRAPH_SECRET,
+  graphqlMetricsPlugin,
+  listen,
+  maskInternalErrors,
+  metricsHandler,
+  parseChannel,
+  type Logger,
+} from '@omni/platform';
 import express from 'express';
 import { authOptions, createAuthenticator, type AuthOptions, type Authenticator } from './auth';
-import type { GatewayContext } from './data-sources';
+import { TimedDataSource, type GatewayContext } from './data-sources';
 import { gatewayReadiness, type SubgraphReadiness } from './readiness';
 import { DEFAULT_LIMITS, DEFAULT_MAX_REQUEST_BYTES, queryLimitsPlugin, type QueryLimits } from './limits';
 
@@ -62,14 +71,14 @@ export async function gatewayContext(
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => options.dataSource(name, url ?? ''),
+    buildService: ({ name, url }) => new TimedDataSource(name, options.dataSource(name, url ?? '')),
   });
   const authenticate = createAuthenticator(options.auth ?? authOptions({}, options.log));
   const subgraphSecret = options.subgraphSecret ?? DEV_SUBGRAPH_SECRET;
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [queryLimitsPlugin<GatewayContext>(limits)],
+    plugins: [queryLimitsPlugin<GatewayContext>(limits), graphqlMetricsPlugin<GatewayContext>('gateway')],
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown: close HTTP, stop the relay, drain the bus, then the database.
@@ -81,6 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+  app.get('/metrics', metricsHandler);
   app.get('/readyz', async (req, res) => {
     const subgraphs = await options.ready().catch(() => ({}) as Record<string, boolean>);
     const ready = gatewayReadiness(subgraphs, req.query.strict !== undefined);

@@ -55,6 +55,34 @@ describe('gateway over HTTP subgraphs', () => {
     await t?.close();
   });
 
+  it('serves Prometheus metrics: operations by name and outcome, subgraph fetches, outbox, dead letters and jobs', async () => {
+    await t.anonymous.request('query ObservedLocations { locations { id } }', {}, 'ObservedLocations');
+    await t.runJob('crm', 'outbox-prune');
+    const gatewayMetrics = await fetch(`${gateway}/metrics`);
+    expect(gatewayMetrics.status).toBe(200);
+    expect(gatewayMetrics.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await gatewayMetrics.text();
+    expect(text).toMatch(/^graphql_requests_total\{server="gateway",operation="ObservedLocations",outcome="ok"\} 1$/m);
+    expect(text).toMatch(
+      /^graphql_request_duration_seconds_count\{server="gateway",operation="ObservedLocations",outcome="ok"\} 1$/m,
+    );
+    expect(text).toMatch(/^gateway_subgraph_fetch_duration_seconds_count\{subgraph="inventory",outcome="ok"\} [1-9]/m);
+    expect(text).toMatch(/^process_cpu_user_seconds_total /m);
+
+    // The subgraph answered the gateway's fetch over HTTP; its /metrics reads its tables on scrape.
+    const inventory = await (await fetch(`${origin(t.system.endpoints.get('inventory')!.url)}/metrics`)).text();
+    // The gateway names its fetches after the client's operation: ObservedLocations__inventory__0.
+    expect(inventory).toMatch(
+      /^graphql_requests_total\{server="inventory",operation="ObservedLocations__inventory__\d+",outcome="ok"\} 1$/m,
+    );
+    for (const service of ['crm', 'catalog', 'inventory', 'orders', 'loyalty']) {
+      expect(inventory).toMatch(new RegExp(`^outbox_backlog\\{service="${service}"\\} \\d+$`, 'm'));
+    }
+    expect(inventory).toMatch(/^job_last_finished_timestamp_seconds\{service="crm",job="outbox-prune"\} [1-9]/m);
+    expect(inventory).toMatch(/^job_last_run_failed\{service="crm",job="outbox-prune"\} 0$/m);
+    expect(inventory).toMatch(/^# TYPE event_dead_letters gauge$/m);
+  });
+
   // Last: it takes a subgraph down for the rest of this system's life.
   it('stays ready while one subgraph is down; /readyz?strict asks for all of them', async () => {
     const all = await fetch(`${gateway}/readyz?strict`);

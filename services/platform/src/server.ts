@@ -7,6 +7,7 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { requestInfoFromHeaders, type ServiceContext } from './context';
 import { DEV_SUBGRAPH_SECRET } from './identity';
+import { graphqlMetricsPlugin, metricsHandler } from './metrics';
 import { startService, type RunningService, type ServiceDefinition, type ServiceOptions } from './service';
 
 export interface HttpEndpoint {
@@ -45,7 +46,7 @@ export interface ServeOptions {
   subgraphSecret?: string;
 }
 
-/** Serves one subgraph over HTTP: POST /graphql, GET /healthz (alive) and /readyz (database answers, bus connected). */
+/** Serves one subgraph over HTTP: POST /graphql, GET /healthz (alive), /readyz (database answers, bus connected), /metrics. */
 export async function serveSubgraph(
   service: RunningService,
   port: number,
@@ -68,7 +69,7 @@ export async function serveSubgraph(
   };
   const apollo = new ApolloServer<ServiceContext>({
     schema: service.schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), logErrors],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), logErrors, graphqlMetricsPlugin<ServiceContext>(service.name)],
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown: close HTTP, stop the relay, drain the bus, then the database.
@@ -84,6 +85,7 @@ export async function serveSubgraph(
     const { ready, checks } = await service.readiness();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: service.name, checks });
   });
+  app.get('/metrics', metricsHandler);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

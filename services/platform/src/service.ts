@@ -12,6 +12,7 @@ import { JobRun } from './jobs/job-run';
 import { outboxPruneJob } from './jobs/outbox-prune';
 import { JobScheduler, scheduledJobs, type JobDefinition, type ScheduledJob } from './jobs/scheduler';
 import { createLogger, type Logger } from './logger';
+import { trackServiceMetrics } from './metrics';
 import { peerResult, type PeerClient, type Peers } from './peers';
 import { buildSubgraph, type SubgraphDefinition } from './subgraph';
 
@@ -46,6 +47,8 @@ export const PLATFORM_ENTITIES: Function[] = [OutboxEvent, ProcessedEvent, DeadL
 
 export class RunningService {
   private readonly documents = new Map<string, DocumentNode>();
+  /** Takes this service's outbox, dead letters and jobs out of the process's /metrics. */
+  untrackMetrics: () => void = () => undefined;
   /** The service's jobs: on their intervals once started, or on demand with `jobs.run(name)`. */
   readonly jobs: JobScheduler;
 
@@ -102,6 +105,7 @@ export class RunningService {
   }
 
   async close(): Promise<void> {
+    this.untrackMetrics();
     await this.jobs.stop();
     await this.relay.stop();
     if (this.db.isInitialized) await this.db.destroy();
@@ -151,6 +155,7 @@ export async function startService(definition: ServiceDefinition, options: Servi
     });
   }
   const service = new RunningService(definition.name, db, schema, sdl, relay, options.peers, log, jobs);
+  service.untrackMetrics = trackServiceMetrics(definition.name, db);
   if (options.jobs === 'manual') await service.jobs.register();
   else await service.jobs.start();
   return service;
