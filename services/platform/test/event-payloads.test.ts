@@ -50,7 +50,10 @@ const fulfillmentLeft = {
 
 const loyaltyTender = { paymentId: id(20), method: 'GIFT_CARD', holdId: id(21), amountCents: 5000, points: 0 };
 
-/** What each producer writes today, one realistic payload per event type. */
+/**
+ * What each producer writes today, realistic payloads per event type. A new definition needs its
+ * producer's payloads here (the first test lists the types without any).
+ */
 const PRODUCED: Record<string, unknown[]> = {
   'crm.customer.registered': [
     { customerId: id(2), email: 'ana@example.com', phone: '15550102000' },
@@ -199,7 +202,9 @@ describe('event payload definitions', () => {
   it('define every event type once, each at version 1 today', () => {
     const types = EVENT_DEFINITIONS.map((d) => d.type);
     expect(new Set(types).size).toBe(types.length);
-    expect([...types].sort()).toEqual(Object.keys(PRODUCED).sort());
+    // Each definition with its producer's payloads below, and no payloads of an undefined type.
+    expect(types.filter((type) => !PRODUCED[type])).toEqual([]);
+    expect(Object.keys(PRODUCED).filter((type) => !eventDefinition(type))).toEqual([]);
     for (const definition of EVENT_DEFINITIONS) {
       expect([definition.type, definition.version, definition.versions]).toEqual([definition.type, 1, [1]]);
       expect(eventDefinition(definition.type)).toBe(definition);
@@ -213,6 +218,7 @@ describe('event payload definitions', () => {
   });
 
   it.each(EVENT_DEFINITIONS.map((d) => [d.type, d] as const))('refuse what %s never carries', (type, definition) => {
+    if (!PRODUCED[type]) return; // reported by the first test
     const [payload] = PRODUCED[type] as Record<string, unknown>[];
     const refused = (bad: unknown) => expect(() => parsePayload(definition, envelope(type, bad))).toThrow(PayloadError);
     refused(null);
