@@ -15,8 +15,8 @@
 # must be free. The PostgreSQL cluster (initdb) and the NATS store live in a temporary directory,
 # deleted at the end unless a check failed or DRILL_KEEP=1.
 #
-# Settings (environment): DRILL_CLIENTS (5), DRILL_MAX_ORDERS (600: a bound, in all),
-# DRILL_THINK_MS (900: each client's pause between orders), DRILL_SETTLE_SECONDS (150: how long
+# Settings (environment): DRILL_CLIENTS (5), DRILL_MAX_ORDERS (800: a bound, in all),
+# DRILL_THINK_MS (1000: each client's pause between orders), DRILL_SETTLE_SECONDS (150: how long
 # to wait for outboxes to empty and checks to hold), DRILL_DOWN_SECONDS (5: how long a killed
 # service stays down), DRILL_PGPORT (55432), DRILL_BUILD (1: pnpm build first; default: the
 # existing dist/), PG_BIN (the newest /usr/lib/postgresql/*/bin), NATS_SERVER, LOG_LEVEL (info).
@@ -42,8 +42,8 @@ if [[ -n "${OMNI_DRILL_INSIDE:-}" ]]; then
 fi
 
 CLIENTS="${DRILL_CLIENTS:-5}"
-MAX_ORDERS="${DRILL_MAX_ORDERS:-600}"
-THINK_MS="${DRILL_THINK_MS:-900}"
+MAX_ORDERS="${DRILL_MAX_ORDERS:-800}"
+THINK_MS="${DRILL_THINK_MS:-1000}"
 SETTLE_SECONDS="${DRILL_SETTLE_SECONDS:-150}"
 DOWN_SECONDS="${DRILL_DOWN_SECONDS:-5}"
 PGPORT_DRILL="${DRILL_PGPORT:-55432}"
@@ -91,7 +91,7 @@ finish() {
   if [[ $status == 0 && "${DRILL_KEEP:-0}" != 1 ]]; then
     rm -rf "$WORK"
   else
-    say "kept $WORK: distributed.out (supervisor), dist/logs/*.log, pg/server.log, orders.jsonl, seed.json"
+    say "kept $WORK: distributed.out (supervisor), dist/logs/*.log, pg/ (cluster and server.log), orders.jsonl, seed.json, app/ (the code run)"
   fi
   exit "$status"
 }
@@ -110,10 +110,38 @@ if [[ "${DRILL_BUILD:-0}" == 1 ]]; then
   pnpm build >&2
 fi
 
+# The drill runs a copy of the built code taken now (each package's dist/ and package.json, its
+# node_modules links, schema/, deploy/nats.conf, distributed.sh and the drill's scripts), so a
+# rebuild of the tree while the drill runs cannot change what a restarted service runs: every
+# process of the drill runs the same build. Third-party packages are the tree's (node_modules).
+APP="$WORK/app"
+snapshot() {
+  local pkg
+  mkdir -p "$APP/scripts/drill" "$APP/deploy"
+  ln -s "$ROOT/node_modules" "$APP/node_modules"
+  cp -a package.json "$APP/"
+  cp -a schema "$APP/"
+  cp -a deploy/nats.conf "$APP/deploy/"
+  cp -a scripts/distributed.sh "$APP/scripts/"
+  cp -a scripts/drill/*.mjs "$APP/scripts/drill/"
+  for pkg in gateway services/*; do
+    [[ -f "$pkg/package.json" ]] || continue
+    mkdir -p "$APP/$pkg/src"
+    cp -a "$pkg/package.json" "$APP/$pkg/"
+    [[ -d "$pkg/dist" ]] && cp -a "$pkg/dist" "$APP/$pkg/"
+    # Links only (relative ones: @omni/* resolve inside the copy, the rest to node_modules/.pnpm).
+    [[ -d "$pkg/node_modules" ]] && cp -a "$pkg/node_modules" "$APP/$pkg/"
+    [[ -f "$pkg/src/main.ts" ]] && cp -a "$pkg/src/main.ts" "$APP/$pkg/src/"
+  done
+  cp -a gateway/src/services.ts "$APP/gateway/src/"
+}
+snapshot || die "cannot copy the built code to $APP"
+say "running a copy of the build taken now (git $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- gateway services 2>/dev/null || echo ', with uncommitted changes')): $APP"
+
 say "starting scripts/distributed.sh (its own nats-server; RESTART=no: the drill restarts what it kills)"
 env PGHOST=127.0.0.1 PGPORT="$PGPORT_DRILL" PGUSER=postgres DIST_DIR="$DIST_DIR" RESTART=no SKIP_BUILD=1 \
   RESERVATION_TTL_SECONDS=90 JOB_INVENTORY_RESERVATION_EXPIRY_INTERVAL_SECONDS=5 LOG_LEVEL="${LOG_LEVEL:-info}" \
-  scripts/distributed.sh >"$WORK/distributed.out" 2>&1 &
+  "$APP/scripts/distributed.sh" >"$WORK/distributed.out" 2>&1 &
 SUPERVISOR_PID=$!
 deadline=$((SECONDS + 180))
 until [[ -f "$DIST_DIR/children" ]]; do
@@ -131,14 +159,14 @@ DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT_DRILL/omni"
 export AUTH_SECRET RUN_ID
 export WORK_DIR="$WORK" GATEWAY_URL="http://127.0.0.1:4000/graphql"
 
-distributed() { DIST_DIR="$DIST_DIR" scripts/distributed.sh "$@"; }
+distributed() { DIST_DIR="$DIST_DIR" "$APP/scripts/distributed.sh" "$@"; }
 
 # ---------------------------------------------------------------- seed and load
 say "seeding a small catalog, stock and $CLIENTS customers through the gateway"
-node scripts/drill/load.mjs seed
+node "$APP/scripts/drill/load.mjs" seed
 
 CLIENTS="$CLIENTS" MAX_ORDERS="$MAX_ORDERS" THINK_MS="$THINK_MS" MAX_SECONDS=400 STOP_FILE="$WORK/stop" \
-  node scripts/drill/load.mjs load &
+  node "$APP/scripts/drill/load.mjs" load &
 LOAD_PID=$!
 LOAD_START=$SECONDS
 say "load: $CLIENTS clients placing orders (at most $MAX_ORDERS)"
@@ -154,9 +182,20 @@ pause() { # pause SECONDS, unless the load ended
     sleep 0.5
   done
 }
-kill_child() { # kill_child NAME: SIGKILL by its pid file
+# until_inflight: waits (at most 5 s) until orders are being placed, so that a fault lands in the
+# middle of some (load.mjs keeps the count in WORK/inflight).
+until_inflight() {
+  local n until=$((SECONDS + 5))
+  while ((SECONDS < until)); do
+    n=$(cat "$WORK/inflight" 2>/dev/null) || n=0
+    [[ "$n" =~ ^[0-9]+$ ]] && ((n >= 2)) && return 0
+    sleep 0.02
+  done
+}
+kill_child() { # kill_child NAME: SIGKILL by its pid file, while orders are in flight
   local pid
   pid=$(cat "$DIST_DIR/pids/$1.pid")
+  until_inflight
   kill -KILL "$pid"
   KILLED+=" $1"
   mark "$1 killed (SIGKILL, pid $pid)"
@@ -177,8 +216,9 @@ pause 12
 bring_back nats
 pause 10
 
-mark "PostgreSQL stopped (pg_ctl stop -m immediate)"
+until_inflight
 pg_ctl_ -m immediate stop >/dev/null 2>&1 || mark "pg_ctl stop failed"
+mark "PostgreSQL stopped (pg_ctl stop -m immediate)"
 pause 10
 if pg_start; then mark "PostgreSQL started"; else mark "PostgreSQL did not start"; fi
 pause 12
@@ -199,7 +239,7 @@ LOAD_PID=""
 say "waiting for the system to settle (at most ${SETTLE_SECONDS}s), then checking"
 set +e
 DATABASE_URL="$DATABASE_URL" SETTLE_SECONDS="$SETTLE_SECONDS" TIMELINE="$TIMELINE" \
-  SUPERVISOR_LOG="$WORK/distributed.out" KILLED="$KILLED" node scripts/drill/check.mjs
+  SUPERVISOR_LOG="$WORK/distributed.out" KILLED="$KILLED" node "$APP/scripts/drill/check.mjs"
 STATUS=$?
 set -e
 exit "$STATUS"

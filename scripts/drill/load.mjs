@@ -35,6 +35,14 @@ const THINK_MS = Number(env.THINK_MS || 150);
 const STOP_FILE = env.STOP_FILE || join(WORK_DIR, 'stop');
 const SEED_FILE = join(WORK_DIR, 'seed.json');
 const RESULTS_FILE = join(WORK_DIR, 'orders.jsonl');
+// How many placements are in flight right now: the drill kills a process when some are, so the
+// kill lands in the middle of an order (holds taken, stock reserved, not yet committed).
+const INFLIGHT_FILE = join(WORK_DIR, 'inflight');
+let inflight = 0;
+const setInflight = (delta) => {
+  inflight += delta;
+  writeFileSync(INFLIGHT_FILE, `${inflight}\n`);
+};
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (msg) => process.stderr.write(`[drill load] ${msg}\n`);
@@ -342,7 +350,8 @@ async function load() {
       sent++;
       const variables = orderFor(seeded, i, n, rand);
       const t0 = Date.now();
-      const result = await placeWithRetries(bearer, variables);
+      setInflight(1);
+      const result = await placeWithRetries(bearer, variables).finally(() => setInflight(-1));
       counts[result.outcome]++;
       const record = {
         key: variables.key,
