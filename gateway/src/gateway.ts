@@ -17,9 +17,10 @@ import express from 'express';
 import { authOptions, createAuthenticator, type AuthOptions, type Authenticator } from './auth';
 import { TimedDataSource, type GatewayContext } from './data-sources';
 import { gatewayReadiness, type SubgraphReadiness } from './readiness';
-import { DEFAULT_LIMITS, DEFAULT_MAX_REQUEST_BYTES, queryLimitsPlugin, type QueryLimits } from './limits';
+import { gatewayEdge, type EdgeOptions } from './edge';
+import { DEFAULT_LIMITS, DEFAULT_MAX_REQUEST_BYTES, type QueryLimits } from './limits';
 
-export interface GatewayOptions {
+export interface GatewayOptions extends EdgeOptions {
   supergraphSdl: string;
   dataSource: (name: string, url: string) => GraphQLDataSource<GatewayContext>;
   /** Which subgraphs can serve, for /readyz (see readiness.ts). */
@@ -76,9 +77,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const authenticate = createAuthenticator(options.auth ?? authOptions({}, options.log));
   const subgraphSecret = options.subgraphSecret ?? DEV_SUBGRAPH_SECRET;
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  // CORS, token and rate limits, query limits, introspection (edge.ts).
+  const edge = gatewayEdge(options, limits, options.log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [queryLimitsPlugin<GatewayContext>(limits), graphqlMetricsPlugin<GatewayContext>('gateway')],
+    plugins: [...edge.plugins, graphqlMetricsPlugin<GatewayContext>('gateway')],
+    introspection: edge.introspection,
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown: close HTTP, stop the relay, drain the bus, then the database.
@@ -100,8 +104,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   app.use(
     '/graphql',
+    ...edge.beforeBody,
     express.json({ limit: maxRequestBytes }),
-    expressMiddleware(apollo, { context: ({ req }) => gatewayContext(req, authenticate, subgraphSecret) }),
+    ...edge.afterBody,
+    expressMiddleware(apollo, {
+      context: ({ req }) => edge.context(req, () => gatewayContext(req, authenticate, subgraphSecret)),
+    }),
   );
   // A body over the limit (or not JSON) is answered as GraphQL errors that say what was wrong.
   app.use(
@@ -131,6 +139,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     close: async () => {
       await closeServer(server);
       await apollo.stop();
+      await edge.close();
     },
   };
 }

@@ -6,7 +6,15 @@ import { authOptions } from './auth';
 import { GatewayClient } from './client';
 import { ForwardingDataSource } from './data-sources';
 import { startGateway } from './gateway';
-import { DEFAULT_MAX_COST, DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGE_SIZE, DEFAULT_MAX_REQUEST_BYTES } from './limits';
+import {
+  DEFAULT_LIST_SIZE,
+  DEFAULT_MAX_ALIASES,
+  DEFAULT_MAX_COST,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_PAGE_SIZE,
+  DEFAULT_MAX_REQUEST_BYTES,
+  DEFAULT_MAX_TOKENS,
+} from './limits';
 import { probeSubgraphs } from './readiness';
 import { isSeeded, seedDemoRetailer } from './seed';
 import { issueToken } from './token';
@@ -46,6 +54,9 @@ const config = {
   QUERY_MAX_DEPTH: env.positiveInt(DEFAULT_MAX_DEPTH),
   QUERY_MAX_COST: env.positiveInt(DEFAULT_MAX_COST),
   QUERY_MAX_PAGE_SIZE: env.positiveInt(DEFAULT_MAX_PAGE_SIZE),
+  QUERY_MAX_ALIASES: env.positiveInt(DEFAULT_MAX_ALIASES),
+  QUERY_MAX_TOKENS: env.positiveInt(DEFAULT_MAX_TOKENS),
+  QUERY_LIST_SIZE: env.positiveInt(DEFAULT_LIST_SIZE),
   REQUEST_MAX_BYTES: env.positiveInt(DEFAULT_MAX_REQUEST_BYTES),
   ...Object.fromEntries(SERVICES.map(({ definition }) => [urlVariable(definition.name), env.url(['http', 'https']).optional()])),
 };
@@ -65,11 +76,20 @@ async function main(): Promise<void> {
   const security = {
     auth,
     subgraphSecret: settings.SUBGRAPH_SECRET ?? DEV_SUBGRAPH_SECRET,
-    limits: { maxDepth: settings.QUERY_MAX_DEPTH, maxCost: settings.QUERY_MAX_COST, maxPageSize: settings.QUERY_MAX_PAGE_SIZE },
+    limits: {
+      maxDepth: settings.QUERY_MAX_DEPTH,
+      maxCost: settings.QUERY_MAX_COST,
+      maxPageSize: settings.QUERY_MAX_PAGE_SIZE,
+      maxAliases: settings.QUERY_MAX_ALIASES,
+      maxTokens: settings.QUERY_MAX_TOKENS,
+      listSize: settings.QUERY_LIST_SIZE,
+    },
     maxRequestBytes: settings.REQUEST_MAX_BYTES,
   };
   if (endpoints) {
     const gateway = await startGateway({
+      // CORS_ORIGINS, INTROSPECTION and the rate limits default to closed (edge.ts).
+      mode: 'distributed',
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
       dataSource: (name) => new ForwardingDataSource(endpoints.get(name)!),
       ready: probeSubgraphs(endpoints),

@@ -14,6 +14,7 @@ import {
 import { ForwardingDataSource, InProcessDataSource } from './data-sources';
 import type { AuthOptions } from './auth';
 import { startGateway, type RunningGateway } from './gateway';
+import type { EdgeOptions } from './edge';
 import type { QueryLimits } from './limits';
 import { inProcessSubgraphs, probeSubgraphs } from './readiness';
 import { SERVICES } from './services';
@@ -47,6 +48,8 @@ export interface SystemOptions {
   subgraphSecret?: string;
   limits?: Partial<QueryLimits>;
   maxRequestBytes?: number;
+  /** CORS, rate limits, introspection; unset: from the environment (embedded defaults). */
+  edge?: EdgeOptions;
   /** `manual`: the services' jobs run only when asked (tests); default: on their intervals. */
   jobs?: 'scheduled' | 'manual';
 }
@@ -114,6 +117,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       subgraphSecret: options.subgraphSecret,
       limits: options.limits,
       maxRequestBytes: options.maxRequestBytes,
+      ...options.edge,
     });
     const close = async () => {
       await gateway.close();

@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { Fulfillment } from '../../services/orders/src/entities/order';
 import { GatewayClient } from '../src/client';
 import { contractOperations } from '../src/contract';
+import { rateLimitOptions } from '../src/rate-limit';
 import { composeSupergraph, subgraphSdls } from '../src/supergraph';
 import { issueToken, type TokenClaims } from '../src/token';
 import { startSystem, type RunningSystem } from '../src/system';
@@ -98,6 +99,14 @@ export async function startTestSystem(options: { transport?: 'in-process' | 'htt
     jobs: 'manual',
     // Composed from the code under test; schema.test.ts checks that schema/ matches it.
     supergraphSdl: composeSupergraph(await subgraphSdls()),
+    // Tests send far more than a caller may in production; a test of the limits sets them (edge.test.ts).
+    edge: {
+      rateLimit: rateLimitOptions({
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+        ...process.env,
+      }),
+    },
   });
   if (TEST_NATS_URL) await (system.bus as { whenReady?: () => Promise<void> }).whenReady?.();
   const anonymous = new GatewayClient(system.gateway.url, { 'x-channel': 'WEB' });
