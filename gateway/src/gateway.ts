@@ -1,16 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   attestCaller,
+  accessLog,
   DEV_SUBGRAPH_SECRET,
   graphqlMetricsPlugin,
   listen,
   maskInternalErrors,
   metricsHandler,
+  noteCaller,
   parseChannel,
+  requestIdOf,
   type Logger,
 } from '@omni/platform';
 import express from 'express';
@@ -60,10 +62,12 @@ export async function gatewayContext(
   subgraphSecret: string,
 ): Promise<GatewayContext> {
   const caller = await authenticate(header(req, 'authorization'));
+  noteCaller(req.res, caller.subject);
   return {
     info: {
       channel: parseChannel(header(req, 'x-channel')),
-      requestId: header(req, 'x-request-id') ?? randomUUID(),
+      // The access log's id: the client's x-request-id when sane, else a new one.
+      requestId: requestIdOf(req),
       caller: attestCaller(caller, subgraphSecret),
     },
   };
@@ -91,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  app.use(accessLog(options.log));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });

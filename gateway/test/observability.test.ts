@@ -2,8 +2,15 @@
  * What operations sees of a running system: readiness that tells the truth about a service's
  * database and bus, and a gateway that stays in rotation while one subgraph is down.
  */
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { crmService } from '@omni/crm';
 import { createLogger, InProcessBus, Peers, serveSubgraph, startService } from '@omni/platform';
+import pino from 'pino';
+import { ForwardingDataSource } from '../src/data-sources';
+import { startGateway } from '../src/gateway';
+import { SUPERGRAPH_PATH } from '../src/system';
+import { issueToken } from '../src/token';
 import { startTestSystem, type TestSystem } from './harness';
 
 const origin = (url: string) => new URL(url).origin;
@@ -36,6 +43,90 @@ describe('service readiness', () => {
       // Alive all along: liveness does not restart a process for its dependencies.
       expect((await fetch(`${origin(endpoint.url)}/healthz`)).status).toBe(200);
     } finally {
+      await endpoint.close();
+      await service.close();
+    }
+  });
+});
+
+/** A logger whose JSON lines the test can read. */
+function capturedLogger(name: string) {
+  const lines: Record<string, any>[] = [];
+  const raw: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      raw.push(String(chunk));
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { log: pino({ name, level: 'info', base: { service: name } }, stream), lines, raw };
+}
+
+describe('access logs', () => {
+  it('one line per request in the gateway and the subgraph, with one request id, the operation and the caller, never the token', async () => {
+    const crmLog = capturedLogger('crm');
+    const service = await startService(crmService, {
+      dataDir: ':memory:',
+      bus: new InProcessBus(crmLog.log),
+      peers: new Peers(),
+      log: crmLog.log,
+      jobs: 'manual',
+    });
+    const endpoint = await serveSubgraph(service, 0);
+    const gatewayLog = capturedLogger('gateway');
+    const gateway = await startGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      // Only crm is called by this query.
+      dataSource: () => new ForwardingDataSource(endpoint.url),
+      ready: async () => ({ crm: true }),
+      log: gatewayLog.log,
+      port: 0,
+    });
+    try {
+      const token = await issueToken({ role: 'CSR', subject: 'agent-7', ttlSeconds: 600 });
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'req-abc-123' },
+        body: JSON.stringify({ query: 'query WhoIsAda { customerLookup(email: "ada@example.com") { id } }' }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-request-id')).toBe('req-abc-123');
+      await fetch(`${origin(gateway.url)}/healthz`);
+
+      const access = (lines: Record<string, any>[]) => lines.filter((line) => line.res);
+      expect(access(gatewayLog.lines)).toEqual([
+        expect.objectContaining({
+          level: 30,
+          requestId: 'req-abc-123',
+          req: { method: 'POST', path: '/graphql' },
+          res: { status: 200 },
+          durationMs: expect.any(Number),
+          operation: 'WhoIsAda',
+          caller: 'agent-7',
+          msg: 'POST /graphql 200',
+        }),
+      ]);
+      expect(access(crmLog.lines)).toEqual([
+        expect.objectContaining({
+          service: 'crm',
+          requestId: 'req-abc-123',
+          req: { method: 'POST', path: '/graphql' },
+          res: { status: 200 },
+          operation: expect.stringMatching(/^WhoIsAda__crm__\d+$/),
+          caller: 'agent-7',
+        }),
+      ]);
+      for (const line of [...gatewayLog.raw, ...crmLog.raw]) {
+        expect(line).not.toContain(token);
+        expect(line).not.toMatch(/authorization|x-omni-caller/i);
+      }
+
+      // A request id that is not a sane token is replaced, not logged as sent.
+      const odd = await fetch(`${origin(gateway.url)}/healthz`, { headers: { 'x-request-id': 'a b forged=1 "x"' } });
+      expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await gateway.close();
       await endpoint.close();
       await service.close();
     }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './access';
+export * from './access-log';
 export * from './channel';
 export * from './config';
 export * from './context';

@@ -5,6 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
+import { accessLog, noteCaller, requestIdOf } from './access-log';
 import { requestInfoFromHeaders, type ServiceContext } from './context';
 import { DEV_SUBGRAPH_SECRET } from './identity';
 import { graphqlMetricsPlugin, metricsHandler } from './metrics';
@@ -78,6 +79,7 @@ export async function serveSubgraph(
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  app.use(accessLog(service.log));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: service.name });
   });
@@ -89,7 +91,14 @@ export async function serveSubgraph(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => service.context(requestInfoFromHeaders(req.headers, secret)) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const info = requestInfoFromHeaders(req.headers, secret);
+        noteCaller(res, info.caller.subject);
+        // The access log's id: the gateway's x-request-id, so both processes log the same.
+        return service.context({ ...info, requestId: requestIdOf(req) });
+      },
+    }),
   );
   const { server, port: actual } = await listen(app, port, host);
   return {

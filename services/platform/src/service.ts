@@ -75,7 +75,8 @@ export class RunningService {
       caller: info.caller,
       db: this.db,
       peers: this.peers,
-      log: this.log,
+      // Every line a resolver logs carries the request id the access logs show.
+      log: this.log.child({ requestId: info.requestId }),
       loaders: new Map(),
     };
   }
