@@ -6,6 +6,7 @@ import { Order } from '../../services/orders/src/entities/order';
 import { OrderPayment } from '../../services/orders/src/entities/payment';
 import { LedgerEntry } from '../../services/loyalty/src/entities/account';
 import { StoredValueEntry } from '../../services/loyalty/src/entities/stored-value';
+import { CustomerMessage } from '../../services/crm/src/entities/message';
 import { In } from 'typeorm';
 import type { GatewayClient } from '../src/client';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
@@ -523,6 +524,71 @@ describe('the money of an order', () => {
       delete process.env.PAYMENT_REQUIRED_CHANNELS;
       resetOrderSettings();
     }
+  });
+
+  it('sells gift cards as order lines: activated when paid, codes e-mailed once, no points earned on them', async () => {
+    await send(csr, 'UpsertProduct', {
+      input: {
+        name: 'E-gift card',
+        variants: [{ sku: 'EGIFT-50', attributes: [], price: { cents: 5000, currency: 'USD' }, giftCard: 'EGIFT' }],
+      },
+    });
+    const buyer = await shopper();
+    const place = (extra: Record<string, unknown>) =>
+      send(csr, 'PlaceOrderWithTenders', {
+        customerId: buyer.id,
+        channel: 'CALL_CENTER',
+        key: randomUUID(),
+        lines: [
+          { sku: 'EGIFT-50', quantity: 2, giftCardRecipientEmail: 'Friend@Example.com' },
+          { sku: 'BOOT-89', quantity: 1 },
+        ],
+        fulfillment: pickup(),
+        ...extra,
+      }).then((d) => d.placeOrder);
+    // 189.00, but only the boots count towards (and get) the 10% over 100.00: no discount at all.
+    const unpaid = await place({});
+    expect(unpaid.userErrors).toEqual([]);
+    expect(unpaid.order).toMatchObject({ total: { cents: 18900 }, discount: { cents: 0 }, balanceDue: { cents: 18900 } });
+    const messages = t.system.services.get('crm')!.db.getRepository(CustomerMessage);
+    const sentTo = async (orderId: string) => (await messages.findBy({ orderId, kind: 'GIFT_CARD' as never })).map((m) => m);
+    // Not paid: no card yet. Collecting the balance at pickup pays it and activates the cards.
+    const lines = async (number: string) => (await send(csr, 'OrderByNumber', { number })).orderByNumber.lines;
+    expect((await lines(unpaid.order.number)).find((l: any) => l.sku === 'EGIFT-50').status).toBe('OPEN');
+    const collected = await csr.request(
+      `mutation Collect($input: CollectPaymentInput!) { collectPayment(input: $input) { order { balanceDue { cents } } userErrors { code } } }`,
+      { input: { orderId: unpaid.order.id, channel: 'STORE', payment: { provider: 'cash', token: 'till-3' } } },
+    );
+    expect((collected as any).collectPayment).toEqual({ order: { balanceDue: { cents: 0 } }, userErrors: [] });
+    const emails = await until(
+      () => sentTo(unpaid.order.id),
+      (m) => m.length === 2,
+    );
+    expect(emails.map((m) => m.recipient)).toEqual(['friend@example.com', 'friend@example.com']);
+    const codes = emails.map((m) => /code is ([0-9A-Z-]+)/.exec(m.body)![1]!);
+    expect(new Set(codes).size).toBe(2);
+    for (const code of codes) {
+      expect((await send(t.anonymous, 'GiftCardBalance', { code })).giftCard.balance).toEqual({ cents: 5000, currency: 'USD' });
+    }
+    expect((await lines(unpaid.order.number)).find((l: any) => l.sku === 'EGIFT-50').status).toBe('DELIVERED');
+    // The boots earn 89 points; the gift cards none (their value earns when it is spent).
+    expect(
+      (
+        await until(
+          () => wallet(buyer.id),
+          (w) => w.points === 89,
+        )
+      ).points,
+    ).toBe(89);
+    // A card bought is spent like any other.
+    const spend = await send(csr, 'PlaceOrderWithTenders', {
+      channel: 'CALL_CENTER',
+      key: randomUUID(),
+      lines: [{ sku: 'TEE-24', quantity: 1 }],
+      fulfillment: pickup(),
+      giftCardCodes: [codes[0]],
+    });
+    expect(spend.placeOrder.order.payments).toEqual([{ method: 'GIFT_CARD', amount: { cents: 2400, currency: 'USD' } }]);
   });
 
   it('reconciles to the cent: every order against its payments, and the payments against loyalty and the card provider', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '@omni/platform';
 import type { EntityManager } from 'typeorm';
-import { deliveryTargets } from '../domain/consent';
+import { ContactChannel, deliveryTargets } from '../domain/consent';
 import { IdentityKind } from '../domain/identity';
 import { composeMessage, type MessageTrigger } from '../domain/messages';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
@@ -55,6 +55,37 @@ export async function queueMessages(
   );
   if (messages.length > 0) await manager.insert(CustomerMessage, messages);
   return messages;
+}
+
+/**
+ * Queues one transactional e-mail to `recipient` (who may not be a customer): no marketing
+ * consent is asked, the purchaser asked for it. Kept on the purchaser's record when there is one.
+ */
+export async function queueTransactionalEmail(
+  manager: EntityManager,
+  request: MessageRequest & { recipient: string; customer: Customer | null; greeting: string },
+): Promise<CustomerMessage> {
+  const now = new Date();
+  const message = manager.create(CustomerMessage, {
+    id: randomUUID(),
+    customerId: request.customer?.id ?? null,
+    kind: request.trigger.kind,
+    channel: ContactChannel.EMAIL,
+    recipient: request.recipient,
+    ...composeMessage(request.trigger, request.greeting, ContactChannel.EMAIL),
+    orderId: request.orderId,
+    salesChannel: request.salesChannel,
+    sourceEventId: request.eventId,
+    status: MessageStatus.PENDING,
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: now,
+    createdAt: now,
+    sentAt: null,
+    providerMessageId: null,
+  });
+  await manager.insert(CustomerMessage, message);
+  return message;
 }
 
 /** The order number CRM learned from `orders.order.placed`, or null when it never saw the order. */

@@ -10,6 +10,8 @@ export enum MessageKind {
   REFUND_ISSUED = 'REFUND_ISSUED',
   STORE_CREDIT_ISSUED = 'STORE_CREDIT_ISSUED',
   RETURN_RECEIVED = 'RETURN_RECEIVED',
+  /** A gift card bought for someone (or oneself): its code, sent once. Transactional. */
+  GIFT_CARD = 'GIFT_CARD',
 }
 
 export interface ReturnLabel {
@@ -31,7 +33,8 @@ export type MessageTrigger =
       currency: string;
       orderNumber: string | null;
     }
-  | { kind: MessageKind.RETURN_RECEIVED; orderNumber: string | null; exchange: boolean };
+  | { kind: MessageKind.RETURN_RECEIVED; orderNumber: string | null; exchange: boolean }
+  | { kind: MessageKind.GIFT_CARD; code: string; amountCents: number; currency: string; orderNumber: string };
 
 export interface MessageContent {
   subject: string;
@@ -97,6 +100,11 @@ function content(trigger: MessageTrigger): { subject: string; text: string } {
       return {
         subject: 'We received your return',
         text: `We received your return for ${order(trigger.orderNumber)}.${trigger.exchange ? ' Your exchange is on its way.' : ''}`,
+      };
+    case MessageKind.GIFT_CARD:
+      return {
+        subject: `Your gift card of ${formatMoney(trigger.amountCents, trigger.currency)}`,
+        text: `Here is your gift card of ${formatMoney(trigger.amountCents, trigger.currency)} (order ${trigger.orderNumber}). Its code is ${trigger.code}: spend it online, in the app or in any of our stores. Keep this message: the code is not shown again.`,
       };
   }
 }

@@ -28,8 +28,9 @@ export class CustomerMessage {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Column({ type: 'varchar', length: 36 })
-  customerId!: string;
+  /** Null for a message to someone who is not a customer (a gift card's recipient). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  customerId!: string | null;
 
   @Field(() => MessageKind)
   @Column({ type: 'varchar', length: 30 })

@@ -3,6 +3,8 @@ import {
   AccountEnrolledEvent,
   FulfillmentReadyForPickupEvent,
   FulfillmentShippedEvent,
+  GiftCardDeliveryEvent,
+  openSealed,
   OrderCancelledEvent,
   OrderModifiedEvent,
   OrderPlacedEvent,
@@ -15,7 +17,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { lockCustomer, touchChannel } from '../commands/customers';
 import { insertInteraction } from '../commands/interactions';
-import { orderNumber, queueMessages, type MessageRequest } from '../commands/messages';
+import { orderNumber, queueMessages, queueTransactionalEmail, type MessageRequest } from '../commands/messages';
 import { IdentityKind } from '../domain/identity';
 import { InteractionKind } from '../domain/interaction';
 import { formatMoney, MessageKind } from '../domain/messages';
@@ -187,5 +189,36 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
     },
   };
 
-  return [orderPlaced, loyaltyCard, fulfillment, returns, orderChanges];
+  /**
+   * A gift card bought as an order line: its code goes, once, to the recipient (or the buyer).
+   * The code arrives sealed for the services; it is opened only to write the e-mail.
+   */
+  const giftCardDelivery: ConsumerDefinition = {
+    name: 'gift-card-delivery',
+    types: [GiftCardDeliveryEvent.type],
+    async handle(manager, event) {
+      const card = parsePayload(GiftCardDeliveryEvent, event);
+      const purchaser = card.purchaserCustomerId ? await lockCustomer(manager, card.purchaserCustomerId) : null;
+      const recipient = card.recipientEmail ?? purchaser?.email ?? null;
+      if (!recipient) return; // a guest order always names an email; nothing to send to otherwise
+      dispatcherFor(manager.connection, sender);
+      await queueTransactionalEmail(manager, {
+        customer: purchaser,
+        recipient,
+        greeting: recipient === purchaser?.email ? purchaser.firstName : 'there',
+        trigger: {
+          kind: MessageKind.GIFT_CARD,
+          code: openSealed(card.sealedCode),
+          amountCents: card.valueCents,
+          currency: card.currency,
+          orderNumber: card.orderNumber,
+        },
+        orderId: card.orderId,
+        salesChannel: event.channel,
+        eventId: event.id,
+      });
+    },
+  };
+
+  return [orderPlaced, loyaltyCard, fulfillment, returns, orderChanges, giftCardDelivery];
 }

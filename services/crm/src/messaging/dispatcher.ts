@@ -178,6 +178,7 @@ export class MessageDispatcher {
         { id },
         { status: MessageStatus.SENT, sentAt, providerMessageId, nextAttemptAt: null, lastError: null },
       );
+      if (!message.customerId) return; // not a customer's: no timeline to write on
       // Merged meanwhile? The timeline entry goes to the live customer.
       const customer = await lockCustomer(manager, message.customerId);
       await insertInteraction(manager, {

@@ -26,10 +26,12 @@ export async function earnForOrder(manager: EntityManager, order: OrderPlaced, o
   if (!found) return null;
   const account = await lockAccount(manager, found.id);
   if (await manager.existsBy(LedgerEntry, { orderId: order.orderId, kind: LedgerKind.EARN })) return null;
-  // An order event without lines (an older producer) earns on its total as one line.
+  // An order event without lines (an older producer) earns on its total as one line. Gift cards
+  // bought earn nothing: their value earns when it is spent.
   const lines = order.lines?.length
-    ? order.lines
+    ? order.lines.filter((l) => !l.giftCard)
     : [{ lineId: order.orderId, sku: '', quantity: 1, unitPriceCents: order.totalCents }];
+  if (lines.length === 0) return null;
   const result = evaluatePurchase(
     {
       channel: order.channel,

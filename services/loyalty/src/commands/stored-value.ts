@@ -71,41 +71,9 @@ export async function issueGiftCard(ctx: ServiceContext, input: IssueGiftCardInp
   }
   for (let attempt = 0; ; attempt++) {
     try {
-      return await inTransaction(ctx.db, async (manager) => {
-        const code = newGiftCardCode();
-        const card = manager.create(StoredValueAccount, {
-          id: randomUUID(),
-          kind: StoredValueKind.GIFT_CARD,
-          codeHash: giftCardHash(code, giftCardSecret),
-          codeLast4: giftCardLast4(code),
-          mergedIntoId: null,
-          customerId: null,
-          purchaserCustomerId: purchaser,
-          currency,
-          balanceCents: cents,
-          heldCents: 0,
-          idempotencyKey: key,
-        });
-        await manager.insert(StoredValueAccount, card);
-        await manager.insert(StoredValueEntry, {
-          id: randomUUID(),
-          accountId: card.id,
-          kind: StoredValueEntryKind.ISSUE,
-          amountCents: cents,
-          reason: 'issued',
-          channel: input.channel,
-          ref: key,
-          occurredAt: new Date(),
-        });
-        // The code is a bearer secret: events name the card by id only.
-        await recordEvent<GiftCardIssued>(
-          manager,
-          'loyalty.giftcard.issued',
-          { giftCardId: card.id, cents, currency, purchaserCustomerId: purchaser },
-          input.channel,
-        );
-        return { card, code };
-      });
+      return await inTransaction(ctx.db, (manager) =>
+        issueCardIn(manager, { cents, currency, channel: input.channel, key, purchaser, secret: giftCardSecret }),
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const winner = await ctx.db.getRepository(StoredValueAccount).findOneBy({ idempotencyKey: key });
@@ -113,6 +81,49 @@ export async function issueGiftCard(ctx: ServiceContext, input: IssueGiftCardInp
       if (attempt >= 3) throw error; // a code collision three times over: something else is wrong
     }
   }
+}
+
+/**
+ * Writes a new gift card with a random code, its ISSUE entry and `loyalty.giftcard.issued` in
+ * the caller's transaction; the code is returned here and stored only as a keyed hash.
+ */
+export async function issueCardIn(
+  manager: EntityManager,
+  input: { cents: number; currency: string; channel: Channel | null; key: string; purchaser: string | null; secret: string },
+): Promise<IssuedGiftCard & { code: string }> {
+  const code = newGiftCardCode();
+  const card = manager.create(StoredValueAccount, {
+    id: randomUUID(),
+    kind: StoredValueKind.GIFT_CARD,
+    codeHash: giftCardHash(code, input.secret),
+    codeLast4: giftCardLast4(code),
+    mergedIntoId: null,
+    customerId: null,
+    purchaserCustomerId: input.purchaser,
+    currency: input.currency,
+    balanceCents: input.cents,
+    heldCents: 0,
+    idempotencyKey: input.key,
+  });
+  await manager.insert(StoredValueAccount, card);
+  await manager.insert(StoredValueEntry, {
+    id: randomUUID(),
+    accountId: card.id,
+    kind: StoredValueEntryKind.ISSUE,
+    amountCents: input.cents,
+    reason: 'issued',
+    channel: input.channel,
+    ref: input.key,
+    occurredAt: new Date(),
+  });
+  // The code is a bearer secret: events name the card by id only.
+  await recordEvent<GiftCardIssued>(
+    manager,
+    'loyalty.giftcard.issued',
+    { giftCardId: card.id, cents: input.cents, currency: input.currency, purchaserCustomerId: input.purchaser },
+    input.channel,
+  );
+  return { card, code };
 }
 
 async function checkIssued(ctx: ServiceContext, card: StoredValueAccount, cents: number): Promise<StoredValueAccount> {

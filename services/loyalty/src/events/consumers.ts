@@ -1,6 +1,7 @@
 import {
   createLogger,
   CustomersMergedEvent,
+  GiftCardPurchasedEvent,
   OrderCancelledEvent,
   OrderModifiedEvent,
   OrderPlacedEvent,
@@ -13,6 +14,7 @@ import {
 } from '@omni/platform';
 import { earnForOrder, reverseForCancellation, reverseForModification, reverseForReturn } from '../commands/earn';
 import { mergeMembers } from '../commands/maintenance';
+import { issuePurchasedGiftCards } from '../commands/purchased-gift-cards';
 import { captureTenders, refundTenders, releaseTenders } from '../commands/payments';
 import { creditStoreCredit } from '../commands/stored-value';
 import { LedgerKind } from '../domain/program';
@@ -114,6 +116,15 @@ const onPaymentReleased: ConsumerDefinition = {
   },
 };
 
+/** Gift cards bought as order lines: issued once the order is paid, each code sent sealed. */
+const issuePurchased: ConsumerDefinition = {
+  name: 'issue-purchased-gift-cards',
+  types: [GiftCardPurchasedEvent.type],
+  async handle(manager, event) {
+    await issuePurchasedGiftCards(manager, parsePayload(GiftCardPurchasedEvent, event), event.channel);
+  },
+};
+
 export const consumers = [
   earnOnPurchase,
   onReturn,
@@ -123,4 +134,5 @@ export const consumers = [
   onPaymentCaptured,
   onPaymentRefunded,
   onPaymentReleased,
+  issuePurchased,
 ];

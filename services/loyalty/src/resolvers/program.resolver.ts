@@ -1,5 +1,19 @@
 import { assertCanSeeCustomer, attempt, Channel, MoneyInput, Role, type ServiceContext, UserError } from '@omni/platform';
-import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import { recordEngagement } from '../commands/earn';
 import { captureHold, holdPoints, holdStoredValue, releaseExpiredHolds, releaseHold } from '../commands/holds';
 import { runPointsExpiry } from '../commands/maintenance';
@@ -166,6 +180,7 @@ export class ProgramResolver {
     return (await loadRules(ctx.db.manager)).map((r) => EarnRule.fromData(r));
   }
 
+  @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
   @Mutation(() => HoldPayload, { description: 'Checkout boundary: reserve points, all or nothing (INSUFFICIENT_POINTS).' })
   async holdPoints(
@@ -179,6 +194,7 @@ export class ProgramResolver {
     return { hold: result, userErrors };
   }
 
+  @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
   @Mutation(() => HoldPayload, {
     description: 'Checkout boundary: reserve gift-card or store-credit value, all or nothing (or up to amount with upTo).',
@@ -191,6 +207,7 @@ export class ProgramResolver {
     return { hold: result, userErrors };
   }
 
+  @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
   @Mutation(() => HoldPayload, { description: 'Checkout succeeded: spend the hold (idempotent).' })
   async captureHold(@Arg('holdId', () => ID) holdId: string, @Ctx() ctx: ServiceContext): Promise<HoldPayload> {
@@ -198,6 +215,7 @@ export class ProgramResolver {
     return { hold: result, userErrors };
   }
 
+  @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
   @Mutation(() => HoldPayload, { description: 'Checkout failed: give the held value back (idempotent).' })
   async releaseHold(@Arg('holdId', () => ID) holdId: string, @Ctx() ctx: ServiceContext): Promise<HoldPayload> {

@@ -124,6 +124,7 @@ export async function commitOrder(manager: EntityManager, ctx: ServiceContext, c
         quantity: l.quantity,
         unitPriceCents: l.unitPriceCents,
         categoryPath: c.categoryPaths.get(l.sku) ?? [],
+        ...(l.giftCardKind ? { giftCard: true } : {}),
       })),
     },
     request.channel,

@@ -46,6 +46,8 @@ export const OrderPlacedSchema = z.object({
       unitPriceCents: Cents,
       /** The product's category path (for loyalty's category rules); not written before it was added. */
       categoryPath: z.array(z.string()).optional(),
+      /** A gift card sold as a line (it earns no points: the points come when it is spent). */
+      giftCard: z.boolean().optional(),
     }),
   ),
 });
