@@ -28,12 +28,13 @@ const orderPlaced = {
   customerId: id(2),
   channel: 'WEB',
   currency: 'USD',
-  subtotalCents: 26500,
+  subtotalCents: 36500,
   discountCents: 2500,
-  totalCents: 24000,
+  totalCents: 34000,
   lines: [
     { lineId: id(3), sku: 'TS-42', quantity: 2, unitPriceCents: 12000, categoryPath: ['Footwear', 'Trail'] },
     { lineId: id(4), sku: 'SOCK-M', quantity: 1, unitPriceCents: 2500, categoryPath: [] },
+    { lineId: id(16), sku: 'GIFT-EGIFT-50', quantity: 2, unitPriceCents: 5000, categoryPath: ['Gift Cards'], giftCard: true },
   ],
 };
 
@@ -191,6 +192,45 @@ const PRODUCED: Record<string, unknown[]> = {
     { customerId: id(2), accountId: id(12), entryId: id(14), kind: 'REVERSAL', points: -120, balance: 120, tier: 'BRONZE' },
   ],
   'loyalty.giftcard.issued': [{ giftCardId: id(15), cents: 5000, currency: 'USD', purchaserCustomerId: null }],
+  'orders.giftcard.purchased': [
+    {
+      orderId: id(1),
+      number: 'W-7Q2K9D',
+      orderLineId: id(16),
+      kind: 'EGIFT',
+      quantity: 2,
+      valueCents: 5000,
+      currency: 'USD',
+      purchaserCustomerId: id(2),
+      recipientEmail: 'friend@example.com',
+    },
+    {
+      orderId: id(1),
+      number: 'W-7Q2K9D',
+      orderLineId: id(17),
+      kind: 'PHYSICAL',
+      quantity: 1,
+      valueCents: 2500,
+      currency: 'USD',
+      purchaserCustomerId: null,
+      recipientEmail: null,
+    },
+  ],
+  'loyalty.giftcard.delivery_requested': [
+    {
+      giftCardId: id(18),
+      orderId: id(1),
+      orderNumber: 'W-7Q2K9D',
+      orderLineId: id(16),
+      kind: 'EGIFT',
+      last4: '7Q2K',
+      valueCents: 5000,
+      currency: 'USD',
+      purchaserCustomerId: id(2),
+      recipientEmail: 'friend@example.com',
+      sealedCode: 'v1.Zm9vYmFy.c2VhbGVk',
+    },
+  ],
 };
 
 const envelope = (type: string, payload: unknown, version = 1): EventEnvelope => ({
