@@ -43,7 +43,12 @@ describe('allocateRefund', () => {
       { paymentId: 'card', method: PaymentMethod.CARD, cents: 3000, points: 0 },
       { paymentId: 'gc', method: PaymentMethod.GIFT_CARD, cents: 1500, points: 0 },
     ]);
-    expect(allocateRefund(paid, 6500).at(-1)).toEqual({ paymentId: 'pts', method: PaymentMethod.POINTS, cents: 500, points: 500 });
+    expect(allocateRefund(paid, 6500).at(-1)).toEqual({
+      paymentId: 'pts',
+      method: PaymentMethod.POINTS,
+      cents: 500,
+      points: 500,
+    });
   });
 
   it('never refunds more than was paid, nor a negative or fractional amount', () => {
@@ -128,7 +133,9 @@ describe('idempotency', () => {
     expect(idempotencyScope(caller([Role.PARTNER], { partnerId: 'p2' }), Channel.PARTNER)).toBe('partner:p2');
     expect(idempotencyScope(caller([Role.CUSTOMER], { customerId: 'c1' }), Channel.WEB)).toBe('customer:c1');
     expect(idempotencyScope(caller([Role.CSR]), Channel.CALL_CENTER)).toBe('staff:u1:CALL_CENTER');
-    expect(idempotencyScope(caller([Role.CSR]), Channel.STORE)).not.toBe(idempotencyScope(caller([Role.CSR]), Channel.CALL_CENTER));
+    expect(idempotencyScope(caller([Role.CSR]), Channel.STORE)).not.toBe(
+      idempotencyScope(caller([Role.CSR]), Channel.CALL_CENTER),
+    );
   });
 
   it('hashes a request whatever the order of its keys, and tells a different request apart', () => {
