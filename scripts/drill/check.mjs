@@ -158,6 +158,27 @@ async function runChecks() {
     ),
   );
 
+  // What the faults left half-done and the system undid (for the record).
+  const [expired] = await query(
+    `SELECT count(DISTINCT m.reference)::int AS n FROM inventory.stock_movement m
+      WHERE m.kind = 'RELEASE' AND m.reason = 'EXPIRED' AND m."locationId" = ANY($1)`,
+    [seeded.locations],
+  );
+  checks.push({
+    name: 'attempts whose reservations expired (info)',
+    expected: '-',
+    found: expired.n,
+    ok: true,
+    info: true,
+    evidence: [],
+  });
+  const [released] = await query(
+    `SELECT count(*)::int AS n FROM loyalty.hold h
+      WHERE h.status = 'RELEASED' AND h."accountId" IN (SELECT a.id FROM loyalty.loyalty_account a WHERE a."customerId" = ANY($1))`,
+    [customerIds],
+  );
+  checks.push({ name: 'loyalty holds released (info)', expected: '-', found: released.n, ok: true, info: true, evidence: [] });
+
   // Stock: reserved is exactly what ACTIVE reservations hold; never more than on hand.
   const stock = await query(
     `SELECT s."locationId", s.sku, s."onHand", s.reserved,
