@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { buildSubgraph } from '@omni/platform';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
+import { apiSchema } from './contract';
 import { SERVICES } from './services';
 
 export interface SubgraphSdl {
@@ -31,4 +32,12 @@ export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
   const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors?.length || !result.supergraphSdl) throw new CompositionError(result.errors ?? []);
   return result.supergraphSdl;
+}
+
+/**
+ * The schema clients see, printed: the supergraph's API schema, without the join__/link
+ * machinery and without what a subgraph marked @inaccessible (the calls between services).
+ */
+export function printApiSchema(supergraphSdl: string): string {
+  return printSchema(apiSchema(supergraphSdl));
 }

@@ -1,4 +1,4 @@
-import { createLogger, type Caller } from '@omni/platform';
+import { attestCaller, createLogger, DEV_SUBGRAPH_SECRET, HttpPeerClient, serviceCaller, type Caller } from '@omni/platform';
 import type { Request } from 'express';
 import { corsOrigins } from '../src/cors';
 import { DEFAULT_MAX_ALIASES, DEFAULT_MAX_COST, DEFAULT_MAX_TOKENS, introspectionPolicy } from '../src/limits';
@@ -221,6 +221,31 @@ describe('gateway edge', () => {
         await a.close();
         await b.close();
       }
+    });
+  });
+
+  describe('service-only operations', () => {
+    it('are unknown to the gateway, whoever calls, and still served to a peer calling the subgraph', async () => {
+      const admin = await t.signedIn({ roles: ['ADMIN', 'CSR'], subject: `edge-admin-${++subjects}` });
+      const hold = 'mutation { releaseHold(holdId: "00000000-0000-0000-0000-000000000000") { userErrors { code } } }';
+      const price = 'query { priceCartV1(input: { channel: WEB, lines: [] }) { version } }';
+      for (const query of [hold, price]) {
+        const refused = await admin.raw(query);
+        expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(refused.errors?.[0]?.message).toMatch(/Cannot query field "(releaseHold|priceCartV1)"/);
+      }
+      // Over HTTP to the subgraph itself, signed as the orders service (what orders' peers.ts does).
+      const loyalty = new HttpPeerClient('loyalty', t.system.endpoints.get('loyalty')!.url);
+      const released = await loyalty.request<{ releaseHold: { userErrors: { code: string }[] } }>(
+        hold,
+        {},
+        {
+          requestId: 'edge-peer',
+          channel: null,
+          caller: attestCaller(serviceCaller('orders'), DEV_SUBGRAPH_SECRET),
+        },
+      );
+      expect(released.releaseHold.userErrors.map((e) => e.code)).toEqual(['UNKNOWN_HOLD']);
     });
   });
 

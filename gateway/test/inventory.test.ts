@@ -647,7 +647,7 @@ describe('inventory through the gateway', () => {
 
   it('gives the orders service every candidate location for a set of SKUs in one call', async () => {
     const statements = countStatements(db);
-    const data = await gql(
+    const data = await fromOrders(
       `query($skus: [String!]!) {
       fulfillmentCandidates(skus: $skus) { location { id type lat lng fulfillsOnline pickupEnabled open } stock { sku available } }
     }`,

@@ -1,5 +1,5 @@
 import { attempt, Channel, DomainError, Money, MoneyInput, Role, type ServiceContext, UserError } from '@omni/platform';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { createPromotion } from '../commands/create-promotion';
 import { CartPricingError, priceCart, type PricedCart } from '../domain/promotions';
 import { priceFor } from '../domain/pricing';
@@ -51,6 +51,7 @@ export class CreatePromotionPayload {
   userErrors!: UserError[];
 }
 
+@Directive('@inaccessible')
 @InputType()
 export class PriceCartLineInput {
   @Field()
@@ -66,6 +67,7 @@ export class PriceCartLineInput {
   unitPrice?: MoneyInput | null;
 }
 
+@Directive('@inaccessible')
 @InputType()
 export class PriceCartInput {
   @Field(() => Channel)
@@ -90,6 +92,7 @@ export class PriceCartInput {
   at?: Date | null;
 }
 
+@Directive('@inaccessible')
 @ObjectType({ simpleResolvers: true })
 export class PricedCartLine {
   @Field()
@@ -111,6 +114,7 @@ export class PricedCartLine {
   total!: Money;
 }
 
+@Directive('@inaccessible')
 @ObjectType({ simpleResolvers: true })
 export class AppliedPromotion {
   @Field(() => ID)
@@ -126,6 +130,7 @@ export class AppliedPromotion {
   discount!: Money;
 }
 
+@Directive('@inaccessible')
 @ObjectType({ simpleResolvers: true })
 export class PricedCartV1 {
   @Field(() => [PricedCartLine])
@@ -147,6 +152,7 @@ export class PricedCartV1 {
   rejectedCouponCodes!: string[];
 }
 
+@Directive('@inaccessible')
 @ObjectType()
 export class PriceCartV1Payload {
   @Field(() => Int, { description: 'The version of this pricing contract: 1.' })
@@ -195,7 +201,11 @@ export class PromotionResolver {
     return { promotion: result, userErrors };
   }
 
-  /** For the orders service (and admins checking a promotion): it reveals every coupon that applies. */
+  /**
+   * For the orders service: it reveals every coupon that applies. Not in the gateway's API
+   * (@inaccessible): orders calls catalog directly.
+   */
+  @Directive('@inaccessible')
   @Authorized(Role.ADMIN)
   @Query(() => PriceCartV1Payload, {
     description:

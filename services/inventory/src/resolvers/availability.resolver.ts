@@ -49,6 +49,7 @@ export class Availability {
   totalAvailable!: number;
 }
 
+@Directive('@inaccessible')
 @ObjectType({ simpleResolvers: true })
 export class CandidateStock {
   @Field()
@@ -58,6 +59,7 @@ export class CandidateStock {
   available!: number;
 }
 
+@Directive('@inaccessible')
 @ObjectType({ description: 'A location as order routing sees it: where it is, what it does, what it can promise.' })
 export class FulfillmentCandidate {
   @Field(() => Location)
@@ -109,6 +111,7 @@ export class AvailabilityResolver {
 
 @Resolver(() => FulfillmentCandidate)
 export class FulfillmentCandidateResolver {
+  @Directive('@inaccessible')
   @Authorized(Role.ADMIN)
   @Query(() => [FulfillmentCandidate], {
     description:

@@ -3,6 +3,7 @@ import {
   Arg,
   Authorized,
   Ctx,
+  Directive,
   Field,
   FieldResolver,
   ID,
@@ -20,6 +21,7 @@ import { Location } from '../entities/location';
 import { StockReservation } from '../entities/reservation';
 import { locationById, reservationsByOrder } from '../loaders';
 
+@Directive('@inaccessible')
 @InputType()
 export class ReserveStockLineInput {
   @Field(() => ID, { description: 'The order line; a line split across locations has one entry per location.' })
@@ -35,6 +37,7 @@ export class ReserveStockLineInput {
   quantity!: number;
 }
 
+@Directive('@inaccessible')
 @InputType()
 export class ReserveStockInput {
   @Field(() => ID)
@@ -47,6 +50,7 @@ export class ReserveStockInput {
   lines!: ReserveStockLineInput[];
 }
 
+@Directive('@inaccessible')
 @ObjectType()
 export class ReservationsPayload {
   @Field(() => [StockReservation])
@@ -69,6 +73,7 @@ export class ReservationResolver {
     return reservationsByOrder(ctx).load(orderId);
   }
 
+  @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
   @Mutation(() => ReservationsPayload, {
     description:
@@ -82,6 +87,7 @@ export class ReservationResolver {
     return { reservations: result ?? [], userErrors };
   }
 
+  @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
   @Mutation(() => ReservationsPayload, {
     description: 'Gives back what the order (or the named lines) holds; returns what was released.',
@@ -95,6 +101,7 @@ export class ReservationResolver {
     return { reservations: result ?? [], userErrors };
   }
 
+  @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
   @Mutation(() => ReservationsPayload, {
     description:

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { HoldStatus, HoldTarget, StoredValueEntryKind, StoredValueKind } from '../domain/stored-value';
 
@@ -93,6 +93,7 @@ registerEnumType(HoldTarget, { name: 'LoyaltyHoldTarget' });
 registerEnumType(HoldStatus, { name: 'LoyaltyHoldStatus' });
 
 /** A checkout's reservation of points or stored value: captured when the order is placed, released otherwise. */
+@Directive('@inaccessible')
 @ObjectType('LoyaltyHold', { description: "A checkout's reservation of points or stored value." })
 @Entity('hold')
 @Index('hold_open', ['status', 'expiresAt'])

@@ -105,6 +105,7 @@ export class UpsertEarnRulePayload {
   userErrors!: UserError[];
 }
 
+@Directive('@inaccessible')
 @InputType()
 export class HoldStoredValueInput {
   @Field(() => String, { nullable: true, description: 'Spend a gift card...' })
@@ -130,6 +131,7 @@ export class HoldStoredValueInput {
   upTo?: boolean | null;
 }
 
+@Directive('@inaccessible')
 @ObjectType()
 export class HoldPayload {
   @Field(() => Hold, { nullable: true })
