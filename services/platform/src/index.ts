@@ -28,6 +28,7 @@ export * from './peers';
 export * from './server';
 export * from './service';
 export * from './subgraph';
+export * from './trace-context';
 export * from './loaders';
 export * from './migrations';
 export * from './graphql/scalars';

@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './logger';
 import { trackServiceMetrics } from './metrics';
 import { peerResult, type PeerClient, type Peers } from './peers';
 import { buildSubgraph, type SubgraphDefinition } from './subgraph';
+import { inEventSpan } from './trace-context';
 
 /** Everything that makes one domain service; each service exports one of these. */
 export interface ServiceDefinition extends SubgraphDefinition {
@@ -151,7 +152,10 @@ export async function startService(definition: ServiceDefinition, options: Servi
       durable,
       types,
       handle: async (event) => {
-        await deliverOnce(db, durable, event, apply, { maxDeliveries: events.maxDeliveries, log });
+        // In the trace of the request that wrote the event, when tracing is on.
+        await inEventSpan(`${event.type} ${durable}`, event.traceparent, () =>
+          deliverOnce(db, durable, event, apply, { maxDeliveries: events.maxDeliveries, log }),
+        );
       },
     });
   }

@@ -9,6 +9,8 @@ export interface EventEnvelope<P = unknown> {
   channel: Channel | null;
   version: number;
   payload: P;
+  /** W3C trace context of the request that wrote the event (only while tracing is on): its consumers' spans join that trace. */
+  traceparent?: string;
 }
 
 export function newEnvelope<P>(type: string, payload: P, channel: Channel | null, version = 1): EventEnvelope<P> {

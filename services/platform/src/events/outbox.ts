@@ -15,6 +15,7 @@ import type { Logger } from '../logger';
 import { BusUnavailableError, type EventBus } from './bus';
 import { newEnvelope, type EventEnvelope } from './envelope';
 import { eventDefinition } from './payloads';
+import { currentTraceparent } from '../trace-context';
 
 /** An event committed with the state change that caused it, waiting to be published. */
 @Entity('outbox_event')
@@ -67,6 +68,8 @@ export async function recordEvent<P>(
   version = eventDefinition(type)?.version ?? 1,
 ): Promise<EventEnvelope<P>> {
   const event = newEnvelope(type, payload, channel, version);
+  const traceparent = currentTraceparent();
+  if (traceparent) event.traceparent = traceparent;
   await manager.insert(OutboxEvent, {
     eventId: event.id,
     type: event.type,
