@@ -96,27 +96,39 @@ export class GiftCard {
   }
 }
 
-@InputType()
+@InputType({ description: 'A gift card sold at a till or by an agent, who has taken its payment.' })
 export class IssueGiftCardInput {
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, {
+    description: 'Its value, in integer minor units of an ISO currency: 1 up to the maximum card value (INVALID_AMOUNT).',
+  })
   amount!: MoneyInput;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'Where it was sold; recorded on its issue entry.' })
   channel!: Channel;
 
-  @Field()
+  @Field({
+    description:
+      'Makes a retry safe: the same key returns the same card, without its code; the key with another amount or ' +
+      'currency is IDEMPOTENCY_KEY_REUSED.',
+  })
   idempotencyKey!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The customer who bought it, if known (UNKNOWN_CUSTOMER otherwise).' })
   purchaserCustomerId?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The card issued, or why not.' })
 export class IssueGiftCardPayload {
-  @Field(() => GiftCard, { nullable: true })
+  @Field(() => GiftCard, {
+    nullable: true,
+    description: 'The new card with its full code, shown this once; null when userErrors is not empty.',
+  })
   giftCard!: GiftCard | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], {
+    description:
+      'Why nothing was issued: INVALID_AMOUNT, INVALID_CURRENCY, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, UNKNOWN_CUSTOMER.',
+  })
   userErrors!: UserError[];
 }
 
@@ -126,7 +138,9 @@ const MAX_ENTRIES = 100;
 export class GiftCardResolver {
   /** Sold at a till or by an agent, who takes the payment. The answer is the only one with the code. */
   @Authorized(Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => IssueGiftCardPayload)
+  @Mutation(() => IssueGiftCardPayload, {
+    description: 'Sells a gift card (store associates, contact-center agents): the answer is the only one with its code.',
+  })
   async issueGiftCard(
     @Arg('input', () => IssueGiftCardInput) input: IssueGiftCardInput,
     @Ctx() ctx: ServiceContext,

@@ -41,22 +41,24 @@ export class CustomerRef {
 @ObjectType()
 export class LedgerConnection extends Connection(LedgerEntry, 'Ledger') {}
 
-@ObjectType()
+@ObjectType({ description: 'The new membership, or why not.' })
 export class EnrollLoyaltyPayload {
-  @Field(() => LoyaltyAccount, { nullable: true })
+  @Field(() => LoyaltyAccount, { nullable: true, description: 'The account, with its card number; null on a userError.' })
   account!: LoyaltyAccount | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'UNKNOWN_CUSTOMER, ALREADY_ENROLLED.' })
   userErrors!: UserError[];
 }
 
 @Resolver(() => LoyaltyAccount)
 export class LoyaltyAccountResolver {
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => EnrollLoyaltyPayload)
+  @Mutation(() => EnrollLoyaltyPayload, {
+    description: 'Makes a customer a loyalty member (a shopper for themselves, staff for anyone), BRONZE with no points.',
+  })
   async enrollLoyalty(
-    @Arg('customerId', () => ID) customerId: string,
-    @Arg('channel', () => Channel) channel: Channel,
+    @Arg('customerId', () => ID, { description: 'A merged-away id enrols its survivor.' }) customerId: string,
+    @Arg('channel', () => Channel, { description: 'Where the customer joined.' }) channel: Channel,
     @Ctx() ctx: ServiceContext,
   ): Promise<EnrollLoyaltyPayload> {
     assertCanSeeCustomer(ctx.caller, customerId);

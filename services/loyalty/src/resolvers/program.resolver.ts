@@ -24,84 +24,104 @@ import { LedgerEntry } from '../entities/account';
 import { EarnRule } from '../entities/rules';
 import { Hold } from '../entities/stored-value';
 
-@InputType()
+@InputType({ description: 'Something a member did that an ENGAGEMENT earn rule may reward.' })
 export class RecordEngagementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The member (NOT_ENROLLED when the customer has no loyalty account).' })
   customerId!: string;
 
-  @Field(() => EngagementKind)
+  @Field(() => EngagementKind, { description: 'What they did; the active rule for it sets the points and the cap.' })
   kind!: EngagementKind;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'Where it happened; a rule may be limited to channels.' })
   channel!: Channel;
 
   @Field(() => String, { nullable: true, description: 'What was engaged with (review id, survey id...): rewarded once.' })
   ref?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The points awarded, or why none.' })
 export class RecordEngagementPayload {
-  @Field(() => LedgerEntry, { nullable: true })
+  @Field(() => LedgerEntry, {
+    nullable: true,
+    description: 'The EARN entry; a retry with the same ref returns the first one. Null on a userError.',
+  })
   entry!: LedgerEntry | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], {
+    description:
+      'NOT_ENROLLED, UNKNOWN_CUSTOMER, NO_EARN_RULE (no active rule rewards it here), ENGAGEMENT_CAPPED (maxPerPeriod used up).',
+  })
   userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({
+  description:
+    'An earn rule. PURCHASE: a rate, a fixed bonus per order and/or a multiplier, for the products, channels, tier and ' +
+    'dates it names. ENGAGEMENT: fixedPoints for one engagementKind, at most maxPerPeriod times per capPeriod. ' +
+    'A rule that breaks these is INVALID_RULE on the field at fault.',
+})
 export class UpsertEarnRuleInput {
-  @Field(() => ID, { nullable: true, description: 'Omit to create a rule.' })
+  @Field(() => ID, { nullable: true, description: "Omit to create a rule; a default rule's id replaces that default." })
   id?: string | null;
 
-  @Field()
+  @Field({ description: 'Shown to staff; required.' })
   name!: string;
 
-  @Field(() => EarnTrigger)
+  @Field(() => EarnTrigger, { description: 'PURCHASE (orders placed) or ENGAGEMENT (recordEngagement).' })
   trigger!: EarnTrigger;
 
-  @Field(() => EngagementKind, { nullable: true })
+  @Field(() => EngagementKind, { nullable: true, description: 'ENGAGEMENT rules only: what it rewards.' })
   engagementKind?: EngagementKind | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'PURCHASE: points per unit of currency paid (0 to 1000); per line the best matching rate applies.',
+  })
   pointsPerCurrencyUnit?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Whole points, 0 to 1,000,000: a bonus per matching order (PURCHASE) or the reward (ENGAGEMENT, above 0).',
+  })
   fixedPoints?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'PURCHASE: multiplies the points of matching lines (above 0, at most 100); matching multipliers multiply.',
+  })
   multiplier?: number | null;
 
   @Field(() => [String], { nullable: true, description: 'Matches products whose category path starts with this.' })
   categoryPath?: string[] | null;
 
-  @Field(() => [Channel], { nullable: true })
+  @Field(() => [Channel], { nullable: true, description: 'Only on these channels; empty or null: every channel.' })
   channels?: Channel[] | null;
 
-  @Field(() => LoyaltyTier, { nullable: true })
+  @Field(() => LoyaltyTier, { nullable: true, description: 'Only for members of this tier or above.' })
   minTier?: LoyaltyTier | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Applies from this instant (null: no start).' })
   startsAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Applies until this instant (null: no end).' })
   endsAt?: Date | null;
 
   @Field(() => Int, { nullable: true, description: 'Engagement: at most this many rewards per capPeriod.' })
   maxPerPeriod?: number | null;
 
-  @Field(() => CapPeriod, { nullable: true })
+  @Field(() => CapPeriod, { nullable: true, description: 'The UTC calendar period maxPerPeriod counts in.' })
   capPeriod?: CapPeriod | null;
 
-  @Field({ defaultValue: true })
+  @Field({ defaultValue: true, description: 'false keeps the rule but stops applying it.' })
   active!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The rule as stored, or why not.' })
 export class UpsertEarnRulePayload {
-  @Field(() => EarnRule, { nullable: true })
+  @Field(() => EarnRule, { nullable: true, description: 'Null on a userError.' })
   rule!: EarnRule | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'INVALID_RULE (on the field at fault), UNKNOWN_RULE (no rule with this id).' })
   userErrors!: UserError[];
 }
 
@@ -146,7 +166,7 @@ export class MaintenancePayload {
   @Field(() => Int, { description: 'Accounts whose points expired.' })
   expiredAccounts!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Points taken off those accounts.' })
   expiredPoints!: number;
 
   @Field(() => Int, { description: 'Checkout holds released because they outlived their expiry.' })
@@ -157,7 +177,9 @@ export class MaintenancePayload {
 export class ProgramResolver {
   /** Shoppers' own engagement (the app's check-in, a review), or staff recording it for them. */
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => RecordEngagementPayload)
+  @Mutation(() => RecordEngagementPayload, {
+    description: "Rewards a member's engagement per the earn rules (a shopper for themselves, staff for anyone).",
+  })
   async recordEngagement(
     @Arg('input', () => RecordEngagementInput) input: RecordEngagementInput,
     @Ctx() ctx: ServiceContext,
@@ -168,7 +190,9 @@ export class ProgramResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => UpsertEarnRulePayload)
+  @Mutation(() => UpsertEarnRulePayload, {
+    description: 'Creates or replaces an earn rule; it applies to what is earned from then on, never retroactively.',
+  })
   async upsertEarnRule(
     @Arg('input', () => UpsertEarnRuleInput) input: UpsertEarnRuleInput,
     @Ctx() ctx: ServiceContext,
@@ -231,8 +255,12 @@ export class ProgramResolver {
   })
   async runLoyaltyMaintenance(
     @Ctx() ctx: ServiceContext,
-    @Arg('asOf', () => Date, { nullable: true }) asOf?: Date | null,
-    @Arg('inactiveDays', () => Int, { nullable: true }) inactiveDays?: number | null,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Run as of this instant (default: now).' }) asOf?: Date | null,
+    @Arg('inactiveDays', () => Int, {
+      nullable: true,
+      description: 'Expire the points of accounts inactive this many days (at least 1; default LOYALTY_POINTS_EXPIRY_DAYS).',
+    })
+    inactiveDays?: number | null,
   ): Promise<MaintenancePayload> {
     if (inactiveDays != null && inactiveDays < 1) throw new Error('inactiveDays is at least 1');
     const now = asOf ?? new Date();
