@@ -129,7 +129,7 @@ describe('CRM: one customer across every channel', () => {
       expect(linked.linkIdentity.customer.identities).toEqual(
         expect.arrayContaining([
           { kind: 'EMAIL', value: 'ana.silva@example.com' },
-          { kind: 'PHONE', value: '442079460101' },
+          { kind: 'PHONE', value: '+442079460101' },
           { kind: 'MARKETPLACE', value: 'amz-buyer-77' },
         ]),
       );
@@ -386,7 +386,7 @@ describe('CRM: one customer across every channel', () => {
         (m) => m.totalCount === 2 && m.edges.every((e: any) => e.node.status === 'SENT'),
       );
       expect(confirmations.edges.map((e: any) => e.node.channel).sort()).toEqual(['EMAIL', 'SMS']);
-      expect(confirmations.edges.find((e: any) => e.node.channel === 'SMS').node.recipient).toBe('15550109900');
+      expect(confirmations.edges.find((e: any) => e.node.channel === 'SMS').node.recipient).toBe('+15550109900');
 
       await send(t.client, 'LinkIdentity', {
         input: { customerId: id, kind: 'DEVICE', value: 'fcm-maya-1', channel: 'MOBILE_APP' },
@@ -534,7 +534,7 @@ describe('CRM: one customer across every channel', () => {
         expect.arrayContaining([
           { kind: 'EMAIL', value: 'sam.lee@example.com' },
           { kind: 'EMAIL', value: 'sam.lee.work@example.com' },
-          { kind: 'PHONE', value: '15550105500' },
+          { kind: 'PHONE', value: '+15550105500' },
           { kind: 'SOCIAL', value: 'tw:samlee' },
         ]),
       );

@@ -156,7 +156,7 @@ describe('walking skeleton through the gateway', () => {
     expect(c.identities).toEqual(
       expect.arrayContaining([
         { kind: 'EMAIL', value: 'mia.chen@example.com', channel: 'WEB' },
-        { kind: 'PHONE', value: '15550104400', channel: 'WEB' },
+        { kind: 'PHONE', value: '+15550104400', channel: 'WEB' },
         { kind: 'LOYALTY_CARD', value: c.loyalty.cardNumber, channel: 'WEB' },
       ]),
     );

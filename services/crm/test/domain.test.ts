@@ -1,4 +1,5 @@
-import { IdentityKind, normalizeEmail, normalizeIdentity, normalizePhone } from '../src/domain/identity';
+import { IdentityKind, normalizeEmail, normalizeIdentity } from '../src/domain/identity';
+import { legacyPhoneForms, phoneCountry, storedPhoneAsE164, toE164 } from '../src/domain/phone';
 
 describe('normalizeEmail', () => {
   it('lower-cases and trims, so one address has one stored form', () => {
@@ -34,39 +35,61 @@ describe('normalizeEmail', () => {
   });
 });
 
-describe('normalizePhone', () => {
+describe('toE164', () => {
   it.each([
     '+1 (555) 010-2000',
     '15550102000',
+    '5550102000',
+    '555-010-2000',
     '1-555-010-2000',
     '+1.555.010.2000',
     '1 555 010 2000',
     '001 555 010 2000',
     '+001 (555) 010-2000',
     '  +1 555 0102000  ',
-  ])('%j is the same phone as 15550102000', (raw) => {
-    expect(normalizePhone(raw)).toBe('15550102000');
+  ])('%j is +15550102000 in the US', (raw) => {
+    expect(toE164(raw, 'US')).toBe('+15550102000');
   });
 
-  it('keeps different numbers apart', () => {
-    expect(normalizePhone('+1 (555) 010-2001')).not.toBe(normalizePhone('+1 (555) 010-2000'));
-    expect(normalizePhone('+44 20 7946 0000')).toBe('442079460000');
+  it('reads a number without + in the default country, and an international one in its own', () => {
+    expect(toE164('212-555-7788', 'US')).toBe('+12125557788');
+    expect(toE164('+1 212 555 7788', 'GB')).toBe('+12125557788');
+    expect(toE164('020 7946 0000', 'GB')).toBe('+442079460000');
+    expect(toE164('+44 (0)20 7946 0000', 'US')).toBe('+442079460000');
+    expect(toE164('00 44 20 7946 0000', 'US')).toBe('+442079460000');
+    expect(toE164('+1 (555) 010-2001')).not.toBe(toE164('+1 (555) 010-2000'));
   });
 
-  it('accepts 7 to 15 digits (E.164) and nothing outside that range', () => {
-    expect(normalizePhone('555-0100')).toBe('5550100');
-    expect(normalizePhone('123456')).toBeNull();
-    expect(normalizePhone('123456789012345')).toBe('123456789012345');
-    expect(normalizePhone('1234567890123456')).toBeNull();
-    expect(normalizePhone('00 123456')).toBeNull();
+  it.each([
+    '',
+    '   ',
+    '12',
+    '555-0100',
+    '020 7946 0000',
+    '1234567890123456',
+    '555-CALL-NOW',
+    '+1 555 010 2000 ext 12',
+    'tel:+15550102000',
+    '555_010_2000',
+    '+1 555 010 2000#',
+  ])('rejects %j in the US', (raw) => {
+    expect(toE164(raw, 'US')).toBeNull();
   });
 
-  it.each(['', '   ', '555-CALL-NOW', '+1 555 010 2000 ext 12', 'tel:+15550102000', '555_010_2000', '+1 555 010 2000#'])(
-    'rejects %j',
-    (raw) => {
-      expect(normalizePhone(raw)).toBeNull();
-    },
-  );
+  it('knows the stored forms of numbers written before normalization', () => {
+    expect(legacyPhoneForms('+12125557788', 'US')).toEqual(['12125557788', '2125557788']);
+    expect(legacyPhoneForms('+442079460000', 'US')).toEqual(['442079460000']);
+    expect(storedPhoneAsE164('2125557788', 'US')).toBe('+12125557788');
+    expect(storedPhoneAsE164('15550102000', 'US')).toBe('+15550102000');
+    expect(storedPhoneAsE164('442079460101', 'US')).toBe('+442079460101');
+    expect(storedPhoneAsE164('+442079460101', 'US')).toBe('+442079460101');
+  });
+
+  it('takes a configured country only when libphonenumber has its numbering plan', () => {
+    expect(phoneCountry(' gb ')).toBe('GB');
+    expect(phoneCountry('XX')).toBeNull();
+    expect(phoneCountry('USA')).toBeNull();
+  });
 });
 
 describe('normalizeIdentity', () => {
@@ -77,7 +100,8 @@ describe('normalizeIdentity', () => {
 
   it('uses phone rules for PHONE', () => {
     expect(normalizeIdentity(IdentityKind.PHONE, '+1 (555) 010-2000')).toBe(normalizeIdentity(IdentityKind.PHONE, '15550102000'));
-    expect(normalizeIdentity(IdentityKind.PHONE, '+1 (555) 010-2000')).toBe('15550102000');
+    expect(normalizeIdentity(IdentityKind.PHONE, '+1 (555) 010-2000')).toBe('+15550102000');
+    expect(normalizeIdentity(IdentityKind.PHONE, '020 7946 0000', 'GB')).toBe('+442079460000');
     expect(normalizeIdentity(IdentityKind.PHONE, 'ada@example.com')).toBeNull();
   });
 

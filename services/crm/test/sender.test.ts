@@ -57,7 +57,9 @@ const message = (channel: ContactChannel): OutgoingMessage => ({
 
 describe('CRM configuration', () => {
   it('uses the recording sender unless SMTP_URL is set', () => {
-    expect(readCrmConfig({})).toEqual({ smtpUrl: null, smtpFrom: DEFAULT_SMTP_FROM });
+    expect(readCrmConfig({})).toEqual({ smtpUrl: null, smtpFrom: DEFAULT_SMTP_FROM, defaultPhoneCountry: 'US' });
+    expect(readCrmConfig({ DEFAULT_PHONE_COUNTRY: 'gb' }).defaultPhoneCountry).toBe('GB');
+    expect(() => readCrmConfig({ DEFAULT_PHONE_COUNTRY: 'Mars' })).toThrow(/DEFAULT_PHONE_COUNTRY/);
     expect(senderFromConfig(readCrmConfig({}))).toBeInstanceOf(RecordingSender);
     expect(senderFromConfig(readCrmConfig({ SMTP_URL: 'smtps://user:pw@mail.example:465' }))).toBeInstanceOf(SmtpSender);
   });

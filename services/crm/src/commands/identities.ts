@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, type Channel, isUniqueViolation } from '@omni/platform';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { defaultPhoneCountry } from '../configuration';
 import { IdentityKind, normalizeIdentity } from '../domain/identity';
+import { legacyPhoneForms } from '../domain/phone';
 import { Customer, CustomerIdentity } from '../entities/customer';
 import { requireCustomer, touchChannel } from './customers';
 
@@ -19,7 +21,7 @@ const MALFORMED: Partial<Record<IdentityKind, string>> = {
 
 /** The stored form of an identifier, or the kind's user error (`INVALID_EMAIL`, `INVALID_PHONE`, `INVALID_IDENTITY`). */
 export function requireIdentityValue(kind: IdentityKind, raw: string, field: string[]): string {
-  const value = normalizeIdentity(kind, raw);
+  const value = normalizeIdentity(kind, raw, defaultPhoneCountry());
   if (!value)
     throw new DomainError(
       MALFORMED[kind] ?? 'INVALID_IDENTITY',
@@ -69,4 +71,20 @@ export async function linkIdentity(db: DataSource, request: LinkIdentityRequest)
     if (isUniqueViolation(error)) throw taken(request.kind);
     throw error;
   }
+}
+
+/**
+ * Who holds an identifier, however it is written: the stored form of `raw`, and for a phone
+ * number also the digits-only forms numbers were stored in before they were E.164 (read
+ * fallback for existing rows: see `legacyPhoneForms`). Null when malformed or unknown.
+ */
+export async function identityHolder(db: DataSource, kind: IdentityKind, raw: string): Promise<CustomerIdentity | null> {
+  const country = defaultPhoneCountry();
+  const value = normalizeIdentity(kind, raw, country);
+  if (!value) return null;
+  if (kind !== IdentityKind.PHONE) return db.getRepository(CustomerIdentity).findOneBy({ kind, value });
+  const forms = [value, ...legacyPhoneForms(value, country)];
+  const rows = await db.getRepository(CustomerIdentity).findBy({ kind, value: In(forms) });
+  // The normalized row first, then the legacy forms in the order above.
+  return rows.sort((a, b) => forms.indexOf(a.value) - forms.indexOf(b.value))[0] ?? null;
 }

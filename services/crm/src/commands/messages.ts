@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Channel } from '@omni/platform';
 import type { EntityManager } from 'typeorm';
 import { ContactChannel, deliveryTargets } from '../domain/consent';
+import { defaultPhoneCountry } from '../configuration';
 import { IdentityKind } from '../domain/identity';
+import { storedPhoneAsE164 } from '../domain/phone';
 import { composeMessage, type MessageTrigger } from '../domain/messages';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { CustomerMessage, KnownOrder, MessageStatus } from '../entities/message';
@@ -31,7 +33,8 @@ export async function queueMessages(
     where: { customerId: customer.id, kind: IdentityKind.DEVICE },
     order: { createdAt: 'DESC', id: 'DESC' },
   });
-  const targets = deliveryTargets(consents, { email: customer.email, phone: customer.phone, deviceToken: device?.value ?? null });
+  const phone = customer.phone && storedPhoneAsE164(customer.phone, defaultPhoneCountry());
+  const targets = deliveryTargets(consents, { email: customer.email, phone, deviceToken: device?.value ?? null });
   const now = new Date();
   const messages = targets.map((target) =>
     manager.create(CustomerMessage, {

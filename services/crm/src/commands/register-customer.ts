@@ -9,7 +9,9 @@ import {
 } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { decideConsent, type ContactChannel } from '../domain/consent';
-import { IdentityKind, normalizeEmail, normalizePhone } from '../domain/identity';
+import { defaultPhoneCountry } from '../configuration';
+import { IdentityKind, normalizeEmail } from '../domain/identity';
+import { toE164 } from '../domain/phone';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { insertAddress, validateAddress, type AddressFields } from './addresses';
 
@@ -28,7 +30,7 @@ export interface NewCustomer {
 export async function registerCustomer(db: DataSource, input: NewCustomer): Promise<Customer> {
   const email = normalizeEmail(input.email);
   if (!email) throw new DomainError('INVALID_EMAIL', `"${input.email}" is not an email address`, ['input', 'email']);
-  const phone = input.phone ? normalizePhone(input.phone) : null;
+  const phone = input.phone ? toE164(input.phone, defaultPhoneCountry()) : null;
   if (input.phone && !phone) throw new DomainError('INVALID_PHONE', `"${input.phone}" is not a phone number`, ['input', 'phone']);
   const firstName = input.firstName.trim();
   const lastName = input.lastName.trim();

@@ -1,3 +1,5 @@
+import { toE164, type CountryCode } from './phone';
+
 /** Identifier kinds a customer can be reached by. */
 export enum IdentityKind {
   EMAIL = 'EMAIL',
@@ -17,23 +19,15 @@ export function normalizeEmail(raw: string): string | null {
 }
 
 /**
- * Digits only, so "+1 (555) 010-2000" and "15550102000" are one phone. A leading "00"
- * international prefix is dropped; 7 to 15 digits (E.164) are accepted.
+ * The stored form of an identifier of a given kind, or null when it is malformed. A phone number
+ * becomes E.164, read in `phoneCountry` (the retailer's default) when it has no `+`.
  */
-export function normalizePhone(raw: string): string | null {
-  if (!/^[\d\s()+.-]+$/.test(raw.trim())) return null;
-  let digits = raw.replace(/\D/g, '');
-  if (digits.startsWith('00')) digits = digits.slice(2);
-  return digits.length >= 7 && digits.length <= 15 ? digits : null;
-}
-
-/** The stored form of an identifier of a given kind, or null when it is malformed. */
-export function normalizeIdentity(kind: IdentityKind, raw: string): string | null {
+export function normalizeIdentity(kind: IdentityKind, raw: string, phoneCountry?: CountryCode): string | null {
   switch (kind) {
     case IdentityKind.EMAIL:
       return normalizeEmail(raw);
     case IdentityKind.PHONE:
-      return normalizePhone(raw);
+      return toE164(raw, phoneCountry);
     default: {
       const value = raw.trim();
       return value.length > 0 && value.length <= 200 ? value : null;

@@ -25,12 +25,14 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { linkIdentity } from '../commands/identities';
+import { identityHolder, linkIdentity } from '../commands/identities';
 import { mergeCustomers } from '../commands/merge-customers';
 import { addAddress, setMarketingConsent } from '../commands/profile';
 import { registerCustomer } from '../commands/register-customer';
 import { ContactChannel } from '../domain/consent';
-import { IdentityKind, normalizeIdentity } from '../domain/identity';
+import { defaultPhoneCountry } from '../configuration';
+import { IdentityKind } from '../domain/identity';
+import { storedPhoneAsE164 } from '../domain/phone';
 import { Address } from '../entities/address';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { addressesByCustomer, consentsByCustomer, customerById, identitiesByCustomer } from '../loaders';
@@ -175,7 +177,8 @@ export class CustomerResolver {
   @Authorized(Role.ASSOCIATE, Role.CSR)
   @Query(() => Customer, {
     nullable: true,
-    description: 'Finds a shopper by email (any case), phone (any formatting) or loyalty card number.',
+    description:
+      'Finds a shopper by email (any case), phone (any formatting; without `+` read in DEFAULT_PHONE_COUNTRY) or loyalty card number.',
   })
   async customerLookup(
     @Ctx() ctx: ServiceContext,
@@ -190,9 +193,7 @@ export class CustomerResolver {
     ];
     for (const [kind, raw] of candidates) {
       if (!raw) continue;
-      const value = normalizeIdentity(kind, raw);
-      if (!value) continue;
-      const identity = await ctx.db.getRepository(CustomerIdentity).findOneBy({ kind, value });
+      const identity = await identityHolder(ctx.db, kind, raw);
       if (identity) return customerById(ctx).load(identity.customerId);
     }
     return null;
@@ -208,9 +209,7 @@ export class CustomerResolver {
     @Arg('value') value: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<Customer | null> {
-    const normalized = normalizeIdentity(kind, value);
-    if (!normalized) return null;
-    const identity = await ctx.db.getRepository(CustomerIdentity).findOneBy({ kind, value: normalized });
+    const identity = await identityHolder(ctx.db, kind, value);
     return identity ? customerById(ctx).load(identity.customerId) : null;
   }
 
@@ -277,6 +276,14 @@ export class CustomerResolver {
   ): Promise<RegisterCustomerPayload> {
     const { result, userErrors } = await attempt(() => registerCustomer(ctx.db, input));
     return { customer: result, userErrors };
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'E.164 (`+12125557788`); numbers stored before normalization are read as E.164 too.',
+  })
+  phone(@Root() customer: Customer): string | null {
+    return customer.phone && storedPhoneAsE164(customer.phone, defaultPhoneCountry());
   }
 
   @FieldResolver(() => [CustomerIdentity])

@@ -5,7 +5,7 @@ import { defineEvent } from './definition';
 
 /** The events the CRM service publishes, exactly as its producers write them. Consumers parse, never cast. */
 
-/** `crm.customer.registered`, version 1: email (normalized) and phone (digits, or null) of a new customer. */
+/** `crm.customer.registered`, version 1: email (normalized) and phone (E.164 since CRM normalizes numbers; digits in earlier events; or null) of a new customer. */
 export const CustomerRegisteredSchema = z.object({
   customerId: Id,
   email: z.string().min(1),
