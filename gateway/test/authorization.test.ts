@@ -334,6 +334,7 @@ describe('authorization: the role matrix', () => {
       }),
     },
     { operation: 'OrderByNumber', allowed: SHOPPER_AND_STAFF, variables: () => ({ number: aliceOrder.number }) },
+    { operation: 'ShipToStoreTransfer', allowed: SHOPPER_AND_STAFF, variables: () => ({ number: aliceOrder.number }) },
     {
       operation: 'OrderPayments',
       variant: 'an order staff placed',

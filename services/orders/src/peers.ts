@@ -129,6 +129,67 @@ export async function releaseReservations(ctx: ServiceContext, orderId: string, 
   await ctx.peers.get('inventory').request<{ releaseReservations: UserErrors }>(RELEASE, { orderId, lineIds }, ctx);
 }
 
+const SHIP_TRANSFER = /* GraphQL */ `
+  mutation OrderShipTransfer($input: ShipOrderTransferInput!) {
+    shipOrderTransfer(input: $input) {
+      transfers {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+const RECEIVE_TRANSFER = /* GraphQL */ `
+  mutation OrderReceiveTransfer($fulfillmentId: ID!) {
+    receiveOrderTransfer(fulfillmentId: $fulfillmentId) {
+      transfers {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+function refused(action: string, errors: UserErrors['userErrors']): void {
+  const [error] = errors;
+  if (error) throw new DomainError(error.code, `inventory refused to ${action}: ${error.message}`, ['input', 'fulfillmentId']);
+}
+
+/**
+ * Ship to store: the units reserved at the source for the fulfillment's lines leave it for the
+ * pickup store (an inventory transfer, in transit until received). Idempotent per fulfillment.
+ */
+export async function shipOrderTransfer(
+  ctx: ServiceContext,
+  input: {
+    orderId: string;
+    fulfillmentId: string;
+    fromLocationId: string;
+    toLocationId: string;
+    lines: { lineId: string; sku: string; quantity: number }[];
+  },
+): Promise<void> {
+  const data = await ctx.peers.get('inventory').request<{ shipOrderTransfer: UserErrors }>(SHIP_TRANSFER, { input }, ctx);
+  refused('send the transfer', data.shipOrderTransfer.userErrors);
+}
+
+/** Ship to store: the pickup store received what was sent for the fulfillment (a repeat changes nothing). */
+export async function receiveOrderTransfer(ctx: ServiceContext, fulfillmentId: string): Promise<void> {
+  const data = await ctx.peers
+    .get('inventory')
+    .request<{ receiveOrderTransfer: UserErrors }>(RECEIVE_TRANSFER, { fulfillmentId }, ctx);
+  refused('receive the transfer', data.receiveOrderTransfer.userErrors);
+}
+
 const LOCATION = /* GraphQL */ `
   query OrderLocation($id: ID!) {
     location(id: $id) {

@@ -1,4 +1,11 @@
-import { earliestShipDate, FulfillmentAction as A, nextStatus, orderStatusOf } from '../src/domain/fulfillment';
+import {
+  actingLocation,
+  earliestShipDate,
+  FulfillmentAction as A,
+  nextStatus,
+  orderStatusOf,
+  transitionProblem,
+} from '../src/domain/fulfillment';
 import { FulfillmentStatus as S, FulfillmentType as T, OrderStatus } from '../src/domain/status';
 
 describe('fulfillment lifecycle', () => {
@@ -23,6 +30,35 @@ describe('fulfillment lifecycle', () => {
     expect(nextStatus(T.PICKUP_IN_STORE, S.PICKING, A.COLLECT)).toBeNull();
     expect(nextStatus(T.PICKUP_IN_STORE, S.READY_FOR_PICKUP, A.COLLECT)).toBe(S.COLLECTED);
     expect(nextStatus(T.PICKUP_IN_STORE, S.PACKED, A.SHIP)).toBeNull();
+  });
+
+  it('sends a ship-to-store pickup from its source, and readies it only after the pickup store received it', () => {
+    const transfer = { type: T.PICKUP_IN_STORE, locationId: 'pickup', sourceLocationId: 'source' };
+    let status = S.PENDING;
+    for (const [action, expected, where] of [
+      [A.PICK, S.PICKING, 'source'],
+      [A.PACK, S.PACKED, 'source'],
+      [A.SHIP, S.IN_TRANSIT, 'source'],
+      [A.RECEIVE, S.RECEIVED, 'pickup'],
+      [A.READY_FOR_PICKUP, S.READY_FOR_PICKUP, 'pickup'],
+      [A.COLLECT, S.COLLECTED, 'pickup'],
+    ] as const) {
+      if (action === A.READY_FOR_PICKUP || action === A.RECEIVE) {
+        expect(transitionProblem({ ...transfer, status: S.PICKING }, action)?.code).toBe(
+          action === A.RECEIVE ? 'INVALID_TRANSITION' : 'TRANSFER_NOT_RECEIVED',
+        );
+      }
+      expect(transitionProblem({ ...transfer, status }, action)).toBeNull();
+      expect(actingLocation(transfer, action)).toBe(where);
+      status = nextStatus(transfer.type, status, action, true)!;
+      expect(status).toBe(expected);
+    }
+    expect(transitionProblem({ ...transfer, status: S.IN_TRANSIT }, A.READY_FOR_PICKUP)?.code).toBe('TRANSFER_NOT_RECEIVED');
+    // The store's own stock: no transfer step, and the store does every step.
+    const own = { type: T.PICKUP_IN_STORE, locationId: 'pickup', sourceLocationId: 'pickup' };
+    expect(transitionProblem({ ...own, status: S.PACKED }, A.SHIP)?.code).toBe('INVALID_TRANSITION');
+    expect(transitionProblem({ ...own, status: S.PICKING }, A.READY_FOR_PICKUP)).toBeNull();
+    expect(actingLocation(own, A.PICK)).toBe('pickup');
   });
 
   it('derives the order status from its fulfillments', () => {

@@ -12,6 +12,7 @@ import {
 import { availableUnits, lockOrder, stockKey, type StockChange } from '../domain/stock';
 import { MovementKind } from '../entities/movement';
 import { StockReservation } from '../entities/reservation';
+import { StockTransfer, TransferStatus } from '../entities/transfer';
 import { reservationTtlSeconds } from '../settings';
 import { lockStock, writeChange, type Actor } from './levels';
 import { requireLocations } from './locations';
@@ -23,7 +24,7 @@ export interface ReserveRequest {
 }
 
 /** The order's reservation rows (of some lines), locked on PostgreSQL, in one fixed order. */
-async function lockReservations(
+export async function lockReservations(
   manager: EntityManager,
   orderId: string,
   lineIds: string[] | null,
@@ -191,6 +192,14 @@ export async function releaseIn(
   by: Actor,
 ): Promise<StockReservation[]> {
   const rows = (await lockReservations(manager, orderId, lineIds, true)).filter((r) => heldUnits(r) > 0);
+  // Units on their way to a pickup store for these lines are no longer the order's when they arrive.
+  if (!lineIds || lineIds.length) {
+    await manager.update(
+      StockTransfer,
+      { orderId, status: TransferStatus.IN_TRANSIT, holdForOrder: true, ...(lineIds ? { lineId: In(lineIds) } : {}) },
+      { holdForOrder: false },
+    );
+  }
   return releaseRows(manager, orderId, rows, by);
 }
 

@@ -15,6 +15,7 @@ registerEnumType(TransferStatus, { name: 'StockTransferStatus' });
 @Entity('stock_transfer')
 @Index('stock_transfer_to', ['toLocationId', 'status'])
 @Index('stock_transfer_from', ['fromLocationId', 'status'])
+@Index('stock_transfer_fulfillment', ['fulfillmentId', 'lineId'], { unique: true })
 export class StockTransfer {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -45,4 +46,25 @@ export class StockTransfer {
   @Field(() => Date, { nullable: true })
   @Column({ type: Date, nullable: true })
   receivedAt!: Date | null;
+
+  /** Ship to store: the order whose units travel (null for a replenishment transfer). */
+  @Field(() => ID, { nullable: true, description: 'Ship to store: the order whose units travel to its pickup store.' })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  orderId!: string | null;
+
+  /** Ship to store: the order line whose units travel. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  lineId!: string | null;
+
+  /** Ship to store: the order's fulfillment the transfer carries (one transfer per line of it). */
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  fulfillmentId!: string | null;
+
+  /**
+   * Ship to store: on receipt the units are reserved for the order line at the destination (they
+   * are the shopper's, not stock to sell). Cleared when the order releases the line meanwhile.
+   */
+  @Column({ type: 'boolean', default: false })
+  holdForOrder!: boolean;
 }

@@ -11,6 +11,7 @@ import {
 } from '@omni/platform';
 import { confirmReservations, consumeIn, releaseIn } from '../commands/reservations';
 import { restockReturn } from '../commands/returns';
+import { StockTransfer, TransferStatus } from '../entities/transfer';
 
 /** The goods left the building: the reservations they were picked against are consumed. */
 const consumeOnShipment: ConsumerDefinition = {
@@ -18,8 +19,13 @@ const consumeOnShipment: ConsumerDefinition = {
   types: [FulfillmentShippedEvent.type, FulfillmentCollectedEvent.type],
   async handle(manager, event) {
     const { payload: left } = parseEvent([FulfillmentShippedEvent, FulfillmentCollectedEvent], event);
-    // Picked (and reserved) at the source location; it differs from locationId for ship-to-store.
-    const locationId = left.sourceLocationId ?? left.locationId;
+    // Picked (and reserved) at the source location; for ship to store, once the transfer arrived,
+    // the units are held at the pickup store (locationId) and leave from there.
+    const transferred =
+      left.sourceLocationId !== null &&
+      left.sourceLocationId !== left.locationId &&
+      (await manager.countBy(StockTransfer, { fulfillmentId: left.fulfillmentId, status: TransferStatus.RECEIVED })) > 0;
+    const locationId = transferred ? left.locationId : (left.sourceLocationId ?? left.locationId);
     await consumeIn(
       manager,
       left.orderId,

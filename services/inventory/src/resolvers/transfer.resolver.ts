@@ -3,6 +3,7 @@ import {
   Arg,
   Authorized,
   Ctx,
+  Directive,
   Field,
   FieldResolver,
   ID,
@@ -15,7 +16,7 @@ import {
   Root,
 } from 'type-graphql';
 import { actorOf } from '../commands/levels';
-import { receiveTransfer, transferStock } from '../commands/transfers';
+import { receiveOrderTransfer, receiveTransfer, shipOrderTransfer, transferStock } from '../commands/transfers';
 import { assertCanManageStockAt } from '../domain/stock-access';
 import { Location } from '../entities/location';
 import { StockTransfer } from '../entities/transfer';
@@ -34,6 +35,48 @@ export class TransferStockInput {
 
   @Field(() => Int)
   quantity!: number;
+}
+
+@Directive('@inaccessible')
+@InputType()
+export class OrderTransferLineInput {
+  @Field(() => ID)
+  lineId!: string;
+
+  @Field()
+  sku!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+}
+
+@Directive('@inaccessible')
+@InputType()
+export class ShipOrderTransferInput {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => ID, { description: "The order's pickup fulfillment the units travel for." })
+  fulfillmentId!: string;
+
+  @Field(() => ID)
+  fromLocationId!: string;
+
+  @Field(() => ID)
+  toLocationId!: string;
+
+  @Field(() => [OrderTransferLineInput])
+  lines!: OrderTransferLineInput[];
+}
+
+@Directive('@inaccessible')
+@ObjectType()
+export class OrderTransferPayload {
+  @Field(() => [StockTransfer])
+  transfers!: StockTransfer[];
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
 }
 
 @ObjectType()
@@ -72,6 +115,34 @@ export class TransferResolver {
     assertCanManageStockAt(ctx.caller, input.fromLocationId);
     const { result, userErrors } = await attempt(() => transferStock(ctx.db, input, actorOf(ctx)));
     return { transfer: result, userErrors };
+  }
+
+  @Directive('@inaccessible')
+  @Authorized(Role.SERVICE)
+  @Mutation(() => OrderTransferPayload, {
+    description:
+      "Ship to store (the orders service's): the reserved units of the order's lines leave the source for the pickup store. Idempotent per fulfillment.",
+  })
+  async shipOrderTransfer(
+    @Arg('input', () => ShipOrderTransferInput) input: ShipOrderTransferInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<OrderTransferPayload> {
+    const { result, userErrors } = await attempt(() => shipOrderTransfer(ctx.db, input, actorOf(ctx)));
+    return { transfers: result ?? [], userErrors };
+  }
+
+  @Directive('@inaccessible')
+  @Authorized(Role.SERVICE)
+  @Mutation(() => OrderTransferPayload, {
+    description:
+      "Ship to store (the orders service's): the pickup store received the fulfillment's transfers; the units are held for the order there.",
+  })
+  async receiveOrderTransfer(
+    @Arg('fulfillmentId', () => ID) fulfillmentId: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<OrderTransferPayload> {
+    const { result, userErrors } = await attempt(() => receiveOrderTransfer(ctx.db, fulfillmentId, actorOf(ctx)));
+    return { transfers: result ?? [], userErrors };
   }
 
   @Authorized(Role.ADMIN, Role.ASSOCIATE)

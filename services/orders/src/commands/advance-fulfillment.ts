@@ -4,13 +4,16 @@ import {
   earliestShipDate,
   FulfillmentAction,
   hasLeft,
+  isTransfer,
   nextStatus,
   orderStatusOf,
   STANDARD_TRANSIT_DAYS,
+  transitionProblem,
 } from '../domain/fulfillment';
-import { LineStatus } from '../domain/status';
+import { FulfillmentType, LineStatus } from '../domain/status';
 import { appendHistory } from './history';
 import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
+import { receiveOrderTransfer, shipOrderTransfer } from '../peers';
 
 export interface AdvanceRequest {
   fulfillmentId: string;
@@ -20,25 +23,52 @@ export interface AdvanceRequest {
 
 const CARRIER = 'UPS';
 
+/** The step is allowed now, or a DomainError says why not. */
+function checkStep(fulfillment: Fulfillment, request: AdvanceRequest, trackingNumber: string | null): void {
+  const problem = transitionProblem(fulfillment, request.action);
+  if (problem) throw new DomainError(problem.code, problem.message, ['input', 'action']);
+  // A shipment to the shopper needs a tracking number; a transfer between stores may travel without one.
+  if (request.action === FulfillmentAction.SHIP && fulfillment.type === FulfillmentType.SHIP && !trackingNumber) {
+    throw new DomainError('TRACKING_NUMBER_REQUIRED', 'a shipment needs a tracking number', ['input', 'trackingNumber']);
+  }
+}
+
+/**
+ * Ship to store, before the step commits: sending moves the reserved units out of the source into
+ * an inventory transfer, receiving counts them in (and holds them for the order) at the pickup
+ * store. Both are idempotent in inventory, so a step that then loses a race, or is retried after a
+ * failed commit, moves nothing twice.
+ */
+async function moveTransfer(ctx: ServiceContext, fulfillment: Fulfillment, action: FulfillmentAction): Promise<void> {
+  if (!isTransfer(fulfillment)) return;
+  if (action === FulfillmentAction.SHIP) {
+    const lines = await ctx.db.getRepository(FulfillmentLine).findBy({ fulfillmentId: fulfillment.id });
+    await shipOrderTransfer(ctx, {
+      orderId: fulfillment.orderId,
+      fulfillmentId: fulfillment.id,
+      fromLocationId: fulfillment.sourceLocationId!,
+      toLocationId: fulfillment.locationId!,
+      lines: lines.map((l) => ({ lineId: l.orderLineId, sku: l.sku, quantity: l.quantity })),
+    });
+  }
+  if (action === FulfillmentAction.RECEIVE) await receiveOrderTransfer(ctx, fulfillment.id);
+}
+
 /** Moves a fulfillment one step; the order's status and lines follow. */
 export async function advanceFulfillment(ctx: ServiceContext, request: AdvanceRequest): Promise<Fulfillment> {
   const trackingNumber = request.trackingNumber?.trim() || null;
-  if (request.action === FulfillmentAction.SHIP && !trackingNumber) {
-    throw new DomainError('TRACKING_NUMBER_REQUIRED', 'a shipment needs a tracking number', ['input', 'trackingNumber']);
-  }
+  const current = await ctx.db.getRepository(Fulfillment).findOneBy({ id: request.fulfillmentId });
+  if (!current)
+    throw new DomainError('UNKNOWN_FULFILLMENT', `no fulfillment ${request.fulfillmentId}`, ['input', 'fulfillmentId']);
+  checkStep(current, request, trackingNumber);
+  await moveTransfer(ctx, current, request.action);
   return inTransaction(ctx.db, async (manager) => {
     const fulfillment = await manager.findOneBy(Fulfillment, { id: request.fulfillmentId });
     if (!fulfillment)
       throw new DomainError('UNKNOWN_FULFILLMENT', `no fulfillment ${request.fulfillmentId}`, ['input', 'fulfillmentId']);
-    const next = nextStatus(fulfillment.type, fulfillment.status, request.action);
-    if (!next) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        `cannot ${request.action} a ${fulfillment.type} fulfillment that is ${fulfillment.status}`,
-        ['input', 'action'],
-      );
-    }
-    if (request.action === FulfillmentAction.SHIP && fulfillment.promisedDate) {
+    checkStep(fulfillment, request, trackingNumber);
+    const next = nextStatus(fulfillment.type, fulfillment.status, request.action, isTransfer(fulfillment))!;
+    if (request.action === FulfillmentAction.SHIP && fulfillment.type === FulfillmentType.SHIP && fulfillment.promisedDate) {
       const shipOn = earliestShipDate(fulfillment.promisedDate, STANDARD_TRANSIT_DAYS);
       if (isoDate() < shipOn) {
         throw new DomainError('SHIPMENT_HELD', `held for delivery on ${fulfillment.promisedDate}: ships on ${shipOn}`, [
@@ -92,7 +122,8 @@ export async function advanceFulfillment(ctx: ServiceContext, request: AdvanceRe
       carrier: fulfillment.trackingNumber ? CARRIER : null,
       lines: ownLines.map((fl) => ({ orderLineId: fl.orderLineId, sku: fl.sku, quantity: fl.quantity })),
     };
-    if (request.action === FulfillmentAction.SHIP)
+    // A transfer to the pickup store is no shipment to the shopper: inventory moved its units already.
+    if (request.action === FulfillmentAction.SHIP && !isTransfer(fulfillment))
       await recordEvent<FulfillmentLeft>(manager, 'orders.fulfillment.shipped', payload, ctx.channel);
     if (request.action === FulfillmentAction.COLLECT)
       await recordEvent<FulfillmentLeft>(manager, 'orders.fulfillment.collected', payload, ctx.channel);

@@ -10,7 +10,7 @@ import {
   type ServiceContext,
 } from '@omni/platform';
 import { In, type EntityManager } from 'typeorm';
-import { hasLeft, orderStatusOf } from '../domain/fulfillment';
+import { hasLeftSource, orderStatusOf } from '../domain/fulfillment';
 import { routeOrder, RoutingError, type CandidateLocation, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
 import { Fulfillment, FulfillmentLine, Order, OrderLine, type PostalAddress } from '../entities/order';
@@ -99,8 +99,9 @@ function checkNotShipped(s: Snapshot, lineIds: string[], changes: ModifyOrderReq
     const i = String(index < 0 ? 0 : index);
     if (!line)
       throw new DomainError('UNKNOWN_LINE', `no line ${lineId} on order ${s.order.number}`, ['input', 'changes', i, 'lineId']);
+    // A line on its way to its pickup store (ship to store) has left its source: it changes no more.
     const shipped = s.parts.some(
-      (p) => p.orderLineId === lineId && hasLeft(s.fulfillments.find((f) => f.id === p.fulfillmentId)!.status),
+      (p) => p.orderLineId === lineId && hasLeftSource(s.fulfillments.find((f) => f.id === p.fulfillmentId)!.status),
     );
     if (
       shipped ||
@@ -115,7 +116,7 @@ function checkNotShipped(s: Snapshot, lineIds: string[], changes: ModifyOrderReq
   });
 }
 
-const open = (f: Fulfillment) => !hasLeft(f.status) && f.status !== FulfillmentStatus.CANCELLED;
+const open = (f: Fulfillment) => !hasLeftSource(f.status) && f.status !== FulfillmentStatus.CANCELLED;
 
 /**
  * Modifies an order from any channel until the affected lines ship: quantities and SKUs (re-priced

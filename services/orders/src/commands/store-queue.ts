@@ -7,11 +7,19 @@ import { appendHistory } from './history';
 import { resolveCustomerId } from '../peers';
 
 const TO_WORK = [FulfillmentStatus.PENDING, FulfillmentStatus.PICKING, FulfillmentStatus.PACKED];
+/** Ship to store, at the pickup store: goods on their way in, and goods arrived that are not ready yet. */
+const INCOMING = [FulfillmentStatus.IN_TRANSIT, FulfillmentStatus.RECEIVED];
 
-/** What a location's associates must pick, pack and ship or hand over, oldest promise first. */
+/**
+ * What a location's associates must do, oldest promise first: pick, pack and ship (or send to the
+ * pickup store) what is sourced here, and receive and ready what other locations send here.
+ */
 export async function workQueue(ctx: ServiceContext, locationId: string): Promise<Fulfillment[]> {
   return ctx.db.getRepository(Fulfillment).find({
-    where: { sourceLocationId: locationId, status: In(TO_WORK), type: Not(FulfillmentType.CARRY_OUT) },
+    where: [
+      { sourceLocationId: locationId, status: In(TO_WORK), type: Not(FulfillmentType.CARRY_OUT) },
+      { locationId, status: In(INCOMING), type: FulfillmentType.PICKUP_IN_STORE },
+    ],
     order: { promisedDate: 'ASC', id: 'ASC' },
   });
 }
@@ -19,7 +27,11 @@ export async function workQueue(ctx: ServiceContext, locationId: string): Promis
 /** Pickups ready at a store; shoppers who announced their arrival first, earliest arrival first. */
 export async function pickupsWaiting(ctx: ServiceContext, locationId: string): Promise<Fulfillment[]> {
   const ready = await ctx.db.getRepository(Fulfillment).find({
-    where: { locationId, type: FulfillmentType.PICKUP_IN_STORE, status: In([FulfillmentStatus.READY_FOR_PICKUP, ...TO_WORK]) },
+    where: {
+      locationId,
+      type: FulfillmentType.PICKUP_IN_STORE,
+      status: In([FulfillmentStatus.READY_FOR_PICKUP, ...TO_WORK, ...INCOMING]),
+    },
     order: { promisedDate: 'ASC', id: 'ASC' },
   });
   const arrived = ready.filter((f) => f.arrivedAt).sort((a, b) => a.arrivedAt!.getTime() - b.arrivedAt!.getTime());
@@ -34,7 +46,7 @@ export async function announcePickupArrival(ctx: ServiceContext, orderId: string
     const pickups = await manager.findBy(Fulfillment, {
       orderId,
       type: FulfillmentType.PICKUP_IN_STORE,
-      status: In([FulfillmentStatus.READY_FOR_PICKUP, ...TO_WORK]),
+      status: In([FulfillmentStatus.READY_FOR_PICKUP, ...TO_WORK, ...INCOMING]),
     });
     if (pickups.length === 0) throw new DomainError('NO_PICKUP_WAITING', 'the order has no pickup waiting', ['orderId']);
     await manager.update(Fulfillment, { id: In(pickups.map((f) => f.id)), arrivedAt: IsNull() }, { arrivedAt: new Date() });

@@ -8,6 +8,8 @@ export enum FulfillmentAction {
   READY_FOR_PICKUP = 'READY_FOR_PICKUP',
   COLLECT = 'COLLECT',
   DELIVER = 'DELIVER',
+  /** Ship to store: the pickup store received the goods sent from the source location. */
+  RECEIVE = 'RECEIVE',
 }
 
 type Transitions = Partial<Record<FulfillmentAction, Partial<Record<S, S>>>>;
@@ -31,9 +33,66 @@ const TRANSITIONS: Record<FulfillmentType, Transitions> = {
   },
 };
 
+/**
+ * Ship to store: a pickup whose stock is at another location. The source picks, packs and sends
+ * it (SHIP: a transfer in inventory), the pickup store receives it, and only then readies it.
+ */
+const TRANSFER_TRANSITIONS: Transitions = {
+  PICK: { [S.PENDING]: S.PICKING },
+  PACK: { [S.PICKING]: S.PACKED },
+  SHIP: { [S.PACKED]: S.IN_TRANSIT },
+  RECEIVE: { [S.IN_TRANSIT]: S.RECEIVED },
+  READY_FOR_PICKUP: { [S.RECEIVED]: S.READY_FOR_PICKUP },
+  COLLECT: { [S.READY_FOR_PICKUP]: S.COLLECTED },
+};
+
+export interface FulfillmentShape {
+  type: FulfillmentType;
+  locationId: string | null;
+  sourceLocationId: string | null;
+}
+
+/** A pickup whose goods come from another location (ship to store): they travel as a transfer. */
+export function isTransfer(f: FulfillmentShape): boolean {
+  return f.type === FulfillmentType.PICKUP_IN_STORE && f.sourceLocationId !== null && f.sourceLocationId !== f.locationId;
+}
+
 /** The status after `action`, or null when the action is not allowed now. */
-export function nextStatus(type: FulfillmentType, status: S, action: FulfillmentAction): S | null {
-  return TRANSITIONS[type][action]?.[status] ?? null;
+export function nextStatus(type: FulfillmentType, status: S, action: FulfillmentAction, transfer = false): S | null {
+  return ((transfer ? TRANSFER_TRANSITIONS : TRANSITIONS[type])[action]?.[status] ?? null) as S | null;
+}
+
+/**
+ * Why `action` cannot be taken now, or null when it can: a transfer readied before it arrived is
+ * TRANSFER_NOT_RECEIVED; anything else out of order is INVALID_TRANSITION.
+ */
+export function transitionProblem(
+  f: FulfillmentShape & { status: S },
+  action: FulfillmentAction,
+): { code: string; message: string } | null {
+  const transfer = isTransfer(f);
+  if (nextStatus(f.type, f.status, action, transfer)) return null;
+  if (transfer && action === FulfillmentAction.READY_FOR_PICKUP && !hasLeft(f.status) && f.status !== S.CANCELLED) {
+    return {
+      code: 'TRANSFER_NOT_RECEIVED',
+      message: `the goods come from ${f.sourceLocationId}: receive the transfer before readying the pickup (it is ${f.status})`,
+    };
+  }
+  return { code: 'INVALID_TRANSITION', message: `cannot ${action} a ${f.type} fulfillment that is ${f.status}` };
+}
+
+/**
+ * Where the associates who may take `action` work: for ship to store the source picks, packs and
+ * sends, the pickup store receives, readies and hands over; otherwise the fulfilling location.
+ */
+export function actingLocation(f: FulfillmentShape, action: FulfillmentAction): string | null {
+  const atSource = action === FulfillmentAction.PICK || action === FulfillmentAction.PACK || action === FulfillmentAction.SHIP;
+  return isTransfer(f) && atSource ? f.sourceLocationId : f.locationId;
+}
+
+/** The goods left their source location: shipped, collected, or on their way to (or at) the pickup store. */
+export function hasLeftSource(status: S): boolean {
+  return hasLeft(status) || status === S.IN_TRANSIT || status === S.RECEIVED;
 }
 
 /** Statuses in which the goods have left the location: reservations are consumed, lines can no longer change. */

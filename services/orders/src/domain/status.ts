@@ -24,6 +24,10 @@ export enum FulfillmentStatus {
   PENDING = 'PENDING',
   PICKING = 'PICKING',
   PACKED = 'PACKED',
+  /** Ship to store: sent from the source location, on its way to the pickup store. */
+  IN_TRANSIT = 'IN_TRANSIT',
+  /** Ship to store: arrived at the pickup store, not yet ready for the shopper. */
+  RECEIVED = 'RECEIVED',
   SHIPPED = 'SHIPPED',
   READY_FOR_PICKUP = 'READY_FOR_PICKUP',
   DELIVERED = 'DELIVERED',

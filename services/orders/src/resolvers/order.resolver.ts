@@ -38,7 +38,7 @@ import { cancelOrder } from '../commands/cancel-order';
 import { collectPayment } from '../commands/collect-payment';
 import { placeOrder } from '../commands/place-order';
 import { assertCanSeeOrder } from '../domain/access';
-import { FulfillmentAction } from '../domain/fulfillment';
+import { actingLocation, FulfillmentAction } from '../domain/fulfillment';
 import { FulfillmentType, OrderStatus } from '../domain/status';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from '../entities/order';
 import {
@@ -287,7 +287,7 @@ export class OrderResolver {
     @Ctx() ctx: ServiceContext,
   ): Promise<AdvanceFulfillmentPayload> {
     const fulfillment = await ctx.db.getRepository(Fulfillment).findOneBy({ id: input.fulfillmentId });
-    if (fulfillment) assertCanWorkAt(ctx.caller, fulfillment.locationId);
+    if (fulfillment) assertCanWorkAt(ctx.caller, actingLocation(fulfillment, input.action));
     const { result, userErrors } = await attempt(() => advanceFulfillment(ctx, input));
     return { fulfillment: result, userErrors };
   }
@@ -358,6 +358,16 @@ export class FulfillmentResolver {
   @FieldResolver(() => LocationRef, { nullable: true })
   location(@Root() fulfillment: Fulfillment): LocationRef | null {
     return fulfillment.locationId ? { id: fulfillment.locationId } : null;
+  }
+
+  @FieldResolver(() => LocationRef, {
+    nullable: true,
+    description:
+      'Where the goods are picked: the same as `location`, except for ship to store (a pickup whose stock travels from here).',
+  })
+  sourceLocation(@Root() fulfillment: Fulfillment): LocationRef | null {
+    const id = fulfillment.sourceLocationId ?? fulfillment.locationId;
+    return id ? { id } : null;
   }
 
   @FieldResolver(() => [FulfillmentLine])

@@ -4,5 +4,6 @@ import { Inventory1795432234638 } from './1795432234638-inventory';
 import { Inventory1795996342809 } from './1795996342809-inventory';
 import { Inventory1795996417181 } from './1795996417181-inventory';
 import { Inventory1795996554773 } from './1795996554773-inventory';
+import { Inventory1795999125833 } from './1795999125833-inventory';
 
-export const postgresMigrations = [Inventory1795426366433, Inventory1795432234638, Inventory1795996342809, Inventory1795996417181, Inventory1795996554773];
+export const postgresMigrations = [Inventory1795426366433, Inventory1795432234638, Inventory1795996342809, Inventory1795996417181, Inventory1795996554773, Inventory1795999125833];
