@@ -7,9 +7,10 @@ import { OrderPayment } from '../../services/orders/src/entities/payment';
 import { LedgerEntry } from '../../services/loyalty/src/entities/account';
 import { StoredValueEntry } from '../../services/loyalty/src/entities/stored-value';
 import { CustomerMessage } from '../../services/crm/src/entities/message';
+import { ProductVariant } from '../../services/catalog/src/entities/product';
 import { In } from 'typeorm';
 import type { GatewayClient } from '../src/client';
-import { eventually, send, startTestSystem, type TestSystem } from './harness';
+import { contractOperation, eventually, send, startTestSystem, type TestSystem } from './harness';
 
 /**
  * The order's money, as the channels use it through the gateway with their own tokens: every
@@ -589,6 +590,25 @@ describe('the money of an order', () => {
       giftCardCodes: [codes[0]],
     });
     expect(spend.placeOrder.order.payments).toEqual([{ method: 'GIFT_CARD', amount: { cents: 2400, currency: 'USD' } }]);
+  });
+
+  it('answers a failed catalog lookup with an error to retry, never "no such product"', async () => {
+    const variants = t.system.services.get('catalog')!.db.getRepository(ProductVariant);
+    const spy = jest.spyOn(variants, 'findBy').mockRejectedValue(new Error('Connection terminated unexpectedly'));
+    try {
+      const out = await csr.raw(contractOperation('PlaceOrderWithTenders'), {
+        channel: 'CALL_CENTER',
+        key: randomUUID(),
+        lines: [{ sku: 'TEE-24', quantity: 1 }],
+        fulfillment: pickup(),
+      });
+      expect(out.errors?.length).toBeGreaterThan(0);
+      expect((out.data as any)?.placeOrder?.userErrors ?? []).not.toContainEqual(
+        expect.objectContaining({ code: 'UNKNOWN_SKU' }),
+      );
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('reconciles to the cent: every order against its payments, and the payments against loyalty and the card provider', async () => {

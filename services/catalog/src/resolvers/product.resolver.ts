@@ -170,7 +170,8 @@ export class ProductResolver {
   ): Promise<ProductSearchConnection> {
     const result = await searchProducts(ctx.db, { query, filters, channel, first: pageSize(first), after: decodeCursor(after) });
     for (const node of result.nodes) productById(ctx).prime(node.id, node);
-    const cursorOf = (p: Product) => encodeCursor([p.name, p.id]);
+    const keys = new Map(result.nodes.map((node, i) => [node, result.keys[i]!]));
+    const cursorOf = (p: Product) => encodeCursor(keys.get(p) ?? [p.name, p.id]);
     return { ...toConnection(result, cursorOf), facets: result.facets };
   }
 
@@ -225,6 +226,9 @@ export class VariantResolver {
   @Query(() => [ProductVariant], { description: 'Variants by SKU, in the order asked; unknown SKUs are left out.' })
   async variants(@Arg('skus', () => [String]) skus: string[], @Ctx() ctx: ServiceContext): Promise<ProductVariant[]> {
     const found = await variantBySku(ctx).loadMany(skus);
+    // A failed lookup is an error to retry, not SKUs that do not exist.
+    const failed = found.find((v) => v instanceof Error);
+    if (failed) throw failed;
     return found.filter((v): v is ProductVariant => v instanceof ProductVariant);
   }
 
