@@ -222,8 +222,9 @@ export class PromotionResolver {
       const lines = input.lines.map((line, i) => {
         const variant = variants[i];
         const at = ['input', 'lines', String(i)];
-        if (!variant || variant instanceof Error)
-          throw new DomainError('UNKNOWN_SKU', `no product has SKU ${line.sku}`, [...at, 'sku']);
+        // A failed lookup (the database) is an error to retry, never "no such product".
+        if (variant instanceof Error) throw variant;
+        if (!variant) throw new DomainError('UNKNOWN_SKU', `no product has SKU ${line.sku}`, [...at, 'sku']);
         const promotable = !variant.giftCard;
         // A line already sold keeps its agreed price, also when the SKU is no longer sold.
         if (line.unitPrice) {
@@ -236,7 +237,9 @@ export class PromotionResolver {
           };
         }
         if (variant.discontinued) throw new DomainError('DISCONTINUED_SKU', `${line.sku} is no longer sold`, [...at, 'sku']);
-        const prices = own[i] instanceof Error ? [] : (own[i] as { channel: string; priceCents: number; currency: string }[]);
+        const found = own[i];
+        if (found instanceof Error) throw found;
+        const prices = found as { channel: string; priceCents: number; currency: string }[];
         const price = priceFor(
           { cents: variant.priceCents, currency: variant.currency },
           new Map(prices.map((p) => [p.channel, { cents: p.priceCents, currency: p.currency }])),
