@@ -12,7 +12,12 @@
  * compose service and every Kubernetes Deployment: the entry file exists (dist/main.js <-> its
  * src/main.ts) and is in the image, the environment covers what the process needs (database,
  * bus, peer URLs pointing at the right service and port), ports agree with the defaults
- * everywhere, probes hit /healthz and /readyz, and the security settings are in place.
+ * everywhere, probes hit /healthz and /readyz, and the security settings are in place. In
+ * Kubernetes also (checkK8sOperations): two replicas or more, a HorizontalPodAutoscaler and a
+ * PodDisruptionBudget that lets a drain proceed per Deployment, a migration Job on the same
+ * database for each subgraph with MIGRATE_ON_START=false, an Ingress to the gateway only, and
+ * NetworkPolicies: default deny, subgraphs reachable only from the gateway and each other,
+ * subgraphs to NATS and PostgreSQL, the Jobs to PostgreSQL.
  *
  * Usage: node scripts/check-deploy.mjs [--builtin-kustomize] [--compare-renderers] [-v]
  *   The Kubernetes manifests are rendered with `kubectl kustomize` (or `kustomize build`) when
@@ -1753,8 +1758,8 @@ function checkK8s(facts, docker) {
       );
     }
 
-    // Replicas: subgraphs migrate on start.
-    if (proc.kind === 'subgraph' && Number(dep.spec?.replicas ?? 1) > 1)
+    // Replicas: subgraphs migrate on start unless MIGRATE_ON_START=false (then a Job does, checkK8sOperations).
+    if (proc.kind === 'subgraph' && Number(dep.spec?.replicas ?? 1) > 1 && env.get('MIGRATE_ON_START')?.value !== 'false')
       warn(where, `${dep.spec.replicas} replicas: each runs the migrations when it starts, concurrently on a rollout`);
     dep.__env = env;
     dep.__container = c;
@@ -1860,7 +1865,220 @@ function checkK8s(facts, docker) {
       `DATABASE_URL still holds a placeholder password (Deployments ${placeholders.join(', ')}): set the real one in secret.yaml or your secret store`,
     );
   checkK8sNats(facts, docs, procOfDeployment);
+  checkK8sOperations(docs, procOfDeployment, { find, nsOf, serviceOf });
   return { renderer: rendered.renderer, deployments: procOfDeployment.size };
+}
+
+/** A label selector ({matchLabels, matchExpressions}) against a set of labels; an empty selector selects all. */
+function selectorMatches(selector, labels = {}) {
+  if (!selector) return false;
+  const byLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpressions = list(selector.matchExpressions).every(({ key, operator, values = [] }) => {
+    if (operator === 'In') return values.includes(labels[key]);
+    if (operator === 'NotIn') return !values.includes(labels[key]);
+    if (operator === 'Exists') return key in labels;
+    if (operator === 'DoesNotExist') return !(key in labels);
+    return false;
+  });
+  return byLabels && byExpressions;
+}
+
+/**
+ * Operations: replicas, autoscaling, disruption budgets, the Ingress, NetworkPolicies and the
+ * migration Jobs the subgraphs rely on when they do not migrate on start.
+ */
+function checkK8sOperations(docs, procOfDeployment, { find, nsOf, serviceOf }) {
+  const kinds = (kind) => docs.filter((d) => d.kind === kind);
+  const podLabels = (w) => w.spec?.template?.metadata?.labels ?? {};
+  const jobs = kinds('Job');
+  const policies = kinds('NetworkPolicy');
+  const gatewayDep = [...procOfDeployment].find(([, proc]) => proc.kind === 'gateway')?.[0];
+  const subgraphDeps = [...procOfDeployment].filter(([, proc]) => proc.kind === 'subgraph').map(([dep]) => dep);
+  const workloads = [...procOfDeployment.keys(), ...jobs];
+
+  for (const [dep, proc] of procOfDeployment) {
+    const where = `${K8S}: Deployment/${dep.metadata?.name}`;
+    const replicas = Number(dep.spec?.replicas ?? 1);
+    check(replicas >= 2, where, `${replicas} replica(s): one pod is a single point of failure`, 'at least 2 replicas');
+
+    const hpa = kinds('HorizontalPodAutoscaler').find(
+      (h) =>
+        nsOf(h) === nsOf(dep) &&
+        h.spec?.scaleTargetRef?.kind === 'Deployment' &&
+        h.spec?.scaleTargetRef?.name === dep.metadata?.name,
+    );
+    if (check(hpa, where, 'no HorizontalPodAutoscaler scales it', 'HorizontalPodAutoscaler')) {
+      const hw = `${K8S}: HorizontalPodAutoscaler/${hpa.metadata?.name}`;
+      check(Number(hpa.spec?.minReplicas ?? 1) >= 2, hw, 'minReplicas below 2', 'minReplicas >= 2');
+      check(
+        Number(hpa.spec?.maxReplicas) >= Number(hpa.spec?.minReplicas ?? 1),
+        hw,
+        'maxReplicas below minReplicas',
+        'maxReplicas >= minReplicas',
+      );
+      check(list(hpa.spec?.metrics).length > 0, hw, 'has no metrics to scale on', 'scales on a metric');
+    }
+
+    const pdbs = kinds('PodDisruptionBudget').filter(
+      (b) => nsOf(b) === nsOf(dep) && selectorMatches(b.spec?.selector, podLabels(dep)),
+    );
+    if (
+      check(
+        pdbs.length === 1,
+        where,
+        `${pdbs.length} PodDisruptionBudgets select its pods (expected one)`,
+        'one PodDisruptionBudget',
+      )
+    ) {
+      const { minAvailable, maxUnavailable } = pdbs[0].spec ?? {};
+      const floor = Math.min(replicas, Number(hpa?.spec?.minReplicas ?? replicas));
+      check(
+        (minAvailable !== undefined && Number(minAvailable) < floor) || Number(maxUnavailable) >= 1,
+        `${K8S}: PodDisruptionBudget/${pdbs[0].metadata?.name}`,
+        `minAvailable ${minAvailable} leaves no pod to evict: a node drain would hang`,
+        'lets a drain evict a pod',
+      );
+    }
+
+    // A subgraph that does not migrate on start needs its migration Job, on the same database.
+    if (proc.kind !== 'subgraph' || dep.__env?.get('MIGRATE_ON_START')?.value !== 'false') continue;
+    const job = jobs.find((j) =>
+      list(j.spec?.template?.spec?.containers).some((c) => {
+        const tokens = [...list(c.command), ...list(c.args)].map(String);
+        return tokens.some((x) => /(^|\/)gateway\/dist\/migrate\.js$/.test(x)) && tokens.at(-1) === proc.name;
+      }),
+    );
+    if (!check(job, where, `MIGRATE_ON_START=false but no Job runs node gateway/dist/migrate.js ${proc.name}`, 'migration Job'))
+      continue;
+    const jw = `${K8S}: Job/${job.metadata?.name}`;
+    const container = list(job.spec?.template?.spec?.containers)[0] ?? {};
+    let databaseUrl;
+    for (const from of list(container.envFrom)) {
+      const ref = from.secretRef ?? from.configMapRef;
+      const obj = find(from.secretRef ? 'Secret' : 'ConfigMap', ref?.name, nsOf(job));
+      const value =
+        obj?.stringData?.DATABASE_URL ??
+        (obj?.data?.DATABASE_URL &&
+          (from.secretRef ? Buffer.from(obj.data.DATABASE_URL, 'base64').toString('utf8') : obj.data.DATABASE_URL));
+      if (value) databaseUrl = value;
+    }
+    const explicit = list(container.env).find((e) => e.name === 'DATABASE_URL');
+    if (explicit?.value) databaseUrl = explicit.value;
+    else if (explicit?.valueFrom?.secretKeyRef) {
+      const ref = explicit.valueFrom.secretKeyRef;
+      const obj = find('Secret', ref.name, nsOf(job));
+      databaseUrl =
+        obj?.stringData?.[ref.key] ?? (obj?.data?.[ref.key] && Buffer.from(obj.data[ref.key], 'base64').toString('utf8'));
+    }
+    check(
+      databaseUrl && databaseUrl === dep.__env.get('DATABASE_URL')?.value,
+      jw,
+      `DATABASE_URL ${databaseUrl ? 'differs from' : 'is not set, unlike'} the one Deployment/${dep.metadata?.name} uses`,
+      'migrates the database the service uses',
+    );
+    check(
+      job.spec?.template?.spec?.restartPolicy !== 'Always',
+      jw,
+      'restartPolicy Always is not allowed for a Job',
+      'restartPolicy',
+    );
+    check(
+      job.spec?.ttlSecondsAfterFinished !== undefined,
+      jw,
+      'no ttlSecondsAfterFinished: the next apply cannot create it again with a new image',
+      'ttlSecondsAfterFinished',
+    );
+  }
+
+  // The Ingress reaches the gateway only.
+  const ingresses = kinds('Ingress');
+  check(ingresses.length > 0, K8S, 'no Ingress: the gateway is not reachable from outside the cluster', 'an Ingress');
+  const gatewaySvc = serviceOf.get('gateway')?.svc;
+  for (const ing of ingresses) {
+    const iw = `${K8S}: Ingress/${ing.metadata?.name}`;
+    const backends = [
+      ing.spec?.defaultBackend,
+      ...list(ing.spec?.rules).flatMap((r) => list(r.http?.paths).map((p) => p.backend)),
+    ].filter(Boolean);
+    check(backends.length > 0, iw, 'has no backend', 'has backends');
+    for (const b of backends) {
+      const name = b.service?.name;
+      check(
+        gatewaySvc && name === gatewaySvc.metadata?.name,
+        iw,
+        `routes to Service ${name}: only the gateway is exposed`,
+        'routes to the gateway',
+      );
+      const port = b.service?.port;
+      const svcPort = list(gatewaySvc?.spec?.ports).find((p) =>
+        port?.name ? p.name === port.name : Number(p.port) === Number(port?.number),
+      );
+      check(svcPort, iw, `port ${fmt(port)} is not a port of Service ${name}`, 'backend port exists');
+    }
+  }
+
+  // NetworkPolicies: everything of ours denied by default, subgraphs reachable only from the
+  // gateway and each other, the subgraphs' way to NATS and PostgreSQL, the Jobs' to PostgreSQL.
+  const selecting = (w) => policies.filter((p) => nsOf(p) === nsOf(w) && selectorMatches(p.spec?.podSelector, podLabels(w)));
+  const types = (p) => list(p.spec?.policyTypes ?? (p.spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']));
+  for (const w of workloads) {
+    const ww = `${K8S}: ${w.kind}/${w.metadata?.name}`;
+    const denies = selecting(w).some(
+      (p) => types(p).includes('Ingress') && types(p).includes('Egress') && !p.spec?.ingress?.length && !p.spec?.egress?.length,
+    );
+    check(denies, ww, 'no default-deny NetworkPolicy (Ingress and Egress) selects its pods', 'denied by default');
+  }
+  const allowsEgress = (w, port, peerOk = () => true) =>
+    selecting(w)
+      .filter((p) => types(p).includes('Egress'))
+      .some((p) =>
+        list(p.spec?.egress).some(
+          (rule) =>
+            (!rule.ports ||
+              list(rule.ports).some((x) => x.port === port || (typeof port === 'number' && Number(x.port) === port))) &&
+            (!rule.to || list(rule.to).some(peerOk)),
+        ),
+      );
+  const peerSelects = (peer, dep) =>
+    !peer.namespaceSelector && !peer.ipBlock && selectorMatches(peer.podSelector, podLabels(dep));
+  for (const dep of subgraphDeps) {
+    const dw = `${K8S}: Deployment/${dep.metadata?.name}`;
+    for (const p of selecting(dep).filter((p) => types(p).includes('Ingress'))) {
+      for (const rule of list(p.spec?.ingress)) {
+        const open = !rule.from || list(rule.from).some((peer) => peer.namespaceSelector || peer.ipBlock || !peer.podSelector);
+        const strangers = list(rule.from).filter(
+          (peer) =>
+            ![gatewayDep, ...subgraphDeps].filter(Boolean).some((d) => peerSelects(peer, d)) ||
+            jobs.some((j) => peerSelects(peer, j)),
+        );
+        check(
+          !open && strangers.length === 0,
+          `${K8S}: NetworkPolicy/${p.metadata?.name}`,
+          `lets ${open ? 'anyone' : fmt(strangers)} reach ${dep.metadata?.name}: only the gateway and the subgraphs may`,
+          `${dep.metadata?.name} reachable only from the gateway and subgraphs`,
+        );
+      }
+    }
+    if (gatewayDep)
+      check(
+        allowsEgress(gatewayDep, 'http', (peer) => peerSelects(peer, dep)) &&
+          selecting(dep).some((p) =>
+            list(p.spec?.ingress).some((rule) => list(rule.from).some((peer) => peerSelects(peer, gatewayDep))),
+          ),
+        dw,
+        'the gateway cannot reach it (no egress from the gateway or no ingress from it)',
+        'the gateway reaches it',
+      );
+    check(allowsEgress(dep, 4222), dw, 'no NetworkPolicy lets it reach NATS (port 4222)', 'reaches NATS');
+    check(allowsEgress(dep, 5432), dw, 'no NetworkPolicy lets it reach PostgreSQL (port 5432)', 'reaches PostgreSQL');
+  }
+  for (const job of jobs)
+    check(
+      allowsEgress(job, 5432),
+      `${K8S}: Job/${job.metadata?.name}`,
+      'no NetworkPolicy lets it reach PostgreSQL (port 5432)',
+      'reaches PostgreSQL',
+    );
 }
 
 // =================================================================================== NATS users and events

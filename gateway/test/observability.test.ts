@@ -2,10 +2,12 @@
  * What operations sees of a running system: readiness that tells the truth about a service's
  * database and bus, and a gateway that stays in rotation while one subgraph is down.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { crmService } from '@omni/crm';
-import { createLogger, InProcessBus, Peers, serveSubgraph, startService } from '@omni/platform';
+import { createLogger, InProcessBus, openDatabase, Peers, PLATFORM_ENTITIES, serveSubgraph, startService } from '@omni/platform';
 import pino from 'pino';
 import { ForwardingDataSource } from '../src/data-sources';
 import { startGateway } from '../src/gateway';
@@ -45,6 +47,39 @@ describe('service readiness', () => {
     } finally {
       await endpoint.close();
       await service.close();
+    }
+  });
+});
+
+describe('MIGRATE_ON_START=false', () => {
+  it('a service that does not migrate waits until its migrations have been run by someone else', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'omni-migrate-'));
+    const log = createLogger('migrate-test', 'silent');
+    const bus = new InProcessBus(log);
+    let started = false;
+    const starting = startService(crmService, { dataDir, bus, peers: new Peers(), log, jobs: 'manual', migrate: false }).then(
+      (service) => {
+        started = true;
+        return service;
+      },
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(started).toBe(false);
+      // What the migration Job does (gateway/src/migrate.ts), here on the same SQLite file.
+      const migrator = await openDatabase({
+        service: 'crm',
+        entities: [...crmService.entities, ...PLATFORM_ENTITIES],
+        migrations: crmService.migrations,
+        dataDir,
+      });
+      await migrator.destroy();
+      const service = await starting;
+      expect((await service.readiness()).ready).toBe(true);
+      await service.close();
+    } finally {
+      await bus.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

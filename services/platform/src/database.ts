@@ -85,6 +85,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   return db;
 }
 
+/**
+ * Waits until no migration of this service is pending (MIGRATE_ON_START=false: a Job runs them).
+ * A replica of a new version started before its Job finished waits here, port closed, instead
+ * of serving against the old schema; the startup probe restarts it if the Job never comes.
+ */
+export async function waitForMigrations(db: DataSource, log: { info(message: string): void }, pollMs = 2_000): Promise<void> {
+  let logged = false;
+  while (await db.showMigrations()) {
+    if (!logged) log.info('waiting for pending migrations (MIGRATE_ON_START=false: the migration Job runs them)');
+    logged = true;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
 /** SQL the entities need that the migrations did not create (empty when migrations are current). */
 export async function pendingSchemaSql(db: DataSource): Promise<string[]> {
   const sql = await db.driver.createSchemaBuilder().log();

@@ -20,6 +20,8 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
       HOST: z.string().default('0.0.0.0'),
       DATABASE_URL: env.url(['postgres', 'postgresql']).optional(),
       DATABASE_POOL_SIZE: env.positiveInt(10),
+      /** false: the migrations are run by a Job (node gateway/dist/migrate.js <service>); the start waits for them. */
+      MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
       DATA_DIR: z.string().default('./data'),
       NATS_URL: env.url(['nats']).optional(),
       /** This service's NATS user (or nats://user:password@host in NATS_URL): required with NATS_URL. */
@@ -49,6 +51,7 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
     const { service, endpoint } = await bootSubgraph(definition, {
       databaseUrl: config.DATABASE_URL,
       databasePoolSize: config.DATABASE_POOL_SIZE,
+      migrate: config.MIGRATE_ON_START === 'true',
       dataDir: config.DATA_DIR,
       bus,
       peers,

@@ -1,7 +1,7 @@
 import { execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { serviceCaller, type RequestInfo, type ServiceContext } from './context';
-import { openDatabase, type Migrations } from './database';
+import { openDatabase, waitForMigrations, type Migrations } from './database';
 import type { EventBus } from './events/bus';
 import { ProcessedEvent, type ConsumerDefinition } from './events/consumer';
 import { DeadLetter, deliverOnce, registerConsumers, type EventApplier } from './events/dead-letter';
@@ -41,6 +41,11 @@ export interface ServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** `manual`: jobs run only when asked (`RunningService.jobs.run`), as tests want; default `scheduled`. */
   jobs?: 'scheduled' | 'manual';
+  /**
+   * Run the migrations on start (default true; MIGRATE_ON_START). False: something else runs them
+   * (a Kubernetes Job, `node gateway/dist/migrate.js <service>`) and the start waits until none is pending.
+   */
+  migrate?: boolean;
 }
 
 /** The tables the platform adds to every service: the outbox, the processed-event log, dead letters, job runs. */
@@ -136,7 +141,9 @@ export async function startService(definition: ServiceDefinition, options: Servi
     url: options.databaseUrl,
     poolSize: options.databasePoolSize,
     dataDir: options.dataDir,
+    migrate: options.migrate,
   });
+  if (options.migrate === false) await waitForMigrations(db, log);
   const { schema, sdl } = await buildSubgraph(definition);
   const relay = new OutboxRelay(db, options.bus, log, options.relay);
   relay.start();
