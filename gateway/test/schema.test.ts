@@ -49,6 +49,7 @@ describe('schema/', () => {
       'ReserveStockInput',
       'HoldPayload',
       'LoyaltyHold',
+      'LoyaltyHoldStatus',
     ]) {
       expect({ type, inApi: api.getType(type) !== undefined }).toEqual({ type, inApi: false });
     }

@@ -18,6 +18,8 @@ export const loyaltyService: ServiceDefinition = {
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [LoyaltyAccountResolver, CustomerLoyaltyResolver, ProgramResolver, GiftCardResolver],
   orphanedTypes: [CustomerRef],
+  // Only the inaccessible checkout holds use them.
+  inaccessibleEnums: ['LoyaltyHoldStatus', 'LoyaltyHoldTarget'],
   references: { Customer: visibleCustomerReference },
   /**
    * Read when the service starts (the platform subscribes consumers then), so a malformed

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { Kind, visit, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
@@ -23,6 +23,11 @@ export interface SubgraphDefinition {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name; each should batch through a DataLoader. */
   references?: Record<string, ReferenceResolver>;
+  /**
+   * Enums to mark `@inaccessible` (out of the gateway's API): type-graphql's `registerEnumType`
+   * takes no directives. Other types and fields use `@Directive('@inaccessible')`.
+   */
+  inaccessibleEnums?: string[];
 }
 
 export interface Subgraph {
@@ -48,7 +53,17 @@ export async function buildSubgraph(definition: SubgraphDefinition): Promise<Sub
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
   });
-  const typeDefs = gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+  const hidden = new Set(definition.inaccessibleEnums ?? []);
+  const typeDefs = visit(gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`), {
+    EnumTypeDefinition: (node) =>
+      hidden.delete(node.name.value)
+        ? {
+            ...node,
+            directives: [...(node.directives ?? []), { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'inaccessible' } }],
+          }
+        : undefined,
+  });
+  if (hidden.size) throw new Error(`inaccessibleEnums: no enum ${[...hidden].join(', ')} in this subgraph`);
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolveReference] of Object.entries(definition.references ?? {})) {
     const existing = resolvers[typeName] ?? {};
