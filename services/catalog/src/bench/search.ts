@@ -1,6 +1,7 @@
 /**
  * Search benchmark: seeds 20,000 variants (5,000 products x 4) into a fresh catalog database and
- * times `searchProducts` with two facet filters (color and size), with and without a text query.
+ * times `searchProducts` with two facet filters (color and size), without a text query, with one,
+ * and with a misspelt one (the spelling fallback).
  *
  *   pnpm exec tsc -b services/catalog && node services/catalog/dist/bench/search.js
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node services/catalog/dist/bench/search.js
@@ -119,6 +120,14 @@ async function main(): Promise<void> {
     });
     await time(db, 'text "linen" + two facet filters, first 20, WEB', {
       query: 'linen',
+      filters,
+      channel: Channel.WEB,
+      first: 20,
+      after: null,
+    });
+    // Misspelt: the exact words find nothing, so the spelling fallback answers (exact matches first).
+    await time(db, 'text "linnen" (misspelt) + two facet filters, first 20, WEB', {
+      query: 'linnen',
       filters,
       channel: Channel.WEB,
       first: 20,

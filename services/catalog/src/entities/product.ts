@@ -15,6 +15,9 @@ export class Attribute {
 @ObjectType({ description: 'One product truth for every channel.' })
 @Entity('product')
 @Index('product_name', ['name', 'id'])
+// PostgreSQL: the trigram index of searchText for typo-tolerant search, created by a hand-written
+// migration (gin_trgm_ops is beyond what entities describe): leave it alone.
+@Index('product_search_trgm', { synchronize: false })
 export class Product {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -1,7 +1,18 @@
 import { dialectOf, type Channel } from '@omni/platform';
 import { GraphQLError } from 'graphql';
 import { In, type DataSource } from 'typeorm';
-import { facetName, fts5Query, parsePriceRange, queryTerms, tsQuery } from '../domain/search';
+import {
+  facetName,
+  FEW_RESULTS,
+  fts5Query,
+  fts5SpellingQuery,
+  isWordless,
+  parsePriceRange,
+  queryTerms,
+  spellingCandidates,
+  tsQuery,
+  typosAllowed,
+} from '../domain/search';
 import { ChannelPrice, Product, ProductFacet, ProductVariant } from '../entities/product';
 import { run, tableOf } from './sql';
 
@@ -10,7 +21,7 @@ export interface SearchRequest {
   filters?: { name: string; values: string[] }[] | null;
   channel?: Channel | null;
   first: number;
-  /** Decoded cursor: [name, id] of the last product seen. */
+  /** Decoded cursor: [name, id] of the last product seen, or [rank, name, id] on the spelling fallback. */
   after: unknown[] | null;
 }
 
@@ -23,6 +34,8 @@ export interface SearchResult {
   totalCount: number;
   facets: FacetCount[];
   nodes: Product[];
+  /** The sort key of each node, for its cursor: [name, id], or [rank, name, id] when misspelt words were matched. */
+  keys: unknown[][];
   hasNextPage: boolean;
 }
 
@@ -33,8 +46,15 @@ export const MAX_FACET_VALUES = 50;
  * takes ranges in minor units like "1000-5000" at the channel's price), facet counts over the
  * filtered set, and keyset pagination ordered by name then id (stable cursors). Four statements
  * whatever the page size: count, facets, page of ids, products.
+ *
+ * Typo tolerance: when the words of the query match fewer than FEW_RESULTS products, search
+ * also accepts each word misspelt (PostgreSQL: pg_trgm word similarity on `searchText`; SQLite:
+ * the closest words of the FTS5 vocabulary by edit distance). Exact matches rank first (rank 0,
+ * then the misspelt ones, rank 1), each by name then id; cursors then carry the rank. Only that
+ * path costs more statements (a second count, and on SQLite a vocabulary read).
  */
 export async function searchProducts(db: DataSource, request: SearchRequest): Promise<SearchResult> {
+  if (isWordless(request.query)) return { totalCount: 0, facets: [], nodes: [], keys: [], hasNextPage: false };
   const product = tableOf(db, Product);
   const facet = tableOf(db, ProductFacet);
   const variant = tableOf(db, ProductVariant);
@@ -43,16 +63,16 @@ export async function searchProducts(db: DataSource, request: SearchRequest): Pr
   const where: string[] = [`EXISTS (SELECT 1 FROM ${variant} v0 WHERE v0."productId" = p."id" AND NOT v0."discontinued")`];
 
   const terms = queryTerms(request.query);
+  let exact = '';
   if (terms.length) {
     if (dialectOf(db) === 'postgres') {
-      where.push(`to_tsvector('simple', p."searchText") @@ to_tsquery('simple', :fts)`);
+      exact = `to_tsvector('simple', p."searchText") @@ to_tsquery('simple', :fts)`;
       params.fts = tsQuery(terms);
     } else {
-      where.push(`p."id" IN (SELECT "productId" FROM "product_fts" WHERE "product_fts" MATCH :fts)`);
+      exact = `p."id" IN (SELECT "productId" FROM "product_fts" WHERE "product_fts" MATCH :fts)`;
       params.fts = fts5Query(terms);
     }
   }
-
   (request.filters ?? []).forEach((filter, i) => {
     const name = facetName(filter.name);
     const values = [...new Set(filter.values.map((v) => v.trim()).filter(Boolean))];
@@ -94,8 +114,27 @@ export async function searchProducts(db: DataSource, request: SearchRequest): Pr
     params[`fv${i}`] = values;
   });
 
+  const count = async (text: string) => {
+    const sql = `SELECT COUNT(*) AS "count" FROM ${product} p WHERE ${[...where, ...(text ? [text] : [])].join(' AND ')}`;
+    const [row] = await run<{ count: string | number }>(db, sql, params);
+    return Number(row?.count ?? 0);
+  };
+  const spellingCursor = request.after?.length === 3;
+  let text = exact;
+  let rank = '';
+  let totalCount = spellingCursor ? null : await count(exact);
+  if (terms.length && (totalCount === null || totalCount < FEW_RESULTS)) {
+    const misspelt = await spellingCondition(db, terms, params);
+    if (misspelt) {
+      text = `(${exact} OR ${misspelt})`;
+      rank = `(CASE WHEN ${exact} THEN 0 ELSE 1 END)`;
+      totalCount = await count(text);
+    }
+  }
+  totalCount ??= await count(exact);
+  if (text) where.push(text);
+
   const filtered = `FROM ${product} p WHERE ${where.join(' AND ')}`;
-  const [countRow] = await run<{ count: string | number }>(db, `SELECT COUNT(*) AS "count" ${filtered}`, params);
   const facetRows = await run<{ name: string; value: string; count: string | number }>(
     db,
     `SELECT f."name" AS "name", f."value" AS "value", COUNT(*) AS "count" FROM ${facet} f ` +
@@ -105,22 +144,29 @@ export async function searchProducts(db: DataSource, request: SearchRequest): Pr
 
   const pageParams: Record<string, unknown> = { ...params, limit: request.first + 1 };
   let keyset = '';
-  const [afterName, afterId] = request.after ?? [];
+  const [afterName, afterId] = (request.after ?? []).slice(-2);
   if (typeof afterName === 'string' && typeof afterId === 'string') {
     keyset = ` AND (p."name" > :an OR (p."name" = :an AND p."id" > :ai))`;
     pageParams.an = afterName;
     pageParams.ai = afterId;
+    const afterRank = request.after![0];
+    if (rank && spellingCursor && (afterRank === 0 || afterRank === 1)) {
+      keyset = ` AND (${rank} > :ar OR (${rank} = :ar${keyset}))`;
+      pageParams.ar = afterRank;
+    }
   }
   const ids =
     request.first === 0 && !keyset
       ? []
-      : await run<{ id: string }>(
+      : await run<{ id: string; rank?: string | number }>(
           db,
-          `SELECT p."id" AS "id" ${filtered}${keyset} ORDER BY p."name", p."id" LIMIT :limit`,
+          `SELECT p."id" AS "id"${rank ? `, ${rank} AS "rank"` : ''} ${filtered}${keyset} ` +
+            `ORDER BY ${rank ? `${rank}, ` : ''}p."name", p."id" LIMIT :limit`,
           pageParams,
         );
   const hasNextPage = ids.length > request.first;
-  const pageIds = ids.slice(0, request.first).map((r) => r.id);
+  const page = ids.slice(0, request.first);
+  const pageIds = page.map((r) => r.id);
   const loaded = pageIds.length ? await db.getRepository(Product).findBy({ id: In(pageIds) }) : [];
   const byId = new Map(loaded.map((p) => [p.id, p]));
 
@@ -134,10 +180,49 @@ export async function searchProducts(db: DataSource, request: SearchRequest): Pr
     entry.values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     entry.values.length = Math.min(entry.values.length, MAX_FACET_VALUES);
   }
+  const found = page.filter((r) => byId.has(r.id));
   return {
-    totalCount: Number(countRow?.count ?? 0),
+    totalCount,
     facets: [...facets.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    nodes: pageIds.map((id) => byId.get(id)!).filter(Boolean),
+    nodes: found.map((r) => byId.get(r.id)!),
+    keys: found.map((r) => {
+      const p = byId.get(r.id)!;
+      return rank ? [Number(r.rank), p.name, p.id] : [p.name, p.id];
+    }),
     hasNextPage,
   };
+}
+
+/**
+ * The query's words, each matched exactly (as a prefix) or misspelt; null when no word may be
+ * misspelt (all too short) or, on SQLite, the vocabulary holds no close word.
+ */
+async function spellingCondition(db: DataSource, terms: string[], params: Record<string, unknown>): Promise<string | null> {
+  if (!terms.some((t) => typosAllowed(t) > 0)) return null;
+  if (dialectOf(db) === 'postgres') {
+    // `%>`: a stretch of searchText is similar to the word (pg_trgm.word_similarity_threshold,
+    // 0.6 by default), answered by the trigram index product_search_trgm.
+    return `(${terms
+      .map((t, i) => {
+        params[`ts${i}`] = `${t}:*`;
+        params[`tw${i}`] = t;
+        const word = `to_tsvector('simple', p."searchText") @@ to_tsquery('simple', :ts${i})`;
+        return typosAllowed(t) ? `(${word} OR p."searchText" %> :tw${i})` : word;
+      })
+      .join(' AND ')})`;
+  }
+  // The vocabulary of the FTS5 index (product_fts_vocab, one row per word): only words of a
+  // length the allowed typos can reach, and no numbers or SKU parts unless a term has a digit.
+  const fuzzy = terms.filter((t) => typosAllowed(t));
+  const lengths = fuzzy.map((t) => [...t].length);
+  const vocabulary = await run<{ term: string; documents: number }>(
+    db,
+    `SELECT "term" AS "term", "doc" AS "documents" FROM "product_fts_vocab" ` +
+      `WHERE length("term") BETWEEN :shortest AND :longest${fuzzy.some((t) => /\d/.test(t)) ? '' : ` AND "term" NOT GLOB '*[0-9]*'`}`,
+    { shortest: Math.min(...lengths) - 2, longest: Math.max(...lengths) + 2 },
+  );
+  const candidates = terms.map((t) => spellingCandidates(t, vocabulary));
+  if (!candidates.some((c) => c.length)) return null;
+  params.fuzzy = fts5SpellingQuery(terms, candidates);
+  return `p."id" IN (SELECT "productId" FROM "product_fts" WHERE "product_fts" MATCH :fuzzy)`;
 }

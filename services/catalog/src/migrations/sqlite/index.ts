@@ -6,5 +6,6 @@ import { Catalog1795433732147 } from './1795433732147-catalog';
 import { Catalog1795996342581 } from './1795996342581-catalog';
 import { Catalog1795996416927 } from './1795996416927-catalog';
 import { Catalog1795998437500 } from './1795998437500-catalog';
+import { Catalog1795999029851 } from './1795999029851-catalog';
 
-export const sqliteMigrations = [Catalog1795426366160, Catalog1795431977921, Catalog1795432000000, Catalog1795433732147, Catalog1795996342581, Catalog1795996416927, Catalog1795998437500];
+export const sqliteMigrations = [Catalog1795426366160, Catalog1795431977921, Catalog1795432000000, Catalog1795433732147, Catalog1795996342581, Catalog1795996416927, Catalog1795998437500, Catalog1795999029851];
