@@ -1,4 +1,5 @@
-import { send, startTestSystem, type TestSystem } from './harness';
+import type { GatewayClient } from '../src/client';
+import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
 /**
  * What each channel could not do with the shopper's record (issue 15), through the gateway with
@@ -17,8 +18,52 @@ describe('CRM for every channel', () => {
   };
   const lookup = async (phone: string) => (await send(t.client, 'CustomerLookup', { phone })).customerLookup?.id ?? null;
 
+  const locations: Record<string, string> = {};
+  const shipTo = { line1: '1 Test St', city: 'Newark', postalCode: '07102', country: 'US' };
+  const place = async (customerId: string, key: string, lines: { sku: string; quantity: number }[], fulfillment: unknown) => {
+    const data = await send(t.client.withHeaders({ 'x-channel': 'CALL_CENTER' }), 'PlaceOrder', {
+      input: { customerId, channel: 'CALL_CENTER', idempotencyKey: key, lines, fulfillment },
+    });
+    expect(data.placeOrder.userErrors).toEqual([]);
+    return data.placeOrder.order;
+  };
+  const advance = async (fulfillmentId: string, action: string, trackingNumber?: string) => {
+    const data = await send(await t.associateFor(fulfillmentId), 'AdvanceFulfillment', {
+      input: { fulfillmentId, action, trackingNumber },
+    });
+    expect(data.advanceFulfillment.userErrors).toEqual([]);
+  };
+  /** The shopper's own messages, read with their own token. */
+  const myMessages = async (shopper: GatewayClient) =>
+    (
+      await shopper.request<any>(`{ me { messages(first: 50) { totalCount edges { node {
+        kind channel recipient subject body basis status orderId } } } } }`)
+    ).me.messages;
+
   beforeAll(async () => {
     t = await startTestSystem();
+    const data = await send(t.client, 'UpsertProduct', {
+      input: {
+        name: 'Field Jacket',
+        brand: 'Northfold',
+        categoryPath: ['Apparel'],
+        attributes: [],
+        variants: [
+          { sku: 'CH-JKT', attributes: [], price: { cents: 8000, currency: 'USD' } },
+          { sku: 'CH-CAP', attributes: [], price: { cents: 2000, currency: 'USD' } },
+        ],
+      },
+    });
+    expect(data.upsertProduct.userErrors).toEqual([]);
+    for (const [key, input] of Object.entries({
+      dc: { name: 'Channels DC', type: 'WAREHOUSE', lat: 40.7, lng: -74.1, fulfillsOnline: true, pickupEnabled: false },
+      store: { name: 'Hoboken Riverside', type: 'STORE', lat: 40.74, lng: -74.03, fulfillsOnline: false, pickupEnabled: true },
+    })) {
+      locations[key] = (await send(t.client, 'UpsertLocation', { input })).upsertLocation.location.id;
+      for (const sku of ['CH-JKT', 'CH-CAP']) {
+        await send(t.client, 'SetStock', { input: { locationId: locations[key], sku, onHand: 50 } });
+      }
+    }
   });
   afterAll(async () => {
     await t?.close();
@@ -69,6 +114,116 @@ describe('CRM for every channel', () => {
       expect(await lookup('646-555-0142')).toBe(id);
       const { customer } = await t.client.request<any>('query($id: ID!) { customer(id: $id) { phone } }', { id });
       expect(customer.phone).toBe('+16465550142');
+    });
+  });
+
+  describe('transactional messages without marketing consent', () => {
+    it('a shopper who gave no consent gets the confirmation, the change, the shipped notice, the pickup notice naming the store, and the cancellation', async () => {
+      const id = await register('no.marketing@example.com', { phone: '+1 201 555 0199' });
+      const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: id });
+      expect((await shopper.request<any>('{ me { marketingConsents { channel } } }')).me.marketingConsents).toEqual([]);
+
+      const shipped = await place(
+        id,
+        'journey-ship',
+        [
+          { sku: 'CH-JKT', quantity: 1 },
+          { sku: 'CH-CAP', quantity: 1 },
+        ],
+        {
+          type: 'SHIP',
+          address: shipTo,
+        },
+      );
+      const jacketLine = (await send(t.client, 'OrderByNumber', { number: shipped.number })).orderByNumber.lines.find(
+        (l: any) => l.sku === 'CH-JKT',
+      );
+      const modified = await send(t.client, 'ModifyOrder', {
+        input: { orderId: shipped.id, channel: 'CALL_CENTER', changes: [{ lineId: jacketLine.id, quantity: 2 }] },
+      });
+      expect(modified.modifyOrder.userErrors).toEqual([]);
+      const fulfillmentId = shipped.fulfillments[0].id;
+      await advance(fulfillmentId, 'PICK');
+      await advance(fulfillmentId, 'PACK');
+      await advance(fulfillmentId, 'SHIP', '1ZJOURNEY');
+
+      const pickup = await place(id, 'journey-pickup', [{ sku: 'CH-CAP', quantity: 1 }], {
+        type: 'PICKUP_IN_STORE',
+        pickupLocationId: locations.store,
+      });
+      await advance(pickup.fulfillments[0].id, 'PICK');
+      await advance(pickup.fulfillments[0].id, 'READY_FOR_PICKUP');
+
+      const cancelled = await place(id, 'journey-cancel', [{ sku: 'CH-JKT', quantity: 1 }], { type: 'SHIP', address: shipTo });
+      const cancel = await send(t.client, 'CancelOrder', { orderId: cancelled.id, channel: 'WEB', reason: 'ordered twice' });
+      expect(cancel.cancelOrder.userErrors).toEqual([]);
+
+      const expected = [
+        'ORDER_CONFIRMATION',
+        'ORDER_CONFIRMATION',
+        'ORDER_CONFIRMATION',
+        'ORDER_MODIFIED',
+        'SHIPPED',
+        'READY_FOR_PICKUP',
+        'ORDER_CANCELLED',
+      ];
+      const messages = await eventually(
+        () => myMessages(shopper),
+        (m) => m.totalCount >= expected.length && m.edges.every((e: any) => e.node.status === 'SENT'),
+      );
+      const nodes = messages.edges.map((e: any) => e.node);
+      expect(nodes.map((m: any) => m.kind).sort()).toEqual([...expected].sort());
+      // Every one by email, none by SMS (no SMS consent), each saying which rule let it through.
+      for (const m of nodes) {
+        expect(m).toMatchObject({
+          channel: 'EMAIL',
+          recipient: 'no.marketing@example.com',
+          basis: 'TRANSACTIONAL',
+          status: 'SENT',
+        });
+      }
+      const of = (kind: string) => nodes.find((m: any) => m.kind === kind);
+      expect(of('ORDER_MODIFIED')).toMatchObject({ subject: `Order ${shipped.number} changed`, orderId: shipped.id });
+      expect(of('ORDER_MODIFIED').body).toContain('CH-JKT now 2 (was 1)');
+      expect(of('SHIPPED').body).toContain('1ZJOURNEY');
+      expect(of('READY_FOR_PICKUP').subject).toBe(`Order ${pickup.number} is ready for pickup at Hoboken Riverside`);
+      expect(of('ORDER_CANCELLED')).toMatchObject({ subject: `Order ${cancelled.number} cancelled`, orderId: cancelled.id });
+      expect(of('ORDER_CANCELLED').body).toContain('(ordered twice)');
+    });
+
+    it('stops one kind the shopper opted out of, keeps the others, and never lets a gift card code be opted out of', async () => {
+      const id = await register('opted.out@example.com');
+      const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: id });
+      const optOut = (kind: string, optedOut = true) =>
+        shopper.request<any>(
+          `mutation($input: SetMessageOptOutInput!) { setMessageOptOut(input: $input) {
+            customer { messageOptOuts } userErrors { code field } } }`,
+          { input: { customerId: id, kind, optedOut } },
+        );
+      expect((await optOut('ORDER_CONFIRMATION')).setMessageOptOut).toEqual({
+        customer: { messageOptOuts: ['ORDER_CONFIRMATION'] },
+        userErrors: [],
+      });
+      expect((await optOut('GIFT_CARD')).setMessageOptOut).toEqual({
+        customer: null,
+        userErrors: [{ code: 'OPT_OUT_NOT_ALLOWED', field: ['input', 'kind'] }],
+      });
+      // Another shopper's preferences are not theirs to change.
+      const other = await register('not.mine@example.com');
+      const denied = await shopper.raw(
+        `mutation { setMessageOptOut(input: { customerId: "${other}", kind: SHIPPED, optedOut: true }) { userErrors { code } } }`,
+      );
+      expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+      const order = await place(id, 'opt-out-1', [{ sku: 'CH-CAP', quantity: 1 }], { type: 'SHIP', address: shipTo });
+      await send(t.client, 'CancelOrder', { orderId: order.id, channel: 'WEB' });
+      const messages = await eventually(
+        () => myMessages(shopper),
+        (m) => m.totalCount >= 1,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await myMessages(shopper)).edges.map((e: any) => e.node.kind)).toEqual(['ORDER_CANCELLED']);
+      expect(messages.totalCount).toBe(1);
     });
   });
 });

@@ -315,8 +315,8 @@ describe('CRM: one customer across every channel', () => {
     });
   });
 
-  describe('messages on the channels the customer consented to', () => {
-    it('confirms an order by email only with consent, and puts order and message on the timeline', async () => {
+  describe('messages: transactional to every shopper, by SMS with consent', () => {
+    it('confirms an order by email with or without consent, and puts order and message on the timeline', async () => {
       const opted = await register('opted.in@example.com', { phone: '+1 555 010 8800', marketingConsent: ['EMAIL'] });
       const silent = await register('no.consent@example.com', { phone: '+1 555 010 8801' });
       const order = async (customerId: string, key: string) =>
@@ -360,12 +360,15 @@ describe('CRM: one customer across every channel', () => {
       expect(events.edges[1].node.summary).toContain(placed.number);
       expect([...(await view360(opted)).channels].sort()).toEqual(['STORE', 'WEB']);
 
-      // The other customer's order reached CRM (the touchpoint is there) but no message went out.
-      await eventually(
-        () => timeline(silent),
-        (tl) => tl.totalCount === 1,
+      // The other customer gave no consent: the confirmation is transactional, so it still goes by
+      // email (not by SMS: texts need SMS consent).
+      const silentMessages = await eventually(
+        () => messagesOf(silent),
+        (m) => m.totalCount > 0,
       );
-      expect((await messagesOf(silent)).totalCount).toBe(0);
+      expect(silentMessages.edges.map((e: any) => [e.node.kind, e.node.channel, e.node.recipient])).toEqual([
+        ['ORDER_CONFIRMATION', 'EMAIL', 'no.consent@example.com'],
+      ]);
     });
 
     it('sends shipped, pickup, return label and refund notices from order events, once per event', async () => {
@@ -473,7 +476,8 @@ describe('CRM: one customer across every channel', () => {
       expect(tl.edges.find((e: any) => e.node.kind === 'RETURN_RECEIVED').node).toMatchObject({ channel: 'STORE', orderId });
       expect([...(await view360(id)).channels].sort()).toEqual(['MOBILE_APP', 'STORE', 'WEB']);
 
-      // Withdrawn consent: the next notice skips that channel.
+      // Withdrawn consent: the next notice skips SMS; email and the app still get a transactional
+      // notice (PUSH consent is marketing consent).
       await consent(id, 'SMS', false, 'WEB');
       await consent(id, 'PUSH', false, 'WEB');
       await publish('orders.fulfillment.shipped', {
@@ -486,13 +490,19 @@ describe('CRM: one customer across every channel', () => {
         carrier: null,
         lines: [{ orderLineId: 'l-3', sku: 'CRM-TOTE', quantity: 1 }],
       });
-      const after = await eventually(
+      await eventually(
         () => messagesOf(id),
-        (m) => m.totalCount > 14,
+        (m) => m.totalCount >= 16,
       );
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect((await messagesOf(id)).totalCount).toBe(15);
-      expect(after.edges[0].node).toMatchObject({ kind: 'SHIPPED', channel: 'EMAIL' });
+      const after = await messagesOf(id);
+      expect(after.totalCount).toBe(16);
+      expect(
+        after.edges
+          .slice(0, 2)
+          .map((e: any) => `${e.node.kind} ${e.node.channel}`)
+          .sort(),
+      ).toEqual(['SHIPPED EMAIL', 'SHIPPED PUSH']);
     });
   });
 

@@ -1,33 +1,97 @@
 import { Channel } from '@omni/platform';
-import { ContactChannel, decideConsent, deliveryTargets, mergeConsents, type ConsentState } from '../src/domain/consent';
+import {
+  ContactChannel,
+  decideConsent,
+  deliveryTargets,
+  mergeConsents,
+  MessageBasis,
+  MessagePurpose,
+  type ConsentState,
+} from '../src/domain/consent';
+import { canOptOut, MESSAGE_PURPOSE, MessageKind } from '../src/domain/messages';
 import { mergeRefusal, unionChannels } from '../src/domain/merge';
 
 const at = (iso: string) => new Date(iso);
 const contacts = { email: 'ada@example.com', phone: '15550100000', deviceToken: 'fcm-1' };
 
 describe('deliveryTargets', () => {
-  it('sends only on channels with a granted consent', () => {
-    const consents = [
-      { channel: ContactChannel.EMAIL, granted: true },
-      { channel: ContactChannel.SMS, granted: false },
-    ];
-    expect(deliveryTargets(consents, contacts)).toEqual([{ channel: ContactChannel.EMAIL, recipient: 'ada@example.com' }]);
+  const { EMAIL, SMS, PUSH } = ContactChannel;
+  const { TRANSACTIONAL, MARKETING } = MessagePurpose;
+  const granted = (...channels: ContactChannel[]) => channels.map((channel) => ({ channel, granted: true }));
+  const withdrawn = (...channels: ContactChannel[]) => channels.map((channel) => ({ channel, granted: false }));
+  const none = { email: null, phone: null, deviceToken: null };
+
+  it.each([
+    // purpose, consents, contacts, opted out of the kind, channels and the basis of each
+    [MARKETING, granted(EMAIL), contacts, false, [[EMAIL, 'MARKETING_CONSENT']]],
+    [MARKETING, [...granted(EMAIL), ...withdrawn(SMS)], contacts, false, [[EMAIL, 'MARKETING_CONSENT']]],
+    [MARKETING, [], contacts, false, []],
+    [MARKETING, granted(EMAIL, SMS, PUSH), { ...none, email: 'ada@example.com' }, false, [[EMAIL, 'MARKETING_CONSENT']]],
+    [
+      MARKETING,
+      granted(EMAIL, SMS, PUSH),
+      contacts,
+      false,
+      [
+        [EMAIL, 'MARKETING_CONSENT'],
+        [SMS, 'MARKETING_CONSENT'],
+        [PUSH, 'MARKETING_CONSENT'],
+      ],
+    ],
+    // Transactional: email and app without any consent; texts only with SMS consent.
+    [
+      TRANSACTIONAL,
+      [],
+      contacts,
+      false,
+      [
+        [EMAIL, 'TRANSACTIONAL'],
+        [PUSH, 'TRANSACTIONAL'],
+      ],
+    ],
+    [
+      TRANSACTIONAL,
+      withdrawn(EMAIL, PUSH),
+      contacts,
+      false,
+      [
+        [EMAIL, 'TRANSACTIONAL'],
+        [PUSH, 'TRANSACTIONAL'],
+      ],
+    ],
+    [
+      TRANSACTIONAL,
+      granted(SMS),
+      contacts,
+      false,
+      [
+        [EMAIL, 'TRANSACTIONAL'],
+        [SMS, 'TRANSACTIONAL'],
+        [PUSH, 'TRANSACTIONAL'],
+      ],
+    ],
+    [TRANSACTIONAL, granted(SMS), { ...none, email: 'ada@example.com' }, false, [[EMAIL, 'TRANSACTIONAL']]],
+    [TRANSACTIONAL, [], none, false, []],
+    // Opted out of the kind: nothing, on any channel, whatever the consents.
+    [TRANSACTIONAL, granted(EMAIL, SMS, PUSH), contacts, true, []],
+    // An opt-out of a transactional kind says nothing about marketing.
+    [MARKETING, granted(EMAIL), contacts, true, [[EMAIL, 'MARKETING_CONSENT']]],
+  ] as const)('%s with %j to %j (opted out: %s) goes to %j', (purpose, consents, to, optedOut, expected) => {
+    const targets = deliveryTargets(purpose, consents, to, optedOut);
+    expect(targets.map((t) => [t.channel, t.basis])).toEqual(expected);
   });
 
-  it('sends nothing without any consent, whatever contact details exist', () => {
-    expect(deliveryTargets([], contacts)).toEqual([]);
+  it('addresses each channel to its contact', () => {
+    expect(deliveryTargets(MARKETING, granted(EMAIL, SMS, PUSH), contacts)).toEqual([
+      { channel: EMAIL, recipient: 'ada@example.com', basis: MessageBasis.MARKETING_CONSENT },
+      { channel: SMS, recipient: '15550100000', basis: MessageBasis.MARKETING_CONSENT },
+      { channel: PUSH, recipient: 'fcm-1', basis: MessageBasis.MARKETING_CONSENT },
+    ]);
   });
 
-  it('skips a consented channel the customer cannot be reached on', () => {
-    const all = Object.values(ContactChannel).map((channel) => ({ channel, granted: true }));
-    expect(deliveryTargets(all, { email: 'ada@example.com', phone: null, deviceToken: null }).map((t) => t.channel)).toEqual([
-      ContactChannel.EMAIL,
-    ]);
-    expect(deliveryTargets(all, contacts)).toEqual([
-      { channel: ContactChannel.EMAIL, recipient: 'ada@example.com' },
-      { channel: ContactChannel.SMS, recipient: '15550100000' },
-      { channel: ContactChannel.PUSH, recipient: 'fcm-1' },
-    ]);
+  it('knows every kind CRM sends as transactional, and which a shopper may opt out of', () => {
+    for (const kind of Object.values(MessageKind)) expect(MESSAGE_PURPOSE[kind]).toBe(TRANSACTIONAL);
+    expect(Object.values(MessageKind).filter((kind) => !canOptOut(kind))).toEqual([MessageKind.GIFT_CARD]);
   });
 });
 

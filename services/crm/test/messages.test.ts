@@ -42,6 +42,70 @@ describe('composeMessage', () => {
     expect(unknownOrder).toEqual({ subject: 'Your order has shipped', body: 'Your order is on its way.' });
   });
 
+  it('names the pickup store when known', () => {
+    const named = composeMessage(
+      { kind: MessageKind.READY_FOR_PICKUP, orderNumber: 'W-2', storeName: 'Uptown' },
+      'Ada',
+      ContactChannel.SMS,
+    );
+    expect(named).toEqual({
+      subject: 'Order W-2 is ready for pickup at Uptown',
+      body: 'Good news: order W-2 is ready for pickup at Uptown. Bring this message or your order number to the store.',
+    });
+    const unnamed = composeMessage(
+      { kind: MessageKind.READY_FOR_PICKUP, orderNumber: 'W-2', storeName: null },
+      'Ada',
+      ContactChannel.SMS,
+    );
+    expect(unnamed.subject).toBe('Order W-2 is ready for pickup');
+  });
+
+  it('says what a cancellation and a change did to the order', () => {
+    const whole = composeMessage(
+      {
+        kind: MessageKind.ORDER_CANCELLED,
+        orderNumber: 'W-3',
+        itemCount: 2,
+        reason: 'changed mind',
+        totalCents: 0,
+        currency: 'USD',
+      },
+      'Ada',
+      ContactChannel.PUSH,
+    );
+    expect(whole).toEqual({
+      subject: 'Order W-3 cancelled',
+      body: 'We cancelled 2 items of order W-3 (changed mind): they will not be sent.',
+    });
+    const rest = composeMessage(
+      { kind: MessageKind.ORDER_CANCELLED, orderNumber: 'W-3', itemCount: 1, reason: null, totalCents: 2500, currency: 'USD' },
+      'Ada',
+      ContactChannel.PUSH,
+    );
+    expect(rest.body).toBe(
+      'We cancelled 1 item of order W-3: it will not be sent. The rest of your order goes ahead; it now totals USD 25.00.',
+    );
+    const changed = composeMessage(
+      {
+        kind: MessageKind.ORDER_MODIFIED,
+        orderNumber: 'W-4',
+        totalCents: 7500,
+        currency: 'USD',
+        changes: [
+          { fromSku: 'TEE-S', sku: 'TEE-S', fromQuantity: 1, quantity: 3 },
+          { fromSku: 'TEE-M', sku: 'TEE-L', fromQuantity: 1, quantity: 1 },
+          { fromSku: 'CAP', sku: 'CAP', fromQuantity: 1, quantity: 0 },
+        ],
+      },
+      'Ada',
+      ContactChannel.PUSH,
+    );
+    expect(changed).toEqual({
+      subject: 'Order W-4 changed',
+      body: 'Your order W-4 was changed: TEE-S now 3 (was 1); TEE-M replaced by 1 x TEE-L; CAP removed. It now totals USD 75.00.',
+    });
+  });
+
   it('carries the return label link, and says refund or store credit with the amount', () => {
     const label = { carrier: 'UPS', trackingNumber: '1ZR', url: 'https://labels.example/r.pdf' };
     expect(

@@ -150,7 +150,8 @@ export async function startService(definition: ServiceDefinition, options: Servi
   // Each consumer applies an event once; one that keeps failing is parked as a dead letter
   // after EVENT_MAX_DELIVERIES (and can be replayed with these handlers).
   const consumers = (definition.consumers ?? []).map((consumer) => {
-    const apply: EventApplier = (manager, event) => consumer.handle(manager, event);
+    const tools = { service: definition.name, peers: options.peers };
+    const apply: EventApplier = (manager, event) => consumer.handle(manager, event, tools);
     return { durable: `${definition.name}-${consumer.name}`, types: consumer.types, apply };
   });
   registerConsumers(db, new Map(consumers.map((c) => [c.durable, c.apply])));

@@ -94,7 +94,13 @@ export async function mergeCustomers(
 
     survivor!.channels = unionChannels(survivor!.channels, duplicate!.channels);
     survivor!.phone = survivor!.phone ?? duplicate!.phone;
-    await manager.update(Customer, { id: survivorId }, { channels: survivor!.channels, phone: survivor!.phone });
+    // A kind either record opted out of stays opted out: the shopper said so on one of them.
+    survivor!.messageOptOuts = [...new Set([...survivor!.messageOptOuts, ...duplicate!.messageOptOuts])];
+    await manager.update(
+      Customer,
+      { id: survivorId },
+      { channels: survivor!.channels, phone: survivor!.phone, messageOptOuts: survivor!.messageOptOuts },
+    );
     await manager.update(Customer, { id: duplicateId }, { mergedIntoId: survivorId });
     // Records merged into the duplicate earlier now resolve to the survivor in one step.
     await manager.update(Customer, { mergedIntoId: duplicateId }, { mergedIntoId: survivorId });

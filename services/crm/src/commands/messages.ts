@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '@omni/platform';
 import type { EntityManager } from 'typeorm';
-import { ContactChannel, deliveryTargets } from '../domain/consent';
+import { ContactChannel, deliveryTargets, MessageBasis } from '../domain/consent';
 import { defaultPhoneCountry } from '../configuration';
 import { IdentityKind } from '../domain/identity';
 import { storedPhoneAsE164 } from '../domain/phone';
-import { composeMessage, type MessageTrigger } from '../domain/messages';
+import { composeMessage, MESSAGE_PURPOSE, type MessageTrigger } from '../domain/messages';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { CustomerMessage, KnownOrder, MessageStatus } from '../entities/message';
 
@@ -18,9 +18,11 @@ export interface MessageRequest {
 }
 
 /**
- * Queues the message on every channel the customer consented to and can be reached on (email
- * address, phone number, a device for push). No consent, no message. The dispatcher sends them
- * once this transaction commits.
+ * Queues the message on every channel its rule allows (`deliveryTargets`): a transactional one
+ * (everything CRM sends today) to the shopper's email and app unless they opted out of its kind,
+ * and by SMS with SMS consent; a marketing one only where the shopper consented. Each message
+ * records the rule that let it through (`basis`). The dispatcher sends them once this
+ * transaction commits.
  */
 export async function queueMessages(
   manager: EntityManager,
@@ -28,13 +30,17 @@ export async function queueMessages(
   request: MessageRequest,
 ): Promise<CustomerMessage[]> {
   const consents = await manager.findBy(MarketingConsent, { customerId: customer.id });
-  if (!consents.some((c) => c.granted)) return [];
   const device = await manager.findOne(CustomerIdentity, {
     where: { customerId: customer.id, kind: IdentityKind.DEVICE },
     order: { createdAt: 'DESC', id: 'DESC' },
   });
   const phone = customer.phone && storedPhoneAsE164(customer.phone, defaultPhoneCountry());
-  const targets = deliveryTargets(consents, { email: customer.email, phone, deviceToken: device?.value ?? null });
+  const targets = deliveryTargets(
+    MESSAGE_PURPOSE[request.trigger.kind],
+    consents,
+    { email: customer.email, phone, deviceToken: device?.value ?? null },
+    (customer.messageOptOuts ?? []).includes(request.trigger.kind),
+  );
   const now = new Date();
   const messages = targets.map((target) =>
     manager.create(CustomerMessage, {
@@ -43,6 +49,7 @@ export async function queueMessages(
       kind: request.trigger.kind,
       channel: target.channel,
       recipient: target.recipient,
+      basis: target.basis,
       ...composeMessage(request.trigger, customer.firstName, target.channel),
       orderId: request.orderId,
       salesChannel: request.salesChannel,
@@ -75,6 +82,7 @@ export async function queueTransactionalEmail(
     kind: request.trigger.kind,
     channel: ContactChannel.EMAIL,
     recipient: request.recipient,
+    basis: MessageBasis.TRANSACTIONAL,
     ...composeMessage(request.trigger, request.greeting, ContactChannel.EMAIL),
     orderId: request.orderId,
     salesChannel: request.salesChannel,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { inTransaction, type Channel } from '@omni/platform';
+import { DomainError, inTransaction, type Channel } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { decideConsent, type ContactChannel } from '../domain/consent';
+import { canOptOut, type MessageKind } from '../domain/messages';
 import { Customer, MarketingConsent } from '../entities/customer';
 import { insertAddress, validateAddress, type AddressFields } from './addresses';
 import { requireCustomer, touchChannel } from './customers';
@@ -33,6 +34,26 @@ export async function addAddress(db: DataSource, customerId: string, address: Ad
   return inTransaction(db, async (manager) => {
     const customer = await requireCustomer(manager, customerId, ['input', 'customerId']);
     await insertAddress(manager, customer.id, address);
+    return customer;
+  });
+}
+
+/**
+ * Stops (or resumes) one kind of transactional message for the shopper, on every channel. A
+ * gift card's code cannot be opted out of (`OPT_OUT_NOT_ALLOWED`).
+ */
+export async function setMessageOptOut(
+  db: DataSource,
+  customerId: string,
+  kind: MessageKind,
+  optedOut: boolean,
+): Promise<Customer> {
+  if (!canOptOut(kind)) throw new DomainError('OPT_OUT_NOT_ALLOWED', `${kind} messages are always sent`, ['input', 'kind']);
+  return inTransaction(db, async (manager) => {
+    const customer = await requireCustomer(manager, customerId, ['input', 'customerId']);
+    const others = customer.messageOptOuts.filter((k) => k !== kind);
+    customer.messageOptOuts = optedOut ? [...others, kind] : others;
+    await manager.update(Customer, { id: customer.id }, { messageOptOuts: customer.messageOptOuts });
     return customer;
   });
 }

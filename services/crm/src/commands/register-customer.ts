@@ -56,6 +56,7 @@ export async function registerCustomer(db: DataSource, input: NewCustomer): Prom
         firstName,
         lastName,
         channels: [input.channel],
+        messageOptOuts: [],
         mergedIntoId: null,
       });
       await manager.insert(Customer, customer);

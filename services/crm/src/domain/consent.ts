@@ -54,18 +54,43 @@ export interface Contacts {
   deviceToken: string | null;
 }
 
+/** Why a message may go to the shopper at all. */
+export enum MessagePurpose {
+  /** About something the shopper did (an order, a shipment, a return): not marketing. */
+  TRANSACTIONAL = 'TRANSACTIONAL',
+  /** Promotion: only with marketing consent. */
+  MARKETING = 'MARKETING',
+}
+
+/** The rule that let a message through, recorded on it. */
+export enum MessageBasis {
+  /** A transactional message to a contact address the shopper gave, of a kind they did not opt out of. */
+  TRANSACTIONAL = 'TRANSACTIONAL',
+  /** The shopper's marketing consent on the message's channel. */
+  MARKETING_CONSENT = 'MARKETING_CONSENT',
+}
+
 export interface DeliveryTarget {
   channel: ContactChannel;
   recipient: string;
+  basis: MessageBasis;
 }
 
 /**
- * Every channel the customer consented to and can be reached on. No consent, no message: a
- * channel without a granted consent is never returned, whatever contact details exist.
+ * Where a message goes, and by which rule.
+ *
+ * - MARKETING: every channel the customer consented to and can be reached on. No consent, no
+ *   message, whatever contact details exist.
+ * - TRANSACTIONAL: nothing when the shopper opted out of this kind; otherwise email and push to
+ *   whatever address is on file (a device token exists only once the shopper let the app notify
+ *   them), and SMS only with the shopper's SMS consent: a number given to be found at the till is
+ *   not an agreement to receive texts (automated texts need express consent, e.g. TCPA).
  */
 export function deliveryTargets(
+  purpose: MessagePurpose,
   consents: readonly Pick<ConsentState, 'channel' | 'granted'>[],
   contacts: Contacts,
+  optedOut = false,
 ): DeliveryTarget[] {
   const granted = new Set(consents.filter((c) => c.granted).map((c) => c.channel));
   const address: Record<ContactChannel, string | null> = {
@@ -73,8 +98,13 @@ export function deliveryTargets(
     [ContactChannel.SMS]: contacts.phone,
     [ContactChannel.PUSH]: contacts.deviceToken,
   };
-  return Object.values(ContactChannel).flatMap((channel) => {
+  if (purpose === MessagePurpose.TRANSACTIONAL && optedOut) return [];
+  return Object.values(ContactChannel).flatMap((channel): DeliveryTarget[] => {
     const recipient = address[channel];
-    return granted.has(channel) && recipient ? [{ channel, recipient }] : [];
+    if (!recipient) return [];
+    if (purpose === MessagePurpose.MARKETING)
+      return granted.has(channel) ? [{ channel, recipient, basis: MessageBasis.MARKETING_CONSENT }] : [];
+    if (channel === ContactChannel.SMS && !granted.has(channel)) return [];
+    return [{ channel, recipient, basis: MessageBasis.TRANSACTIONAL }];
   });
 }

@@ -1,8 +1,12 @@
-import { ContactChannel } from './consent';
+import { ContactChannel, MessagePurpose } from './consent';
 
 /** What the retailer tells the customer, and when. */
 export enum MessageKind {
   ORDER_CONFIRMATION = 'ORDER_CONFIRMATION',
+  /** The order was changed (lines, quantities, SKUs), in any channel. */
+  ORDER_MODIFIED = 'ORDER_MODIFIED',
+  /** The order, or what had not left yet, was cancelled. */
+  ORDER_CANCELLED = 'ORDER_CANCELLED',
   READY_FOR_PICKUP = 'READY_FOR_PICKUP',
   SHIPPED = 'SHIPPED',
   RETURN_LABEL = 'RETURN_LABEL',
@@ -14,6 +18,32 @@ export enum MessageKind {
   GIFT_CARD = 'GIFT_CARD',
 }
 
+/**
+ * Every kind CRM sends today is transactional: about an order or return the shopper made, so it
+ * needs no marketing consent (see `deliveryTargets`). A promotional kind added later is MARKETING.
+ */
+export const MESSAGE_PURPOSE: Record<MessageKind, MessagePurpose> = {
+  [MessageKind.ORDER_CONFIRMATION]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.ORDER_MODIFIED]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.ORDER_CANCELLED]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.READY_FOR_PICKUP]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.SHIPPED]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.RETURN_LABEL]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.RETURN_INSTRUCTIONS]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.REFUND_ISSUED]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.STORE_CREDIT_ISSUED]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.RETURN_RECEIVED]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.GIFT_CARD]: MessagePurpose.TRANSACTIONAL,
+};
+
+/**
+ * Kinds a shopper may opt out of. Not the gift card: it carries a code sent once, to whoever the
+ * buyer named.
+ */
+export function canOptOut(kind: MessageKind): boolean {
+  return kind !== MessageKind.GIFT_CARD;
+}
+
 export interface ReturnLabel {
   carrier: string;
   trackingNumber: string;
@@ -23,7 +53,24 @@ export interface ReturnLabel {
 /** The fact a message is about, taken from an event. */
 export type MessageTrigger =
   | { kind: MessageKind.ORDER_CONFIRMATION; orderNumber: string; totalCents: number; currency: string; itemCount: number }
-  | { kind: MessageKind.READY_FOR_PICKUP; orderNumber: string | null }
+  | {
+      kind: MessageKind.ORDER_MODIFIED;
+      orderNumber: string;
+      totalCents: number;
+      currency: string;
+      /** Each changed line: what it was and what it is (quantity 0: removed). */
+      changes: { fromSku: string; sku: string; fromQuantity: number; quantity: number }[];
+    }
+  | {
+      kind: MessageKind.ORDER_CANCELLED;
+      orderNumber: string | null;
+      itemCount: number;
+      reason: string | null;
+      /** What the order costs after the cancellation, when orders said (0: nothing is left). */
+      totalCents: number | null;
+      currency: string | null;
+    }
+  | { kind: MessageKind.READY_FOR_PICKUP; orderNumber: string | null; storeName: string | null }
   | { kind: MessageKind.SHIPPED; orderNumber: string | null; carrier: string | null; trackingNumber: string | null }
   | { kind: MessageKind.RETURN_LABEL; rmaNumber: string; label: ReturnLabel }
   | { kind: MessageKind.RETURN_INSTRUCTIONS; rmaNumber: string }
@@ -54,6 +101,12 @@ function order(number: string | null): string {
   return number ? `order ${number}` : 'your order';
 }
 
+function describeChange(change: { fromSku: string; sku: string; fromQuantity: number; quantity: number }): string {
+  if (change.quantity === 0) return `${change.fromSku} removed`;
+  if (change.sku !== change.fromSku) return `${change.fromSku} replaced by ${change.quantity} x ${change.sku}`;
+  return `${change.sku} now ${change.quantity} (was ${change.fromQuantity})`;
+}
+
 /** What to say for a trigger, before it is shaped for a channel. */
 function content(trigger: MessageTrigger): { subject: string; text: string } {
   switch (trigger.kind) {
@@ -62,11 +115,29 @@ function content(trigger: MessageTrigger): { subject: string; text: string } {
         subject: `Order ${trigger.orderNumber} confirmed`,
         text: `Thanks for your order ${trigger.orderNumber}: ${trigger.itemCount} item${trigger.itemCount === 1 ? '' : 's'}, ${formatMoney(trigger.totalCents, trigger.currency)}.`,
       };
-    case MessageKind.READY_FOR_PICKUP:
+    case MessageKind.ORDER_MODIFIED:
       return {
-        subject: `${trigger.orderNumber ? `Order ${trigger.orderNumber}` : 'Your order'} is ready for pickup`,
-        text: `Good news: ${order(trigger.orderNumber)} is ready for pickup. Bring this message or your order number to the store.`,
+        subject: `Order ${trigger.orderNumber} changed`,
+        text: `Your order ${trigger.orderNumber} was changed: ${trigger.changes.map(describeChange).join('; ')}. It now totals ${formatMoney(trigger.totalCents, trigger.currency)}.`,
       };
+    case MessageKind.ORDER_CANCELLED: {
+      const what = `${trigger.itemCount} item${trigger.itemCount === 1 ? '' : 's'}`;
+      const rest =
+        trigger.totalCents != null && trigger.currency && trigger.totalCents > 0
+          ? ` The rest of your order goes ahead; it now totals ${formatMoney(trigger.totalCents, trigger.currency)}.`
+          : '';
+      return {
+        subject: `${trigger.orderNumber ? `Order ${trigger.orderNumber}` : 'Your order'} cancelled`,
+        text: `We cancelled ${what} of ${order(trigger.orderNumber)}${trigger.reason ? ` (${trigger.reason})` : ''}: ${trigger.itemCount === 1 ? 'it' : 'they'} will not be sent.${rest}`,
+      };
+    }
+    case MessageKind.READY_FOR_PICKUP: {
+      const where = trigger.storeName ? ` at ${trigger.storeName}` : '';
+      return {
+        subject: `${trigger.orderNumber ? `Order ${trigger.orderNumber}` : 'Your order'} is ready for pickup${where}`,
+        text: `Good news: ${order(trigger.orderNumber)} is ready for pickup${where}. Bring this message or your order number to the store.`,
+      };
+    }
     case MessageKind.SHIPPED: {
       const tracking = trigger.trackingNumber
         ? ` Tracking: ${trigger.carrier ? `${trigger.carrier} ` : ''}${trigger.trackingNumber}.`

@@ -3,6 +3,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { ContactChannel } from '../domain/consent';
 import { IdentityKind } from '../domain/identity';
+import { MessageKind } from '../domain/messages';
 
 registerEnumType(IdentityKind, { name: 'IdentityKind' });
 registerEnumType(ContactChannel, { name: 'ContactChannel', description: 'A way CRM reaches the customer directly.' });
@@ -35,6 +36,11 @@ export class Customer {
   @Field(() => [Channel])
   @Column({ type: 'simple-array' })
   channels!: Channel[];
+
+  /** Transactional message kinds the shopper asked not to receive (`setMessageOptOut`). */
+  @Field(() => [MessageKind], { description: 'Transactional message kinds the shopper opted out of.' })
+  @Column({ type: 'simple-array', default: '' })
+  messageOptOuts!: MessageKind[];
 
   /** Set when this record was merged into another: it then resolves to the survivor. */
   @Index('customer_merged_into')

@@ -1,7 +1,7 @@
 import { Channel } from '@omni/platform';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { ContactChannel } from '../domain/consent';
+import { ContactChannel, MessageBasis } from '../domain/consent';
 import { MessageKind } from '../domain/messages';
 
 export enum MessageStatus {
@@ -16,6 +16,7 @@ export enum MessageStatus {
 
 registerEnumType(MessageKind, { name: 'CustomerMessageKind' });
 registerEnumType(MessageStatus, { name: 'CustomerMessageStatus' });
+registerEnumType(MessageBasis, { name: 'CustomerMessageBasis', description: 'The rule that let a message through.' });
 
 /** A message to the customer (order confirmation, shipped, refund, ...), on one consented channel. */
 @ObjectType({ description: 'A message sent (or being sent) to the customer.' })
@@ -39,6 +40,16 @@ export class CustomerMessage {
   @Field(() => ContactChannel)
   @Column({ type: 'varchar', length: 10 })
   channel!: ContactChannel;
+
+  /**
+   * Rows written before the basis was recorded were all sent under marketing consent, except gift
+   * cards (the migration marks those TRANSACTIONAL); every new row names its basis.
+   */
+  @Field(() => MessageBasis, {
+    description: 'Why it was sent: a transactional message to a contact address, or marketing consent on its channel.',
+  })
+  @Column({ type: 'varchar', length: 20, default: MessageBasis.MARKETING_CONSENT })
+  basis!: MessageBasis;
 
   @Field({ description: 'The email address, phone number or device token it went to.' })
   @Column({ type: 'varchar', length: 254 })

@@ -20,11 +20,12 @@ import { insertInteraction } from '../commands/interactions';
 import { orderNumber, queueMessages, queueTransactionalEmail, type MessageRequest } from '../commands/messages';
 import { IdentityKind } from '../domain/identity';
 import { InteractionKind } from '../domain/interaction';
-import { formatMoney, MessageKind } from '../domain/messages';
+import { formatMoney, MessageKind, type MessageTrigger } from '../domain/messages';
 import { Customer, CustomerIdentity } from '../entities/customer';
 import { KnownOrder } from '../entities/message';
 import { dispatcherFor } from '../messaging/dispatcher';
 import type { MessageSender } from '../messaging/sender';
+import { pickupStoreName } from '../peers';
 
 const items = (lines: { quantity: number }[]) => lines.reduce((n, l) => n + l.quantity, 0);
 
@@ -79,12 +80,18 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
     },
   };
 
-  /** Shipped (with tracking) and ready-for-pickup notices. */
+  /** Shipped (with tracking) and ready-for-pickup notices, the latter naming the store (asked of inventory). */
   const fulfillment: ConsumerDefinition = {
     name: 'fulfillment-messages',
     types: [FulfillmentShippedEvent.type, FulfillmentReadyForPickupEvent.type],
-    async handle(manager, event) {
+    async handle(manager, event, tools) {
       const { type, payload } = parseEvent([FulfillmentShippedEvent, FulfillmentReadyForPickupEvent], event);
+      if (!payload.customerId) return;
+      // The peer read first, before the customer row is locked.
+      const storeName =
+        type === FulfillmentReadyForPickupEvent.type && payload.locationId
+          ? await pickupStoreName(tools, payload.locationId, { requestId: event.id, channel: event.channel })
+          : null;
       const customer = await customerOf(manager, payload.customerId);
       if (!customer) return;
       const number = await orderNumber(manager, payload.orderId);
@@ -96,7 +103,7 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
               carrier: payload.carrier,
               trackingNumber: payload.trackingNumber,
             }
-          : { kind: MessageKind.READY_FOR_PICKUP as const, orderNumber: number };
+          : { kind: MessageKind.READY_FOR_PICKUP as const, orderNumber: number, storeName };
       await message(manager, customer, { trigger, orderId: payload.orderId, salesChannel: event.channel, eventId: event.id });
     },
   };
@@ -146,19 +153,23 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
     },
   };
 
-  /** Cancellations and changes go on the timeline with what the order costs now. */
+  /**
+   * Cancellations and changes go on the timeline with what the order costs now, and to the
+   * shopper as a transactional message (the durable name stays, so no event is applied twice).
+   */
   const orderChanges: ConsumerDefinition = {
     name: 'order-changes',
     types: [OrderCancelledEvent.type, OrderModifiedEvent.type],
     async handle(manager, event) {
-      const { type, payload: change } = parseEvent([OrderCancelledEvent, OrderModifiedEvent], event);
+      const parsed = parseEvent([OrderCancelledEvent, OrderModifiedEvent], event);
+      const change = parsed.payload;
       const customer = await customerOf(manager, change.customerId);
       if (!customer) return;
       const number = change.number ?? (await orderNumber(manager, change.orderId));
       const order = number ? `order ${number}` : 'an order';
       const total =
         change.totalCents != null && change.currency ? `: total now ${formatMoney(change.totalCents, change.currency)}` : '';
-      const cancelled = type === OrderCancelledEvent.type;
+      const cancelled = parsed.type === OrderCancelledEvent.type;
       await insertInteraction(manager, {
         customerId: customer.id,
         channel: event.channel,
@@ -167,6 +178,24 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
         orderId: change.orderId,
         occurredAt: new Date(event.occurredAt),
       });
+      const trigger: MessageTrigger =
+        parsed.type === OrderCancelledEvent.type
+          ? {
+              kind: MessageKind.ORDER_CANCELLED,
+              orderNumber: number,
+              itemCount: items(parsed.payload.lines),
+              reason: parsed.payload.reason,
+              totalCents: parsed.payload.totalCents ?? null,
+              currency: parsed.payload.currency ?? null,
+            }
+          : {
+              kind: MessageKind.ORDER_MODIFIED,
+              orderNumber: parsed.payload.number,
+              totalCents: parsed.payload.totalCents,
+              currency: parsed.payload.currency,
+              changes: parsed.payload.changes,
+            };
+      await message(manager, customer, { trigger, orderId: change.orderId, salesChannel: event.channel, eventId: event.id });
     },
   };
 

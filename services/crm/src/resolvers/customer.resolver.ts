@@ -27,11 +27,12 @@ import {
 } from 'type-graphql';
 import { identityHolder, linkIdentity } from '../commands/identities';
 import { mergeCustomers } from '../commands/merge-customers';
-import { addAddress, setMarketingConsent } from '../commands/profile';
+import { addAddress, setMarketingConsent, setMessageOptOut } from '../commands/profile';
 import { registerCustomer } from '../commands/register-customer';
 import { ContactChannel } from '../domain/consent';
 import { defaultPhoneCountry } from '../configuration';
 import { IdentityKind } from '../domain/identity';
+import { MessageKind } from '../domain/messages';
 import { storedPhoneAsE164 } from '../domain/phone';
 import { Address } from '../entities/address';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
@@ -113,6 +114,18 @@ export class SetMarketingConsentInput {
 }
 
 @InputType()
+export class SetMessageOptOutInput {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => MessageKind)
+  kind!: MessageKind;
+
+  @Field({ description: 'true: stop this kind of message; false: send it again.' })
+  optedOut!: boolean;
+}
+
+@InputType()
 export class AddCustomerAddressInput {
   @Field(() => ID)
   customerId!: string;
@@ -145,6 +158,9 @@ export class SetMarketingConsentPayload extends CustomerPayload {}
 
 @ObjectType()
 export class AddCustomerAddressPayload extends CustomerPayload {}
+
+@ObjectType()
+export class SetMessageOptOutPayload extends CustomerPayload {}
 
 function sourceChannel(given: Channel | null | undefined, ctx: ServiceContext): Channel | null {
   return given ?? ctx.channel;
@@ -254,6 +270,20 @@ export class CustomerResolver {
       if (!source) throw new DomainError('SOURCE_REQUIRED', 'say where the customer decided (source)', ['input', 'source']);
       return setMarketingConsent(ctx.db, { ...input, source });
     });
+    return { customer: result, userErrors };
+  }
+
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
+  @Mutation(() => SetMessageOptOutPayload, {
+    description:
+      'Stops or resumes one kind of transactional message (order confirmation, shipped, ...) on every channel; OPT_OUT_NOT_ALLOWED for GIFT_CARD.',
+  })
+  async setMessageOptOut(
+    @Arg('input', () => SetMessageOptOutInput) input: SetMessageOptOutInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<SetMessageOptOutPayload> {
+    assertCanSeeCustomer(ctx.caller, input.customerId);
+    const { result, userErrors } = await attempt(() => setMessageOptOut(ctx.db, input.customerId, input.kind, input.optedOut));
     return { customer: result, userErrors };
   }
 

@@ -1,5 +1,6 @@
 import { CreateDateColumn, Entity, Index, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../database';
+import type { Peers } from '../peers';
 import type { EventEnvelope } from './envelope';
 
 /** The events a consumer has applied: a redelivery finds its id here and changes nothing. */
@@ -16,11 +17,22 @@ export class ProcessedEvent {
   processedAt!: Date;
 }
 
+/**
+ * What a consumer may use besides its transaction: the service's peers, called as the service
+ * (role SERVICE) with the event's id as request id. A peer call holds the transaction open while
+ * it waits: keep it to reads, made before taking locks, and let a failure throw (the event is
+ * retried) or degrade.
+ */
+export interface ConsumerTools {
+  service: string;
+  peers: Peers;
+}
+
 export interface ConsumerDefinition {
   /** Unique within the service; the durable name is `<service>-<name>`. */
   name: string;
   types: string[];
-  handle: (manager: EntityManager, event: EventEnvelope) => Promise<void>;
+  handle: (manager: EntityManager, event: EventEnvelope, tools: ConsumerTools) => Promise<void>;
 }
 
 /**
