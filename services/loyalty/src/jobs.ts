@@ -18,4 +18,15 @@ export const maintenance: JobDefinition = {
   },
 };
 
-export const jobs: JobDefinition[] = [maintenance];
+/**
+ * Holds whose checkout never came back (its orders process died between taking them and its
+ * commit) go back to the shopper within a minute of their expiry, not at the next hourly run.
+ */
+export const holdExpiry: JobDefinition = {
+  name: 'hold-expiry',
+  description: 'releases holds past LOYALTY_HOLD_TTL_SECONDS whose order never committed',
+  intervalSeconds: 60,
+  run: (ctx) => releaseExpiredHolds(ctx, ctx.now),
+};
+
+export const jobs: JobDefinition[] = [maintenance, holdExpiry];

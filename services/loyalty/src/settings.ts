@@ -4,6 +4,12 @@ import { z } from 'zod';
 /** Public, so it protects nothing: the embedded mode and development only. */
 export const DEV_GIFT_CARD_SECRET = 'omni-development-gift-card-secret-not-for-production';
 
+/**
+ * A hold whose checkout never came back (its orders process died before the commit) is released
+ * after this: short, because a committed order's event spends its holds even after they expired.
+ */
+export const DEFAULT_HOLD_TTL_SECONDS = 600;
+
 /** Balance enquiries per minute, per caller and per code. */
 export const DEFAULT_GIFT_CARD_BALANCE_RATE = 30;
 
@@ -14,6 +20,8 @@ export interface LoyaltySettings {
   development: boolean;
   /** GIFT_CARD_BALANCE_RATE: balance enquiries a minute, per caller and per code. */
   balanceRatePerMinute: number;
+  /** LOYALTY_HOLD_TTL_SECONDS: how long a checkout's hold waits for its order before it is released. */
+  holdTtlSeconds: number;
 }
 
 /**
@@ -30,6 +38,7 @@ export function readLoyaltySettings(
     {
       GIFT_CARD_SECRET: options.distributed ? secret : secret.optional(),
       GIFT_CARD_BALANCE_RATE: env.positiveInt(DEFAULT_GIFT_CARD_BALANCE_RATE),
+      LOYALTY_HOLD_TTL_SECONDS: env.positiveInt(DEFAULT_HOLD_TTL_SECONDS),
     },
     environment,
   );
@@ -37,6 +46,7 @@ export function readLoyaltySettings(
     giftCardSecret: config.GIFT_CARD_SECRET ?? DEV_GIFT_CARD_SECRET,
     development: !config.GIFT_CARD_SECRET,
     balanceRatePerMinute: config.GIFT_CARD_BALANCE_RATE,
+    holdTtlSeconds: config.LOYALTY_HOLD_TTL_SECONDS,
   };
 }
 

@@ -9,7 +9,12 @@ import {
   maskGiftCardCode,
   unitsRemovedByChange,
 } from '../src/domain/stored-value';
-import { DEFAULT_GIFT_CARD_BALANCE_RATE, DEV_GIFT_CARD_SECRET, readLoyaltySettings } from '../src/settings';
+import {
+  DEFAULT_GIFT_CARD_BALANCE_RATE,
+  DEFAULT_HOLD_TTL_SECONDS,
+  DEV_GIFT_CARD_SECRET,
+  readLoyaltySettings,
+} from '../src/settings';
 
 describe('holdableAmount', () => {
   it.each([
@@ -75,12 +80,17 @@ describe('loyalty settings', () => {
       giftCardSecret: DEV_GIFT_CARD_SECRET,
       development: true,
       balanceRatePerMinute: DEFAULT_GIFT_CARD_BALANCE_RATE,
+      holdTtlSeconds: DEFAULT_HOLD_TTL_SECONDS,
     });
-    expect(readLoyaltySettings({ GIFT_CARD_SECRET: strong, GIFT_CARD_BALANCE_RATE: '5' })).toEqual({
+    expect(
+      readLoyaltySettings({ GIFT_CARD_SECRET: strong, GIFT_CARD_BALANCE_RATE: '5', LOYALTY_HOLD_TTL_SECONDS: '120' }),
+    ).toEqual({
       giftCardSecret: strong,
       development: false,
       balanceRatePerMinute: 5,
+      holdTtlSeconds: 120,
     });
+    expect(() => readLoyaltySettings({ LOYALTY_HOLD_TTL_SECONDS: '0' })).toThrow(/LOYALTY_HOLD_TTL_SECONDS/);
   });
 
   it('require GIFT_CARD_SECRET in the distributed mode, and 32 characters of it everywhere, never printing it', () => {

@@ -10,7 +10,7 @@ import {
 } from '@omni/platform';
 import { LessThan, type EntityManager } from 'typeorm';
 import { LedgerKind } from '../domain/program';
-import { HOLD_TTL_MS, holdableAmount, HoldStatus, HoldTarget, StoredValueEntryKind } from '../domain/stored-value';
+import { holdableAmount, HoldStatus, HoldTarget, StoredValueEntryKind } from '../domain/stored-value';
 import { LoyaltyAccount } from '../entities/account';
 import { Hold, StoredValueAccount } from '../entities/stored-value';
 import { post, requireAccount } from './ledger';
@@ -56,7 +56,7 @@ function newHold(
     orderRef: orderRef.slice(0, 120),
     idempotencyKey: key,
     createdAt: now,
-    expiresAt: new Date(now.getTime() + HOLD_TTL_MS),
+    expiresAt: new Date(now.getTime() + loyaltySettings().holdTtlSeconds * 1000),
     settledAt: null,
   });
 }

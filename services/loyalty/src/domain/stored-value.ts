@@ -75,9 +75,6 @@ export enum HoldStatus {
   RELEASED = 'RELEASED',
 }
 
-/** How long an uncaptured hold lasts before the sweep releases it (a checkout that never finished). */
-export const HOLD_TTL_MS = 30 * 60 * 1000;
-
 /** Points to reverse for `returned` of `quantity` units that earned `points` (floored, never above what is left). */
 export function reversalPoints(points: number, quantity: number, alreadyReturned: number, returned: number): number {
   if (quantity <= 0 || returned <= 0) return 0;
