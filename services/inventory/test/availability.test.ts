@@ -49,7 +49,7 @@ describe('fulfillment candidates', () => {
   it('gives every location one entry per SKU, zero where it holds none or is closed', () => {
     const locations = [loc('A', 0, 0), loc('B', 1, 1, false), loc('C', 2, 2)];
     const rows = [
-      { locationId: 'A', ...stock('X', 5, 1) },
+      { locationId: 'A', ...stock('X', 5, 1, 2) },
       { locationId: 'B', ...stock('X', 9) },
       { locationId: 'C', ...stock('Y', 2) },
     ];
@@ -58,22 +58,23 @@ describe('fulfillment candidates', () => {
       [
         'A',
         [
-          { sku: 'X', available: 4 },
-          { sku: 'Y', available: 0 },
+          // Safety stock 2 is not promised online, but the till may sell it.
+          { sku: 'X', available: 2, atTill: 4 },
+          { sku: 'Y', available: 0, atTill: 0 },
         ],
       ],
       [
         'B',
         [
-          { sku: 'X', available: 0 },
-          { sku: 'Y', available: 0 },
+          { sku: 'X', available: 0, atTill: 0 },
+          { sku: 'Y', available: 0, atTill: 0 },
         ],
       ],
       [
         'C',
         [
-          { sku: 'X', available: 0 },
-          { sku: 'Y', available: 2 },
+          { sku: 'X', available: 0, atTill: 0 },
+          { sku: 'Y', available: 2, atTill: 2 },
         ],
       ],
     ]);

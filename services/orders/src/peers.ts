@@ -63,6 +63,7 @@ const CANDIDATES = /* GraphQL */ `
       stock {
         sku
         available
+        atTill
       }
     }
   }
@@ -93,8 +94,8 @@ const RELEASE = /* GraphQL */ `
 `;
 
 interface CandidateResult {
-  location: Omit<CandidateLocation, 'available'>;
-  stock: { sku: string; available: number }[];
+  location: Omit<CandidateLocation, 'available' | 'atTill'>;
+  stock: { sku: string; available: number; atTill: number }[];
 }
 
 /** Every location that could fulfil some of these SKUs, with what it has available (inventory's routing input). */
@@ -103,20 +104,24 @@ export async function inventoryCandidates(ctx: ServiceContext, skus: string[]): 
   return data.fulfillmentCandidates.map(({ location, stock }) => ({
     ...location,
     available: Object.fromEntries(stock.map((s) => [s.sku, s.available])),
+    atTill: Object.fromEntries(stock.map((s) => [s.sku, s.atTill])),
   }));
 }
 
 type UserErrors = { userErrors: { code: string; message: string; field?: string[] | null }[] };
 
-/** Reserves every line at its location, or nothing (INSUFFICIENT_STOCK when another order got there first). */
+/**
+ * Reserves every line at its location, or nothing (INSUFFICIENT_STOCK when another order got there
+ * first). `atTill`: a carry-out sale, which may take on-hand units below safety stock.
+ */
 export async function reserveStock(
   ctx: ServiceContext,
   orderId: string,
   lines: { lineId: string; sku: string; locationId: string; quantity: number }[],
+  options: { atTill?: boolean } = {},
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  const data = await ctx.peers
-    .get('inventory')
-    .request<{ reserveStock: UserErrors }>(RESERVE, { input: { orderId, lines } }, ctx);
+  const input = { orderId, lines, ...(options.atTill ? { atTill: true } : {}) };
+  const data = await ctx.peers.get('inventory').request<{ reserveStock: UserErrors }>(RESERVE, { input }, ctx);
   const [error] = data.reserveStock.userErrors;
   if (!error) return { ok: true };
   if (error.code !== 'INSUFFICIENT_STOCK') throw new Error(`inventory refused the reservation: ${error.code} ${error.message}`);

@@ -1,5 +1,7 @@
 import {
   actingLocation,
+  deliveryDateProblem,
+  earliestDeliveryDate,
   earliestShipDate,
   FulfillmentAction as A,
   nextStatus,
@@ -67,6 +69,20 @@ describe('fulfillment lifecycle', () => {
     expect(orderStatusOf([S.SHIPPED, S.COLLECTED])).toBe(OrderStatus.SHIPPED);
     expect(orderStatusOf([S.DELIVERED, S.COLLECTED, S.CANCELLED])).toBe(OrderStatus.COMPLETED);
     expect(orderStatusOf([S.CANCELLED, S.CANCELLED])).toBe(OrderStatus.CANCELLED);
+  });
+
+  it('promises a delivery no earlier than the slowest fulfillment can travel, whatever its type', () => {
+    const ship = { type: T.SHIP, locationId: 'dc', sourceLocationId: 'dc' };
+    const shelf = { type: T.PICKUP_IN_STORE, locationId: 'soho', sourceLocationId: 'soho' };
+    const transfer = { type: T.PICKUP_IN_STORE, locationId: 'soho', sourceLocationId: 'dc' };
+    const till = { type: T.CARRY_OUT, locationId: 'soho', sourceLocationId: 'soho' };
+    expect(earliestDeliveryDate([ship], '2026-12-31')).toBe('2027-01-02');
+    expect(earliestDeliveryDate([shelf], '2026-12-31')).toBe('2026-12-31');
+    expect(earliestDeliveryDate([shelf, transfer], '2026-12-31')).toBe('2027-01-02');
+    expect(earliestDeliveryDate([till], '2026-12-31')).toBe('2026-12-31');
+    expect(deliveryDateProblem('2027-01-01', [shelf, transfer], '2026-12-31')).toBe('the earliest delivery date is 2027-01-02');
+    expect(deliveryDateProblem('2027-01-02', [shelf, transfer], '2026-12-31')).toBeNull();
+    expect(deliveryDateProblem('2026-12-30', [till], '2026-12-31')).toBe('the earliest delivery date is 2026-12-31');
   });
 
   it('holds a dated shipment until its transit time before the date, across month ends', () => {

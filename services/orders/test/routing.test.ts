@@ -109,6 +109,19 @@ describe('routing an order to locations', () => {
     );
   });
 
+  it('sells at the till what the store holds below its safety stock, but never promises it online', () => {
+    // 3 on hand, safety stock 5: nothing available to promise, 3 in the shopper's reach.
+    const soho = location('soho', 'STORE', SOHO, { A: 0 }, { atTill: { A: 3 } });
+    const carryOut = { type: FulfillmentType.CARRY_OUT, pickupLocationId: 'soho' };
+    expect(summary(routeOrder([line('1', 'A', 3)], carryOut, [soho]))).toEqual([{ at: 'soho', from: 'soho', lines: ['Ax3'] }]);
+    expect(() => routeOrder([line('1', 'A', 4)], carryOut, [soho])).toThrow(expect.objectContaining({ code: 'OUT_OF_STOCK' }));
+    const pickup = { type: FulfillmentType.PICKUP_IN_STORE, pickupLocationId: 'soho' };
+    expect(() => routeOrder([line('1', 'A', 1)], pickup, [soho])).toThrow(expect.objectContaining({ code: 'OUT_OF_STOCK' }));
+    expect(() => routeOrder([line('1', 'A', 1)], shipTo(SOHO), [soho])).toThrow(
+      expect.objectContaining({ code: 'OUT_OF_STOCK' }),
+    );
+  });
+
   it('lets a retailer weigh distance over store use', () => {
     const candidates = [location('boston', 'WAREHOUSE', BOSTON, { A: 5 }), location('soho', 'STORE', SOHO, { A: 5 })];
     const avoidStores = { ...DEFAULT_WEIGHTS, perKm: 0.01, storePenalty: 1_000 };

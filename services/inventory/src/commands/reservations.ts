@@ -9,7 +9,7 @@ import {
   validateReservationRequest,
   type RequestedLine,
 } from '../domain/reservations';
-import { availableUnits, lockOrder, stockKey, type StockChange } from '../domain/stock';
+import { availableUnits, lockOrder, stockKey, unitsAtTill, type StockChange } from '../domain/stock';
 import { MovementKind } from '../entities/movement';
 import { StockReservation } from '../entities/reservation';
 import { StockTransfer, TransferStatus } from '../entities/transfer';
@@ -21,6 +21,8 @@ export interface ReserveRequest {
   orderId: string;
   idempotencyKey?: string | null;
   lines: RequestedLine[];
+  /** A carry-out sale: may take on-hand units below safety stock (`unitsAtTill`). */
+  atTill?: boolean | null;
 }
 
 /** The order's reservation rows (of some lines), locked on PostgreSQL, in one fixed order. */
@@ -110,7 +112,8 @@ async function reserveOnce(
   for (const delta of lockOrder(plan.deltas)) {
     if (delta.reserved <= 0) continue;
     const level = levels.get(stockKey(delta.locationId, delta.sku));
-    const available = level ? availableUnits(level) : 0;
+    // Safety stock protects online promises, not the till: a carry-out may sell it.
+    const available = level ? (request.atTill ? unitsAtTill(level) : availableUnits(level)) : 0;
     if (available < delta.reserved) {
       const where = locations.get(delta.locationId)?.name ?? delta.locationId;
       throw new DomainError(

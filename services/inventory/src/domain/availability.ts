@@ -1,5 +1,5 @@
 import { distanceKm } from '@omni/platform';
-import { availableUnits, type StockLevel } from './stock';
+import { availableUnits, unitsAtTill, type StockLevel } from './stock';
 
 export interface PlacedStock<L extends { id: string; lat: number; lng: number; open: boolean }> {
   location: L;
@@ -40,7 +40,8 @@ export function nearbyStock<L extends { id: string; lat: number; lng: number; op
 
 export interface Candidate<L> {
   location: L;
-  stock: { sku: string; available: number }[];
+  /** `atTill`: what a carry-out sale may take (safety stock included); see `unitsAtTill`. */
+  stock: { sku: string; available: number; atTill: number }[];
 }
 
 /**
@@ -57,7 +58,8 @@ export function fulfillmentCandidates<L extends { id: string; open: boolean }>(
     location,
     stock: skus.map((sku) => {
       const level = levels.get(`${location.id}\u0000${sku}`);
-      return { sku, available: location.open && level ? availableUnits(level) : 0 };
+      const usable = location.open && level;
+      return { sku, available: usable ? availableUnits(level) : 0, atTill: usable ? unitsAtTill(level) : 0 };
     }),
   }));
 }

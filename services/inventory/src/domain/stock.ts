@@ -15,6 +15,15 @@ export function availableUnits(stock: StockLevel): number {
   return Math.max(0, stock.onHand - stock.reserved - stock.safetyStock);
 }
 
+/**
+ * What a store may sell over the counter: on hand less reserved, never below zero. Safety stock
+ * protects online promises (units counted but perhaps not where the count says), not the till:
+ * goods the shopper holds in their hand are there.
+ */
+export function unitsAtTill(stock: StockLevel): number {
+  return Math.max(0, stock.onHand - stock.reserved);
+}
+
 /** Why a stock adjustment happened. The reason fixes the direction of the change. */
 export enum AdjustmentReason {
   /** Goods received from a supplier. */

@@ -57,6 +57,12 @@ export class CandidateStock {
 
   @Field(() => Int, { description: 'Units that can be promised now (zero at a closed location).' })
   available!: number;
+
+  @Field(() => Int, {
+    description:
+      'Units a carry-out sale at this store may take: on hand less reserved, safety stock included (zero at a closed location).',
+  })
+  atTill!: number;
 }
 
 @Directive('@inaccessible')

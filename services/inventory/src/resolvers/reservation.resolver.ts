@@ -48,6 +48,13 @@ export class ReserveStockInput {
 
   @Field(() => [ReserveStockLineInput])
   lines!: ReserveStockLineInput[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'A carry-out sale: the goods are in the shopper\'s hand, so the units may come out of safety stock (on hand less reserved).',
+  })
+  atTill?: boolean | null;
 }
 
 @Directive('@inaccessible')

@@ -10,7 +10,7 @@ import {
   type ServiceContext,
 } from '@omni/platform';
 import { In, type EntityManager } from 'typeorm';
-import { hasLeftSource, orderStatusOf } from '../domain/fulfillment';
+import { deliveryDateProblem, hasLeftSource, orderStatusOf } from '../domain/fulfillment';
 import { routeOrder, RoutingError, type CandidateLocation, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
 import { Fulfillment, FulfillmentLine, Order, OrderLine, type PostalAddress } from '../entities/order';
@@ -63,9 +63,13 @@ function validate(request: ModifyOrderRequest): void {
       throw new DomainError('NO_CHANGES', 'change the quantity or the SKU', ['input', 'changes', String(i)]);
     }
   });
-  if (request.deliveryDate && request.deliveryDate < isoDate()) {
-    throw new DomainError('INVALID_DELIVERY_DATE', 'the delivery date is in the past', ['input', 'deliveryDate']);
-  }
+}
+
+/** The new delivery date must allow for the transit of every fulfillment it applies to (those still to leave). */
+function checkDeliveryDate(request: ModifyOrderRequest, fulfillments: Fulfillment[]): void {
+  if (!request.deliveryDate) return;
+  const problem = deliveryDateProblem(request.deliveryDate, fulfillments.filter(open), isoDate());
+  if (problem) throw new DomainError('INVALID_DELIVERY_DATE', problem, ['input', 'deliveryDate']);
 }
 
 interface Snapshot {
@@ -140,6 +144,7 @@ export async function modifyOrder(ctx: ServiceContext, request: ModifyOrderReque
     }
   }
   checkNotShipped(before, [...affected], request.changes);
+  checkDeliveryDate(request, before.fulfillments);
 
   const target = new Map(
     [...affected].map((lineId) => {
@@ -404,6 +409,7 @@ async function writeModification(
     }
   }
   if (request.deliveryDate) {
+    checkDeliveryDate(request, s.fulfillments);
     const ids = s.fulfillments.filter(open).map((f) => f.id);
     if (ids.length) await manager.update(Fulfillment, { id: In(ids) }, { promisedDate: request.deliveryDate });
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, isoDate, isUniqueViolation, type Channel, type ServiceContext } from '@omni/platform';
 import { type EntityManager } from 'typeorm';
+import { deliveryDateProblem, type FulfillmentShape } from '../domain/fulfillment';
 import { idempotencyScope, requestHash } from '../domain/idempotency';
 import { routeOrder, RoutingError, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentType } from '../domain/status';
@@ -74,9 +75,9 @@ function validate(request: OrderRequest): void {
       'pickupLocationId',
     ]);
   }
-  if (deliveryDate && deliveryDate < isoDate()) {
-    throw new DomainError('INVALID_DELIVERY_DATE', 'the delivery date is in the past', ['input', 'fulfillment', 'deliveryDate']);
-  }
+  // Before anything is taken: what is known without routing (a shipment travels; a pickup is today at the
+  // earliest). Whether a pickup needs a transfer is known once routed (checkDeliveryDate).
+  if (deliveryDate) checkDeliveryDate(deliveryDate, [{ type, locationId: null, sourceLocationId: null }]);
   const email = request.email?.trim();
   if (email && !isEmail(email)) throw new DomainError('INVALID_EMAIL', 'not an email address', ['input', 'email']);
   request.lines.forEach((line, i) => {
@@ -85,6 +86,12 @@ function validate(request: OrderRequest): void {
       throw new DomainError('INVALID_EMAIL', 'not an email address', ['input', 'lines', String(i), 'giftCardRecipientEmail']);
     }
   });
+}
+
+/** INVALID_DELIVERY_DATE, naming the earliest date, when these fulfillments cannot make the date requested. */
+function checkDeliveryDate(deliveryDate: string, fulfillments: FulfillmentShape[]): void {
+  const problem = deliveryDateProblem(deliveryDate, fulfillments, isoDate());
+  if (problem) throw new DomainError('INVALID_DELIVERY_DATE', problem, ['input', 'fulfillment', 'deliveryDate']);
 }
 
 /** The earlier order for this caller's key; the same key with another request is refused. */
@@ -129,6 +136,7 @@ async function routeAndReserve(
       plan.flatMap((f) =>
         f.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, locationId: f.sourceLocationId })),
       ),
+      { atTill: request.fulfillment.type === FulfillmentType.CARRY_OUT },
     );
     if (reservation.ok) return plan;
     if (attempt >= ROUTING_ATTEMPTS) throw new DomainError('OUT_OF_STOCK', reservation.message, ['input', 'lines']);
@@ -141,7 +149,8 @@ async function routeAndReserve(
  *   2. price with the promotion engine every channel shares;
  *   3. take the tenders (holds, card authorization)      undone by: releaseTenders;
  *   4. route and reserve the stock                        undone by: releaseReservations
- *      (and, should the release fail too, by inventory's reservation expiry);
+ *      (and, should the release fail too, by inventory's reservation expiry); a requested delivery
+ *      date the routed fulfillments cannot make (a transfer to the pickup store) undoes 3 and 4;
  *   5. commit the order, its payments and its events in one transaction: loyalty spends the holds
  *      on `orders.payment.captured`, so no capture is lost after the commit;
  *   6. capture the card (retried by the settlement job until done).
@@ -185,6 +194,8 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
         )
       : [];
     try {
+      // A pickup routed to another location's stock travels first: the date must allow for it.
+      if (request.fulfillment.deliveryDate) checkDeliveryDate(request.fulfillment.deliveryDate, plan);
       order = await inTransaction(ctx.db, (manager) =>
         commitOrder(manager, ctx, {
           orderId,

@@ -116,3 +116,25 @@ export function earliestShipDate(promisedDate: string, transitDays: number): str
 }
 
 export const STANDARD_TRANSIT_DAYS = 2;
+
+/** Days the goods travel before the shopper can have them: a shipment or a transfer to the pickup store. */
+export function transitDays(f: FulfillmentShape): number {
+  return f.type === FulfillmentType.SHIP || isTransfer(f) ? STANDARD_TRANSIT_DAYS : 0;
+}
+
+/**
+ * The earliest date every one of these fulfillments can reach the shopper, counted from `today`:
+ * the same rule for every fulfillment type (a pickup from the store's own shelves is today).
+ */
+export function earliestDeliveryDate(fulfillments: FulfillmentShape[], today: string): string {
+  return addDays(today, Math.max(0, ...fulfillments.map(transitDays)));
+}
+
+/**
+ * Why a requested delivery date cannot be kept, or null: earlier than the earliest possible is
+ * INVALID_DELIVERY_DATE, and the message names that date.
+ */
+export function deliveryDateProblem(requested: string, fulfillments: FulfillmentShape[], today: string): string | null {
+  const earliest = earliestDeliveryDate(fulfillments, today);
+  return requested < earliest ? `the earliest delivery date is ${earliest}` : null;
+}

@@ -31,6 +31,8 @@ export interface CandidateLocation {
   open: boolean;
   /** Units available to sell, by SKU. */
   available: Record<string, number>;
+  /** Units a carry-out sale may take here, by SKU: safety stock included (absent: `available`). */
+  atTill?: Record<string, number>;
 }
 
 export interface RoutableLine {
@@ -155,8 +157,10 @@ export function routeOrder(
   const store = candidates.find((c) => c.id === request.pickupLocationId);
   if (!store) throw new RoutingError('UNKNOWN_LOCATION', `no location ${request.pickupLocationId}`);
   if (request.type === FulfillmentType.CARRY_OUT) {
-    // The shopper is at the till: the goods come off this store's shelves or not at all.
-    const missing = [...demandOf(lines)].find(([sku, q]) => (store.available[sku] ?? 0) < q);
+    // The shopper is at the till: the goods come off this store's shelves or not at all. Safety
+    // stock protects online promises, not the goods in the shopper's hand: the till may sell it.
+    const atTill = store.atTill ?? store.available;
+    const missing = [...demandOf(lines)].find(([sku, q]) => (atTill[sku] ?? 0) < q);
     if (missing) throw new RoutingError('OUT_OF_STOCK', `not enough ${missing[0]} at this store`, missing[0]);
     return [
       { type: FulfillmentType.CARRY_OUT, locationId: store.id, sourceLocationId: store.id, lines: lines.map((l) => ({ ...l })) },
