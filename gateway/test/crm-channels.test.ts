@@ -226,4 +226,150 @@ describe('CRM for every channel', () => {
       expect(messages.totalCount).toBe(1);
     });
   });
+
+  describe('profiles the shopper edits', () => {
+    const PROFILE = `mutation($input: UpdateCustomerProfileInput!) { updateCustomerProfile(input: $input) {
+      customer { id firstName lastName email phone identities { kind value } } userErrors { code field } } }`;
+    const ADDRESSES = '{ addresses { id line1 city postalCode country location { lat lng } } }';
+    const addAddress = `mutation($input: AddCustomerAddressInput!) { addCustomerAddress(input: $input) {
+      customer ${ADDRESSES} userErrors { code field } } }`;
+    const updateAddress = `mutation($input: UpdateCustomerAddressInput!) { updateCustomerAddress(input: $input) {
+      customer ${ADDRESSES} userErrors { code field } } }`;
+    const removeAddress = `mutation($input: RemoveCustomerAddressInput!) { removeCustomerAddress(input: $input) {
+      customer ${ADDRESSES} userErrors { code field } } }`;
+    const home = { line1: '12 Park Pl', city: 'Brooklyn', postalCode: '11217', country: 'us' };
+
+    it('lets the shopper change their name, email and phone with their own token; the old email and phone no longer find them', async () => {
+      const id = await register('rename.me@example.com', { phone: '+1 212 555 0101' });
+      const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: id });
+      const changed = await shopper.request<any>(PROFILE, {
+        input: { customerId: id, firstName: ' Rosa ', lastName: 'Diaz', email: 'Rosa.Diaz@Example.com', phone: '(718) 555-0199' },
+      });
+      expect(changed.updateCustomerProfile.userErrors).toEqual([]);
+      expect(changed.updateCustomerProfile.customer).toMatchObject({
+        firstName: 'Rosa',
+        lastName: 'Diaz',
+        email: 'rosa.diaz@example.com',
+        phone: '+17185550199',
+      });
+      expect(changed.updateCustomerProfile.customer.identities).toEqual(
+        expect.arrayContaining([
+          { kind: 'EMAIL', value: 'rosa.diaz@example.com' },
+          { kind: 'PHONE', value: '+17185550199' },
+        ]),
+      );
+      expect(changed.updateCustomerProfile.customer.identities).toHaveLength(2);
+      expect((await send(t.client, 'CustomerLookup', { email: 'rename.me@example.com' })).customerLookup).toBeNull();
+      expect(await lookup('212 555 0101')).toBeNull();
+      expect(await lookup('718-555-0199')).toBe(id);
+      // The old email is free again.
+      await register('rename.me@example.com');
+
+      // Omitted fields stay; null removes the phone.
+      const noPhone = await shopper.request<any>(PROFILE, { input: { customerId: id, phone: null } });
+      expect(noPhone.updateCustomerProfile.customer).toMatchObject({ firstName: 'Rosa', phone: null });
+      expect(await lookup('718-555-0199')).toBeNull();
+    });
+
+    it('answers each mistake with a userError on its field and changes nothing', async () => {
+      const id = await register('careful@example.com');
+      const taken = await register('taken@example.com', { phone: '+1 212 555 0102' });
+      const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: id });
+      for (const [input, code, field] of [
+        [{ firstName: '  ' }, 'INVALID_NAME', 'firstName'],
+        [{ lastName: 'x'.repeat(101) }, 'INVALID_NAME', 'lastName'],
+        [{ email: 'careful-at-example' }, 'INVALID_EMAIL', 'email'],
+        [{ phone: '555-CALL-NOW' }, 'INVALID_PHONE', 'phone'],
+        [{ email: 'TAKEN@example.com', firstName: 'Changed' }, 'IDENTITY_TAKEN', 'email'],
+        [{ phone: '212.555.0102', firstName: 'Changed' }, 'IDENTITY_TAKEN', 'phone'],
+      ] as const) {
+        const data = await shopper.request<any>(PROFILE, { input: { customerId: id, ...input } });
+        expect(data.updateCustomerProfile).toEqual({ customer: null, userErrors: [{ code, field: ['input', field] }] });
+      }
+      const { me } = await shopper.request<any>('{ me { firstName email phone } }');
+      expect(me).toEqual({ firstName: 'Test', email: 'careful@example.com', phone: null });
+      expect(await lookup('212.555.0102')).toBe(taken);
+      // Another shopper's profile is not theirs to edit.
+      const denied = await shopper.raw(PROFILE, { input: { customerId: taken, firstName: 'Mallory' } });
+      expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it("adds, changes and removes addresses; staff may too; another shopper's address is UNKNOWN_ADDRESS", async () => {
+      const id = await register('addresses@example.com');
+      const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: id });
+      const added = await shopper.request<any>(addAddress, { input: { customerId: id, address: home } });
+      expect(added.addCustomerAddress.userErrors).toEqual([]);
+      const [first] = added.addCustomerAddress.customer.addresses;
+      expect(first).toMatchObject({ line1: '12 Park Pl', country: 'US', location: null });
+
+      const moved = await shopper.request<any>(updateAddress, {
+        input: { customerId: id, addressId: first.id, address: { ...home, line1: '40 Bay St', lat: 40.68, lng: -73.97 } },
+      });
+      expect(moved.updateCustomerAddress.userErrors).toEqual([]);
+      expect(moved.updateCustomerAddress.customer.addresses).toEqual([
+        {
+          id: first.id,
+          line1: '40 Bay St',
+          city: 'Brooklyn',
+          postalCode: '11217',
+          country: 'US',
+          location: { lat: 40.68, lng: -73.97 },
+        },
+      ]);
+      const invalid = await shopper.request<any>(updateAddress, {
+        input: { customerId: id, addressId: first.id, address: { ...home, country: 'USA' } },
+      });
+      expect(invalid.updateCustomerAddress).toEqual({
+        customer: null,
+        userErrors: [{ code: 'INVALID_COUNTRY', field: ['input', 'address', 'country'] }],
+      });
+
+      // A CSR adds a second address for the shopper.
+      const byStaff = await t.client.request<any>(addAddress, {
+        input: { customerId: id, address: { line1: '1 Office Plz', city: 'Jersey City', postalCode: '07302', country: 'US' } },
+      });
+      expect(byStaff.addCustomerAddress.customer.addresses).toHaveLength(2);
+
+      // Someone else's address id is not theirs to change or remove.
+      const other = await register('other.addresses@example.com', { address: home });
+      const { customer: otherCustomer } = await t.client.request<any>(`query($id: ID!) { customer(id: $id) ${ADDRESSES} }`, {
+        id: other,
+      });
+      const foreign = otherCustomer.addresses[0].id;
+      expect(
+        (await shopper.request<any>(removeAddress, { input: { customerId: id, addressId: foreign } })).removeCustomerAddress,
+      ).toEqual({
+        customer: null,
+        userErrors: [{ code: 'UNKNOWN_ADDRESS', field: ['input', 'addressId'] }],
+      });
+      expect(
+        (await shopper.request<any>(updateAddress, { input: { customerId: id, addressId: foreign, address: home } }))
+          .updateCustomerAddress.userErrors,
+      ).toEqual([{ code: 'UNKNOWN_ADDRESS', field: ['input', 'addressId'] }]);
+
+      const removed = await shopper.request<any>(removeAddress, { input: { customerId: id, addressId: first.id } });
+      expect(removed.removeCustomerAddress.customer.addresses.map((a: any) => a.line1)).toEqual(['1 Office Plz']);
+      const { customer: untouched } = await t.client.request<any>(`query($id: ID!) { customer(id: $id) ${ADDRESSES} }`, {
+        id: other,
+      });
+      expect(untouched.addresses).toHaveLength(1);
+    });
+
+    it('lets the shopper give and withdraw marketing consent themself', async () => {
+      const id = await register('consents.self@example.com');
+      const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: id });
+      const decide = (channel: string, granted: boolean) =>
+        shopper.request<any>(
+          `mutation($input: SetMarketingConsentInput!) { setMarketingConsent(input: $input) {
+            customer { marketingConsents { channel granted source } } userErrors { code } } }`,
+          { input: { customerId: id, channel, granted } },
+        );
+      expect((await decide('EMAIL', true)).setMarketingConsent.customer.marketingConsents).toEqual([
+        { channel: 'EMAIL', granted: true, source: 'WEB' },
+      ]);
+      expect((await decide('EMAIL', false)).setMarketingConsent.customer.marketingConsents).toEqual([
+        { channel: 'EMAIL', granted: false, source: 'WEB' },
+      ]);
+    });
+  });
 });

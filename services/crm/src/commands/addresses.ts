@@ -31,17 +31,20 @@ export function validateAddress(address: AddressFields, field: string[]): void {
   }
 }
 
-export async function insertAddress(manager: EntityManager, customerId: string, address: AddressFields): Promise<Address> {
-  const row = manager.create(Address, {
-    id: randomUUID(),
-    customerId,
+/** The stored columns of a validated address: trimmed, the country upper-cased. */
+export function addressColumns(address: AddressFields): Omit<Address, 'id' | 'customerId' | 'location'> {
+  return {
     line1: address.line1.trim(),
     city: address.city.trim(),
     postalCode: address.postalCode.trim(),
     country: address.country.trim().toUpperCase(),
     lat: address.lat ?? null,
     lng: address.lng ?? null,
-  });
+  };
+}
+
+export async function insertAddress(manager: EntityManager, customerId: string, address: AddressFields): Promise<Address> {
+  const row = manager.create(Address, { id: randomUUID(), customerId, ...addressColumns(address) });
   await manager.insert(Address, row);
   return row;
 }

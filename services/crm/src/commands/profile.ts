@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, type Channel } from '@omni/platform';
-import type { DataSource } from 'typeorm';
+import { DomainError, inTransaction, isUniqueViolation, type Channel } from '@omni/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { defaultPhoneCountry } from '../configuration';
 import { decideConsent, type ContactChannel } from '../domain/consent';
 import { canOptOut, type MessageKind } from '../domain/messages';
-import { Customer, MarketingConsent } from '../entities/customer';
-import { insertAddress, validateAddress, type AddressFields } from './addresses';
+import { IdentityKind, normalizeEmail } from '../domain/identity';
+import { toE164 } from '../domain/phone';
+import { Address } from '../entities/address';
+import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
+import { addressColumns, insertAddress, validateAddress, type AddressFields } from './addresses';
 import { requireCustomer, touchChannel } from './customers';
 
 export interface ConsentDecision {
@@ -54,6 +58,131 @@ export async function setMessageOptOut(
     const others = customer.messageOptOuts.filter((k) => k !== kind);
     customer.messageOptOuts = optedOut ? [...others, kind] : others;
     await manager.update(Customer, { id: customer.id }, { messageOptOuts: customer.messageOptOuts });
+    return customer;
+  });
+}
+
+export interface ProfileChange {
+  customerId: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  /** A new number; null removes it; undefined leaves it. */
+  phone?: string | null;
+  channel: Channel | null;
+}
+
+function name(raw: string, field: string): string {
+  const value = raw.trim();
+  if (!value || value.length > 100) throw new DomainError('INVALID_NAME', `${field} is 1 to 100 characters`, ['input', field]);
+  return value;
+}
+
+/**
+ * Replaces the customer's primary identifier of `kind` (their email, their phone): the new one
+ * becomes an identity (`IDENTITY_TAKEN` when another customer holds it) and the one it replaces
+ * stops finding them. Other identifiers of the same kind (from a merge) stay.
+ */
+async function replaceIdentity(
+  manager: EntityManager,
+  customer: Customer,
+  kind: IdentityKind,
+  previous: string | null,
+  next: string | null,
+  field: string[],
+  channel: Channel | null,
+): Promise<void> {
+  if (previous === next) return;
+  if (next) {
+    const holder = await manager.findOneBy(CustomerIdentity, { kind, value: next });
+    if (holder && holder.customerId !== customer.id)
+      throw new DomainError('IDENTITY_TAKEN', `this ${kind.toLowerCase()} belongs to another customer`, field);
+    if (!holder)
+      await manager.insert(CustomerIdentity, { id: randomUUID(), customerId: customer.id, kind, value: next, channel });
+  }
+  if (previous) {
+    await manager.delete(CustomerIdentity, { customerId: customer.id, kind, value: previous });
+  }
+}
+
+/**
+ * Changes the shopper's name, email and phone (each only when given). The email and phone are
+ * normalized like at registration (`INVALID_EMAIL`, `INVALID_PHONE`) and stay unique across
+ * customers (`IDENTITY_TAKEN`); the replaced email or phone no longer finds the shopper.
+ */
+export async function updateProfile(db: DataSource, change: ProfileChange): Promise<Customer> {
+  const firstName = change.firstName == null ? undefined : name(change.firstName, 'firstName');
+  const lastName = change.lastName == null ? undefined : name(change.lastName, 'lastName');
+  let email: string | undefined;
+  if (change.email != null) {
+    email = normalizeEmail(change.email) ?? undefined;
+    if (!email) throw new DomainError('INVALID_EMAIL', `"${change.email}" is not an email address`, ['input', 'email']);
+  }
+  let phone: string | null | undefined;
+  if (change.phone === null || change.phone?.trim() === '') phone = null;
+  else if (change.phone !== undefined) {
+    phone = toE164(change.phone, defaultPhoneCountry());
+    if (!phone) throw new DomainError('INVALID_PHONE', `"${change.phone}" is not a phone number`, ['input', 'phone']);
+  }
+  try {
+    return await inTransaction(db, async (manager) => {
+      const customer = await requireCustomer(manager, change.customerId, ['input', 'customerId']);
+      if (email !== undefined) {
+        await replaceIdentity(manager, customer, IdentityKind.EMAIL, customer.email, email, ['input', 'email'], change.channel);
+        customer.email = email;
+      }
+      if (phone !== undefined) {
+        await replaceIdentity(manager, customer, IdentityKind.PHONE, customer.phone, phone, ['input', 'phone'], change.channel);
+        customer.phone = phone;
+      }
+      if (firstName !== undefined) customer.firstName = firstName;
+      if (lastName !== undefined) customer.lastName = lastName;
+      await manager.update(
+        Customer,
+        { id: customer.id },
+        { email: customer.email, phone: customer.phone, firstName: customer.firstName, lastName: customer.lastName },
+      );
+      await touchChannel(manager, customer, change.channel);
+      return customer;
+    });
+  } catch (error) {
+    // Two customers taking the same new email or phone at once: the unique identity index decides.
+    if (isUniqueViolation(error)) {
+      const field = email !== undefined ? 'email' : 'phone';
+      throw new DomainError('IDENTITY_TAKEN', `this ${field} belongs to another customer`, ['input', field]);
+    }
+    throw error;
+  }
+}
+
+async function ownAddress(manager: EntityManager, customerId: string, addressId: string): Promise<Address> {
+  const address = await manager.findOneBy(Address, { id: addressId, customerId });
+  if (!address) throw new DomainError('UNKNOWN_ADDRESS', `the customer has no address ${addressId}`, ['input', 'addressId']);
+  return address;
+}
+
+/** Replaces one of the customer's addresses (`UNKNOWN_ADDRESS` when it is not theirs). */
+export async function updateAddress(
+  db: DataSource,
+  customerId: string,
+  addressId: string,
+  fields: AddressFields,
+): Promise<Customer> {
+  validateAddress(fields, ['input', 'address']);
+  return inTransaction(db, async (manager) => {
+    const customer = await requireCustomer(manager, customerId, ['input', 'customerId']);
+    await ownAddress(manager, customer.id, addressId);
+    await manager.update(Address, { id: addressId }, addressColumns(fields));
+    return customer;
+  });
+}
+
+/** Removes one of the customer's addresses (`UNKNOWN_ADDRESS` when it is not theirs). */
+export async function removeAddress(db: DataSource, customerId: string, addressId: string): Promise<Customer> {
+  return inTransaction(db, async (manager) => {
+    const customer = await requireCustomer(manager, customerId, ['input', 'customerId']);
+    await ownAddress(manager, customer.id, addressId);
+    await manager.delete(Address, { id: addressId });
     return customer;
   });
 }

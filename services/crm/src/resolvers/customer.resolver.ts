@@ -27,7 +27,14 @@ import {
 } from 'type-graphql';
 import { identityHolder, linkIdentity } from '../commands/identities';
 import { mergeCustomers } from '../commands/merge-customers';
-import { addAddress, setMarketingConsent, setMessageOptOut } from '../commands/profile';
+import {
+  addAddress,
+  removeAddress,
+  setMarketingConsent,
+  setMessageOptOut,
+  updateAddress,
+  updateProfile,
+} from '../commands/profile';
 import { registerCustomer } from '../commands/register-customer';
 import { ContactChannel } from '../domain/consent';
 import { defaultPhoneCountry } from '../configuration';
@@ -114,6 +121,48 @@ export class SetMarketingConsentInput {
 }
 
 @InputType()
+export class UpdateCustomerProfileInput {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => String, { nullable: true })
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The new email; the replaced one no longer finds the customer.' })
+  email?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The new phone (any notation, stored E.164); null or "" removes it; omitted leaves it.',
+  })
+  phone?: string | null;
+}
+
+@InputType()
+export class UpdateCustomerAddressInput {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => ID)
+  addressId!: string;
+
+  @Field(() => AddressInput, { description: 'The whole address as it is now.' })
+  address!: AddressInput;
+}
+
+@InputType()
+export class RemoveCustomerAddressInput {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => ID)
+  addressId!: string;
+}
+
+@InputType()
 export class SetMessageOptOutInput {
   @Field(() => ID)
   customerId!: string;
@@ -161,6 +210,15 @@ export class AddCustomerAddressPayload extends CustomerPayload {}
 
 @ObjectType()
 export class SetMessageOptOutPayload extends CustomerPayload {}
+
+@ObjectType()
+export class UpdateCustomerProfilePayload extends CustomerPayload {}
+
+@ObjectType()
+export class UpdateCustomerAddressPayload extends CustomerPayload {}
+
+@ObjectType()
+export class RemoveCustomerAddressPayload extends CustomerPayload {}
 
 function sourceChannel(given: Channel | null | undefined, ctx: ServiceContext): Channel | null {
   return given ?? ctx.channel;
@@ -295,6 +353,47 @@ export class CustomerResolver {
   ): Promise<AddCustomerAddressPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
     const { result, userErrors } = await attempt(() => addAddress(ctx.db, input.customerId, input.address));
+    return { customer: result, userErrors };
+  }
+
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
+  @Mutation(() => UpdateCustomerProfilePayload, {
+    description:
+      'Changes name, email and phone (each only when given): INVALID_NAME, INVALID_EMAIL, INVALID_PHONE, IDENTITY_TAKEN (another customer holds that email or phone).',
+  })
+  async updateCustomerProfile(
+    @Arg('input', () => UpdateCustomerProfileInput) input: UpdateCustomerProfileInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<UpdateCustomerProfilePayload> {
+    assertCanSeeCustomer(ctx.caller, input.customerId);
+    const { result, userErrors } = await attempt(() => updateProfile(ctx.db, { ...input, channel: ctx.channel }));
+    return { customer: result, userErrors };
+  }
+
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
+  @Mutation(() => UpdateCustomerAddressPayload, {
+    description:
+      "Replaces one of the customer's addresses: UNKNOWN_ADDRESS when it is not theirs; the address rules of addCustomerAddress.",
+  })
+  async updateCustomerAddress(
+    @Arg('input', () => UpdateCustomerAddressInput) input: UpdateCustomerAddressInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<UpdateCustomerAddressPayload> {
+    assertCanSeeCustomer(ctx.caller, input.customerId);
+    const { result, userErrors } = await attempt(() => updateAddress(ctx.db, input.customerId, input.addressId, input.address));
+    return { customer: result, userErrors };
+  }
+
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
+  @Mutation(() => RemoveCustomerAddressPayload, {
+    description: "Removes one of the customer's addresses: UNKNOWN_ADDRESS when it is not theirs.",
+  })
+  async removeCustomerAddress(
+    @Arg('input', () => RemoveCustomerAddressInput) input: RemoveCustomerAddressInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<RemoveCustomerAddressPayload> {
+    assertCanSeeCustomer(ctx.caller, input.customerId);
+    const { result, userErrors } = await attempt(() => removeAddress(ctx.db, input.customerId, input.addressId));
     return { customer: result, userErrors };
   }
 
