@@ -42,6 +42,24 @@ export async function catalogPrices(ctx: ServiceContext, skus: string[], channel
   return new Map(data.variants.map((v) => [v.sku, v]));
 }
 
+const CUSTOMER_LOOKUP = /* GraphQL */ `
+  query OrderCustomerLookup($email: String, $loyaltyCardNumber: String) {
+    customerLookup(email: $email, loyaltyCardNumber: $loyaltyCardNumber) {
+      id
+    }
+  }
+`;
+
+/** The shopper an email or loyalty card belongs to, through CRM's `customerLookup`; null when none does. */
+export async function lookupCustomer(
+  ctx: ServiceContext,
+  reference: { email?: string | null; loyaltyCardNumber?: string | null },
+): Promise<string | null> {
+  const variables = { email: reference.email ?? null, loyaltyCardNumber: reference.loyaltyCardNumber ?? null };
+  const data = await ctx.peers.get('crm').request<{ customerLookup: { id: string } | null }>(CUSTOMER_LOOKUP, variables, ctx);
+  return data.customerLookup?.id ?? null;
+}
+
 /** The customer's current id (a merged-away id gives the survivor's), or null when unknown. */
 export async function resolveCustomerId(ctx: ServiceContext, id: string): Promise<string | null> {
   const data = await ctx.peers.get('crm').request<{ customer: { id: string } | null }>(CUSTOMER_EXISTS, { id }, ctx);

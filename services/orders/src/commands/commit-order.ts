@@ -66,7 +66,8 @@ export async function commitOrder(manager: EntityManager, ctx: ServiceContext, c
     balanceDueCents: balanceDue(c.totals.totalCents, payments),
     creditedCents: 0,
     couponCodes: c.couponCodes,
-    email: request.email?.trim().toLowerCase() || null,
+    // The email a shopper named by reference was given with, known or not: the order reads the same.
+    email: (request.email ?? request.customer?.email)?.trim().toLowerCase() || null,
     shippingAddress: c.shippingAddress,
     idempotencyScope: c.scope,
     idempotencyKey: c.key,

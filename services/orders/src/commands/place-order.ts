@@ -7,7 +7,7 @@ import { routeOrder, RoutingError, type PlannedFulfillment, type RoutableLine } 
 import { FulfillmentType } from '../domain/status';
 import { Order } from '../entities/order';
 import { OrderPayment } from '../entities/payment';
-import { inventoryCandidates, releaseReservations, reserveStock, resolveCustomerId } from '../peers';
+import { inventoryCandidates, lookupCustomer, releaseReservations, reserveStock, resolveCustomerId } from '../peers';
 import { commitOrder } from './commit-order';
 import { price, pricedLines, shippingAddressOf } from './order-pricing';
 import { capturePayments } from './settle-payments';
@@ -22,8 +22,19 @@ export interface AddressRequest {
   lng?: number | null;
 }
 
+/** A shopper named by what a partner knows of them, instead of the internal id. */
+export interface ShopperReference {
+  email?: string | null;
+  loyaltyCardNumber?: string | null;
+}
+
 export interface OrderRequest extends TenderRequest {
   customerId?: string | null;
+  /**
+   * The shopper by email or loyalty card (resolved by CRM). One nobody holds places a guest order
+   * (reached at `email`): the answer is the same either way, so the caller learns nothing.
+   */
+  customer?: ShopperReference | null;
   channel: Channel;
   idempotencyKey: string;
   externalRef?: string | null;
@@ -80,12 +91,31 @@ function validate(request: OrderRequest): void {
   if (deliveryDate) checkDeliveryDate(deliveryDate, [{ type, locationId: null, sourceLocationId: null }]);
   const email = request.email?.trim();
   if (email && !isEmail(email)) throw new DomainError('INVALID_EMAIL', 'not an email address', ['input', 'email']);
+  validateReference(request);
   request.lines.forEach((line, i) => {
     const recipient = line.giftCardRecipientEmail?.trim();
     if (recipient && !isEmail(recipient)) {
       throw new DomainError('INVALID_EMAIL', 'not an email address', ['input', 'lines', String(i), 'giftCardRecipientEmail']);
     }
   });
+}
+
+/** A shopper named by reference: one reference, well formed, and no tender that would tell whether they exist. */
+function validateReference(request: OrderRequest): void {
+  if (!request.customer) return;
+  const email = request.customer.email?.trim();
+  const card = request.customer.loyaltyCardNumber?.trim();
+  if (request.customerId || (!email && !card)) {
+    throw new DomainError('INVALID_CUSTOMER_REFERENCE', 'name the shopper by customerId, or by email or loyalty card', [
+      'input',
+      'customer',
+    ]);
+  }
+  if (email && !isEmail(email)) throw new DomainError('INVALID_EMAIL', 'not an email address', ['input', 'customer', 'email']);
+  // Points and store credit need a known shopper: refused whether or not the reference finds one.
+  if ((request.redeemPoints ?? 0) > 0 || request.useStoreCredit) {
+    throw new DomainError('CUSTOMER_REQUIRED', 'points and store credit need the shopper named by customerId', ['input']);
+  }
 }
 
 /** INVALID_DELIVERY_DATE, naming the earliest date, when these fulfillments cannot make the date requested. */
@@ -234,6 +264,12 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
 }
 
 async function customerOf(ctx: ServiceContext, request: OrderRequest): Promise<string | null> {
+  if (request.customer) {
+    const email = request.customer.email?.trim().toLowerCase() || null;
+    const loyaltyCardNumber = request.customer.loyaltyCardNumber?.trim() || null;
+    // Unknown: a guest order, reached at the email given (guestOrder(email, number) finds it).
+    return lookupCustomer(ctx, { email, loyaltyCardNumber });
+  }
   if (!request.customerId) return null;
   const customerId = await resolveCustomerId(ctx, request.customerId);
   if (!customerId) throw new DomainError('UNKNOWN_CUSTOMER', `no customer ${request.customerId}`, ['input', 'customerId']);

@@ -29,6 +29,7 @@ export class PostalAddress {
 @Entity('customer_order')
 @Index('customer_order_customer_placed', ['customerId', 'placedAt'])
 @Index('customer_order_idempotency', ['idempotencyScope', 'idempotencyKey'], { unique: true })
+@Index('customer_order_external_ref', ['channel', 'externalRef'])
 export class Order {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })

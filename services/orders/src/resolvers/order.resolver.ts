@@ -2,6 +2,7 @@ import {
   assertCanSeeCustomer,
   assertCanWorkAt,
   attempt,
+  canSeeCustomer,
   Channel,
   Connection,
   cursorKey,
@@ -129,10 +130,26 @@ export class FulfillmentRequestInput {
   deliveryDate?: string | null;
 }
 
+@InputType({ description: 'A shopper named by what a partner knows of them: an email or a loyalty card.' })
+export class ShopperReferenceInput {
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  loyaltyCardNumber?: string | null;
+}
+
 @InputType()
 export class PlaceOrderInput {
   @Field(() => ID, { nullable: true })
   customerId?: string | null;
+
+  @Field(() => ShopperReferenceInput, {
+    nullable: true,
+    description:
+      'Instead of customerId: the shopper by email or loyalty card. Nobody holding it places a guest order (reached at the email); the answer does not say which.',
+  })
+  customer?: ShopperReferenceInput | null;
 
   @Field(() => Channel)
   channel!: Channel;
@@ -252,6 +269,30 @@ export class OrderResolver {
     return order;
   }
 
+  @Authorized(Role.ASSOCIATE, Role.CSR, Role.PARTNER)
+  @Query(() => Order, {
+    nullable: true,
+    description:
+      'The order a marketplace or partner knows by its own reference on that channel: a partner finds only the orders it placed, staff any (the newest when several share the reference).',
+  })
+  async orderByExternalRef(
+    @Arg('channel', () => Channel) channel: Channel,
+    @Arg('externalRef') externalRef: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<Order | null> {
+    const ref = externalRef.trim();
+    if (!ref) return null;
+    const staff = hasRole(ctx.caller, Role.ASSOCIATE, Role.CSR, Role.SERVICE);
+    if (!staff && !ctx.caller.partnerId) throw forbidden('a partner token must name its partner');
+    // A partner's lookup is confined to its own orders: another partner's reference is simply not found.
+    const order = await ctx.db.getRepository(Order).findOne({
+      where: { channel, externalRef: ref, ...(staff ? {} : { partnerId: ctx.caller.partnerId! }) },
+      order: { placedAt: 'DESC', id: 'DESC' },
+    });
+    assertCanSeeOrder(ctx.caller, order);
+    return order;
+  }
+
   @Query(() => Order, {
     nullable: true,
     description: 'A guest finds their order by the email given at checkout and its number (both must match).',
@@ -320,7 +361,11 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => CustomerRef, { nullable: true })
-  customer(@Root() order: Order): CustomerRef | null {
+  customer(@Root() order: Order, @Ctx() ctx: ServiceContext): CustomerRef | null {
+    // A partner sees none of the shopper: not even whether there is one (a guest order looks the same).
+    if (hasRole(ctx.caller, Role.PARTNER) && !canSeeCustomer(ctx.caller, order.customerId)) {
+      throw forbidden("a partner sees none of the shopper's data");
+    }
     return order.customerId ? { id: order.customerId } : null;
   }
 
