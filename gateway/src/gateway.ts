@@ -20,6 +20,7 @@ import { authOptions, createAuthenticator, type AuthOptions, type Authenticator 
 import { TimedDataSource, type GatewayContext } from './data-sources';
 import { gatewayReadiness, type SubgraphReadiness } from './readiness';
 import { gatewayEdge, type EdgeOptions } from './edge';
+import { MergedCustomers, type CustomerDirectory } from './merged-customers';
 import { DEFAULT_LIMITS, DEFAULT_MAX_REQUEST_BYTES, type QueryLimits } from './limits';
 
 export interface GatewayOptions extends EdgeOptions {
@@ -38,6 +39,8 @@ export interface GatewayOptions extends EdgeOptions {
   limits?: Partial<QueryLimits>;
   /** Largest accepted request body (REQUEST_MAX_BYTES); default 256 KiB. */
   maxRequestBytes?: number;
+  /** Who a shopper's token names now (merged-away ids map to the survivor, see merged-customers.ts); none: the token as is. */
+  customers?: CustomerDirectory;
 }
 
 export interface RunningGateway {
@@ -60,17 +63,16 @@ export async function gatewayContext(
   req: express.Request,
   authenticate: Authenticator,
   subgraphSecret: string,
+  merged?: MergedCustomers,
 ): Promise<GatewayContext> {
-  const caller = await authenticate(header(req, 'authorization'));
-  noteCaller(req.res, caller.subject);
-  return {
-    info: {
-      channel: parseChannel(header(req, 'x-channel')),
-      // The access log's id: the client's x-request-id when sane, else a new one.
-      requestId: requestIdOf(req),
-      caller: attestCaller(caller, subgraphSecret),
-    },
-  };
+  const verified = await authenticate(header(req, 'authorization'));
+  noteCaller(req.res, verified.subject);
+  const channel = parseChannel(header(req, 'x-channel'));
+  // The access log's id: the client's x-request-id when sane, else a new one.
+  const requestId = requestIdOf(req);
+  // A token of a merged-away customer acts as the survivor in every subgraph.
+  const caller = merged ? await merged.resolve(verified, { channel, requestId }) : verified;
+  return { info: { channel, requestId, caller: attestCaller(caller, subgraphSecret) } };
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -80,6 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const authenticate = createAuthenticator(options.auth ?? authOptions({}, options.log));
   const subgraphSecret = options.subgraphSecret ?? DEV_SUBGRAPH_SECRET;
+  const merged = options.customers ? new MergedCustomers(options.customers, options.log) : undefined;
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
   // CORS, token and rate limits, query limits, introspection (edge.ts).
   const edge = gatewayEdge(options, limits, options.log);
@@ -113,7 +116,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: maxRequestBytes }),
     ...edge.afterBody,
     expressMiddleware(apollo, {
-      context: ({ req }) => edge.context(req, () => gatewayContext(req, authenticate, subgraphSecret)),
+      context: ({ req }) => edge.context(req, () => gatewayContext(req, authenticate, subgraphSecret, merged)),
     }),
   );
   // A body over the limit (or not JSON) is answered as GraphQL errors that say what was wrong.

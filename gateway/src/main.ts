@@ -3,11 +3,21 @@ import '@omni/platform/dist/instrument';
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { createLogger, DEV_SUBGRAPH_SECRET, env, exitOnConfigError, MIN_SECRET_LENGTH, readConfig } from '@omni/platform';
+import {
+  createLogger,
+  DEV_SUBGRAPH_SECRET,
+  env,
+  exitOnConfigError,
+  HttpPeerClient,
+  MIN_SECRET_LENGTH,
+  Peers,
+  readConfig,
+} from '@omni/platform';
 import { authOptions } from './auth';
 import { GatewayClient } from './client';
 import { ForwardingDataSource } from './data-sources';
 import { startGateway } from './gateway';
+import { crmDirectory } from './merged-customers';
 import {
   DEFAULT_LIST_SIZE,
   DEFAULT_MAX_ALIASES,
@@ -63,6 +73,13 @@ const config = {
   ...Object.fromEntries(SERVICES.map(({ definition }) => [urlVariable(definition.name), env.url(['http', 'https']).optional()])),
 };
 
+/** CRM as the gateway's peer (for merged customers' tokens), over HTTP and signed like a service's call. */
+function crmPeer(url: string, subgraphSecret: string): Peers {
+  const peers = new Peers(subgraphSecret);
+  peers.register('crm', new HttpPeerClient('crm', url));
+  return peers;
+}
+
 /**
  * Starts the gateway. With no <SERVICE>_URL set, all five subgraphs run inside this process
  * (the embedded default); with every one set, the gateway alone routes to those processes.
@@ -95,6 +112,7 @@ async function main(): Promise<void> {
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
       dataSource: (name) => new ForwardingDataSource(endpoints.get(name)!),
       ready: probeSubgraphs(endpoints),
+      customers: crmDirectory(crmPeer(endpoints.get('crm')!, security.subgraphSecret)),
       log,
       port: settings.PORT,
       host: settings.HOST,

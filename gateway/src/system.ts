@@ -14,6 +14,7 @@ import {
 import { ForwardingDataSource, InProcessDataSource } from './data-sources';
 import type { AuthOptions } from './auth';
 import { startGateway, type RunningGateway } from './gateway';
+import { crmDirectory } from './merged-customers';
 import type { EdgeOptions } from './edge';
 import type { QueryLimits } from './limits';
 import { inProcessSubgraphs, probeSubgraphs } from './readiness';
@@ -117,6 +118,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       subgraphSecret: options.subgraphSecret,
       limits: options.limits,
       maxRequestBytes: options.maxRequestBytes,
+      customers: crmDirectory(peers),
       ...options.edge,
     });
     const close = async () => {

@@ -372,4 +372,75 @@ describe('CRM for every channel', () => {
       ]);
     });
   });
+
+  describe("a merged-away customer's token", () => {
+    const ME = `{ me { id email orders(first: 10) { totalCount edges { node { id } } } loyalty { cardNumber }
+      carts { id } returns { id } subscriptions { id } recommendations(first: 3) { id } } }`;
+
+    it('reads the survivor in every subgraph and writes as the survivor, by either id', async () => {
+      const survivor = await register('merge.survivor@example.com');
+      const duplicate = await register('merge.duplicate@example.com');
+      // Staff create the duplicate's records (its own token is first used after the merge).
+      expect(
+        (await send(t.client, 'EnrollLoyalty', { customerId: duplicate, channel: 'STORE' })).enrollLoyalty.userErrors,
+      ).toEqual([]);
+      const order = await place(duplicate, 'merged-order-1', [{ sku: 'CH-CAP', quantity: 1 }], { type: 'SHIP', address: shipTo });
+      const merged = await send(t.client, 'MergeCustomers', { survivorId: survivor, duplicateId: duplicate });
+      expect(merged.mergeCustomers.userErrors).toEqual([]);
+
+      const oldToken = await t.signedIn({ role: 'CUSTOMER', customerId: duplicate, subject: 'shopper-old-account' });
+      // Orders and loyalty re-point the duplicate's records when crm.customer.merged arrives.
+      const seen = await eventually(
+        () => oldToken.raw<any>(ME),
+        (r) => !r.errors && r.data?.me?.orders.totalCount === 1 && r.data?.me?.loyalty != null,
+      );
+      expect(seen.errors).toBeUndefined();
+      expect(seen.data.me).toMatchObject({
+        id: survivor,
+        email: 'merge.survivor@example.com',
+        orders: { totalCount: 1, edges: [{ node: { id: order.id } }] },
+        loyalty: { cardNumber: expect.any(String) },
+        carts: [],
+        returns: [],
+        subscriptions: [],
+      });
+      // The order itself, and the customer by the id the token names.
+      const byNumber = await oldToken.raw<any>('query($n: String!) { orderByNumber(number: $n) { id customer { id } } }', {
+        n: order.number,
+      });
+      expect(byNumber.errors).toBeUndefined();
+      expect(byNumber.data.orderByNumber).toEqual({ id: order.id, customer: { id: survivor } });
+      expect((await oldToken.request<any>('query($id: ID!) { customer(id: $id) { id } }', { id: duplicate })).customer.id).toBe(
+        survivor,
+      );
+
+      // Writes: a cart for the id the app knows lands on the survivor; so does a profile change.
+      const cart = await send(oldToken, 'CreateCart', { input: { customerId: duplicate, channel: 'MOBILE_APP' } });
+      expect(cart.createCart.userErrors).toEqual([]);
+      const line = await send(oldToken, 'AddCartLine', { cartId: cart.createCart.cart.id, sku: 'CH-CAP', quantity: 2 });
+      expect(line.addCartLine.userErrors).toEqual([]);
+      const again = await send(oldToken, 'CreateCart', { input: { customerId: survivor, channel: 'MOBILE_APP' } });
+      expect(again.createCart.userErrors).toEqual([]);
+      const renamed = await oldToken.request<any>(
+        `mutation($input: UpdateCustomerProfileInput!) { updateCustomerProfile(input: $input) { customer { id firstName } userErrors { code } } }`,
+        { input: { customerId: duplicate, firstName: 'Merged' } },
+      );
+      expect(renamed.updateCustomerProfile).toEqual({ customer: { id: survivor, firstName: 'Merged' }, userErrors: [] });
+      const survivorToken = await t.signedIn({ role: 'CUSTOMER', customerId: survivor });
+      const { me } = await survivorToken.request<any>('{ me { firstName carts { id customer { id } } } }');
+      expect(me.firstName).toBe('Merged');
+      expect(me.carts.map((c: any) => c.id).sort()).toEqual([cart.createCart.cart.id, again.createCart.cart.id].sort());
+      expect(me.carts.every((c: any) => c.customer.id === survivor)).toBe(true);
+
+      // Someone else's token gains nothing: neither id is theirs.
+      const stranger = await t.signedIn({ role: 'CUSTOMER', customerId: await register('stranger@example.com') });
+      for (const customerId of [duplicate, survivor]) {
+        const denied = await stranger.raw<any>(
+          `mutation($input: CreateCartInput!) { createCart(input: $input) { cart { id } userErrors { code } } }`,
+          { input: { customerId, channel: 'WEB' } },
+        );
+        expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+    });
+  });
 });

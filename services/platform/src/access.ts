@@ -42,10 +42,14 @@ export const authChecker: AuthChecker<ServiceContext> = ({ context }, roles) => 
   return true;
 };
 
-/** Staff see every shopper; a shopper sees only themself; partners and admins see no shopper. */
+/**
+ * Staff see every shopper; a shopper sees only themself (by their id, or an id merged into it
+ * that their token named: `Caller.mergedCustomerIds`); partners and admins see no shopper.
+ */
 export function canSeeCustomer(caller: Caller, customerId: string | null | undefined): boolean {
   if (hasRole(caller, ...CUSTOMER_SERVICE)) return true;
-  return customerId != null && hasRole(caller, Role.CUSTOMER) && caller.customerId === customerId;
+  if (customerId == null || !hasRole(caller, Role.CUSTOMER)) return false;
+  return caller.customerId === customerId || (caller.mergedCustomerIds?.includes(customerId) ?? false);
 }
 
 export function assertCanSeeCustomer(caller: Caller, customerId: string | null | undefined): void {

@@ -13,6 +13,12 @@ export interface Caller {
   customerId: string | null;
   locationId: string | null;
   partnerId: string | null;
+  /**
+   * Customer ids merged into `customerId` that this caller's token named: the gateway maps a
+   * token of a merged-away customer to the survivor (gateway/src/merged-customers.ts) and keeps
+   * the id the shopper's app knows here, so an input naming it is still theirs. Absent otherwise.
+   */
+  mergedCustomerIds?: string[];
 }
 
 export const ANONYMOUS: Caller = Object.freeze({
@@ -61,6 +67,7 @@ export function decodeCaller(value: string | undefined): Caller {
       customerId: parsed.customerId ?? null,
       locationId: parsed.locationId ?? null,
       partnerId: parsed.partnerId ?? null,
+      ...(Array.isArray(parsed.mergedCustomerIds) ? { mergedCustomerIds: parsed.mergedCustomerIds.map(String) } : {}),
     };
   } catch {
     return ANONYMOUS;

@@ -31,6 +31,16 @@ describe('access rules', () => {
     }
     // A customer id without the CUSTOMER role proves nothing.
     expect(canSeeCustomer(caller(['PARTNER'], { customerId: 'alice' }), 'alice')).toBe(false);
+    // A token of a merged-away customer, mapped by the gateway: the survivor and the id it named.
+    const merged = caller(['CUSTOMER'], { customerId: 'alice', mergedCustomerIds: ['alice-old'] });
+    expect([canSeeCustomer(merged, 'alice'), canSeeCustomer(merged, 'alice-old'), canSeeCustomer(merged, 'bob')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(canSeeCustomer(caller(['PARTNER'], { customerId: 'alice', mergedCustomerIds: ['alice-old'] }), 'alice-old')).toBe(
+      false,
+    );
   });
 
   it("opens guest carts to whoever holds them and a customer's cart to its owner and staff", () => {
