@@ -8,6 +8,7 @@ import {
   DEV_SUBGRAPH_SECRET,
   env,
   exitOnConfigError,
+  flushTelemetry,
   HttpPeerClient,
   MIN_SECRET_LENGTH,
   Peers,
@@ -167,7 +168,10 @@ async function main(): Promise<void> {
 
 function onShutdown(close: () => Promise<void>): void {
   const stop = () => {
-    void close().finally(() => process.exit(0));
+    // Close, send the buffered spans (when tracing), exit.
+    void close()
+      .then(flushTelemetry)
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

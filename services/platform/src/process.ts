@@ -6,6 +6,7 @@ import { MIN_SECRET_LENGTH } from './identity';
 import { createLogger } from './logger';
 import { HttpPeerClient, Peers } from './peers';
 import { bootSubgraph } from './server';
+import { flushTelemetry } from './trace-context';
 import type { ServiceDefinition } from './service';
 
 /**
@@ -66,6 +67,7 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
       await service.relay.stop();
       await bus.close();
       await service.close();
+      await flushTelemetry();
       process.exit(0);
     };
     process.once('SIGTERM', () => void shutdown());

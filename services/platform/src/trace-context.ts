@@ -3,6 +3,19 @@
  * OpenTelemetry API: without a started SDK (tracing.ts) every call here is a no-op.
  */
 import { context, propagation, trace, type Context, type Span } from '@opentelemetry/api';
+import { withTimeout } from './health';
+
+let flush: (() => Promise<void>) | null = null;
+
+/** Registered by tracing.ts when the SDK starts: how to send the spans still buffered. */
+export function onTelemetryFlush(send: () => Promise<void>): void {
+  flush = send;
+}
+
+/** Sends the buffered spans before the process exits (2 s at most); nothing when tracing is off. */
+export async function flushTelemetry(): Promise<void> {
+  if (flush) await withTimeout(flush(), 2_000).catch(() => undefined);
+}
 
 /** The W3C traceparent of the active span, to carry in an event; undefined when nothing is traced. */
 export function currentTraceparent(): string | undefined {

@@ -1,7 +1,7 @@
 /**
  * OpenTelemetry tracing, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. It must start before
- * http, pg and graphql are loaded, so this module imports nothing of the platform and each
- * process's main file imports `instrument` first (see instrument.ts).
+ * http, pg and graphql are loaded, so this module imports nothing of the platform that loads
+ * them, and each process's main file imports `instrument` first (see instrument.ts).
  */
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
@@ -17,6 +17,8 @@ import {
   type Sampler,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
+
+import { onTelemetryFlush } from './trace-context';
 
 /** A trace starts at a request (or an event), never at the GraphQL parsing a process does at start. */
 const rootSampler: Sampler = {
@@ -65,6 +67,8 @@ export function startTracing(options: TracingOptions): void {
     logRecordProcessors: [],
   });
   sdk.start();
+  // The shutdown of a process (runServiceProcess, the gateway's main) sends what is buffered.
+  onTelemetryFlush(stopTracing);
 }
 
 /** Starts tracing when OTEL_EXPORTER_OTLP_ENDPOINT (or its traces variant) is set; otherwise nothing. */
