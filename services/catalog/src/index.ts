@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { visibleCustomerReference, type ServiceDefinition } from '@omni/platform';
+import { ProductMeasure } from './entities/measure';
 import { ChannelPrice, ChannelPricePolicy, Product, ProductFacet, ProductVariant } from './entities/product';
 import { Promotion } from './entities/promotion';
 import { CategoryAffinity, CustomerProductView, CoPurchase, CustomerPurchase, ProductSales } from './entities/recommendation';
@@ -19,6 +20,7 @@ export const catalogService: ServiceDefinition = {
     ChannelPrice,
     ChannelPricePolicy,
     ProductFacet,
+    ProductMeasure,
     Promotion,
     CustomerPurchase,
     CoPurchase,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, isCurrencyCode, recordEvent, type Channel, type PriceChanged } from '@omni/platform';
 import { In, type DataSource } from 'typeorm';
+import { variantMeasures } from '../domain/measures';
 import { facetRows, searchText } from '../domain/search';
+import { ProductMeasure } from '../entities/measure';
 import { Product, ProductFacet, ProductVariant, type Attribute, type GiftCardKind } from '../entities/product';
 import { indexForSearch } from '../search-index';
 
@@ -86,6 +88,10 @@ export async function upsertProduct(db: DataSource, draft: ProductDraft, channel
       facetRows({ ...product, variants }).map((f) => ({ productId: id, ...f })),
     );
     await indexForSearch(manager, id, product.searchText, existing !== null);
+    // Numeric attributes with their unit, per variant (the product's own ones included).
+    await manager.delete(ProductMeasure, { productId: id });
+    const measures = variantMeasures(product.attributes, variants).map((m) => ({ productId: id, ...m }));
+    if (measures.length) await manager.insert(ProductMeasure, measures);
 
     const before = new Map(current.map((v) => [v.sku, v]));
     for (const variant of draft.variants) {

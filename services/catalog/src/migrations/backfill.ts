@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { variantMeasures } from '../domain/measures';
 import { facetRows, searchText } from '../domain/search';
 
 /**
@@ -36,6 +37,28 @@ export async function backfillSearch(queryRunner: QueryRunner, dialect: 'postgre
     }
     if (dialect === 'sqlite') {
       await queryRunner.query(`INSERT INTO "product_fts" ("productId", "body") VALUES (?, ?)`, [row.id, text]);
+    }
+  }
+}
+
+/** Fills `product_measure` from the attributes of products written before measures existed. */
+export async function backfillMeasures(queryRunner: QueryRunner, dialect: 'postgres' | 'sqlite'): Promise<void> {
+  const t = (name: string) => (dialect === 'postgres' ? `"catalog"."${name}"` : `"${name}"`);
+  const p = (i: number) => (dialect === 'postgres' ? `$${i}` : '?');
+  const products = (await queryRunner.query(`SELECT "id", "attributes" FROM ${t('product')}`)) as { id: string; attributes: string }[];
+  const variants = (await queryRunner.query(`SELECT "sku", "productId", "attributes" FROM ${t('product_variant')}`)) as {
+    sku: string;
+    productId: string;
+    attributes: string;
+  }[];
+  for (const row of products) {
+    const own = variants.filter((v) => v.productId === row.id).map((v) => ({ sku: v.sku, attributes: JSON.parse(v.attributes) }));
+    for (const m of variantMeasures(JSON.parse(row.attributes), own)) {
+      await queryRunner.query(
+        `INSERT INTO ${t('product_measure')} ("sku", "name", "productId", "value", "unit", "dimension", "base") ` +
+          `VALUES (${[1, 2, 3, 4, 5, 6, 7].map(p).join(', ')})`,
+        [m.sku, m.name, row.id, m.value, m.unit, m.dimension, m.base],
+      );
     }
   }
 }

@@ -13,12 +13,16 @@ import {
   tsQuery,
   typosAllowed,
 } from '../domain/search';
+import { rangeBounds, type RangeFilter } from '../domain/measures';
+import { ProductMeasure } from '../entities/measure';
 import { ChannelPrice, Product, ProductFacet, ProductVariant } from '../entities/product';
 import { run, tableOf } from './sql';
 
 export interface SearchRequest {
   query?: string | null;
   filters?: { name: string; values: string[] }[] | null;
+  /** Numeric attributes in a range, all met by one variant ("width" at most 80 cm). */
+  ranges?: RangeFilter[] | null;
   channel?: Channel | null;
   first: number;
   /** Decoded cursor: [name, id] of the last product seen, or [rank, name, id] on the spelling fallback. */
@@ -113,6 +117,9 @@ export async function searchProducts(db: DataSource, request: SearchRequest): Pr
     params[`fn${i}`] = name;
     params[`fv${i}`] = values;
   });
+
+  const fits = rangeCondition(db, request.ranges ?? [], params);
+  if (fits) where.push(fits);
 
   const count = async (text: string) => {
     const sql = `SELECT COUNT(*) AS "count" FROM ${product} p WHERE ${[...where, ...(text ? [text] : [])].join(' AND ')}`;
@@ -225,4 +232,33 @@ async function spellingCondition(db: DataSource, terms: string[], params: Record
   if (!candidates.some((c) => c.length)) return null;
   params.fuzzy = fts5SpellingQuery(terms, candidates);
   return `p."id" IN (SELECT "productId" FROM "product_fts" WHERE "product_fts" MATCH :fuzzy)`;
+}
+
+/**
+ * Products with a variant (not discontinued) whose measures meet every range: its `name`
+ * measured in the range's dimension, converted to mm or g, within min and max (inclusive).
+ */
+function rangeCondition(db: DataSource, ranges: RangeFilter[], params: Record<string, unknown>): string | null {
+  if (!ranges.length) return null;
+  const variant = tableOf(db, ProductVariant);
+  const measure = tableOf(db, ProductMeasure);
+  const checks = ranges.map((range, i) => {
+    const bounds = rangeBounds(range);
+    if (typeof bounds === 'string') {
+      throw new GraphQLError(`range on "${range.name}": ${bounds}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    const parts = [`m${i}."sku" = vr."sku"`, `m${i}."name" = :rn${i}`, `m${i}."dimension" = :rd${i}`];
+    params[`rn${i}`] = bounds.name;
+    params[`rd${i}`] = bounds.dimension;
+    if (bounds.min != null) {
+      parts.push(`m${i}."base" >= :rmin${i}`);
+      params[`rmin${i}`] = bounds.min;
+    }
+    if (bounds.max != null) {
+      parts.push(`m${i}."base" <= :rmax${i}`);
+      params[`rmax${i}`] = bounds.max;
+    }
+    return `EXISTS (SELECT 1 FROM ${measure} m${i} WHERE ${parts.join(' AND ')})`;
+  });
+  return `EXISTS (SELECT 1 FROM ${variant} vr WHERE vr."productId" = p."id" AND NOT vr."discontinued" AND ${checks.join(' AND ')})`;
 }

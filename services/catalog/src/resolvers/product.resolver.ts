@@ -18,6 +18,7 @@ import {
   Ctx,
   Field,
   FieldResolver,
+  Float,
   ID,
   InputType,
   Int,
@@ -133,6 +134,24 @@ export class FacetFilterInput {
   values!: string[];
 }
 
+@InputType({ description: 'A numeric attribute in a range, e.g. { name: "width", max: 80, unit: "cm" }; bounds are inclusive.' })
+export class RangeFilterInput {
+  @Field({ description: 'The attribute, e.g. width, depth, height or weight.' })
+  name!: string;
+
+  @Field(() => Float, { nullable: true })
+  min?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  max?: number | null;
+
+  @Field({
+    description:
+      'mm, cm, m, in, ft (lengths) or g, kg, lb, oz (weights); attributes written in another unit of the same kind are converted.',
+  })
+  unit!: string;
+}
+
 @ObjectType({ simpleResolvers: true })
 export class FacetValue {
   @Field()
@@ -164,11 +183,23 @@ export class ProductResolver {
     @Ctx() ctx: ServiceContext,
     @Arg('query', () => String, { nullable: true }) query?: string | null,
     @Arg('filters', () => [FacetFilterInput], { nullable: true }) filters?: FacetFilterInput[] | null,
+    @Arg('ranges', () => [RangeFilterInput], {
+      nullable: true,
+      description: 'Products with a variant that meets every range (numeric attributes such as width = "80 cm").',
+    })
+    ranges?: RangeFilterInput[] | null,
     @Arg('channel', () => Channel, { nullable: true }) channel?: Channel | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ProductSearchConnection> {
-    const result = await searchProducts(ctx.db, { query, filters, channel, first: pageSize(first), after: decodeCursor(after) });
+    const result = await searchProducts(ctx.db, {
+      query,
+      filters,
+      ranges,
+      channel,
+      first: pageSize(first),
+      after: decodeCursor(after),
+    });
     for (const node of result.nodes) productById(ctx).prime(node.id, node);
     const keys = new Map(result.nodes.map((node, i) => [node, result.keys[i]!]));
     const cursorOf = (p: Product) => encodeCursor(keys.get(p) ?? [p.name, p.id]);

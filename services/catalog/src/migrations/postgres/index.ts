@@ -7,5 +7,7 @@ import { Catalog1795996342703 } from './1795996342703-catalog';
 import { Catalog1795996417066 } from './1795996417066-catalog';
 import { Catalog1795998438222 } from './1795998438222-catalog';
 import { Catalog1795999029851 } from './1795999029851-catalog';
+import { Catalog1795999901013 } from './1795999901013-catalog';
+import { Catalog1795999902000 } from './1795999902000-catalog';
 
-export const postgresMigrations = [Catalog1795426366292, Catalog1795431978155, Catalog1795432000000, Catalog1795433732713, Catalog1795996342703, Catalog1795996417066, Catalog1795998438222, Catalog1795999029851];
+export const postgresMigrations = [Catalog1795426366292, Catalog1795431978155, Catalog1795432000000, Catalog1795433732713, Catalog1795996342703, Catalog1795996417066, Catalog1795998438222, Catalog1795999029851, Catalog1795999901013, Catalog1795999902000];
