@@ -1,4 +1,4 @@
-import { send, startTestSystem, type TestSystem } from './harness';
+import { countStatements, send, startTestSystem, type TestSystem } from './harness';
 
 /** Typo-tolerant search through the gateway (SearchProducts), on SQLite and PostgreSQL alike. */
 describe('search tolerates typos', () => {
@@ -65,6 +65,24 @@ describe('search tolerates typos', () => {
     expect(names(await search({ query: 'merino sweatr' }))).toEqual(['Merino Sweater']);
     expect(names(await search({ query: 'merrino' }))).toEqual(['Merino Sweater']);
     expect((await search({ query: 'xylophone' })).totalCount).toBe(0);
+  });
+
+  it('runs the same statements as before when the exact words find enough, a bounded few more when they do not', async () => {
+    const statements = async (variables: Record<string, unknown>) => {
+      const counter = countStatements(t.system.services.get('catalog')!.db);
+      try {
+        await search({ ...variables, first: 10 });
+        return counter.count();
+      } finally {
+        counter.stop();
+      }
+    };
+    expect((await search({ query: 'knitwer' })).totalCount).toBe(4); // every product is Knitwear
+    const browse = await statements({});
+    expect(await statements({ query: 'knitwear' })).toBe(browse); // 4 exact matches: no fallback
+    const misspelt = await statements({ query: 'knitwer' });
+    expect(misspelt).toBeGreaterThan(browse);
+    expect(misspelt).toBeLessThanOrEqual(browse + 2); // a second count (and on SQLite the vocabulary)
   });
 
   it('finds nothing for a query of punctuation or emoji, and everything for no query', async () => {
