@@ -443,4 +443,151 @@ describe('CRM for every channel', () => {
       }
     });
   });
+
+  describe('privacy requests', () => {
+    const EXPORT = `mutation($id: ID!) { requestDataExport(customerId: $id) {
+      request { id kind status requestedBy channel requestedAt completedAt document
+        customer { id email orders(first: 10) { totalCount edges { node { number total { cents currency } } } }
+          loyalty { cardNumber pointsBalance } carts { id } returns { id } subscriptions { id } }
+      }
+      userErrors { code } } }`;
+    const ERASE = `mutation($id: ID!) { requestErasure(customerId: $id) {
+      request { id kind status requestedBy completedAt outcome } userErrors { code } } }`;
+
+    it('exports, in one response, what CRM holds and what every service exposes of the shopper, and keeps the request', async () => {
+      const id = await register('export.me@example.com', { phone: '+1 973 555 0123', marketingConsent: ['EMAIL'] });
+      expect((await send(t.client, 'EnrollLoyalty', { customerId: id, channel: 'WEB' })).enrollLoyalty.userErrors).toEqual([]);
+      const order = await place(id, 'export-order', [{ sku: 'CH-CAP', quantity: 1 }], { type: 'SHIP', address: shipTo });
+      await send(t.client, 'RecordInteraction', {
+        input: { customerId: id, channel: 'STORE', kind: 'STORE_VISIT', summary: 'Tried on jackets' },
+      });
+      const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: id, subject: 'export-shopper' });
+      await eventually(
+        () => myMessages(shopper),
+        (m) => m.totalCount > 0,
+      );
+
+      const { requestDataExport } = await shopper.request<any>(EXPORT, { id });
+      expect(requestDataExport.userErrors).toEqual([]);
+      const request = requestDataExport.request;
+      expect(request).toMatchObject({ kind: 'EXPORT', status: 'COMPLETED', requestedBy: 'export-shopper', channel: 'WEB' });
+      const crm = JSON.parse(request.document);
+      expect(crm.customer).toMatchObject({ id, email: 'export.me@example.com', phone: '+19735550123' });
+      expect(crm.identities.map((i: any) => i.kind).sort()).toEqual(['EMAIL', 'LOYALTY_CARD', 'PHONE']);
+      expect(crm.marketingConsents).toEqual([expect.objectContaining({ channel: 'EMAIL', granted: true })]);
+      expect(crm.interactions.map((i: any) => i.kind)).toEqual(expect.arrayContaining(['STORE_VISIT', 'ORDER_PLACED']));
+      expect(crm.messages).toEqual([expect.objectContaining({ kind: 'ORDER_CONFIRMATION', recipient: 'export.me@example.com' })]);
+      // The other services' part, through the gateway with the same request.
+      expect(request.customer).toMatchObject({
+        id,
+        orders: { totalCount: 1, edges: [{ node: { number: order.number } }] },
+        loyalty: { cardNumber: expect.any(String) },
+        carts: [],
+      });
+
+      // The request stays, for the shopper and for an agent; another shopper cannot read it.
+      const listed = await t.client.request<any>('query($id: ID!) { customer(id: $id) { privacyRequests { id kind status } } }', {
+        id,
+      });
+      expect(listed.customer.privacyRequests).toEqual([{ id: request.id, kind: 'EXPORT', status: 'COMPLETED' }]);
+      const again = await shopper.request<any>('query($id: ID!) { privacyRequest(id: $id) { id document } }', { id: request.id });
+      expect(again.privacyRequest).toEqual({ id: request.id, document: request.document });
+      const stranger = await t.signedIn({ role: 'CUSTOMER', customerId: await register('nosy@example.com') });
+      const peek = await stranger.raw<any>('query($id: ID!) { privacyRequest(id: $id) { id document } }', { id: request.id });
+      expect(peek.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await stranger.raw<any>(EXPORT, { id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // A store associate does not take privacy requests.
+      const associate = await t.associateAt(locations.store);
+      expect((await associate.raw<any>(ERASE, { id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it("erases CRM's personal data, keeps the record and the orders, tells the other services, and sends nothing more", async () => {
+      const id = await register('erase.me@example.com', {
+        phone: '+1 973 555 0188',
+        marketingConsent: ['EMAIL', 'SMS'],
+        address: { line1: '7 Erase Way', city: 'Newark', postalCode: '07102', country: 'US' },
+      });
+      const older = await register('erase.me.old@example.com');
+      await send(t.client, 'MergeCustomers', { survivorId: id, duplicateId: older });
+      await send(t.client, 'RecordProductView', { input: { customerId: id, productId: 'p-1', channel: 'WEB' } });
+      await send(t.client, 'OpenSupportCase', {
+        input: { customerId: id, channel: 'CALL_CENTER', subject: 'Where is my parcel?' },
+      });
+      const order = await place(id, 'erase-order', [{ sku: 'CH-CAP', quantity: 1 }], { type: 'SHIP', address: shipTo });
+      const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: id, subject: 'erase-shopper' });
+      await eventually(
+        () => myMessages(shopper),
+        (m) => m.totalCount >= 2 && m.edges.every((e: any) => e.node.status === 'SENT'),
+      );
+      const erased = new Array<any>();
+      await t.system.bus.subscribe({
+        durable: 'crm-channels-erased',
+        types: ['crm.customer.erased'],
+        handle: async (event) => {
+          erased.push(event.payload);
+        },
+      });
+
+      const { requestErasure } = await shopper.request<any>(ERASE, { id });
+      expect(requestErasure.userErrors).toEqual([]);
+      expect(requestErasure.request).toMatchObject({ kind: 'ERASURE', status: 'COMPLETED', requestedBy: 'erase-shopper' });
+      expect(JSON.parse(requestErasure.request.outcome)).toMatchObject({
+        identities: 3,
+        addresses: 1,
+        marketingConsents: 2,
+        supportCases: 1,
+        productViews: 1,
+        mergedRecords: 1,
+      });
+
+      const { me } =
+        await shopper.request<any>(`{ me { id email firstName lastName phone erasedAt identities { kind } addresses { id }
+        marketingConsents { channel } supportCases { id } recentlyViewed { viewCount } interactions { totalCount }
+        messages(first: 10) { edges { node { kind recipient body } } } orders { totalCount } privacyRequests { kind status } } }`);
+      expect(me).toMatchObject({
+        id,
+        email: '',
+        firstName: '',
+        lastName: '',
+        phone: null,
+        erasedAt: expect.any(String),
+        identities: [],
+        addresses: [],
+        marketingConsents: [],
+        supportCases: [],
+        recentlyViewed: [],
+        interactions: { totalCount: 0 },
+        privacyRequests: [{ kind: 'ERASURE', status: 'COMPLETED' }],
+      });
+      expect(me.messages.edges.every((e: any) => e.node.recipient === '' && e.node.body === '')).toBe(true);
+      // Orders are kept for accounting (the orders service's own erasure is a later step).
+      expect(me.orders.totalCount).toBe(1);
+      expect((await send(t.client, 'OrderByNumber', { number: order.number })).orderByNumber.customer.id).toBe(id);
+      // Nobody is found by the old email or phone any more, and the email can be registered anew.
+      expect((await send(t.client, 'CustomerLookup', { email: 'erase.me@example.com' })).customerLookup).toBeNull();
+      expect((await send(t.client, 'CustomerLookup', { email: 'erase.me.old@example.com' })).customerLookup).toBeNull();
+      expect(await lookup('973-555-0188')).toBeNull();
+      await register('erase.me@example.com');
+
+      await eventually(
+        async () => erased.length,
+        (n) => n > 0,
+      );
+      expect(erased).toEqual([{ customerId: id, mergedIds: [older], requestId: requestErasure.request.id }]);
+
+      // An order event for the erased customer sends nothing.
+      const before = (await myMessages(shopper)).totalCount;
+      const later = await place(id, 'erase-order-2', [{ sku: 'CH-CAP', quantity: 1 }], { type: 'SHIP', address: shipTo });
+      await eventually(
+        () => shopper.request<any>('{ me { interactions { totalCount } } }'),
+        (r) => r.me.interactions.totalCount > 0,
+      );
+      expect((await myMessages(shopper)).totalCount).toBe(before);
+      expect(later.id).toBeTruthy();
+
+      // Asking again records the request and changes nothing.
+      const twice = await shopper.request<any>(ERASE, { id });
+      expect(JSON.parse(twice.requestErasure.request.outcome)).toEqual({ alreadyErasedAt: expect.any(String) });
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { Address } from './entities/address';
 import { Customer, CustomerIdentity, MarketingConsent } from './entities/customer';
 import { Interaction } from './entities/interaction';
 import { CustomerMessage, KnownOrder } from './entities/message';
+import { PrivacyRequest } from './entities/privacy-request';
 import { ProductView } from './entities/product-view';
 import { OrderRef, ProductRef } from './entities/references';
 import { SupportCase, SupportCaseEvent } from './entities/support-case';
@@ -13,6 +14,7 @@ import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { CustomerBrowsingResolver, CustomerMessageResolver, ProductViewResolver } from './resolvers/browsing.resolver';
 import { CustomerResolver, visibleCustomer } from './resolvers/customer.resolver';
+import { CustomerPrivacyResolver, PrivacyRequestResolver } from './resolvers/privacy.resolver';
 import { CustomerCasesResolver, SupportCaseResolver } from './resolvers/support-case.resolver';
 import { CustomerTimelineResolver, InteractionResolver } from './resolvers/timeline.resolver';
 
@@ -29,6 +31,7 @@ export const crmService: ServiceDefinition = {
     ProductView,
     CustomerMessage,
     KnownOrder,
+    PrivacyRequest,
   ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [
@@ -40,6 +43,8 @@ export const crmService: ServiceDefinition = {
     ProductViewResolver,
     CustomerBrowsingResolver,
     CustomerMessageResolver,
+    PrivacyRequestResolver,
+    CustomerPrivacyResolver,
   ],
   orphanedTypes: [ProductRef, OrderRef],
   references: {

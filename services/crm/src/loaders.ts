@@ -8,6 +8,7 @@ import { Address } from './entities/address';
 import { Customer, CustomerIdentity, MarketingConsent } from './entities/customer';
 import { Interaction } from './entities/interaction';
 import { CustomerMessage } from './entities/message';
+import { PrivacyRequest } from './entities/privacy-request';
 import { ProductView } from './entities/product-view';
 import { SupportCase, SupportCaseEvent } from './entities/support-case';
 
@@ -173,5 +174,16 @@ export const historyByCase = defineLoader(
         .getRepository(SupportCaseEvent)
         .find({ where: { caseId: In([...ids]) }, order: { position: 'ASC' } });
       return groupedByKey(ids, rows, (r) => r.caseId);
+    }),
+);
+
+export const privacyRequestsByCustomer = defineLoader(
+  'privacyRequestsByCustomer',
+  (ctx) =>
+    new DataLoader<string, PrivacyRequest[]>(async (ids) => {
+      const rows = await ctx.db
+        .getRepository(PrivacyRequest)
+        .find({ where: { customerId: In([...ids]) }, order: { requestedAt: 'DESC', id: 'DESC' } });
+      return groupedByKey(ids, rows, (r) => r.customerId);
     }),
 );

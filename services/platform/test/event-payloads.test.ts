@@ -62,6 +62,10 @@ const PRODUCED: Record<string, unknown[]> = {
   ],
   'crm.customer.merged': [{ survivorId: id(2), duplicateId: id(7) }],
   'crm.product.viewed': [{ customerId: id(2), productId: id(8), channel: 'MOBILE_APP' }],
+  'crm.customer.erased': [
+    { customerId: id(2), mergedIds: [], requestId: id(30) },
+    { customerId: id(2), mergedIds: [id(31)], requestId: id(30) },
+  ],
   'catalog.price.changed': [
     { sku: 'TS-42', channel: null, previous: null, price: { cents: 12000, currency: 'USD' } },
     { sku: 'TS-42', channel: 'WEB', previous: { cents: 12000, currency: 'USD' }, price: { cents: 11000, currency: 'USD' } },

@@ -29,6 +29,8 @@ export async function queueMessages(
   customer: Customer,
   request: MessageRequest,
 ): Promise<CustomerMessage[]> {
+  // An erased customer has no contact details left, and is never written to again.
+  if (customer.erasedAt) return [];
   const consents = await manager.findBy(MarketingConsent, { customerId: customer.id });
   const device = await manager.findOne(CustomerIdentity, {
     where: { customerId: customer.id, kind: IdentityKind.DEVICE },

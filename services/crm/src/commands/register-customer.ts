@@ -57,6 +57,7 @@ export async function registerCustomer(db: DataSource, input: NewCustomer): Prom
         lastName,
         channels: [input.channel],
         messageOptOuts: [],
+        erasedAt: null,
         mergedIntoId: null,
       });
       await manager.insert(Customer, customer);

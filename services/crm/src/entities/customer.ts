@@ -42,6 +42,11 @@ export class Customer {
   @Column({ type: 'simple-array', default: '' })
   messageOptOuts!: MessageKind[];
 
+  /** When the shopper's personal data was erased (`requestErasure`): the record stays, anonymized. */
+  @Field(() => Date, { nullable: true, description: 'When the personal data was erased; the record stays, anonymized.' })
+  @Column({ type: Date, nullable: true })
+  erasedAt!: Date | null;
+
   /** Set when this record was merged into another: it then resolves to the survivor. */
   @Index('customer_merged_into')
   @Column({ type: 'varchar', length: 36, nullable: true })

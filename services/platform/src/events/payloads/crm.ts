@@ -32,4 +32,20 @@ export const ProductViewedSchema = z.object({
 export type ProductViewed = z.infer<typeof ProductViewedSchema>;
 export const ProductViewedEvent = defineEvent('crm.product.viewed', 1, ProductViewedSchema);
 
-export const CrmEvents = [CustomerRegisteredEvent, CustomersMergedEvent, ProductViewedEvent] as const;
+/**
+ * `crm.customer.erased`, version 1: the shopper asked for their personal data to be erased and CRM
+ * has anonymized its own (the customer record stays, with no name, email or phone). Every service
+ * removes or anonymizes the personal data it keeps for `customerId` (and for the ids merged into
+ * it, `mergedIds`), keeping what it must for accounting (an order's amounts) without the person.
+ */
+export const CustomerErasedSchema = z.object({
+  customerId: Id,
+  /** Customer ids that had been merged into `customerId`: their records are the same person's. */
+  mergedIds: z.array(Id),
+  /** The privacy request that asked for it (CRM's `PrivacyRequest.id`), for the audit. */
+  requestId: Id,
+});
+export type CustomerErased = z.infer<typeof CustomerErasedSchema>;
+export const CustomerErasedEvent = defineEvent('crm.customer.erased', 1, CustomerErasedSchema);
+
+export const CrmEvents = [CustomerRegisteredEvent, CustomersMergedEvent, ProductViewedEvent, CustomerErasedEvent] as const;
