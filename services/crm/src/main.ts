@@ -6,5 +6,6 @@ import { crmService } from './index';
 
 void exitOnConfigError(async () => {
   readCrmConfig();
-  runServiceProcess(crmService, 4001);
+  // Inventory: the pickup store's name in ready-for-pickup notices (src/peers.ts).
+  runServiceProcess(crmService, 4001, ['inventory']);
 });

@@ -12,8 +12,8 @@ const PICKUP_STORE = /* GraphQL */ `
 
 /**
  * The name of the store a pickup waits at, asked of inventory (which owns `Location`), or null
- * when it cannot say: no inventory peer is configured (a distributed CRM without INVENTORY_URL),
- * inventory does not answer, or it knows no such location. The notice then goes out without the
+ * when it cannot say: inventory does not answer (or is not registered as a peer), or it knows no
+ * such location. The notice then goes out without the
  * name rather than late: the shopper needs to know the order is ready more than where (the
  * order, in every channel, names its pickup store).
  *
