@@ -6,7 +6,15 @@ import {
   returnLabel,
   withinReturnWindow,
 } from '../src/domain/returns';
-import { isDue, isIsoDate, nextRunAfter, subscriptionOrderKey, SubscriptionStatus } from '../src/domain/subscriptions';
+import {
+  isDue,
+  isIsoDate,
+  linesProblem,
+  nextRunAfter,
+  subscriptionLines,
+  subscriptionOrderKey,
+  SubscriptionStatus,
+} from '../src/domain/subscriptions';
 
 /** A small deterministic generator, so the property checks below are repeatable. */
 function seeded(seed: number): (max: number) => number {
@@ -132,5 +140,43 @@ describe('subscription schedule', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
     expect(isIsoDate('2026-02-30')).toBe(false);
     expect(isIsoDate('26-2-1')).toBe(false);
+  });
+});
+
+describe('subscription lines', () => {
+  it('reads a one-SKU subscription as one line, and several lines as given', () => {
+    expect(subscriptionLines({ lines: [], sku: 'A', quantity: 2 })).toEqual([{ sku: 'A', quantity: 2 }]);
+    expect(subscriptionLines({ lines: null, sku: 'A', quantity: 2 })).toEqual([{ sku: 'A', quantity: 2 }]);
+    const lines = [
+      { sku: 'A', quantity: 1 },
+      { sku: 'B', quantity: 3 },
+    ];
+    expect(subscriptionLines({ lines, sku: 'A', quantity: 1 })).toEqual(lines);
+  });
+
+  it.each([
+    [[], 'EMPTY_SUBSCRIPTION', null],
+    [[{ sku: 'A', quantity: 0 }], 'INVALID_QUANTITY', 0],
+    [[{ sku: 'A', quantity: 1.5 }], 'INVALID_QUANTITY', 0],
+    [[{ sku: ' ', quantity: 1 }], 'UNKNOWN_SKU', 0],
+    [
+      [
+        { sku: 'A', quantity: 1 },
+        { sku: ' A ', quantity: 2 },
+      ],
+      'DUPLICATE_LINE',
+      1,
+    ],
+  ])('refuses %j with %s', (lines, code, index) => {
+    expect(linesProblem(lines)).toMatchObject({ code, index });
+  });
+
+  it('accepts each SKU once with whole quantities', () => {
+    expect(
+      linesProblem([
+        { sku: 'A', quantity: 1 },
+        { sku: 'B', quantity: 2 },
+      ]),
+    ).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { Cart, CartLineRow, CartStatus } from '../entities/cart';
 import { requestHash } from '../domain/idempotency';
 import { type Order } from '../entities/order';
 import { catalogPrices, priceCartWithCatalog, resolveCustomerId, type CartPricing } from '../peers';
+import { subscriptionCodes } from './order-pricing';
 import { placeOrder, replayOf, type OrderRequest } from './place-order';
 import type { TenderRequest } from './tenders';
 
@@ -107,6 +108,10 @@ export async function applyCoupon(ctx: ServiceContext, cartId: string, code: str
   const cart = await openCart(ctx, cartId);
   const normalized = code.trim().toUpperCase();
   if (!normalized) throw new DomainError('INVALID_COUPON', 'a coupon code is required', ['code']);
+  // Subscribe-and-save is for subscription orders: a cart cannot take its code.
+  if (subscriptionCodes().includes(normalized)) {
+    throw new DomainError('INVALID_COUPON', `coupon ${normalized} is for subscription orders only`, ['code']);
+  }
   const codes = [...new Set([...cart.couponCodes, normalized])];
   const pricing = await priceOf(ctx, cart, await cartLines(ctx, cart.id), codes);
   if (!pricing.appliedCodes.includes(normalized)) {

@@ -5,9 +5,27 @@ import { paidPerLine } from '../domain/returns';
 import { FulfillmentType } from '../domain/status';
 import type { PostalAddress } from '../entities/order';
 import { catalogPrices, customerShippingAddress, priceCartWithCatalog, type CartPricing } from '../peers';
+import { orderSettings } from '../settings';
 import type { OrderRequest } from './place-order';
 
 /** What an order will cost and where it goes, worked out before anything is taken or reserved. */
+
+/** The codes only the service applies: subscribe-and-save. */
+export function subscriptionCodes(): string[] {
+  const code = orderSettings().SUBSCRIBE_AND_SAVE_COUPON;
+  return code ? [code] : [];
+}
+
+/** A shopper (or a channel) typing a code reserved to subscriptions gets INVALID_COUPON, as for an unknown one. */
+export function refuseReservedCodes(codes: string[], field: string[]): void {
+  const reserved = new Set(subscriptionCodes());
+  codes.forEach((code, i) => {
+    const normalized = code.trim().toUpperCase();
+    if (reserved.has(normalized)) {
+      throw new DomainError('INVALID_COUPON', `coupon ${normalized} is for subscription orders only`, [...field, String(i)]);
+    }
+  });
+}
 
 /** Where a SHIP order goes: the address given, else the customer's own; a guest must give one. */
 export async function shippingAddressOf(
@@ -42,10 +60,14 @@ export async function price(
   ctx: ServiceContext,
   request: OrderRequest,
   customerId: string | null,
+  systemCodes: string[] = [],
 ): Promise<CartPricing & { categoryPaths: Map<string, string[]>; giftCards: Map<string, 'PHYSICAL' | 'EGIFT'> }> {
   const couponCodes = [...new Set((request.couponCodes ?? []).map((c) => c.trim().toUpperCase()).filter(Boolean))];
+  refuseReservedCodes(request.couponCodes ?? [], ['input', 'couponCodes']);
+  // Codes the service applies itself (subscribe-and-save) give what the promotion's rules allow, and are never refused.
+  const codes = [...new Set([...couponCodes, ...systemCodes])];
   const [pricing, catalog] = await Promise.all([
-    priceCartWithCatalog(ctx, { channel: request.channel, customerId, couponCodes, lines: request.lines }),
+    priceCartWithCatalog(ctx, { channel: request.channel, customerId, couponCodes: codes, lines: request.lines }),
     catalogPrices(ctx, [...new Set(request.lines.map((l) => l.sku))], request.channel),
   ]);
   couponCodes.forEach((code) => {

@@ -57,6 +57,8 @@ export interface PlacementOptions {
   fingerprint?: unknown;
   /** Value of goods returned in exchange: paid towards this order as a discount. */
   exchangeCreditCents?: number;
+  /** Coupon codes the service applies itself (subscribe-and-save): used when they apply, never refused. */
+  systemCouponCodes?: string[];
   /** Runs inside the order's transaction: a throw there places nothing. */
   beforeCommit?: (manager: EntityManager, order: Order, placed: { exchangeCreditCents: number }) => Promise<void>;
 }
@@ -196,7 +198,7 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
 
   const customerId = await customerOf(ctx, request);
   validateTenders(request, customerId);
-  const pricing = await price(ctx, request, customerId);
+  const pricing = await price(ctx, request, customerId, options.systemCouponCodes);
   const exchangeCreditCents = Math.min(options.exchangeCreditCents ?? 0, pricing.totalCents);
   const lines = pricedLines(pricing, request.lines, exchangeCreditCents);
   // E-gift cards are sent, not picked: they are neither routed nor reserved.

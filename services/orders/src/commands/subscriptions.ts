@@ -5,76 +5,175 @@ import { FulfillmentType } from '../domain/status';
 import {
   isDue,
   isIsoDate,
+  linesProblem,
   MAX_INTERVAL_DAYS,
   nextRunAfter,
+  subscriptionLines,
   subscriptionOrderKey,
   SubscriptionStatus,
+  type SubscriptionLine,
 } from '../domain/subscriptions';
 import { Order } from '../entities/order';
 import { ReplenishmentSubscription } from '../entities/subscription';
-import { resolveCustomerId } from '../peers';
+import { catalogPrices, resolveCustomerId } from '../peers';
+import { subscriptionCodes } from './order-pricing';
 import { placeOrder, type OrderRequest } from './place-order';
+
+export interface SubscriptionFulfillment {
+  type: FulfillmentType;
+  pickupLocationId?: string | null;
+  address?: { lat?: number | null; lng?: number | null } | null;
+}
 
 export interface CreateSubscriptionRequest {
   customerId: string;
   channel: Channel;
-  sku: string;
-  quantity: number;
+  /** One SKU (the form before subscriptions held several), or `lines`. */
+  sku?: string | null;
+  quantity?: number | null;
+  lines?: SubscriptionLine[] | null;
   intervalDays: number;
   startOn: string;
-  fulfillment: {
-    type: FulfillmentType;
-    pickupLocationId?: string | null;
-    address?: { lat?: number | null; lng?: number | null } | null;
-  };
+  fulfillment: SubscriptionFulfillment;
 }
 
-export async function createSubscription(
+export interface UpdateSubscriptionRequest {
+  id: string;
+  /** The whole new set of lines (quantities, SKUs added or replaced, lines dropped). */
+  lines?: SubscriptionLine[] | null;
+  intervalDays?: number | null;
+  nextRunOn?: string | null;
+  fulfillment?: SubscriptionFulfillment | null;
+}
+
+/** The lines asked for, checked: every SKU the catalog sells, each once. */
+async function checkedLines(
   ctx: ServiceContext,
-  request: CreateSubscriptionRequest,
-): Promise<ReplenishmentSubscription> {
-  if (!Number.isSafeInteger(request.quantity) || request.quantity <= 0) {
-    throw new DomainError('INVALID_QUANTITY', 'a quantity is a whole number above zero', ['input', 'quantity']);
-  }
-  if (!Number.isSafeInteger(request.intervalDays) || request.intervalDays <= 0 || request.intervalDays > MAX_INTERVAL_DAYS) {
+  lines: SubscriptionLine[],
+  channel: Channel,
+  field: string[],
+): Promise<SubscriptionLine[]> {
+  const problem = linesProblem(lines);
+  if (problem)
+    throw new DomainError(problem.code, problem.message, problem.index === null ? field : [...field, String(problem.index)]);
+  const clean = lines.map((l) => ({ sku: l.sku.trim(), quantity: l.quantity }));
+  const prices = await catalogPrices(
+    ctx,
+    clean.map((l) => l.sku),
+    channel,
+  );
+  clean.forEach((line, i) => {
+    const price = prices.get(line.sku);
+    if (!price) throw new DomainError('UNKNOWN_SKU', `no product has SKU ${line.sku}`, [...field, String(i), 'sku']);
+    if (price.discontinued)
+      throw new DomainError('DISCONTINUED_SKU', `${line.sku} is no longer sold`, [...field, String(i), 'sku']);
+  });
+  return clean;
+}
+
+function checkInterval(intervalDays: number): void {
+  if (!Number.isSafeInteger(intervalDays) || intervalDays <= 0 || intervalDays > MAX_INTERVAL_DAYS) {
     throw new DomainError('INVALID_INTERVAL', `an interval is 1 to ${MAX_INTERVAL_DAYS} days`, ['input', 'intervalDays']);
   }
-  if (!isIsoDate(request.startOn) || request.startOn < isoDate()) {
-    throw new DomainError('INVALID_START_DATE', 'start today or later', ['input', 'startOn']);
-  }
-  if (request.fulfillment.type === FulfillmentType.CARRY_OUT) {
+}
+
+function checkRunDate(date: string, field: string[]): void {
+  if (!isIsoDate(date) || date < isoDate()) throw new DomainError('INVALID_START_DATE', 'start today or later', field);
+}
+
+function checkFulfillment(fulfillment: SubscriptionFulfillment): void {
+  if (fulfillment.type === FulfillmentType.CARRY_OUT) {
     throw new DomainError('INVALID_FULFILLMENT', 'a recurring order ships or is picked up', ['input', 'fulfillment', 'type']);
   }
-  if (request.fulfillment.type === FulfillmentType.PICKUP_IN_STORE && !request.fulfillment.pickupLocationId) {
+  if (fulfillment.type === FulfillmentType.PICKUP_IN_STORE && !fulfillment.pickupLocationId) {
     throw new DomainError('PICKUP_LOCATION_REQUIRED', 'a pickup needs a pickup location', [
       'input',
       'fulfillment',
       'pickupLocationId',
     ]);
   }
+}
+
+function fulfillmentColumns(f: SubscriptionFulfillment) {
+  return {
+    fulfillmentType: f.type,
+    pickupLocationId: f.type === FulfillmentType.PICKUP_IN_STORE ? (f.pickupLocationId ?? null) : null,
+    address: f.address ? JSON.stringify(f.address) : null,
+  };
+}
+
+/** The lines as stored: all of them, and the first one's SKU and quantity for readers of the one-SKU form. */
+function lineColumns(lines: SubscriptionLine[]) {
+  return { lines, sku: lines[0]!.sku, quantity: lines[0]!.quantity };
+}
+
+export async function createSubscription(
+  ctx: ServiceContext,
+  request: CreateSubscriptionRequest,
+): Promise<ReplenishmentSubscription> {
+  const single = request.sku != null || request.quantity != null;
+  if (single === Boolean(request.lines)) {
+    throw new DomainError('INVALID_LINES', 'give either sku and quantity, or lines', ['input', 'lines']);
+  }
+  if (single && (!Number.isSafeInteger(request.quantity) || request.quantity! <= 0)) {
+    throw new DomainError('INVALID_QUANTITY', 'a quantity is a whole number above zero', ['input', 'quantity']);
+  }
+  checkInterval(request.intervalDays);
+  checkRunDate(request.startOn, ['input', 'startOn']);
+  checkFulfillment(request.fulfillment);
+  const lines = single
+    ? await checkedLines(ctx, [{ sku: request.sku ?? '', quantity: request.quantity! }], request.channel, ['input', 'lines'])
+    : await checkedLines(ctx, request.lines!, request.channel, ['input', 'lines']);
   const customerId = await resolveCustomerId(ctx, request.customerId);
   if (!customerId) throw new DomainError('UNKNOWN_CUSTOMER', `no customer ${request.customerId}`, ['input', 'customerId']);
-  const sku = request.sku.trim();
   const subscription = ctx.db.getRepository(ReplenishmentSubscription).create({
     id: randomUUID(),
     customerId,
     channel: request.channel,
     status: SubscriptionStatus.ACTIVE,
-    sku,
-    quantity: request.quantity,
+    ...lineColumns(lines),
     intervalDays: request.intervalDays,
     nextRunOn: request.startOn,
-    fulfillmentType: request.fulfillment.type,
-    pickupLocationId: request.fulfillment.pickupLocationId ?? null,
-    address: request.fulfillment.address ? JSON.stringify(request.fulfillment.address) : null,
+    ...fulfillmentColumns(request.fulfillment),
     lastRunOn: null,
     lastOrderId: null,
     lastFailure: null,
     createdAt: new Date(),
   });
-  // The SKU is checked by placing nothing: the catalog is asked when the first order is placed.
   await ctx.db.getRepository(ReplenishmentSubscription).insert(subscription);
   return subscription;
+}
+
+/**
+ * Changes what a subscription orders, how often, when next and how it is fulfilled: each part
+ * given replaces the current one (lines as a whole). Conditional on what was read, so a run or
+ * another change in between is CONCURRENT_CHANGE rather than lost.
+ */
+export async function updateSubscription(
+  ctx: ServiceContext,
+  request: UpdateSubscriptionRequest,
+): Promise<ReplenishmentSubscription> {
+  const repository = ctx.db.getRepository(ReplenishmentSubscription);
+  const s = await repository.findOneBy({ id: request.id });
+  if (!s) throw new DomainError('UNKNOWN_SUBSCRIPTION', `no subscription ${request.id}`, ['input', 'id']);
+  if (s.status === SubscriptionStatus.CANCELLED)
+    throw new DomainError('SUBSCRIPTION_CANCELLED', 'the subscription is cancelled', ['input', 'id']);
+  if (!request.lines && request.intervalDays == null && !request.nextRunOn && !request.fulfillment) {
+    throw new DomainError('NO_CHANGES', 'name at least one change', ['input']);
+  }
+  if (request.intervalDays != null) checkInterval(request.intervalDays);
+  if (request.nextRunOn) checkRunDate(request.nextRunOn, ['input', 'nextRunOn']);
+  if (request.fulfillment) checkFulfillment(request.fulfillment);
+  const next: Partial<ReplenishmentSubscription> = {
+    ...(request.lines ? lineColumns(await checkedLines(ctx, request.lines, s.channel, ['input', 'lines'])) : {}),
+    ...(request.intervalDays != null ? { intervalDays: request.intervalDays } : {}),
+    ...(request.nextRunOn ? { nextRunOn: request.nextRunOn } : {}),
+    ...(request.fulfillment ? fulfillmentColumns(request.fulfillment) : {}),
+  };
+  const changed = await repository.update({ id: s.id, status: s.status, nextRunOn: s.nextRunOn }, next);
+  if (!changed.affected)
+    throw new DomainError('CONCURRENT_CHANGE', 'the subscription changed meanwhile; reload it', ['input', 'id']);
+  return Object.assign(s, next);
 }
 
 function orderRequest(s: ReplenishmentSubscription, runOn: string): OrderRequest {
@@ -82,7 +181,7 @@ function orderRequest(s: ReplenishmentSubscription, runOn: string): OrderRequest
     customerId: s.customerId,
     channel: s.channel,
     idempotencyKey: subscriptionOrderKey(s.id, runOn),
-    lines: [{ sku: s.sku, quantity: s.quantity }],
+    lines: subscriptionLines(s).map((l) => ({ sku: l.sku, quantity: l.quantity })),
     fulfillment: {
       type: s.fulfillmentType,
       pickupLocationId: s.pickupLocationId,
@@ -110,6 +209,8 @@ export async function runDueSubscriptions(ctx: ServiceContext, asOf: string): Pr
     const runOn = subscription.nextRunOn;
     try {
       const order = await placeOrder(ctx, orderRequest(subscription, runOn), {
+        // Subscribe-and-save: a catalog promotion, so the order is priced by the engine every channel uses.
+        systemCouponCodes: subscriptionCodes(),
         beforeCommit: async (manager, order) => {
           await manager.update(
             ReplenishmentSubscription,

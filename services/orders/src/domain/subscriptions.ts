@@ -37,3 +37,38 @@ export function nextRunAfter(runOn: string, intervalDays: number, asOf: string):
 export function subscriptionOrderKey(subscriptionId: string, runOn: string): string {
   return `sub-${subscriptionId}-${runOn}`;
 }
+
+export interface SubscriptionLine {
+  sku: string;
+  quantity: number;
+}
+
+/** At most this many SKUs in one subscription. */
+export const MAX_SUBSCRIPTION_LINES = 50;
+
+/**
+ * The lines a subscription orders each run: the lines given, or the one SKU of a subscription
+ * made before it could hold several (its `sku` and `quantity`).
+ */
+export function subscriptionLines(s: { lines: SubscriptionLine[] | null; sku: string; quantity: number }): SubscriptionLine[] {
+  return s.lines?.length ? s.lines : [{ sku: s.sku, quantity: s.quantity }];
+}
+
+/** Why these lines cannot be a subscription's, or null: each SKU once, whole quantities above zero. */
+export function linesProblem(lines: SubscriptionLine[]): { code: string; message: string; index: number | null } | null {
+  if (lines.length === 0) return { code: 'EMPTY_SUBSCRIPTION', message: 'a subscription orders at least one SKU', index: null };
+  if (lines.length > MAX_SUBSCRIPTION_LINES) {
+    return { code: 'TOO_MANY_LINES', message: `at most ${MAX_SUBSCRIPTION_LINES} SKUs per subscription`, index: null };
+  }
+  const seen = new Set<string>();
+  for (const [index, line] of lines.entries()) {
+    const sku = line.sku.trim();
+    if (!sku) return { code: 'UNKNOWN_SKU', message: 'a SKU is required', index };
+    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
+      return { code: 'INVALID_QUANTITY', message: 'a quantity is a whole number above zero', index };
+    }
+    if (seen.has(sku)) return { code: 'DUPLICATE_LINE', message: `${sku} appears twice: one line per SKU`, index };
+    seen.add(sku);
+  }
+  return null;
+}

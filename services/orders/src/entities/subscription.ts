@@ -2,12 +2,22 @@ import { Channel } from '@omni/platform';
 import { DateScalar } from '@omni/platform';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { SubscriptionStatus } from '../domain/subscriptions';
+import { SubscriptionStatus, type SubscriptionLine } from '../domain/subscriptions';
 import { FulfillmentType } from '../domain/status';
 
 registerEnumType(SubscriptionStatus, { name: 'ReplenishmentSubscriptionStatus' });
 
-/** A recurring order: the same SKU every `intervalDays`, placed by `runDueSubscriptions`. */
+/** One SKU a subscription orders each run. */
+@ObjectType('ReplenishmentSubscriptionLine', { simpleResolvers: true })
+export class ReplenishmentSubscriptionLine {
+  @Field()
+  sku!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+}
+
+/** A recurring order: the same lines every `intervalDays`, placed by `runDueSubscriptions`. */
 @ObjectType('ReplenishmentSubscription', { description: 'A recurring (replenishment) order.' })
 @Entity('replenishment_subscription')
 @Index('replenishment_subscription_due', ['status', 'nextRunOn'])
@@ -28,13 +38,17 @@ export class ReplenishmentSubscription {
   @Column({ type: 'varchar', length: 20 })
   status!: SubscriptionStatus;
 
-  @Field()
+  @Field({ description: "The first line's SKU (see `lines`)." })
   @Column({ type: 'varchar', length: 64 })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The first line's quantity (see `lines`)." })
   @Column({ type: 'int' })
   quantity!: number;
+
+  /** Every SKU each run orders; empty for a subscription made before several were possible (then `sku`, `quantity`). */
+  @Column({ type: 'simple-json', default: '[]' })
+  lines!: SubscriptionLine[];
 
   @Field(() => Int)
   @Column({ type: 'int' })

@@ -28,16 +28,18 @@ import {
 import { In } from 'typeorm';
 import { modifyOrder } from '../commands/modify-order';
 import { createReturn, receiveReturn } from '../commands/returns';
-import { changeSubscription, createSubscription, runDueSubscriptions } from '../commands/subscriptions';
+import { changeSubscription, createSubscription, runDueSubscriptions, updateSubscription } from '../commands/subscriptions';
+import { subscriptionLines } from '../domain/subscriptions';
 import { ReturnMethod, ReturnResolution } from '../domain/returns';
 import { Order } from '../entities/order';
 import { ReturnLine, ReturnRequest } from '../entities/return';
-import { ReplenishmentSubscription } from '../entities/subscription';
+import { ReplenishmentSubscription, ReplenishmentSubscriptionLine } from '../entities/subscription';
 import { orderById } from '../loaders';
 import {
   CustomerRef,
   ExternalPaymentInput,
   FulfillmentRequestInput,
+  LocationRef,
   OrderPayload,
   ShippingAddressInput,
   visibleOrder,
@@ -195,6 +197,15 @@ export class ModifyOrderInput {
 }
 
 @InputType()
+export class SubscriptionLineInput {
+  @Field()
+  sku!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+}
+
+@InputType()
 export class CreateSubscriptionInput {
   @Field(() => ID)
   customerId!: string;
@@ -202,11 +213,14 @@ export class CreateSubscriptionInput {
   @Field(() => Channel)
   channel!: Channel;
 
-  @Field()
-  sku!: string;
+  @Field(() => String, { nullable: true, description: 'One SKU (or `lines` for several).' })
+  sku?: string | null;
 
-  @Field(() => Int)
-  quantity!: number;
+  @Field(() => Int, { nullable: true })
+  quantity?: number | null;
+
+  @Field(() => [SubscriptionLineInput], { nullable: true, description: 'Several SKUs, each once (instead of sku and quantity).' })
+  lines?: SubscriptionLineInput[] | null;
 
   @Field(() => Int)
   intervalDays!: number;
@@ -216,6 +230,24 @@ export class CreateSubscriptionInput {
 
   @Field(() => FulfillmentRequestInput)
   fulfillment!: FulfillmentRequestInput;
+}
+
+@InputType({ description: 'Each part given replaces the current one; `lines` is the whole new set.' })
+export class UpdateSubscriptionInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => [SubscriptionLineInput], { nullable: true })
+  lines?: SubscriptionLineInput[] | null;
+
+  @Field(() => Int, { nullable: true })
+  intervalDays?: number | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The next run: today or later.' })
+  nextRunOn?: string | null;
+
+  @Field(() => FulfillmentRequestInput, { nullable: true })
+  fulfillment?: FulfillmentRequestInput | null;
 }
 
 @ObjectType()
@@ -326,6 +358,20 @@ export class SubscriptionResolver {
   }
 
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
+  @Mutation(() => SubscriptionPayload, {
+    description: 'Changes the lines (quantities, SKUs), the interval, the next run date or the fulfillment.',
+  })
+  async updateSubscription(
+    @Arg('input', () => UpdateSubscriptionInput) input: UpdateSubscriptionInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<SubscriptionPayload> {
+    const subscription = await ctx.db.getRepository(ReplenishmentSubscription).findOneBy({ id: input.id });
+    if (subscription) assertCanSeeCustomer(ctx.caller, subscription.customerId);
+    const { result, userErrors } = await attempt(() => updateSubscription(ctx, input));
+    return { subscription: result, userErrors };
+  }
+
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SubscriptionPayload)
   pauseSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SubscriptionPayload> {
     return change(ctx, id, 'PAUSE');
@@ -347,6 +393,16 @@ export class SubscriptionResolver {
   @Mutation(() => SubscriptionPayload)
   cancelSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SubscriptionPayload> {
     return change(ctx, id, 'CANCEL');
+  }
+
+  @FieldResolver(() => [ReplenishmentSubscriptionLine], { description: 'Every SKU each run orders.' })
+  lines(@Root() s: ReplenishmentSubscription): ReplenishmentSubscriptionLine[] {
+    return subscriptionLines(s);
+  }
+
+  @FieldResolver(() => LocationRef, { nullable: true, description: 'The pickup store (PICKUP_IN_STORE).' })
+  pickupLocation(@Root() s: ReplenishmentSubscription): LocationRef | null {
+    return s.pickupLocationId ? { id: s.pickupLocationId } : null;
   }
 
   @FieldResolver(() => CustomerRef)
