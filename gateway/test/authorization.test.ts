@@ -170,6 +170,11 @@ describe('authorization: the role matrix', () => {
     { operation: 'SetPrice', allowed: ['admin'], variables: () => ({ input: { sku: 'MX-1', price: usd(2500) } }) },
     { operation: 'SearchProducts', allowed: EVERYONE, variables: () => ({ query: 'tee', first: 5 }) },
     {
+      operation: 'ProductsThatFit',
+      allowed: EVERYONE,
+      variables: () => ({ ranges: [{ name: 'width', max: 80, unit: 'cm' }], first: 5 }),
+    },
+    {
       operation: 'ProductDetail',
       allowed: EVERYONE,
       variables: async () => ({ id: randomUUID(), channel: 'WEB', lat: 40.7, lng: -74 }),
