@@ -114,6 +114,32 @@ describe('CRM for every channel', () => {
       expect(await lookup('646-555-0142')).toBe(id);
       const { customer } = await t.client.request<any>('query($id: ID!) { customer(id: $id) { phone } }', { id });
       expect(customer.phone).toBe('+16465550142');
+      // The legacy row holds the number: nobody else can take it, in any notation.
+      const twin = await send(t.client, 'RegisterCustomer', {
+        input: {
+          email: 'phone.legacy.twin@example.com',
+          phone: '+1 646 555 0142',
+          firstName: 'A',
+          lastName: 'B',
+          channel: 'WEB',
+        },
+      });
+      expect(twin.registerCustomer.userErrors).toEqual([expect.objectContaining({ code: 'IDENTITY_TAKEN' })]);
+      const other = await register('phone.legacy.other@example.com');
+      const link = await send(t.client, 'LinkIdentity', { input: { customerId: other, kind: 'PHONE', value: '646.555.0142' } });
+      expect(link.linkIdentity.userErrors).toEqual([expect.objectContaining({ code: 'IDENTITY_TAKEN' })]);
+      // Its owner writing it again stores it in E.164, still theirs.
+      const rewritten = await t.client.request<any>(
+        `mutation($input: UpdateCustomerProfileInput!) { updateCustomerProfile(input: $input) {
+          customer { phone identities { kind value } } userErrors { code } } }`,
+        { input: { customerId: id, phone: '646-555-0142' } },
+      );
+      expect(rewritten.updateCustomerProfile).toEqual({
+        customer: { phone: '+16465550142', identities: expect.arrayContaining([{ kind: 'PHONE', value: '+16465550142' }]) },
+        userErrors: [],
+      });
+      expect(rewritten.updateCustomerProfile.customer.identities.filter((i: any) => i.kind === 'PHONE')).toHaveLength(1);
+      expect(await lookup('646 555 0142')).toBe(id);
     });
   });
 

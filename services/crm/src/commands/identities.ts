@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, type Channel, isUniqueViolation } from '@omni/platform';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { defaultPhoneCountry } from '../configuration';
 import { IdentityKind, normalizeIdentity } from '../domain/identity';
 import { legacyPhoneForms } from '../domain/phone';
@@ -31,6 +31,22 @@ export function requireIdentityValue(kind: IdentityKind, raw: string, field: str
   return value;
 }
 
+/**
+ * The stored forms an identifier may have: itself, and for an E.164 phone number also the
+ * digits-only forms numbers were stored in before normalization (`legacyPhoneForms`), so a number
+ * held by a customer registered earlier is recognized as taken.
+ */
+export function storedForms(kind: IdentityKind, value: string): string[] {
+  return kind === IdentityKind.PHONE ? [value, ...legacyPhoneForms(value, defaultPhoneCountry())] : [value];
+}
+
+/** Who holds an identifier (in any of its stored forms), in a transaction. */
+export async function holderOf(manager: EntityManager, kind: IdentityKind, value: string): Promise<CustomerIdentity | null> {
+  const forms = storedForms(kind, value);
+  const rows = await manager.findBy(CustomerIdentity, { kind, value: In(forms) });
+  return rows.sort((a, b) => forms.indexOf(a.value) - forms.indexOf(b.value))[0] ?? null;
+}
+
 function taken(kind: IdentityKind): DomainError {
   return new DomainError('IDENTITY_TAKEN', `this ${kind.toLowerCase()} identifier belongs to another customer`, [
     'input',
@@ -48,7 +64,7 @@ export async function linkIdentity(db: DataSource, request: LinkIdentityRequest)
   try {
     return await inTransaction(db, async (manager) => {
       const customer = await requireCustomer(manager, request.customerId, ['input', 'customerId']);
-      const holder = await manager.findOneBy(CustomerIdentity, { kind: request.kind, value });
+      const holder = await holderOf(manager, request.kind, value);
       if (holder) {
         if (holder.customerId !== customer.id) throw taken(request.kind);
         return customer;
@@ -79,12 +95,6 @@ export async function linkIdentity(db: DataSource, request: LinkIdentityRequest)
  * fallback for existing rows: see `legacyPhoneForms`). Null when malformed or unknown.
  */
 export async function identityHolder(db: DataSource, kind: IdentityKind, raw: string): Promise<CustomerIdentity | null> {
-  const country = defaultPhoneCountry();
-  const value = normalizeIdentity(kind, raw, country);
-  if (!value) return null;
-  if (kind !== IdentityKind.PHONE) return db.getRepository(CustomerIdentity).findOneBy({ kind, value });
-  const forms = [value, ...legacyPhoneForms(value, country)];
-  const rows = await db.getRepository(CustomerIdentity).findBy({ kind, value: In(forms) });
-  // The normalized row first, then the legacy forms in the order above.
-  return rows.sort((a, b) => forms.indexOf(a.value) - forms.indexOf(b.value))[0] ?? null;
+  const value = normalizeIdentity(kind, raw, defaultPhoneCountry());
+  return value ? holderOf(db.manager, kind, value) : null;
 }

@@ -10,6 +10,7 @@ import { Address } from '../entities/address';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { addressColumns, insertAddress, validateAddress, type AddressFields } from './addresses';
 import { requireCustomer, touchChannel } from './customers';
+import { holderOf } from './identities';
 
 export interface ConsentDecision {
   customerId: string;
@@ -94,13 +95,15 @@ async function replaceIdentity(
 ): Promise<void> {
   if (previous === next) return;
   if (next) {
-    const holder = await manager.findOneBy(CustomerIdentity, { kind, value: next });
+    const holder = await holderOf(manager, kind, next);
     if (holder && holder.customerId !== customer.id)
       throw new DomainError('IDENTITY_TAKEN', `this ${kind.toLowerCase()} belongs to another customer`, field);
     if (!holder)
       await manager.insert(CustomerIdentity, { id: randomUUID(), customerId: customer.id, kind, value: next, channel });
+    // Their own number in its pre-E.164 form: kept, stored anew in E.164.
+    else if (holder.value !== next) await manager.update(CustomerIdentity, { id: holder.id }, { value: next });
   }
-  if (previous) {
+  if (previous && previous !== next) {
     await manager.delete(CustomerIdentity, { customerId: customer.id, kind, value: previous });
   }
 }

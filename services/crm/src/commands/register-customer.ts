@@ -14,6 +14,7 @@ import { IdentityKind, normalizeEmail } from '../domain/identity';
 import { toE164 } from '../domain/phone';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { insertAddress, validateAddress, type AddressFields } from './addresses';
+import { holderOf } from './identities';
 
 export interface NewCustomer {
   email: string;
@@ -46,7 +47,7 @@ export async function registerCustomer(db: DataSource, input: NewCustomer): Prom
     return await inTransaction(db, async (manager) => {
       const taken = await manager.findOneBy(CustomerIdentity, { kind: IdentityKind.EMAIL, value: email });
       if (taken) throw new DomainError('CUSTOMER_EXISTS', 'a customer with this email exists', ['input', 'email']);
-      if (phone && (await manager.existsBy(CustomerIdentity, { kind: IdentityKind.PHONE, value: phone }))) {
+      if (phone && (await holderOf(manager, IdentityKind.PHONE, phone))) {
         throw new DomainError('IDENTITY_TAKEN', 'this phone number belongs to another customer', ['input', 'phone']);
       }
       const customer = manager.create(Customer, {
