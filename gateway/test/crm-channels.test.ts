@@ -144,7 +144,7 @@ describe('CRM for every channel', () => {
   });
 
   describe('transactional messages without marketing consent', () => {
-    it('a shopper who gave no consent gets the confirmation, the change, the shipped notice, the pickup notice naming the store, and the cancellation', async () => {
+    it('a shopper who gave no consent gets the confirmation, the change, the shipped notice, the return label, the refund, the pickup notice naming the store, and the cancellation', async () => {
       const id = await register('no.marketing@example.com', { phone: '+1 201 555 0199' });
       const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: id });
       expect((await shopper.request<any>('{ me { marketingConsents { channel } } }')).me.marketingConsents).toEqual([]);
@@ -172,6 +172,26 @@ describe('CRM for every channel', () => {
       await advance(fulfillmentId, 'PICK');
       await advance(fulfillmentId, 'PACK');
       await advance(fulfillmentId, 'SHIP', '1ZJOURNEY');
+      // A mail return of one jacket: the label, then the refund once it arrives at the warehouse.
+      const opened = await send(t.client, 'CreateReturn', {
+        input: {
+          orderId: shipped.id,
+          channel: 'WEB',
+          idempotencyKey: 'journey-return',
+          method: 'MAIL',
+          resolution: 'REFUND',
+          lines: [{ orderLineId: jacketLine.id, quantity: 1, reason: 'too big' }],
+        },
+      });
+      expect(opened.createReturn.userErrors).toEqual([]);
+      const received = await send(await t.associateAt(locations.dc), 'ReceiveReturn', {
+        input: {
+          returnId: opened.createReturn.return.id,
+          locationId: locations.dc,
+          lines: [{ orderLineId: jacketLine.id, quantity: 1, restockable: true }],
+        },
+      });
+      expect(received.receiveReturn.userErrors).toEqual([]);
 
       const pickup = await place(id, 'journey-pickup', [{ sku: 'CH-CAP', quantity: 1 }], {
         type: 'PICKUP_IN_STORE',
@@ -192,6 +212,8 @@ describe('CRM for every channel', () => {
         'SHIPPED',
         'READY_FOR_PICKUP',
         'ORDER_CANCELLED',
+        'RETURN_LABEL',
+        'REFUND_ISSUED',
       ];
       const messages = await eventually(
         () => myMessages(shopper),
@@ -215,6 +237,8 @@ describe('CRM for every channel', () => {
       expect(of('READY_FOR_PICKUP').subject).toBe(`Order ${pickup.number} is ready for pickup at Hoboken Riverside`);
       expect(of('ORDER_CANCELLED')).toMatchObject({ subject: `Order ${cancelled.number} cancelled`, orderId: cancelled.id });
       expect(of('ORDER_CANCELLED').body).toContain('(ordered twice)');
+      expect(of('RETURN_LABEL').body).toContain(opened.createReturn.return.label.url);
+      expect(of('REFUND_ISSUED').body).toContain('USD 80.00');
     });
 
     it('stops one kind the shopper opted out of, keeps the others, and never lets a gift card code be opted out of', async () => {
