@@ -640,4 +640,70 @@ describe('CRM for every channel', () => {
       expect(JSON.parse(twice.requestErasure.request.outcome)).toEqual({ alreadyErasedAt: expect.any(String) });
     });
   });
+
+  describe('who may use the new operations', () => {
+    type Who = 'anonymous' | 'shopper' | 'otherShopper' | 'associate' | 'csr' | 'partner' | 'admin';
+    const SHOPPER_AND_STAFF: Who[] = ['shopper', 'associate', 'csr'];
+    const cases: { name: string; allowed: Who[]; query: string; input: (customerId: string) => Record<string, unknown> }[] = [
+      {
+        name: 'updateCustomerProfile',
+        allowed: SHOPPER_AND_STAFF,
+        query: `mutation($input: UpdateCustomerProfileInput!) { updateCustomerProfile(input: $input) { userErrors { code } } }`,
+        input: (customerId) => ({ input: { customerId, firstName: 'Allowed' } }),
+      },
+      {
+        name: 'updateCustomerAddress',
+        allowed: SHOPPER_AND_STAFF,
+        query: `mutation($input: UpdateCustomerAddressInput!) { updateCustomerAddress(input: $input) { userErrors { code } } }`,
+        input: (customerId) => ({
+          input: { customerId, addressId: 'none', address: { line1: '1 A St', city: 'B', postalCode: '1', country: 'US' } },
+        }),
+      },
+      {
+        name: 'removeCustomerAddress',
+        allowed: SHOPPER_AND_STAFF,
+        query: `mutation($input: RemoveCustomerAddressInput!) { removeCustomerAddress(input: $input) { userErrors { code } } }`,
+        input: (customerId) => ({ input: { customerId, addressId: 'none' } }),
+      },
+      {
+        name: 'setMessageOptOut',
+        allowed: SHOPPER_AND_STAFF,
+        query: `mutation($input: SetMessageOptOutInput!) { setMessageOptOut(input: $input) { userErrors { code } } }`,
+        input: (customerId) => ({ input: { customerId, kind: 'SHIPPED', optedOut: false } }),
+      },
+      {
+        name: 'requestDataExport',
+        allowed: ['shopper', 'csr'],
+        query: `mutation($customerId: ID!) { requestDataExport(customerId: $customerId) { request { id } userErrors { code } } }`,
+        input: (customerId) => ({ customerId }),
+      },
+      {
+        name: 'requestErasure',
+        allowed: ['shopper', 'csr'],
+        query: `mutation($customerId: ID!) { requestErasure(customerId: $customerId) { request { id } userErrors { code } } }`,
+        input: (customerId) => ({ customerId }),
+      },
+    ];
+
+    it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      for (const who of ['anonymous', 'shopper', 'otherShopper', 'associate', 'csr', 'partner', 'admin'] as Who[]) {
+        // A customer of its own per call: an allowed erasure changes it.
+        const customerId = await register(`matrix-${c.name}-${who}@example.com`);
+        const client = {
+          anonymous: () => Promise.resolve(t.anonymous),
+          shopper: () => t.signedIn({ role: 'CUSTOMER', customerId }),
+          otherShopper: async () =>
+            t.signedIn({ role: 'CUSTOMER', customerId: await register(`matrix-other-${c.name}@example.com`) }),
+          associate: () => t.associateAt(locations.store),
+          csr: () => t.signedIn({ role: 'CSR', subject: 'agent-7' }),
+          partner: () => t.signedIn({ role: 'PARTNER', partnerId: 'partner-1' }),
+          admin: () => t.signedIn({ role: 'ADMIN' }),
+        }[who];
+        const response = await (await client()).raw<any>(c.query, c.input(customerId));
+        const denied = response.errors?.some((e) => e.extensions?.code === 'FORBIDDEN') ?? false;
+        expect([who, denied]).toEqual([who, !c.allowed.includes(who)]);
+        if (!denied) expect([who, response.errors]).toEqual([who, undefined]);
+      }
+    });
+  });
 });
