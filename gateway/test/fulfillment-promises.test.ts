@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -57,7 +58,7 @@ describe('delivery dates and store sales through the gateway', () => {
       input: {
         customerId,
         channel: 'CALL_CENTER',
-        idempotencyKey: `${JSON.stringify(fulfillment)}-${sku}-${quantity}-${Math.random()}`,
+        idempotencyKey: randomUUID(),
         lines: [{ sku, quantity }],
         fulfillment,
       },

@@ -141,7 +141,8 @@ export async function createSubscription(
     createdAt: new Date(),
   });
   await ctx.db.getRepository(ReplenishmentSubscription).insert(subscription);
-  return subscription;
+  // PostgreSQL hands the column default back as its raw JSON text: the lines are the ones written.
+  return Object.assign(subscription, lineColumns(lines));
 }
 
 /**
