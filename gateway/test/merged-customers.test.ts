@@ -1,5 +1,6 @@
 import { ANONYMOUS, type Caller } from '@omni/platform';
 import { MergedCustomers, type CustomerDirectory } from '../src/merged-customers';
+import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
 const shopper = (customerId: string, roles = ['CUSTOMER']): Caller => ({
   subject: `s-${customerId}`,
@@ -61,5 +62,37 @@ describe('MergedCustomers', () => {
     expect(await merged.resolve(caller, info)).toBe(caller);
     await merged.resolve(caller, info);
     expect(asked).toEqual(['old', 'old']);
+  });
+});
+
+describe('merged-away tokens over HTTP', () => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await startTestSystem({ transport: 'http' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('forwards the survivor and the id the token named to subgraphs served over HTTP, signed', async () => {
+    const register = async (email: string) =>
+      (await send(t.client, 'RegisterCustomer', { input: { email, firstName: 'H', lastName: 'T', channel: 'WEB' } }))
+        .registerCustomer.customer.id as string;
+    const survivor = await register('http.survivor@example.com');
+    const duplicate = await register('http.duplicate@example.com');
+    await send(t.client, 'EnrollLoyalty', { customerId: duplicate, channel: 'WEB' });
+    expect(
+      (await send(t.client, 'MergeCustomers', { survivorId: survivor, duplicateId: duplicate })).mergeCustomers.userErrors,
+    ).toEqual([]);
+    const token = await t.signedIn({ role: 'CUSTOMER', customerId: duplicate });
+    const me = await eventually(
+      () => token.raw<any>('{ me { id loyalty { cardNumber } carts { id } } }'),
+      (r) => !r.errors && r.data?.me?.loyalty != null,
+    );
+    expect(me.errors).toBeUndefined();
+    expect(me.data.me).toMatchObject({ id: survivor, loyalty: { cardNumber: expect.any(String) }, carts: [] });
+    const cart = await send(token, 'CreateCart', { input: { customerId: duplicate, channel: 'WEB' } });
+    expect(cart.createCart.userErrors).toEqual([]);
+    expect((await token.request<any>('{ me { carts { id } } }')).me.carts).toEqual([{ id: cart.createCart.cart.id }]);
   });
 });
