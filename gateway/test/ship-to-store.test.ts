@@ -182,6 +182,46 @@ describe('ship to store through the gateway', () => {
     );
   });
 
+  it('a line split between the store’s shelf and a transfer is handed over in two parts, each from the pickup store', async () => {
+    await send(t.client, 'SetStock', { input: { locationId: pickup, sku: 'STS-SCARF', onHand: 1 } });
+    const before = await stock(source);
+    const { order } = (
+      await send(t.client, 'PlaceOrder', {
+        input: {
+          customerId,
+          channel: 'CALL_CENTER',
+          idempotencyKey: 'sts-split',
+          lines: [{ sku: 'STS-SCARF', quantity: 3 }],
+          fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: pickup },
+        },
+      })
+    ).placeOrder;
+    const { fulfillments } = (await send(t.client, 'ShipToStoreTransfer', { number: order.number })).orderByNumber;
+    const shelf = fulfillments.find((f: any) => f.sourceLocation.id === pickup);
+    const travelling = fulfillments.find((f: any) => f.sourceLocation.id === source);
+    expect([shelf?.location.id, travelling?.location.id]).toEqual([pickup, pickup]);
+
+    // The shelf part first: readied and handed over at once.
+    for (const action of ['PICK', 'READY_FOR_PICKUP', 'COLLECT']) await step(pickup, shelf.id, action);
+    await eventually(
+      () => stock(pickup),
+      (s) => s.onHand === 0,
+    );
+    // The rest travels, arrives held for the order, and is handed over.
+    for (const action of ['PICK', 'PACK', 'SHIP']) await step(source, travelling.id, action);
+    expect((await step(pickup, travelling.id, 'RECEIVE')).data.advanceFulfillment.userErrors).toEqual([]);
+    expect(await stock(pickup)).toMatchObject({ onHand: 2, reserved: 2, available: 0 });
+    for (const action of ['READY_FOR_PICKUP', 'COLLECT']) await step(pickup, travelling.id, action);
+    expect(
+      await eventually(
+        () => stock(pickup),
+        (s) => s.onHand === 0,
+      ),
+    ).toMatchObject({ onHand: 0, reserved: 0, inTransit: 0 });
+    expect(await stock(source)).toMatchObject({ onHand: before.onHand - 2, reserved: before.reserved });
+    expect((await send(t.client, 'OrderByNumber', { number: order.number })).orderByNumber.status).toBe('COMPLETED');
+  });
+
   it('a cancelled order gives back what is on its way: the units arrive as the store’s own stock', async () => {
     await send(t.client, 'SetStock', { input: { locationId: pickup, sku: 'STS-SCARF', onHand: 0 } });
     const { order } = (
