@@ -1,7 +1,7 @@
 /**
  * Search benchmark: seeds 20,000 variants (5,000 products x 4) into a fresh catalog database and
  * times `searchProducts` with two facet filters (color and size), without a text query, with one,
- * and with a misspelt one (the spelling fallback).
+ * with a misspelt one (the spelling fallback), and with measure ranges (products that fit).
  *
  *   pnpm exec tsc -b services/catalog && node services/catalog/dist/bench/search.js
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node services/catalog/dist/bench/search.js
@@ -103,7 +103,11 @@ async function main(): Promise<void> {
   });
   try {
     const seeding = Date.now();
-    for (let i = 0; i < PRODUCTS; i++) await upsertProduct(db, draft(i), Channel.WEB);
+    const seeded: { id: string; draft: ProductDraft }[] = [];
+    for (let i = 0; i < PRODUCTS; i++) {
+      const d = draft(i);
+      seeded.push({ id: (await upsertProduct(db, d, Channel.WEB)).id, draft: d });
+    }
     if (url) await db.query('ANALYZE');
     process.stdout.write(
       `${url ? 'postgresql' : 'sqlite'}: seeded ${PRODUCTS * VARIANTS_PER_PRODUCT} variants (${PRODUCTS} products) in ${((Date.now() - seeding) / 1000).toFixed(1)} s\n`,
@@ -129,6 +133,29 @@ async function main(): Promise<void> {
     await time(db, 'text "linnen" (misspelt) + two facet filters, first 20, WEB', {
       query: 'linnen',
       filters,
+      channel: Channel.WEB,
+      first: 20,
+      after: null,
+    });
+
+    // Products that fit: every product gets a width (40 to 160 cm, a third written in inches) and
+    // a depth, then a width of at most 80 cm and a depth of at most 50 cm are asked in centimetres.
+    for (const [i, { id, draft: d }] of seeded.entries()) {
+      const width = 40 + Math.floor(random() * 120);
+      const attributes = [
+        ...(d.attributes ?? []),
+        { name: 'width', value: i % 3 ? `${width} cm` : `${(width / 2.54).toFixed(1)} in` },
+        { name: 'depth', value: `${30 + Math.floor(random() * 50)} cm` },
+      ];
+      await upsertProduct(db, { ...d, id, attributes }, Channel.WEB);
+    }
+    if (url) await db.query('ANALYZE');
+    await time(db, 'width <= 80 cm and depth <= 50 cm + two facet filters, first 20, WEB', {
+      filters,
+      ranges: [
+        { name: 'width', max: 80, unit: 'cm' },
+        { name: 'depth', max: 50, unit: 'cm' },
+      ],
       channel: Channel.WEB,
       first: 20,
       after: null,
