@@ -135,6 +135,11 @@ describe('partner orders through the gateway', () => {
       const refused = await place(acme, `ACME-points-${email}`, { email }, { redeemPoints: 100 });
       expect(refused.data.placeOrder.userErrors).toEqual([expect.objectContaining({ code: 'CUSTOMER_REQUIRED' })]);
     }
+    // A reference too long to keep is refused as such, never an internal error.
+    const long = await place(acme, 'ACME-long', { email: 'kim@example.com' }, { externalRef: 'R'.repeat(101) });
+    expect(long.data.placeOrder.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_EXTERNAL_REF' })]);
+    const longKey = await place(acme, 'ACME-long-key', { email: 'kim@example.com' }, { idempotencyKey: 'K'.repeat(101) });
+    expect(longKey.data.placeOrder.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_IDEMPOTENCY_KEY' })]);
     const both = await place(acme, 'ACME-both', { email: 'kim@example.com' }, { customerId: kim });
     expect(both.data.placeOrder.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_CUSTOMER_REFERENCE' })]);
   });

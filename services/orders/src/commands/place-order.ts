@@ -63,11 +63,23 @@ export interface PlacementOptions {
   beforeCommit?: (manager: EntityManager, order: Order, placed: { exchangeCreditCents: number }) => Promise<void>;
 }
 
-const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+const isEmail = (value: string) => value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+
+/** The longest idempotency key and external reference an order keeps (their columns' width). */
+const MAX_REFERENCE_LENGTH = 100;
 
 function validate(request: OrderRequest): void {
-  if (!request.idempotencyKey.trim()) {
-    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'an idempotency key is required', ['input', 'idempotencyKey']);
+  if (!request.idempotencyKey.trim() || request.idempotencyKey.trim().length > MAX_REFERENCE_LENGTH) {
+    throw new DomainError('INVALID_IDEMPOTENCY_KEY', `an idempotency key is 1 to ${MAX_REFERENCE_LENGTH} characters`, [
+      'input',
+      'idempotencyKey',
+    ]);
+  }
+  if ((request.externalRef?.trim().length ?? 0) > MAX_REFERENCE_LENGTH) {
+    throw new DomainError('INVALID_EXTERNAL_REF', `an external reference is at most ${MAX_REFERENCE_LENGTH} characters`, [
+      'input',
+      'externalRef',
+    ]);
   }
   if (request.lines.length === 0) throw new DomainError('EMPTY_ORDER', 'an order has at least one line', ['input', 'lines']);
   request.lines.forEach((line, i) => {
