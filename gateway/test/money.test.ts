@@ -382,6 +382,63 @@ describe('the money of an order', () => {
     expect(original.payments[0].refunded.cents).toBe(0);
   });
 
+  it('refunds the difference when an exchange is for a cheaper item, to the tenders of the order', async () => {
+    const associate = await t.associateAt(store);
+    const placed = await send(associate, 'PlaceOrderWithTenders', {
+      channel: 'STORE',
+      key: randomUUID(),
+      lines: [{ sku: 'BOOT-89', quantity: 1 }],
+      fulfillment: { type: 'CARRY_OUT', pickupLocationId: store },
+      payment: { provider: 'test', token: 'tok_visa' },
+    });
+    const order = await payments(placed.placeOrder.order.number);
+    const created = await send(associate, 'CreateReturn', {
+      input: {
+        orderId: order.id,
+        channel: 'STORE',
+        idempotencyKey: randomUUID(),
+        method: 'IN_STORE',
+        locationId: store,
+        resolution: 'EXCHANGE',
+        lines: [{ orderLineId: order.lines[0].id, quantity: 1, reason: 'wants the tee', exchangeSku: 'TEE-24' }],
+        exchangeFulfillment: { type: 'CARRY_OUT', pickupLocationId: store },
+      },
+    });
+    const received = await send(associate, 'ReceiveReturn', {
+      input: {
+        returnId: created.createReturn.return.id,
+        locationId: store,
+        lines: [{ orderLineId: order.lines[0].id, quantity: 1, restockable: true }],
+      },
+    });
+    expect(received.receiveReturn.userErrors).toEqual([]);
+    // The boots paid 89.00: 24.00 goes to the tee, 65.00 back to the card.
+    expect(received.receiveReturn.return.refund).toEqual({ cents: 6500, currency: 'USD' });
+    const exchange = await payments(received.receiveReturn.return.exchangeOrder.number);
+    expect({ total: exchange.total.cents, balanceDue: exchange.balanceDue.cents }).toEqual({ total: 0, balanceDue: 0 });
+    const original = await payments(order.number);
+    expect(original.payments.map((p: any) => [p.method, p.status, p.refunded.cents])).toEqual([
+      ['CARD', 'PARTIALLY_REFUNDED', 6500],
+    ]);
+    expect(original.balanceDue.cents).toBe(0);
+  });
+
+  it('refuses more points than the shopper holds, and gives nothing else away for it', async () => {
+    const few = await shopper(50);
+    const cartId = await cartWith(few.client, 'WEB', [['TEE-24', 1]], few.id);
+    const out = await send(few.client, 'CheckoutWithTenders', {
+      cartId,
+      key: randomUUID(),
+      fulfillment: pickup(),
+      redeemPoints: 100,
+      useStoreCredit: true,
+    });
+    expect(out.checkout.userErrors.map((e: any) => [e.code, e.field])).toEqual([
+      ['INSUFFICIENT_POINTS', ['input', 'redeemPoints']],
+    ]);
+    expect((await wallet(few.id)).points).toBe(50);
+  });
+
   it('spends gift cards in any channel, refuses bad tenders, and holds nothing for a refused attempt', async () => {
     const issue = async (cents: number, currency = 'USD') =>
       (
