@@ -246,12 +246,24 @@ describe('ship to store through the gateway', () => {
 
     const cancelled = await send(t.client, 'CancelOrder', { orderId: order.id, channel: 'CALL_CENTER' });
     expect(cancelled.cancelOrder.userErrors).toEqual([]);
-    const [transfer] = await t.system.services.get('inventory')!.db.getRepository(StockTransfer).findBy({ fulfillmentId: id });
-    const receipt = await (
-      await t.associateAt(pickup)
-    ).request<any>('mutation($id: ID!) { receiveTransfer(id: $id) { transfer { status } userErrors { code } } }', {
-      id: transfer!.id,
-    });
+    // The store finds it among what is on its way in, and receives it.
+    const pickupStaff = await t.associateAt(pickup);
+    const incoming = await pickupStaff.request<any>(
+      'query($id: ID!) { location(id: $id) { incomingTransfers { id sku quantity fulfillmentId from { id } } } }',
+      { id: pickup },
+    );
+    const transfer = incoming.location.incomingTransfers.find((tr: any) => tr.fulfillmentId === id);
+    expect(transfer).toMatchObject({ sku: 'STS-SCARF', quantity: 1, from: { id: source } });
+    const elsewhere = await (
+      await t.associateAt(source)
+    ).raw<any>('query($id: ID!) { location(id: $id) { incomingTransfers { id } } }', { id: pickup });
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const receipt = await pickupStaff.request<any>(
+      'mutation($id: ID!) { receiveTransfer(id: $id) { transfer { status } userErrors { code } } }',
+      {
+        id: transfer.id,
+      },
+    );
     expect(receipt.receiveTransfer).toEqual({ transfer: { status: 'RECEIVED' }, userErrors: [] });
     expect(await stock(pickup)).toMatchObject({ onHand: 1, reserved: 0, inTransit: 0, available: 1 });
   });

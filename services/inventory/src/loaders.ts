@@ -5,7 +5,7 @@ import type { PlacedStock } from './domain/availability';
 import { Location } from './entities/location';
 import { StockReservation } from './entities/reservation';
 import { Stock } from './entities/stock';
-import { StockTransfer } from './entities/transfer';
+import { StockTransfer, TransferStatus } from './entities/transfer';
 
 export const locationById = defineLoader(
   'locationById',
@@ -49,6 +49,19 @@ export const transferById = defineLoader(
     new DataLoader<string, StockTransfer | null>(async (ids) =>
       byKey(ids, await ctx.db.getRepository(StockTransfer).findBy({ id: In([...ids]) }), (t) => t.id),
     ),
+);
+
+/** Transfers on their way to each location (in transit), oldest first: one statement per batch. */
+export const incomingTransfersByLocation = defineLoader(
+  'incomingTransfersByLocation',
+  (ctx) =>
+    new DataLoader<string, StockTransfer[]>(async (locationIds) => {
+      const rows = await ctx.db.getRepository(StockTransfer).find({
+        where: { toLocationId: In([...locationIds]), status: TransferStatus.IN_TRANSIT },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      return groupedByKey(locationIds, rows, (t) => t.toLocationId);
+    }),
 );
 
 export const reservationsByOrder = defineLoader(

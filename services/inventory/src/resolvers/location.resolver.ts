@@ -1,8 +1,24 @@
 import { attempt, Role, type ServiceContext, UserError } from '@omni/platform';
-import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { upsertLocation } from '../commands/locations';
+import { assertCanManageStockAt } from '../domain/stock-access';
 import { Location, LocationType } from '../entities/location';
-import { locationById } from '../loaders';
+import { StockTransfer } from '../entities/transfer';
+import { incomingTransfersByLocation, locationById } from '../loaders';
 
 @InputType()
 export class UpsertLocationInput {
@@ -50,6 +66,15 @@ export class LocationResolver {
   @Query(() => [Location], { description: 'Every warehouse and store, by name.' })
   locations(@Ctx() ctx: ServiceContext): Promise<Location[]> {
     return ctx.db.getRepository(Location).find({ order: { name: 'ASC' } });
+  }
+
+  @FieldResolver(() => [StockTransfer], {
+    description:
+      "Transfers on their way here (in transit), oldest first: replenishment and ship-to-store alike; for admins and this location's associates, who receive them.",
+  })
+  incomingTransfers(@Root() location: Location, @Ctx() ctx: ServiceContext): Promise<StockTransfer[]> {
+    assertCanManageStockAt(ctx.caller, location.id);
+    return incomingTransfersByLocation(ctx).load(location.id);
   }
 
   @Authorized(Role.ADMIN)
