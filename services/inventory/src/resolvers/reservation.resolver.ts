@@ -52,7 +52,7 @@ export class ReserveStockInput {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'A carry-out sale: the goods are in the shopper\'s hand, so the units may come out of safety stock (on hand less reserved).',
+      "A carry-out sale: the goods are in the shopper's hand, so the units may come out of safety stock (on hand less reserved).",
   })
   atTill?: boolean | null;
 }
