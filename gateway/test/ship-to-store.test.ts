@@ -131,6 +131,19 @@ describe('ship to store through the gateway', () => {
     expect((await step(pickup, placed.id, 'READY_FOR_PICKUP')).data.advanceFulfillment.fulfillment.status).toBe(
       'READY_FOR_PICKUP',
     );
+    // The shopper says "I am here" from the app; the store sees them first among its pickups.
+    const here = await app.request<any>('mutation($id: ID!) { announcePickupArrival(orderId: $id) { userErrors { code } } }', {
+      id: checkout.order.id,
+    });
+    expect(here.announcePickupArrival.userErrors).toEqual([]);
+    const waiting = await (
+      await t.associateAt(pickup)
+    ).request<any>('query($id: ID!) { location(id: $id) { pickupsWaiting { id status arrivedAt } } }', { id: pickup });
+    expect(waiting.location.pickupsWaiting[0]).toEqual({
+      id: placed.id,
+      status: 'READY_FOR_PICKUP',
+      arrivedAt: expect.any(String),
+    });
     expect((await step(pickup, placed.id, 'COLLECT')).data.advanceFulfillment.fulfillment.status).toBe('COLLECTED');
 
     // Handed over: the units leave the pickup store's stock, and the order is complete.
@@ -150,6 +163,7 @@ describe('ship to store through the gateway', () => {
       'SHIP',
       'RECEIVE',
       'READY_FOR_PICKUP',
+      'shopper',
       'COLLECT',
     ]);
   });
