@@ -107,6 +107,17 @@ describe('subscriptions through the gateway', () => {
     });
     expect(created.createSubscription.userErrors).toEqual([]);
     const id = created.createSubscription.subscription.id;
+    // The app shows the subscribe-and-save price before the first order, from the same engine.
+    const preview = await shopper.request<any>(
+      'query($id: ID!) { customer(id: $id) { subscriptions { id subtotal { cents } discount { cents } total { cents currency } } } }',
+      { id: customerId },
+    );
+    expect(preview.customer.subscriptions).toContainEqual({
+      id,
+      subtotal: { cents: 2900 },
+      discount: { cents: 290 },
+      total: { cents: 2610, currency: 'USD' },
+    });
 
     const [first] = await runDue(day(0));
     const order = (await t.client.request<any>(ORDER, { n: first!.number })).orderByNumber;

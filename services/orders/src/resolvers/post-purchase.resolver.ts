@@ -6,6 +6,7 @@ import {
   DateScalar,
   defineLoader,
   groupedByKey,
+  Money,
   Role,
   type ServiceContext,
   UserError,
@@ -35,6 +36,8 @@ import { Order } from '../entities/order';
 import { ReturnLine, ReturnRequest } from '../entities/return';
 import { ReplenishmentSubscription, ReplenishmentSubscriptionLine } from '../entities/subscription';
 import { orderById } from '../loaders';
+import { subscriptionCodes } from '../commands/order-pricing';
+import { priceCartWithCatalog, type CartPricing } from '../peers';
 import {
   CustomerRef,
   ExternalPaymentInput,
@@ -63,6 +66,30 @@ const linesByReturn = defineLoader(
       const rows = await ctx.db.getRepository(ReturnLine).find({ where: { returnId: In([...ids]) }, order: { id: 'ASC' } });
       return groupedByKey(ids, rows, (l) => l.returnId);
     }),
+);
+
+/**
+ * What a subscription's next order costs today: its lines through the catalog's `priceCartV1` with
+ * the subscribe-and-save promotion, as the run will price it. One catalog call per subscription
+ * asked, as for a cart; the order is priced again when it is placed.
+ */
+const subscriptionPricing = defineLoader(
+  'subscriptionPricing',
+  (ctx) =>
+    new DataLoader<ReplenishmentSubscription, CartPricing, string>(
+      (subscriptions) =>
+        Promise.all(
+          subscriptions.map((s) =>
+            priceCartWithCatalog(ctx, {
+              channel: s.channel,
+              customerId: s.customerId,
+              couponCodes: subscriptionCodes(),
+              lines: subscriptionLines(s),
+            }),
+          ),
+        ),
+      { cacheKeyFn: (s) => s.id },
+    ),
 );
 
 const subscriptionsByCustomer = defineLoader(
@@ -398,6 +425,26 @@ export class SubscriptionResolver {
   @FieldResolver(() => [ReplenishmentSubscriptionLine], { description: 'Every SKU each run orders.' })
   lines(@Root() s: ReplenishmentSubscription): ReplenishmentSubscriptionLine[] {
     return subscriptionLines(s);
+  }
+
+  @FieldResolver(() => Money, { description: "The next order before discounts, at today's prices." })
+  async subtotal(@Root() s: ReplenishmentSubscription, @Ctx() ctx: ServiceContext): Promise<Money> {
+    const pricing = await subscriptionPricing(ctx).load(s);
+    return Money.of(pricing.subtotalCents, pricing.currency);
+  }
+
+  @FieldResolver(() => Money, {
+    description: 'What subscribe-and-save (and any other promotion) takes off the next order today.',
+  })
+  async discount(@Root() s: ReplenishmentSubscription, @Ctx() ctx: ServiceContext): Promise<Money> {
+    const pricing = await subscriptionPricing(ctx).load(s);
+    return Money.of(pricing.discountCents, pricing.currency);
+  }
+
+  @FieldResolver(() => Money, { description: "What the next order costs at today's prices and promotions." })
+  async total(@Root() s: ReplenishmentSubscription, @Ctx() ctx: ServiceContext): Promise<Money> {
+    const pricing = await subscriptionPricing(ctx).load(s);
+    return Money.of(pricing.totalCents, pricing.currency);
   }
 
   @FieldResolver(() => LocationRef, { nullable: true, description: 'The pickup store (PICKUP_IN_STORE).' })
