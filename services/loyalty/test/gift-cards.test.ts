@@ -15,7 +15,7 @@ import { envelope, openLoyalty, scratchPostgres, TEST_DATABASE_URL, type Loyalty
 const SECRET = 'a-test-gift-card-secret-of-32-characters-or-more';
 const RATE = 4;
 // Before anything reads them: this file's own secret and a small balance-enquiry limit.
-useLoyaltySettings({ giftCardSecret: SECRET, development: false, balanceRatePerMinute: RATE });
+useLoyaltySettings({ giftCardSecret: SECRET, development: false, balanceRatePerMinute: RATE, holdTtlSeconds: 600 });
 
 /** Gift cards and store credit through loyalty's GraphQL API, on its own database. */
 describe('gift cards', () => {
