@@ -1,5 +1,6 @@
 import { Customer, Interaction } from '@omni/crm';
 import { newEnvelope, OutboxEvent, type EventEnvelope } from '@omni/platform';
+import { CustomerMessage } from '../../services/crm/src/entities/message';
 import { apiSchema, contractOperations, pruneToSchema } from '../src/contract';
 import { composeSupergraph, subgraphSdls } from '../src/supergraph';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
@@ -643,6 +644,12 @@ describe('CRM: one customer across every channel', () => {
     await eventually(
       () => crmCount(Interaction, { kind: 'ORDER_PLACED' }),
       (n) => n === touchpointsBefore + 50,
+    );
+    // ...and send the confirmations those events queued (the dispatcher locks each customer).
+    await eventually(
+      async () =>
+        (await crmCount(CustomerMessage, { status: 'PENDING' })) + (await crmCount(CustomerMessage, { status: 'SENDING' })),
+      (n) => n === 0,
     );
     const query = `query Batch { ${orders.map((id, i) => `o${i}: order(id: "${id}") { id customer { id email firstName } }`).join('\n')} }`;
 
