@@ -1,4 +1,5 @@
 import type { GatewayClient } from '../src/client';
+import { CustomerPurchase } from '../../services/catalog/src/entities/recommendation';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
 /**
@@ -578,6 +579,14 @@ describe('CRM for every channel', () => {
         },
       });
 
+      const learned = t.system.services.get('catalog')!.db.getRepository(CustomerPurchase);
+      expect(
+        await eventually(
+          () => learned.countBy({ customerId: id }),
+          (n) => n > 0,
+        ),
+      ).toBeGreaterThan(0);
+
       const { requestErasure } = await shopper.request<any>(ERASE, { id });
       expect(requestErasure.userErrors).toEqual([]);
       expect(requestErasure.request).toMatchObject({ kind: 'ERASURE', status: 'COMPLETED', requestedBy: 'erase-shopper' });
@@ -610,9 +619,23 @@ describe('CRM for every channel', () => {
         privacyRequests: [{ kind: 'ERASURE', status: 'COMPLETED' }],
       });
       expect(me.messages.edges.every((e: any) => e.node.recipient === '' && e.node.body === '')).toBe(true);
-      // Orders are kept for accounting (the orders service's own erasure is a later step).
+      // Orders are kept for accounting, without the person: no email, no shipping address.
       expect(me.orders.totalCount).toBe(1);
       expect((await send(t.client, 'OrderByNumber', { number: order.number })).orderByNumber.customer.id).toBe(id);
+      const kept = await eventually(
+        async () => (await send(t.client, 'OrderPayments', { number: order.number })).orderByNumber,
+        (o) => o.shippingAddress === null,
+      );
+      expect(kept.shippingAddress).toBeNull();
+      expect(kept.total.cents).toBeGreaterThan(0);
+      // Catalog forgets what it learned about the person (its recommendations start from nothing).
+      const purchases = t.system.services.get('catalog')!.db.getRepository(CustomerPurchase);
+      expect(
+        await eventually(
+          () => purchases.countBy({ customerId: id }),
+          (n) => n === 0,
+        ),
+      ).toBe(0);
       // Nobody is found by the old email or phone any more, and the email can be registered anew.
       expect((await send(t.client, 'CustomerLookup', { email: 'erase.me@example.com' })).customerLookup).toBeNull();
       expect((await send(t.client, 'CustomerLookup', { email: 'erase.me.old@example.com' })).customerLookup).toBeNull();

@@ -1,4 +1,4 @@
-import { OrderPlacedEvent, parsePayload, ProductViewedEvent, type ConsumerDefinition } from '@omni/platform';
+import { CustomerErasedEvent, OrderPlacedEvent, parsePayload, ProductViewedEvent, type ConsumerDefinition } from '@omni/platform';
 import { In, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { Product, ProductVariant } from '../entities/product';
 import { CategoryAffinity, CoPurchase, CustomerProductView, CustomerPurchase, ProductSales } from '../entities/recommendation';
@@ -119,4 +119,20 @@ const learnFromViews: ConsumerDefinition = {
   },
 };
 
-export const consumers = [learnFromOrders, learnFromViews];
+/**
+ * A shopper's erasure: what catalog learned about the person (their purchases, views and category
+ * affinities) goes; the anonymous aggregates (bought together, sales per product) stay.
+ */
+const forgetCustomer: ConsumerDefinition = {
+  name: 'customer-erased',
+  types: [CustomerErasedEvent.type],
+  async handle(manager, event) {
+    const { customerId, mergedIds } = parsePayload(CustomerErasedEvent, event);
+    const ids = In([customerId, ...mergedIds]);
+    await manager.delete(CustomerPurchase, { customerId: ids });
+    await manager.delete(CustomerProductView, { customerId: ids });
+    await manager.delete(CategoryAffinity, { customerId: ids });
+  },
+};
+
+export const consumers = [learnFromOrders, learnFromViews, forgetCustomer];

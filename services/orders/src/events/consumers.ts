@@ -1,6 +1,8 @@
-import { CustomersMergedEvent, parsePayload, type ConsumerDefinition } from '@omni/platform';
+import { CustomerErasedEvent, CustomersMergedEvent, parsePayload, type ConsumerDefinition } from '@omni/platform';
+import { In } from 'typeorm';
+import { SubscriptionStatus } from '../domain/subscriptions';
 import { Cart } from '../entities/cart';
-import { Order } from '../entities/order';
+import { Fulfillment, Order } from '../entities/order';
 import { ReturnRequest } from '../entities/return';
 import { ReplenishmentSubscription } from '../entities/subscription';
 import { appendHistory } from '../commands/history';
@@ -28,4 +30,37 @@ const repointMergedCustomer: ConsumerDefinition = {
   },
 };
 
-export const consumers: ConsumerDefinition[] = [repointMergedCustomer];
+/**
+ * A shopper's erasure (CRM's privacy request): their orders stay for the accounts, without the
+ * person: the email and the shipping addresses go, and their subscriptions stop (nothing is left
+ * to ship them to). The customer id stays: it points at CRM's anonymized record.
+ */
+const eraseCustomer: ConsumerDefinition = {
+  name: 'customer-erased',
+  types: [CustomerErasedEvent.type],
+  async handle(manager, event) {
+    const { customerId, mergedIds, requestId } = parsePayload(CustomerErasedEvent, event);
+    const ids = [customerId, ...mergedIds];
+    const orders = await manager.findBy(Order, { customerId: In(ids) });
+    if (orders.length) {
+      const orderIds = orders.map((o) => o.id);
+      await manager.update(Order, { id: In(orderIds) }, { email: null, shippingAddress: null });
+      await manager.update(Fulfillment, { orderId: In(orderIds) }, { shippingAddress: null });
+      for (const order of orders) {
+        await appendHistory(manager, {
+          orderId: order.id,
+          channel: event.channel,
+          actor: null,
+          event: `personal data erased (privacy request ${requestId})`,
+        });
+      }
+    }
+    await manager.update(
+      ReplenishmentSubscription,
+      { customerId: In(ids) },
+      { address: null, status: SubscriptionStatus.CANCELLED },
+    );
+  },
+};
+
+export const consumers: ConsumerDefinition[] = [repointMergedCustomer, eraseCustomer];
