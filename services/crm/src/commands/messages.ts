@@ -43,26 +43,13 @@ export async function queueMessages(
     { email: customer.email, phone, deviceToken: device?.value ?? null },
     (customer.messageOptOuts ?? []).includes(request.trigger.kind),
   );
-  const now = new Date();
   const messages = targets.map((target) =>
-    manager.create(CustomerMessage, {
-      id: randomUUID(),
+    newMessage(manager, request, {
       customerId: customer.id,
-      kind: request.trigger.kind,
       channel: target.channel,
       recipient: target.recipient,
       basis: target.basis,
-      ...composeMessage(request.trigger, customer.firstName, target.channel),
-      orderId: request.orderId,
-      salesChannel: request.salesChannel,
-      sourceEventId: request.eventId,
-      status: MessageStatus.PENDING,
-      attempts: 0,
-      lastError: null,
-      nextAttemptAt: now,
-      createdAt: now,
-      sentAt: null,
-      providerMessageId: null,
+      greeting: customer.firstName,
     }),
   );
   if (messages.length > 0) await manager.insert(CustomerMessage, messages);
@@ -77,15 +64,32 @@ export async function queueTransactionalEmail(
   manager: EntityManager,
   request: MessageRequest & { recipient: string; customer: Customer | null; greeting: string },
 ): Promise<CustomerMessage> {
-  const now = new Date();
-  const message = manager.create(CustomerMessage, {
-    id: randomUUID(),
+  const message = newMessage(manager, request, {
     customerId: request.customer?.id ?? null,
-    kind: request.trigger.kind,
     channel: ContactChannel.EMAIL,
     recipient: request.recipient,
     basis: MessageBasis.TRANSACTIONAL,
-    ...composeMessage(request.trigger, request.greeting, ContactChannel.EMAIL),
+    greeting: request.greeting,
+  });
+  await manager.insert(CustomerMessage, message);
+  return message;
+}
+
+/** A message ready for the dispatcher: composed for its channel, PENDING now. */
+function newMessage(
+  manager: EntityManager,
+  request: MessageRequest,
+  to: { customerId: string | null; channel: ContactChannel; recipient: string; basis: MessageBasis; greeting: string },
+): CustomerMessage {
+  const now = new Date();
+  return manager.create(CustomerMessage, {
+    id: randomUUID(),
+    customerId: to.customerId,
+    kind: request.trigger.kind,
+    channel: to.channel,
+    recipient: to.recipient,
+    basis: to.basis,
+    ...composeMessage(request.trigger, to.greeting, to.channel),
     orderId: request.orderId,
     salesChannel: request.salesChannel,
     sourceEventId: request.eventId,
@@ -97,8 +101,6 @@ export async function queueTransactionalEmail(
     sentAt: null,
     providerMessageId: null,
   });
-  await manager.insert(CustomerMessage, message);
-  return message;
 }
 
 /** The order number CRM learned from `orders.order.placed`, or null when it never saw the order. */
