@@ -1,0 +1,280 @@
+/**
+ * `pnpm bench:gateway [--duration 10] [--connections 10] [--rounds 3] [--json out.json]`
+ *
+ * Starts the embedded system (SQLite files in a scratch directory, the in-process bus, every
+ * subgraph also on a port of its own) in a child process, seeds the demo retailer plus deep
+ * stock, and loads it with autocannon from this process, 127.0.0.1 only: the cases in turn,
+ * round after round (A, B, C, D, A, B, ...), so a neighbour's burst hits every case alike. Prints
+ * the median of the rounds: req/s, p50 and p99 latency, and the system's CPU per request
+ * (process.cpuUsage of the child, user + system, so the load generator is not counted).
+ * No thresholds: the numbers are for reading (issue 20's targets are ratios on one machine).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { createLogger, DEV_SUBGRAPH_SECRET, encodeCaller, HEADERS, signCallerValue } from '@omni/platform';
+import { GatewayClient } from '../client';
+import { rateLimitOptions } from '../rate-limit';
+import { seedDemoRetailer } from '../seed';
+import { startSystem } from '../system';
+import { issueToken } from '../token';
+
+interface Ready {
+  gatewayUrl: string;
+  crmUrl: string;
+}
+
+const CUSTOMER_360 = `query Customer360($id: ID!) {
+  customer(id: $id) {
+    firstName lastName email channels
+    identities { kind value channel }
+    orders(first: 5) { totalCount edges { node { number channel status total { cents currency }
+      lines { sku quantity variant { product { name } price(channel: WEB) { cents } availability { totalAvailable } } } } } }
+    loyalty { cardNumber tier pointsBalance }
+  }
+}`;
+const CRM_CUSTOMER = `query CrmCustomer($id: ID!) { customer(id: $id) { firstName lastName email } }`;
+const SEARCH_PRODUCTS = `query SearchProducts($query: String, $channel: Channel, $first: Int) {
+  searchProducts(query: $query, channel: $channel, first: $first) {
+    totalCount
+    facets { name values { value count } }
+    edges { node { id name brand variants { sku price(channel: $channel) { cents currency } availability { totalAvailable } } } }
+  }
+}`;
+const PLACE_ORDER = `mutation PlaceOrder($input: PlaceOrderInput!) {
+  placeOrder(input: $input) { order { id number status total { cents currency } } userErrors { field message code } }
+}`;
+const SET_STOCK = `mutation SetStock($input: SetStockInput!) {
+  setStock(input: $input) { stock { sku onHand } userErrors { field message code } }
+}`;
+
+/** The child: the system under load. Answers `cpu` with its process.cpuUsage(). */
+async function serve(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'omni-bench-'));
+  const system = await startSystem({
+    dataDir,
+    gatewayPort: 0,
+    subgraphPorts: 'random',
+    transport: 'in-process',
+    host: '127.0.0.1',
+    log: createLogger('bench', process.env.LOG_LEVEL ?? 'silent'),
+    edge: { rateLimit: rateLimitOptions({ RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000' }) },
+  });
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'cpu') process.send!({ type: 'cpu', usage: process.cpuUsage() });
+    if (message.type === 'stop') {
+      void system.close().finally(() => {
+        rmSync(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      });
+    }
+  });
+  const ready: Ready = { gatewayUrl: system.gateway.url, crmUrl: system.endpoints.get('crm')!.url };
+  process.send!({ type: 'ready', ...ready });
+}
+
+function request<T>(child: ChildProcess, type: string, reply: string): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (message: { type: string } & T) => {
+      if (message.type !== reply) return;
+      child.off('message', listener);
+      resolve(message);
+    };
+    child.on('message', listener);
+    child.send({ type });
+  });
+}
+
+interface Case {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  body: () => string;
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMs: number;
+  errors: number;
+}
+
+async function runCase(child: ChildProcess, c: Case, duration: number, connections: number): Promise<Measured> {
+  const before = (await request<{ usage: NodeJS.CpuUsage }>(child, 'cpu', 'cpu')).usage;
+  const result = await autocannon({
+    url: c.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...c.headers },
+    connections,
+    duration,
+    // A fresh body per request (placeOrder needs its own idempotency key).
+    requests: [{ setupRequest: (req) => ({ ...req, body: c.body() }) }],
+  });
+  const after = (await request<{ usage: NodeJS.CpuUsage }>(child, 'cpu', 'cpu')).usage;
+  const cpuMicros = after.user - before.user + (after.system - before.system);
+  const completed = result.requests.total || 1;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMs: cpuMicros / 1000 / completed,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '3' },
+      json: { type: 'string' },
+    },
+  });
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  const rounds = Number(values.rounds);
+  const child = fork(__filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    const ready = await new Promise<Ready>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`the system exited (${code}) before it was ready`)));
+      child.on('message', (m: { type: string } & Ready) => m.type === 'ready' && resolve(m));
+    });
+    const token = await issueToken({ roles: ['ADMIN', 'CSR'], subject: 'bench-back-office', ttlSeconds: 6 * 3600 });
+    const admin = new GatewayClient(ready.gatewayUrl, { 'x-channel': 'WEB', authorization: `Bearer ${token}` });
+    const seeded = await seedDemoRetailer(admin);
+    const store = seeded.locationIds[1]!;
+    // Deep stock at the pickup store, so placeOrder never runs out (nor needs a transfer) during the run.
+    for (const sku of ['NF-TOTE-NAT', 'RL-BTL-750-SAGE']) {
+      await admin.mutate(SET_STOCK, { input: { locationId: store, sku, onHand: 10_000_000 } }, 'SetStock');
+    }
+    const customerId = seeded.customerIds[0]!;
+    const csrCaller = encodeCaller({
+      subject: 'bench-back-office',
+      roles: ['ADMIN', 'CSR'],
+      customerId: null,
+      locationId: null,
+      partnerId: null,
+    });
+    const backOffice = { 'x-channel': 'WEB', authorization: `Bearer ${token}` };
+    let orderNumber = 0;
+    const run = `${process.pid}-${Date.now()}`;
+    const cases: Case[] = [
+      {
+        name: 'Customer360 via gateway',
+        url: ready.gatewayUrl,
+        headers: backOffice,
+        body: () => JSON.stringify({ query: CUSTOMER_360, variables: { id: customerId }, operationName: 'Customer360' }),
+      },
+      {
+        name: 'customer straight to CRM',
+        url: ready.crmUrl,
+        headers: {
+          'x-channel': 'WEB',
+          [HEADERS.caller]: csrCaller,
+          [HEADERS.callerSignature]: signCallerValue(csrCaller, DEV_SUBGRAPH_SECRET),
+        },
+        body: () => JSON.stringify({ query: CRM_CUSTOMER, variables: { id: customerId }, operationName: 'CrmCustomer' }),
+      },
+      {
+        name: 'SearchProducts, anonymous',
+        url: ready.gatewayUrl,
+        headers: { 'x-channel': 'WEB' },
+        body: () =>
+          JSON.stringify({
+            query: SEARCH_PRODUCTS,
+            variables: { query: 'merino', channel: 'WEB', first: 10 },
+            operationName: 'SearchProducts',
+          }),
+      },
+      {
+        name: 'placeOrder, 2 lines',
+        url: ready.gatewayUrl,
+        headers: backOffice,
+        body: () =>
+          JSON.stringify({
+            query: PLACE_ORDER,
+            operationName: 'PlaceOrder',
+            variables: {
+              input: {
+                customerId,
+                channel: 'CALL_CENTER',
+                idempotencyKey: `bench-${run}-${++orderNumber}`,
+                lines: [
+                  { sku: 'NF-TOTE-NAT', quantity: 1 },
+                  { sku: 'RL-BTL-750-SAGE', quantity: 1 },
+                ],
+                fulfillment: { type: 'PICKUP_IN_STORE', pickupLocationId: store },
+              },
+            },
+          }),
+      },
+    ];
+    // Each case answers before it is measured (and warms up its code paths).
+    for (const c of cases) {
+      const response = await fetch(c.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...c.headers },
+        body: c.body(),
+      });
+      const text = await response.text();
+      if (!response.ok || /"errors"|"userErrors":\[\{/.test(text))
+        throw new Error(`${c.name}: ${response.status} ${text.slice(0, 500)}`);
+    }
+    const samples = new Map<string, Measured[]>(cases.map((c) => [c.name, []]));
+    const load: number[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      for (const c of cases) {
+        const measured = await runCase(child, c, duration, connections);
+        samples.get(c.name)!.push(measured);
+        load.push(loadavg()[0]!);
+        process.stderr.write(
+          `round ${round} ${c.name}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ` +
+            `${measured.cpuMs.toFixed(2)} ms CPU/req, ${measured.errors} errors\n`,
+        );
+      }
+    }
+    const table = cases.map((c) => {
+      const s = samples.get(c.name)!;
+      return {
+        case: c.name,
+        'req/s': Math.round(median(s.map((m) => m.rps))),
+        'p50 ms': median(s.map((m) => m.p50)),
+        'p99 ms': median(s.map((m) => m.p99)),
+        'CPU ms/req': Number(median(s.map((m) => m.cpuMs)).toFixed(2)),
+        errors: s.reduce((sum, m) => sum + m.errors, 0),
+      };
+    });
+    process.stdout.write(
+      `embedded (SQLite, in-process bus), ${connections} connections, ${rounds} rounds of ${duration} s per case, medians; ` +
+        `load average during the run ${Math.min(...load).toFixed(2)}..${Math.max(...load).toFixed(2)}\n`,
+    );
+    console.table(table);
+    const [c360, crm] = table;
+    process.stdout.write(
+      `Customer360 vs direct CRM: ${(crm!['req/s'] / c360!['req/s']).toFixed(1)}x the throughput, ` +
+        `${(c360!['CPU ms/req'] / crm!['CPU ms/req']).toFixed(1)}x the CPU per request\n`,
+    );
+    if (values.json) writeFileSync(values.json, JSON.stringify({ connections, rounds, duration, load, table }, null, 2));
+  } finally {
+    child.send({ type: 'stop' });
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+if (process.argv.includes('--serve')) void serve();
+else
+  void main().catch((error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exitCode = 1;
+  });
