@@ -12,7 +12,20 @@ export enum Channel {
   KIOSK = 'KIOSK',
 }
 
-registerEnumType(Channel, { name: 'Channel', description: 'A sales or service channel.' });
+registerEnumType(Channel, {
+  name: 'Channel',
+  description: 'A sales or service channel.',
+  valuesConfig: {
+    WEB: { description: 'The web store.' },
+    MOBILE_APP: { description: "The retailer's mobile app." },
+    STORE: { description: 'A physical store: its associates, tills and POS.' },
+    CALL_CENTER: { description: 'The contact center (CSR console).' },
+    MARKETPLACE: { description: 'A third-party marketplace selling on our behalf.' },
+    SOCIAL: { description: 'Social commerce (shops inside social networks).' },
+    PARTNER: { description: 'A partner integration calling the API with a partner token.' },
+    KIOSK: { description: 'A self-service kiosk in a store.' },
+  },
+});
 
 export function parseChannel(value: string | undefined | null): Channel | null {
   if (!value) return null;

@@ -40,7 +40,7 @@ export class DeadLetterView {
   @Field({ description: 'The consumer, `<service>-<name>`.' })
   consumer!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The event id: pass it to `replay<Service>DeadLetters(eventIds:)`.' })
   eventId!: string;
 
   @Field({ description: 'The event type, e.g. `orders.order.placed`.' })
@@ -52,13 +52,13 @@ export class DeadLetterView {
   @Field(() => Int, { description: 'Failed deliveries and replays so far.' })
   attempts!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When its first delivery failed.' })
   firstFailedAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When its most recent delivery or replay failed.' })
   lastFailedAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was parked (stopped being retried).' })
   parkedAt!: Date;
 
   static of(letter: DeadLetter): DeadLetterView {
@@ -84,10 +84,10 @@ export class DeadLetters {
   @Field(() => String, { nullable: true, description: 'The error of the most recent failure among them.' })
   lastError!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the most recent failure among them happened; null: none parked.' })
   lastFailedAt!: Date | null;
 
-  @Field(() => [DeadLetterView])
+  @Field(() => [DeadLetterView], { description: 'The parked letters, oldest first, at most `first` of them.' })
   nodes!: DeadLetterView[];
 }
 
@@ -116,7 +116,7 @@ export interface Operations {
 }
 
 @Directive('@shareable')
-@ObjectType()
+@ObjectType({ description: 'What a `replay<Service>DeadLetters` mutation did.' })
 export class ReplayDeadLettersPayload {
   @Field(() => Int, { description: 'Letters whose event is applied now.' })
   replayed!: number;
@@ -149,7 +149,7 @@ export class ServiceOperationsResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @FieldResolver(() => DeadLetters)
+  @FieldResolver(() => DeadLetters, { description: "The service's parked dead letters (ADMIN)." })
   async deadLetters(
     @Ctx() ctx: ServiceContext,
     @Arg('first', () => Int, { nullable: true, description: 'Default 20, at most 100.' }) first?: number | null,
@@ -203,14 +203,14 @@ export function operationsSubgraph(service: string): OperationsSubgraph {
   @Directive('@key(fields: "id")')
   @ObjectType('Operations', { description: 'Operational state of every service (ADMIN): one field per service.' })
   class ServiceOperationsEntity implements Operations {
-    @Field(() => ID)
+    @Field(() => ID, { description: 'Always `operations`: there is one such object.' })
     id!: string;
   }
 
   @Resolver(() => ServiceOperationsEntity)
   class OperationsFieldResolver {
     @Authorized(Role.ADMIN)
-    @FieldResolver(() => ServiceOperations, { name: service, description: `The ${service} service.` })
+    @FieldResolver(() => ServiceOperations, { name: service, nullable: true, description: `The ${service} service.` })
     serviceOperations(@Ctx() ctx: ServiceContext): ServiceOperations {
       return ServiceOperations.of(ctx.service);
     }
@@ -236,7 +236,11 @@ export function operationsSubgraph(service: string): OperationsSubgraph {
     })
     async replay(
       @Ctx() ctx: ServiceContext,
-      @Arg('eventIds', () => [ID], { nullable: true }) eventIds?: string[] | null,
+      @Arg('eventIds', () => [ID], {
+        nullable: true,
+        description: 'The letters to replay (`DeadLetter.eventId`); null: every parked letter.',
+      })
+      eventIds?: string[] | null,
       @Arg('consumer', () => String, { nullable: true, description: '`<service>-<name>`: only this consumer.' })
       consumer?: string | null,
     ): Promise<ReplayDeadLettersPayload> {

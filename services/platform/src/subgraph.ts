@@ -12,6 +12,13 @@ const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
   'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
 
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: 'What a client can read. Each field says who may call it; anonymous callers see only public catalog and stock data.',
+  Mutation:
+    'What a client can change. A mutation answers with a payload whose `userErrors` (stable codes, listed per mutation) ' +
+    'report what the caller can fix; nothing is written when there are any.',
+};
+
 /** Resolves `{ __typename, ...key }` representations of an entity this subgraph owns. */
 export type ReferenceResolver = (reference: Record<string, unknown>, ctx: ServiceContext) => unknown;
 
@@ -55,6 +62,11 @@ export async function buildSubgraph(definition: SubgraphDefinition): Promise<Sub
   });
   const hidden = new Set(definition.inaccessibleEnums ?? []);
   const typeDefs = visit(gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`), {
+    // type-graphql gives its root types no description: every subgraph gives them the same one.
+    ObjectTypeDefinition: (node) =>
+      ROOT_DESCRIPTIONS[node.name.value] && !node.description
+        ? { ...node, description: { kind: Kind.STRING, value: ROOT_DESCRIPTIONS[node.name.value]! } }
+        : undefined,
     EnumTypeDefinition: (node) =>
       hidden.delete(node.name.value)
         ? {

@@ -2,12 +2,15 @@ import { Channel, Money } from '@omni/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  description: 'A named property of a product or variant, e.g. { name: "color", value: "navy" }.',
+  simpleResolvers: true,
+})
 export class Attribute {
-  @Field()
+  @Field({ description: 'The attribute, e.g. `color`, `size`, `material`, `width`.' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'Its value as text, e.g. `navy`, `M`, `80 cm`.' })
   value!: string;
 }
 
@@ -23,24 +26,24 @@ export class Product {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The product name shown to shoppers (at most 200 characters).' })
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
-  @Field()
+  @Field({ description: 'Long description, plain text; empty when there is none.' })
   @Column({ type: 'text', default: '' })
   description!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The brand; null when it has none.', nullable: true })
   @Column({ type: 'varchar', length: 100, nullable: true })
   brand!: string | null;
 
   /** Root first, e.g. ["Apparel", "Tops", "T-shirts"]. */
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Its category, root first, e.g. ["Apparel", "Tops", "T-shirts"].' })
   @Column({ type: 'simple-json' })
   categoryPath!: string[];
 
-  @Field(() => [Attribute])
+  @Field(() => [Attribute], { description: 'Attributes shared by every variant, e.g. material.' })
   @Column({ type: 'simple-json' })
   attributes!: Attribute[];
 
@@ -80,7 +83,14 @@ export enum GiftCardKind {
   PHYSICAL = 'PHYSICAL',
   EGIFT = 'EGIFT',
 }
-registerEnumType(GiftCardKind, { name: 'GiftCardKind' });
+registerEnumType(GiftCardKind, {
+  name: 'GiftCardKind',
+  description: 'A gift card sold as a product: a card handed over or shipped, or one sent by e-mail.',
+  valuesConfig: {
+    PHYSICAL: { description: 'A plastic card, handed over in store or shipped with the order.' },
+    EGIFT: { description: 'An e-gift card: its code is e-mailed to the recipient.' },
+  },
+});
 
 @Directive('@key(fields: "sku")')
 @ObjectType({ description: 'A sellable variant of a product (one size and color), identified by SKU.' })
@@ -94,7 +104,7 @@ export class ProductVariant {
   @Column({ type: 'varchar', length: 36 })
   productId!: string;
 
-  @Field(() => [Attribute])
+  @Field(() => [Attribute], { description: 'What sets this variant apart, e.g. size and color.' })
   @Column({ type: 'simple-json' })
   attributes!: Attribute[];
 
@@ -105,7 +115,7 @@ export class ProductVariant {
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
 
-  @Field()
+  @Field({ description: 'No longer sold: it stays visible in past orders but cannot be added to a cart.' })
   @Column({ type: 'boolean', default: false })
   discontinued!: boolean;
 
@@ -141,7 +151,7 @@ export class ChannelPrice {
 @ObjectType({ description: "The retailer's rule for a channel's prices." })
 @Entity('channel_price_policy')
 export class ChannelPricePolicy {
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel this policy is for.' })
   @PrimaryColumn({ type: 'varchar', length: 20 })
   channel!: Channel;
 

@@ -6,43 +6,54 @@ export enum PromotionKind {
   PERCENT_OFF = 'PERCENT_OFF',
   AMOUNT_OFF = 'AMOUNT_OFF',
 }
-registerEnumType(PromotionKind, { name: 'PromotionKind' });
+registerEnumType(PromotionKind, {
+  name: 'PromotionKind',
+  description: 'How a promotion discounts a cart.',
+  valuesConfig: {
+    PERCENT_OFF: { description: 'A percentage off the qualifying subtotal (`value` 1..100).' },
+    AMOUNT_OFF: { description: 'A fixed amount off, in minor units of the promotion currency.' },
+  },
+});
 
 /** A discount on a cart: automatic (no code) or a coupon (with a code). */
 @ObjectType({ description: 'A percent-off or amount-off discount, automatic or behind a coupon code.' })
 @Entity('promotion')
 @Index('promotion_active_window', ['active', 'startsAt'])
 export class Promotion {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The promotion id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Shown to shoppers on a discounted cart.' })
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
   /** Upper case; null for an automatic promotion. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The coupon code, upper case; null for an automatic promotion.', nullable: true })
   @Index('promotion_code', { unique: true })
   @Column({ type: 'varchar', length: 40, nullable: true })
   code!: string | null;
 
-  @Field(() => PromotionKind)
+  @Field(() => PromotionKind, { description: 'PERCENT_OFF or AMOUNT_OFF: how `value` is read.' })
   @Column({ type: 'varchar', length: 20 })
   kind!: PromotionKind;
 
   /** Percent (1..100) for PERCENT_OFF, minor units for AMOUNT_OFF. */
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Percent (1..100) for PERCENT_OFF, minor units of `currency` for AMOUNT_OFF.' })
   @Column({ type: 'int' })
   value!: number;
 
   /** The currency of an AMOUNT_OFF value and of the minimum subtotal. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description:
+      'The ISO 4217 currency of an AMOUNT_OFF value and of the minimum subtotal; null for a percentage without minimum.',
+    nullable: true,
+  })
   @Column({ type: 'varchar', length: 3, nullable: true })
   currency!: string | null;
 
   /** Empty: every channel. */
-  @Field(() => [Channel])
+  @Field(() => [Channel], { description: 'The channels it applies in; empty: every channel.' })
   @Column({ type: 'simple-json' })
   channels!: Channel[];
 
@@ -50,19 +61,22 @@ export class Promotion {
   minSubtotalCents!: number | null;
 
   /** Lowest loyalty tier that qualifies (BRONZE < SILVER < GOLD < PLATINUM); null: everyone. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Lowest loyalty tier that qualifies (BRONZE < SILVER < GOLD < PLATINUM); null: everyone.',
+    nullable: true,
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   minTier!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it starts to apply; null: since its creation.', nullable: true })
   @Column({ type: Date, nullable: true })
   startsAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it stops applying; null: never.', nullable: true })
   @Column({ type: Date, nullable: true })
   endsAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'false: switched off, whatever its dates.' })
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

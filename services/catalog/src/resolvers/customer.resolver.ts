@@ -16,16 +16,18 @@ export class CustomerRef {
 
 @ObjectType({ description: 'A SKU the customer buys repeatedly, and when they will likely need it again.' })
 export class BuyAgainItem {
-  @Field()
+  @Field({ description: 'The SKU bought in two or more orders.' })
   sku!: string;
 
   @Field(() => Int, { description: 'Orders it was bought in, any channel.' })
   timesBought!: number;
 
-  @Field()
+  @Field({ description: 'When the customer last ordered it.' })
   lastPurchasedAt!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Average days between two of their orders of it: next due about this long after `lastPurchasedAt`.',
+  })
   averageIntervalDays!: number;
 
   @Field(() => DateScalar, { description: 'Last purchase plus the average interval between purchases.' })
@@ -34,7 +36,10 @@ export class BuyAgainItem {
 
 @Resolver(() => BuyAgainItem)
 export class BuyAgainResolver {
-  @FieldResolver(() => ProductVariant, { nullable: true })
+  @FieldResolver(() => ProductVariant, {
+    description: 'The variant; null when it no longer exists in the catalog.',
+    nullable: true,
+  })
   variant(@Root() item: BuyAgainItem, @Ctx() ctx: ServiceContext): Promise<ProductVariant | null> {
     return variantBySku(ctx).load(item.sku);
   }
@@ -50,7 +55,8 @@ export class CustomerCatalogResolver {
   async recommendations(
     @Root() customer: CustomerRef,
     @Ctx() ctx: ServiceContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('first', () => Int, { description: 'How many products, default 20, at most 100.', nullable: true })
+    first?: number | null,
   ): Promise<Product[]> {
     assertCanSeeCustomer(ctx.caller, customer.id);
     const ids = await recommendedProductIds(ctx.db, customer.id, Math.min(pageSize(first ?? 10), 50));

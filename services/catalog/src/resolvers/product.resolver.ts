@@ -35,69 +35,74 @@ import { Attribute, ChannelPricePolicy, GiftCardKind, Product, ProductVariant } 
 import { searchProducts } from '../queries/search';
 import { channelPricesBySku, productById, variantBySku, variantsByProduct } from '../loaders';
 
-@InputType()
+@InputType({ description: 'A named property of a product or variant, e.g. { name: "color", value: "navy" }.' })
 export class AttributeInput {
-  @Field()
+  @Field({ description: 'The attribute, e.g. `color` or `size` (at most 100 characters).' })
   name!: string;
 
-  @Field()
+  @Field({
+    description: 'Its value as text (at most 200 characters); a measure with its unit, e.g. `80 cm`, is searchable by range.',
+  })
   value!: string;
 }
 
-@InputType()
+@InputType({ description: 'One variant of a product being written.' })
 export class VariantInput {
-  @Field()
+  @Field({ description: 'Its SKU (letters, digits, `-`, `_`, `.`; at most 64 characters), unique across products.' })
   sku!: string;
 
-  @Field(() => [AttributeInput], { nullable: true })
+  @Field(() => [AttributeInput], { description: 'What sets it apart, e.g. size and color; null: none.', nullable: true })
   attributes?: AttributeInput[] | null;
 
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, { description: 'Its base price in minor units.' })
   price!: MoneyInput;
 
   @Field(() => GiftCardKind, { nullable: true, description: 'Sell this variant as a gift card of its price.' })
   giftCard?: GiftCardKind | null;
 }
 
-@InputType()
+@InputType({ description: 'A whole product with its variants.' })
 export class UpsertProductInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The product to replace; null: create a new one.', nullable: true })
   id?: string | null;
 
-  @Field()
+  @Field({ description: 'The product name, 1 to 200 characters.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Long description, plain text; null: none.', nullable: true })
   description?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The brand (at most 100 characters); null: none.', nullable: true })
   brand?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    description: 'Its category, root first, e.g. ["Apparel", "Tops"]; null: uncategorized.',
+    nullable: true,
+  })
   categoryPath?: string[] | null;
 
-  @Field(() => [AttributeInput], { nullable: true })
+  @Field(() => [AttributeInput], { description: 'Attributes shared by every variant; null: none.', nullable: true })
   attributes?: AttributeInput[] | null;
 
-  @Field(() => [VariantInput])
+  @Field(() => [VariantInput], { description: 'At least one variant, each SKU once, all priced in one currency.' })
   variants!: VariantInput[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `upsertProduct`.' })
 export class UpsertProductPayload {
-  @Field(() => Product, { nullable: true })
+  @Field(() => Product, { description: 'The product as stored; null when `userErrors` is not empty.', nullable: true })
   product!: Product | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
   userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'A new price for one SKU.' })
 export class SetPriceInput {
-  @Field()
+  @Field({ description: 'The SKU to price.' })
   sku!: string;
 
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, { description: 'The price in minor units, in the currency the variant is already priced in.' })
   price!: MoneyInput;
 
   @Field(() => Channel, {
@@ -107,30 +112,36 @@ export class SetPriceInput {
   channel?: Channel | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `setPrice`.' })
 export class SetPricePayload {
-  @Field(() => ProductVariant, { nullable: true })
+  @Field(() => ProductVariant, {
+    description: 'The variant with its new price; null when `userErrors` is not empty.',
+    nullable: true,
+  })
   variant!: ProductVariant | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `setChannelPricePolicy`.' })
 export class SetChannelPricePolicyPayload {
-  @Field(() => ChannelPricePolicy, { nullable: true })
+  @Field(() => ChannelPricePolicy, {
+    description: 'The policy now in force; null when `userErrors` is not empty.',
+    nullable: true,
+  })
   policy!: ChannelPricePolicy | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
 @InputType({ description: 'brand, category, price ("1000-5000" in minor units) or any attribute name such as color or size.' })
 export class FacetFilterInput {
-  @Field()
+  @Field({ description: 'The facet to filter on, as `Facet.name` returns it.' })
   name!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Products with any of these values match (OR within a facet; facets combine with AND).' })
   values!: string[];
 }
 
@@ -139,10 +150,10 @@ export class RangeFilterInput {
   @Field({ description: 'The attribute, e.g. width, depth, height or weight.' })
   name!: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Inclusive lower bound in `unit`; null: no lower bound.', nullable: true })
   min?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Inclusive upper bound in `unit`; null: no upper bound.', nullable: true })
   max?: number | null;
 
   @Field({
@@ -152,27 +163,33 @@ export class RangeFilterInput {
   unit!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'One value of a facet and how many products of the result carry it.', simpleResolvers: true })
 export class FacetValue {
-  @Field()
+  @Field({ description: 'The value, e.g. `navy`; for `price` a range in minor units such as `1000-5000`.' })
   value!: string;
 
   @Field(() => Int, { description: 'Products of the filtered result that have this value.' })
   count!: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  description: 'One filterable dimension of a search result (brand, category, price or an attribute) with its values and counts.',
+  simpleResolvers: true,
+})
 export class Facet {
-  @Field()
+  @Field({
+    description:
+      'The facet: `brand`, `category`, `price` or an attribute name such as `color`; pass it to `FacetFilterInput.name`.',
+  })
   name!: string;
 
-  @Field(() => [FacetValue])
+  @Field(() => [FacetValue], { description: 'Its values in the filtered result, most frequent first.' })
   values!: FacetValue[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of search results with the facets of the whole filtered result.' })
 export class ProductSearchConnection extends Connection(Product) {
-  @Field(() => [Facet])
+  @Field(() => [Facet], { description: 'Every facet of the filtered result (all pages) with value counts, for filter menus.' })
   facets!: Facet[];
 }
 
@@ -181,16 +198,30 @@ export class ProductResolver {
   @Query(() => ProductSearchConnection, { description: 'Full-text and faceted product search, ordered by name.' })
   async searchProducts(
     @Ctx() ctx: ServiceContext,
-    @Arg('query', () => String, { nullable: true }) query?: string | null,
-    @Arg('filters', () => [FacetFilterInput], { nullable: true }) filters?: FacetFilterInput[] | null,
+    @Arg('query', () => String, {
+      description:
+        'Free text over name, brand, description, categories and attributes, typo tolerant; null or empty: every product.',
+      nullable: true,
+    })
+    query?: string | null,
+    @Arg('filters', () => [FacetFilterInput], {
+      description: 'Facet filters: OR within a facet, AND across facets.',
+      nullable: true,
+    })
+    filters?: FacetFilterInput[] | null,
     @Arg('ranges', () => [RangeFilterInput], {
       nullable: true,
       description: 'Products with a variant that meets every range (numeric attributes such as width = "80 cm").',
     })
     ranges?: RangeFilterInput[] | null,
-    @Arg('channel', () => Channel, { nullable: true }) channel?: Channel | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('channel', () => Channel, {
+      description: "Prices and availability for this channel; null: the caller's channel.",
+      nullable: true,
+    })
+    channel?: Channel | null,
+    @Arg('first', () => Int, { description: 'Page size, default 20, at most 100.', nullable: true }) first?: number | null,
+    @Arg('after', () => String, { description: 'The `endCursor` of the previous page; null: the first page.', nullable: true })
+    after?: string | null,
   ): Promise<ProductSearchConnection> {
     const result = await searchProducts(ctx.db, {
       query,
@@ -206,15 +237,24 @@ export class ProductResolver {
     return { ...toConnection(result, cursorOf), facets: result.facets };
   }
 
-  @Query(() => Product, { nullable: true })
-  product(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Product | null> {
+  @Query(() => Product, { description: 'A product by id; null when there is none. Public.', nullable: true })
+  product(
+    @Arg('id', () => ID, { description: 'The product id.' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<Product | null> {
     return productById(ctx).load(id);
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => UpsertProductPayload)
+  @Mutation(() => UpsertProductPayload, {
+    description:
+      'Creates a product with its variants, or replaces one (by `input.id`). ADMIN only. userErrors: INVALID_NAME, NO_VARIANTS, INVALID_SKU, DUPLICATE_SKU, INVALID_PRICE, INVALID_CURRENCY, CURRENCY_MISMATCH, UNKNOWN_PRODUCT, SKU_TAKEN.',
+  })
   async upsertProduct(
-    @Arg('input', () => UpsertProductInput) input: UpsertProductInput,
+    @Arg('input', () => UpsertProductInput, {
+      description: 'The whole product: fields left out are cleared, variants left out are discontinued.',
+    })
+    input: UpsertProductInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<UpsertProductPayload> {
     const { result, userErrors } = await attempt(() => upsertProduct(ctx.db, input, ctx.channel));
@@ -222,8 +262,14 @@ export class ProductResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => SetPricePayload)
-  async setPrice(@Arg('input', () => SetPriceInput) input: SetPriceInput, @Ctx() ctx: ServiceContext): Promise<SetPricePayload> {
+  @Mutation(() => SetPricePayload, {
+    description:
+      'Sets the base price of a SKU, or with a channel header the price of that channel (when its policy allows one). ADMIN only. userErrors: INVALID_PRICE, INVALID_CURRENCY, UNKNOWN_SKU, CURRENCY_MISMATCH, PRICE_INCONSISTENT.',
+  })
+  async setPrice(
+    @Arg('input', () => SetPriceInput, { description: 'The SKU and its new price.' }) input: SetPriceInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<SetPricePayload> {
     const { result, userErrors } = await attempt(() => setPrice(ctx.db, input, ctx.channel));
     return { variant: result, userErrors };
   }
@@ -233,15 +279,18 @@ export class ProductResolver {
     description: 'Allows or forbids a channel its own prices; forbidding removes them (the channel sells at base prices).',
   })
   async setChannelPricePolicy(
-    @Arg('channel', () => Channel) channel: Channel,
-    @Arg('allowDeviation') allowDeviation: boolean,
+    @Arg('channel', () => Channel, { description: 'The channel whose policy changes.' }) channel: Channel,
+    @Arg('allowDeviation', { description: 'true: the channel may have prices of its own; false: it sells at base prices.' })
+    allowDeviation: boolean,
     @Ctx() ctx: ServiceContext,
   ): Promise<SetChannelPricePolicyPayload> {
     const { result, userErrors } = await attempt(() => setChannelPricePolicy(ctx.db, channel, allowDeviation, ctx.channel));
     return { policy: result, userErrors };
   }
 
-  @FieldResolver(() => [ProductVariant])
+  @FieldResolver(() => [ProductVariant], {
+    description: 'Every variant of the product, discontinued ones included (check `discontinued`).',
+  })
   variants(@Root() product: Product, @Ctx() ctx: ServiceContext): Promise<ProductVariant[]> {
     return variantsByProduct(ctx).load(product.id);
   }
@@ -249,13 +298,16 @@ export class ProductResolver {
 
 @Resolver(() => ProductVariant)
 export class VariantResolver {
-  @Query(() => ProductVariant, { nullable: true })
-  variant(@Arg('sku') sku: string, @Ctx() ctx: ServiceContext): Promise<ProductVariant | null> {
+  @Query(() => ProductVariant, { description: 'A variant by SKU; null when there is none. Public.', nullable: true })
+  variant(@Arg('sku', { description: 'The SKU.' }) sku: string, @Ctx() ctx: ServiceContext): Promise<ProductVariant | null> {
     return variantBySku(ctx).load(sku);
   }
 
   @Query(() => [ProductVariant], { description: 'Variants by SKU, in the order asked; unknown SKUs are left out.' })
-  async variants(@Arg('skus', () => [String]) skus: string[], @Ctx() ctx: ServiceContext): Promise<ProductVariant[]> {
+  async variants(
+    @Arg('skus', () => [String], { description: 'The SKUs, at most 100.' }) skus: string[],
+    @Ctx() ctx: ServiceContext,
+  ): Promise<ProductVariant[]> {
     const found = await variantBySku(ctx).loadMany(skus);
     // A failed lookup is an error to retry, not SKUs that do not exist.
     const failed = found.find((v) => v instanceof Error);
@@ -263,7 +315,7 @@ export class VariantResolver {
     return found.filter((v): v is ProductVariant => v instanceof ProductVariant);
   }
 
-  @FieldResolver(() => Product)
+  @FieldResolver(() => Product, { description: 'The product this variant belongs to.' })
   async product(@Root() variant: ProductVariant, @Ctx() ctx: ServiceContext): Promise<Product> {
     return (await productById(ctx).load(variant.productId))!;
   }
@@ -272,7 +324,11 @@ export class VariantResolver {
   async price(
     @Root() variant: ProductVariant,
     @Ctx() ctx: ServiceContext,
-    @Arg('channel', () => Channel, { nullable: true }) channel?: Channel | null,
+    @Arg('channel', () => Channel, {
+      description: "The channel to price for; null: the caller's channel (its header), else the base price.",
+      nullable: true,
+    })
+    channel?: Channel | null,
   ): Promise<Money> {
     const own = await channelPricesBySku(ctx).load(variant.sku);
     const byChannel = new Map(own.map((p) => [p.channel, { cents: p.priceCents, currency: p.currency }]));

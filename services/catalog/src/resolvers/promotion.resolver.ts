@@ -6,15 +6,15 @@ import { priceFor } from '../domain/pricing';
 import { Promotion, PromotionKind } from '../entities/promotion';
 import { activePromotions, channelPricesBySku, variantBySku } from '../loaders';
 
-@InputType()
+@InputType({ description: 'A new promotion: automatic, or a coupon when `code` is given.' })
 export class CreatePromotionInput {
-  @Field()
+  @Field({ description: 'Shown to shoppers on a discounted cart, e.g. "Summer sale" (at most 200 characters).' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'A coupon code; without one the promotion applies automatically.' })
   code?: string | null;
 
-  @Field(() => PromotionKind)
+  @Field(() => PromotionKind, { description: 'PERCENT_OFF or AMOUNT_OFF: how `value` is read.' })
   kind!: PromotionKind;
 
   @Field(() => Int, { description: 'Percent (1..100) for PERCENT_OFF, minor units for AMOUNT_OFF.' })
@@ -29,25 +29,25 @@ export class CreatePromotionInput {
   @Field(() => [Channel], { nullable: true, description: 'Empty or absent: every channel.' })
   channels?: Channel[] | null;
 
-  @Field(() => MoneyInput, { nullable: true })
+  @Field(() => MoneyInput, { description: 'The cart subtotal (minor units) needed to qualify; null: any cart.', nullable: true })
   minSubtotal?: MoneyInput | null;
 
   @Field(() => String, { nullable: true, description: 'Lowest loyalty tier that qualifies: BRONZE, SILVER, GOLD or PLATINUM.' })
   minTier?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it starts to apply; null: now.', nullable: true })
   startsAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it stops applying (after `startsAt`); null: never.', nullable: true })
   endsAt?: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `createPromotion`.' })
 export class CreatePromotionPayload {
-  @Field(() => Promotion, { nullable: true })
+  @Field(() => Promotion, { description: 'The promotion created; null when `userErrors` is not empty.', nullable: true })
   promotion!: Promotion | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was created; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -192,9 +192,12 @@ function toGraphQL(cart: PricedCart): PricedCartV1 {
 @Resolver()
 export class PromotionResolver {
   @Authorized(Role.ADMIN)
-  @Mutation(() => CreatePromotionPayload)
+  @Mutation(() => CreatePromotionPayload, {
+    description:
+      'Creates an automatic promotion or a coupon. ADMIN only. userErrors: INVALID_NAME, INVALID_CODE, INVALID_VALUE, INVALID_CURRENCY, CURRENCY_MISMATCH, CURRENCY_REQUIRED, INVALID_PRICE, INVALID_TIER, INVALID_DATES, CODE_TAKEN.',
+  })
   async createPromotion(
-    @Arg('input', () => CreatePromotionInput) input: CreatePromotionInput,
+    @Arg('input', () => CreatePromotionInput, { description: 'The promotion to create.' }) input: CreatePromotionInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<CreatePromotionPayload> {
     const { result, userErrors } = await attempt(() => createPromotion(ctx.db, input));

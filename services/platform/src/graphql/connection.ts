@@ -2,18 +2,21 @@ import { GraphQLError } from 'graphql';
 import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 @Directive('@shareable')
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'Where a page of a connection stands (Relay cursor pagination).' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'More nodes follow: ask again with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field()
+  @Field({ description: 'Always false: connections page forward only.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first node's cursor; null on an empty page." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The last node's cursor, for the next page's `after`; null on an empty page.",
+  })
   endCursor!: string | null;
 }
 
@@ -80,25 +83,25 @@ export interface ConnectionShape<T> {
  * Connection(Order) {}`; its edge type is `<edgeName>Edge` (the node's class name by default).
  */
 export function Connection<T extends object>(node: ClassType<T>, edgeName = node.name) {
-  @ObjectType(`${edgeName}Edge`)
+  @ObjectType(`${edgeName}Edge`, { description: `One ${node.name} of a connection, with its cursor.` })
   class Edge {
-    @Field()
+    @Field({ description: 'Opaque: pass it as `after` to get the nodes after this one.' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${node.name}.` })
     node!: T;
   }
 
   // Never emitted itself (not reachable): only its subclasses are.
   @ObjectType(`${edgeName}ConnectionFields`)
   abstract class ConnectionType implements ConnectionShape<T> {
-    @Field(() => Int)
+    @Field(() => Int, { description: 'How many nodes match in all, across every page.' })
     totalCount!: number;
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page stands; `endCursor` asks for the next.' })
     pageInfo!: PageInfo;
 
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'This page of nodes, each with its cursor, in the order of the connection.' })
     edges!: Edge[];
   }
   return ConnectionType;

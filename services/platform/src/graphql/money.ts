@@ -2,12 +2,17 @@ import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 
 /** An amount in minor units (cents) of an ISO 4217 currency. Never a float. */
 @Directive('@shareable')
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An amount of money: an integer in minor units (cents) of an ISO 4217 currency. Never a float.',
+})
 export class Money {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The amount in minor units of `currency`, e.g. 1999 for 19.99 EUR; negative only where a field says so.',
+  })
   cents!: number;
 
-  @Field()
+  @Field({ description: 'ISO 4217 code, three upper-case letters, e.g. `EUR`.' })
   currency!: string;
 
   static of(cents: number, currency: string): Money {
@@ -15,12 +20,12 @@ export class Money {
   }
 }
 
-@InputType()
+@InputType({ description: 'An amount of money in minor units (cents) of an ISO 4217 currency.' })
 export class MoneyInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The amount in minor units of `currency`, e.g. 1999 for 19.99 EUR.' })
   cents!: number;
 
-  @Field()
+  @Field({ description: 'ISO 4217 code, three upper-case letters, e.g. `EUR`.' })
   currency!: string;
 }
 

@@ -5,15 +5,26 @@ import { Directive, Field, ObjectType } from 'type-graphql';
  * machine-readable; `field` is the input path it concerns, when there is one.
  */
 @Directive('@shareable')
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'A business-rule violation reported in a mutation payload (nothing was written). Mutations answer ' +
+    'with `userErrors` instead of a GraphQL error for what the caller can fix; each mutation lists its codes.',
+})
 export class UserError {
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'The path of the input field it concerns, e.g. `["input", "lines", "0", "quantity"]`; null: the request as a whole.',
+  })
   field?: string[] | null;
 
-  @Field()
+  @Field({
+    description: 'A human-readable explanation in English, for logs and staff; show your own text per `code` to shoppers.',
+  })
   message!: string;
 
-  @Field()
+  @Field({ description: 'Stable, machine-readable SCREAMING_SNAKE_CASE code (e.g. `OUT_OF_STOCK`): branch on this.' })
   code!: string;
 }
 

@@ -13,7 +13,7 @@ export class ScheduledJobView {
   @Field(() => Int, { description: 'Seconds between runs (JOB_<SERVICE>_<NAME>_INTERVAL_SECONDS); 0: runs only by hand.' })
   intervalSeconds!: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When its most recent run started, on any replica; null: never run.' })
   lastStartedAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'Null while the first run is in progress, or before any.' })
