@@ -6,29 +6,36 @@ export enum LocationType {
   STORE = 'STORE',
 }
 
-registerEnumType(LocationType, { name: 'LocationType' });
+registerEnumType(LocationType, {
+  name: 'LocationType',
+  description: 'What a location does.',
+  valuesConfig: {
+    WAREHOUSE: { description: 'A distribution center: ships orders and feeds stores; shoppers cannot collect there.' },
+    STORE: { description: 'A store: sells over the counter, ships, and hands over pickup orders.' },
+  },
+});
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A warehouse or a store that holds stock.' })
 @Entity('location')
 export class Location {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The location id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Its name shown to shoppers and staff, e.g. "Berlin Mitte".' })
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
-  @Field(() => LocationType)
+  @Field(() => LocationType, { description: 'WAREHOUSE or STORE.' })
   @Column({ type: 'varchar', length: 20 })
   type!: LocationType;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in decimal degrees.' })
   @Column({ type: 'double precision' })
   lat!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in decimal degrees.' })
   @Column({ type: 'double precision' })
   lng!: number;
 
@@ -40,7 +47,7 @@ export class Location {
   @Column({ type: 'boolean', default: false })
   pickupEnabled!: boolean;
 
-  @Field()
+  @Field({ description: 'false: closed; it promises nothing and takes no new orders.' })
   @Column({ type: 'boolean', default: true })
   open!: boolean;
 }

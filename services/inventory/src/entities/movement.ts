@@ -25,7 +25,22 @@ export enum MovementKind {
   RETURN = 'RETURN',
 }
 
-registerEnumType(MovementKind, { name: 'StockMovementKind', description: 'What changed a stock level.' });
+registerEnumType(MovementKind, {
+  name: 'StockMovementKind',
+  description: 'What changed a stock level.',
+  valuesConfig: {
+    COUNT: { description: 'A count set on hand (`setStock`).' },
+    ADJUSTMENT: { description: 'A receipt, a find, damage or shrink (`adjustStock`).' },
+    SAFETY_STOCK: { description: 'Safety stock changed.' },
+    TRANSFER_OUT: { description: 'Left this location on a transfer.' },
+    TRANSFER_IN_TRANSIT: { description: 'A transfer to this location was created (in transit).' },
+    TRANSFER_RECEIVED: { description: 'A transfer arrived here.' },
+    RESERVE: { description: 'Units reserved for an order line.' },
+    RELEASE: { description: 'A reservation given back (cancellation, modification, expiry).' },
+    SHIP: { description: 'Reserved units shipped or collected.' },
+    RETURN: { description: 'Returned units put back on the shelf.' },
+  },
+});
 
 /** One change of one stock row. Append-only: the stock ledger. */
 @ObjectType({ description: 'One change of the stock of one SKU at one location (the stock ledger).' })
@@ -36,19 +51,19 @@ export class StockMovement {
   @PrimaryGeneratedColumn()
   sequence!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its position in the ledger: later movements have higher ids.' })
   get id(): string {
     return String(this.sequence);
   }
 
-  @Field()
+  @Field({ description: 'The SKU.' })
   @Column({ type: 'varchar', length: 64 })
   sku!: string;
 
   @Column({ type: 'varchar', length: 36 })
   locationId!: string;
 
-  @Field(() => MovementKind)
+  @Field(() => MovementKind, { description: 'What changed the level.' })
   @Column({ type: 'varchar', length: 24 })
   kind!: MovementKind;
 
@@ -60,43 +75,46 @@ export class StockMovement {
   @Column({ type: 'varchar', length: 120, nullable: true })
   reference!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units added to (positive) or taken from (negative) on hand.' })
   @Column({ type: 'int', default: 0 })
   onHandChange!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Change of the reserved units.' })
   @Column({ type: 'int', default: 0 })
   reservedChange!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Change of the units in transit to this location.' })
   @Column({ type: 'int', default: 0 })
   inTransitChange!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Change of the safety stock.' })
   @Column({ type: 'int', default: 0 })
   safetyStockChange!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units on hand after this movement.' })
   @Column({ type: 'int' })
   onHandAfter!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units reserved after this movement.' })
   @Column({ type: 'int' })
   reservedAfter!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units available (on hand minus reserved and safety stock) after this movement.' })
   @Column({ type: 'int' })
   availableAfter!: number;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, {
+    description: 'The channel of the order or person that caused it; null for system movements.',
+    nullable: true,
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   channel!: Channel | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Who caused it: a user id, `service:<name>` or a job; null when unknown.', nullable: true })
   @Column({ type: 'varchar', length: 120, nullable: true })
   actor!: string | null;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   @Column({ type: Date })
   occurredAt!: Date;
 }

@@ -2,7 +2,15 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { heldUnits, ReservationStatus } from '../domain/reservations';
 
-registerEnumType(ReservationStatus, { name: 'StockReservationStatus' });
+registerEnumType(ReservationStatus, {
+  name: 'StockReservationStatus',
+  description: 'Where a reservation stands.',
+  valuesConfig: {
+    ACTIVE: { description: 'Units are held for the order line.' },
+    RELEASED: { description: 'Given back (order cancelled or modified, or never placed); holds nothing.' },
+    CONSUMED: { description: 'Every unit shipped or was collected; holds nothing.' },
+  },
+});
 
 /** Units held for one order line at one location (a split line has one per source location). */
 @ObjectType({ description: 'Units held for one order line at the location it is sourced from.' })
@@ -11,18 +19,18 @@ registerEnumType(ReservationStatus, { name: 'StockReservationStatus' });
 @Index('stock_reservation_stock', ['locationId', 'sku', 'status'])
 @Index('stock_reservation_expiry', ['status', 'expiresAt'])
 export class StockReservation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order (`Order.id`).' })
   @PrimaryColumn({ type: 'varchar', length: 64 })
   orderId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order line (`OrderLine.id`).' })
   @PrimaryColumn({ type: 'varchar', length: 64 })
   lineId!: string;
 
   @PrimaryColumn({ type: 'varchar', length: 36 })
   locationId!: string;
 
-  @Field()
+  @Field({ description: 'The SKU held.' })
   @Column({ type: 'varchar', length: 64 })
   sku!: string;
 
@@ -34,7 +42,7 @@ export class StockReservation {
   @Column({ type: 'int', default: 0 })
   shippedQuantity!: number;
 
-  @Field(() => ReservationStatus)
+  @Field(() => ReservationStatus, { description: 'ACTIVE while it holds units.' })
   @Column({ type: 'varchar', length: 20 })
   status!: ReservationStatus;
 
@@ -50,11 +58,11 @@ export class StockReservation {
   @Column({ type: Date, nullable: true })
   expiresAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'When it was made.' })
   @Column({ type: Date })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When its status or quantity last changed.' })
   @Column({ type: Date })
   updatedAt!: Date;
 

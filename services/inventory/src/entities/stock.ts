@@ -10,7 +10,7 @@ export class Stock {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   locationId!: string;
 
-  @Field()
+  @Field({ description: 'The SKU.' })
   @PrimaryColumn({ type: 'varchar', length: 64 })
   sku!: string;
 
@@ -30,7 +30,7 @@ export class Stock {
   @Column({ type: 'int', default: 0 })
   inTransit!: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the level last changed; null: never since it was created.', nullable: true })
   @Column({ type: Date, nullable: true })
   updatedAt!: Date | null;
 

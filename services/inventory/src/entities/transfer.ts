@@ -8,7 +8,14 @@ export enum TransferStatus {
   RECEIVED = 'RECEIVED',
 }
 
-registerEnumType(TransferStatus, { name: 'StockTransferStatus' });
+registerEnumType(TransferStatus, {
+  name: 'StockTransferStatus',
+  description: 'Where a transfer stands.',
+  valuesConfig: {
+    IN_TRANSIT: { description: 'Left the source; on its way.' },
+    RECEIVED: { description: "Arrived and counted into the destination's stock." },
+  },
+});
 
 /** Units of one SKU moving from one location to another. */
 @ObjectType({ description: 'Units of one SKU moving between two locations.' })
@@ -17,11 +24,11 @@ registerEnumType(TransferStatus, { name: 'StockTransferStatus' });
 @Index('stock_transfer_from', ['fromLocationId', 'status'])
 @Index('stock_transfer_fulfillment', ['fulfillmentId', 'lineId'], { unique: true })
 export class StockTransfer {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The transfer id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The SKU moved.' })
   @Column({ type: 'varchar', length: 64 })
   sku!: string;
 
@@ -31,19 +38,19 @@ export class StockTransfer {
   @Column({ type: 'varchar', length: 36 })
   toLocationId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units moved, above zero.' })
   @Column({ type: 'int' })
   quantity!: number;
 
-  @Field(() => TransferStatus)
+  @Field(() => TransferStatus, { description: 'IN_TRANSIT until the destination receives it.' })
   @Column({ type: 'varchar', length: 20 })
   status!: TransferStatus;
 
-  @Field()
+  @Field({ description: 'When it left the source.' })
   @Column({ type: Date })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the destination received it; null while in transit.', nullable: true })
   @Column({ type: Date, nullable: true })
   receivedAt!: Date | null;
 
@@ -57,7 +64,10 @@ export class StockTransfer {
   lineId!: string | null;
 
   /** Ship to store: the order's fulfillment the transfer carries (one transfer per line of it). */
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    description: 'Ship to store: the order fulfillment it carries units for; null for a replenishment.',
+    nullable: true,
+  })
   @Column({ type: 'varchar', length: 64, nullable: true })
   fulfillmentId!: string | null;
 

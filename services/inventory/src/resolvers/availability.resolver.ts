@@ -29,19 +29,19 @@ export class ProductVariantStock {
   sku!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'An open location near the point asked, with what it can promise.', simpleResolvers: true })
 export class NearbyStock {
-  @Field(() => Location)
+  @Field(() => Location, { description: 'The location.' })
   location!: Location;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units it can promise now (on hand minus reserved and safety stock).' })
   available!: number;
 
   @Field(() => Float, { description: 'Great-circle distance from the shopper in km, to one decimal.' })
   distanceKm!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'How many units of a variant can be promised, in total and near a point. Public.' })
 export class Availability {
   sku!: string;
 
@@ -80,7 +80,9 @@ const MAX_RADIUS_KM = 20_000;
 
 @Resolver(() => ProductVariantStock)
 export class VariantStockResolver {
-  @FieldResolver(() => Availability)
+  @FieldResolver(() => Availability, {
+    description: 'Stock of this variant across open locations. Public.',
+  })
   async availability(@Root() variant: ProductVariantStock, @Ctx() ctx: ServiceContext): Promise<Availability> {
     const placed = await placedStockBySku(ctx).load(variant.sku);
     return Object.assign(new Availability(), { sku: variant.sku, totalAvailable: totalAvailable(placed) });
@@ -100,9 +102,13 @@ export class AvailabilityResolver {
   async nearby(
     @Root() availability: Availability,
     @Ctx() ctx: ServiceContext,
-    @Arg('lat', () => Float) lat: number,
-    @Arg('lng', () => Float) lng: number,
-    @Arg('radiusKm', () => Float, { defaultValue: 50 }) radiusKm: number,
+    @Arg('lat', () => Float, { description: 'Latitude of the point in decimal degrees (-90..90).' }) lat: number,
+    @Arg('lng', () => Float, {
+      description: "Longitude of the point in decimal degrees (-180..180), e.g. the shopper's position.",
+    })
+    lng: number,
+    @Arg('radiusKm', () => Float, { description: 'Search radius in kilometres around the point, default 50.', defaultValue: 50 })
+    radiusKm: number,
   ): Promise<NearbyStock[]> {
     if (!isCoordinate(lat, lng)) {
       throw new GraphQLError('lat is within ±90 and lng within ±180', { extensions: { code: 'BAD_USER_INPUT' } });

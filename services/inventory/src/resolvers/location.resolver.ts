@@ -20,21 +20,21 @@ import { Location, LocationType } from '../entities/location';
 import { StockTransfer } from '../entities/transfer';
 import { incomingTransfersByLocation, locationById } from '../loaders';
 
-@InputType()
+@InputType({ description: 'A location to create or update.' })
 export class UpsertLocationInput {
   @Field(() => ID, { nullable: true, description: 'The location to replace; none creates one.' })
   id?: string | null;
 
-  @Field()
+  @Field({ description: 'Its name, 1 to 200 characters.' })
   name!: string;
 
-  @Field(() => LocationType)
+  @Field(() => LocationType, { description: 'WAREHOUSE or STORE.' })
   type!: LocationType;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in decimal degrees (-90..90).' })
   lat!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in decimal degrees (-180..180).' })
   lng!: number;
 
   @Field(() => Boolean, { nullable: true, description: 'Ships online orders (default: warehouses do).' })
@@ -47,19 +47,22 @@ export class UpsertLocationInput {
   open?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `upsertLocation`.' })
 export class UpsertLocationPayload {
-  @Field(() => Location, { nullable: true })
+  @Field(() => Location, { description: 'The location as stored; null when `userErrors` is not empty.', nullable: true })
   location!: Location | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
   userErrors!: UserError[];
 }
 
 @Resolver(() => Location)
 export class LocationResolver {
-  @Query(() => Location, { nullable: true })
-  location(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Location | null> {
+  @Query(() => Location, { description: 'A location by id; null when there is none. Public.', nullable: true })
+  location(
+    @Arg('id', () => ID, { description: 'The location id.' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<Location | null> {
     return locationById(ctx).load(id);
   }
 
@@ -78,9 +81,12 @@ export class LocationResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => UpsertLocationPayload)
+  @Mutation(() => UpsertLocationPayload, {
+    description:
+      'Creates a location (or updates it, with `input.id`). ADMIN only. userErrors: INVALID_NAME, INVALID_COORDINATES, UNKNOWN_LOCATION.',
+  })
   async upsertLocation(
-    @Arg('input', () => UpsertLocationInput) input: UpsertLocationInput,
+    @Arg('input', () => UpsertLocationInput, { description: 'The location to create or update.' }) input: UpsertLocationInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<UpsertLocationPayload> {
     const { result, userErrors } = await attempt(() => upsertLocation(ctx.db, input));

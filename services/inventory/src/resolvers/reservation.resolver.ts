@@ -69,14 +69,17 @@ export class ReservationsPayload {
 
 @Resolver(() => StockReservation)
 export class ReservationResolver {
-  @FieldResolver(() => Location)
+  @FieldResolver(() => Location, { description: 'The location holding the units.' })
   async location(@Root() reservation: StockReservation, @Ctx() ctx: ServiceContext): Promise<Location> {
     return (await locationById(ctx).load(reservation.locationId))!;
   }
 
   @Authorized(Role.ADMIN, Role.ASSOCIATE, Role.CSR)
   @Query(() => [StockReservation], { description: "An order's reservations, every status." })
-  reservations(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: ServiceContext): Promise<StockReservation[]> {
+  reservations(
+    @Arg('orderId', () => ID, { description: 'The order id.' }) orderId: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<StockReservation[]> {
     return reservationsByOrder(ctx).load(orderId);
   }
 

@@ -22,18 +22,18 @@ import { Location } from '../entities/location';
 import { StockTransfer } from '../entities/transfer';
 import { locationById, transferById } from '../loaders';
 
-@InputType()
+@InputType({ description: 'Units of one SKU to send from one location to another.' })
 export class TransferStockInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The source (`Location.id`): the units must be available there.' })
   fromLocationId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The destination (`Location.id`), another location.' })
   toLocationId!: string;
 
-  @Field()
+  @Field({ description: 'The SKU to send.' })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units to send, above zero.' })
   quantity!: number;
 }
 
@@ -79,37 +79,50 @@ export class OrderTransferPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `transferStock` or `receiveTransfer`.' })
 export class TransferStockPayload {
-  @Field(() => StockTransfer, { nullable: true })
+  @Field(() => StockTransfer, {
+    description: 'The transfer as it stands now; null when `userErrors` is not empty.',
+    nullable: true,
+  })
   transfer!: StockTransfer | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
 @Resolver(() => StockTransfer)
 export class TransferResolver {
-  @FieldResolver(() => Location)
+  @FieldResolver(() => Location, { description: 'The source location.' })
   async from(@Root() transfer: StockTransfer, @Ctx() ctx: ServiceContext): Promise<Location> {
     return (await locationById(ctx).load(transfer.fromLocationId))!;
   }
 
-  @FieldResolver(() => Location)
+  @FieldResolver(() => Location, { description: 'The destination location.' })
   async to(@Root() transfer: StockTransfer, @Ctx() ctx: ServiceContext): Promise<Location> {
     return (await locationById(ctx).load(transfer.toLocationId))!;
   }
 
   @Authorized(Role.ADMIN, Role.ASSOCIATE)
-  @Query(() => StockTransfer, { nullable: true })
-  stockTransfer(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<StockTransfer | null> {
+  @Query(() => StockTransfer, {
+    description: 'A stock transfer by id; null when there is none. ADMIN, or an ASSOCIATE of its source or destination.',
+    nullable: true,
+  })
+  stockTransfer(
+    @Arg('id', () => ID, { description: 'The transfer id.' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<StockTransfer | null> {
     return transferById(ctx).load(id);
   }
 
   @Authorized(Role.ADMIN, Role.ASSOCIATE)
   @Mutation(() => TransferStockPayload, { description: 'Sends available units to another location; in transit until received.' })
   async transferStock(
-    @Arg('input', () => TransferStockInput) input: TransferStockInput,
+    @Arg('input', () => TransferStockInput, {
+      description:
+        'What to send, from where to where. ADMIN, or an ASSOCIATE of that location. userErrors: INVALID_SKU, INVALID_QUANTITY, SAME_LOCATION, UNKNOWN_LOCATION, INSUFFICIENT_STOCK.',
+    })
+    input: TransferStockInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<TransferStockPayload> {
     assertCanManageStockAt(ctx.caller, input.fromLocationId);
@@ -147,7 +160,14 @@ export class TransferResolver {
 
   @Authorized(Role.ADMIN, Role.ASSOCIATE)
   @Mutation(() => TransferStockPayload, { description: 'The transfer arrived: its units join the destination on hand.' })
-  async receiveTransfer(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<TransferStockPayload> {
+  async receiveTransfer(
+    @Arg('id', () => ID, {
+      description:
+        'The transfer that arrived (`StockTransfer.id`). ADMIN or an ASSOCIATE of its destination. userErrors: UNKNOWN_TRANSFER, TRANSFER_ALREADY_RECEIVED.',
+    })
+    id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<TransferStockPayload> {
     const transfer = await transferById(ctx).load(id);
     if (transfer) assertCanManageStockAt(ctx.caller, transfer.toLocationId);
     const { result, userErrors } = await attempt(() => receiveTransfer(ctx.db, id, actorOf(ctx)));
