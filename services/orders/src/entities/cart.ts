@@ -8,20 +8,28 @@ export enum CartStatus {
   ABANDONED = 'ABANDONED',
   CHECKED_OUT = 'CHECKED_OUT',
 }
-registerEnumType(CartStatus, { name: 'CartStatus' });
+registerEnumType(CartStatus, {
+  name: 'CartStatus',
+  description: 'Where a cart stands.',
+  valuesConfig: {
+    OPEN: { description: 'Being filled; it can be changed and checked out.' },
+    ABANDONED: { description: 'Open, but untouched for longer than the abandonment window (it can still be checked out).' },
+    CHECKED_OUT: { description: 'Turned into an order; it can no longer change.' },
+  },
+});
 
 @ObjectType({ description: 'A shopping cart on any channel; a guest cart has no customer until login.' })
 @Entity('cart')
 @Index('cart_customer_updated', ['customerId', 'updatedAt'])
 export class Cart {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cart id; keep it (e.g. in local storage) to come back to a guest cart.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   customerId!: string | null;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel the cart was created in.' })
   @Column({ type: 'varchar', length: 20 })
   channel!: Channel;
 
@@ -39,7 +47,7 @@ export class Cart {
   @Column({ type: Date })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When a line or coupon last changed.' })
   @Column({ type: Date })
   updatedAt!: Date;
 }

@@ -3,21 +3,67 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
 
-registerEnumType(OrderStatus, { name: 'OrderStatus' });
-registerEnumType(LineStatus, { name: 'OrderLineStatus' });
-registerEnumType(FulfillmentType, { name: 'FulfillmentType' });
-registerEnumType(FulfillmentStatus, { name: 'FulfillmentStatus' });
+registerEnumType(OrderStatus, {
+  name: 'OrderStatus',
+  description: 'Where an order stands as a whole.',
+  valuesConfig: {
+    PLACED: { description: 'Accepted; nothing shipped yet.' },
+    PARTIALLY_SHIPPED: { description: 'Some lines shipped or collected, others not yet.' },
+    SHIPPED: { description: 'Every open line shipped or handed over.' },
+    COMPLETED: { description: 'Everything delivered or collected.' },
+    CANCELLED: { description: 'Cancelled before anything shipped; its payments refunded.' },
+  },
+});
+registerEnumType(LineStatus, {
+  name: 'OrderLineStatus',
+  description: 'Where an order line stands.',
+  valuesConfig: {
+    OPEN: { description: 'Not shipped or collected yet.' },
+    SHIPPED: { description: 'Shipped, or handed over in store.' },
+    DELIVERED: { description: 'Delivered or collected.' },
+    CANCELLED: { description: 'Cancelled before it shipped; refunded.' },
+    RETURNED: { description: 'Returned in full.' },
+  },
+});
+registerEnumType(FulfillmentType, {
+  name: 'FulfillmentType',
+  description: 'How goods reach the shopper.',
+  valuesConfig: {
+    SHIP: { description: 'Shipped to an address by a carrier.' },
+    PICKUP_IN_STORE: { description: 'Collected by the shopper at a store (click and collect).' },
+    CARRY_OUT: { description: 'Taken by the shopper at the till, right away.' },
+  },
+});
+registerEnumType(FulfillmentStatus, {
+  name: 'FulfillmentStatus',
+  description: 'Where a fulfillment stands.',
+  valuesConfig: {
+    PENDING: { description: 'Routed to a location, not started.' },
+    PICKING: { description: 'Staff are picking the goods.' },
+    PACKED: { description: 'Packed, waiting for the carrier or the pickup shelf.' },
+    IN_TRANSIT: { description: 'Ship to store: sent from the source location, on its way to the pickup store.' },
+    RECEIVED: { description: 'Ship to store: arrived at the pickup store, not yet ready for the shopper.' },
+    SHIPPED: { description: 'With the carrier (see `trackingNumber`).' },
+    READY_FOR_PICKUP: { description: 'Waiting for the shopper at the store.' },
+    DELIVERED: { description: 'Delivered by the carrier.' },
+    COLLECTED: { description: 'Collected by the shopper (or carried out).' },
+    CANCELLED: { description: 'Will not happen: its lines were cancelled.' },
+  },
+});
 
 /** A postal address as the order keeps it (the shopper's profile may change later). */
-@ObjectType('PostalAddress', { simpleResolvers: true })
+@ObjectType('PostalAddress', {
+  description: "A postal address as the order keeps it (the shopper's profile may change later).",
+  simpleResolvers: true,
+})
 export class PostalAddress {
-  @Field()
+  @Field({ description: 'Street and number.' })
   line1!: string;
 
-  @Field()
+  @Field({ description: 'City.' })
   city!: string;
 
-  @Field()
+  @Field({ description: 'Postal code.' })
   postalCode!: string;
 
   @Field({ description: 'ISO 3166-1 alpha-2.' })
@@ -42,15 +88,15 @@ export class Order {
   @Column({ type: 'varchar', length: 36, nullable: true })
   customerId!: string | null;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel it was placed in.' })
   @Column({ type: 'varchar', length: 20 })
   channel!: Channel;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'Where the order stands as a whole; each line and fulfillment has its own status.' })
   @Column({ type: 'varchar', length: 30 })
   status!: OrderStatus;
 
-  @Field()
+  @Field({ description: 'When it was placed.' })
   @Column({ type: Date })
   placedAt!: Date;
 
@@ -127,10 +173,10 @@ export class Order {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'One SKU of an order with its quantity and unit price.' })
 @Entity('order_line')
 export class OrderLine {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The line id (for returns and modifications).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
@@ -141,11 +187,11 @@ export class OrderLine {
   @Column({ type: 'int' })
   position!: number;
 
-  @Field()
+  @Field({ description: 'The SKU ordered.' })
   @Column({ type: 'varchar', length: 64 })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units ordered, at least 1.' })
   @Column({ type: 'int' })
   quantity!: number;
 
@@ -169,18 +215,21 @@ export class OrderLine {
   giftCardRecipientEmail!: string | null;
 
   /** When the line's gift cards were activated (the order was paid); null: not yet. */
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    description: "When the line's gift cards were activated (the order was paid); null: not yet, or not a gift card.",
+    nullable: true,
+  })
   @Column({ type: Date, nullable: true })
   giftCardsActivatedAt!: Date | null;
 
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
 
-  @Field(() => LineStatus)
+  @Field(() => LineStatus, { description: 'Where this line stands.' })
   @Column({ type: 'varchar', length: 20 })
   status!: LineStatus;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The price of one unit when placed (minor units), before order-level discounts.' })
   get unitPrice(): Money {
     return Money.of(this.unitPriceCents, this.currency);
   }
@@ -191,10 +240,10 @@ export class OrderLine {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'A part of an order that leaves one location one way (shipment, pickup or carry-out).' })
 @Entity('fulfillment')
 export class Fulfillment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The fulfillment id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
@@ -202,11 +251,11 @@ export class Fulfillment {
   @Column({ type: 'varchar', length: 36 })
   orderId!: string;
 
-  @Field(() => FulfillmentType)
+  @Field(() => FulfillmentType, { description: 'SHIP, PICKUP_IN_STORE or CARRY_OUT.' })
   @Column({ type: 'varchar', length: 20 })
   type!: FulfillmentType;
 
-  @Field(() => FulfillmentStatus)
+  @Field(() => FulfillmentStatus, { description: 'Where it stands; `advanceFulfillment` moves it on.' })
   @Column({ type: 'varchar', length: 20 })
   status!: FulfillmentStatus;
 
@@ -218,7 +267,10 @@ export class Fulfillment {
   @Column({ type: 'varchar', length: 36, nullable: true })
   sourceLocationId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: "The carrier's tracking number once SHIPPED; null before, and for pickups.",
+    nullable: true,
+  })
   @Column({ type: 'varchar', length: 60, nullable: true })
   trackingNumber!: string | null;
 
@@ -230,7 +282,10 @@ export class Fulfillment {
   @Column({ type: Date, nullable: true })
   arrivedAt!: Date | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    description: 'The date promised to the shopper (YYYY-MM-DD); null when none was promised.',
+    nullable: true,
+  })
   @Column({ type: 'varchar', length: 10, nullable: true })
   promisedDate!: string | null;
 
@@ -239,7 +294,7 @@ export class Fulfillment {
   shippingAddress!: PostalAddress | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'Units of one SKU in a fulfillment.', simpleResolvers: true })
 @Entity('fulfillment_line')
 export class FulfillmentLine {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -248,17 +303,17 @@ export class FulfillmentLine {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   orderLineId!: string;
 
-  @Field()
+  @Field({ description: 'The SKU.' })
   @Column({ type: 'varchar', length: 64 })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units, at least 1.' })
   @Column({ type: 'int' })
   quantity!: number;
 }
 
 /** The order's history: who did what, when, from which channel. Append-only. */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'One event in the life of an order: who did what, when, from which channel.', simpleResolvers: true })
 @Entity('order_history')
 @Index('order_history_order', ['orderId', 'sequence'])
 export class OrderHistoryEntry {
@@ -272,19 +327,19 @@ export class OrderHistoryEntry {
   @Column({ type: 'int', default: 0 })
   sequence!: number;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   @Column({ type: Date })
   at!: Date;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, { description: 'The channel it came from; null for the system (jobs, events).', nullable: true })
   @Column({ type: 'varchar', length: 20, nullable: true })
   channel!: Channel | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Who did it (a user id or name, or `service:<name>`); null when unknown.', nullable: true })
   @Column({ type: 'varchar', length: 100, nullable: true })
   actor!: string | null;
 
-  @Field()
+  @Field({ description: 'What happened, in English, e.g. "order placed" or "line 2 cancelled".' })
   @Column({ type: 'varchar', length: 200 })
   event!: string;
 }

@@ -3,8 +3,28 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { PaymentMethod, PaymentStatus } from '../domain/money';
 
-registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'How (part of) an order was paid.' });
-registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
+registerEnumType(PaymentMethod, {
+  name: 'PaymentMethod',
+  description: 'How (part of) an order was paid.',
+  valuesConfig: {
+    CARD: { description: 'A card, through a payment provider.' },
+    GIFT_CARD: { description: 'A gift card balance.' },
+    STORE_CREDIT: { description: "The shopper's store credit." },
+    POINTS: { description: 'Loyalty points (1 point = 0.01 of the currency).' },
+    CASH: { description: 'Cash at a till.' },
+  },
+});
+registerEnumType(PaymentStatus, {
+  name: 'PaymentStatus',
+  description: 'Where a payment stands.',
+  valuesConfig: {
+    AUTHORIZED: { description: 'Held on the tender, not taken yet.' },
+    CAPTURED: { description: 'Taken.' },
+    PARTIALLY_REFUNDED: { description: 'Taken, part of it given back.' },
+    REFUNDED: { description: 'Given back in full.' },
+    VOIDED: { description: 'The authorization was released; nothing was taken.' },
+  },
+});
 
 /** One tender of an order: what it paid and what went back to it. */
 @ObjectType({ simpleResolvers: true, description: 'One tender of an order: what it paid and what went back to it.' })
@@ -12,7 +32,7 @@ registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 @Index('order_payment_order', ['orderId', 'sequence'])
 @Index('order_payment_uncaptured', ['capturedAt', 'createdAt'])
 export class OrderPayment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The payment id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
@@ -23,11 +43,11 @@ export class OrderPayment {
   @Column({ type: 'int' })
   sequence!: number;
 
-  @Field(() => PaymentMethod)
+  @Field(() => PaymentMethod, { description: 'The tender: card, gift card, store credit, points or cash.' })
   @Column({ type: 'varchar', length: 20 })
   method!: PaymentMethod;
 
-  @Field(() => PaymentStatus)
+  @Field(() => PaymentStatus, { description: 'Where the payment stands.' })
   @Column({ type: 'varchar', length: 20 })
   status!: PaymentStatus;
 
@@ -68,16 +88,16 @@ export class OrderPayment {
   @Column({ type: 'int', default: 0 })
   captureAttempts!: number;
 
-  @Field()
+  @Field({ description: 'When it was taken.' })
   @Column({ type: Date })
   createdAt!: Date;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The amount taken (minor units).' })
   get amount(): Money {
     return Money.of(this.amountCents, this.currency);
   }
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'How much of it was refunded so far (minor units).' })
   get refunded(): Money {
     return Money.of(this.refundedCents, this.currency);
   }

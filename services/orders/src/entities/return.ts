@@ -6,19 +6,39 @@ import { ReturnMethod, ReturnResolution, ReturnStatus } from '../domain/returns'
 registerEnumType(ReturnMethod, {
   name: 'ReturnMethod',
   description: 'How the goods come back: by mail with a label, or to any store.',
+  valuesConfig: {
+    MAIL: { description: 'Sent back by mail with the label issued.' },
+    IN_STORE: { description: 'Brought to any store.' },
+  },
 });
-registerEnumType(ReturnResolution, { name: 'ReturnResolution' });
-registerEnumType(ReturnStatus, { name: 'ReturnStatus' });
+registerEnumType(ReturnResolution, {
+  name: 'ReturnResolution',
+  description: 'What a shopper gets back for a return.',
+  valuesConfig: {
+    REFUND: { description: 'Money back to the original tenders.' },
+    STORE_CREDIT: { description: 'Store credit for the value returned.' },
+    EXCHANGE: { description: 'Another SKU instead (the difference refunded or charged).' },
+  },
+});
+registerEnumType(ReturnStatus, {
+  name: 'ReturnStatus',
+  description: 'Where a return stands.',
+  valuesConfig: {
+    REQUESTED: { description: 'Opened: the RMA and (by mail) the label exist; nothing has arrived yet.' },
+    PARTIALLY_RECEIVED: { description: 'Some of the units arrived.' },
+    RECEIVED: { description: 'Every unit arrived; the resolution was carried out.' },
+  },
+});
 
 @ObjectType({ description: 'A prepaid return label.' })
 export class ReturnLabel {
-  @Field()
+  @Field({ description: 'The carrier, e.g. `DHL`.' })
   carrier!: string;
 
-  @Field()
+  @Field({ description: "The carrier's tracking number of the return parcel." })
   trackingNumber!: string;
 
-  @Field()
+  @Field({ description: 'Where to download the printable label.' })
   url!: string;
 }
 
@@ -27,11 +47,11 @@ export class ReturnLabel {
 @Entity('order_return')
 @Index('order_return_customer_created', ['customerId', 'createdAt'])
 export class ReturnRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The return id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The return merchandise authorization number to show the shopper and write on the parcel.' })
   @Column({ type: 'varchar', length: 20, unique: true })
   rmaNumber!: string;
 
@@ -46,15 +66,15 @@ export class ReturnRequest {
   @Column({ type: 'varchar', length: 20 })
   channel!: Channel;
 
-  @Field(() => ReturnStatus)
+  @Field(() => ReturnStatus, { description: 'REQUESTED, PARTIALLY_RECEIVED or RECEIVED.' })
   @Column({ type: 'varchar', length: 20 })
   status!: ReturnStatus;
 
-  @Field(() => ReturnMethod)
+  @Field(() => ReturnMethod, { description: 'MAIL or IN_STORE.' })
   @Column({ type: 'varchar', length: 20 })
   method!: ReturnMethod;
 
-  @Field(() => ReturnResolution)
+  @Field(() => ReturnResolution, { description: 'What the shopper gets back.' })
   @Column({ type: 'varchar', length: 20 })
   resolution!: ReturnResolution;
 
@@ -88,11 +108,11 @@ export class ReturnRequest {
   @Column({ type: 'varchar', length: 36, nullable: true })
   exchangeOrderId!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was opened.' })
   @Column({ type: Date })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the last units arrived; null until then.', nullable: true })
   @Column({ type: Date, nullable: true })
   receivedAt!: Date | null;
 
@@ -108,7 +128,7 @@ export class ReturnRequest {
   }
 }
 
-@ObjectType('ReturnLine', { simpleResolvers: true })
+@ObjectType('ReturnLine', { description: 'Units of one order line being returned.', simpleResolvers: true })
 @Entity('order_return_line')
 export class ReturnLine {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -118,28 +138,28 @@ export class ReturnLine {
   @Column({ type: 'varchar', length: 36 })
   returnId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order line (`OrderLine.id`).' })
   @Index('order_return_line_order_line')
   @Column({ type: 'varchar', length: 36 })
   orderLineId!: string;
 
-  @Field()
+  @Field({ description: 'The SKU returned.' })
   @Column({ type: 'varchar', length: 64 })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units the shopper returns.' })
   @Column({ type: 'int' })
   quantity!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units received so far.' })
   @Column({ type: 'int', default: 0 })
   receivedQuantity!: number;
 
-  @Field()
+  @Field({ description: "The shopper's reason, free text." })
   @Column({ type: 'varchar', length: 200 })
   reason!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'For an EXCHANGE: the SKU sent instead; null otherwise.', nullable: true })
   @Column({ type: 'varchar', length: 64, nullable: true })
   exchangeSku!: string | null;
 }

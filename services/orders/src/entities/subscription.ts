@@ -5,15 +5,23 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { SubscriptionStatus, type SubscriptionLine } from '../domain/subscriptions';
 import { FulfillmentType } from '../domain/status';
 
-registerEnumType(SubscriptionStatus, { name: 'ReplenishmentSubscriptionStatus' });
+registerEnumType(SubscriptionStatus, {
+  name: 'ReplenishmentSubscriptionStatus',
+  description: 'Where a replenishment subscription stands.',
+  valuesConfig: {
+    ACTIVE: { description: 'Places an order on each run date.' },
+    PAUSED: { description: 'No runs until resumed.' },
+    CANCELLED: { description: 'Ended for good.' },
+  },
+});
 
 /** One SKU a subscription orders each run. */
-@ObjectType('ReplenishmentSubscriptionLine', { simpleResolvers: true })
+@ObjectType('ReplenishmentSubscriptionLine', { description: 'One SKU a subscription orders each run.', simpleResolvers: true })
 export class ReplenishmentSubscriptionLine {
-  @Field()
+  @Field({ description: 'The SKU.' })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units per run.' })
   quantity!: number;
 }
 
@@ -23,18 +31,18 @@ export class ReplenishmentSubscriptionLine {
 @Index('replenishment_subscription_due', ['status', 'nextRunOn'])
 @Index('replenishment_subscription_customer', ['customerId', 'createdAt'])
 export class ReplenishmentSubscription {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The subscription id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
   @Column({ type: 'varchar', length: 36 })
   customerId!: string;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel its orders are placed in.' })
   @Column({ type: 'varchar', length: 20 })
   channel!: Channel;
 
-  @Field(() => SubscriptionStatus)
+  @Field(() => SubscriptionStatus, { description: 'ACTIVE, PAUSED or CANCELLED.' })
   @Column({ type: 'varchar', length: 20 })
   status!: SubscriptionStatus;
 
@@ -50,15 +58,15 @@ export class ReplenishmentSubscription {
   @Column({ type: 'simple-json', default: '[]' })
   lines!: SubscriptionLine[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Days between two runs.' })
   @Column({ type: 'int' })
   intervalDays!: number;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The date of the next run (YYYY-MM-DD).' })
   @Column({ type: 'varchar', length: 10 })
   nextRunOn!: string;
 
-  @Field(() => FulfillmentType)
+  @Field(() => FulfillmentType, { description: "How each run's order is fulfilled." })
   @Column({ type: 'varchar', length: 20 })
   fulfillmentType!: FulfillmentType;
 
@@ -80,7 +88,7 @@ export class ReplenishmentSubscription {
   @Column({ type: 'varchar', length: 300, nullable: true })
   lastFailure!: string | null;
 
-  @Field()
+  @Field({ description: 'When the shopper subscribed.' })
   @Column({ type: Date })
   createdAt!: Date;
 }

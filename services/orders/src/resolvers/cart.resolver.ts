@@ -40,41 +40,47 @@ const cartPricing = defineLoader(
     ),
 );
 
-@ObjectType('CartLine')
+@ObjectType('CartLine', { description: 'One SKU in a cart with its quantity.' })
 export class CartLineView {
-  @Field()
+  @Field({ description: 'The SKU.' })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units, at least 1.' })
   quantity!: number;
 
   cart!: Cart;
 }
 
-@InputType()
+@InputType({ description: 'A new cart.' })
 export class CreateCartInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    description: 'The shopper it belongs to (a shopper may name only themself); null: a guest cart.',
+    nullable: true,
+  })
   customerId?: string | null;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel the cart is created in; prices follow it.' })
   channel!: Channel;
 }
 
-@InputType()
+@InputType({ description: 'How to turn a cart into an order: fulfillment and tenders.' })
 export class CheckoutInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cart (`Cart.id`).' })
   cartId!: string;
 
-  @Field()
+  @Field({
+    description:
+      'A key of your choosing, unique per attempt (at most 100 characters): a retry with the same key answers with the first result instead of acting twice.',
+  })
   idempotencyKey!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Loyalty points to spend (1 point = 0.01 of the currency); null: none.', nullable: true })
   redeemPoints?: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { description: "true: spend the shopper's store credit first; null or false: do not.", nullable: true })
   useStoreCredit?: boolean | null;
 
-  @Field(() => FulfillmentRequestInput)
+  @Field(() => FulfillmentRequestInput, { description: 'How the shopper gets the goods: ship, pick up in store or carry out.' })
   fulfillment!: FulfillmentRequestInput;
 
   @Field(() => [String], { nullable: true, description: 'Gift cards to spend, in this order.' })
@@ -87,21 +93,21 @@ export class CheckoutInput {
   email?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of a cart mutation.' })
 export class CartPayload {
-  @Field(() => Cart, { nullable: true })
+  @Field(() => Cart, { description: 'The cart after the change; null when `userErrors` is not empty.', nullable: true })
   cart!: Cart | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `checkout`.' })
 export class CheckoutPayload {
-  @Field(() => Order, { nullable: true })
+  @Field(() => Order, { description: 'The order placed; null when `userErrors` is not empty.', nullable: true })
   order!: Order | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why no order was placed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -117,9 +123,11 @@ export async function usableCart(ctx: ServiceContext, cartId: string): Promise<C
 /** Anyone, signed in or not, may shop: a cart without a customer is a guest cart. */
 @Resolver(() => Cart)
 export class CartResolver {
-  @Mutation(() => CartPayload)
+  @Mutation(() => CartPayload, {
+    description: 'Creates an empty cart, a guest cart without `customerId`. Anyone may call it. userErrors: UNKNOWN_CUSTOMER.',
+  })
   async createCart(
-    @Arg('input', () => CreateCartInput) input: CreateCartInput,
+    @Arg('input', () => CreateCartInput, { description: 'The channel and, optionally, the shopper.' }) input: CreateCartInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<CartPayload> {
     if (input.customerId) assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -127,11 +135,14 @@ export class CartResolver {
     return { cart: result, userErrors };
   }
 
-  @Mutation(() => CartPayload)
+  @Mutation(() => CartPayload, {
+    description:
+      "Adds units of a SKU to a cart (to its line when the SKU is there already). Anyone holding the cart id (a shopper's cart: them and staff). userErrors: UNKNOWN_CART, CART_CHECKED_OUT, UNKNOWN_SKU, DISCONTINUED_SKU, INVALID_QUANTITY.",
+  })
   async addCartLine(
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('sku') sku: string,
-    @Arg('quantity', () => Int) quantity: number,
+    @Arg('cartId', () => ID, { description: 'The cart (`Cart.id`).' }) cartId: string,
+    @Arg('sku', { description: 'The SKU.' }) sku: string,
+    @Arg('quantity', () => Int, { description: 'Units to add, at least 1.' }) quantity: number,
     @Ctx() ctx: ServiceContext,
   ): Promise<CartPayload> {
     await usableCart(ctx, cartId);
@@ -143,15 +154,15 @@ export class CartResolver {
     nullable: true,
     description: 'A cart by its id: a guest cart for whoever holds the id, a customer’s for them and staff.',
   })
-  cart(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Cart | null> {
+  cart(@Arg('id', () => ID, { description: 'The cart id.' }) id: string, @Ctx() ctx: ServiceContext): Promise<Cart | null> {
     return usableCart(ctx, id);
   }
 
   @Mutation(() => CartPayload, { description: 'Sets a line to a quantity: 0 removes it, a SKU not in the cart is added.' })
   async updateCartLine(
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('sku') sku: string,
-    @Arg('quantity', () => Int) quantity: number,
+    @Arg('cartId', () => ID, { description: 'The cart (`Cart.id`).' }) cartId: string,
+    @Arg('sku', { description: 'The SKU of the line.' }) sku: string,
+    @Arg('quantity', () => Int, { description: 'The new quantity; 0 removes the line.' }) quantity: number,
     @Ctx() ctx: ServiceContext,
   ): Promise<CartPayload> {
     await usableCart(ctx, cartId);
@@ -159,10 +170,13 @@ export class CartResolver {
     return { cart: result, userErrors };
   }
 
-  @Mutation(() => CartPayload)
+  @Mutation(() => CartPayload, {
+    description:
+      'Takes a coupon off a cart. Anyone holding the cart id. userErrors: UNKNOWN_CART, CART_CHECKED_OUT, INVALID_COUPON.',
+  })
   async removeCoupon(
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('code') code: string,
+    @Arg('cartId', () => ID, { description: 'The cart (`Cart.id`).' }) cartId: string,
+    @Arg('code', { description: 'The coupon code, any case.' }) code: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<CartPayload> {
     await usableCart(ctx, cartId);
@@ -170,10 +184,13 @@ export class CartResolver {
     return { cart: result, userErrors };
   }
 
-  @Mutation(() => CartPayload)
+  @Mutation(() => CartPayload, {
+    description:
+      'Applies a coupon code to a cart; the cart is priced again. Anyone holding the cart id. userErrors: UNKNOWN_CART, CART_CHECKED_OUT, INVALID_COUPON (unknown, expired, not for this channel or tier, or the cart below its minimum).',
+  })
   async applyCoupon(
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('code') code: string,
+    @Arg('cartId', () => ID, { description: 'The cart (`Cart.id`).' }) cartId: string,
+    @Arg('code', { description: 'The coupon code, any case.' }) code: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<CartPayload> {
     await usableCart(ctx, cartId);
@@ -182,41 +199,52 @@ export class CartResolver {
   }
 
   @Mutation(() => CheckoutPayload, { description: 'Turns a cart into an order, once per idempotency key.' })
-  async checkout(@Arg('input', () => CheckoutInput) input: CheckoutInput, @Ctx() ctx: ServiceContext): Promise<CheckoutPayload> {
+  async checkout(
+    @Arg('input', () => CheckoutInput, {
+      description:
+        'The cart, fulfillment and tenders. userErrors: UNKNOWN_CART, CART_CHECKED_OUT, EMPTY_CART, EMAIL_REQUIRED, UNKNOWN_SKU, DISCONTINUED_SKU, PICKUP_LOCATION_REQUIRED, OUT_OF_STOCK, IDEMPOTENCY_KEY_REUSED, INVALID_IDEMPOTENCY_KEY, and the tender codes (INSUFFICIENT_FUNDS, INVALID_POINTS, UNKNOWN_GIFT_CARD, DUPLICATE_GIFT_CARD, INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_REQUIRED).',
+    })
+    input: CheckoutInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<CheckoutPayload> {
     await usableCart(ctx, input.cartId);
     const { result, userErrors } = await attempt(() => checkout(ctx, input));
     return { order: result, userErrors };
   }
 
-  @FieldResolver(() => CartStatus)
+  @FieldResolver(() => CartStatus, { description: 'OPEN, ABANDONED (open but untouched for a while) or CHECKED_OUT.' })
   status(@Root() cart: Cart): CartStatus {
     return cartStatus(cart.storedStatus, cart.updatedAt, new Date(), orderSettings().CART_ABANDON_AFTER_HOURS);
   }
 
-  @FieldResolver(() => CustomerRef, { nullable: true })
+  @FieldResolver(() => CustomerRef, { description: 'The shopper; null for a guest cart.', nullable: true })
   customer(@Root() cart: Cart): CustomerRef | null {
     return cart.customerId ? { id: cart.customerId } : null;
   }
 
-  @FieldResolver(() => [CartLineView])
+  @FieldResolver(() => [CartLineView], { description: 'The lines in the order they were added.' })
   async lines(@Root() cart: Cart, @Ctx() ctx: ServiceContext): Promise<CartLineView[]> {
     const rows = await linesByCart(ctx).load(cart.id);
     return rows.map((row) => Object.assign(new CartLineView(), { sku: row.sku, quantity: row.quantity, cart }));
   }
 
-  @FieldResolver(() => Money)
+  @FieldResolver(() => Money, { description: 'Sum of the lines at current channel prices, before discounts (minor units).' })
   async subtotal(@Root() cart: Cart, @Ctx() ctx: ServiceContext): Promise<Money> {
     const pricing = await cartPricing(ctx).load(cart);
     return money(pricing.subtotalCents, pricing);
   }
 
-  @FieldResolver(() => Money)
+  @FieldResolver(() => Money, {
+    description: 'What the promotions and coupons take off the subtotal (minor units, zero or positive).',
+  })
   async discount(@Root() cart: Cart, @Ctx() ctx: ServiceContext): Promise<Money> {
     const pricing = await cartPricing(ctx).load(cart);
     return money(pricing.discountCents, pricing);
   }
 
-  @FieldResolver(() => Money)
+  @FieldResolver(() => Money, {
+    description: 'Subtotal minus discount: what checkout charges before points, gift cards and store credit.',
+  })
   async total(@Root() cart: Cart, @Ctx() ctx: ServiceContext): Promise<Money> {
     const pricing = await cartPricing(ctx).load(cart);
     return money(pricing.totalCents, pricing);
@@ -225,7 +253,7 @@ export class CartResolver {
 
 @Resolver(() => CartLineView)
 export class CartLineResolver {
-  @FieldResolver(() => VariantRef)
+  @FieldResolver(() => VariantRef, { description: 'The variant (name, price, stock) from the catalog.' })
   variant(@Root() line: CartLineView): VariantRef {
     return { sku: line.sku };
   }
@@ -246,7 +274,11 @@ export class CustomerCartsResolver {
   carts(
     @Root() customer: CustomerRef,
     @Ctx() ctx: ServiceContext,
-    @Arg('status', () => CartStatus, { nullable: true }) status?: CartStatus | null,
+    @Arg('status', () => CartStatus, {
+      description: 'Only carts in this status; null: every status staff may see.',
+      nullable: true,
+    })
+    status?: CartStatus | null,
   ): Promise<Cart[]> {
     assertCanSeeCustomer(ctx.caller, customer.id);
     return cartsByCustomer(ctx, status ?? null).load(customer.id);

@@ -76,15 +76,15 @@ export class LocationRef {
   id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of orders, newest first.' })
 export class OrderConnection extends Connection(Order) {}
 
-@InputType()
+@InputType({ description: 'Units of one SKU to order.' })
 export class OrderLineInput {
-  @Field()
+  @Field({ description: 'The SKU.' })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units, at least 1.' })
   quantity!: number;
 
   @Field(() => String, {
@@ -94,54 +94,63 @@ export class OrderLineInput {
   giftCardRecipientEmail?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A postal address to ship to.' })
 export class ShippingAddressInput {
-  @Field()
+  @Field({ description: 'Street and number (at most 200 characters).' })
   line1!: string;
 
-  @Field()
+  @Field({ description: 'City.' })
   city!: string;
 
-  @Field()
+  @Field({ description: 'Postal code.' })
   postalCode!: string;
 
-  @Field()
+  @Field({ description: 'ISO 3166-1 alpha-2 country code, e.g. `DE`.' })
   country!: string;
 
-  @Field(() => Number, { nullable: true })
+  @Field(() => Number, {
+    description: 'Latitude in decimal degrees, to route to the nearest location; null: routed by postal code.',
+    nullable: true,
+  })
   lat?: number | null;
 
-  @Field(() => Number, { nullable: true })
+  @Field(() => Number, { description: 'Longitude in decimal degrees; null: routed by postal code.', nullable: true })
   lng?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'How the shopper wants the goods.' })
 export class FulfillmentRequestInput {
-  @Field(() => FulfillmentType)
+  @Field(() => FulfillmentType, { description: 'SHIP, PICKUP_IN_STORE or CARRY_OUT.' })
   type!: FulfillmentType;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Required for PICKUP_IN_STORE (and CARRY_OUT): the store (`Location.id`).', nullable: true })
   pickupLocationId?: string | null;
 
-  @Field(() => ShippingAddressInput, { nullable: true })
+  @Field(() => ShippingAddressInput, { description: 'Required for SHIP: where to deliver.', nullable: true })
   address?: ShippingAddressInput | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    description: 'A requested delivery date (YYYY-MM-DD), in the future; null: as soon as possible.',
+    nullable: true,
+  })
   deliveryDate?: string | null;
 }
 
 @InputType({ description: 'A shopper named by what a partner knows of them: an email or a loyalty card.' })
 export class ShopperReferenceInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The shopper's e-mail; null: use `loyaltyCardNumber`.", nullable: true })
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The shopper's loyalty card number; null: use `email`.", nullable: true })
   loyaltyCardNumber?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'An order placed directly (POS, call center, partners, marketplaces), without a cart.' })
 export class PlaceOrderInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    description: 'The shopper (a shopper may name only themself); null: a guest order (or `customer` for partners).',
+    nullable: true,
+  })
   customerId?: string | null;
 
   @Field(() => ShopperReferenceInput, {
@@ -151,19 +160,26 @@ export class PlaceOrderInput {
   })
   customer?: ShopperReferenceInput | null;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel it is placed in; prices follow it.' })
   channel!: Channel;
 
-  @Field()
+  @Field({
+    description:
+      'A key of your choosing, unique per attempt (at most 100 characters): a retry with the same key answers with the first result instead of acting twice.',
+  })
   idempotencyKey!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description:
+      'Your own reference for the order, e.g. a marketplace order number (at most 100 characters), unique per channel; find the order again with `orderByExternalRef`.',
+    nullable: true,
+  })
   externalRef?: string | null;
 
-  @Field(() => [OrderLineInput])
+  @Field(() => [OrderLineInput], { description: 'At least one line; each SKU once.' })
   lines!: OrderLineInput[];
 
-  @Field(() => FulfillmentRequestInput)
+  @Field(() => FulfillmentRequestInput, { description: 'How the shopper gets the goods.' })
   fulfillment!: FulfillmentRequestInput;
 
   @Field(() => [String], { nullable: true, description: 'Coupons, priced exactly as in a cart.' })
@@ -193,56 +209,75 @@ export class ExternalPaymentInput {
   token!: string;
 }
 
-@InputType()
+@InputType({ description: 'A payment for what an order still owes (`balanceDue`).' })
 export class CollectPaymentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order (`Order.id`).' })
   orderId!: string;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel taking the payment.' })
   channel!: Channel;
 
-  @Field(() => ExternalPaymentInput)
+  @Field(() => ExternalPaymentInput, { description: 'The payment method that pays the balance due.' })
   payment!: ExternalPaymentInput;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `placeOrder`.' })
 export class PlaceOrderPayload {
-  @Field(() => Order, { nullable: true })
+  @Field(() => Order, {
+    description:
+      'The order placed (or the one placed earlier with the same idempotency key); null when `userErrors` is not empty.',
+    nullable: true,
+  })
   order!: Order | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why no order was placed; empty on success.' })
   userErrors!: UserError[];
 }
 
-registerEnumType(FulfillmentAction, { name: 'FulfillmentAction', description: 'A step staff take on a fulfillment.' });
+registerEnumType(FulfillmentAction, {
+  name: 'FulfillmentAction',
+  description: 'A step staff take on a fulfillment.',
+  valuesConfig: {
+    PICK: { description: 'Staff started picking the goods (PENDING to PICKING).' },
+    PACK: { description: 'The goods are packed (PICKING to PACKED).' },
+    SHIP: { description: 'Handed to the carrier, with a tracking number (to SHIPPED).' },
+    READY_FOR_PICKUP: { description: 'Ready at the store for the shopper (to READY_FOR_PICKUP).' },
+    COLLECT: { description: 'The shopper collected the goods (to COLLECTED).' },
+    DELIVER: { description: 'The carrier delivered the shipment (SHIPPED to DELIVERED).' },
+    RECEIVE: { description: 'Ship to store: the pickup store received the goods sent from the source location.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'The next step of one fulfillment.' })
 export class AdvanceFulfillmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The fulfillment (`Fulfillment.id`).' })
   fulfillmentId!: string;
 
-  @Field(() => FulfillmentAction)
+  @Field(() => FulfillmentAction, { description: "The step taken; it must follow from the fulfillment's status." })
   action!: FulfillmentAction;
 
   @Field(() => String, { nullable: true, description: 'Required to SHIP.' })
   trackingNumber?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of an order mutation.' })
 export class OrderPayload {
-  @Field(() => Order, { nullable: true })
+  @Field(() => Order, { description: 'The order after the change; null when `userErrors` is not empty.', nullable: true })
   order!: Order | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `advanceFulfillment`.' })
 export class AdvanceFulfillmentPayload {
-  @Field(() => Fulfillment, { nullable: true })
+  @Field(() => Fulfillment, {
+    description: 'The fulfillment after the step; null when `userErrors` is not empty.',
+    nullable: true,
+  })
   fulfillment!: Fulfillment | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -256,14 +291,29 @@ export async function visibleOrder(ctx: ServiceContext, id: string): Promise<Ord
 @Resolver(() => Order)
 export class OrderResolver {
   @Authorized()
-  @Query(() => Order, { nullable: true })
-  order(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Order | null> {
+  @Query(() => Order, {
+    description:
+      "An order by id; null when there is none, FORBIDDEN when it is not the caller's. Its shopper, staff, or the partner that placed it.",
+    nullable: true,
+  })
+  order(@Arg('id', () => ID, { description: 'The order id.' }) id: string, @Ctx() ctx: ServiceContext): Promise<Order | null> {
     return visibleOrder(ctx, id);
   }
 
   @Authorized()
-  @Query(() => Order, { nullable: true })
-  async orderByNumber(@Arg('number') number: string, @Ctx() ctx: ServiceContext): Promise<Order | null> {
+  @Query(() => Order, {
+    description:
+      "An order by its number (as printed on receipts and e-mails); null when there is none, FORBIDDEN when it is not the caller's.",
+    nullable: true,
+  })
+  async orderByNumber(
+    @Arg('number', {
+      description:
+        "The order number, e.g. `W-7K2M-9QXD` (the letter before the first dash is the channel's); any case, spaces around it ignored.",
+    })
+    number: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<Order | null> {
     const order = await ctx.db.getRepository(Order).findOneBy({ number: number.trim().toUpperCase() });
     assertCanSeeOrder(ctx.caller, order);
     return order;
@@ -276,8 +326,8 @@ export class OrderResolver {
       'The order a marketplace or partner knows by its own reference on that channel: a partner finds only the orders it placed, staff any (the newest when several share the reference).',
   })
   async orderByExternalRef(
-    @Arg('channel', () => Channel) channel: Channel,
-    @Arg('externalRef') externalRef: string,
+    @Arg('channel', () => Channel, { description: 'The channel the order was placed in.' }) channel: Channel,
+    @Arg('externalRef', { description: 'The reference given as `PlaceOrderInput.externalRef`.' }) externalRef: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<Order | null> {
     const ref = externalRef.trim();
@@ -298,8 +348,8 @@ export class OrderResolver {
     description: 'A guest finds their order by the email given at checkout and its number (both must match).',
   })
   async guestOrder(
-    @Arg('email') email: string,
-    @Arg('number') number: string,
+    @Arg('email', { description: 'The e-mail given at checkout (any case).' }) email: string,
+    @Arg('number', { description: 'The order number from the confirmation e-mail.' }) number: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<Order | null> {
     const normalized = email.trim().toLowerCase();
@@ -313,7 +363,8 @@ export class OrderResolver {
     description: 'Orders taken outside the storefront cart: POS, call center, marketplace, partner.',
   })
   async placeOrder(
-    @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput,
+    @Arg('input', () => PlaceOrderInput, { description: 'The order: shopper, channel, lines, fulfillment and tenders.' })
+    input: PlaceOrderInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<PlaceOrderPayload> {
     if (hasRole(ctx.caller, Role.PARTNER) && !ctx.caller.partnerId) throw forbidden('a partner token must name its partner');
@@ -324,7 +375,8 @@ export class OrderResolver {
   @Authorized(Role.ASSOCIATE)
   @Mutation(() => AdvanceFulfillmentPayload, { description: 'Staff at the fulfilling location move a fulfillment along.' })
   async advanceFulfillment(
-    @Arg('input', () => AdvanceFulfillmentInput) input: AdvanceFulfillmentInput,
+    @Arg('input', () => AdvanceFulfillmentInput, { description: 'The fulfillment and the step taken.' })
+    input: AdvanceFulfillmentInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<AdvanceFulfillmentPayload> {
     const fulfillment = await ctx.db.getRepository(Fulfillment).findOneBy({ id: input.fulfillmentId });
@@ -339,7 +391,11 @@ export class OrderResolver {
       'Takes what an order still owes (at pickup, on delivery, an invoice): its whole balanceDue. NOTHING_DUE when paid.',
   })
   async collectPayment(
-    @Arg('input', () => CollectPaymentInput) input: CollectPaymentInput,
+    @Arg('input', () => CollectPaymentInput, {
+      description:
+        'The order and the payment. userErrors: UNKNOWN_ORDER, NOTHING_DUE, CONCURRENT_CHANGE, and the payment codes (INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_PROVIDER).',
+    })
+    input: CollectPaymentInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<OrderPayload> {
     await visibleOrder(ctx, input.orderId);
@@ -350,9 +406,10 @@ export class OrderResolver {
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR, Role.PARTNER)
   @Mutation(() => OrderPayload, { description: 'Cancels whatever has not shipped yet.' })
   async cancelOrder(
-    @Arg('orderId', () => ID) orderId: string,
-    @Arg('channel', () => Channel) channel: Channel,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('orderId', () => ID, { description: 'The order (`Order.id`).' }) orderId: string,
+    @Arg('channel', () => Channel, { description: 'The channel cancelling (recorded in the order history).' }) channel: Channel,
+    @Arg('reason', () => String, { description: 'Why, for the order history; null: no reason given.', nullable: true })
+    reason: string | null,
     @Ctx() ctx: ServiceContext,
   ): Promise<OrderPayload> {
     await visibleOrder(ctx, orderId);
@@ -360,7 +417,10 @@ export class OrderResolver {
     return { order: result, userErrors };
   }
 
-  @FieldResolver(() => CustomerRef, { nullable: true })
+  @FieldResolver(() => CustomerRef, {
+    description: 'The shopper; null for a guest order, and always null for partners.',
+    nullable: true,
+  })
   customer(@Root() order: Order, @Ctx() ctx: ServiceContext): CustomerRef | null {
     // A partner sees none of the shopper: not even whether there is one (a guest order looks the same).
     if (hasRole(ctx.caller, Role.PARTNER) && !canSeeCustomer(ctx.caller, order.customerId)) {
@@ -369,17 +429,19 @@ export class OrderResolver {
     return order.customerId ? { id: order.customerId } : null;
   }
 
-  @FieldResolver(() => [OrderLine])
+  @FieldResolver(() => [OrderLine], { description: 'Its lines in the order placed, cancelled ones included.' })
   lines(@Root() order: Order, @Ctx() ctx: ServiceContext): Promise<OrderLine[]> {
     return linesByOrder(ctx).load(order.id);
   }
 
-  @FieldResolver(() => [Fulfillment])
+  @FieldResolver(() => [Fulfillment], { description: 'How its lines reach the shopper: one fulfillment per location and way.' })
   fulfillments(@Root() order: Order, @Ctx() ctx: ServiceContext): Promise<Fulfillment[]> {
     return fulfillmentsByOrder(ctx).load(order.id);
   }
 
-  @FieldResolver(() => [OrderHistoryEntry])
+  @FieldResolver(() => [OrderHistoryEntry], {
+    description: 'Who did what to the order, when and from which channel, oldest first.',
+  })
   history(@Root() order: Order, @Ctx() ctx: ServiceContext): Promise<OrderHistoryEntry[]> {
     return historyByOrder(ctx).load(order.id);
   }
@@ -392,7 +454,7 @@ export class OrderResolver {
 
 @Resolver(() => OrderLine)
 export class OrderLineResolver {
-  @FieldResolver(() => VariantRef)
+  @FieldResolver(() => VariantRef, { description: 'The variant from the catalog.' })
   variant(@Root() line: OrderLine): VariantRef {
     return { sku: line.sku };
   }
@@ -400,7 +462,10 @@ export class OrderLineResolver {
 
 @Resolver(() => Fulfillment)
 export class FulfillmentResolver {
-  @FieldResolver(() => LocationRef, { nullable: true })
+  @FieldResolver(() => LocationRef, {
+    description: 'The location that fulfills it (ships or hands over); null until routed.',
+    nullable: true,
+  })
   location(@Root() fulfillment: Fulfillment): LocationRef | null {
     return fulfillment.locationId ? { id: fulfillment.locationId } : null;
   }
@@ -415,7 +480,7 @@ export class FulfillmentResolver {
     return id ? { id } : null;
   }
 
-  @FieldResolver(() => [FulfillmentLine])
+  @FieldResolver(() => [FulfillmentLine], { description: 'The SKUs and units it carries.' })
   lines(@Root() fulfillment: Fulfillment, @Ctx() ctx: ServiceContext): Promise<FulfillmentLine[]> {
     return linesByFulfillment(ctx).load(fulfillment.id);
   }
@@ -427,10 +492,13 @@ export class CustomerOrdersResolver {
   async orders(
     @Root() customer: CustomerRef,
     @Ctx() ctx: ServiceContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('channel', () => Channel, { nullable: true }) channel?: Channel | null,
-    @Arg('status', () => OrderStatus, { nullable: true }) status?: OrderStatus | null,
+    @Arg('first', () => Int, { description: 'Page size, default 20, at most 100.', nullable: true }) first?: number | null,
+    @Arg('after', () => String, { description: 'The `endCursor` of the previous page; null: the newest orders.', nullable: true })
+    after?: string | null,
+    @Arg('channel', () => Channel, { description: 'Only orders placed in this channel; null: every channel.', nullable: true })
+    channel?: Channel | null,
+    @Arg('status', () => OrderStatus, { description: 'Only orders in this status; null: every status.', nullable: true })
+    status?: OrderStatus | null,
   ): Promise<OrderConnection> {
     assertCanSeeCustomer(ctx.caller, customer.id);
     const args = { first: pageSize(first), after: decodeCursor(after), channel, status };

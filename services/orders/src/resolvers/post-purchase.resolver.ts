@@ -103,42 +103,45 @@ const subscriptionsByCustomer = defineLoader(
     }),
 );
 
-@InputType()
+@InputType({ description: 'Units of one order line to return.' })
 export class ReturnLineInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order line (`OrderLine.id`), shipped or collected.' })
   orderLineId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units to return, at least 1 and at most what was shipped and not returned yet.' })
   quantity!: number;
 
-  @Field()
+  @Field({ description: 'Why, free text (at most 200 characters).' })
   reason!: string;
 
   @Field(() => String, { nullable: true, description: 'Required for an EXCHANGE: the SKU sent instead.' })
   exchangeSku?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A return of shipped lines of one order.' })
 export class CreateReturnInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order (`Order.id`).' })
   orderId!: string;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel the return is opened in (any: buy anywhere, return anywhere).' })
   channel!: Channel;
 
-  @Field()
+  @Field({
+    description:
+      'A key of your choosing, unique per attempt (at most 100 characters): a retry with the same key answers with the first result instead of acting twice.',
+  })
   idempotencyKey!: string;
 
-  @Field(() => ReturnMethod)
+  @Field(() => ReturnMethod, { description: 'MAIL (a return label is issued) or IN_STORE.' })
   method!: ReturnMethod;
 
   @Field(() => ID, { nullable: true, description: 'The store an IN_STORE return is brought to.' })
   locationId?: string | null;
 
-  @Field(() => ReturnResolution)
+  @Field(() => ReturnResolution, { description: 'What the shopper gets back: REFUND, STORE_CREDIT or EXCHANGE.' })
   resolution!: ReturnResolution;
 
-  @Field(() => [ReturnLineInput])
+  @Field(() => [ReturnLineInput], { description: 'The lines and units returned, each with a reason.' })
   lines!: ReturnLineInput[];
 
   @Field(() => FulfillmentRequestInput, {
@@ -148,27 +151,27 @@ export class CreateReturnInput {
   exchangeFulfillment?: FulfillmentRequestInput | null;
 }
 
-@InputType()
+@InputType({ description: 'Units received of one returned line.' })
 export class ReceiveReturnLineInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order line (`OrderLine.id`).' })
   orderLineId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units received now, at least 1.' })
   quantity!: number;
 
   @Field(() => Boolean, { nullable: true, description: 'Back on sale at the receiving location; default true.' })
   restockable?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'What arrived of a return, and where.' })
 export class ReceiveReturnInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The return (`Return.id`).' })
   returnId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The store or warehouse receiving it (`Location.id`).' })
   locationId!: string;
 
-  @Field(() => [ReceiveReturnLineInput])
+  @Field(() => [ReceiveReturnLineInput], { description: 'Units received per returned line.' })
   lines!: ReceiveReturnLineInput[];
 
   @Field(() => ExternalPaymentInput, {
@@ -178,120 +181,132 @@ export class ReceiveReturnInput {
   payment?: ExternalPaymentInput | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of a return mutation.' })
 export class ReturnPayload {
-  @Field(() => ReturnRequest, { nullable: true })
+  @Field(() => ReturnRequest, {
+    description: 'The return after the change; null when `userErrors` is not empty.',
+    nullable: true,
+  })
   return!: ReturnRequest | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'A change to one order line.' })
 export class OrderLineChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The line (`OrderLine.id`).' })
   lineId!: string;
 
   @Field(() => Int, { nullable: true, description: '0 removes the line.' })
   quantity?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Another SKU for the line (e.g. another size), at its current price; null: the same SKU.',
+    nullable: true,
+  })
   sku?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an order that has not shipped.' })
 export class ModifyOrderInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order (`Order.id`).' })
   orderId!: string;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel making the change (recorded in the order history).' })
   channel!: Channel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Who makes the change, for the order history (e.g. a CSR name); null: the caller.',
+    nullable: true,
+  })
   actor?: string | null;
 
-  @Field(() => [OrderLineChangeInput])
+  @Field(() => [OrderLineChangeInput], { description: 'Per line: a new quantity (0 removes it) or another SKU.' })
   changes!: OrderLineChangeInput[];
 
-  @Field(() => ShippingAddressInput, { nullable: true })
+  @Field(() => ShippingAddressInput, { description: 'A new shipping address; null: unchanged.', nullable: true })
   shippingAddress?: ShippingAddressInput | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { description: 'A new requested delivery date (YYYY-MM-DD); null: unchanged.', nullable: true })
   deliveryDate?: string | null;
 
   @Field(() => ExternalPaymentInput, { nullable: true, description: 'Pays what the change adds when it costs more.' })
   payment?: ExternalPaymentInput | null;
 }
 
-@InputType()
+@InputType({ description: 'One SKU a subscription orders each run.' })
 export class SubscriptionLineInput {
-  @Field()
+  @Field({ description: 'The SKU.' })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units per run, at least 1.' })
   quantity!: number;
 }
 
-@InputType()
+@InputType({ description: 'A new replenishment subscription.' })
 export class CreateSubscriptionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The shopper (a shopper may name only themself).' })
   customerId!: string;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel its orders are placed in.' })
   channel!: Channel;
 
   @Field(() => String, { nullable: true, description: 'One SKU (or `lines` for several).' })
   sku?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Units per run of a single-SKU subscription; default 1.', nullable: true })
   quantity?: number | null;
 
   @Field(() => [SubscriptionLineInput], { nullable: true, description: 'Several SKUs, each once (instead of sku and quantity).' })
   lines?: SubscriptionLineInput[] | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Days between two runs, at least 1.' })
   intervalDays!: number;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The date of the first run (YYYY-MM-DD), today or later.' })
   startOn!: string;
 
-  @Field(() => FulfillmentRequestInput)
+  @Field(() => FulfillmentRequestInput, { description: "How each run's order is fulfilled." })
   fulfillment!: FulfillmentRequestInput;
 }
 
 @InputType({ description: 'Each part given replaces the current one; `lines` is the whole new set.' })
 export class UpdateSubscriptionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The subscription (`ReplenishmentSubscription.id`).' })
   id!: string;
 
-  @Field(() => [SubscriptionLineInput], { nullable: true })
+  @Field(() => [SubscriptionLineInput], { description: 'The new lines (replacing the old); null: unchanged.', nullable: true })
   lines?: SubscriptionLineInput[] | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'New days between runs; null: unchanged.', nullable: true })
   intervalDays?: number | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'The next run: today or later.' })
   nextRunOn?: string | null;
 
-  @Field(() => FulfillmentRequestInput, { nullable: true })
+  @Field(() => FulfillmentRequestInput, { description: 'New fulfillment; null: unchanged.', nullable: true })
   fulfillment?: FulfillmentRequestInput | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of a subscription mutation.' })
 export class SubscriptionPayload {
-  @Field(() => ReplenishmentSubscription, { nullable: true })
+  @Field(() => ReplenishmentSubscription, {
+    description: 'The subscription after the change; null when `userErrors` is not empty.',
+    nullable: true,
+  })
   subscription!: ReplenishmentSubscription | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `runDueSubscriptions`.' })
 export class RunDueSubscriptionsPayload {
-  @Field(() => [Order])
+  @Field(() => [Order], { description: 'The orders placed by this run.' })
   ordersPlaced!: Order[];
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What went wrong; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -300,7 +315,11 @@ export class ReturnResolver {
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR, Role.PARTNER)
   @Mutation(() => ReturnPayload, { description: 'Buy anywhere, return anywhere: by mail (with a label) or in any store.' })
   async createReturn(
-    @Arg('input', () => CreateReturnInput) input: CreateReturnInput,
+    @Arg('input', () => CreateReturnInput, {
+      description:
+        'The order, lines, method and resolution. userErrors: UNKNOWN_ORDER, EMPTY_RETURN, UNKNOWN_LINE, DUPLICATE_LINE, INVALID_QUANTITY, LINE_NOT_SHIPPED, RETURN_QUANTITY_EXCEEDED, RETURN_WINDOW_CLOSED, EXCHANGE_SKU_REQUIRED, UNKNOWN_SKU, DISCONTINUED_SKU, INVALID_IDEMPOTENCY_KEY.',
+    })
+    input: CreateReturnInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<ReturnPayload> {
     await visibleOrder(ctx, input.orderId);
@@ -313,7 +332,11 @@ export class ReturnResolver {
     description: 'The goods of a return arrive at a location: refund, store credit or exchange follows.',
   })
   async receiveReturn(
-    @Arg('input', () => ReceiveReturnInput) input: ReceiveReturnInput,
+    @Arg('input', () => ReceiveReturnInput, {
+      description:
+        'The return, the receiving store and what arrived. userErrors: UNKNOWN_RETURN, UNKNOWN_LOCATION, LOCATION_REQUIRED, UNKNOWN_LINE, INVALID_QUANTITY, RETURN_QUANTITY_EXCEEDED, CONCURRENT_CHANGE.',
+    })
+    input: ReceiveReturnInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<ReturnPayload> {
     assertCanWorkAt(ctx.caller, input.locationId);
@@ -326,7 +349,7 @@ export class ReturnResolver {
     return { return: result, userErrors };
   }
 
-  @FieldResolver(() => Order)
+  @FieldResolver(() => Order, { description: 'The order returned from.' })
   order(@Root() ret: ReturnRequest, @Ctx() ctx: ServiceContext): Promise<Order | null> {
     return orderById(ctx).load(ret.orderId);
   }
@@ -336,7 +359,7 @@ export class ReturnResolver {
     return ret.exchangeOrderId ? orderById(ctx).load(ret.exchangeOrderId) : null;
   }
 
-  @FieldResolver(() => [ReturnLine])
+  @FieldResolver(() => [ReturnLine], { description: 'The returned lines.' })
   lines(@Root() ret: ReturnRequest, @Ctx() ctx: ServiceContext): Promise<ReturnLine[]> {
     return linesByReturn(ctx).load(ret.id);
   }
@@ -349,7 +372,11 @@ export class ModifyOrderResolver {
     description: 'Any channel changes quantities, SKUs, address or delivery date until the lines ship.',
   })
   async modifyOrder(
-    @Arg('input', () => ModifyOrderInput) input: ModifyOrderInput,
+    @Arg('input', () => ModifyOrderInput, {
+      description:
+        'The order and its changes. userErrors: UNKNOWN_ORDER, ORDER_CANCELLED, ALREADY_SHIPPED, NO_CHANGES, UNKNOWN_LINE, DUPLICATE_LINE, LINE_CANCELLED, INVALID_QUANTITY, UNKNOWN_SKU, DISCONTINUED_SKU, CURRENCY_MISMATCH, EMPTY_ORDER, OUT_OF_STOCK, INVALID_DELIVERY_DATE, and the tender codes.',
+    })
+    input: ModifyOrderInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<OrderPayload> {
     await visibleOrder(ctx, input.orderId);
@@ -361,9 +388,13 @@ export class ModifyOrderResolver {
 @Resolver(() => ReplenishmentSubscription)
 export class SubscriptionResolver {
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => SubscriptionPayload)
+  @Mutation(() => SubscriptionPayload, {
+    description:
+      'Subscribes a shopper to regular orders of SKUs. The shopper themself, an ASSOCIATE or a CSR. userErrors: UNKNOWN_CUSTOMER, INVALID_LINES, INVALID_QUANTITY, UNKNOWN_SKU, DISCONTINUED_SKU, INVALID_INTERVAL, INVALID_START_DATE, INVALID_FULFILLMENT, PICKUP_LOCATION_REQUIRED.',
+  })
   async createSubscription(
-    @Arg('input', () => CreateSubscriptionInput) input: CreateSubscriptionInput,
+    @Arg('input', () => CreateSubscriptionInput, { description: 'The shopper, what, how often, from when and how fulfilled.' })
+    input: CreateSubscriptionInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<SubscriptionPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -377,7 +408,10 @@ export class SubscriptionResolver {
     description: 'Places the orders of every subscription due on or before asOf; safe to run twice.',
   })
   async runDueSubscriptions(
-    @Arg('asOf', () => DateScalar) asOf: string,
+    @Arg('asOf', () => DateScalar, {
+      description: 'Run every subscription due on or before this date (YYYY-MM-DD). userErrors: INVALID_DATE.',
+    })
+    asOf: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<RunDueSubscriptionsPayload> {
     const { result, userErrors } = await attempt(() => runDueSubscriptions(ctx, asOf));
@@ -389,7 +423,11 @@ export class SubscriptionResolver {
     description: 'Changes the lines (quantities, SKUs), the interval, the next run date or the fulfillment.',
   })
   async updateSubscription(
-    @Arg('input', () => UpdateSubscriptionInput) input: UpdateSubscriptionInput,
+    @Arg('input', () => UpdateSubscriptionInput, {
+      description:
+        'The subscription and what changes. userErrors: UNKNOWN_SUBSCRIPTION, SUBSCRIPTION_CANCELLED, NO_CHANGES, CONCURRENT_CHANGE, and the codes of `createSubscription` for the new values.',
+    })
+    input: UpdateSubscriptionInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<SubscriptionPayload> {
     const subscription = await ctx.db.getRepository(ReplenishmentSubscription).findOneBy({ id: input.id });
@@ -399,26 +437,52 @@ export class SubscriptionResolver {
   }
 
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => SubscriptionPayload)
-  pauseSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SubscriptionPayload> {
+  @Mutation(() => SubscriptionPayload, {
+    description:
+      'Pauses a subscription: no runs until it is resumed. The shopper themself, an ASSOCIATE or a CSR. userErrors: UNKNOWN_SUBSCRIPTION, NOT_ACTIVE, SUBSCRIPTION_CANCELLED, CONCURRENT_CHANGE.',
+  })
+  pauseSubscription(
+    @Arg('id', () => ID, { description: 'The subscription (`ReplenishmentSubscription.id`).' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<SubscriptionPayload> {
     return change(ctx, id, 'PAUSE');
   }
 
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SubscriptionPayload, { description: 'Resumes a paused subscription; a missed run date moves to today.' })
-  resumeSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SubscriptionPayload> {
+  resumeSubscription(
+    @Arg('id', () => ID, {
+      description:
+        'The subscription (`ReplenishmentSubscription.id`). userErrors: UNKNOWN_SUBSCRIPTION, NOT_PAUSED, SUBSCRIPTION_CANCELLED, CONCURRENT_CHANGE.',
+    })
+    id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<SubscriptionPayload> {
     return change(ctx, id, 'RESUME');
   }
 
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SubscriptionPayload, { description: 'Skips the next run.' })
-  skipSubscriptionRun(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SubscriptionPayload> {
+  skipSubscriptionRun(
+    @Arg('id', () => ID, {
+      description:
+        'The subscription (`ReplenishmentSubscription.id`). userErrors: UNKNOWN_SUBSCRIPTION, NOT_ACTIVE, SUBSCRIPTION_CANCELLED, CONCURRENT_CHANGE.',
+    })
+    id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<SubscriptionPayload> {
     return change(ctx, id, 'SKIP');
   }
 
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => SubscriptionPayload)
-  cancelSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SubscriptionPayload> {
+  @Mutation(() => SubscriptionPayload, {
+    description:
+      'Ends a subscription for good (orders already placed stay). The shopper themself, an ASSOCIATE or a CSR. userErrors: UNKNOWN_SUBSCRIPTION, SUBSCRIPTION_CANCELLED, CONCURRENT_CHANGE.',
+  })
+  cancelSubscription(
+    @Arg('id', () => ID, { description: 'The subscription (`ReplenishmentSubscription.id`).' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<SubscriptionPayload> {
     return change(ctx, id, 'CANCEL');
   }
 
@@ -452,7 +516,7 @@ export class SubscriptionResolver {
     return s.pickupLocationId ? { id: s.pickupLocationId } : null;
   }
 
-  @FieldResolver(() => CustomerRef)
+  @FieldResolver(() => CustomerRef, { description: 'The shopper.' })
   customer(@Root() s: ReplenishmentSubscription): CustomerRef {
     return { id: s.customerId };
   }

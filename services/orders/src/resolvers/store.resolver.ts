@@ -25,8 +25,12 @@ export class StoreActionsResolver {
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => OrderPayload, { description: "\"I'm here\": puts the order's pickup at the top of the store's queue." })
   async announcePickupArrival(
-    @Arg('orderId', () => ID) orderId: string,
-    @Arg('channel', () => Channel, { defaultValue: Channel.MOBILE_APP }) channel: Channel,
+    @Arg('orderId', () => ID, { description: 'The order to collect (`Order.id`).' }) orderId: string,
+    @Arg('channel', () => Channel, {
+      description: 'Where the shopper announces it from, default MOBILE_APP.',
+      defaultValue: Channel.MOBILE_APP,
+    })
+    channel: Channel,
     @Ctx() ctx: ServiceContext,
   ): Promise<OrderPayload> {
     await visibleOrder(ctx, orderId);
@@ -37,8 +41,8 @@ export class StoreActionsResolver {
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => CartPayload, { description: 'Attaches a guest cart to the customer who signed in.' })
   async attachCart(
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('customerId', () => ID) customerId: string,
+    @Arg('cartId', () => ID, { description: 'The guest cart (`Cart.id`).' }) cartId: string,
+    @Arg('customerId', () => ID, { description: 'The shopper who takes the cart over.' }) customerId: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<CartPayload> {
     assertCanSeeCustomer(ctx.caller, customerId);
