@@ -35,6 +35,8 @@ export interface AuthOptions {
   audience?: string;
   /** True when running on the public development key. */
   development: boolean;
+  /** The HS256 secret (development key or AUTH_SECRET): `POST /oauth/token` signs with it; unset with a public key or JWKS. */
+  signingSecret?: string;
 }
 
 /** Turns the AUTH_* settings into verification options; a bad combination is a ConfigError. */
@@ -48,7 +50,13 @@ export function authOptions(settings: AuthSettings, log?: Logger): AuthOptions {
     log?.warn(
       'no AUTH_* key is set: tokens are verified with the public development key (pnpm dev-token); do not expose this gateway',
     );
-    return { keys: secretKey(DEV_AUTH_SECRET), issuer: DEV_ISSUER, audience: DEV_AUDIENCE, development: true };
+    return {
+      keys: secretKey(DEV_AUTH_SECRET),
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      development: true,
+      signingSecret: DEV_AUTH_SECRET,
+    };
   }
   let keys: VerificationKey;
   if (settings.AUTH_JWKS_URL) {
@@ -62,7 +70,13 @@ export function authOptions(settings: AuthSettings, log?: Logger): AuthOptions {
       throw new ConfigError('AUTH_PUBLIC_KEY', 'is not a PEM public key (-----BEGIN PUBLIC KEY-----)');
     }
   } else keys = secretKey(settings.AUTH_SECRET!);
-  return { keys, issuer: settings.AUTH_ISSUER, audience: settings.AUTH_AUDIENCE, development: false };
+  return {
+    keys,
+    issuer: settings.AUTH_ISSUER,
+    audience: settings.AUTH_AUDIENCE,
+    development: false,
+    ...(settings.AUTH_SECRET ? { signingSecret: settings.AUTH_SECRET } : {}),
+  };
 }
 
 export function secretKey(secret: string): Uint8Array {
@@ -76,7 +90,7 @@ export function unauthenticated(reason: string): GraphQLError {
 
 const optionalString = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-/** The caller a verified token names. Claims: sub, roles (or role), customer_id, location_id, partner_id. */
+/** The caller a verified token names. Claims: sub, roles (or role), customer_id, location_id, partner_id, scope (space-separated, RFC 8693). */
 export function callerFromClaims(claims: JWTPayload & Record<string, unknown>): Caller {
   const raw = Array.isArray(claims.roles) ? claims.roles : typeof claims.role === 'string' ? [claims.role] : [];
   const roles = [...new Set(raw.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r)))];
@@ -86,6 +100,7 @@ export function callerFromClaims(claims: JWTPayload & Record<string, unknown>): 
     customerId: optionalString(claims.customer_id),
     locationId: optionalString(claims.location_id),
     partnerId: optionalString(claims.partner_id),
+    ...(typeof claims.scope === 'string' ? { scopes: claims.scope.split(' ').filter(Boolean) } : {}),
   };
 }
 

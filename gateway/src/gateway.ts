@@ -22,6 +22,7 @@ import { gatewayReadiness, type SubgraphReadiness } from './readiness';
 import { gatewayEdge, type EdgeOptions } from './edge';
 import { MergedCustomers, type CustomerDirectory } from './merged-customers';
 import { DEFAULT_LIMITS, DEFAULT_MAX_REQUEST_BYTES, type QueryLimits } from './limits';
+import { oauthTokenRouter, type ApiClientDirectory } from './oauth';
 
 export interface GatewayOptions extends EdgeOptions {
   supergraphSdl: string;
@@ -41,6 +42,10 @@ export interface GatewayOptions extends EdgeOptions {
   maxRequestBytes?: number;
   /** Who a shopper's token names now (merged-away ids map to the survivor, see merged-customers.ts); none: the token as is. */
   customers?: CustomerDirectory;
+  /** Partner API clients: `POST /oauth/token` is served when set and tokens are HS256 (oauth.ts). */
+  apiClients?: ApiClientDirectory;
+  /** Lifetime of a token from `POST /oauth/token` (OAUTH_TOKEN_TTL_SECONDS; default 900). */
+  oauthTokenTtlSeconds?: number;
 }
 
 export interface RunningGateway {
@@ -80,7 +85,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new TimedDataSource(name, options.dataSource(name, url ?? '')),
   });
-  const authenticate = createAuthenticator(options.auth ?? authOptions({}, options.log));
+  const auth = options.auth ?? authOptions({}, options.log);
+  const authenticate = createAuthenticator(auth);
   const subgraphSecret = options.subgraphSecret ?? DEV_SUBGRAPH_SECRET;
   const merged = options.customers ? new MergedCustomers(options.customers, options.log) : undefined;
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -109,6 +115,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const states = Object.fromEntries(Object.entries(subgraphs).map(([name, up]) => [name, up ? 'ready' : 'unavailable']));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: 'gateway', subgraphs: states });
   });
+  if (options.apiClients && auth.signingSecret) {
+    app.use(oauthTokenRouter({ clients: options.apiClients, auth, ttlSeconds: options.oauthTokenTtlSeconds, log: options.log }));
+  }
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   app.use(
     '/graphql',

@@ -19,6 +19,7 @@ import { GatewayClient } from './client';
 import { ForwardingDataSource } from './data-sources';
 import { startGateway } from './gateway';
 import { crmDirectory } from './merged-customers';
+import { DEFAULT_OAUTH_TOKEN_TTL_SECONDS, ordersApiClients } from './oauth';
 import {
   DEFAULT_LIST_SIZE,
   DEFAULT_MAX_ALIASES,
@@ -71,13 +72,18 @@ const config = {
   QUERY_MAX_TOKENS: env.positiveInt(DEFAULT_MAX_TOKENS),
   QUERY_LIST_SIZE: env.positiveInt(DEFAULT_LIST_SIZE),
   REQUEST_MAX_BYTES: env.positiveInt(DEFAULT_MAX_REQUEST_BYTES),
+  /** Lifetime of the partner tokens POST /oauth/token signs. */
+  OAUTH_TOKEN_TTL_SECONDS: env.positiveInt(DEFAULT_OAUTH_TOKEN_TTL_SECONDS),
   ...Object.fromEntries(SERVICES.map(({ definition }) => [urlVariable(definition.name), env.url(['http', 'https']).optional()])),
 };
 
-/** CRM as the gateway's peer (for merged customers' tokens), over HTTP and signed like a service's call. */
-function crmPeer(url: string, subgraphSecret: string): Peers {
+/**
+ * CRM (merged customers' tokens) and orders (API clients' credentials) as the gateway's peers,
+ * over HTTP and signed like a service's call.
+ */
+function gatewayPeers(endpoints: Map<string, string>, subgraphSecret: string): Peers {
   const peers = new Peers(subgraphSecret);
-  peers.register('crm', new HttpPeerClient('crm', url));
+  for (const name of ['crm', 'orders']) peers.register(name, new HttpPeerClient(name, endpoints.get(name)!));
   return peers;
 }
 
@@ -107,13 +113,16 @@ async function main(): Promise<void> {
     maxRequestBytes: settings.REQUEST_MAX_BYTES,
   };
   if (endpoints) {
+    const peers = gatewayPeers(endpoints, security.subgraphSecret);
     const gateway = await startGateway({
       // CORS_ORIGINS, INTROSPECTION and the rate limits default to closed (edge.ts).
       mode: 'distributed',
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
       dataSource: (name) => new ForwardingDataSource(endpoints.get(name)!),
       ready: probeSubgraphs(endpoints),
-      customers: crmDirectory(crmPeer(endpoints.get('crm')!, security.subgraphSecret)),
+      customers: crmDirectory(peers),
+      apiClients: ordersApiClients(peers),
+      oauthTokenTtlSeconds: settings.OAUTH_TOKEN_TTL_SECONDS,
       log,
       port: settings.PORT,
       host: settings.HOST,
@@ -137,6 +146,7 @@ async function main(): Promise<void> {
     subgraphPorts: settings.SUBGRAPH_PORTS === 'true' ? 'default' : null,
     transport: 'in-process',
     log,
+    oauthTokenTtlSeconds: settings.OAUTH_TOKEN_TTL_SECONDS,
     ...security,
   });
   onShutdown(() => system.close());

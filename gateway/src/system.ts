@@ -15,6 +15,7 @@ import { ForwardingDataSource, InProcessDataSource } from './data-sources';
 import type { AuthOptions } from './auth';
 import { startGateway, type RunningGateway } from './gateway';
 import { crmDirectory } from './merged-customers';
+import { ordersApiClients } from './oauth';
 import type { EdgeOptions } from './edge';
 import type { QueryLimits } from './limits';
 import { inProcessSubgraphs, probeSubgraphs } from './readiness';
@@ -53,6 +54,8 @@ export interface SystemOptions {
   edge?: EdgeOptions;
   /** `manual`: the services' jobs run only when asked (tests); default: on their intervals. */
   jobs?: 'scheduled' | 'manual';
+  /** Lifetime of a token from `POST /oauth/token`; default 900 s. */
+  oauthTokenTtlSeconds?: number;
 }
 
 export interface RunningSystem {
@@ -119,6 +122,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       limits: options.limits,
       maxRequestBytes: options.maxRequestBytes,
       customers: crmDirectory(peers),
+      apiClients: ordersApiClients(peers),
+      oauthTokenTtlSeconds: options.oauthTokenTtlSeconds,
       ...options.edge,
     });
     const close = async () => {

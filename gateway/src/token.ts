@@ -9,6 +9,8 @@ export interface TokenClaims {
   customerId?: string;
   locationId?: string;
   partnerId?: string;
+  /** An API client's scopes (the `scope` claim); unset: the role's full rights. */
+  scopes?: string[];
   /** Lifetime in seconds. */
   ttlSeconds?: number;
 }
@@ -34,6 +36,7 @@ export async function issueToken(
     ...(claims.customerId ? { customer_id: claims.customerId } : {}),
     ...(claims.locationId ? { location_id: claims.locationId } : {}),
     ...(claims.partnerId ? { partner_id: claims.partnerId } : {}),
+    ...(claims.scopes ? { scope: claims.scopes.join(' ') } : {}),
   })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.subject ?? `dev-${roles.join('-').toLowerCase() || 'nobody'}`)

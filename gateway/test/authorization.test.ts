@@ -46,6 +46,7 @@ describe('authorization: the role matrix', () => {
   let aliceOrder: { id: string; number: string; lineId: string };
   let partnerOrder: { id: string; number: string };
   let giftCard: string;
+  let webhookSubscription: string;
 
   const unique = () => randomUUID().slice(0, 8);
   const placeFor = async (customerId: string, client: GatewayClient = t.client) => {
@@ -120,6 +121,10 @@ describe('authorization: the role matrix', () => {
 
     aliceOrder = await placeFor(alice);
     partnerOrder = await placeFor(alice, clients.get('partner'));
+    const subscribed = await send(clients.get('partner')!, 'CreateWebhookSubscription', {
+      input: { url: 'http://127.0.0.1:9/hooks', topics: ['ORDER_PLACED'] },
+    });
+    webhookSubscription = subscribed.createWebhookSubscription.subscription.id;
   });
   afterAll(async () => {
     await t?.close();
@@ -429,6 +434,25 @@ describe('authorization: the role matrix', () => {
       variables: () => ({ input: { amount: usd(1000), channel: 'STORE', idempotencyKey: randomUUID() } }),
     },
     { operation: 'GiftCardBalance', allowed: EVERYONE, variables: () => ({ code: giftCard }) },
+    {
+      operation: 'CreateApiClient',
+      allowed: ['admin'],
+      variables: () => ({ input: { name: `Client ${unique()}`, partnerId: 'marketplace-1', scopes: ['orders:read'] } }),
+    },
+    {
+      // The partner subscribes for itself; ADMIN names the partner.
+      operation: 'CreateWebhookSubscription',
+      allowed: ['partner', 'admin'],
+      variables: () => ({
+        input: { url: 'http://127.0.0.1:9/hooks', topics: ['ORDER_PLACED', 'ORDER_CANCELLED'], partnerId: 'marketplace-1' },
+      }),
+    },
+    {
+      operation: 'WebhookDeliveries',
+      variant: "the partner's own subscription",
+      allowed: ['partner', 'admin'],
+      variables: () => ({ id: webhookSubscription, first: 5 }),
+    },
   ];
 
   type Outcome = 'allowed' | 'FORBIDDEN';

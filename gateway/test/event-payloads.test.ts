@@ -342,6 +342,7 @@ describe('event payloads', () => {
       'crm-order-channels',
       'catalog-learn-from-orders',
       'inventory-confirm-reservations',
+      'orders-webhook-deliveries',
     ]);
     for (const letter of parked) {
       expect(letter.error).toContain('malformed orders.order.placed v1 payload: lines.0.quantity');
@@ -374,6 +375,7 @@ describe('event payloads', () => {
       'inventory-restock-on-return',
       'loyalty-return-received',
       'crm-return-touchpoints',
+      'orders-webhook-deliveries',
     ]);
     for (const letter of parked) expect(letter.error).toContain('lines.0.restockable');
 

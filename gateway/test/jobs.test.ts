@@ -213,6 +213,7 @@ describe('jobs', () => {
       ['inventory', 'reservation-expiry'],
       ['orders', 'due-subscriptions'],
       ['orders', 'settle-payments'],
+      ['orders', 'webhook-dispatch'],
       ['loyalty', 'maintenance'],
       ...['crm', 'catalog', 'inventory', 'orders', 'loyalty'].map((service): [string, string] => [service, 'outbox-prune']),
     ];
@@ -239,6 +240,7 @@ describe('jobs', () => {
       ['due-subscriptions', 3600],
       ['outbox-prune', 3600],
       ['settle-payments', 60],
+      ['webhook-dispatch', 5],
     ]);
 
     // Not for anyone else: a CSR gets FORBIDDEN and no jobs.

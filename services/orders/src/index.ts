@@ -8,6 +8,8 @@ import { jobs } from './jobs';
 import { StoreActionsResolver, StoreQueueResolver } from './resolvers/store.resolver';
 import { ReturnLine, ReturnRequest } from './entities/return';
 import { ReplenishmentSubscription } from './entities/subscription';
+import { ApiClient, WebhookDelivery, WebhookSubscription } from './entities/partner';
+import { ApiClientResolver, WebhookSubscriptionResolver } from './partners/partner.resolver';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import {
@@ -40,6 +42,9 @@ export const ordersService: ServiceDefinition = {
     ReturnRequest,
     ReturnLine,
     ReplenishmentSubscription,
+    ApiClient,
+    WebhookSubscription,
+    WebhookDelivery,
   ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [
@@ -56,6 +61,8 @@ export const ordersService: ServiceDefinition = {
     ModifyOrderResolver,
     SubscriptionResolver,
     CustomerPostPurchaseResolver,
+    ApiClientResolver,
+    WebhookSubscriptionResolver,
   ],
   consumers,
   jobs,

@@ -1,6 +1,7 @@
 import { isoDate, type JobDefinition } from '@omni/platform';
 import { settlePayments } from './commands/settle-payments';
 import { runDueSubscriptions } from './commands/subscriptions';
+import { dispatchSettings, dispatchWebhooks } from './partners/webhooks';
 
 /**
  * Places the orders of the subscriptions due today. Hourly, so a day's orders go out within the
@@ -27,4 +28,16 @@ export const settlePaymentsJob: JobDefinition = {
 
 // Abandoned carts need no job: a cart's ABANDONED status is derived from `updatedAt` when it is
 // read (domain/cart.ts, CART_ABANDON_AFTER_HOURS), so there is nothing to mark.
-export const jobs: JobDefinition[] = [dueSubscriptions, settlePaymentsJob];
+/**
+ * Partner webhooks that are due: sent with their signature, retried with backoff
+ * (WEBHOOK_RETRY_BASE_SECONDS doubling to an hour) up to WEBHOOK_MAX_ATTEMPTS, then FAILED.
+ */
+export const webhookDispatch: JobDefinition = {
+  name: 'webhook-dispatch',
+  description: 'sends the partner webhook deliveries that are due (signed, retried with backoff, then failed)',
+  intervalSeconds: 5,
+  validate: (env) => void dispatchSettings(env),
+  run: (ctx) => dispatchWebhooks(ctx),
+};
+
+export const jobs: JobDefinition[] = [dueSubscriptions, settlePaymentsJob, webhookDispatch];

@@ -43,6 +43,19 @@ export const authChecker: AuthChecker<ServiceContext> = ({ context }, roles) => 
 };
 
 /**
+ * A partner's token from `POST /oauth/token` carries the scopes of its API client: it may do
+ * only what they name. Other callers (and partner tokens without a scope claim) are unaffected:
+ * scopes narrow a role, the role still decides.
+ */
+export function hasScope(caller: Caller, scope: string): boolean {
+  return !hasRole(caller, Role.PARTNER) || caller.scopes === undefined || caller.scopes.includes(scope);
+}
+
+export function requireScope(caller: Caller, scope: string): void {
+  if (!hasScope(caller, scope)) throw forbidden(`this token lacks the scope ${scope}`);
+}
+
+/**
  * Staff see every shopper; a shopper sees only themself (by their id, or an id merged into it
  * that their token named: `Caller.mergedCustomerIds`); partners and admins see no shopper.
  */

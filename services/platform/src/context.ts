@@ -19,6 +19,12 @@ export interface Caller {
    * the id the shopper's app knows here, so an input naming it is still theirs. Absent otherwise.
    */
   mergedCustomerIds?: string[];
+  /**
+   * What an API client's token may do (`orders:write`, `webhooks:manage`...; the token's `scope`
+   * claim, see gateway/src/oauth.ts). Absent: the role's full rights (a token from another issuer).
+   * Scopes only narrow a role (`requireScope`), never widen it.
+   */
+  scopes?: string[];
 }
 
 export const ANONYMOUS: Caller = Object.freeze({
@@ -68,6 +74,7 @@ export function decodeCaller(value: string | undefined): Caller {
       locationId: parsed.locationId ?? null,
       partnerId: parsed.partnerId ?? null,
       ...(Array.isArray(parsed.mergedCustomerIds) ? { mergedCustomerIds: parsed.mergedCustomerIds.map(String) } : {}),
+      ...(Array.isArray(parsed.scopes) ? { scopes: parsed.scopes.map(String) } : {}),
     };
   } catch {
     return ANONYMOUS;

@@ -1,19 +1,19 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'A point on the map.', simpleResolvers: true })
 export class GeoPoint {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in decimal degrees.' })
   lat!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in decimal degrees.' })
   lng!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: "A postal address in a customer's address book." })
 @Entity('customer_address')
 export class Address {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The address id (for `updateCustomerAddress` and `removeCustomerAddress`).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
@@ -21,19 +21,19 @@ export class Address {
   @Column({ type: 'varchar', length: 36 })
   customerId!: string;
 
-  @Field()
+  @Field({ description: 'Street and number.' })
   @Column({ type: 'varchar', length: 200 })
   line1!: string;
 
-  @Field()
+  @Field({ description: 'City.' })
   @Column({ type: 'varchar', length: 100 })
   city!: string;
 
-  @Field()
+  @Field({ description: 'Postal code.' })
   @Column({ type: 'varchar', length: 20 })
   postalCode!: string;
 
-  @Field()
+  @Field({ description: 'ISO 3166-1 alpha-2 country code, e.g. `DE`.' })
   @Column({ type: 'varchar', length: 2 })
   country!: string;
 
@@ -43,7 +43,7 @@ export class Address {
   @Column({ type: 'double precision', nullable: true })
   lng!: number | null;
 
-  @Field(() => GeoPoint, { nullable: true })
+  @Field(() => GeoPoint, { description: 'Where it is on the map, when known; null otherwise.', nullable: true })
   get location(): GeoPoint | null {
     return this.lat == null || this.lng == null ? null : Object.assign(new GeoPoint(), { lat: this.lat, lng: this.lng });
   }

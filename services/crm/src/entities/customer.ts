@@ -5,18 +5,37 @@ import { ContactChannel } from '../domain/consent';
 import { IdentityKind } from '../domain/identity';
 import { MessageKind } from '../domain/messages';
 
-registerEnumType(IdentityKind, { name: 'IdentityKind' });
-registerEnumType(ContactChannel, { name: 'ContactChannel', description: 'A way CRM reaches the customer directly.' });
+registerEnumType(IdentityKind, {
+  name: 'IdentityKind',
+  description: 'Identifier kinds a customer can be known by.',
+  valuesConfig: {
+    EMAIL: { description: 'An e-mail address.' },
+    PHONE: { description: 'A phone number (E.164).' },
+    LOYALTY_CARD: { description: 'A loyalty card number.' },
+    MARKETPLACE: { description: "A marketplace's buyer id." },
+    SOCIAL: { description: 'A social network account id.' },
+    DEVICE: { description: 'An app install or device id.' },
+  },
+});
+registerEnumType(ContactChannel, {
+  name: 'ContactChannel',
+  description: 'A way CRM reaches the customer directly.',
+  valuesConfig: {
+    EMAIL: { description: 'E-mail.' },
+    SMS: { description: 'Text message to the phone number.' },
+    PUSH: { description: 'Push notification to the mobile app.' },
+  },
+});
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'One shopper, the same in every channel.' })
 @Entity('customer')
 export class Customer {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The customer id. After a merge, the duplicate's id still finds the survivor." })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The e-mail address (lower case); also their sign-in.' })
   @Column({ type: 'varchar', length: 254 })
   email!: string;
 
@@ -24,16 +43,16 @@ export class Customer {
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone!: string | null;
 
-  @Field()
+  @Field({ description: 'First name.' })
   @Column({ type: 'varchar', length: 100 })
   firstName!: string;
 
-  @Field()
+  @Field({ description: 'Last name.' })
   @Column({ type: 'varchar', length: 100 })
   lastName!: string;
 
   /** Every channel the customer has touched, in the order first seen. */
-  @Field(() => [Channel])
+  @Field(() => [Channel], { description: 'Every channel the customer has touched, in the order first seen.' })
   @Column({ type: 'simple-array' })
   channels!: Channel[];
 
@@ -52,7 +71,7 @@ export class Customer {
   @Column({ type: 'varchar', length: 36, nullable: true })
   mergedIntoId!: string | null;
 
-  @Field()
+  @Field({ description: 'When they registered (or were first seen).' })
   @CreateDateColumn()
   createdAt!: Date;
 
@@ -60,7 +79,7 @@ export class Customer {
   updatedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One identifier a customer is known by in some channel.' })
 @Entity('customer_identity')
 @Index('customer_identity_kind_value', ['kind', 'value'], { unique: true })
 export class CustomerIdentity {
@@ -71,15 +90,17 @@ export class CustomerIdentity {
   @Column({ type: 'varchar', length: 36 })
   customerId!: string;
 
-  @Field(() => IdentityKind)
+  @Field(() => IdentityKind, {
+    description: 'What the value is: e-mail, phone, loyalty card, marketplace id, social id or device id.',
+  })
   @Column({ type: 'varchar', length: 20 })
   kind!: IdentityKind;
 
-  @Field()
+  @Field({ description: 'The identifier, normalized (e-mail lower case, phone E.164).' })
   @Column({ type: 'varchar', length: 254 })
   value!: string;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, { description: 'The channel it was linked in; null when unknown.', nullable: true })
   @Column({ type: 'varchar', length: 20, nullable: true })
   channel!: Channel | null;
 
@@ -98,11 +119,11 @@ export class MarketingConsent {
   @Column({ type: 'varchar', length: 36 })
   customerId!: string;
 
-  @Field(() => ContactChannel)
+  @Field(() => ContactChannel, { description: 'EMAIL, SMS or PUSH.' })
   @Column({ type: 'varchar', length: 10 })
   channel!: ContactChannel;
 
-  @Field()
+  @Field({ description: 'true: marketing may be sent on this channel.' })
   @Column({ type: 'boolean' })
   granted!: boolean;
 

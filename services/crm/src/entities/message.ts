@@ -14,9 +14,43 @@ export enum MessageStatus {
   FAILED = 'FAILED',
 }
 
-registerEnumType(MessageKind, { name: 'CustomerMessageKind' });
-registerEnumType(MessageStatus, { name: 'CustomerMessageStatus' });
-registerEnumType(MessageBasis, { name: 'CustomerMessageBasis', description: 'The rule that let a message through.' });
+registerEnumType(MessageKind, {
+  name: 'CustomerMessageKind',
+  description: 'What the retailer tells the customer, and when.',
+  valuesConfig: {
+    ORDER_CONFIRMATION: { description: 'An order was placed.' },
+    ORDER_MODIFIED: { description: 'The order was changed (lines, quantities, SKUs), in any channel.' },
+    ORDER_CANCELLED: { description: 'The order, or what had not left yet, was cancelled.' },
+    READY_FOR_PICKUP: { description: 'A pickup is waiting at the store.' },
+    SHIPPED: { description: 'A shipment left, with its tracking number.' },
+    RETURN_LABEL: { description: 'The label for a return by mail.' },
+    RETURN_INSTRUCTIONS: { description: 'How to bring a return to a store.' },
+    REFUND_ISSUED: { description: "Money went back to the shopper's tenders." },
+    STORE_CREDIT_ISSUED: { description: 'Store credit was issued for a return.' },
+    RETURN_RECEIVED: { description: 'A return arrived.' },
+    GIFT_CARD: { description: 'A gift card bought for someone (or oneself): its code, sent once. Transactional.' },
+  },
+});
+registerEnumType(MessageStatus, {
+  name: 'CustomerMessageStatus',
+  description: 'Where the delivery of a message stands.',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for the sender (first try or a retry).' },
+    SENDING: { description: 'Being handed to the sender.' },
+    SENT: { description: 'Accepted by the sender (e-mail, SMS or push provider).' },
+    FAILED: { description: 'Gave up: the sender refused it every time, or no sender serves its channel.' },
+  },
+});
+registerEnumType(MessageBasis, {
+  name: 'CustomerMessageBasis',
+  description: 'The rule that let a message through.',
+  valuesConfig: {
+    TRANSACTIONAL: {
+      description: 'A transactional message to a contact address the shopper gave, of a kind they did not opt out of.',
+    },
+    MARKETING_CONSENT: { description: "The shopper's marketing consent on the message's channel." },
+  },
+});
 
 /** A message to the customer (order confirmation, shipped, refund, ...), on one consented channel. */
 @ObjectType({ description: 'A message sent (or being sent) to the customer.' })
@@ -25,7 +59,7 @@ registerEnumType(MessageBasis, { name: 'CustomerMessageBasis', description: 'The
 @Index('customer_message_due', ['status', 'nextAttemptAt'])
 @Index('customer_message_event_channel', ['sourceEventId', 'channel'], { unique: true })
 export class CustomerMessage {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The message id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
@@ -33,11 +67,11 @@ export class CustomerMessage {
   @Column({ type: 'varchar', length: 36, nullable: true })
   customerId!: string | null;
 
-  @Field(() => MessageKind)
+  @Field(() => MessageKind, { description: 'What the message is about.' })
   @Column({ type: 'varchar', length: 30 })
   kind!: MessageKind;
 
-  @Field(() => ContactChannel)
+  @Field(() => ContactChannel, { description: 'EMAIL, SMS or PUSH.' })
   @Column({ type: 'varchar', length: 10 })
   channel!: ContactChannel;
 
@@ -55,15 +89,15 @@ export class CustomerMessage {
   @Column({ type: 'varchar', length: 254 })
   recipient!: string;
 
-  @Field()
+  @Field({ description: 'The subject line.' })
   @Column({ type: 'varchar', length: 200 })
   subject!: string;
 
-  @Field()
+  @Field({ description: 'The text sent, plain text.' })
   @Column({ type: 'text' })
   body!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The order it is about; null when none.', nullable: true })
   @Column({ type: 'varchar', length: 36, nullable: true })
   orderId!: string | null;
 
@@ -74,26 +108,26 @@ export class CustomerMessage {
   @Column({ type: 'varchar', length: 36 })
   sourceEventId!: string;
 
-  @Field(() => MessageStatus)
+  @Field(() => MessageStatus, { description: 'Where its delivery stands.' })
   @Column({ type: 'varchar', length: 10 })
   status!: MessageStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times sending was tried.' })
   @Column({ type: 'int', default: 0 })
   attempts!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why the last attempt failed; null when none failed.', nullable: true })
   @Column({ type: 'varchar', length: 500, nullable: true })
   lastError!: string | null;
 
   @Column({ type: Date, nullable: true })
   nextAttemptAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'When it was written.' })
   @Column({ type: Date })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the sender accepted it; null until then.', nullable: true })
   @Column({ type: Date, nullable: true })
   sentAt!: Date | null;
 

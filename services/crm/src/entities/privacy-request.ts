@@ -14,8 +14,22 @@ export enum PrivacyRequestStatus {
   COMPLETED = 'COMPLETED',
 }
 
-registerEnumType(PrivacyRequestKind, { name: 'PrivacyRequestKind' });
-registerEnumType(PrivacyRequestStatus, { name: 'PrivacyRequestStatus' });
+registerEnumType(PrivacyRequestKind, {
+  name: 'PrivacyRequestKind',
+  description: 'What a shopper asks of their personal data.',
+  valuesConfig: {
+    EXPORT: { description: 'A copy of everything held about the shopper.' },
+    ERASURE: { description: "The shopper's personal data removed or anonymized." },
+  },
+});
+registerEnumType(PrivacyRequestStatus, {
+  name: 'PrivacyRequestStatus',
+  description: 'Where a privacy request stands.',
+  valuesConfig: {
+    REQUESTED: { description: 'Accepted, being carried out.' },
+    COMPLETED: { description: 'Done in every service.' },
+  },
+});
 
 /**
  * A data subject request (GDPR art. 15/17, CCPA): who asked, for whom, when, from where, and
@@ -26,7 +40,7 @@ registerEnumType(PrivacyRequestStatus, { name: 'PrivacyRequestStatus' });
 @Entity('privacy_request')
 @Index('privacy_request_customer_time', ['customerId', 'requestedAt'])
 export class PrivacyRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
@@ -34,11 +48,11 @@ export class PrivacyRequest {
   @Column({ type: 'varchar', length: 36 })
   customerId!: string;
 
-  @Field(() => PrivacyRequestKind)
+  @Field(() => PrivacyRequestKind, { description: 'EXPORT or ERASURE.' })
   @Column({ type: 'varchar', length: 10 })
   kind!: PrivacyRequestKind;
 
-  @Field(() => PrivacyRequestStatus)
+  @Field(() => PrivacyRequestStatus, { description: 'REQUESTED until every service has done its part.' })
   @Column({ type: 'varchar', length: 10 })
   status!: PrivacyRequestStatus;
 
@@ -50,11 +64,11 @@ export class PrivacyRequest {
   @Column({ type: 'varchar', length: 20, nullable: true })
   channel!: Channel | null;
 
-  @Field()
+  @Field({ description: 'When it was asked for.' })
   @Column({ type: Date })
   requestedAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was completed; null until then.', nullable: true })
   @Column({ type: Date, nullable: true })
   completedAt!: Date | null;
 

@@ -18,19 +18,19 @@ export class ProductView {
   @Column({ type: 'varchar', length: 64 })
   productId!: string;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel of the latest view.' })
   @Column({ type: 'varchar', length: 20 })
   channel!: Channel;
 
-  @Field()
+  @Field({ description: 'When the customer last looked at it.' })
   @Column({ type: Date })
   viewedAt!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times they looked at it.' })
   @Column({ type: 'int', default: 1 })
   viewCount!: number;
 
-  @Field(() => ProductRef)
+  @Field(() => ProductRef, { description: 'The product.' })
   get product(): ProductRef {
     return Object.assign(new ProductRef(), { id: this.productId });
   }

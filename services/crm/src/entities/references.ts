@@ -4,7 +4,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @ObjectType('Product')
 export class ProductRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The product id.' })
   id!: string;
 }
 
@@ -12,7 +12,7 @@ export class ProductRef {
 @Directive('@key(fields: "id")')
 @ObjectType('Order')
 export class OrderRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order id.' })
   id!: string;
 }
 

@@ -3,14 +3,32 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { SupportCaseAction, SupportCaseStatus } from '../domain/support-case';
 
-registerEnumType(SupportCaseStatus, { name: 'SupportCaseStatus' });
-registerEnumType(SupportCaseAction, { name: 'SupportCaseAction' });
+registerEnumType(SupportCaseStatus, {
+  name: 'SupportCaseStatus',
+  description: 'Where a support case stands.',
+  valuesConfig: {
+    OPEN: { description: 'Opened, nobody assigned yet.' },
+    IN_PROGRESS: { description: 'Assigned, being worked on.' },
+    RESOLVED: { description: 'Resolved (it may be reopened).' },
+  },
+});
+registerEnumType(SupportCaseAction, {
+  name: 'SupportCaseAction',
+  description: 'What happened to a case; its history is a list of these.',
+  valuesConfig: {
+    OPENED: { description: 'The case was opened.' },
+    ASSIGNED: { description: 'The case was given to an assignee.' },
+    NOTE: { description: 'A note was added.' },
+    RESOLVED: { description: 'The case was resolved.' },
+    REOPENED: { description: 'The case was reopened.' },
+  },
+});
 
 @ObjectType({ description: 'A customer service case, from opening to resolution.' })
 @Entity('support_case')
 @Index('support_case_customer_opened', ['customerId', 'openedAt'])
 export class SupportCase {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The case id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
@@ -21,46 +39,46 @@ export class SupportCase {
   @Column({ type: 'varchar', length: 20 })
   channel!: Channel;
 
-  @Field()
+  @Field({ description: 'A one-line subject.' })
   @Column({ type: 'varchar', length: 200 })
   subject!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Details; null when none were given.', nullable: true })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   description!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The order it is about; null when none.', nullable: true })
   @Index('support_case_order')
   @Column({ type: 'varchar', length: 36, nullable: true })
   orderId!: string | null;
 
-  @Field(() => SupportCaseStatus)
+  @Field(() => SupportCaseStatus, { description: 'OPEN, IN_PROGRESS or RESOLVED.' })
   @Column({ type: 'varchar', length: 20 })
   status!: SupportCaseStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The agent or team handling it; null while unassigned.', nullable: true })
   @Column({ type: 'varchar', length: 100, nullable: true })
   assignee!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'How it was resolved; null until resolved.', nullable: true })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   resolution!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was opened.' })
   @Column({ type: Date })
   openedAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was last resolved; null while not resolved.', nullable: true })
   @Column({ type: Date, nullable: true })
   resolvedAt!: Date | null;
 }
 
 /** One step in a case's history. */
-@ObjectType()
+@ObjectType({ description: "One step in a case's history." })
 @Entity('support_case_event')
 @Index('support_case_event_case_position', ['caseId', 'position'], { unique: true })
 export class SupportCaseEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The event id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
@@ -68,27 +86,27 @@ export class SupportCaseEvent {
   caseId!: string;
 
   /** 0, 1, 2, ... in the order things happened to the case. */
-  @Field(() => Int)
+  @Field(() => Int, { description: '0, 1, 2, ... in the order things happened to the case.' })
   @Column({ type: 'int' })
   position!: number;
 
-  @Field(() => SupportCaseAction)
+  @Field(() => SupportCaseAction, { description: 'What happened.' })
   @Column({ type: 'varchar', length: 20 })
   action!: SupportCaseAction;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   @Column({ type: Date })
   at!: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Who did it (the agent); null when unknown.', nullable: true })
   @Column({ type: 'varchar', length: 100, nullable: true })
   actor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The note, resolution, reason or assignee given; null when none.', nullable: true })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   note!: string | null;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, { description: 'The channel it happened in; null when unknown.', nullable: true })
   @Column({ type: 'varchar', length: 20, nullable: true })
   channel!: Channel | null;
 }

@@ -35,28 +35,28 @@ import { ProductView } from '../entities/product-view';
 import { orderRef, OrderRef } from '../entities/references';
 import { MESSAGE_SORT, messagePages, recentViews } from '../loaders';
 
-@InputType()
+@InputType({ description: 'A product a customer looked at.' })
 export class RecordProductViewInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer (a shopper may name only themself).' })
   customerId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The product (`Product.id`).' })
   productId!: string;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel they looked at it in.' })
   channel!: Channel;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `recordProductView`.' })
 export class RecordProductViewPayload {
-  @Field(() => ProductView, { nullable: true })
+  @Field(() => ProductView, { description: 'The view as remembered; null when `userErrors` is not empty.', nullable: true })
   view!: ProductView | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of messages sent to a customer, newest first.' })
 export class CustomerMessageConnection extends Connection(CustomerMessage) {}
 
 export const MAX_RECENTLY_VIEWED = 50;
@@ -66,7 +66,10 @@ export class ProductViewResolver {
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => RecordProductViewPayload, { description: 'Remembers that the customer looked at a product (web, app, ...).' })
   async recordProductView(
-    @Arg('input', () => RecordProductViewInput) input: RecordProductViewInput,
+    @Arg('input', () => RecordProductViewInput, {
+      description: 'The customer, product and channel. userErrors: UNKNOWN_CUSTOMER, INVALID_PRODUCT.',
+    })
+    input: RecordProductViewInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<RecordProductViewPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -77,7 +80,7 @@ export class ProductViewResolver {
 
 @Resolver(() => CustomerMessage)
 export class CustomerMessageResolver {
-  @FieldResolver(() => OrderRef, { nullable: true })
+  @FieldResolver(() => OrderRef, { description: 'The order it is about; null when none.', nullable: true })
   order(@Root() message: CustomerMessage): OrderRef | null {
     return orderRef(message.orderId);
   }
@@ -89,7 +92,8 @@ export class CustomerBrowsingResolver {
   recentlyViewed(
     @Root() customer: Customer,
     @Ctx() ctx: ServiceContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { description: 'How many products, default 10, at most 100.', nullable: true, defaultValue: 10 })
+    first: number,
   ): Promise<ProductView[]> {
     if (first < 0) throw new GraphQLError('first must not be negative', { extensions: { code: 'BAD_USER_INPUT' } });
     return recentViews(ctx, Math.min(first, MAX_RECENTLY_VIEWED)).load(customer.id);
@@ -101,9 +105,14 @@ export class CustomerBrowsingResolver {
   async messages(
     @Root() customer: Customer,
     @Ctx() ctx: ServiceContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('channel', () => ContactChannel, { nullable: true }) channel?: ContactChannel | null,
+    @Arg('first', () => Int, { description: 'Page size, default 20, at most 100.', nullable: true }) first?: number | null,
+    @Arg('after', () => String, { description: 'The `endCursor` of the previous page; null: the newest.', nullable: true })
+    after?: string | null,
+    @Arg('channel', () => ContactChannel, {
+      description: 'Only messages sent on this channel; null: every channel.',
+      nullable: true,
+    })
+    channel?: ContactChannel | null,
   ): Promise<CustomerMessageConnection> {
     const page = await messagePages(ctx, { first: pageSize(first), after: decodeCursor(after), channel }).load(customer.id);
     const cursorOf = (node: CustomerMessage) => encodeCursor(cursorKey(node, MESSAGE_SORT));

@@ -45,90 +45,95 @@ import { Address } from '../entities/address';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { addressesByCustomer, consentsByCustomer, customerById, identitiesByCustomer } from '../loaders';
 
-@InputType()
+@InputType({ description: 'A postal address.' })
 export class AddressInput {
-  @Field()
+  @Field({ description: 'Street and number, 1 to 200 characters.' })
   line1!: string;
 
-  @Field()
+  @Field({ description: 'City, 1 to 100 characters.' })
   city!: string;
 
-  @Field()
+  @Field({ description: 'Postal code, at most 20 characters.' })
   postalCode!: string;
 
-  @Field()
+  @Field({ description: 'ISO 3166-1 alpha-2 country code, e.g. `DE`.' })
   country!: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    description: 'Latitude in decimal degrees (-90..90); null: unknown (give both or neither).',
+    nullable: true,
+  })
   lat?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Longitude in decimal degrees (-180..180); null: unknown.', nullable: true })
   lng?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'A customer to register.' })
 export class RegisterCustomerInput {
-  @Field()
+  @Field({ description: 'E-mail address (at most 254 characters), unique among customers.' })
   email!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Phone number in any notation, stored in E.164; null: none.', nullable: true })
   phone?: string | null;
 
-  @Field()
+  @Field({ description: 'First name, 1 to 100 characters.' })
   firstName!: string;
 
-  @Field()
+  @Field({ description: 'Last name, 1 to 100 characters.' })
   lastName!: string;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel they register in.' })
   channel!: Channel;
 
-  @Field(() => AddressInput, { nullable: true })
+  @Field(() => AddressInput, { description: 'A first address for the address book; null: none.', nullable: true })
   address?: AddressInput | null;
 
   @Field(() => [ContactChannel], { nullable: true, description: 'Contact channels the customer agrees to, given in `channel`.' })
   marketingConsent?: ContactChannel[] | null;
 }
 
-@InputType()
+@InputType({ description: 'An identifier to link to a customer.' })
 export class LinkIdentityInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer (a shopper may name only themself).' })
   customerId!: string;
 
-  @Field(() => IdentityKind)
+  @Field(() => IdentityKind, { description: 'What the value is.' })
   kind!: IdentityKind;
 
-  @Field()
+  @Field({
+    description: 'The identifier, e.g. an e-mail, a phone number in any notation, a card number (at most 254 characters).',
+  })
   value!: string;
 
   @Field(() => Channel, { nullable: true, description: 'Where the identifier was seen; the calling channel when not given.' })
   channel?: Channel | null;
 }
 
-@InputType()
+@InputType({ description: "A customer's marketing consent on one channel." })
 export class SetMarketingConsentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer (a shopper may name only themself).' })
   customerId!: string;
 
-  @Field(() => ContactChannel)
+  @Field(() => ContactChannel, { description: 'EMAIL, SMS or PUSH.' })
   channel!: ContactChannel;
 
-  @Field()
+  @Field({ description: 'true grants, false withdraws.' })
   granted!: boolean;
 
   @Field(() => Channel, { nullable: true, description: 'Where the customer decided; the calling channel when not given.' })
   source?: Channel | null;
 }
 
-@InputType()
+@InputType({ description: "New values for a customer's profile; a field left null is unchanged." })
 export class UpdateCustomerProfileInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer (a shopper may name only themself).' })
   customerId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New first name, 1 to 100 characters; null: unchanged.', nullable: true })
   firstName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New last name, 1 to 100 characters; null: unchanged.', nullable: true })
   lastName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The new email; the replaced one no longer finds the customer.' })
@@ -141,83 +146,85 @@ export class UpdateCustomerProfileInput {
   phone?: string | null;
 }
 
-@InputType()
+@InputType({ description: "New values for an address in a customer's address book." })
 export class UpdateCustomerAddressInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer (a shopper may name only themself).' })
   customerId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The address (`Address.id`).' })
   addressId!: string;
 
   @Field(() => AddressInput, { description: 'The whole address as it is now.' })
   address!: AddressInput;
 }
 
-@InputType()
+@InputType({ description: "An address to remove from a customer's address book." })
 export class RemoveCustomerAddressInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer (a shopper may name only themself).' })
   customerId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The address (`Address.id`).' })
   addressId!: string;
 }
 
-@InputType()
+@InputType({ description: 'A kind of message a customer no longer wants.' })
 export class SetMessageOptOutInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer (a shopper may name only themself).' })
   customerId!: string;
 
-  @Field(() => MessageKind)
+  @Field(() => MessageKind, {
+    description: 'The kind of message (those the shopper needs, such as RETURN_LABEL, cannot be opted out of).',
+  })
   kind!: MessageKind;
 
   @Field({ description: 'true: stop this kind of message; false: send it again.' })
   optedOut!: boolean;
 }
 
-@InputType()
+@InputType({ description: "An address to add to a customer's address book." })
 export class AddCustomerAddressInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer (a shopper may name only themself).' })
   customerId!: string;
 
-  @Field(() => AddressInput)
+  @Field(() => AddressInput, { description: 'The address.' })
   address!: AddressInput;
 }
 
 /** The payload of every mutation that changes a customer. */
 @ObjectType()
 export class CustomerPayload {
-  @Field(() => Customer, { nullable: true })
+  @Field(() => Customer, { description: 'The customer after the change; null when `userErrors` is not empty.', nullable: true })
   customer!: Customer | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `registerCustomer`.' })
 export class RegisterCustomerPayload extends CustomerPayload {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of `linkIdentity`.' })
 export class LinkIdentityPayload extends CustomerPayload {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of `mergeCustomers`: the survivor.' })
 export class MergeCustomersPayload extends CustomerPayload {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of `setMarketingConsent`.' })
 export class SetMarketingConsentPayload extends CustomerPayload {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of `addCustomerAddress`.' })
 export class AddCustomerAddressPayload extends CustomerPayload {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of `setMessageOptOut`.' })
 export class SetMessageOptOutPayload extends CustomerPayload {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of `updateCustomerProfile`.' })
 export class UpdateCustomerProfilePayload extends CustomerPayload {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of `updateCustomerAddress`.' })
 export class UpdateCustomerAddressPayload extends CustomerPayload {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of `removeCustomerAddress`.' })
 export class RemoveCustomerAddressPayload extends CustomerPayload {}
 
 function sourceChannel(given: Channel | null | undefined, ctx: ServiceContext): Channel | null {
@@ -238,7 +245,10 @@ export async function visibleCustomer(ctx: ServiceContext, id: string): Promise<
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Query(() => Customer, { nullable: true, description: 'A customer by id; a merged-away id gives the survivor.' })
-  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Customer | null> {
+  async customer(
+    @Arg('id', () => ID, { description: 'The customer id.' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<Customer | null> {
     return visibleCustomer(ctx, id);
   }
 
@@ -256,9 +266,10 @@ export class CustomerResolver {
   })
   async customerLookup(
     @Ctx() ctx: ServiceContext,
-    @Arg('email', () => String, { nullable: true }) email?: string | null,
-    @Arg('phone', () => String, { nullable: true }) phone?: string | null,
-    @Arg('loyaltyCardNumber', () => String, { nullable: true }) loyaltyCardNumber?: string | null,
+    @Arg('email', () => String, { description: 'An e-mail address, any case.', nullable: true }) email?: string | null,
+    @Arg('phone', () => String, { description: 'A phone number in any notation.', nullable: true }) phone?: string | null,
+    @Arg('loyaltyCardNumber', () => String, { description: 'A loyalty card number.', nullable: true })
+    loyaltyCardNumber?: string | null,
   ): Promise<Customer | null> {
     const candidates: [IdentityKind, string | null | undefined][] = [
       [IdentityKind.EMAIL, email],
@@ -279,8 +290,8 @@ export class CustomerResolver {
     description: 'Finds a shopper by any identifier: email, phone, loyalty card, marketplace, social or device id.',
   })
   async customerByIdentity(
-    @Arg('kind', () => IdentityKind) kind: IdentityKind,
-    @Arg('value') value: string,
+    @Arg('kind', () => IdentityKind, { description: 'What the identifier is.' }) kind: IdentityKind,
+    @Arg('value', { description: 'The identifier.' }) value: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<Customer | null> {
     const identity = await identityHolder(ctx.db, kind, value);
@@ -292,7 +303,11 @@ export class CustomerResolver {
     description: 'Makes the customer reachable by one more identifier; one identifier belongs to one customer.',
   })
   async linkIdentity(
-    @Arg('input', () => LinkIdentityInput) input: LinkIdentityInput,
+    @Arg('input', () => LinkIdentityInput, {
+      description:
+        'The customer and the identifier. userErrors: UNKNOWN_CUSTOMER, INVALID_IDENTITY, INVALID_EMAIL, INVALID_PHONE, IDENTITY_TAKEN (another customer has it).',
+    })
+    input: LinkIdentityInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<LinkIdentityPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -308,8 +323,9 @@ export class CustomerResolver {
       'Folds the duplicate into the survivor (identities, addresses, timeline, cases, views); the duplicate id then resolves to the survivor. Idempotent.',
   })
   async mergeCustomers(
-    @Arg('survivorId', () => ID) survivorId: string,
-    @Arg('duplicateId', () => ID) duplicateId: string,
+    @Arg('survivorId', () => ID, { description: 'The customer that remains. userErrors: UNKNOWN_CUSTOMER.' }) survivorId: string,
+    @Arg('duplicateId', () => ID, { description: 'The customer merged away; their id keeps finding the survivor.' })
+    duplicateId: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<MergeCustomersPayload> {
     const { result, userErrors } = await attempt(() => mergeCustomers(ctx.db, survivorId, duplicateId, ctx.channel));
@@ -319,7 +335,10 @@ export class CustomerResolver {
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SetMarketingConsentPayload, { description: 'Grants or withdraws consent to be contacted on one channel.' })
   async setMarketingConsent(
-    @Arg('input', () => SetMarketingConsentInput) input: SetMarketingConsentInput,
+    @Arg('input', () => SetMarketingConsentInput, {
+      description: 'The customer, channel and choice. userErrors: UNKNOWN_CUSTOMER.',
+    })
+    input: SetMarketingConsentInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<SetMarketingConsentPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -337,7 +356,10 @@ export class CustomerResolver {
       'Stops or resumes one kind of transactional message (order confirmation, shipped, ...) on every channel; OPT_OUT_NOT_ALLOWED for GIFT_CARD.',
   })
   async setMessageOptOut(
-    @Arg('input', () => SetMessageOptOutInput) input: SetMessageOptOutInput,
+    @Arg('input', () => SetMessageOptOutInput, {
+      description: 'The customer and the kind of message. userErrors: UNKNOWN_CUSTOMER, OPT_OUT_NOT_ALLOWED.',
+    })
+    input: SetMessageOptOutInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<SetMessageOptOutPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -346,9 +368,12 @@ export class CustomerResolver {
   }
 
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => AddCustomerAddressPayload)
+  @Mutation(() => AddCustomerAddressPayload, {
+    description:
+      "Adds an address to a customer's address book. The shopper themself, an ASSOCIATE or a CSR. userErrors: UNKNOWN_CUSTOMER, INVALID_ADDRESS, INVALID_COUNTRY, INVALID_LOCATION.",
+  })
   async addCustomerAddress(
-    @Arg('input', () => AddCustomerAddressInput) input: AddCustomerAddressInput,
+    @Arg('input', () => AddCustomerAddressInput, { description: 'The customer and the address.' }) input: AddCustomerAddressInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<AddCustomerAddressPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -362,7 +387,11 @@ export class CustomerResolver {
       'Changes name, email and phone (each only when given): INVALID_NAME, INVALID_EMAIL, INVALID_PHONE, IDENTITY_TAKEN (another customer holds that email or phone).',
   })
   async updateCustomerProfile(
-    @Arg('input', () => UpdateCustomerProfileInput) input: UpdateCustomerProfileInput,
+    @Arg('input', () => UpdateCustomerProfileInput, {
+      description:
+        'The customer and the new values. userErrors: UNKNOWN_CUSTOMER, INVALID_NAME, INVALID_EMAIL, INVALID_PHONE, IDENTITY_TAKEN.',
+    })
+    input: UpdateCustomerProfileInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<UpdateCustomerProfilePayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -376,7 +405,11 @@ export class CustomerResolver {
       "Replaces one of the customer's addresses: UNKNOWN_ADDRESS when it is not theirs; the address rules of addCustomerAddress.",
   })
   async updateCustomerAddress(
-    @Arg('input', () => UpdateCustomerAddressInput) input: UpdateCustomerAddressInput,
+    @Arg('input', () => UpdateCustomerAddressInput, {
+      description:
+        'The customer, the address and the new values. userErrors: UNKNOWN_CUSTOMER, UNKNOWN_ADDRESS, INVALID_ADDRESS, INVALID_COUNTRY, INVALID_LOCATION.',
+    })
+    input: UpdateCustomerAddressInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<UpdateCustomerAddressPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -389,7 +422,10 @@ export class CustomerResolver {
     description: "Removes one of the customer's addresses: UNKNOWN_ADDRESS when it is not theirs.",
   })
   async removeCustomerAddress(
-    @Arg('input', () => RemoveCustomerAddressInput) input: RemoveCustomerAddressInput,
+    @Arg('input', () => RemoveCustomerAddressInput, {
+      description: 'The customer and the address. userErrors: UNKNOWN_CUSTOMER, UNKNOWN_ADDRESS.',
+    })
+    input: RemoveCustomerAddressInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<RemoveCustomerAddressPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -398,9 +434,13 @@ export class CustomerResolver {
   }
 
   /** Open to everyone: shoppers sign themselves up, staff and partners register them. */
-  @Mutation(() => RegisterCustomerPayload)
+  @Mutation(() => RegisterCustomerPayload, {
+    description:
+      'Registers a customer. Open to everyone: shoppers sign themselves up, staff and partners register them. userErrors: INVALID_NAME, INVALID_EMAIL, INVALID_PHONE, CUSTOMER_EXISTS, IDENTITY_TAKEN, INVALID_ADDRESS, INVALID_COUNTRY.',
+  })
   async registerCustomer(
-    @Arg('input', () => RegisterCustomerInput) input: RegisterCustomerInput,
+    @Arg('input', () => RegisterCustomerInput, { description: 'Who registers and in which channel.' })
+    input: RegisterCustomerInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<RegisterCustomerPayload> {
     const { result, userErrors } = await attempt(() => registerCustomer(ctx.db, input));
@@ -415,12 +455,15 @@ export class CustomerResolver {
     return customer.phone && storedPhoneAsE164(customer.phone, defaultPhoneCountry());
   }
 
-  @FieldResolver(() => [CustomerIdentity])
+  @FieldResolver(() => [CustomerIdentity], {
+    description:
+      'Every identifier the customer is known by across channels (e-mail, phone, loyalty card, marketplace and social ids, devices).',
+  })
   identities(@Root() customer: Customer, @Ctx() ctx: ServiceContext): Promise<CustomerIdentity[]> {
     return identitiesByCustomer(ctx).load(customer.id);
   }
 
-  @FieldResolver(() => [Address])
+  @FieldResolver(() => [Address], { description: 'The address book, oldest first.' })
   addresses(@Root() customer: Customer, @Ctx() ctx: ServiceContext): Promise<Address[]> {
     return addressesByCustomer(ctx).load(customer.id);
   }

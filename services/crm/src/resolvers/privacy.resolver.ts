@@ -6,12 +6,12 @@ import { PrivacyRequest } from '../entities/privacy-request';
 import { privacyRequestsByCustomer } from '../loaders';
 import { visibleCustomer } from './customer.resolver';
 
-@ObjectType()
+@ObjectType({ description: 'The result of a privacy request mutation.' })
 export class PrivacyRequestPayload {
-  @Field(() => PrivacyRequest, { nullable: true })
+  @Field(() => PrivacyRequest, { description: 'The request; null when `userErrors` is not empty.', nullable: true })
   request!: PrivacyRequest | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -27,7 +27,7 @@ export class PrivacyRequestResolver {
       "Records a request for a copy of the customer's data and takes CRM's part at once (`document`); the other services' part is read through `customer` with the same request.",
   })
   async requestDataExport(
-    @Arg('customerId', () => ID) customerId: string,
+    @Arg('customerId', () => ID, { description: 'The customer (a shopper may name only themself).' }) customerId: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<PrivacyRequestPayload> {
     assertCanSeeCustomer(ctx.caller, customerId);
@@ -43,7 +43,7 @@ export class PrivacyRequestResolver {
       "Erases the customer's personal data in CRM now (the record stays, anonymized, for the orders that name it) and publishes crm.customer.erased for the other services.",
   })
   async requestErasure(
-    @Arg('customerId', () => ID) customerId: string,
+    @Arg('customerId', () => ID, { description: 'The customer (a shopper may name only themself).' }) customerId: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<PrivacyRequestPayload> {
     assertCanSeeCustomer(ctx.caller, customerId);
@@ -55,7 +55,10 @@ export class PrivacyRequestResolver {
 
   @Authorized(Role.CUSTOMER, Role.CSR)
   @Query(() => PrivacyRequest, { nullable: true, description: 'A privacy request, for its shopper and for CSRs.' })
-  async privacyRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<PrivacyRequest | null> {
+  async privacyRequest(
+    @Arg('id', () => ID, { description: 'The request id.' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<PrivacyRequest | null> {
     const request = await ctx.db.getRepository(PrivacyRequest).findOneBy({ id });
     if (request) await visibleCustomer(ctx, request.customerId);
     return request;

@@ -20,97 +20,121 @@ import { orderRef, OrderRef } from '../entities/references';
 import { SupportCase, SupportCaseEvent } from '../entities/support-case';
 import { caseById, casesByCustomer, customerById, historyByCase } from '../loaders';
 
-@InputType()
+@InputType({ description: 'A new support case.' })
 export class OpenSupportCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer (a shopper may name only themself).' })
   customerId!: string;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel it is opened in.' })
   channel!: Channel;
 
-  @Field()
+  @Field({ description: 'A one-line subject, 1 to 200 characters.' })
   subject!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The order it is about; null: none.', nullable: true })
   orderId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Details, at most 2000 characters; null: none.', nullable: true })
   description?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who opened it (CSR, associate); the caller when not given.' })
   agent?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Who takes over a support case.' })
 export class AssignSupportCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The case (`SupportCase.id`).' })
   caseId!: string;
 
-  @Field()
+  @Field({ description: 'The agent or team who takes it, 1 to 100 characters.' })
   assignee!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'The agent acting, for the case history (at most 100 characters); null: the caller.',
+    nullable: true,
+  })
   agent?: string | null;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, {
+    description: "The channel it happens in, for the history; null: the caller's channel.",
+    nullable: true,
+  })
   channel?: Channel | null;
 }
 
-@InputType()
+@InputType({ description: 'A note to add to a support case.' })
 export class AddSupportCaseNoteInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The case (`SupportCase.id`).' })
   caseId!: string;
 
-  @Field()
+  @Field({ description: 'The note, 1 to 2000 characters.' })
   note!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'The agent acting, for the case history (at most 100 characters); null: the caller.',
+    nullable: true,
+  })
   agent?: string | null;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, {
+    description: "The channel it happens in, for the history; null: the caller's channel.",
+    nullable: true,
+  })
   channel?: Channel | null;
 }
 
-@InputType()
+@InputType({ description: 'How a support case was resolved.' })
 export class ResolveSupportCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The case (`SupportCase.id`).' })
   caseId!: string;
 
-  @Field()
+  @Field({ description: 'What was done, 1 to 2000 characters.' })
   resolution!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'The agent acting, for the case history (at most 100 characters); null: the caller.',
+    nullable: true,
+  })
   agent?: string | null;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, {
+    description: "The channel it happens in, for the history; null: the caller's channel.",
+    nullable: true,
+  })
   channel?: Channel | null;
 }
 
-@InputType()
+@InputType({ description: 'A resolved case to reopen.' })
 export class ReopenSupportCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The case (`SupportCase.id`).' })
   caseId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why, for the case history (at most 2000 characters); null: none given.', nullable: true })
   reason?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'The agent acting, for the case history (at most 100 characters); null: the caller.',
+    nullable: true,
+  })
   agent?: string | null;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, {
+    description: "The channel it happens in, for the history; null: the caller's channel.",
+    nullable: true,
+  })
   channel?: Channel | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of a support case mutation.' })
 export class SupportCasePayload {
-  @Field(() => SupportCase, { nullable: true })
+  @Field(() => SupportCase, { description: 'The case after the change; null when `userErrors` is not empty.', nullable: true })
   supportCase!: SupportCase | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `openSupportCase`.' })
 export class OpenSupportCasePayload extends SupportCasePayload {}
 
 async function act(ctx: ServiceContext, request: CaseActionRequest & { agent?: string | null }): Promise<SupportCasePayload> {
@@ -123,8 +147,14 @@ async function act(ctx: ServiceContext, request: CaseActionRequest & { agent?: s
 @Resolver(() => SupportCase)
 export class SupportCaseResolver {
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
-  @Query(() => SupportCase, { nullable: true })
-  async supportCase(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<SupportCase | null> {
+  @Query(() => SupportCase, {
+    description: 'A support case by id; null when there is none. Its shopper, ASSOCIATEs and CSRs.',
+    nullable: true,
+  })
+  async supportCase(
+    @Arg('id', () => ID, { description: 'The case id.' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<SupportCase | null> {
     const supportCase = await caseById(ctx).load(id);
     assertCanSeeCustomer(ctx.caller, supportCase?.customerId);
     return supportCase;
@@ -132,9 +162,12 @@ export class SupportCaseResolver {
 
   /** A shopper opens their own case; staff open one for anyone. */
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => OpenSupportCasePayload)
+  @Mutation(() => OpenSupportCasePayload, {
+    description:
+      'Opens a support case. A shopper opens their own; ASSOCIATEs and CSRs open one for anyone. userErrors: UNKNOWN_CUSTOMER, INVALID_SUBJECT, INVALID_DESCRIPTION.',
+  })
   async openSupportCase(
-    @Arg('input', () => OpenSupportCaseInput) input: OpenSupportCaseInput,
+    @Arg('input', () => OpenSupportCaseInput, { description: 'The customer, subject and details.' }) input: OpenSupportCaseInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<OpenSupportCasePayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -147,34 +180,45 @@ export class SupportCaseResolver {
   @Authorized(Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SupportCasePayload, { description: 'Gives the case to an agent; it is then IN_PROGRESS.' })
   assignSupportCase(
-    @Arg('input', () => AssignSupportCaseInput) input: AssignSupportCaseInput,
+    @Arg('input', () => AssignSupportCaseInput, {
+      description: 'The case and the assignee. userErrors: UNKNOWN_CASE, INVALID_ASSIGNEE.',
+    })
+    input: AssignSupportCaseInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<SupportCasePayload> {
     return act(ctx, { ...input, action: SupportCaseAction.ASSIGNED, text: input.assignee });
   }
 
   @Authorized(Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => SupportCasePayload)
+  @Mutation(() => SupportCasePayload, {
+    description: "Adds a note to a case's history. ASSOCIATE or CSR. userErrors: UNKNOWN_CASE, INVALID_NOTE.",
+  })
   addSupportCaseNote(
-    @Arg('input', () => AddSupportCaseNoteInput) input: AddSupportCaseNoteInput,
+    @Arg('input', () => AddSupportCaseNoteInput, { description: 'The case and the note.' }) input: AddSupportCaseNoteInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<SupportCasePayload> {
     return act(ctx, { ...input, action: SupportCaseAction.NOTE, text: input.note });
   }
 
   @Authorized(Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => SupportCasePayload)
+  @Mutation(() => SupportCasePayload, {
+    description: 'Resolves a case with its resolution. ASSOCIATE or CSR. userErrors: UNKNOWN_CASE, INVALID_RESOLUTION.',
+  })
   resolveSupportCase(
-    @Arg('input', () => ResolveSupportCaseInput) input: ResolveSupportCaseInput,
+    @Arg('input', () => ResolveSupportCaseInput, { description: 'The case and how it was resolved.' })
+    input: ResolveSupportCaseInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<SupportCasePayload> {
     return act(ctx, { ...input, action: SupportCaseAction.RESOLVED, text: input.resolution });
   }
 
   @Authorized(Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => SupportCasePayload)
+  @Mutation(() => SupportCasePayload, {
+    description: 'Reopens a resolved case. ASSOCIATE or CSR. userErrors: UNKNOWN_CASE, INVALID_NOTE.',
+  })
   reopenSupportCase(
-    @Arg('input', () => ReopenSupportCaseInput) input: ReopenSupportCaseInput,
+    @Arg('input', () => ReopenSupportCaseInput, { description: 'The case and why it is reopened.' })
+    input: ReopenSupportCaseInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<SupportCasePayload> {
     return act(ctx, { ...input, action: SupportCaseAction.REOPENED, text: input.reason });
@@ -185,12 +229,12 @@ export class SupportCaseResolver {
     return historyByCase(ctx).load(supportCase.id);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer; null when erased.', nullable: true })
   customer(@Root() supportCase: SupportCase, @Ctx() ctx: ServiceContext): Promise<Customer | null> {
     return customerById(ctx).load(supportCase.customerId);
   }
 
-  @FieldResolver(() => OrderRef, { nullable: true })
+  @FieldResolver(() => OrderRef, { description: 'The order it is about; null when none.', nullable: true })
   order(@Root() supportCase: SupportCase): OrderRef | null {
     return orderRef(supportCase.orderId);
   }
@@ -202,7 +246,8 @@ export class CustomerCasesResolver {
   supportCases(
     @Root() customer: Customer,
     @Ctx() ctx: ServiceContext,
-    @Arg('status', () => SupportCaseStatus, { nullable: true }) status?: SupportCaseStatus | null,
+    @Arg('status', () => SupportCaseStatus, { description: 'Only cases in this status; null: every status.', nullable: true })
+    status?: SupportCaseStatus | null,
   ): Promise<SupportCase[]> {
     return casesByCustomer(ctx, status ?? null).load(customer.id);
   }

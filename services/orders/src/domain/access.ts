@@ -1,4 +1,4 @@
-import { canActOnGuestOrOwn, canSeeCustomer, forbidden, hasRole, Role, type Caller } from '@omni/platform';
+import { canActOnGuestOrOwn, canSeeCustomer, forbidden, hasRole, hasScope, Role, type Caller } from '@omni/platform';
 
 /** What decides who may see an order: whose it is, and which partner sent it. */
 export interface OrderOwnership {
@@ -7,12 +7,18 @@ export interface OrderOwnership {
 }
 
 /**
- * Staff see every order, a shopper their own, a partner the orders it sent. A guest order
- * (no customer) is staff's alone once the checkout response is gone.
+ * Staff see every order, a shopper their own, a partner the orders it sent (an API client's
+ * token only with the scope `orders:read`). A guest order (no customer) is staff's alone once the
+ * checkout response is gone.
  */
 export function canSeeOrder(caller: Caller, order: OrderOwnership): boolean {
   if (canSeeCustomer(caller, order.customerId)) return true;
-  return hasRole(caller, Role.PARTNER) && caller.partnerId !== null && order.partnerId === caller.partnerId;
+  return (
+    hasRole(caller, Role.PARTNER) &&
+    caller.partnerId !== null &&
+    order.partnerId === caller.partnerId &&
+    hasScope(caller, 'orders:read')
+  );
 }
 
 export function assertCanSeeOrder(caller: Caller, order: OrderOwnership | null): void {

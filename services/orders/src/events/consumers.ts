@@ -6,6 +6,8 @@ import { Fulfillment, Order } from '../entities/order';
 import { ReturnRequest } from '../entities/return';
 import { ReplenishmentSubscription } from '../entities/subscription';
 import { appendHistory } from '../commands/history';
+import { enqueueDeliveries } from '../partners/webhooks';
+import { TOPIC_OF_EVENT } from '../partners/topics';
 
 /** The duplicate's orders, carts, returns and subscriptions become the survivor's; running it again finds nothing left to move. */
 const repointMergedCustomer: ConsumerDefinition = {
@@ -63,4 +65,16 @@ const eraseCustomer: ConsumerDefinition = {
   },
 };
 
-export const consumers: ConsumerDefinition[] = [repointMergedCustomer, eraseCustomer];
+/**
+ * Partner webhooks: this service's own order events, for orders a partner placed, become one
+ * PENDING delivery per subscription that wants the topic (sent by the `webhook-dispatch` job).
+ */
+const webhookDeliveries: ConsumerDefinition = {
+  name: 'webhook-deliveries',
+  types: Object.keys(TOPIC_OF_EVENT),
+  async handle(manager, event) {
+    await enqueueDeliveries(manager, event);
+  },
+};
+
+export const consumers: ConsumerDefinition[] = [repointMergedCustomer, eraseCustomer, webhookDeliveries];

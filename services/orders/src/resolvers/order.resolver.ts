@@ -12,6 +12,7 @@ import {
   forbidden,
   hasRole,
   pageSize,
+  requireScope,
   Role,
   type ServiceContext,
   toConnection,
@@ -368,6 +369,7 @@ export class OrderResolver {
     @Ctx() ctx: ServiceContext,
   ): Promise<PlaceOrderPayload> {
     if (hasRole(ctx.caller, Role.PARTNER) && !ctx.caller.partnerId) throw forbidden('a partner token must name its partner');
+    requireScope(ctx.caller, 'orders:write');
     const { result, userErrors } = await attempt(() => placeOrder(ctx, input));
     return { order: result, userErrors };
   }
@@ -398,6 +400,7 @@ export class OrderResolver {
     input: CollectPaymentInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<OrderPayload> {
+    requireScope(ctx.caller, 'orders:write');
     await visibleOrder(ctx, input.orderId);
     const { result, userErrors } = await attempt(() => collectPayment(ctx, input));
     return { order: result, userErrors };
@@ -412,6 +415,7 @@ export class OrderResolver {
     reason: string | null,
     @Ctx() ctx: ServiceContext,
   ): Promise<OrderPayload> {
+    requireScope(ctx.caller, 'orders:write');
     await visibleOrder(ctx, orderId);
     const { result, userErrors } = await attempt(() => cancelOrder(ctx, orderId, channel, reason));
     return { order: result, userErrors };

@@ -7,6 +7,7 @@ import {
   defineLoader,
   groupedByKey,
   Money,
+  requireScope,
   Role,
   type ServiceContext,
   UserError,
@@ -322,6 +323,7 @@ export class ReturnResolver {
     input: CreateReturnInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<ReturnPayload> {
+    requireScope(ctx.caller, 'orders:write');
     await visibleOrder(ctx, input.orderId);
     const { result, userErrors } = await attempt(() => createReturn(ctx, input));
     return { return: result, userErrors };
@@ -379,6 +381,7 @@ export class ModifyOrderResolver {
     input: ModifyOrderInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<OrderPayload> {
+    requireScope(ctx.caller, 'orders:write');
     await visibleOrder(ctx, input.orderId);
     const { result, userErrors } = await attempt(() => modifyOrder(ctx, input));
     return { order: result, userErrors };

@@ -1,0 +1,261 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import {
+  attempt,
+  Connection,
+  decodeCursor,
+  DomainError,
+  encodeCursor,
+  forbidden,
+  hasRole,
+  pageSize,
+  requireScope,
+  Role,
+  toConnection,
+  UserError,
+  type ServiceContext,
+} from '@omni/platform';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { ApiClient, WebhookDelivery, WebhookSubscription } from '../entities/partner';
+import { API_SCOPES, WebhookTopic } from './topics';
+
+const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
+
+@InputType()
+export class CreateApiClientInput {
+  @Field()
+  name!: string;
+
+  @Field({ description: 'The partner its tokens act for (the `partner_id` claim).' })
+  partnerId!: string;
+
+  @Field(() => [String], { description: `Of ${API_SCOPES.join(', ')}.` })
+  scopes!: string[];
+}
+
+@ObjectType()
+export class CreateApiClientPayload {
+  @Field(() => ApiClient, { nullable: true })
+  client!: ApiClient | null;
+
+  @Field(() => String, { nullable: true, description: 'Shown once: only its hash is kept.' })
+  clientSecret!: string | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class ApiClientGrant {
+  @Field()
+  clientId!: string;
+
+  @Field()
+  partnerId!: string;
+
+  @Field(() => [String])
+  scopes!: string[];
+}
+
+@InputType()
+export class CreateWebhookSubscriptionInput {
+  @Field({ description: 'http(s) URL the deliveries are POSTed to.' })
+  url!: string;
+
+  @Field(() => [WebhookTopic])
+  topics!: WebhookTopic[];
+
+  @Field(() => String, { nullable: true, description: "ADMIN only: the partner it is for (a partner's token names its own)." })
+  partnerId?: string | null;
+}
+
+@ObjectType()
+export class CreateWebhookSubscriptionPayload {
+  @Field(() => WebhookSubscription, { nullable: true })
+  subscription!: WebhookSubscription | null;
+
+  @Field(() => String, { nullable: true, description: 'The HMAC-SHA256 key of the deliveries; shown once.' })
+  signingSecret!: string | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
+
+/** The URL a subscription may name: absolute http(s), no credentials in it. */
+export function checkWebhookUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new DomainError('INVALID_URL', 'url is not an absolute URL', ['input', 'url']);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new DomainError('INVALID_URL', 'url must be http or https', ['input', 'url']);
+  }
+  if (url.username || url.password) throw new DomainError('INVALID_URL', 'url must not carry credentials', ['input', 'url']);
+  if (url.toString().length > 2000) throw new DomainError('INVALID_URL', 'url is longer than 2000 characters', ['input', 'url']);
+  return url.toString();
+}
+
+/** The partner a webhook caller manages: its token's partner (with webhooks:manage), or any for ADMIN. */
+function managedPartner(ctx: ServiceContext, requested: string | null | undefined): string {
+  if (hasRole(ctx.caller, Role.ADMIN, Role.SERVICE)) {
+    if (requested?.trim()) return requested.trim();
+    if (!ctx.caller.partnerId)
+      throw new DomainError('PARTNER_REQUIRED', 'name the partner the subscription is for', ['input', 'partnerId']);
+    return ctx.caller.partnerId;
+  }
+  requireScope(ctx.caller, 'webhooks:manage');
+  if (!ctx.caller.partnerId) throw forbidden('a partner token must name its partner');
+  if (requested && requested !== ctx.caller.partnerId) throw forbidden('a partner manages only its own subscriptions');
+  return ctx.caller.partnerId;
+}
+
+@Resolver()
+export class ApiClientResolver {
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CreateApiClientPayload, {
+    description: 'Registers a partner API client (OAuth 2.0 client_credentials); the secret is returned once.',
+  })
+  async createApiClient(
+    @Arg('input', () => CreateApiClientInput) input: CreateApiClientInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<CreateApiClientPayload> {
+    let clientSecret: string | null = null;
+    const { result, userErrors } = await attempt(async () => {
+      const name = input.name.trim();
+      const partnerId = input.partnerId.trim();
+      if (!name || name.length > 200)
+        throw new DomainError('INVALID_NAME', 'name must be 1 to 200 characters', ['input', 'name']);
+      if (!partnerId || partnerId.length > 100) {
+        throw new DomainError('INVALID_PARTNER', 'partnerId must be 1 to 100 characters', ['input', 'partnerId']);
+      }
+      const unknown = input.scopes.filter((s) => !(API_SCOPES as readonly string[]).includes(s));
+      if (unknown.length) throw new DomainError('INVALID_SCOPE', `unknown scope(s): ${unknown.join(', ')}`, ['input', 'scopes']);
+      clientSecret = randomBytes(32).toString('base64url');
+      const client = Object.assign(new ApiClient(), {
+        id: randomUUID(),
+        clientId: `omni_${randomBytes(12).toString('hex')}`,
+        name,
+        partnerId,
+        scopes: [...new Set(input.scopes)],
+        secretHash: sha256(clientSecret),
+        revokedAt: null,
+        createdAt: new Date(),
+      });
+      await ctx.db.getRepository(ApiClient).insert(client);
+      return client;
+    });
+    return { client: result, clientSecret: result ? clientSecret : null, userErrors };
+  }
+
+  @Authorized(Role.SERVICE)
+  @Query(() => ApiClientGrant, {
+    nullable: true,
+    description: 'The gateway checks client credentials (POST /oauth/token); null when unknown, revoked or wrong.',
+  })
+  async authenticateApiClient(
+    @Arg('clientId') clientId: string,
+    @Arg('clientSecret') clientSecret: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<ApiClientGrant | null> {
+    const client = await ctx.db.getRepository(ApiClient).findOneBy({ clientId });
+    const given = Buffer.from(sha256(clientSecret));
+    const expected = Buffer.from(client?.secretHash ?? sha256(''));
+    const match = given.length === expected.length && timingSafeEqual(given, expected);
+    if (!client || !match || client.revokedAt) return null;
+    return Object.assign(new ApiClientGrant(), { clientId: client.clientId, partnerId: client.partnerId, scopes: client.scopes });
+  }
+}
+
+@Resolver(() => WebhookSubscription)
+export class WebhookSubscriptionResolver {
+  @Authorized(Role.ADMIN, Role.PARTNER)
+  @Mutation(() => CreateWebhookSubscriptionPayload, {
+    description:
+      "Subscribes an endpoint to topics of the partner's orders (a partner with webhooks:manage, or ADMIN for a partner); the signing secret is returned once.",
+  })
+  async createWebhookSubscription(
+    @Arg('input', () => CreateWebhookSubscriptionInput) input: CreateWebhookSubscriptionInput,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<CreateWebhookSubscriptionPayload> {
+    let signingSecret: string | null = null;
+    const { result, userErrors } = await attempt(async () => {
+      const partnerId = managedPartner(ctx, input.partnerId);
+      const url = checkWebhookUrl(input.url);
+      if (!input.topics.length) throw new DomainError('NO_TOPICS', 'name at least one topic', ['input', 'topics']);
+      signingSecret = `whsec_${randomBytes(32).toString('base64url')}`;
+      const subscription = Object.assign(new WebhookSubscription(), {
+        id: randomUUID(),
+        partnerId,
+        url,
+        topics: [...new Set(input.topics)],
+        signingSecret,
+        active: true,
+        createdAt: new Date(),
+      });
+      await ctx.db.getRepository(WebhookSubscription).insert(subscription);
+      return subscription;
+    });
+    return { subscription: result, signingSecret: result ? signingSecret : null, userErrors };
+  }
+
+  @Authorized(Role.ADMIN, Role.PARTNER)
+  @Query(() => WebhookSubscription, {
+    nullable: true,
+    description: "A webhook subscription: its owner's (webhooks:manage) or ADMIN's.",
+  })
+  async webhookSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<WebhookSubscription | null> {
+    const subscription = await ctx.db.getRepository(WebhookSubscription).findOneBy({ id });
+    if (!subscription) return null;
+    if (!hasRole(ctx.caller, Role.ADMIN, Role.SERVICE)) {
+      requireScope(ctx.caller, 'webhooks:manage');
+      if (!ctx.caller.partnerId || ctx.caller.partnerId !== subscription.partnerId)
+        throw forbidden('this subscription is not yours');
+    }
+    return subscription;
+  }
+
+  @FieldResolver(() => WebhookDeliveryConnection, { description: 'Newest first.' })
+  async deliveries(
+    @Root() subscription: WebhookSubscription,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<WebhookDeliveryConnection> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const repository = ctx.db.getRepository(WebhookDelivery);
+    const query = repository
+      .createQueryBuilder('d')
+      .where('d.subscriptionId = :id', { id: subscription.id })
+      .orderBy('d.createdAt', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .take(size + 1);
+    if (cursor) {
+      query.andWhere('(d.createdAt < :at OR (d.createdAt = :at AND d.id < :cid))', {
+        at: new Date(String(cursor[0])),
+        cid: String(cursor[1]),
+      });
+    }
+    const [rows, totalCount] = await Promise.all([query.getMany(), repository.countBy({ subscriptionId: subscription.id })]);
+    const page = { nodes: rows.slice(0, size), totalCount, hasNextPage: rows.length > size };
+    return toConnection(page, (d) => encodeCursor([d.createdAt.toISOString(), d.id])) as WebhookDeliveryConnection;
+  }
+}

@@ -1,0 +1,198 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { ConfigError, type EventEnvelope } from '@omni/platform';
+import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import type { JobContext } from '@omni/platform';
+import { Order } from '../entities/order';
+import { WebhookDelivery, WebhookSubscription } from '../entities/partner';
+import { TOPIC_OF_EVENT, WebhookDeliveryStatus, webhookEvent } from './topics';
+
+/** Headers of a delivery (Shopify-style names). */
+export const WEBHOOK_HEADERS = {
+  signature: 'x-omni-hmac-sha256',
+  topic: 'x-omni-topic',
+  deliveryId: 'x-omni-delivery-id',
+  timestamp: 'x-omni-timestamp',
+} as const;
+
+/**
+ * The signature of a delivery: base64 HMAC-SHA256, under the subscription's signing secret, of
+ * `<timestamp>.<raw body>` (the timestamp header, seconds since the epoch): a receiver recomputes
+ * it over the bytes it got, compares in constant time, and refuses old timestamps (replays).
+ */
+export function signDelivery(secret: string, timestamp: string, body: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('base64');
+}
+
+export interface DispatchSettings {
+  /** Attempts before a delivery is FAILED (WEBHOOK_MAX_ATTEMPTS, default 8). */
+  maxAttempts: number;
+  /** First retry delay; doubled per attempt up to an hour (WEBHOOK_RETRY_BASE_SECONDS, default 30). */
+  retryBaseSeconds: number;
+  /** How long a receiver may take to answer (WEBHOOK_TIMEOUT_MS, default 10000). */
+  timeoutMs: number;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(name, 'must be a positive integer');
+  return value;
+}
+
+export function dispatchSettings(env: NodeJS.ProcessEnv = process.env): DispatchSettings {
+  return {
+    maxAttempts: positiveInt(env, 'WEBHOOK_MAX_ATTEMPTS', 8),
+    retryBaseSeconds: positiveInt(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30),
+    timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+  };
+}
+
+/** Seconds before attempt `attempts + 1`: base, 2 x base, 4 x base... at most an hour. */
+export function retryDelaySeconds(attempts: number, baseSeconds: number): number {
+  return Math.min(3600, baseSeconds * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Consumer step: one PENDING delivery per active subscription of the order's partner that wants
+ * this event's topic. Only orders a partner placed reach a partner; the unique (event,
+ * subscription) key and `applyOnce` make a redelivered event write nothing twice.
+ */
+export async function enqueueDeliveries(manager: EntityManager, event: EventEnvelope): Promise<number> {
+  const mapping = TOPIC_OF_EVENT[event.type];
+  if (!mapping) return 0;
+  // Parsed first, whoever placed the order: a malformed event is refused (and parked) for every order.
+  const parsed = webhookEvent(event);
+  const order = await manager.findOneBy(Order, { id: parsed.orderId });
+  if (!order?.partnerId) return 0;
+  const subscriptions = (await manager.findBy(WebhookSubscription, { partnerId: order.partnerId, active: true })).filter((s) =>
+    s.topics.includes(mapping.topic),
+  );
+  if (!subscriptions.length) return 0;
+  const existing = new Set(
+    (await manager.findBy(WebhookDelivery, { eventId: event.id, subscriptionId: In(subscriptions.map((s) => s.id)) })).map(
+      (d) => d.subscriptionId,
+    ),
+  );
+  const data = parsed.data(order);
+  const now = new Date();
+  let written = 0;
+  for (const subscription of subscriptions) {
+    if (existing.has(subscription.id)) continue;
+    const id = randomUUID();
+    // CloudEvents 1.0, structured mode: the id is the delivery's (stable across retries).
+    const body = JSON.stringify({
+      specversion: '1.0',
+      id,
+      type: mapping.cloudType,
+      source: '/omni/orders',
+      subject: `orders/${order.id}`,
+      time: event.occurredAt,
+      datacontenttype: 'application/json',
+      data,
+    });
+    await manager.insert(WebhookDelivery, {
+      id,
+      subscriptionId: subscription.id,
+      eventId: event.id,
+      topic: mapping.topic,
+      status: WebhookDeliveryStatus.PENDING,
+      attempts: 0,
+      responseStatus: null,
+      lastError: null,
+      latencyMs: null,
+      body,
+      nextAttemptAt: now,
+      createdAt: now,
+      deliveredAt: null,
+    });
+    written += 1;
+  }
+  return written;
+}
+
+const BATCH = 50;
+
+/**
+ * The `webhook-dispatch` job: sends the deliveries that are due, each with its own timeout, outside
+ * any transaction (a slow receiver holds no lock and never blocks the outbox). A 2xx answer
+ * delivers; anything else (status, timeout, refused connection) counts an attempt and waits its
+ * backoff, and the last allowed attempt marks it FAILED with that error.
+ */
+export async function dispatchWebhooks(ctx: JobContext, settings = dispatchSettings()): Promise<number> {
+  const due = await ctx.db.getRepository(WebhookDelivery).find({
+    where: { status: WebhookDeliveryStatus.PENDING, nextAttemptAt: LessThanOrEqual(ctx.now) },
+    order: { nextAttemptAt: 'ASC', id: 'ASC' },
+    take: BATCH,
+  });
+  if (!due.length) return 0;
+  const subscriptions = new Map(
+    (await ctx.db.getRepository(WebhookSubscription).findBy({ id: In([...new Set(due.map((d) => d.subscriptionId))]) })).map(
+      (s) => [s.id, s],
+    ),
+  );
+  let sent = 0;
+  await Promise.all(
+    due.map(async (delivery) => {
+      const subscription = subscriptions.get(delivery.subscriptionId);
+      const attempts = delivery.attempts + 1;
+      const started = Date.now();
+      let responseStatus: number | null = null;
+      let error: string | null = null;
+      if (!subscription?.active) error = 'the subscription is inactive';
+      else {
+        const timestamp = String(Math.floor(Date.now() / 1000));
+        try {
+          const response = await fetch(subscription.url, {
+            method: 'POST',
+            redirect: 'manual',
+            signal: AbortSignal.timeout(settings.timeoutMs),
+            headers: {
+              'content-type': 'application/cloudevents+json; charset=utf-8',
+              [WEBHOOK_HEADERS.signature]: signDelivery(subscription.signingSecret, timestamp, delivery.body),
+              [WEBHOOK_HEADERS.topic]: delivery.topic,
+              [WEBHOOK_HEADERS.deliveryId]: delivery.id,
+              [WEBHOOK_HEADERS.timestamp]: timestamp,
+            },
+            body: delivery.body,
+          });
+          responseStatus = response.status;
+          await response.body?.cancel().catch(() => undefined);
+          if (response.status < 200 || response.status >= 300) error = `the receiver answered ${response.status}`;
+        } catch (failure) {
+          error =
+            (failure as Error).name === 'TimeoutError'
+              ? `no answer within ${settings.timeoutMs} ms`
+              : String((failure as Error).message);
+        }
+      }
+      const latencyMs = Date.now() - started;
+      const delivered = error === null;
+      const failed = !delivered && (attempts >= settings.maxAttempts || !subscription?.active);
+      await ctx.db.getRepository(WebhookDelivery).update(
+        { id: delivery.id, status: WebhookDeliveryStatus.PENDING },
+        {
+          attempts,
+          responseStatus,
+          latencyMs,
+          lastError: error?.slice(0, 500) ?? null,
+          status: delivered
+            ? WebhookDeliveryStatus.DELIVERED
+            : failed
+              ? WebhookDeliveryStatus.FAILED
+              : WebhookDeliveryStatus.PENDING,
+          deliveredAt: delivered ? new Date() : null,
+          nextAttemptAt:
+            delivered || failed ? ctx.now : new Date(Date.now() + retryDelaySeconds(attempts, settings.retryBaseSeconds) * 1000),
+        },
+      );
+      if (delivered) sent += 1;
+      else
+        ctx.log.warn(
+          { deliveryId: delivery.id, attempts, error },
+          failed ? 'webhook delivery failed' : 'webhook delivery will be retried',
+        );
+    }),
+  );
+  return sent;
+}
