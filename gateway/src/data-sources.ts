@@ -10,6 +10,7 @@ import {
   type RunningService,
   type ServiceContext,
 } from '@omni/platform';
+import { Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 /** What the gateway knows of a request, and hands to every subgraph. */
@@ -73,6 +74,74 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     if (!context?.info) return;
     for (const [name, value] of Object.entries(requestHeaders(context.info))) request.http.headers.set(name, value);
   }
+
+  /**
+   * A fetch that fails as a whole (the subgraph refuses the connection, times out or answers
+   * HTTP 5xx) answers instead with SERVICE_UNAVAILABLE on each field it was to resolve, so the
+   * client sees which fields are missing, and the gateway nulls only those (see unavailable()).
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayResponse> {
+    try {
+      return await super.process(options);
+    } catch {
+      return unavailable(options);
+    }
+  }
+}
+
+/** The code of a field whose subgraph did not answer: retrying may succeed. */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+
+/**
+ * The response of a fetch that got none: no data, and an error per field the fetch selected.
+ * Apollo gateway puts a thrown fetch error into the response as is, without a path (so masked as
+ * one INTERNAL_SERVER_ERROR that names nothing). An error with a path is placed by the gateway:
+ * a root field's at the field, an entity fetch's `['_entities', i, field]` at that field of the
+ * i-th entity in the client's response (`customer.orders`, `customer.orders.edges.0.node.lines.1.variant.product`).
+ */
+export function unavailable(options: GraphQLDataSourceProcessOptions<GatewayContext>): GatewayResponse {
+  const { request } = options;
+  const document = ('document' in options && options.document) || parse(request.query ?? '{ __typename }');
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const error = (path: (string | number)[]): GraphQLFormattedError => ({
+    message: 'A service this field needs is unavailable; try again later.',
+    path,
+    extensions: { code: SERVICE_UNAVAILABLE },
+  });
+  if (!operation) return { data: null, errors: [error([])] };
+  const entities = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
+  if (entities?.kind !== Kind.FIELD || !entities.selectionSet) {
+    return { data: null, errors: responseNames(document, operation.selectionSet, null).map((name) => error([name])) };
+  }
+  const representations = (request.variables?.representations ?? []) as { __typename?: string }[];
+  const errors = representations.flatMap((representation, i) =>
+    responseNames(document, entities.selectionSet!, representation.__typename ?? null).map((name) =>
+      error(['_entities', i, name]),
+    ),
+  );
+  return { data: null, errors };
+}
+
+/** The fields a selection set asks of an object of `typename` (through fragments), `__typename` aside. */
+function responseNames(document: DocumentNode, selectionSet: SelectionSetNode, typename: string | null): string[] {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value !== '__typename') names.add(selection.alias?.value ?? selection.name.value);
+        continue;
+      }
+      const fragment =
+        selection.kind === Kind.INLINE_FRAGMENT
+          ? selection
+          : document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
+      if (!fragment || (fragment.kind !== Kind.INLINE_FRAGMENT && fragment.kind !== Kind.FRAGMENT_DEFINITION)) continue;
+      const condition = fragment.typeCondition?.name.value;
+      if (!condition || typename === null || condition === typename) visit(fragment.selectionSet);
+    }
+  };
+  visit(selectionSet);
+  return [...names];
 }
 
 /** Times every fetch the gateway makes to a subgraph (`gateway_subgraph_fetch_duration_seconds`). */

@@ -11,8 +11,8 @@
 // Each client is a CSR in the call center placing orders for its own customer with
 // PlaceOrderWithTenders (PICKUP_IN_STORE, a manual card for what points leave), each order with
 // its own idempotency key. A network error, an HTTP 5xx or a GraphQL error that is no user error
-// (INTERNAL_SERVER_ERROR: a subgraph or the database is down) is retried with the same key, with
-// backoff, until ORDER_DEADLINE_SECONDS; a userError is final. One JSON line per order in
+// (INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE: a subgraph or the database is down) is retried with
+// the same key, with backoff, until ORDER_DEADLINE_SECONDS; a userError is final. One JSON line per order in
 // orders.jsonl: { key, client, customerId, member, orderId, outcome: accepted|failed, code,
 // attempts, transient: [codes seen], ms }.
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -85,7 +85,9 @@ async function graphql(bearer, operationName, query, variables) {
     const code = body.errors[0].extensions?.code || 'NO_CODE';
     const message = `${operationName}: ${code}: ${body.errors[0].message}`;
     // The server failed (a subgraph or the database unreachable): the same request may succeed later.
-    if (code === 'INTERNAL_SERVER_ERROR' || code === 'NO_CODE') throw new TransientError(code, message);
+    if (code === 'INTERNAL_SERVER_ERROR' || code === 'SERVICE_UNAVAILABLE' || code === 'NO_CODE') {
+      throw new TransientError(code, message);
+    }
     throw Object.assign(new Error(message), { code });
   }
   return body.data;

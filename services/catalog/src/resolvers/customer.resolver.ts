@@ -48,6 +48,7 @@ export class BuyAgainResolver {
 @Resolver(() => CustomerRef)
 export class CustomerCatalogResolver {
   @FieldResolver(() => [Product], {
+    nullable: true,
     description:
       'Products bought together with what this customer bought in any channel, excluding what they own; ' +
       'then best-sellers of their categories.',
@@ -64,7 +65,7 @@ export class CustomerCatalogResolver {
     return products.filter((p): p is Product => p instanceof Product);
   }
 
-  @FieldResolver(() => [BuyAgainItem], { description: 'SKUs bought in two or more orders, soonest due first.' })
+  @FieldResolver(() => [BuyAgainItem], { nullable: true, description: 'SKUs bought in two or more orders, soonest due first.' })
   async buyAgain(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<BuyAgainItem[]> {
     assertCanSeeCustomer(ctx.caller, customer.id);
     const purchases = await ctx.db.getRepository(CustomerPurchase).find({ where: { customerId: customer.id } });

@@ -30,7 +30,7 @@ export class ProductView {
   @Column({ type: 'int', default: 1 })
   viewCount!: number;
 
-  @Field(() => ProductRef, { description: 'The product.' })
+  @Field(() => ProductRef, { description: 'The product.', nullable: true })
   get product(): ProductRef {
     return Object.assign(new ProductRef(), { id: this.productId });
   }

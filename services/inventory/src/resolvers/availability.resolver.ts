@@ -82,6 +82,7 @@ const MAX_RADIUS_KM = 20_000;
 export class VariantStockResolver {
   @FieldResolver(() => Availability, {
     description: 'Stock of this variant across open locations. Public.',
+    nullable: true,
   })
   async availability(@Root() variant: ProductVariantStock, @Ctx() ctx: ServiceContext): Promise<Availability> {
     const placed = await placedStockBySku(ctx).load(variant.sku);

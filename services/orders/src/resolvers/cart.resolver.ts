@@ -253,7 +253,7 @@ export class CartResolver {
 
 @Resolver(() => CartLineView)
 export class CartLineResolver {
-  @FieldResolver(() => VariantRef, { description: 'The variant (name, price, stock) from the catalog.' })
+  @FieldResolver(() => VariantRef, { description: 'The variant (name, price, stock) from the catalog.', nullable: true })
   variant(@Root() line: CartLineView): VariantRef {
     return { sku: line.sku };
   }
@@ -269,6 +269,7 @@ export class CartLineResolver {
 @Resolver(() => CustomerRef)
 export class CustomerCartsResolver {
   @FieldResolver(() => [Cart], {
+    nullable: true,
     description: 'Carts from every channel, most recently touched first; ABANDONED ones for associates and CSRs.',
   })
   carts(

@@ -458,7 +458,7 @@ export class OrderResolver {
 
 @Resolver(() => OrderLine)
 export class OrderLineResolver {
-  @FieldResolver(() => VariantRef, { description: 'The variant from the catalog.' })
+  @FieldResolver(() => VariantRef, { description: 'The variant from the catalog.', nullable: true })
   variant(@Root() line: OrderLine): VariantRef {
     return { sku: line.sku };
   }
@@ -492,7 +492,10 @@ export class FulfillmentResolver {
 
 @Resolver(() => CustomerRef)
 export class CustomerOrdersResolver {
-  @FieldResolver(() => OrderConnection, { description: "The customer's orders from every channel, newest first." })
+  @FieldResolver(() => OrderConnection, {
+    nullable: true,
+    description: "The customer's orders from every channel, newest first.",
+  })
   async orders(
     @Root() customer: CustomerRef,
     @Ctx() ctx: ServiceContext,

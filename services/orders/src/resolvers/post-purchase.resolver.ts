@@ -519,7 +519,7 @@ export class SubscriptionResolver {
     return s.pickupLocationId ? { id: s.pickupLocationId } : null;
   }
 
-  @FieldResolver(() => CustomerRef, { description: 'The shopper.' })
+  @FieldResolver(() => CustomerRef, { description: 'The shopper.', nullable: true })
   customer(@Root() s: ReplenishmentSubscription): CustomerRef {
     return { id: s.customerId };
   }
@@ -543,13 +543,19 @@ async function change(
 
 @Resolver(() => CustomerRef)
 export class CustomerPostPurchaseResolver {
-  @FieldResolver(() => [ReturnRequest], { description: "The customer's returns from every channel, newest first." })
+  @FieldResolver(() => [ReturnRequest], {
+    nullable: true,
+    description: "The customer's returns from every channel, newest first.",
+  })
   returns(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<ReturnRequest[]> {
     assertCanSeeCustomer(ctx.caller, customer.id);
     return returnsByCustomer(ctx).load(customer.id);
   }
 
-  @FieldResolver(() => [ReplenishmentSubscription], { description: "The customer's replenishment subscriptions, newest first." })
+  @FieldResolver(() => [ReplenishmentSubscription], {
+    nullable: true,
+    description: "The customer's replenishment subscriptions, newest first.",
+  })
   subscriptions(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<ReplenishmentSubscription[]> {
     assertCanSeeCustomer(ctx.caller, customer.id);
     return subscriptionsByCustomer(ctx).load(customer.id);

@@ -7,13 +7,16 @@ import { LocationRef, OrderPayload, visibleOrder } from './order.resolver';
 
 @Resolver(() => LocationRef)
 export class StoreQueueResolver {
-  @FieldResolver(() => [Fulfillment], { description: 'Fulfillments this location must pick, pack and ship or hand over.' })
+  @FieldResolver(() => [Fulfillment], {
+    nullable: true,
+    description: 'Fulfillments this location must pick, pack and ship or hand over.',
+  })
   workQueue(@Root() location: LocationRef, @Ctx() ctx: ServiceContext): Promise<Fulfillment[]> {
     assertCanWorkAt(ctx.caller, location.id);
     return workQueue(ctx, location.id);
   }
 
-  @FieldResolver(() => [Fulfillment], { description: 'Pickups at this store; announced arrivals first.' })
+  @FieldResolver(() => [Fulfillment], { nullable: true, description: 'Pickups at this store; announced arrivals first.' })
   pickupsWaiting(@Root() location: LocationRef, @Ctx() ctx: ServiceContext): Promise<Fulfillment[]> {
     assertCanWorkAt(ctx.caller, location.id);
     return pickupsWaiting(ctx, location.id);
