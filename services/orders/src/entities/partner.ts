@@ -2,8 +2,29 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import { WebhookDeliveryStatus, WebhookTopic } from '../partners/topics';
 
-registerEnumType(WebhookTopic, { name: 'WebhookTopic', description: 'What a webhook subscription receives.' });
-registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
+registerEnumType(WebhookTopic, {
+  name: 'WebhookTopic',
+  description: 'What a webhook subscription receives.',
+  valuesConfig: {
+    FULFILLMENT_COLLECTED: { description: 'The shopper collected a pickup.' },
+    FULFILLMENT_READY_FOR_PICKUP: { description: 'A pickup is ready at the store.' },
+    FULFILLMENT_SHIPPED: { description: 'A shipment left, with its tracking number.' },
+    ORDER_CANCELLED: { description: 'An order was cancelled.' },
+    ORDER_CHANGED: { description: 'An order was modified.' },
+    ORDER_PLACED: { description: 'An order was placed.' },
+    RETURN_CREATED: { description: 'A return was opened.' },
+    RETURN_RECEIVED: { description: 'A return arrived.' },
+  },
+});
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  description: 'Where a webhook delivery stands.',
+  valuesConfig: {
+    DELIVERED: { description: 'The receiver answered 2xx.' },
+    FAILED: { description: 'Gave up after the last attempt.' },
+    PENDING: { description: 'Not delivered yet; will be tried (again).' },
+  },
+});
 
 /**
  * A partner's OAuth 2.0 client (client_credentials). The secret is shown once when created and
@@ -12,7 +33,7 @@ registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
 @ObjectType('ApiClient', { description: "A partner's API client; tokens come from POST /oauth/token." })
 @Entity('api_client')
 export class ApiClient {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client id (the `client_id` of POST /oauth/token).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
@@ -21,15 +42,15 @@ export class ApiClient {
   @Column({ type: 'varchar', length: 64 })
   clientId!: string;
 
-  @Field()
+  @Field({ description: "A name for people, e.g. the partner's system (at most 200 characters)." })
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
-  @Field()
+  @Field({ description: 'The partner its tokens act for (the `partner_id` claim).' })
   @Column({ type: 'varchar', length: 100 })
   partnerId!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'What its tokens may do, e.g. `orders:write`, `webhooks:manage`.' })
   @Column({ type: 'simple-json' })
   scopes!: string[];
 
@@ -40,29 +61,31 @@ export class ApiClient {
   @Column({ type: Date, nullable: true })
   revokedAt!: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was registered.' })
   @Column({ type: Date })
   createdAt!: Date;
 }
 
 /** A partner's endpoint for the topics it chose; deliveries are signed with `signingSecret`. */
-@ObjectType('WebhookSubscription')
+@ObjectType('WebhookSubscription', {
+  description: "A partner's endpoint for the topics it chose; each delivery is signed with its signing secret (HMAC-SHA256).",
+})
 @Entity('webhook_subscription')
 @Index('webhook_subscription_partner', ['partnerId'])
 export class WebhookSubscription {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The subscription id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The partner it belongs to.' })
   @Column({ type: 'varchar', length: 100 })
   partnerId!: string;
 
-  @Field()
+  @Field({ description: 'The http(s) URL deliveries are POSTed to.' })
   @Column({ type: 'varchar', length: 2000 })
   url!: string;
 
-  @Field(() => [WebhookTopic])
+  @Field(() => [WebhookTopic], { description: 'The events delivered to it.' })
   @Column({ type: 'simple-json' })
   topics!: WebhookTopic[];
 
@@ -70,11 +93,11 @@ export class WebhookSubscription {
   @Column({ type: 'varchar', length: 100 })
   signingSecret!: string;
 
-  @Field()
+  @Field({ description: 'false: nothing is delivered to it.' })
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was created.' })
   @Column({ type: Date })
   createdAt!: Date;
 }
@@ -84,13 +107,16 @@ export class WebhookSubscription {
  * and subscription), sent by the `webhook-dispatch` job until the receiver answers 2xx or
  * WEBHOOK_MAX_ATTEMPTS is reached (then FAILED with the last error).
  */
-@ObjectType('WebhookDelivery')
+@ObjectType('WebhookDelivery', {
+  description:
+    'One event sent (or being sent) to one webhook subscription; retried with backoff until the receiver answers 2xx or the attempts run out (then FAILED).',
+})
 @Entity('webhook_delivery')
 @Unique('webhook_delivery_event', ['eventId', 'subscriptionId'])
 @Index('webhook_delivery_due', ['status', 'nextAttemptAt'])
 @Index('webhook_delivery_subscription', ['subscriptionId', 'createdAt'])
 export class WebhookDelivery {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The delivery id (also sent in its request headers).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
@@ -101,15 +127,15 @@ export class WebhookDelivery {
   @Column({ type: 'varchar', length: 36 })
   eventId!: string;
 
-  @Field(() => WebhookTopic)
+  @Field(() => WebhookTopic, { description: 'The event delivered.' })
   @Column({ type: 'varchar', length: 40 })
   topic!: WebhookTopic;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: 'PENDING, DELIVERED or FAILED.' })
   @Column({ type: 'varchar', length: 20 })
   status!: WebhookDeliveryStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'POSTs tried so far.' })
   @Column({ type: 'int', default: 0 })
   attempts!: number;
 
@@ -117,7 +143,10 @@ export class WebhookDelivery {
   @Column({ type: 'int', nullable: true })
   responseStatus!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Why the last attempt failed (HTTP status or network error); null when none failed.',
+    nullable: true,
+  })
   @Column({ type: 'varchar', length: 500, nullable: true })
   lastError!: string | null;
 
@@ -132,11 +161,11 @@ export class WebhookDelivery {
   @Column({ type: Date })
   nextAttemptAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the event was queued for this subscription.' })
   @Column({ type: Date })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the receiver answered 2xx; null until then.', nullable: true })
   @Column({ type: Date, nullable: true })
   deliveredAt!: Date | null;
 }

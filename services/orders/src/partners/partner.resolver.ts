@@ -34,9 +34,9 @@ import { API_SCOPES, WebhookTopic } from './topics';
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
 
-@InputType()
+@InputType({ description: 'A partner API client to register.' })
 export class CreateApiClientInput {
-  @Field()
+  @Field({ description: 'A name for people, 1 to 200 characters.' })
   name!: string;
 
   @Field({ description: 'The partner its tokens act for (the `partner_id` claim).' })
@@ -46,55 +46,61 @@ export class CreateApiClientInput {
   scopes!: string[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `createApiClient`.' })
 export class CreateApiClientPayload {
-  @Field(() => ApiClient, { nullable: true })
+  @Field(() => ApiClient, {
+    description: 'The client with its secret (shown only here); null when `userErrors` is not empty.',
+    nullable: true,
+  })
   client!: ApiClient | null;
 
   @Field(() => String, { nullable: true, description: 'Shown once: only its hash is kept.' })
   clientSecret!: string | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was created; empty on success.' })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'What valid client credentials grant: the partner and the scopes its token carries.' })
 export class ApiClientGrant {
-  @Field()
+  @Field({ description: 'The client id.' })
   clientId!: string;
 
-  @Field()
+  @Field({ description: 'The partner its tokens act for.' })
   partnerId!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The scopes its tokens carry.' })
   scopes!: string[];
 }
 
-@InputType()
+@InputType({ description: 'An endpoint to receive order and return events.' })
 export class CreateWebhookSubscriptionInput {
   @Field({ description: 'http(s) URL the deliveries are POSTed to.' })
   url!: string;
 
-  @Field(() => [WebhookTopic])
+  @Field(() => [WebhookTopic], { description: 'The events to deliver, at least one.' })
   topics!: WebhookTopic[];
 
   @Field(() => String, { nullable: true, description: "ADMIN only: the partner it is for (a partner's token names its own)." })
   partnerId?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `createWebhookSubscription`.' })
 export class CreateWebhookSubscriptionPayload {
-  @Field(() => WebhookSubscription, { nullable: true })
+  @Field(() => WebhookSubscription, {
+    description: 'The subscription with its signing secret (shown only here); null when `userErrors` is not empty.',
+    nullable: true,
+  })
   subscription!: WebhookSubscription | null;
 
   @Field(() => String, { nullable: true, description: 'The HMAC-SHA256 key of the deliveries; shown once.' })
   signingSecret!: string | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was created; empty on success.' })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of deliveries, newest first.' })
 export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
 
 /** The URL a subscription may name: absolute http(s), no credentials in it. */
@@ -134,7 +140,7 @@ export class ApiClientResolver {
     description: 'Registers a partner API client (OAuth 2.0 client_credentials); the secret is returned once.',
   })
   async createApiClient(
-    @Arg('input', () => CreateApiClientInput) input: CreateApiClientInput,
+    @Arg('input', () => CreateApiClientInput, { description: 'The client to register.' }) input: CreateApiClientInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<CreateApiClientPayload> {
     let clientSecret: string | null = null;
@@ -171,8 +177,8 @@ export class ApiClientResolver {
     description: 'The gateway checks client credentials (POST /oauth/token); null when unknown, revoked or wrong.',
   })
   async authenticateApiClient(
-    @Arg('clientId') clientId: string,
-    @Arg('clientSecret') clientSecret: string,
+    @Arg('clientId', { description: 'The client id presented.' }) clientId: string,
+    @Arg('clientSecret', { description: 'The client secret presented.' }) clientSecret: string,
     @Ctx() ctx: ServiceContext,
   ): Promise<ApiClientGrant | null> {
     const client = await ctx.db.getRepository(ApiClient).findOneBy({ clientId });
@@ -192,7 +198,8 @@ export class WebhookSubscriptionResolver {
       "Subscribes an endpoint to topics of the partner's orders (a partner with webhooks:manage, or ADMIN for a partner); the signing secret is returned once.",
   })
   async createWebhookSubscription(
-    @Arg('input', () => CreateWebhookSubscriptionInput) input: CreateWebhookSubscriptionInput,
+    @Arg('input', () => CreateWebhookSubscriptionInput, { description: 'The endpoint and its topics.' })
+    input: CreateWebhookSubscriptionInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<CreateWebhookSubscriptionPayload> {
     let signingSecret: string | null = null;
@@ -221,7 +228,10 @@ export class WebhookSubscriptionResolver {
     nullable: true,
     description: "A webhook subscription: its owner's (webhooks:manage) or ADMIN's.",
   })
-  async webhookSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<WebhookSubscription | null> {
+  async webhookSubscription(
+    @Arg('id', () => ID, { description: 'The subscription id.' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<WebhookSubscription | null> {
     const subscription = await ctx.db.getRepository(WebhookSubscription).findOneBy({ id });
     if (!subscription) return null;
     if (!hasRole(ctx.caller, Role.ADMIN, Role.SERVICE)) {
@@ -235,8 +245,9 @@ export class WebhookSubscriptionResolver {
   @FieldResolver(() => WebhookDeliveryConnection, { description: 'Newest first.' })
   async deliveries(
     @Root() subscription: WebhookSubscription,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { description: 'Page size, default 20, at most 100.', nullable: true }) first: number | null,
+    @Arg('after', () => String, { description: 'The `endCursor` of the previous page; null: the newest.', nullable: true })
+    after: string | null,
     @Ctx() ctx: ServiceContext,
   ): Promise<WebhookDeliveryConnection> {
     const size = pageSize(first);
