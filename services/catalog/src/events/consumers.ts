@@ -3,22 +3,41 @@ import { In, type EntityManager, type ObjectLiteral, type EntityTarget } from 't
 import { Product, ProductVariant } from '../entities/product';
 import { CategoryAffinity, CoPurchase, CustomerProductView, CustomerPurchase, ProductSales } from '../entities/recommendation';
 
-/** Adds `delta` to a counter row per key, creating missing rows: one read and one write. */
+/**
+ * Adds each row's counter to the stored one, creating missing rows, in one multi-row
+ * `INSERT ... ON CONFLICT (key) DO UPDATE SET counter = counter + excluded.counter` (PostgreSQL
+ * and SQLite 3.24+): no read, and no lost increment when two consumers count the same row.
+ * The keys of `rows` must be distinct (one statement may not update a row twice).
+ */
 async function increment<E extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<E>,
-  keys: Partial<E>[],
+  rows: Partial<E>[],
+  keys: (keyof E & string)[],
   counter: keyof E & string,
-  delta: (key: Partial<E>) => number,
-  id: (row: Partial<E>) => string,
 ): Promise<void> {
-  if (keys.length === 0) return;
-  const existing = new Map((await manager.findBy(entity, keys as never)).map((r) => [id(r), r]));
-  const rows = keys.map((key) => {
-    const row = existing.get(id(key)) ?? ({ ...key, [counter]: 0 } as unknown as E);
-    return { ...row, [counter]: Number(row[counter]) + delta(key) } as E;
-  });
-  await manager.save(entity, rows);
+  if (rows.length === 0) return;
+  const driver = manager.connection.driver;
+  const meta = manager.connection.getMetadata(entity);
+  const quoted = (property: string) => driver.escape(meta.findColumnWithPropertyName(property)!.databaseName);
+  const table = driver.escape(meta.tableName);
+  const properties = [...keys, counter];
+  const params: Record<string, unknown> = {};
+  const values = rows.map(
+    (row, i) =>
+      `(${properties
+        .map((property, p) => {
+          params[`v${i}_${p}`] = row[property];
+          return `:v${i}_${p}`;
+        })
+        .join(', ')})`,
+  );
+  const sum = quoted(counter);
+  const sql =
+    `INSERT INTO ${meta.schema ? `${driver.escape(meta.schema)}.${table}` : table} (${properties.map(quoted).join(', ')}) ` +
+    `VALUES ${values.join(', ')} ON CONFLICT (${keys.map(quoted).join(', ')}) DO UPDATE SET ${sum} = ${table}.${sum} + excluded.${sum}`;
+  const [query, parameters] = driver.escapeQueryWithParameters(sql, params, {});
+  await manager.query(query, parameters);
 }
 
 /**
@@ -40,19 +59,25 @@ const learnFromOrders: ConsumerDefinition = {
     const at = new Date(event.occurredAt);
 
     if (order.customerId) {
-      await manager.save(
-        CustomerPurchase,
-        order.lines.map((l) => ({
-          lineId: l.lineId,
-          customerId: order.customerId!,
-          orderId: order.orderId,
-          sku: l.sku,
-          productId: productOf.get(l.sku) ?? null,
-          quantity: l.quantity,
-          channel: order.channel,
-          purchasedAt: at,
-        })),
-      );
+      // One INSERT for every line (save() would read each row first); a line stored already is rewritten, as save() did.
+      const purchases = order.lines.map((l) => ({
+        lineId: l.lineId,
+        customerId: order.customerId!,
+        orderId: order.orderId,
+        sku: l.sku,
+        productId: productOf.get(l.sku) ?? null,
+        quantity: l.quantity,
+        channel: order.channel,
+        purchasedAt: at,
+      }));
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CustomerPurchase)
+        .values(purchases)
+        .orUpdate(['customerId', 'orderId', 'sku', 'productId', 'quantity', 'channel', 'purchasedAt'], ['lineId'])
+        .updateEntity(false)
+        .execute();
     }
 
     const units = new Map<string, number>();
@@ -63,20 +88,14 @@ const learnFromOrders: ConsumerDefinition = {
     await increment(
       manager,
       ProductSales,
-      [...units.keys()].map((productId) => ({ productId })),
+      [...units].map(([productId, sold]) => ({ productId, units: sold })),
+      ['productId'],
       'units',
-      (k) => units.get(k.productId!) ?? 0,
-      (r) => r.productId!,
     );
-    const pairs = productIds.flatMap((a) => productIds.filter((b) => b !== a).map((b) => ({ productId: a, otherProductId: b })));
-    await increment(
-      manager,
-      CoPurchase,
-      pairs,
-      'orders',
-      () => 1,
-      (r) => `${r.productId}/${r.otherProductId}`,
+    const pairs = productIds.flatMap((a) =>
+      productIds.filter((b) => b !== a).map((b) => ({ productId: a, otherProductId: b, orders: 1 })),
     );
+    await increment(manager, CoPurchase, pairs, ['productId', 'otherProductId'], 'orders');
 
     if (order.customerId) {
       const affinity = new Map<string, number>();
@@ -88,10 +107,9 @@ const learnFromOrders: ConsumerDefinition = {
       await increment(
         manager,
         CategoryAffinity,
-        [...affinity.keys()].map((category) => ({ customerId: order.customerId!, category })),
+        [...affinity].map(([category, score]) => ({ customerId: order.customerId!, category, score })),
+        ['customerId', 'category'],
         'score',
-        (k) => affinity.get(k.category!) ?? 0,
-        (r) => `${r.customerId}/${r.category}`,
       );
     }
   },
@@ -111,10 +129,9 @@ const learnFromViews: ConsumerDefinition = {
     await increment(
       manager,
       CategoryAffinity,
-      product.categoryPath.map((category) => ({ customerId: view.customerId, category })),
+      [...new Set(product.categoryPath)].map((category) => ({ customerId: view.customerId, category, score: 1 })),
+      ['customerId', 'category'],
       'score',
-      () => 1,
-      (r) => `${r.customerId}/${r.category}`,
     );
   },
 };
