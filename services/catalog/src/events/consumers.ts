@@ -36,7 +36,7 @@ async function increment<E extends ObjectLiteral>(
   const sql =
     `INSERT INTO ${meta.schema ? `${driver.escape(meta.schema)}.${table}` : table} (${properties.map(quoted).join(', ')}) ` +
     `VALUES ${values.join(', ')} ON CONFLICT (${keys.map(quoted).join(', ')}) DO UPDATE SET ${sum} = ${table}.${sum} + excluded.${sum}`;
-  const [query, parameters] = driver.escapeQueryWithParameters(sql, params, {});
+  const [query, parameters] = driver.escapeQueryWithParameters(sql, params);
   await manager.query(query, parameters);
 }
 
