@@ -96,7 +96,7 @@ registerEnumType(GiftCardKind, {
 @ObjectType({ description: 'A sellable variant of a product (one size and color), identified by SKU.' })
 @Entity('product_variant')
 export class ProductVariant {
-  @Field()
+  @Field({ description: 'The SKU: the stock keeping unit that identifies this variant everywhere (carts, orders, stock).' })
   @PrimaryColumn({ type: 'varchar', length: 64 })
   sku!: string;
 

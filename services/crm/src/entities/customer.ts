@@ -39,7 +39,7 @@ export class Customer {
   @Column({ type: 'varchar', length: 254 })
   email!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Mobile phone in E.164 (`+12125557788`); null when none was given.' })
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone!: string | null;
 

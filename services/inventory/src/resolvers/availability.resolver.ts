@@ -25,7 +25,7 @@ import { placedStockBySku, stockBySku } from '../loaders';
 @Directive('@key(fields: "sku")')
 @ObjectType('ProductVariant')
 export class ProductVariantStock {
-  @Field()
+  @Field({ description: 'The SKU: the stock keeping unit that identifies this variant everywhere (carts, orders, stock).' })
   sku!: string;
 }
 

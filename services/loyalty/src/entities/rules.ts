@@ -4,9 +4,35 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LoyaltyTier } from '../domain/program';
 import { CapPeriod, EarnTrigger, EngagementKind, type EarnRuleData } from '../domain/rules';
 
-registerEnumType(EarnTrigger, { name: 'EarnTrigger' });
-registerEnumType(EngagementKind, { name: 'EngagementKind' });
-registerEnumType(CapPeriod, { name: 'CapPeriod' });
+registerEnumType(EarnTrigger, {
+  name: 'EarnTrigger',
+  description: 'What earns points.',
+  valuesConfig: {
+    ENGAGEMENT: { description: 'An engagement recorded with `recordEngagement` (review, share, check-in...).' },
+    PURCHASE: { description: 'An order placed (points are earned on what was paid).' },
+  },
+});
+registerEnumType(EngagementKind, {
+  name: 'EngagementKind',
+  description: 'A way a member engages with the brand outside a purchase.',
+  valuesConfig: {
+    APP_CHECK_IN: { description: 'Opened the app or checked in at a store.' },
+    PRODUCT_REVIEW: { description: 'Wrote a product review.' },
+    REFERRAL: { description: 'Referred a new customer.' },
+    SOCIAL_SHARE: { description: 'Shared a product or post on a social network.' },
+    SURVEY: { description: 'Answered a survey.' },
+  },
+});
+registerEnumType(CapPeriod, {
+  name: 'CapPeriod',
+  description: 'The window an engagement cap counts in (UTC calendar periods).',
+  valuesConfig: {
+    DAY: { description: 'A calendar day (UTC).' },
+    WEEK: { description: 'A calendar week, Monday to Sunday (UTC).' },
+    MONTH: { description: 'A calendar month (UTC).' },
+    YEAR: { description: 'A calendar year (UTC).' },
+  },
+});
 
 /** Rates and multipliers are stored in thousandths, so 1.5 stays exactly 1.5. */
 const MILLI = 1000;
@@ -14,77 +40,92 @@ const toMilli = (v: number | null | undefined) => (v == null ? null : Math.round
 const fromMilli = (v: number | null) => (v == null ? null : v / MILLI);
 
 /** An earn rule, stored as data and edited with `upsertEarnRule`. */
-@ObjectType()
+@ObjectType({
+  description:
+    'A rule that awards points: for purchases (per currency unit, times a multiplier) or for an engagement (fixed points, capped per period).',
+})
 @Entity('earn_rule')
 @Index('earn_rule_trigger', ['trigger', 'active'])
 export class EarnRule {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The rule id.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'A name for staff, e.g. "Double points weekend".' })
   @Column({ type: 'varchar', length: 120 })
   name!: string;
 
-  @Field(() => EarnTrigger)
+  @Field(() => EarnTrigger, { description: 'PURCHASE or ENGAGEMENT.' })
   @Column({ type: 'varchar', length: 20 })
   trigger!: EarnTrigger;
 
-  @Field(() => EngagementKind, { nullable: true })
+  @Field(() => EngagementKind, { description: 'ENGAGEMENT rules: what it rewards; null for PURCHASE rules.', nullable: true })
   @Column({ type: 'varchar', length: 20, nullable: true })
   engagementKind!: EngagementKind | null;
 
   @Column({ type: 'int', nullable: true })
   pointsPerUnitMilli!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'ENGAGEMENT rules: points per engagement; null for PURCHASE rules.', nullable: true })
   @Column({ type: 'int', nullable: true })
   fixedPoints!: number | null;
 
   @Column({ type: 'int', nullable: true })
   multiplierMilli!: number | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    description: 'PURCHASE rules: only lines of this category (root first) earn; null: every line.',
+    nullable: true,
+  })
   @Column({ type: 'simple-json', nullable: true })
   categoryPath!: string[] | null;
 
-  @Field(() => [Channel], { nullable: true })
+  @Field(() => [Channel], { description: 'Only orders or engagements in these channels; null: every channel.', nullable: true })
   @Column({ type: 'simple-json', nullable: true })
   channels!: Channel[] | null;
 
-  @Field(() => LoyaltyTier, { nullable: true })
+  @Field(() => LoyaltyTier, { description: 'Lowest tier that earns with it; null: every member.', nullable: true })
   @Column({ type: 'varchar', length: 20, nullable: true })
   minTier!: LoyaltyTier | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it starts to apply; null: since its creation.', nullable: true })
   @Column({ type: Date, nullable: true })
   startsAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it stops applying; null: never.', nullable: true })
   @Column({ type: Date, nullable: true })
   endsAt!: Date | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    description: 'ENGAGEMENT rules: at most this many rewarded engagements per `capPeriod`; null: no cap.',
+    nullable: true,
+  })
   @Column({ type: 'int', nullable: true })
   maxPerPeriod!: number | null;
 
-  @Field(() => CapPeriod, { nullable: true })
+  @Field(() => CapPeriod, { description: 'The window `maxPerPeriod` counts in; null: no cap.', nullable: true })
   @Column({ type: 'varchar', length: 10, nullable: true })
   capPeriod!: CapPeriod | null;
 
-  @Field()
+  @Field({ description: 'false: switched off, whatever its dates.' })
   @Column({ type: 'boolean' })
   active!: boolean;
 
   @Column({ type: Date })
   updatedAt!: Date;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    description: 'PURCHASE rules: points per whole currency unit spent (e.g. 1 per euro); null for ENGAGEMENT rules.',
+    nullable: true,
+  })
   get pointsPerCurrencyUnit(): number | null {
     return fromMilli(this.pointsPerUnitMilli);
   }
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    description: 'PURCHASE rules: multiplies `pointsPerCurrencyUnit` (e.g. 2 for double points); null: 1.',
+    nullable: true,
+  })
   get multiplier(): number | null {
     return fromMilli(this.multiplierMilli);
   }

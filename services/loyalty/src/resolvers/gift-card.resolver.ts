@@ -21,14 +21,24 @@ import { formatGiftCardCode, giftCardHash, maskGiftCardCode, StoredValueEntryKin
 import type { StoredValueAccount, StoredValueEntry } from '../entities/stored-value';
 import { loyaltySettings } from '../settings';
 
-registerEnumType(StoredValueEntryKind, { name: 'StoredValueEntryKind' });
+registerEnumType(StoredValueEntryKind, {
+  name: 'StoredValueEntryKind',
+  description: 'What changed a gift card or store credit balance.',
+  valuesConfig: {
+    ADJUSTMENT: { description: 'A correction by staff.' },
+    CREDIT: { description: 'Value added (e.g. store credit for a return).' },
+    DEBIT: { description: 'Value spent on an order.' },
+    ISSUE: { description: 'The card was issued with its first balance.' },
+    REFUND: { description: 'Value given back when an order paid with it is refunded.' },
+  },
+});
 
 @ObjectType({ description: "One movement of a gift card's value." })
 export class GiftCardEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The entry id.' })
   id!: string;
 
-  @Field(() => StoredValueEntryKind)
+  @Field(() => StoredValueEntryKind, { description: 'What changed the balance.' })
   kind!: StoredValueEntryKind;
 
   @Field(() => Money, { description: 'Positive: value added (issue, refund); negative: spent.' })
@@ -40,10 +50,10 @@ export class GiftCardEntry {
   @Field(() => ID, { nullable: true, description: 'The order it was spent on or refunded for.' })
   orderId!: string | null;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, { description: 'The channel it happened in; null for the system.', nullable: true })
   channel!: Channel | null;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   occurredAt!: Date;
 
   static of(entry: StoredValueEntry, currency: string): GiftCardEntry {
@@ -61,7 +71,7 @@ export class GiftCardEntry {
 
 @ObjectType({ description: 'A gift card: what is left on it and its movements. Its code is a bearer secret, shown once.' })
 export class GiftCard {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The gift card id (never its code).' })
   id!: string;
 
   @Field(() => String, {
@@ -75,7 +85,7 @@ export class GiftCard {
   @Field({ description: 'The last four symbols of the code, e.g. "•••• 7K3Q".' })
   maskedCode!: string;
 
-  @Field()
+  @Field({ description: 'The last four symbols of the code, to tell cards apart, e.g. "7K3Q".' })
   last4!: string;
 
   @Field(() => Money, { description: 'Available: the balance less what open checkout holds reserve.' })
@@ -142,7 +152,11 @@ export class GiftCardResolver {
     description: 'Sells a gift card (store associates, contact-center agents): the answer is the only one with its code.',
   })
   async issueGiftCard(
-    @Arg('input', () => IssueGiftCardInput) input: IssueGiftCardInput,
+    @Arg('input', () => IssueGiftCardInput, {
+      description:
+        'The amount, channel and recipient. userErrors: INVALID_AMOUNT, INVALID_CURRENCY, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, UNKNOWN_CUSTOMER.',
+    })
+    input: IssueGiftCardInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<IssueGiftCardPayload> {
     const { result, userErrors } = await attempt(() => issueGiftCard(ctx, input));
@@ -155,7 +169,10 @@ export class GiftCardResolver {
       'Balance enquiry; null for any code that is not exactly a card. Limited per caller and per code ' +
       '(GIFT_CARD_BALANCE_RATE a minute): over it, an error with code RATE_LIMITED and retryAfterSeconds.',
   })
-  async giftCard(@Arg('code') code: string, @Ctx() ctx: ServiceContext): Promise<GiftCard | null> {
+  async giftCard(
+    @Arg('code', { description: 'The full code printed on the card or e-mailed (any case, spaces ignored).' }) code: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<GiftCard | null> {
     await balanceLimiter().check(
       enquirerKey(ctx.caller, ctx.channel),
       giftCardHash(code, loyaltySettings(ctx.log).giftCardSecret),

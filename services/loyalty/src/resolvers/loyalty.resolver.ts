@@ -38,7 +38,7 @@ export class CustomerRef {
   id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of points ledger entries, newest first.' })
 export class LedgerConnection extends Connection(LedgerEntry, 'Ledger') {}
 
 @ObjectType({ description: 'The new membership, or why not.' })
@@ -70,8 +70,9 @@ export class LoyaltyAccountResolver {
   async ledger(
     @Root() account: LoyaltyAccount,
     @Ctx() ctx: ServiceContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { description: 'Page size, default 20, at most 100.', nullable: true }) first?: number | null,
+    @Arg('after', () => String, { description: 'The `endCursor` of the previous page; null: the newest.', nullable: true })
+    after?: string | null,
   ): Promise<LedgerConnection> {
     const page = await ledgerPages(ctx, pageSize(first), decodeCursor(after)).load(account.id);
     const cursorOf = (entry: LedgerEntry) => encodeCursor(cursorKey(entry, LEDGER_SORT));

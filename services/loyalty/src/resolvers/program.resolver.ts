@@ -161,7 +161,7 @@ export class HoldPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'What `runLoyaltyMaintenance` did.' })
 export class MaintenancePayload {
   @Field(() => Int, { description: 'Accounts whose points expired.' })
   expiredAccounts!: number;
@@ -181,7 +181,10 @@ export class ProgramResolver {
     description: "Rewards a member's engagement per the earn rules (a shopper for themselves, staff for anyone).",
   })
   async recordEngagement(
-    @Arg('input', () => RecordEngagementInput) input: RecordEngagementInput,
+    @Arg('input', () => RecordEngagementInput, {
+      description: 'The member and the engagement. userErrors: NOT_ENROLLED, NO_EARN_RULE, ENGAGEMENT_CAPPED.',
+    })
+    input: RecordEngagementInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<RecordEngagementPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
@@ -194,7 +197,10 @@ export class ProgramResolver {
     description: 'Creates or replaces an earn rule; it applies to what is earned from then on, never retroactively.',
   })
   async upsertEarnRule(
-    @Arg('input', () => UpsertEarnRuleInput) input: UpsertEarnRuleInput,
+    @Arg('input', () => UpsertEarnRuleInput, {
+      description: 'The rule (with `id`: replaces it). userErrors: INVALID_RULE, UNKNOWN_RULE.',
+    })
+    input: UpsertEarnRuleInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<UpsertEarnRulePayload> {
     const { result, userErrors } = await attempt(() => upsertEarnRule(ctx, input));

@@ -66,7 +66,7 @@ export class CustomerRef {
 @Directive('@key(fields: "sku")')
 @ObjectType('ProductVariant')
 export class VariantRef {
-  @Field()
+  @Field({ description: 'The SKU: the stock keeping unit that identifies this variant everywhere (carts, orders, stock).' })
   sku!: string;
 }
 
