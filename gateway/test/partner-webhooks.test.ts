@@ -7,12 +7,13 @@ import { GatewayClient } from '../src/client';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
 /** A webhook receiver on 127.0.0.1 (random port): answers each request with the next status of `statuses` (then 200). */
-async function receiver(statuses: number[] = []) {
+async function receiver(statuses: number[] = [], options: { hang?: boolean } = {}) {
   const received: { headers: IncomingHttpHeaders; body: string; status: number }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (options.hang) return; // never answers
       const status = statuses.shift() ?? 200;
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
       res.statusCode = status;
@@ -21,7 +22,15 @@ async function receiver(statuses: number[] = []) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    received,
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 /** What a partner's receiver does: HMAC-SHA256 of `<timestamp>.<raw body>` under the signing secret, compared in constant time. */
@@ -258,6 +267,98 @@ describe('partner API clients and webhooks', () => {
       },
     );
     expect(blind.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('parks a delivery whose receiver never answers after WEBHOOK_MAX_ATTEMPTS, while other subscriptions keep receiving', async () => {
+    const saved = { attempts: process.env.WEBHOOK_MAX_ATTEMPTS, timeout: process.env.WEBHOOK_TIMEOUT_MS };
+    process.env.WEBHOOK_MAX_ATTEMPTS = '2';
+    process.env.WEBHOOK_TIMEOUT_MS = '300';
+    try {
+      const silent = await receiver([], { hang: true });
+      const healthy = await receiver();
+      receivers.push(silent, healthy);
+      const stuck = await subscribe(acme, silent.url, ['ORDER_PLACED']);
+      const fine = await subscribe(acme, healthy.url, ['ORDER_PLACED']);
+      expect((await place(acme, 'ACME-WH-4')).errors).toBeUndefined();
+      await eventually(
+        async () => [...(await deliveriesOf(stuck.id)), ...(await deliveriesOf(fine.id))],
+        (d) => d.length === 2,
+      );
+      await t.runJob('orders', 'webhook-dispatch');
+      expect(healthy.received).toHaveLength(1);
+      const repository = t.system.services.get('orders')!.db.getRepository(WebhookDelivery);
+      const [waiting] = await deliveriesOf(stuck.id);
+      expect(waiting).toEqual(expect.objectContaining({ status: 'PENDING', attempts: 1, responseStatus: null }));
+      await repository.update({ id: waiting!.id }, { nextAttemptAt: new Date(Date.now() - 1000) });
+      await t.runJob('orders', 'webhook-dispatch');
+      expect(await deliveriesOf(stuck.id)).toEqual([
+        expect.objectContaining({ status: 'FAILED', attempts: 2, lastError: 'no answer within 300 ms' }),
+      ]);
+      // Parked for good: later runs leave it; the healthy subscription gets the next order.
+      expect((await place(acme, 'ACME-WH-5')).errors).toBeUndefined();
+      await eventually(
+        () => deliveriesOf(fine.id),
+        (d) => d.length === 2,
+      );
+      await t.runJob('orders', 'webhook-dispatch');
+      expect(healthy.received).toHaveLength(2);
+      expect((await deliveriesOf(stuck.id)).map((d) => d.status).sort()).toEqual(['FAILED', 'PENDING']);
+    } finally {
+      process.env.WEBHOOK_MAX_ATTEMPTS = saved.attempts;
+      process.env.WEBHOOK_TIMEOUT_MS = saved.timeout;
+      if (saved.attempts === undefined) delete process.env.WEBHOOK_MAX_ATTEMPTS;
+      if (saved.timeout === undefined) delete process.env.WEBHOOK_TIMEOUT_MS;
+    }
+  });
+
+  it('refuses new tokens to a revoked client, and the old secret once rotated', async () => {
+    const app = await createClient('acme', ['orders:read']);
+    const rotated = await t.client.request<any>(
+      'mutation($id: String!) { rotateApiClientSecret(clientId: $id) { clientSecret userErrors { code } } }',
+      { id: app.id },
+    );
+    const fresh = { id: app.id, secret: rotated.rotateApiClientSecret.clientSecret as string };
+    expect((await token(app)).status).toBe(401);
+    expect((await token(fresh)).status).toBe(200);
+    const revoked = await t.client.request<any>(
+      'mutation($id: String!) { revokeApiClient(clientId: $id) { client { revokedAt } userErrors { code } } }',
+      { id: app.id },
+    );
+    expect(revoked.revokeApiClient).toEqual({ client: { revokedAt: expect.any(String) }, userErrors: [] });
+    const refused = await token(fresh);
+    expect([refused.status, await refused.json()]).toEqual([401, expect.objectContaining({ error: 'invalid_client' })]);
+    // Only ADMIN revokes or rotates.
+    const byPartner = await acme.raw<any>('mutation($id: String!) { revokeApiClient(clientId: $id) { userErrors { code } } }', {
+      id: acmeApp.id,
+    });
+    expect(byPartner.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses loopback, private and plain-http URLs under WEBHOOK_URL_POLICY=public (the distributed default)', async () => {
+    process.env.WEBHOOK_URL_POLICY = 'public';
+    try {
+      const codes = [];
+      for (const url of [
+        'http://example.com/hooks',
+        'https://127.0.0.1/hooks',
+        'https://10.1.2.3/hooks',
+        'https://169.254.169.254/latest/meta-data',
+        'https://[::1]/hooks',
+        'https://localhost/hooks',
+      ]) {
+        const { createWebhookSubscription } = await send(acme, 'CreateWebhookSubscription', {
+          input: { url, topics: ['ORDER_PLACED'] },
+        });
+        codes.push([url, createWebhookSubscription.userErrors.map((e: any) => e.code)]);
+      }
+      expect(codes.every(([, c]) => JSON.stringify(c) === '["INVALID_URL"]')).toBe(true);
+      const publicIp = await send(acme, 'CreateWebhookSubscription', {
+        input: { url: 'https://93.184.215.14/hooks', topics: ['RETURN_RECEIVED'] }, // nothing here returns: never sent
+      });
+      expect(publicIp.createWebhookSubscription.userErrors).toEqual([]);
+    } finally {
+      delete process.env.WEBHOOK_URL_POLICY;
+    }
   });
 
   it('refuses a scope the client was not granted, and a webhook URL that is not http(s)', async () => {

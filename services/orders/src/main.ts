@@ -2,5 +2,8 @@
 import '@omni/platform/dist/instrument';
 import { runServiceProcess } from '@omni/platform';
 import { ordersService } from './index';
+import { useDistributedWebhookDefaults } from './partners/webhooks';
 
+// A process of its own is the distributed mode: webhooks go to public https URLs only.
+useDistributedWebhookDefaults();
 runServiceProcess(ordersService, 4004, ['catalog', 'crm', 'inventory', 'loyalty']);

@@ -58,6 +58,10 @@ export class ApiClient {
   @Column({ type: 'varchar', length: 64 })
   secretHash!: string;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When ADMIN revoked it (revokeApiClient): no new token since; null while it is live.',
+  })
   @Column({ type: Date, nullable: true })
   revokedAt!: Date | null;
 

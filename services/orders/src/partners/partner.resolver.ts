@@ -31,6 +31,7 @@ import {
 } from 'type-graphql';
 import { ApiClient, WebhookDelivery, WebhookSubscription } from '../entities/partner';
 import { API_SCOPES, WebhookTopic } from './topics';
+import { dispatchSettings, refusedDestination } from './webhooks';
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
 
@@ -58,6 +59,30 @@ export class CreateApiClientPayload {
   clientSecret!: string | null;
 
   @Field(() => [UserError], { description: 'Why nothing was created; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'The result of rotateApiClientSecret.' })
+export class RotateApiClientSecretPayload {
+  @Field(() => ApiClient, { nullable: true, description: 'The client; null with userErrors.' })
+  client!: ApiClient | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The new secret, shown once; the previous one stops working at once.',
+  })
+  clientSecret!: string | null;
+
+  @Field(() => [UserError], { description: 'NOT_FOUND, REVOKED.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'The result of revokeApiClient.' })
+export class RevokeApiClientPayload {
+  @Field(() => ApiClient, { nullable: true, description: 'The revoked client; null with userErrors.' })
+  client!: ApiClient | null;
+
+  @Field(() => [UserError], { description: 'NOT_FOUND.' })
   userErrors!: UserError[];
 }
 
@@ -103,19 +128,18 @@ export class CreateWebhookSubscriptionPayload {
 @ObjectType({ description: 'A page of deliveries, newest first.' })
 export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
 
-/** The URL a subscription may name: absolute http(s), no credentials in it. */
-export function checkWebhookUrl(raw: string): string {
+/** The URL a subscription may name: absolute http(s), no credentials, allowed by WEBHOOK_URL_POLICY. */
+export async function checkWebhookUrl(raw: string): Promise<string> {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
     throw new DomainError('INVALID_URL', 'url is not an absolute URL', ['input', 'url']);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new DomainError('INVALID_URL', 'url must be http or https', ['input', 'url']);
-  }
   if (url.username || url.password) throw new DomainError('INVALID_URL', 'url must not carry credentials', ['input', 'url']);
   if (url.toString().length > 2000) throw new DomainError('INVALID_URL', 'url is longer than 2000 characters', ['input', 'url']);
+  const refused = await refusedDestination(url, dispatchSettings());
+  if (refused) throw new DomainError('INVALID_URL', refused, ['input', 'url']);
   return url.toString();
 }
 
@@ -171,6 +195,51 @@ export class ApiClientResolver {
     return { client: result, clientSecret: result ? clientSecret : null, userErrors };
   }
 
+  @Authorized(Role.ADMIN)
+  @Mutation(() => RotateApiClientSecretPayload, {
+    description:
+      'ADMIN: gives an API client a new secret (answered once); the old one is refused from now on. Tokens already issued stay valid until they expire (OAUTH_TOKEN_TTL_SECONDS). userErrors: NOT_FOUND, REVOKED.',
+  })
+  async rotateApiClientSecret(
+    @Arg('clientId', { description: 'The client_id.' }) clientId: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<RotateApiClientSecretPayload> {
+    let clientSecret: string | null = null;
+    const { result, userErrors } = await attempt(async () => {
+      const repository = ctx.db.getRepository(ApiClient);
+      const client = await repository.findOneBy({ clientId });
+      if (!client) throw new DomainError('NOT_FOUND', 'no such API client', ['clientId']);
+      if (client.revokedAt) throw new DomainError('REVOKED', 'the client is revoked', ['clientId']);
+      clientSecret = randomBytes(32).toString('base64url');
+      client.secretHash = sha256(clientSecret);
+      await repository.update({ id: client.id }, { secretHash: client.secretHash });
+      return client;
+    });
+    return { client: result, clientSecret: result ? clientSecret : null, userErrors };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => RevokeApiClientPayload, {
+    description:
+      'ADMIN: revokes an API client: POST /oauth/token refuses it from now on (tokens already issued expire within OAUTH_TOKEN_TTL_SECONDS). Revoking twice keeps the first date. userErrors: NOT_FOUND.',
+  })
+  async revokeApiClient(
+    @Arg('clientId', { description: 'The client_id.' }) clientId: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<RevokeApiClientPayload> {
+    const { result, userErrors } = await attempt(async () => {
+      const repository = ctx.db.getRepository(ApiClient);
+      const client = await repository.findOneBy({ clientId });
+      if (!client) throw new DomainError('NOT_FOUND', 'no such API client', ['clientId']);
+      if (!client.revokedAt) {
+        client.revokedAt = new Date();
+        await repository.update({ id: client.id }, { revokedAt: client.revokedAt });
+      }
+      return client;
+    });
+    return { client: result, userErrors };
+  }
+
   @Authorized(Role.SERVICE)
   @Query(() => ApiClientGrant, {
     nullable: true,
@@ -205,7 +274,7 @@ export class WebhookSubscriptionResolver {
     let signingSecret: string | null = null;
     const { result, userErrors } = await attempt(async () => {
       const partnerId = managedPartner(ctx, input.partnerId);
-      const url = checkWebhookUrl(input.url);
+      const url = await checkWebhookUrl(input.url);
       if (!input.topics.length) throw new DomainError('NO_TOPICS', 'name at least one topic', ['input', 'topics']);
       signingSecret = `whsec_${randomBytes(32).toString('base64url')}`;
       const subscription = Object.assign(new WebhookSubscription(), {

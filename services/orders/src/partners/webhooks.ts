@@ -1,4 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 import { ConfigError, type EventEnvelope } from '@omni/platform';
 import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import type { JobContext } from '@omni/platform';
@@ -40,12 +42,90 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
-export function dispatchSettings(env: NodeJS.ProcessEnv = process.env): DispatchSettings {
+/**
+ * Where webhooks may go (WEBHOOK_URL_POLICY). `open`: any http(s) URL, loopback included, so a
+ * developer receives on their own machine (the embedded default). `public`: https only, and
+ * never a loopback, private, link-local or carrier-grade NAT address, checked on the literal and
+ * on every address the name resolves to, when subscribing and again before each send (the
+ * distributed default: a partner must not make us call our own network). Hosts in
+ * WEBHOOK_ALLOWED_HOSTS (comma-separated) are exempt.
+ */
+export type UrlPolicy = 'open' | 'public';
+
+let defaultPolicy: UrlPolicy = 'open';
+
+/** The distributed orders process (main.ts) defaults to the `public` policy. */
+export function useDistributedWebhookDefaults(): void {
+  defaultPolicy = 'public';
+}
+
+export function dispatchSettings(env: NodeJS.ProcessEnv = process.env): DispatchSettings & {
+  urlPolicy: UrlPolicy;
+  allowedHosts: string[];
+} {
+  const policy = env.WEBHOOK_URL_POLICY || defaultPolicy;
+  if (policy !== 'open' && policy !== 'public') throw new ConfigError('WEBHOOK_URL_POLICY', 'must be open or public');
   return {
     maxAttempts: positiveInt(env, 'WEBHOOK_MAX_ATTEMPTS', 8),
     retryBaseSeconds: positiveInt(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30),
     timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+    urlPolicy: policy,
+    allowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
+}
+
+const internal = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 3],
+] as const) {
+  internal.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  internal.addSubnet(network, prefix, 'ipv6');
+}
+
+/** True for an address of our own network (loopback, private, link-local, multicast, unspecified). */
+export function isInternalAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return internal.check(mapped[1]!, 'ipv4');
+  const family = isIP(address);
+  if (family === 0) return true;
+  return internal.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** Why `url` may not receive webhooks under the policy, or null when it may. */
+export async function refusedDestination(
+  url: URL,
+  settings: { urlPolicy: UrlPolicy; allowedHosts: string[] },
+): Promise<string | null> {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'url must be http or https';
+  if (settings.urlPolicy === 'open') return null;
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (settings.allowedHosts.includes(host)) return null;
+  if (url.protocol !== 'https:') return 'url must be https';
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  } catch {
+    return `${host} does not resolve`;
+  }
+  if (!addresses.length || addresses.some(isInternalAddress)) return `${host} is a private or loopback address`;
+  return null;
 }
 
 /** Seconds before attempt `attempts + 1`: base, 2 x base, 4 x base... at most an hour. */
@@ -139,7 +219,9 @@ export async function dispatchWebhooks(ctx: JobContext, settings = dispatchSetti
       const started = Date.now();
       let responseStatus: number | null = null;
       let error: string | null = null;
+      const refused = subscription?.active ? await refusedDestination(new URL(subscription.url), settings) : null;
       if (!subscription?.active) error = 'the subscription is inactive';
+      else if (refused) error = refused;
       else {
         const timestamp = String(Math.floor(Date.now() / 1000));
         try {
@@ -168,7 +250,7 @@ export async function dispatchWebhooks(ctx: JobContext, settings = dispatchSetti
       }
       const latencyMs = Date.now() - started;
       const delivered = error === null;
-      const failed = !delivered && (attempts >= settings.maxAttempts || !subscription?.active);
+      const failed = !delivered && (attempts >= settings.maxAttempts || !subscription?.active || refused !== null);
       await ctx.db.getRepository(WebhookDelivery).update(
         { id: delivery.id, status: WebhookDeliveryStatus.PENDING },
         {
