@@ -164,6 +164,28 @@ describe.each(DIALECTS)('outbox relay on %s', (dialect) => {
       await relay.stop();
     }
   });
+
+  it('polls less and less while idle (at most a few statements a second), and at once again after a commit', async () => {
+    const bus = new FlakyBus();
+    // Fast polling for a test: 20 ms after work, doubling up to 400 ms while nothing is found.
+    const relay = new OutboxRelay(db, bus, log, { pollIntervalMs: 20, idlePollMaxMs: 400 });
+    const statements = jest.spyOn(db.logger, 'logQuery');
+    relay.start();
+    try {
+      await sleep(1_000);
+      statements.mockClear();
+      await sleep(2_000);
+      // Every statement counts, BEGIN and COMMIT too: a round is 3, every 400 ms (at 20 ms it would be 150 a second).
+      const perSecond = statements.mock.calls.length / 2;
+      expect(perSecond).toBeLessThanOrEqual(10);
+      const [id] = await record(1);
+      for (let i = 0; i < 50 && bus.published.length === 0; i++) await sleep(10);
+      expect(bus.published).toEqual([id]);
+    } finally {
+      statements.mockRestore();
+      await relay.stop();
+    }
+  });
 });
 
 describe('relay backoff', () => {

@@ -81,7 +81,14 @@ export async function recordEvent<P>(
 }
 
 export interface RelayOptions {
+  /** The next round after one that found work (or a bus that is down). */
   pollIntervalMs?: number;
+  /**
+   * Rounds that find nothing double the wait up to this (at least `pollIntervalMs`): a commit
+   * that records an event wakes the relay at once, so polling only catches rows waiting out
+   * their backoff and rows a dead replica claimed, and an idle service stays nearly silent.
+   */
+  idlePollMaxMs?: number;
   batchSize?: number;
   /** Backoff of a row whose publish failed: this delay, doubled per attempt up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
@@ -115,6 +122,9 @@ export class OutboxRelay {
   private stopped = true;
   private kicker: EntitySubscriberInterface | null = null;
   private readonly pollIntervalMs: number;
+  private readonly idlePollMaxMs: number;
+  /** The wait before the next round: `pollIntervalMs`, doubled per round that found nothing. */
+  private idleDelayMs: number;
   private readonly batchSize: number;
   private readonly retryDelayMs: number;
   private readonly maxRetryDelayMs: number;
@@ -128,6 +138,8 @@ export class OutboxRelay {
     options: RelayOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.idlePollMaxMs = Math.max(this.pollIntervalMs, options.idlePollMaxMs ?? 5_000);
+    this.idleDelayMs = this.pollIntervalMs;
     this.batchSize = options.batchSize ?? 100;
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
@@ -155,6 +167,7 @@ export class OutboxRelay {
   /** Publish soon: called after every commit that wrote an outbox row. */
   kick(): void {
     if (this.stopped) return;
+    this.idleDelayMs = this.pollIntervalMs;
     if (this.running) {
       this.again = true;
       return;
@@ -167,13 +180,19 @@ export class OutboxRelay {
    * that fails stays for a later round (after its backoff) and does not stop the others.
    */
   async flush(): Promise<number> {
-    let total = 0;
+    return (await this.drain()).sent;
+  }
+
+  /** Batch after batch until one comes back short: how many rows were sent and claimed (failed ones too). */
+  private async drain(): Promise<{ sent: number; claimed: number }> {
+    const total = { sent: 0, claimed: 0 };
     let after = 0;
     for (;;) {
-      const round = await this.publishBatch(after);
-      total += round.sent;
-      if (round.claimed < this.batchSize || round.stop) return total;
-      after = round.last;
+      const batch = await this.publishBatch(after);
+      total.sent += batch.sent;
+      total.claimed += batch.claimed;
+      if (batch.claimed < this.batchSize || batch.stop) return total;
+      after = batch.last;
     }
   }
 
@@ -182,12 +201,19 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.flush()
-        .then(() => undefined)
-        .catch((error: Error) => this.log.warn({ err: error.message }, 'outbox publish deferred'))
+      this.running = this.drain()
+        .then(({ claimed }) => {
+          const busy = claimed > 0;
+          // Work (or a bus that is down): poll again soon; nothing: wait twice as long, up to the idle maximum.
+          this.idleDelayMs = busy ? this.pollIntervalMs : Math.min(this.idleDelayMs * 2, this.idlePollMaxMs);
+        })
+        .catch((error: Error) => {
+          this.idleDelayMs = this.pollIntervalMs;
+          this.log.warn({ err: error.message }, 'outbox publish deferred');
+        })
         .finally(() => {
           this.running = null;
-          const next = this.again ? 0 : this.pollIntervalMs;
+          const next = this.again ? 0 : this.idleDelayMs;
           this.again = false;
           this.schedule(next);
         });
