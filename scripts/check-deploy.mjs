@@ -3,7 +3,8 @@
  * Static checks of the deployment files against the code:
  *
  *   deploy/Dockerfile (+ deploy/Dockerfile.dockerignore), deploy/docker-compose.yml, deploy/k8s/,
- *   deploy/nats.conf (the NATS users: one per service, publishing only its own subjects)
+ *   deploy/nats.conf (the NATS users: one per service, publishing only its own subjects),
+ *   deploy/prometheus/prometheus.yml and deploy/grafana/*.json (gateway/src/deploy-check/observability.ts)
  *
  * What the code requires is read from the code itself: each subgraph's default port and peers
  * (services/<name>/src/main.ts: runServiceProcess(definition, PORT, [peers])), the variables a
@@ -25,7 +26,7 @@
  *   strategic-merge patches, images). --builtin-kustomize forces the built-in one;
  *   --compare-renderers renders both ways and reports any difference.
  * Exit status: 0 when every check passes (warnings allowed), 1 otherwise.
- * No dependencies beyond Node and a YAML parser already in node_modules (yaml or js-yaml).
+ * Needs `pnpm install` (the gateway's yaml) and `pnpm build` (gateway/dist/deploy-check).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -66,53 +67,26 @@ const read = (rel) => readFileSync(abs(rel), 'utf8');
 const isDir = (rel) => exists(rel) && statSync(abs(rel)).isDirectory();
 
 // ------------------------------------------------------------------------------------ YAML
-/** A YAML parser from node_modules: `yaml` or `js-yaml`, also from pnpm's virtual store. */
+/** The `yaml` package, a dependency of the gateway (whose deploy-check module uses it too). */
 function loadYaml() {
-  const require = createRequire(abs('package.json'));
-  const wrap = (name, lib) =>
-    name === 'yaml'
-      ? {
-          name,
-          loadAll: (text) =>
-            lib.parseAllDocuments(text, { merge: true }).map((doc) => {
-              if (doc.errors.length) throw doc.errors[0];
-              return doc.toJS({ maxAliasCount: -1 });
-            }),
-        }
-      : { name, loadAll: (text) => (lib.safeLoadAll ? lib.safeLoadAll(text) : lib.loadAll(text)) };
-  for (const name of ['yaml', 'js-yaml']) {
-    try {
-      return wrap(name, require(name));
-    } catch {
-      /* not hoisted */
-    }
-  }
-  const store = abs('node_modules/.pnpm');
-  if (existsSync(store)) {
-    const version = (dir) => (dir.split('@')[dir.startsWith('@') ? 2 : 1] ?? '0').split(/[._-]/).map((n) => Number(n) || 0);
-    const newer = (a, b) => {
-      const [x, y] = [version(a), version(b)];
-      for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (y[i] ?? 0) - (x[i] ?? 0);
-      return 0;
+  try {
+    const lib = createRequire(abs('gateway/package.json'))('yaml');
+    return {
+      name: 'yaml',
+      loadAll: (text) =>
+        lib.parseAllDocuments(text, { merge: true }).map((doc) => {
+          if (doc.errors.length) throw doc.errors[0];
+          return doc.toJS({ maxAliasCount: -1 });
+        }),
     };
-    const dirs = readdirSync(store)
-      .filter((d) => /^(js-yaml|yaml)@\d/.test(d))
-      .sort(newer);
-    for (const dir of dirs) {
-      const name = dir.startsWith('js-yaml') ? 'js-yaml' : 'yaml';
-      try {
-        return wrap(name, require(join(store, dir, 'node_modules', name)));
-      } catch {
-        /* try the next */
-      }
-    }
+  } catch {
+    return null;
   }
-  return null;
 }
 
 const YAML = loadYaml();
 if (!YAML) {
-  console.error('check-deploy: no YAML parser found in node_modules (yaml or js-yaml); run `pnpm install` first.');
+  console.error('check-deploy: the yaml package is not installed; run `pnpm install` first.');
   process.exit(1);
 }
 
@@ -2340,11 +2314,27 @@ function natsCredentialsOf(env) {
 }
 
 // =================================================================================== main
+/**
+ * deploy/prometheus and deploy/grafana: gateway/src/deploy-check/observability.ts (typed, tested
+ * by gateway/test/deploy-observability.test.ts), from its build: it reads the metrics the code
+ * registers from the registry itself.
+ */
+async function checkObservabilityFiles() {
+  const built = 'gateway/dist/deploy-check/observability.js';
+  if (!exists(built)) return (fail(built, 'missing: run pnpm build first'), null);
+  const { checkObservability } = createRequire(import.meta.url)(abs(built));
+  const findings = await checkObservability(ROOT);
+  for (const line of findings.errors) (errors.push(line), checkCount++);
+  for (const line of findings.checked) (passed.push(line), checkCount++);
+  return findings;
+}
+
 const facts = readCode();
 facts.nats = readNatsConf(facts);
 const docker = checkDockerfile(facts);
 const compose = checkCompose(facts, docker);
 const k8s = checkK8s(facts, docker);
+const observability = await checkObservabilityFiles();
 
 if (VERBOSE) for (const line of passed) console.log(`  ok  ${line}`);
 for (const line of warnings) console.log(`warning: ${line}`);
@@ -2354,6 +2344,7 @@ const summary = [
   compose ? `${COMPOSE} (${compose.runs.size} processes)` : null,
   k8s ? `${K8S} (${k8s.deployments} Deployments, rendered with ${k8s.renderer})` : null,
   facts.nats ? `${NATS_CONF} (${facts.nats.users.size} users)` : null,
+  observability ? 'deploy/prometheus, deploy/grafana (PromQL against the registered metrics)' : null,
   `YAML via ${YAML.name}`,
 ].filter(Boolean);
 if (errors.length) {
