@@ -1,0 +1,1301 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A postal address. */
+export type AddressInput = {
+  /** City, 1 to 100 characters. */
+  city: string;
+  /** ISO 3166-1 alpha-2 country code, e.g. `DE`. */
+  country: string;
+  /** Latitude in decimal degrees (-90..90); null: unknown (give both or neither). */
+  lat?: number | null | undefined;
+  /** Street and number, 1 to 200 characters. */
+  line1: string;
+  /** Longitude in decimal degrees (-180..180); null: unknown. */
+  lng?: number | null | undefined;
+  /** Postal code, at most 20 characters. */
+  postalCode: string;
+};
+
+/** The next step of one fulfillment. */
+export type AdvanceFulfillmentInput = {
+  /** The step taken; it must follow from the fulfillment's status. */
+  action: FulfillmentAction;
+  /** The fulfillment (`Fulfillment.id`). */
+  fulfillmentId: string | number;
+  /** Required to SHIP. */
+  trackingNumber?: string | null | undefined;
+};
+
+/** A named property of a product or variant, e.g. { name: "color", value: "navy" }. */
+export type AttributeInput = {
+  /** The attribute, e.g. `color` or `size` (at most 100 characters). */
+  name: string;
+  /** Its value as text (at most 200 characters); a measure with its unit, e.g. `80 cm`, is searchable by range. */
+  value: string;
+};
+
+/** The window an engagement cap counts in (UTC calendar periods). */
+export type CapPeriod =
+  /** A calendar day (UTC). */
+  | 'DAY'
+  /** A calendar month (UTC). */
+  | 'MONTH'
+  /** A calendar week, Monday to Sunday (UTC). */
+  | 'WEEK'
+  /** A calendar year (UTC). */
+  | 'YEAR';
+
+/** Where a cart stands. */
+export type CartStatus =
+  /** Open, but untouched for longer than the abandonment window (it can still be checked out). */
+  | 'ABANDONED'
+  /** Turned into an order; it can no longer change. */
+  | 'CHECKED_OUT'
+  /** Being filled; it can be changed and checked out. */
+  | 'OPEN';
+
+/** A sales or service channel. */
+export type Channel =
+  /** The contact center (CSR console). */
+  | 'CALL_CENTER'
+  /** A self-service kiosk in a store. */
+  | 'KIOSK'
+  /** A third-party marketplace selling on our behalf. */
+  | 'MARKETPLACE'
+  /** The retailer's mobile app. */
+  | 'MOBILE_APP'
+  /** A partner integration calling the API with a partner token. */
+  | 'PARTNER'
+  /** Social commerce (shops inside social networks). */
+  | 'SOCIAL'
+  /** A physical store: its associates, tills and POS. */
+  | 'STORE'
+  /** The web store. */
+  | 'WEB';
+
+/** How to turn a cart into an order: fulfillment and tenders. */
+export type CheckoutInput = {
+  /** The cart (`Cart.id`). */
+  cartId: string | number;
+  /** Required for a guest cart: how the guest finds the order again. */
+  email?: string | null | undefined;
+  /** How the shopper gets the goods: ship, pick up in store or carry out. */
+  fulfillment: FulfillmentRequestInput;
+  /** Gift cards to spend, in this order. */
+  giftCardCodes?: Array<string> | null | undefined;
+  /** A key of your choosing, unique per attempt (at most 100 characters): a retry with the same key answers with the first result instead of acting twice. */
+  idempotencyKey: string;
+  /** Pays what the other tenders leave. */
+  payment?: ExternalPaymentInput | null | undefined;
+  /** Loyalty points to spend (1 point = 0.01 of the currency); null: none. */
+  redeemPoints?: number | null | undefined;
+  /** true: spend the shopper's store credit first; null or false: do not. */
+  useStoreCredit?: boolean | null | undefined;
+};
+
+/** A way CRM reaches the customer directly. */
+export type ContactChannel =
+  /** E-mail. */
+  | 'EMAIL'
+  /** Push notification to the mobile app. */
+  | 'PUSH'
+  /** Text message to the phone number. */
+  | 'SMS';
+
+/** A partner API client to register. */
+export type CreateApiClientInput = {
+  /** A name for people, 1 to 200 characters. */
+  name: string;
+  /** The partner its tokens act for (the `partner_id` claim). */
+  partnerId: string;
+  /** Of orders:read, orders:write, webhooks:manage, catalog:read, inventory:read. */
+  scopes: Array<string>;
+};
+
+/** A new cart. */
+export type CreateCartInput = {
+  /** The channel the cart is created in; prices follow it. */
+  channel: Channel;
+  /** The shopper it belongs to (a shopper may name only themself); null: a guest cart. */
+  customerId?: string | number | null | undefined;
+};
+
+/** A new promotion: automatic, or a coupon when `code` is given. */
+export type CreatePromotionInput = {
+  /** Empty or absent: every channel. */
+  channels?: Array<Channel> | null | undefined;
+  /** A coupon code; without one the promotion applies automatically. */
+  code?: string | null | undefined;
+  /** Currency of an AMOUNT_OFF value (defaults to the minimum subtotal currency). */
+  currency?: string | null | undefined;
+  /** When it stops applying (after `startsAt`); null: never. */
+  endsAt?: string | null | undefined;
+  /** PERCENT_OFF or AMOUNT_OFF: how `value` is read. */
+  kind: PromotionKind;
+  /** The cart subtotal (minor units) needed to qualify; null: any cart. */
+  minSubtotal?: MoneyInput | null | undefined;
+  /** Lowest loyalty tier that qualifies: BRONZE, SILVER, GOLD or PLATINUM. */
+  minTier?: string | null | undefined;
+  /** Shown to shoppers on a discounted cart, e.g. "Summer sale" (at most 200 characters). */
+  name: string;
+  /** When it starts to apply; null: now. */
+  startsAt?: string | null | undefined;
+  /** Percent (1..100) for PERCENT_OFF, minor units for AMOUNT_OFF. */
+  value: number;
+};
+
+/** A return of shipped lines of one order. */
+export type CreateReturnInput = {
+  /** The channel the return is opened in (any: buy anywhere, return anywhere). */
+  channel: Channel;
+  /** How an exchange's replacement reaches the shopper; by default shipped to their first address. */
+  exchangeFulfillment?: FulfillmentRequestInput | null | undefined;
+  /** A key of your choosing, unique per attempt (at most 100 characters): a retry with the same key answers with the first result instead of acting twice. */
+  idempotencyKey: string;
+  /** The lines and units returned, each with a reason. */
+  lines: Array<ReturnLineInput>;
+  /** The store an IN_STORE return is brought to. */
+  locationId?: string | number | null | undefined;
+  /** MAIL (a return label is issued) or IN_STORE. */
+  method: ReturnMethod;
+  /** The order (`Order.id`). */
+  orderId: string | number;
+  /** What the shopper gets back: REFUND, STORE_CREDIT or EXCHANGE. */
+  resolution: ReturnResolution;
+};
+
+/** A new replenishment subscription. */
+export type CreateSubscriptionInput = {
+  /** The channel its orders are placed in. */
+  channel: Channel;
+  /** The shopper (a shopper may name only themself). */
+  customerId: string | number;
+  /** How each run's order is fulfilled. */
+  fulfillment: FulfillmentRequestInput;
+  /** Days between two runs, at least 1. */
+  intervalDays: number;
+  /** Several SKUs, each once (instead of sku and quantity). */
+  lines?: Array<SubscriptionLineInput> | null | undefined;
+  /** Units per run of a single-SKU subscription; default 1. */
+  quantity?: number | null | undefined;
+  /** One SKU (or `lines` for several). */
+  sku?: string | null | undefined;
+  /** The date of the first run (YYYY-MM-DD), today or later. */
+  startOn: string;
+};
+
+/** An endpoint to receive order and return events. */
+export type CreateWebhookSubscriptionInput = {
+  /** ADMIN only: the partner it is for (a partner's token names its own). */
+  partnerId?: string | null | undefined;
+  /** The events to deliver, at least one. */
+  topics: Array<WebhookTopic>;
+  /** http(s) URL the deliveries are POSTed to. */
+  url: string;
+};
+
+/** What earns points. */
+export type EarnTrigger =
+  /** An engagement recorded with `recordEngagement` (review, share, check-in...). */
+  | 'ENGAGEMENT'
+  /** An order placed (points are earned on what was paid). */
+  | 'PURCHASE';
+
+/** A way a member engages with the brand outside a purchase. */
+export type EngagementKind =
+  /** Opened the app or checked in at a store. */
+  | 'APP_CHECK_IN'
+  /** Wrote a product review. */
+  | 'PRODUCT_REVIEW'
+  /** Referred a new customer. */
+  | 'REFERRAL'
+  /** Shared a product or post on a social network. */
+  | 'SOCIAL_SHARE'
+  /** Answered a survey. */
+  | 'SURVEY';
+
+/** A card or cash payment through a payment provider. */
+export type ExternalPaymentInput = {
+  /** `manual` (a payment taken elsewhere: a card terminal, a marketplace), `cash`, or a configured provider. */
+  provider: string;
+  /** The provider's token for the payment method (never a card number). */
+  token: string;
+};
+
+/** brand, category, price ("1000-5000" in minor units) or any attribute name such as color or size. */
+export type FacetFilterInput = {
+  /** The facet to filter on, as `Facet.name` returns it. */
+  name: string;
+  /** Products with any of these values match (OR within a facet; facets combine with AND). */
+  values: Array<string>;
+};
+
+/** A step staff take on a fulfillment. */
+export type FulfillmentAction =
+  /** The shopper collected the goods (to COLLECTED). */
+  | 'COLLECT'
+  /** The carrier delivered the shipment (SHIPPED to DELIVERED). */
+  | 'DELIVER'
+  /** The goods are packed (PICKING to PACKED). */
+  | 'PACK'
+  /** Staff started picking the goods (PENDING to PICKING). */
+  | 'PICK'
+  /** Ready at the store for the shopper (to READY_FOR_PICKUP). */
+  | 'READY_FOR_PICKUP'
+  /** Ship to store: the pickup store received the goods sent from the source location. */
+  | 'RECEIVE'
+  /** Handed to the carrier, with a tracking number (to SHIPPED). */
+  | 'SHIP';
+
+/** How the shopper wants the goods. */
+export type FulfillmentRequestInput = {
+  /** Required for SHIP: where to deliver. */
+  address?: ShippingAddressInput | null | undefined;
+  /** A requested delivery date (YYYY-MM-DD), in the future; null: as soon as possible. */
+  deliveryDate?: string | null | undefined;
+  /** Required for PICKUP_IN_STORE (and CARRY_OUT): the store (`Location.id`). */
+  pickupLocationId?: string | number | null | undefined;
+  /** SHIP, PICKUP_IN_STORE or CARRY_OUT. */
+  type: FulfillmentType;
+};
+
+/** Where a fulfillment stands. */
+export type FulfillmentStatus =
+  /** Will not happen: its lines were cancelled. */
+  | 'CANCELLED'
+  /** Collected by the shopper (or carried out). */
+  | 'COLLECTED'
+  /** Delivered by the carrier. */
+  | 'DELIVERED'
+  /** Ship to store: sent from the source location, on its way to the pickup store. */
+  | 'IN_TRANSIT'
+  /** Packed, waiting for the carrier or the pickup shelf. */
+  | 'PACKED'
+  /** Routed to a location, not started. */
+  | 'PENDING'
+  /** Staff are picking the goods. */
+  | 'PICKING'
+  /** Waiting for the shopper at the store. */
+  | 'READY_FOR_PICKUP'
+  /** Ship to store: arrived at the pickup store, not yet ready for the shopper. */
+  | 'RECEIVED'
+  /** With the carrier (see `trackingNumber`). */
+  | 'SHIPPED';
+
+/** How goods reach the shopper. */
+export type FulfillmentType =
+  /** Taken by the shopper at the till, right away. */
+  | 'CARRY_OUT'
+  /** Collected by the shopper at a store (click and collect). */
+  | 'PICKUP_IN_STORE'
+  /** Shipped to an address by a carrier. */
+  | 'SHIP';
+
+/** A gift card sold as a product: a card handed over or shipped, or one sent by e-mail. */
+export type GiftCardKind =
+  /** An e-gift card: its code is e-mailed to the recipient. */
+  | 'EGIFT'
+  /** A plastic card, handed over in store or shipped with the order. */
+  | 'PHYSICAL';
+
+/** Identifier kinds a customer can be known by. */
+export type IdentityKind =
+  /** An app install or device id. */
+  | 'DEVICE'
+  /** An e-mail address. */
+  | 'EMAIL'
+  /** A loyalty card number. */
+  | 'LOYALTY_CARD'
+  /** A marketplace's buyer id. */
+  | 'MARKETPLACE'
+  /** A phone number (E.164). */
+  | 'PHONE'
+  /** A social network account id. */
+  | 'SOCIAL';
+
+/** What kind of touchpoint an interaction is. */
+export type InteractionKind =
+  /** A live chat with an agent. */
+  | 'CHAT'
+  /** A conversation with a chatbot. */
+  | 'CHATBOT'
+  /** An e-mail from or to the shopper. */
+  | 'EMAIL'
+  /** An order was cancelled, with its new total (recorded by CRM itself). */
+  | 'ORDER_CANCELLED'
+  /** An order was changed, with its new total (recorded by CRM itself). */
+  | 'ORDER_MODIFIED'
+  /** An order was placed (recorded by CRM itself). */
+  | 'ORDER_PLACED'
+  /** A phone call with the contact center. */
+  | 'PHONE_CALL'
+  /** A push notification the retailer sent. */
+  | 'PUSH_NOTIFICATION'
+  /** A return arrived (recorded by CRM itself). */
+  | 'RETURN_RECEIVED'
+  /** A product review. */
+  | 'REVIEW'
+  /** An SMS the retailer sent. */
+  | 'SMS'
+  /** A post or message on a social network. */
+  | 'SOCIAL_POST'
+  /** A visit to a store. */
+  | 'STORE_VISIT';
+
+/** A gift card sold at a till or by an agent, who has taken its payment. */
+export type IssueGiftCardInput = {
+  /** Its value, in integer minor units of an ISO currency: 1 up to the maximum card value (INVALID_AMOUNT). */
+  amount: MoneyInput;
+  /** Where it was sold; recorded on its issue entry. */
+  channel: Channel;
+  /** Makes a retry safe: the same key returns the same card, without its code; the key with another amount or currency is IDEMPOTENCY_KEY_REUSED. */
+  idempotencyKey: string;
+  /** The customer who bought it, if known (UNKNOWN_CUSTOMER otherwise). */
+  purchaserCustomerId?: string | number | null | undefined;
+};
+
+/** What moved points on an account. */
+export type LedgerKind =
+  /** A correction by staff. */
+  | 'ADJUSTMENT'
+  /** Points spent on an order. */
+  | 'BURN'
+  /** Points earned by a purchase or an engagement. */
+  | 'EARN'
+  /** Points that expired. */
+  | 'EXPIRY'
+  /** Points given back when an order paid with them is refunded. */
+  | 'REFUND'
+  /** Earned points taken back (the order was cancelled or returned). */
+  | 'REVERSAL';
+
+/** An identifier to link to a customer. */
+export type LinkIdentityInput = {
+  /** Where the identifier was seen; the calling channel when not given. */
+  channel?: Channel | null | undefined;
+  /** The customer (a shopper may name only themself). */
+  customerId: string | number;
+  /** What the value is. */
+  kind: IdentityKind;
+  /** The identifier, e.g. an e-mail, a phone number in any notation, a card number (at most 254 characters). */
+  value: string;
+};
+
+/** What a location does. */
+export type LocationType =
+  /** A store: sells over the counter, ships, and hands over pickup orders. */
+  | 'STORE'
+  /** A distribution center: ships orders and feeds stores; shoppers cannot collect there. */
+  | 'WAREHOUSE';
+
+/** A membership tier, by lifetime points: BRONZE < SILVER < GOLD < PLATINUM. */
+export type LoyaltyTier =
+  /** The entry tier. */
+  | 'BRONZE'
+  /** The third tier. */
+  | 'GOLD'
+  /** The highest tier. */
+  | 'PLATINUM'
+  /** The second tier. */
+  | 'SILVER';
+
+/** Changes to an order that has not shipped. */
+export type ModifyOrderInput = {
+  /** Who makes the change, for the order history (e.g. a CSR name); null: the caller. */
+  actor?: string | null | undefined;
+  /** Per line: a new quantity (0 removes it) or another SKU. */
+  changes: Array<OrderLineChangeInput>;
+  /** The channel making the change (recorded in the order history). */
+  channel: Channel;
+  /** A new requested delivery date (YYYY-MM-DD); null: unchanged. */
+  deliveryDate?: string | null | undefined;
+  /** The order (`Order.id`). */
+  orderId: string | number;
+  /** Pays what the change adds when it costs more. */
+  payment?: ExternalPaymentInput | null | undefined;
+  /** A new shipping address; null: unchanged. */
+  shippingAddress?: ShippingAddressInput | null | undefined;
+};
+
+/** An amount of money in minor units (cents) of an ISO 4217 currency. */
+export type MoneyInput = {
+  /** The amount in minor units of `currency`, e.g. 1999 for 19.99 EUR. */
+  cents: number;
+  /** ISO 4217 code, three upper-case letters, e.g. `EUR`. */
+  currency: string;
+};
+
+/** A new support case. */
+export type OpenSupportCaseInput = {
+  /** Who opened it (CSR, associate); the caller when not given. */
+  agent?: string | null | undefined;
+  /** The channel it is opened in. */
+  channel: Channel;
+  /** The customer (a shopper may name only themself). */
+  customerId: string | number;
+  /** Details, at most 2000 characters; null: none. */
+  description?: string | null | undefined;
+  /** The order it is about; null: none. */
+  orderId?: string | number | null | undefined;
+  /** A one-line subject, 1 to 200 characters. */
+  subject: string;
+};
+
+/** A change to one order line. */
+export type OrderLineChangeInput = {
+  /** The line (`OrderLine.id`). */
+  lineId: string | number;
+  /** 0 removes the line. */
+  quantity?: number | null | undefined;
+  /** Another SKU for the line (e.g. another size), at its current price; null: the same SKU. */
+  sku?: string | null | undefined;
+};
+
+/** Units of one SKU to order. */
+export type OrderLineInput = {
+  /** A gift-card line's recipient: the codes are e-mailed there (default: the buyer). */
+  giftCardRecipientEmail?: string | null | undefined;
+  /** Units, at least 1. */
+  quantity: number;
+  /** The SKU. */
+  sku: string;
+};
+
+/** Where an order line stands. */
+export type OrderLineStatus =
+  /** Cancelled before it shipped; refunded. */
+  | 'CANCELLED'
+  /** Delivered or collected. */
+  | 'DELIVERED'
+  /** Not shipped or collected yet. */
+  | 'OPEN'
+  /** Returned in full. */
+  | 'RETURNED'
+  /** Shipped, or handed over in store. */
+  | 'SHIPPED';
+
+/** Where an order stands as a whole. */
+export type OrderStatus =
+  /** Cancelled before anything shipped; its payments refunded. */
+  | 'CANCELLED'
+  /** Everything delivered or collected. */
+  | 'COMPLETED'
+  /** Some lines shipped or collected, others not yet. */
+  | 'PARTIALLY_SHIPPED'
+  /** Accepted; nothing shipped yet. */
+  | 'PLACED'
+  /** Every open line shipped or handed over. */
+  | 'SHIPPED';
+
+/** How (part of) an order was paid. */
+export type PaymentMethod =
+  /** A card, through a payment provider. */
+  | 'CARD'
+  /** Cash at a till. */
+  | 'CASH'
+  /** A gift card balance. */
+  | 'GIFT_CARD'
+  /** Loyalty points (1 point = 0.01 of the currency). */
+  | 'POINTS'
+  /** The shopper's store credit. */
+  | 'STORE_CREDIT';
+
+/** Where a payment stands. */
+export type PaymentStatus =
+  /** Held on the tender, not taken yet. */
+  | 'AUTHORIZED'
+  /** Taken. */
+  | 'CAPTURED'
+  /** Taken, part of it given back. */
+  | 'PARTIALLY_REFUNDED'
+  /** Given back in full. */
+  | 'REFUNDED'
+  /** The authorization was released; nothing was taken. */
+  | 'VOIDED';
+
+/** An order placed directly (POS, call center, partners, marketplaces), without a cart. */
+export type PlaceOrderInput = {
+  /** The channel it is placed in; prices follow it. */
+  channel: Channel;
+  /** Coupons, priced exactly as in a cart. */
+  couponCodes?: Array<string> | null | undefined;
+  /** Instead of customerId: the shopper by email or loyalty card. Nobody holding it places a guest order (reached at the email); the answer does not say which. */
+  customer?: ShopperReferenceInput | null | undefined;
+  /** The shopper (a shopper may name only themself); null: a guest order (or `customer` for partners). */
+  customerId?: string | number | null | undefined;
+  /** Your own reference for the order, e.g. a marketplace order number (at most 100 characters), unique per channel; find the order again with `orderByExternalRef`. */
+  externalRef?: string | null | undefined;
+  /** How the shopper gets the goods. */
+  fulfillment: FulfillmentRequestInput;
+  /** Gift cards to spend, in this order. */
+  giftCardCodes?: Array<string> | null | undefined;
+  /** A key of your choosing, unique per attempt (at most 100 characters): a retry with the same key answers with the first result instead of acting twice. */
+  idempotencyKey: string;
+  /** At least one line; each SKU once. */
+  lines: Array<OrderLineInput>;
+  /** Pays what the other tenders leave. */
+  payment?: ExternalPaymentInput | null | undefined;
+  /** Points to redeem (the customer's; 1 point = 0.01). */
+  redeemPoints?: number | null | undefined;
+  /** Pay from the customer's store credit. */
+  useStoreCredit?: boolean | null | undefined;
+};
+
+/** How a promotion discounts a cart. */
+export type PromotionKind =
+  /** A fixed amount off, in minor units of the promotion currency. */
+  | 'AMOUNT_OFF'
+  /** A percentage off the qualifying subtotal (`value` 1..100). */
+  | 'PERCENT_OFF';
+
+/** A numeric attribute in a range, e.g. { name: "width", max: 80, unit: "cm" }; bounds are inclusive. */
+export type RangeFilterInput = {
+  /** Inclusive upper bound in `unit`; null: no upper bound. */
+  max?: number | null | undefined;
+  /** Inclusive lower bound in `unit`; null: no lower bound. */
+  min?: number | null | undefined;
+  /** The attribute, e.g. width, depth, height or weight. */
+  name: string;
+  /** mm, cm, m, in, ft (lengths) or g, kg, lb, oz (weights); attributes written in another unit of the same kind are converted. */
+  unit: string;
+};
+
+/** What arrived of a return, and where. */
+export type ReceiveReturnInput = {
+  /** Units received per returned line. */
+  lines: Array<ReceiveReturnLineInput>;
+  /** The store or warehouse receiving it (`Location.id`). */
+  locationId: string | number;
+  /** Pays the difference when an exchange's replacement costs more than what came back. */
+  payment?: ExternalPaymentInput | null | undefined;
+  /** The return (`Return.id`). */
+  returnId: string | number;
+};
+
+/** Units received of one returned line. */
+export type ReceiveReturnLineInput = {
+  /** The order line (`OrderLine.id`). */
+  orderLineId: string | number;
+  /** Units received now, at least 1. */
+  quantity: number;
+  /** Back on sale at the receiving location; default true. */
+  restockable?: boolean | null | undefined;
+};
+
+/** Something a member did that an ENGAGEMENT earn rule may reward. */
+export type RecordEngagementInput = {
+  /** Where it happened; a rule may be limited to channels. */
+  channel: Channel;
+  /** The member (NOT_ENROLLED when the customer has no loyalty account). */
+  customerId: string | number;
+  /** What they did; the active rule for it sets the points and the cap. */
+  kind: EngagementKind;
+  /** What was engaged with (review id, survey id...): rewarded once. */
+  ref?: string | null | undefined;
+};
+
+/** A touchpoint to put on a customer's timeline. */
+export type RecordInteractionInput = {
+  /** The agent who handled it (at most 100 characters); null: none. */
+  agent?: string | null | undefined;
+  /** The channel it happened in. */
+  channel: Channel;
+  /** The customer. */
+  customerId: string | number;
+  /** What kind of touchpoint (not one CRM records itself, such as ORDER_PLACED). */
+  kind: InteractionKind;
+  /** When it happened; now when not given. */
+  occurredAt?: string | null | undefined;
+  /** The order it concerns; null: none. */
+  orderId?: string | number | null | undefined;
+  /** What happened, 1 to 2000 characters. */
+  summary: string;
+};
+
+/** A product a customer looked at. */
+export type RecordProductViewInput = {
+  /** The channel they looked at it in. */
+  channel: Channel;
+  /** The customer (a shopper may name only themself). */
+  customerId: string | number;
+  /** The product (`Product.id`). */
+  productId: string | number;
+};
+
+/** A customer to register. */
+export type RegisterCustomerInput = {
+  /** A first address for the address book; null: none. */
+  address?: AddressInput | null | undefined;
+  /** The channel they register in. */
+  channel: Channel;
+  /** E-mail address (at most 254 characters), unique among customers. */
+  email: string;
+  /** First name, 1 to 100 characters. */
+  firstName: string;
+  /** Last name, 1 to 100 characters. */
+  lastName: string;
+  /** Contact channels the customer agrees to, given in `channel`. */
+  marketingConsent?: Array<ContactChannel> | null | undefined;
+  /** Phone number in any notation, stored in E.164; null: none. */
+  phone?: string | null | undefined;
+};
+
+/** Where a replenishment subscription stands. */
+export type ReplenishmentSubscriptionStatus =
+  /** Places an order on each run date. */
+  | 'ACTIVE'
+  /** Ended for good. */
+  | 'CANCELLED'
+  /** No runs until resumed. */
+  | 'PAUSED';
+
+/** Units of one order line to return. */
+export type ReturnLineInput = {
+  /** Required for an EXCHANGE: the SKU sent instead. */
+  exchangeSku?: string | null | undefined;
+  /** The order line (`OrderLine.id`), shipped or collected. */
+  orderLineId: string | number;
+  /** Units to return, at least 1 and at most what was shipped and not returned yet. */
+  quantity: number;
+  /** Why, free text (at most 200 characters). */
+  reason: string;
+};
+
+/** How the goods come back: by mail with a label, or to any store. */
+export type ReturnMethod =
+  /** Brought to any store. */
+  | 'IN_STORE'
+  /** Sent back by mail with the label issued. */
+  | 'MAIL';
+
+/** What a shopper gets back for a return. */
+export type ReturnResolution =
+  /** Another SKU instead (the difference refunded or charged). */
+  | 'EXCHANGE'
+  /** Money back to the original tenders. */
+  | 'REFUND'
+  /** Store credit for the value returned. */
+  | 'STORE_CREDIT';
+
+/** Where a return stands. */
+export type ReturnStatus =
+  /** Some of the units arrived. */
+  | 'PARTIALLY_RECEIVED'
+  /** Every unit arrived; the resolution was carried out. */
+  | 'RECEIVED'
+  /** Opened: the RMA and (by mail) the label exist; nothing has arrived yet. */
+  | 'REQUESTED';
+
+/** A new price for one SKU. */
+export type SetPriceInput = {
+  /** No channel: the base price, for every channel without a price of its own. */
+  channel?: Channel | null | undefined;
+  /** The price in minor units, in the currency the variant is already priced in. */
+  price: MoneyInput;
+  /** The SKU to price. */
+  sku: string;
+};
+
+/** A count of one SKU at one location. */
+export type SetStockInput = {
+  /** The location (`Location.id`). */
+  locationId: string | number;
+  /** Units counted on hand. */
+  onHand: number;
+  /** Units to keep back from sale; unchanged when omitted. */
+  safetyStock?: number | null | undefined;
+  /** The SKU counted. */
+  sku: string;
+};
+
+/** A postal address to ship to. */
+export type ShippingAddressInput = {
+  /** City. */
+  city: string;
+  /** ISO 3166-1 alpha-2 country code, e.g. `DE`. */
+  country: string;
+  /** Latitude in decimal degrees, to route to the nearest location; null: routed by postal code. */
+  lat?: number | null | undefined;
+  /** Street and number (at most 200 characters). */
+  line1: string;
+  /** Longitude in decimal degrees; null: routed by postal code. */
+  lng?: number | null | undefined;
+  /** Postal code. */
+  postalCode: string;
+};
+
+/** A shopper named by what a partner knows of them: an email or a loyalty card. */
+export type ShopperReferenceInput = {
+  /** The shopper's e-mail; null: use `loyaltyCardNumber`. */
+  email?: string | null | undefined;
+  /** The shopper's loyalty card number; null: use `email`. */
+  loyaltyCardNumber?: string | null | undefined;
+};
+
+/** Where a transfer stands. */
+export type StockTransferStatus =
+  /** Left the source; on its way. */
+  | 'IN_TRANSIT'
+  /** Arrived and counted into the destination's stock. */
+  | 'RECEIVED';
+
+/** One SKU a subscription orders each run. */
+export type SubscriptionLineInput = {
+  /** Units per run, at least 1. */
+  quantity: number;
+  /** The SKU. */
+  sku: string;
+};
+
+/** Where a support case stands. */
+export type SupportCaseStatus =
+  /** Assigned, being worked on. */
+  | 'IN_PROGRESS'
+  /** Opened, nobody assigned yet. */
+  | 'OPEN'
+  /** Resolved (it may be reopened). */
+  | 'RESOLVED';
+
+/** Units of one SKU to send from one location to another. */
+export type TransferStockInput = {
+  /** The source (`Location.id`): the units must be available there. */
+  fromLocationId: string | number;
+  /** Units to send, above zero. */
+  quantity: number;
+  /** The SKU to send. */
+  sku: string;
+  /** The destination (`Location.id`), another location. */
+  toLocationId: string | number;
+};
+
+/** An earn rule. PURCHASE: a rate, a fixed bonus per order and/or a multiplier, for the products, channels, tier and dates it names. ENGAGEMENT: fixedPoints for one engagementKind, at most maxPerPeriod times per capPeriod. A rule that breaks these is INVALID_RULE on the field at fault. */
+export type UpsertEarnRuleInput = {
+  /** false keeps the rule but stops applying it. */
+  active?: boolean;
+  /** The UTC calendar period maxPerPeriod counts in. */
+  capPeriod?: CapPeriod | null | undefined;
+  /** Matches products whose category path starts with this. */
+  categoryPath?: Array<string> | null | undefined;
+  /** Only on these channels; empty or null: every channel. */
+  channels?: Array<Channel> | null | undefined;
+  /** Applies until this instant (null: no end). */
+  endsAt?: string | null | undefined;
+  /** ENGAGEMENT rules only: what it rewards. */
+  engagementKind?: EngagementKind | null | undefined;
+  /** Whole points, 0 to 1,000,000: a bonus per matching order (PURCHASE) or the reward (ENGAGEMENT, above 0). */
+  fixedPoints?: number | null | undefined;
+  /** Omit to create a rule; a default rule's id replaces that default. */
+  id?: string | number | null | undefined;
+  /** Engagement: at most this many rewards per capPeriod. */
+  maxPerPeriod?: number | null | undefined;
+  /** Only for members of this tier or above. */
+  minTier?: LoyaltyTier | null | undefined;
+  /** PURCHASE: multiplies the points of matching lines (above 0, at most 100); matching multipliers multiply. */
+  multiplier?: number | null | undefined;
+  /** Shown to staff; required. */
+  name: string;
+  /** PURCHASE: points per unit of currency paid (0 to 1000); per line the best matching rate applies. */
+  pointsPerCurrencyUnit?: number | null | undefined;
+  /** Applies from this instant (null: no start). */
+  startsAt?: string | null | undefined;
+  /** PURCHASE (orders placed) or ENGAGEMENT (recordEngagement). */
+  trigger: EarnTrigger;
+};
+
+/** A location to create or update. */
+export type UpsertLocationInput = {
+  /** Ships online orders (default: warehouses do). */
+  fulfillsOnline?: boolean | null | undefined;
+  /** The location to replace; none creates one. */
+  id?: string | number | null | undefined;
+  /** Latitude in decimal degrees (-90..90). */
+  lat: number;
+  /** Longitude in decimal degrees (-180..180). */
+  lng: number;
+  /** Its name, 1 to 200 characters. */
+  name: string;
+  /** Operating; a closed location sells nothing (default: open). */
+  open?: boolean | null | undefined;
+  /** Offers pickup in store (default: stores do). */
+  pickupEnabled?: boolean | null | undefined;
+  /** WAREHOUSE or STORE. */
+  type: LocationType;
+};
+
+/** A whole product with its variants. */
+export type UpsertProductInput = {
+  /** Attributes shared by every variant; null: none. */
+  attributes?: Array<AttributeInput> | null | undefined;
+  /** The brand (at most 100 characters); null: none. */
+  brand?: string | null | undefined;
+  /** Its category, root first, e.g. ["Apparel", "Tops"]; null: uncategorized. */
+  categoryPath?: Array<string> | null | undefined;
+  /** Long description, plain text; null: none. */
+  description?: string | null | undefined;
+  /** The product to replace; null: create a new one. */
+  id?: string | number | null | undefined;
+  /** The product name, 1 to 200 characters. */
+  name: string;
+  /** At least one variant, each SKU once, all priced in one currency. */
+  variants: Array<VariantInput>;
+};
+
+/** One variant of a product being written. */
+export type VariantInput = {
+  /** What sets it apart, e.g. size and color; null: none. */
+  attributes?: Array<AttributeInput> | null | undefined;
+  /** Sell this variant as a gift card of its price. */
+  giftCard?: GiftCardKind | null | undefined;
+  /** Its base price in minor units. */
+  price: MoneyInput;
+  /** Its SKU (letters, digits, `-`, `_`, `.`; at most 64 characters), unique across products. */
+  sku: string;
+};
+
+/** Where a webhook delivery stands. */
+export type WebhookDeliveryStatus =
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** Gave up after the last attempt. */
+  | 'FAILED'
+  /** Not delivered yet; will be tried (again). */
+  | 'PENDING';
+
+/** What a webhook subscription receives. */
+export type WebhookTopic =
+  /** The shopper collected a pickup. */
+  | 'FULFILLMENT_COLLECTED'
+  /** A pickup is ready at the store. */
+  | 'FULFILLMENT_READY_FOR_PICKUP'
+  /** A shipment left, with its tracking number. */
+  | 'FULFILLMENT_SHIPPED'
+  /** An order was cancelled. */
+  | 'ORDER_CANCELLED'
+  /** An order was modified. */
+  | 'ORDER_CHANGED'
+  /** An order was placed. */
+  | 'ORDER_PLACED'
+  /** A return was opened. */
+  | 'RETURN_CREATED'
+  /** A return arrived. */
+  | 'RETURN_RECEIVED';
+
+export type Customer360QueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type Customer360Query = { customer: { id: string, email: string, phone: string | null, firstName: string, lastName: string, channels: Array<Channel>, identities: Array<{ kind: IdentityKind, value: string, channel: Channel | null }>, addresses: Array<{ id: string, line1: string, city: string, postalCode: string, country: string, location: { lat: number, lng: number } | null }>, interactions: { totalCount: number, edges: Array<{ node: { id: string, channel: Channel | null, kind: InteractionKind, summary: string, occurredAt: string, agent: string | null, orderId: string | null } }> }, supportCases: Array<{ id: string, status: SupportCaseStatus, subject: string, channel: Channel, openedAt: string }>, recentlyViewed: Array<{ viewedAt: string, channel: Channel, product: { id: string, name: string } | null }>, orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, channel: Channel, status: OrderStatus, placedAt: string, total: { cents: number, currency: string }, lines: Array<{ id: string, sku: string, quantity: number, status: OrderLineStatus, unitPrice: { cents: number, currency: string }, variant: { sku: string, product: { name: string } } | null }>, fulfillments: Array<{ id: string, type: FulfillmentType, status: FulfillmentStatus, trackingNumber: string | null, promisedDate: string | null, location: { id: string, name: string, type: LocationType } | null }> } }> } | null, carts: Array<{ id: string, channel: Channel, status: CartStatus, updatedAt: string, lines: Array<{ sku: string, quantity: number, variant: { sku: string, product: { name: string }, availability: { totalAvailable: number } | null } | null }> }> | null, returns: Array<{ id: string, rmaNumber: string, status: ReturnStatus, method: ReturnMethod, resolution: ReturnResolution, refund: { cents: number, currency: string } }> | null, subscriptions: Array<{ id: string, status: ReplenishmentSubscriptionStatus, sku: string, quantity: number, intervalDays: number, nextRunOn: string }> | null, loyalty: { cardNumber: string, tier: LoyaltyTier, pointsBalance: number, lifetimePoints: number, ledger: { edges: Array<{ node: { id: string, kind: LedgerKind, points: number, reason: string, channel: Channel | null, occurredAt: string, orderId: string | null } }> } } | null, storeCredit: { cents: number, currency: string } | null, recommendations: Array<{ id: string, name: string }> | null } | null };
+
+export type CustomerLookupQueryVariables = Exact<{
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  loyaltyCardNumber?: string | null | undefined;
+}>;
+
+
+export type CustomerLookupQuery = { customerLookup: { id: string, firstName: string, lastName: string, loyalty: { tier: LoyaltyTier, pointsBalance: number } | null } | null };
+
+export type RegisterCustomerMutationVariables = Exact<{
+  input: RegisterCustomerInput;
+}>;
+
+
+export type RegisterCustomerMutation = { registerCustomer: { customer: { id: string, email: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type LinkIdentityMutationVariables = Exact<{
+  input: LinkIdentityInput;
+}>;
+
+
+export type LinkIdentityMutation = { linkIdentity: { customer: { id: string, identities: Array<{ kind: IdentityKind, value: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type MergeCustomersMutationVariables = Exact<{
+  survivorId: string | number;
+  duplicateId: string | number;
+}>;
+
+
+export type MergeCustomersMutation = { mergeCustomers: { customer: { id: string, identities: Array<{ kind: IdentityKind, value: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type RecordInteractionMutationVariables = Exact<{
+  input: RecordInteractionInput;
+}>;
+
+
+export type RecordInteractionMutation = { recordInteraction: { interaction: { id: string, occurredAt: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type OpenSupportCaseMutationVariables = Exact<{
+  input: OpenSupportCaseInput;
+}>;
+
+
+export type OpenSupportCaseMutation = { openSupportCase: { supportCase: { id: string, status: SupportCaseStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type RecordProductViewMutationVariables = Exact<{
+  input: RecordProductViewInput;
+}>;
+
+
+export type RecordProductViewMutation = { recordProductView: { userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type UpsertProductMutationVariables = Exact<{
+  input: UpsertProductInput;
+}>;
+
+
+export type UpsertProductMutation = { upsertProduct: { product: { id: string, name: string, variants: Array<{ sku: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type SetPriceMutationVariables = Exact<{
+  input: SetPriceInput;
+}>;
+
+
+export type SetPriceMutation = { setPrice: { variant: { sku: string, price: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type SearchProductsQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filters?: Array<FacetFilterInput> | FacetFilterInput | null | undefined;
+  channel?: Channel | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchProductsQuery = { searchProducts: { totalCount: number, facets: Array<{ name: string, values: Array<{ value: string, count: number }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, brand: string | null, variants: Array<{ sku: string, attributes: Array<{ name: string, value: string }>, price: { cents: number, currency: string }, availability: { totalAvailable: number } | null }> } }> } };
+
+export type ProductDetailQueryVariables = Exact<{
+  id: string | number;
+  channel: Channel;
+  lat: number;
+  lng: number;
+}>;
+
+
+export type ProductDetailQuery = { product: { id: string, name: string, description: string, categoryPath: Array<string>, attributes: Array<{ name: string, value: string }>, variants: Array<{ sku: string, attributes: Array<{ name: string, value: string }>, price: { cents: number, currency: string }, availability: { totalAvailable: number, nearby: Array<{ available: number, distanceKm: number, location: { id: string, name: string, type: LocationType } }> } | null }> } | null };
+
+export type CreatePromotionMutationVariables = Exact<{
+  input: CreatePromotionInput;
+}>;
+
+
+export type CreatePromotionMutation = { createPromotion: { promotion: { id: string, code: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type UpsertLocationMutationVariables = Exact<{
+  input: UpsertLocationInput;
+}>;
+
+
+export type UpsertLocationMutation = { upsertLocation: { location: { id: string, name: string, type: LocationType } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type SetStockMutationVariables = Exact<{
+  input: SetStockInput;
+}>;
+
+
+export type SetStockMutation = { setStock: { stock: { sku: string, onHand: number, reserved: number, available: number, location: { id: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type TransferStockMutationVariables = Exact<{
+  input: TransferStockInput;
+}>;
+
+
+export type TransferStockMutation = { transferStock: { transfer: { id: string, status: StockTransferStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type AvailabilityQueryVariables = Exact<{
+  sku: string;
+}>;
+
+
+export type AvailabilityQuery = { variant: { sku: string, availability: { totalAvailable: number, byLocation: Array<{ onHand: number, reserved: number, available: number, location: { id: string, name: string, type: LocationType } }> } | null } | null };
+
+export type CreateCartMutationVariables = Exact<{
+  input: CreateCartInput;
+}>;
+
+
+export type CreateCartMutation = { createCart: { cart: { id: string, status: CartStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type AddCartLineMutationVariables = Exact<{
+  cartId: string | number;
+  sku: string;
+  quantity: number;
+}>;
+
+
+export type AddCartLineMutation = { addCartLine: { cart: { id: string, lines: Array<{ sku: string, quantity: number, unitPrice: { cents: number, currency: string } }>, subtotal: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type ApplyCouponMutationVariables = Exact<{
+  cartId: string | number;
+  code: string;
+}>;
+
+
+export type ApplyCouponMutation = { applyCoupon: { cart: { id: string, discount: { cents: number, currency: string }, total: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type CheckoutMutationVariables = Exact<{
+  input: CheckoutInput;
+}>;
+
+
+export type CheckoutMutation = { checkout: { order: { id: string, number: string, status: OrderStatus, total: { cents: number, currency: string }, fulfillments: Array<{ id: string, type: FulfillmentType, status: FulfillmentStatus, promisedDate: string | null, location: { id: string, type: LocationType } | null, lines: Array<{ sku: string, quantity: number }> }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type PlaceOrderMutationVariables = Exact<{
+  input: PlaceOrderInput;
+}>;
+
+
+export type PlaceOrderMutation = { placeOrder: { order: { id: string, number: string, status: OrderStatus, channel: Channel, total: { cents: number, currency: string }, fulfillments: Array<{ id: string, type: FulfillmentType, location: { id: string } | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type OrderByNumberQueryVariables = Exact<{
+  number: string;
+}>;
+
+
+export type OrderByNumberQuery = { orderByNumber: { id: string, number: string, channel: Channel, status: OrderStatus, customer: { id: string, email: string, loyalty: { pointsBalance: number } | null } | null, lines: Array<{ id: string, sku: string, quantity: number, status: OrderLineStatus }>, fulfillments: Array<{ id: string, type: FulfillmentType, status: FulfillmentStatus, trackingNumber: string | null, location: { id: string, name: string } | null }>, history: Array<{ at: string, channel: Channel | null, actor: string | null, event: string }> } | null };
+
+export type ModifyOrderMutationVariables = Exact<{
+  input: ModifyOrderInput;
+}>;
+
+
+export type ModifyOrderMutation = { modifyOrder: { order: { id: string, status: OrderStatus, total: { cents: number, currency: string }, lines: Array<{ id: string, sku: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type CancelOrderMutationVariables = Exact<{
+  orderId: string | number;
+  channel: Channel;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelOrderMutation = { cancelOrder: { order: { id: string, status: OrderStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type AdvanceFulfillmentMutationVariables = Exact<{
+  input: AdvanceFulfillmentInput;
+}>;
+
+
+export type AdvanceFulfillmentMutation = { advanceFulfillment: { fulfillment: { id: string, status: FulfillmentStatus, trackingNumber: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type CreateReturnMutationVariables = Exact<{
+  input: CreateReturnInput;
+}>;
+
+
+export type CreateReturnMutation = { createReturn: { return: { id: string, rmaNumber: string, status: ReturnStatus, method: ReturnMethod, resolution: ReturnResolution, label: { carrier: string, trackingNumber: string, url: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type ReceiveReturnMutationVariables = Exact<{
+  input: ReceiveReturnInput;
+}>;
+
+
+export type ReceiveReturnMutation = { receiveReturn: { return: { id: string, status: ReturnStatus, refund: { cents: number, currency: string }, exchangeOrder: { id: string, number: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type CreateSubscriptionMutationVariables = Exact<{
+  input: CreateSubscriptionInput;
+}>;
+
+
+export type CreateSubscriptionMutation = { createSubscription: { subscription: { id: string, status: ReplenishmentSubscriptionStatus, nextRunOn: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type RunDueSubscriptionsMutationVariables = Exact<{
+  asOf: string;
+}>;
+
+
+export type RunDueSubscriptionsMutation = { runDueSubscriptions: { ordersPlaced: Array<{ id: string, number: string }>, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type EnrollLoyaltyMutationVariables = Exact<{
+  customerId: string | number;
+  channel: Channel;
+}>;
+
+
+export type EnrollLoyaltyMutation = { enrollLoyalty: { account: { cardNumber: string, tier: LoyaltyTier, pointsBalance: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type RecordEngagementMutationVariables = Exact<{
+  input: RecordEngagementInput;
+}>;
+
+
+export type RecordEngagementMutation = { recordEngagement: { entry: { id: string, points: number, kind: LedgerKind } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type UpsertEarnRuleMutationVariables = Exact<{
+  input: UpsertEarnRuleInput;
+}>;
+
+
+export type UpsertEarnRuleMutation = { upsertEarnRule: { rule: { id: string, name: string, active: boolean } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type IssueGiftCardMutationVariables = Exact<{
+  input: IssueGiftCardInput;
+}>;
+
+
+export type IssueGiftCardMutation = { issueGiftCard: { giftCard: { code: string | null, balance: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type GiftCardBalanceQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type GiftCardBalanceQuery = { giftCard: { code: string | null, balance: { cents: number, currency: string } } | null };
+
+export type OrderPaymentsQueryVariables = Exact<{
+  number: string;
+}>;
+
+
+export type OrderPaymentsQuery = { orderByNumber: { id: string, number: string, status: OrderStatus, subtotal: { cents: number, currency: string }, discount: { cents: number, currency: string }, total: { cents: number, currency: string }, balanceDue: { cents: number, currency: string }, shippingAddress: { line1: string, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, quantity: number, status: OrderLineStatus, unitPrice: { cents: number, currency: string }, discount: { cents: number, currency: string } }>, payments: Array<{ id: string, method: PaymentMethod, status: PaymentStatus, points: number, amount: { cents: number, currency: string }, refunded: { cents: number, currency: string } }> } | null };
+
+export type CheckoutWithTendersMutationVariables = Exact<{
+  cartId: string | number;
+  key: string;
+  fulfillment: FulfillmentRequestInput;
+  redeemPoints?: number | null | undefined;
+  useStoreCredit?: boolean | null | undefined;
+  giftCardCodes?: Array<string> | string | null | undefined;
+  payment?: ExternalPaymentInput | null | undefined;
+  email?: string | null | undefined;
+}>;
+
+
+export type CheckoutWithTendersMutation = { checkout: { order: { id: string, number: string, total: { cents: number, currency: string }, balanceDue: { cents: number, currency: string }, payments: Array<{ method: PaymentMethod, amount: { cents: number, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type PlaceOrderWithTendersMutationVariables = Exact<{
+  customerId?: string | number | null | undefined;
+  channel: Channel;
+  key: string;
+  lines: Array<OrderLineInput> | OrderLineInput;
+  fulfillment: FulfillmentRequestInput;
+  couponCodes?: Array<string> | string | null | undefined;
+  redeemPoints?: number | null | undefined;
+  useStoreCredit?: boolean | null | undefined;
+  giftCardCodes?: Array<string> | string | null | undefined;
+  payment?: ExternalPaymentInput | null | undefined;
+}>;
+
+
+export type PlaceOrderWithTendersMutation = { placeOrder: { order: { id: string, number: string, total: { cents: number, currency: string }, discount: { cents: number, currency: string }, balanceDue: { cents: number, currency: string }, payments: Array<{ method: PaymentMethod, amount: { cents: number, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type CartQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CartQuery = { cart: { id: string, status: CartStatus, couponCodes: Array<string>, lines: Array<{ sku: string, quantity: number, unitPrice: { cents: number, currency: string } }>, subtotal: { cents: number, currency: string }, discount: { cents: number, currency: string }, total: { cents: number, currency: string } } | null };
+
+export type UpdateCartLineMutationVariables = Exact<{
+  cartId: string | number;
+  sku: string;
+  quantity: number;
+}>;
+
+
+export type UpdateCartLineMutation = { updateCartLine: { cart: { id: string, lines: Array<{ sku: string, quantity: number }>, total: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type RemoveCouponMutationVariables = Exact<{
+  cartId: string | number;
+  code: string;
+}>;
+
+
+export type RemoveCouponMutation = { removeCoupon: { cart: { id: string, couponCodes: Array<string>, total: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type GuestOrderQueryVariables = Exact<{
+  email: string;
+  number: string;
+}>;
+
+
+export type GuestOrderQuery = { guestOrder: { number: string, status: OrderStatus, total: { cents: number, currency: string }, fulfillments: Array<{ type: FulfillmentType, status: FulfillmentStatus, promisedDate: string | null }> } | null };
+
+export type ShipToStoreTransferQueryVariables = Exact<{
+  number: string;
+}>;
+
+
+export type ShipToStoreTransferQuery = { orderByNumber: { fulfillments: Array<{ id: string, type: FulfillmentType, status: FulfillmentStatus, location: { id: string } | null, sourceLocation: { id: string } | null }> } | null };
+
+export type CreateApiClientMutationVariables = Exact<{
+  input: CreateApiClientInput;
+}>;
+
+
+export type CreateApiClientMutation = { createApiClient: { clientSecret: string | null, client: { id: string, clientId: string, name: string, scopes: Array<string>, partnerId: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type CreateWebhookSubscriptionMutationVariables = Exact<{
+  input: CreateWebhookSubscriptionInput;
+}>;
+
+
+export type CreateWebhookSubscriptionMutation = { createWebhookSubscription: { signingSecret: string | null, subscription: { id: string, url: string, topics: Array<WebhookTopic> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookSubscription: { id: string, deliveries: { totalCount: number, edges: Array<{ node: { id: string, topic: WebhookTopic, status: WebhookDeliveryStatus, attempts: number, responseStatus: number | null } }> } } | null };
+
+export type ProductsThatFitQueryVariables = Exact<{
+  query?: string | null | undefined;
+  ranges?: Array<RangeFilterInput> | RangeFilterInput | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ProductsThatFitQuery = { searchProducts: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> } };
+
+
+export const Customer360Document = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Customer360"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lat"}},{"kind":"Field","name":{"kind":"Name","value":"lng"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"interactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"supportCases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentlyViewed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewedAt"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"orders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"placedAt"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"variant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"fulfillments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"promisedDate"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"carts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"ABANDONED"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"variant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalAvailable"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"returns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rmaNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"resolution"}},{"kind":"Field","name":{"kind":"Name","value":"refund"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"subscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"intervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"nextRunOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"loyalty"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardNumber"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"pointsBalance"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimePoints"}},{"kind":"Field","name":{"kind":"Name","value":"ledger"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"storeCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<Customer360Query, Customer360QueryVariables>;
+export const CustomerLookupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerLookup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"phone"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"loyaltyCardNumber"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerLookup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"phone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"phone"}}},{"kind":"Argument","name":{"kind":"Name","value":"loyaltyCardNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"loyaltyCardNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"loyalty"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"pointsBalance"}}]}}]}}]}}]} as unknown as DocumentNode<CustomerLookupQuery, CustomerLookupQueryVariables>;
+export const RegisterCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterCustomerMutation, RegisterCustomerMutationVariables>;
+export const LinkIdentityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LinkIdentity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LinkIdentityInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linkIdentity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<LinkIdentityMutation, LinkIdentityMutationVariables>;
+export const MergeCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MergeCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"survivorId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"duplicateId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mergeCustomers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"survivorId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"survivorId"}}},{"kind":"Argument","name":{"kind":"Name","value":"duplicateId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"duplicateId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<MergeCustomersMutation, MergeCustomersMutationVariables>;
+export const RecordInteractionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordInteraction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordInteractionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordInteraction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"interaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RecordInteractionMutation, RecordInteractionMutationVariables>;
+export const OpenSupportCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenSupportCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OpenSupportCaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openSupportCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supportCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<OpenSupportCaseMutation, OpenSupportCaseMutationVariables>;
+export const RecordProductViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordProductView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordProductViewInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordProductView"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RecordProductViewMutation, RecordProductViewMutationVariables>;
+export const UpsertProductDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpsertProduct"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpsertProductInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertProduct"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UpsertProductMutation, UpsertProductMutationVariables>;
+export const SetPriceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetPrice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetPriceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setPrice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"variant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"EnumValue","value":"WEB"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SetPriceMutation, SetPriceMutationVariables>;
+export const SearchProductsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchProducts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filters"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FacetFilterInput"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchProducts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filters"}}},{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"price"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalAvailable"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchProductsQuery, SearchProductsQueryVariables>;
+export const ProductDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lat"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lng"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"categoryPath"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"price"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalAvailable"}},{"kind":"Field","name":{"kind":"Name","value":"nearby"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lat"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lat"}}},{"kind":"Argument","name":{"kind":"Name","value":"lng"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lng"}}},{"kind":"Argument","name":{"kind":"Name","value":"radiusKm"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProductDetailQuery, ProductDetailQueryVariables>;
+export const CreatePromotionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePromotion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePromotionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPromotion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"promotion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreatePromotionMutation, CreatePromotionMutationVariables>;
+export const UpsertLocationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpsertLocation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpsertLocationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertLocation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UpsertLocationMutation, UpsertLocationMutationVariables>;
+export const SetStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetStockInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setStock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stock"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SetStockMutation, SetStockMutationVariables>;
+export const TransferStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TransferStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TransferStockInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferStock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transfer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TransferStockMutation, TransferStockMutationVariables>;
+export const AvailabilityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Availability"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sku"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"variant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sku"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sku"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"availability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalAvailable"}},{"kind":"Field","name":{"kind":"Name","value":"byLocation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AvailabilityQuery, AvailabilityQueryVariables>;
+export const CreateCartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCartInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCart"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cart"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateCartMutation, CreateCartMutationVariables>;
+export const AddCartLineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddCartLine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cartId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sku"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quantity"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addCartLine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cartId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cartId"}}},{"kind":"Argument","name":{"kind":"Name","value":"sku"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sku"}}},{"kind":"Argument","name":{"kind":"Name","value":"quantity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quantity"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cart"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<AddCartLineMutation, AddCartLineMutationVariables>;
+export const ApplyCouponDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyCoupon"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cartId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyCoupon"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cartId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cartId"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cart"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"discount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ApplyCouponMutation, ApplyCouponMutationVariables>;
+export const CheckoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Checkout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CheckoutInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fulfillments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"promisedDate"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CheckoutMutation, CheckoutMutationVariables>;
+export const PlaceOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PlaceOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PlaceOrderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"placeOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fulfillments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<PlaceOrderMutation, PlaceOrderMutationVariables>;
+export const OrderByNumberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderByNumber"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderByNumber"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"loyalty"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pointsBalance"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fulfillments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"event"}}]}}]}}]}}]} as unknown as DocumentNode<OrderByNumberQuery, OrderByNumberQueryVariables>;
+export const ModifyOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ModifyOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ModifyOrderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modifyOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ModifyOrderMutation, ModifyOrderMutationVariables>;
+export const CancelOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderId"}}},{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CancelOrderMutation, CancelOrderMutationVariables>;
+export const AdvanceFulfillmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdvanceFulfillment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdvanceFulfillmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"advanceFulfillment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fulfillment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<AdvanceFulfillmentMutation, AdvanceFulfillmentMutationVariables>;
+export const CreateReturnDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateReturn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateReturnInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createReturn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"return"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rmaNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"resolution"}},{"kind":"Field","name":{"kind":"Name","value":"label"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"carrier"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateReturnMutation, CreateReturnMutationVariables>;
+export const ReceiveReturnDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReceiveReturn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveReturnInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receiveReturn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"return"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"refund"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"exchangeOrder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ReceiveReturnMutation, ReceiveReturnMutationVariables>;
+export const CreateSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSubscriptionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"nextRunOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateSubscriptionMutation, CreateSubscriptionMutationVariables>;
+export const RunDueSubscriptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunDueSubscriptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runDueSubscriptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ordersPlaced"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RunDueSubscriptionsMutation, RunDueSubscriptionsMutationVariables>;
+export const EnrollLoyaltyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrollLoyalty"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollLoyalty"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardNumber"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"pointsBalance"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<EnrollLoyaltyMutation, EnrollLoyaltyMutationVariables>;
+export const RecordEngagementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordEngagement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordEngagementInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordEngagement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RecordEngagementMutation, RecordEngagementMutationVariables>;
+export const UpsertEarnRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpsertEarnRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpsertEarnRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertEarnRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UpsertEarnRuleMutation, UpsertEarnRuleMutationVariables>;
+export const IssueGiftCardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueGiftCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueGiftCardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueGiftCard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"giftCard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<IssueGiftCardMutation, IssueGiftCardMutationVariables>;
+export const GiftCardBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GiftCardBalance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"giftCard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<GiftCardBalanceQuery, GiftCardBalanceQueryVariables>;
+export const OrderPaymentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderPayments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderByNumber"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"discount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balanceDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shippingAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"discount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"payments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"refunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"points"}}]}}]}}]}}]} as unknown as DocumentNode<OrderPaymentsQuery, OrderPaymentsQueryVariables>;
+export const CheckoutWithTendersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CheckoutWithTenders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cartId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fulfillment"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FulfillmentRequestInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"redeemPoints"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"useStoreCredit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"giftCardCodes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"payment"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ExternalPaymentInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"cartId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cartId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"fulfillment"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fulfillment"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"redeemPoints"},"value":{"kind":"Variable","name":{"kind":"Name","value":"redeemPoints"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"useStoreCredit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"useStoreCredit"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"giftCardCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"giftCardCodes"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"payment"},"value":{"kind":"Variable","name":{"kind":"Name","value":"payment"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balanceDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"payments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CheckoutWithTendersMutation, CheckoutWithTendersMutationVariables>;
+export const PlaceOrderWithTendersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PlaceOrderWithTenders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lines"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrderLineInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fulfillment"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FulfillmentRequestInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"couponCodes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"redeemPoints"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"useStoreCredit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"giftCardCodes"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"payment"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ExternalPaymentInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"placeOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"lines"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lines"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"fulfillment"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fulfillment"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"couponCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"couponCodes"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"redeemPoints"},"value":{"kind":"Variable","name":{"kind":"Name","value":"redeemPoints"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"useStoreCredit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"useStoreCredit"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"giftCardCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"giftCardCodes"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"payment"},"value":{"kind":"Variable","name":{"kind":"Name","value":"payment"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"discount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balanceDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"payments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<PlaceOrderWithTendersMutation, PlaceOrderWithTendersMutationVariables>;
+export const CartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Cart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cart"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"couponCodes"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"discount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<CartQuery, CartQueryVariables>;
+export const UpdateCartLineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCartLine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cartId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sku"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quantity"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCartLine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cartId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cartId"}}},{"kind":"Argument","name":{"kind":"Name","value":"sku"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sku"}}},{"kind":"Argument","name":{"kind":"Name","value":"quantity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quantity"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cart"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateCartLineMutation, UpdateCartLineMutationVariables>;
+export const RemoveCouponDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCoupon"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cartId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCoupon"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cartId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cartId"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cart"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"couponCodes"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveCouponMutation, RemoveCouponMutationVariables>;
+export const GuestOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GuestOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"guestOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fulfillments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"promisedDate"}}]}}]}}]}}]} as unknown as DocumentNode<GuestOrderQuery, GuestOrderQueryVariables>;
+export const ShipToStoreTransferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShipToStoreTransfer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderByNumber"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fulfillments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sourceLocation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ShipToStoreTransferQuery, ShipToStoreTransferQueryVariables>;
+export const CreateApiClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiClientInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"partnerId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiClientMutation, CreateApiClientMutationVariables>;
+export const CreateWebhookSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhookSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookSubscriptionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"signingSecret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateWebhookSubscriptionMutation, CreateWebhookSubscriptionMutationVariables>;
+export const WebhookDeliveriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const ProductsThatFitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductsThatFit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ranges"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RangeFilterInput"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchProducts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"ranges"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ranges"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProductsThatFitQuery, ProductsThatFitQueryVariables>;
