@@ -269,6 +269,60 @@ describe('partner API clients and webhooks', () => {
     expect(blind.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 
+  it("sends exactly the subscribed topics of one order's life, and replays a delivery to its owner only", async () => {
+    const hook = await receiver();
+    receivers.push(hook);
+    const sub = await subscribe(acme, hook.url, ['ORDER_PLACED', 'FULFILLMENT_SHIPPED']);
+    const placed = await place(acme, 'ACME-WH-LIFE');
+    expect(placed.errors).toBeUndefined();
+    const { orderByNumber } = await t.client.request<any>(
+      'query($n: String!) { orderByNumber(number: $n) { fulfillments { id } } }',
+      {
+        n: placed.data.placeOrder.order.number,
+      },
+    );
+    const fulfillmentId = orderByNumber.fulfillments[0].id;
+    const associate = await t.associateFor(fulfillmentId);
+    for (const action of ['PICK', 'PACK', 'SHIP']) {
+      const { advanceFulfillment } = await send(associate, 'AdvanceFulfillment', {
+        input: { fulfillmentId, action, ...(action === 'SHIP' ? { trackingNumber: '1Z999' } : {}) },
+      });
+      expect(advanceFulfillment.userErrors).toEqual([]);
+    }
+    await eventually(
+      () => deliveriesOf(sub.id),
+      (d) => d.length === 2,
+    );
+    await t.runJob('orders', 'webhook-dispatch');
+    const topics = hook.received.map((r) => r.headers['x-omni-topic']).sort();
+    expect(topics).toEqual(['FULFILLMENT_SHIPPED', 'ORDER_PLACED']);
+    expect(hook.received.every((r) => verifies(sub.secret, r.headers, r.body))).toBe(true);
+    const shipped = JSON.parse(hook.received.find((r) => r.headers['x-omni-topic'] === 'FULFILLMENT_SHIPPED')!.body);
+    expect(shipped).toEqual(
+      expect.objectContaining({
+        type: 'com.omni.fulfillment.shipped.v1',
+        data: expect.objectContaining({
+          order: expect.objectContaining({ externalRef: 'ACME-WH-LIFE' }),
+          fulfillment: expect.objectContaining({ id: fulfillmentId, trackingNumber: '1Z999' }),
+        }),
+      }),
+    );
+
+    // The receiver lost it: its owner replays it, with the same id and body; another partner may not.
+    const REPLAY =
+      'mutation($id: ID!) { replayWebhookDelivery(id: $id) { delivery { id status attempts } userErrors { code } } }';
+    const foreign = await globex.raw<any>(REPLAY, { id: shipped.id });
+    expect(foreign.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const replayed = await acme.request<any>(REPLAY, { id: shipped.id });
+    expect(replayed.replayWebhookDelivery).toEqual({
+      delivery: { id: shipped.id, status: 'PENDING', attempts: 0 },
+      userErrors: [],
+    });
+    await t.runJob('orders', 'webhook-dispatch');
+    expect(hook.received).toHaveLength(3);
+    expect(JSON.parse(hook.received[2]!.body)).toEqual(shipped);
+  });
+
   it('parks a delivery whose receiver never answers after WEBHOOK_MAX_ATTEMPTS, while other subscriptions keep receiving', async () => {
     const saved = { attempts: process.env.WEBHOOK_MAX_ATTEMPTS, timeout: process.env.WEBHOOK_TIMEOUT_MS };
     process.env.WEBHOOK_MAX_ATTEMPTS = '2';

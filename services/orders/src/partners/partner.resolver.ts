@@ -30,7 +30,7 @@ import {
   Root,
 } from 'type-graphql';
 import { ApiClient, WebhookDelivery, WebhookSubscription } from '../entities/partner';
-import { API_SCOPES, WebhookTopic } from './topics';
+import { API_SCOPES, WebhookDeliveryStatus, WebhookTopic } from './topics';
 import { dispatchSettings, refusedDestination } from './webhooks';
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
@@ -83,6 +83,15 @@ export class RevokeApiClientPayload {
   client!: ApiClient | null;
 
   @Field(() => [UserError], { description: 'NOT_FOUND.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'The result of replayWebhookDelivery.' })
+export class ReplayWebhookDeliveryPayload {
+  @Field(() => WebhookDelivery, { nullable: true, description: 'The delivery, PENDING again; null with userErrors.' })
+  delivery!: WebhookDelivery | null;
+
+  @Field(() => [UserError], { description: 'NOT_FOUND, INACTIVE_SUBSCRIPTION.' })
   userErrors!: UserError[];
 }
 
@@ -290,6 +299,40 @@ export class WebhookSubscriptionResolver {
       return subscription;
     });
     return { subscription: result, signingSecret: result ? signingSecret : null, userErrors };
+  }
+
+  @Authorized(Role.ADMIN, Role.PARTNER)
+  @Mutation(() => ReplayWebhookDeliveryPayload, {
+    description:
+      "Sends a delivery again (a FAILED one after the receiver is fixed, or a DELIVERED one the receiver lost): PENDING now, with WEBHOOK_MAX_ATTEMPTS attempts again, the same id and body. Its subscription's owner (webhooks:manage) or ADMIN. userErrors: NOT_FOUND, INACTIVE_SUBSCRIPTION.",
+  })
+  async replayWebhookDelivery(
+    @Arg('id', () => ID, { description: 'The delivery id.' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<ReplayWebhookDeliveryPayload> {
+    const { result, userErrors } = await attempt(async () => {
+      const repository = ctx.db.getRepository(WebhookDelivery);
+      const delivery = await repository.findOneBy({ id });
+      const subscription = delivery
+        ? await ctx.db.getRepository(WebhookSubscription).findOneBy({ id: delivery.subscriptionId })
+        : null;
+      if (!delivery || !subscription) throw new DomainError('NOT_FOUND', 'no such delivery', ['id']);
+      // Another partner's delivery is FORBIDDEN, as its subscription is.
+      managedPartner(ctx, subscription.partnerId);
+      if (!subscription.active) throw new DomainError('INACTIVE_SUBSCRIPTION', 'the subscription is inactive', ['id']);
+      const now = new Date();
+      await repository.update(
+        { id },
+        { status: WebhookDeliveryStatus.PENDING, attempts: 0, nextAttemptAt: now, deliveredAt: null },
+      );
+      return Object.assign(delivery, {
+        status: WebhookDeliveryStatus.PENDING,
+        attempts: 0,
+        nextAttemptAt: now,
+        deliveredAt: null,
+      });
+    });
+    return { delivery: result, userErrors };
   }
 
   @Authorized(Role.ADMIN, Role.PARTNER)
