@@ -276,7 +276,9 @@ export class ProductResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => SetChannelPricePolicyPayload, {
-    description: 'Allows or forbids a channel its own prices; forbidding removes them (the channel sells at base prices).',
+    description:
+      'Allows or forbids a channel its own prices; forbidding removes them (the channel sells at base prices). ADMIN only. ' +
+      'userErrors: none (every channel may be given a policy).',
   })
   async setChannelPricePolicy(
     @Arg('channel', () => Channel, { description: 'The channel whose policy changes.' }) channel: Channel,

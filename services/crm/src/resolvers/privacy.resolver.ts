@@ -24,7 +24,8 @@ export class PrivacyRequestResolver {
   @Authorized(Role.CUSTOMER, Role.CSR)
   @Mutation(() => PrivacyRequestPayload, {
     description:
-      "Records a request for a copy of the customer's data and takes CRM's part at once (`document`); the other services' part is read through `customer` with the same request.",
+      "Records a request for a copy of the customer's data and takes CRM's part at once (`document`); the other services' part is read through `customer` with the same request. " +
+      'The shopper themself or a CSR. userErrors: UNKNOWN_CUSTOMER.',
   })
   async requestDataExport(
     @Arg('customerId', () => ID, { description: 'The customer (a shopper may name only themself).' }) customerId: string,
@@ -40,7 +41,8 @@ export class PrivacyRequestResolver {
   @Authorized(Role.CUSTOMER, Role.CSR)
   @Mutation(() => PrivacyRequestPayload, {
     description:
-      "Erases the customer's personal data in CRM now (the record stays, anonymized, for the orders that name it) and publishes crm.customer.erased for the other services.",
+      "Erases the customer's personal data in CRM now (the record stays, anonymized, for the orders that name it) and publishes crm.customer.erased for the other services. " +
+      'The shopper themself or a CSR. userErrors: UNKNOWN_CUSTOMER.',
   })
   async requestErasure(
     @Arg('customerId', () => ID, { description: 'The customer (a shopper may name only themself).' }) customerId: string,

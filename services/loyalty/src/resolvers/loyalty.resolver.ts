@@ -54,7 +54,9 @@ export class EnrollLoyaltyPayload {
 export class LoyaltyAccountResolver {
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => EnrollLoyaltyPayload, {
-    description: 'Makes a customer a loyalty member (a shopper for themselves, staff for anyone), BRONZE with no points.',
+    description:
+      'Makes a customer a loyalty member (a shopper for themselves, staff for anyone), BRONZE with no points. ' +
+      'userErrors: UNKNOWN_CUSTOMER, ALREADY_ENROLLED.',
   })
   async enrollLoyalty(
     @Arg('customerId', () => ID, { description: 'A merged-away id enrols its survivor.' }) customerId: string,

@@ -158,7 +158,11 @@ export class CartResolver {
     return usableCart(ctx, id);
   }
 
-  @Mutation(() => CartPayload, { description: 'Sets a line to a quantity: 0 removes it, a SKU not in the cart is added.' })
+  @Mutation(() => CartPayload, {
+    description:
+      'Sets a line to a quantity: 0 removes it, a SKU not in the cart is added. Anyone holding the cart id. ' +
+      'userErrors: UNKNOWN_CART, CART_CHECKED_OUT, UNKNOWN_SKU, DISCONTINUED_SKU, INVALID_QUANTITY.',
+  })
   async updateCartLine(
     @Arg('cartId', () => ID, { description: 'The cart (`Cart.id`).' }) cartId: string,
     @Arg('sku', { description: 'The SKU of the line.' }) sku: string,

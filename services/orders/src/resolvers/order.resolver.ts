@@ -361,7 +361,12 @@ export class OrderResolver {
 
   @Authorized(Role.ASSOCIATE, Role.CSR, Role.PARTNER)
   @Mutation(() => PlaceOrderPayload, {
-    description: 'Orders taken outside the storefront cart: POS, call center, marketplace, partner.',
+    description:
+      'Orders taken outside the storefront cart: POS, call center, marketplace, partner (ASSOCIATE, CSR, PARTNER). ' +
+      'userErrors: EMPTY_ORDER, INVALID_QUANTITY, UNKNOWN_SKU, DISCONTINUED_SKU, OUT_OF_STOCK, CUSTOMER_REQUIRED, UNKNOWN_CUSTOMER, ' +
+      'INVALID_CUSTOMER_REFERENCE, INVALID_EMAIL, PICKUP_LOCATION_REQUIRED, ADDRESS_REQUIRED, INVALID_DELIVERY_DATE, INVALID_COUPON, ' +
+      'INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, INVALID_EXTERNAL_REF, and the tender codes (INSUFFICIENT_FUNDS, INVALID_POINTS, ' +
+      'UNKNOWN_GIFT_CARD, DUPLICATE_GIFT_CARD, INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_REQUIRED).',
   })
   async placeOrder(
     @Arg('input', () => PlaceOrderInput, { description: 'The order: shopper, channel, lines, fulfillment and tenders.' })
@@ -375,7 +380,11 @@ export class OrderResolver {
   }
 
   @Authorized(Role.ASSOCIATE)
-  @Mutation(() => AdvanceFulfillmentPayload, { description: 'Staff at the fulfilling location move a fulfillment along.' })
+  @Mutation(() => AdvanceFulfillmentPayload, {
+    description:
+      'Staff at the fulfilling location move a fulfillment along. ' +
+      'userErrors: UNKNOWN_FULFILLMENT, INVALID_TRANSITION, TRACKING_NUMBER_REQUIRED, SHIPMENT_HELD.',
+  })
   async advanceFulfillment(
     @Arg('input', () => AdvanceFulfillmentInput, { description: 'The fulfillment and the step taken.' })
     input: AdvanceFulfillmentInput,
@@ -407,7 +416,9 @@ export class OrderResolver {
   }
 
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR, Role.PARTNER)
-  @Mutation(() => OrderPayload, { description: 'Cancels whatever has not shipped yet.' })
+  @Mutation(() => OrderPayload, {
+    description: 'Cancels whatever has not shipped yet. userErrors: UNKNOWN_ORDER, ALREADY_CANCELLED, ALREADY_SHIPPED.',
+  })
   async cancelOrder(
     @Arg('orderId', () => ID, { description: 'The order (`Order.id`).' }) orderId: string,
     @Arg('channel', () => Channel, { description: 'The channel cancelling (recorded in the order history).' }) channel: Channel,

@@ -42,7 +42,10 @@ export class StoreActionsResolver {
   }
 
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
-  @Mutation(() => CartPayload, { description: 'Attaches a guest cart to the customer who signed in.' })
+  @Mutation(() => CartPayload, {
+    description:
+      'Attaches a guest cart to the customer who signed in. userErrors: UNKNOWN_CART, UNKNOWN_CUSTOMER, CART_BELONGS_TO_ANOTHER.',
+  })
   async attachCart(
     @Arg('cartId', () => ID, { description: 'The guest cart (`Cart.id`).' }) cartId: string,
     @Arg('customerId', () => ID, { description: 'The shopper who takes the cart over.' }) customerId: string,
