@@ -4,7 +4,8 @@
  *
  *   deploy/Dockerfile (+ deploy/Dockerfile.dockerignore), deploy/docker-compose.yml, deploy/k8s/,
  *   deploy/nats.conf (the NATS users: one per service, publishing only its own subjects),
- *   deploy/prometheus/prometheus.yml and deploy/grafana/*.json (gateway/src/deploy-check/observability.ts)
+ *   deploy/prometheus/prometheus.yml and deploy/grafana/*.json (gateway/src/deploy-check/observability.ts),
+ *   every rendered Kubernetes object against its API schema (gateway/src/deploy-check/k8s-schema.ts)
  *
  * What the code requires is read from the code itself: each subgraph's default port and peers
  * (services/<name>/src/main.ts: runServiceProcess(definition, PORT, [peers])), the variables a
@@ -1840,7 +1841,7 @@ function checkK8s(facts, docker) {
     );
   checkK8sNats(facts, docs, procOfDeployment);
   checkK8sOperations(docs, procOfDeployment, { find, nsOf, serviceOf });
-  return { renderer: rendered.renderer, deployments: procOfDeployment.size };
+  return { renderer: rendered.renderer, deployments: procOfDeployment.size, docs: rendered.docs };
 }
 
 /** A label selector ({matchLabels, matchExpressions}) against a set of labels; an empty selector selects all. */
@@ -2329,12 +2330,27 @@ async function checkObservabilityFiles() {
   return findings;
 }
 
+/**
+ * Every rendered Kubernetes object against the Kubernetes API schema of its kind
+ * (gateway/src/deploy-check/k8s-schema.ts, the kubernetes-models package).
+ */
+async function checkK8sSchemas(docs) {
+  const built = 'gateway/dist/deploy-check/k8s-schema.js';
+  if (!exists(built)) return (fail(built, 'missing: run pnpm build first'), null);
+  const { validateK8sObjects } = createRequire(import.meta.url)(abs(built));
+  const findings = await validateK8sObjects(docs, K8S);
+  for (const line of findings.errors) (errors.push(line), checkCount++);
+  for (const line of findings.checked) (passed.push(line), checkCount++);
+  return findings;
+}
+
 const facts = readCode();
 facts.nats = readNatsConf(facts);
 const docker = checkDockerfile(facts);
 const compose = checkCompose(facts, docker);
 const k8s = checkK8s(facts, docker);
 const observability = await checkObservabilityFiles();
+const k8sSchemas = k8s ? await checkK8sSchemas(k8s.docs) : null;
 
 if (VERBOSE) for (const line of passed) console.log(`  ok  ${line}`);
 for (const line of warnings) console.log(`warning: ${line}`);
@@ -2343,6 +2359,7 @@ const summary = [
   docker ? DOCKERFILE : null,
   compose ? `${COMPOSE} (${compose.runs.size} processes)` : null,
   k8s ? `${K8S} (${k8s.deployments} Deployments, rendered with ${k8s.renderer})` : null,
+  k8sSchemas ? `${k8s.docs.length} Kubernetes objects against their API schemas (kubernetes-models)` : null,
   facts.nats ? `${NATS_CONF} (${facts.nats.users.size} users)` : null,
   observability ? 'deploy/prometheus, deploy/grafana (PromQL against the registered metrics)' : null,
   `YAML via ${YAML.name}`,
