@@ -170,7 +170,9 @@ function managedPartner(ctx: ServiceContext, requested: string | null | undefine
 export class ApiClientResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => CreateApiClientPayload, {
-    description: 'Registers a partner API client (OAuth 2.0 client_credentials); the secret is returned once.',
+    description:
+      'Registers a partner API client (OAuth 2.0 client_credentials); the secret is returned once. ADMIN only. ' +
+      'userErrors: INVALID_NAME, INVALID_PARTNER, INVALID_SCOPE.',
   })
   async createApiClient(
     @Arg('input', () => CreateApiClientInput, { description: 'The client to register.' }) input: CreateApiClientInput,
@@ -273,7 +275,9 @@ export class WebhookSubscriptionResolver {
   @Authorized(Role.ADMIN, Role.PARTNER)
   @Mutation(() => CreateWebhookSubscriptionPayload, {
     description:
-      "Subscribes an endpoint to topics of the partner's orders (a partner with webhooks:manage, or ADMIN for a partner); the signing secret is returned once.",
+      "Subscribes an endpoint to topics of the partner's orders (a partner with webhooks:manage, or ADMIN for a partner); the signing secret is returned once. " +
+      'userErrors: INVALID_URL (not an absolute http(s) URL, credentials in it, over 2000 characters, or refused by the URL policy), ' +
+      'NO_TOPICS, PARTNER_REQUIRED (ADMIN without `partnerId`).',
   })
   async createWebhookSubscription(
     @Arg('input', () => CreateWebhookSubscriptionInput, { description: 'The endpoint and its topics.' })
