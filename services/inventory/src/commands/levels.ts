@@ -98,23 +98,30 @@ export async function writeChange(
   if (result.affected !== 1) throw new Error(`stock ${before.sku} at ${before.locationId} changed under a lock`);
   const row = manager.create(Stock, { locationId: before.locationId, sku: before.sku, ...after, updatedAt: now });
   const diff = difference(before, after);
-  await manager.insert(StockMovement, {
-    sku: row.sku,
-    locationId: row.locationId,
-    kind: info.kind,
-    reason: info.reason ?? null,
-    reference: info.reference ?? null,
-    onHandChange: diff.onHand,
-    reservedChange: diff.reserved,
-    inTransitChange: diff.inTransit,
-    safetyStockChange: diff.safetyStock,
-    onHandAfter: after.onHand,
-    reservedAfter: after.reserved,
-    availableAfter: availableUnits(after),
-    channel: by.channel,
-    actor: by.actor,
-    occurredAt: now,
-  });
+  // The ledger row's generated sequence is not needed here: no RETURNING (PostgreSQL) or read-back (SQLite).
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(StockMovement)
+    .updateEntity(false)
+    .values({
+      sku: row.sku,
+      locationId: row.locationId,
+      kind: info.kind,
+      reason: info.reason ?? null,
+      reference: info.reference ?? null,
+      onHandChange: diff.onHand,
+      reservedChange: diff.reserved,
+      inTransitChange: diff.inTransit,
+      safetyStockChange: diff.safetyStock,
+      onHandAfter: after.onHand,
+      reservedAfter: after.reserved,
+      availableAfter: availableUnits(after),
+      channel: by.channel,
+      actor: by.actor,
+      occurredAt: now,
+    })
+    .execute();
   await recordEvent<StockChanged>(
     manager,
     'inventory.stock.changed',

@@ -134,6 +134,7 @@ async function reserveOnce(
   // whatever it reserves later (a modification, or putting lines back after a failed one).
   const expiresAt = (await orderConfirmed(manager, orderId)) ? null : new Date(now.getTime() + reservationTtlSeconds() * 1000);
   const byKey = new Map(existing.map((row) => [reservationKey(row.lineId, row.locationId), row]));
+  const inserts: Partial<StockReservation>[] = [];
   for (const line of plan.set) {
     const values = {
       sku: line.sku,
@@ -147,14 +148,12 @@ async function reserveOnce(
     if (byKey.has(reservationKey(line.lineId, line.locationId))) {
       await manager.update(StockReservation, { orderId, lineId: line.lineId, locationId: line.locationId }, values);
     } else {
-      await manager.insert(StockReservation, {
-        orderId,
-        lineId: line.lineId,
-        locationId: line.locationId,
-        createdAt: now,
-        ...values,
-      });
+      inserts.push({ orderId, lineId: line.lineId, locationId: line.locationId, createdAt: now, ...values });
     }
+  }
+  if (inserts.length > 0) {
+    // New reservations in one INSERT, without reading them back: they are read once below.
+    await manager.createQueryBuilder().insert().into(StockReservation).values(inserts).updateEntity(false).execute();
   }
   for (const row of plan.release) {
     await manager.update(

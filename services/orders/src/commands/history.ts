@@ -3,11 +3,23 @@ import type { Channel } from '@omni/platform';
 import type { EntityManager } from 'typeorm';
 import { OrderHistoryEntry } from '../entities/order';
 
-/** Appends to an order's history inside the caller's transaction. */
+/**
+ * Appends to an order's history inside the caller's transaction: one event, or several in order
+ * (one read of the last sequence and one INSERT, whatever their number).
+ */
 export async function appendHistory(
   manager: EntityManager,
-  entry: { orderId: string; channel: Channel | null; actor: string | null; event: string },
+  entry: { orderId: string; channel: Channel | null; actor: string | null; event: string | string[] },
 ): Promise<void> {
-  const last = await manager.maximum(OrderHistoryEntry, 'sequence', { orderId: entry.orderId });
-  await manager.insert(OrderHistoryEntry, { id: randomUUID(), sequence: (last ?? 0) + 1, at: new Date(), ...entry });
+  const events = typeof entry.event === 'string' ? [entry.event] : entry.event;
+  if (events.length === 0) return;
+  const last = (await manager.maximum(OrderHistoryEntry, 'sequence', { orderId: entry.orderId })) ?? 0;
+  const at = new Date();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(OrderHistoryEntry)
+    .values(events.map((event, i) => ({ ...entry, id: randomUUID(), sequence: last + 1 + i, at, event })))
+    .updateEntity(false)
+    .execute();
 }

@@ -70,13 +70,14 @@ export async function recordEvent<P>(
   const event = newEnvelope(type, payload, channel, version);
   const traceparent = currentTraceparent();
   if (traceparent) event.traceparent = traceparent;
-  await manager.insert(OutboxEvent, {
-    eventId: event.id,
-    type: event.type,
-    envelope: JSON.stringify(event),
-    publishedAt: null,
-    attempts: 0,
-  });
+  // No read-back of the generated sequence and defaults (a SELECT per event on SQLite, RETURNING on PostgreSQL).
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(OutboxEvent)
+    .values({ eventId: event.id, type: event.type, envelope: JSON.stringify(event), publishedAt: null, attempts: 0 })
+    .updateEntity(false)
+    .execute();
   return event;
 }
 
