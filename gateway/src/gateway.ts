@@ -23,6 +23,7 @@ import { gatewayEdge, type EdgeOptions } from './edge';
 import { MergedCustomers, type CustomerDirectory } from './merged-customers';
 import { DEFAULT_LIMITS, DEFAULT_MAX_REQUEST_BYTES, type QueryLimits } from './limits';
 import { oauthTokenRouter, type ApiClientDirectory } from './oauth';
+import { rateLimitOptions } from './rate-limit';
 
 export interface GatewayOptions extends EdgeOptions {
   supergraphSdl: string;
@@ -46,6 +47,8 @@ export interface GatewayOptions extends EdgeOptions {
   apiClients?: ApiClientDirectory;
   /** Lifetime of a token from `POST /oauth/token` (OAUTH_TOKEN_TTL_SECONDS; default 900). */
   oauthTokenTtlSeconds?: number;
+  /** Token requests per minute per client address (OAUTH_TOKEN_RATE_PER_MINUTE; default 60). */
+  oauthTokenRatePerMinute?: number;
 }
 
 export interface RunningGateway {
@@ -116,7 +119,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: 'gateway', subgraphs: states });
   });
   if (options.apiClients && auth.signingSecret) {
-    app.use(oauthTokenRouter({ clients: options.apiClients, auth, ttlSeconds: options.oauthTokenTtlSeconds, log: options.log }));
+    app.use(
+      oauthTokenRouter({
+        clients: options.apiClients,
+        auth,
+        ttlSeconds: options.oauthTokenTtlSeconds,
+        ratePerMinute: options.oauthTokenRatePerMinute,
+        trustedProxyHops: (options.rateLimit ?? rateLimitOptions(process.env)).trustedProxyHops,
+        log: options.log,
+      }),
+    );
   }
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   app.use(

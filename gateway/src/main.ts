@@ -19,7 +19,7 @@ import { GatewayClient } from './client';
 import { ForwardingDataSource } from './data-sources';
 import { startGateway } from './gateway';
 import { crmDirectory } from './merged-customers';
-import { DEFAULT_OAUTH_TOKEN_TTL_SECONDS, ordersApiClients } from './oauth';
+import { DEFAULT_OAUTH_TOKEN_RATE_PER_MINUTE, DEFAULT_OAUTH_TOKEN_TTL_SECONDS, ordersApiClients } from './oauth';
 import {
   DEFAULT_LIST_SIZE,
   DEFAULT_MAX_ALIASES,
@@ -74,6 +74,8 @@ const config = {
   REQUEST_MAX_BYTES: env.positiveInt(DEFAULT_MAX_REQUEST_BYTES),
   /** Lifetime of the partner tokens POST /oauth/token signs. */
   OAUTH_TOKEN_TTL_SECONDS: env.positiveInt(DEFAULT_OAUTH_TOKEN_TTL_SECONDS),
+  /** POST /oauth/token requests per minute from one client address. */
+  OAUTH_TOKEN_RATE_PER_MINUTE: env.positiveInt(DEFAULT_OAUTH_TOKEN_RATE_PER_MINUTE),
   ...Object.fromEntries(SERVICES.map(({ definition }) => [urlVariable(definition.name), env.url(['http', 'https']).optional()])),
 };
 
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
       customers: crmDirectory(peers),
       apiClients: ordersApiClients(peers),
       oauthTokenTtlSeconds: settings.OAUTH_TOKEN_TTL_SECONDS,
+      oauthTokenRatePerMinute: settings.OAUTH_TOKEN_RATE_PER_MINUTE,
       log,
       port: settings.PORT,
       host: settings.HOST,
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
     transport: 'in-process',
     log,
     oauthTokenTtlSeconds: settings.OAUTH_TOKEN_TTL_SECONDS,
+    oauthTokenRatePerMinute: settings.OAUTH_TOKEN_RATE_PER_MINUTE,
     ...security,
   });
   onShutdown(() => system.close());

@@ -2,7 +2,9 @@ import type { Logger, Peers, RequestInfo } from '@omni/platform';
 import { ANONYMOUS } from '@omni/platform';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AuthOptions } from './auth';
+import { clientAddress } from './rate-limit';
 import { issueToken } from './token';
 
 /**
@@ -51,6 +53,8 @@ export function ordersApiClients(peers: Peers): ApiClientDirectory {
 
 /** Lifetime of an issued token (OAUTH_TOKEN_TTL_SECONDS). */
 export const DEFAULT_OAUTH_TOKEN_TTL_SECONDS = 900;
+/** Token requests per minute from one client address (OAUTH_TOKEN_RATE_PER_MINUTE), counted per gateway replica. */
+export const DEFAULT_OAUTH_TOKEN_RATE_PER_MINUTE = 60;
 
 function basicCredentials(header: string | undefined): { id: string; secret: string } | null {
   const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? '');
@@ -73,16 +77,28 @@ export function oauthTokenRouter(options: {
   clients: ApiClientDirectory;
   auth: AuthOptions;
   ttlSeconds?: number;
+  /** Requests per minute per client address, before the credentials are checked (a flood never reaches orders). */
+  ratePerMinute?: number;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY_HOPS). */
+  trustedProxyHops?: number;
   log: Logger;
 }): express.Router {
   const router = express.Router();
   const ttlSeconds = options.ttlSeconds ?? DEFAULT_OAUTH_TOKEN_TTL_SECONDS;
+  const limiter = new RateLimiterMemory({ points: options.ratePerMinute ?? DEFAULT_OAUTH_TOKEN_RATE_PER_MINUTE, duration: 60 });
   router.post('/oauth/token', express.urlencoded({ extended: false, limit: '8kb' }), async (req, res) => {
     res.set('cache-control', 'no-store').set('pragma', 'no-cache');
     const fail = (status: number, error: string, description: string) => {
       if (status === 401) res.set('www-authenticate', 'Basic realm="omni"');
       res.status(status).json({ error, error_description: description });
     };
+    try {
+      await limiter.consume(clientAddress(req, options.trustedProxyHops ?? 0));
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      res.set('retry-after', String(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000))));
+      return fail(429, 'temporarily_unavailable', 'too many token requests from this address (OAUTH_TOKEN_RATE_PER_MINUTE)');
+    }
     const body = (req.body ?? {}) as Record<string, unknown>;
     const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
     if (field('grant_type') !== 'client_credentials') {

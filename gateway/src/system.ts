@@ -56,6 +56,8 @@ export interface SystemOptions {
   jobs?: 'scheduled' | 'manual';
   /** Lifetime of a token from `POST /oauth/token`; default 900 s. */
   oauthTokenTtlSeconds?: number;
+  /** Token requests per minute per client address; default 60. */
+  oauthTokenRatePerMinute?: number;
 }
 
 export interface RunningSystem {
@@ -124,6 +126,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       customers: crmDirectory(peers),
       apiClients: ordersApiClients(peers),
       oauthTokenTtlSeconds: options.oauthTokenTtlSeconds,
+      oauthTokenRatePerMinute: options.oauthTokenRatePerMinute,
       ...options.edge,
     });
     const close = async () => {

@@ -3,7 +3,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LessThanOrEqual } from 'typeorm';
 import { WebhookDelivery } from '../../services/orders/src/entities/partner';
+import express from 'express';
+import { authOptions } from '../src/auth';
 import { GatewayClient } from '../src/client';
+import { oauthTokenRouter } from '../src/oauth';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
 /** A webhook receiver on 127.0.0.1 (random port): answers each request with the next status of `statuses` (then 200). */
@@ -422,5 +425,44 @@ describe('partner API clients and webhooks', () => {
       input: { url: 'file:///etc/passwd', topics: ['ORDER_PLACED'] },
     });
     expect(createWebhookSubscription.userErrors.map((e: any) => e.code)).toEqual(['INVALID_URL']);
+  });
+});
+
+describe('POST /oauth/token rate limit', () => {
+  it('answers 429 with Retry-After past OAUTH_TOKEN_RATE_PER_MINUTE from one address, before asking orders', async () => {
+    let asked = 0;
+    const app = express().use(
+      oauthTokenRouter({
+        clients: {
+          authenticate: async () => {
+            asked++;
+            return null;
+          },
+        },
+        auth: authOptions({}),
+        ratePerMinute: 2,
+        log: { error: () => undefined } as never,
+      }),
+    );
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/oauth/token`;
+      const post = () =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=client_credentials&client_id=a&client_secret=b',
+        });
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await post()).status);
+      expect(statuses).toEqual([401, 401, 429]);
+      const limited = await post();
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(asked).toBe(2);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });
