@@ -1,16 +1,20 @@
 /**
- * `pnpm bench:gateway [--duration 10] [--connections 10] [--rounds 3] [--json out.json]`
+ * `pnpm bench:gateway [--duration 10] [--connections 10] [--rounds 3] [--json out.json] [--distributed DIR]`
  *
  * Starts the embedded system (SQLite files in a scratch directory, the in-process bus, every
- * subgraph also on a port of its own) in a child process, seeds the demo retailer plus deep
- * stock, and loads it with autocannon from this process, 127.0.0.1 only: the cases in turn,
+ * subgraph also on a port of its own) in a child process, or with `--distributed DIR` uses the
+ * running `scripts/distributed.sh` whose DIST_DIR is DIR (its secrets, its pids; start it with
+ * RATE_LIMIT_PER_MINUTE and RATE_LIMIT_ANONYMOUS_PER_MINUTE high, e.g. 100000000). Seeds the demo
+ * retailer (unless seeded) plus deep stock, and loads it with autocannon from this process,
+ * 127.0.0.1 only: the cases in turn,
  * round after round (A, B, C, D, A, B, ...), so a neighbour's burst hits every case alike. Prints
  * the median of the rounds: req/s, p50 and p99 latency, and the system's CPU per request
- * (process.cpuUsage of the child, user + system, so the load generator is not counted).
+ * (user + system: process.cpuUsage of the embedded child, /proc/<pid>/stat of every distributed
+ * process but PostgreSQL; the load generator is not counted).
  * No thresholds: the numbers are for reading (issue 20's targets are ratios on one machine).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +22,8 @@ import autocannon from 'autocannon';
 import { createLogger, DEV_SUBGRAPH_SECRET, encodeCaller, HEADERS, signCallerValue } from '@omni/platform';
 import { GatewayClient } from '../client';
 import { rateLimitOptions } from '../rate-limit';
-import { seedDemoRetailer } from '../seed';
+import { isSeeded, seedDemoRetailer } from '../seed';
+import { GATEWAY_PORT, SERVICES } from '../services';
 import { startSystem } from '../system';
 import { issueToken } from '../token';
 
@@ -88,6 +93,72 @@ function request<T>(child: ChildProcess, type: string, reply: string): Promise<T
   });
 }
 
+/** The system under load, wherever it runs. */
+interface Target {
+  mode: string;
+  gatewayUrl: string;
+  crmUrl: string;
+  /** Signs the bench's tokens; unset: the development key. */
+  authSecret?: string;
+  subgraphSecret: string;
+  /** CPU the system has used so far, in microseconds (user + system). */
+  cpu(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function embedded(): Promise<Target> {
+  const child = fork(__filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the system exited (${code}) before it was ready`)));
+    child.on('message', (m: { type: string } & Ready) => m.type === 'ready' && resolve(m));
+  });
+  return {
+    mode: 'embedded (SQLite, in-process bus)',
+    ...ready,
+    subgraphSecret: DEV_SUBGRAPH_SECRET,
+    cpu: async () => {
+      const { usage } = await request<{ usage: NodeJS.CpuUsage }>(child, 'cpu', 'cpu');
+      return usage.user + usage.system;
+    },
+    close: async () => {
+      child.send({ type: 'stop' });
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/** A running scripts/distributed.sh: its ports, the secrets in DIR/secrets.env, its processes in DIR/pids. */
+function distributed(dir: string): Target {
+  const secrets = Object.fromEntries(
+    readFileSync(join(dir, 'secrets.env'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  const crmPort = SERVICES.find((s) => s.definition.name === 'crm')!.port;
+  // /proc/<pid>/stat: utime and stime (fields 14 and 15) in clock ticks (100 a second on Linux).
+  const ticks = (pid: string) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  return {
+    mode: 'distributed (scripts/distributed.sh: PostgreSQL, NATS, one process per service)',
+    gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
+    crmUrl: `http://127.0.0.1:${crmPort}/graphql`,
+    authSecret: secrets.AUTH_SECRET,
+    subgraphSecret: secrets.SUBGRAPH_SECRET ?? DEV_SUBGRAPH_SECRET,
+    cpu: async () => {
+      let total = 0;
+      for (const file of readdirSync(join(dir, 'pids'))) {
+        if (file === 'supervisor.pid') continue;
+        total += ticks(readFileSync(join(dir, 'pids', file), 'utf8').trim());
+      }
+      return total * 10_000;
+    },
+    close: async () => undefined,
+  };
+}
+
 interface Case {
   name: string;
   url: string;
@@ -103,8 +174,8 @@ interface Measured {
   errors: number;
 }
 
-async function runCase(child: ChildProcess, c: Case, duration: number, connections: number): Promise<Measured> {
-  const before = (await request<{ usage: NodeJS.CpuUsage }>(child, 'cpu', 'cpu')).usage;
+async function runCase(target: Target, c: Case, duration: number, connections: number): Promise<Measured> {
+  const before = await target.cpu();
   const result = await autocannon({
     url: c.url,
     method: 'POST',
@@ -114,8 +185,7 @@ async function runCase(child: ChildProcess, c: Case, duration: number, connectio
     // A fresh body per request (placeOrder needs its own idempotency key).
     requests: [{ setupRequest: (req) => ({ ...req, body: c.body() }) }],
   });
-  const after = (await request<{ usage: NodeJS.CpuUsage }>(child, 'cpu', 'cpu')).usage;
-  const cpuMicros = after.user - before.user + (after.system - before.system);
+  const cpuMicros = (await target.cpu()) - before;
   const completed = result.requests.total || 1;
   return {
     rps: result.requests.average,
@@ -139,26 +209,30 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '10' },
       rounds: { type: 'string', default: '3' },
       json: { type: 'string' },
+      distributed: { type: 'string' },
     },
   });
   const duration = Number(values.duration);
   const connections = Number(values.connections);
   const rounds = Number(values.rounds);
-  const child = fork(__filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = values.distributed ? distributed(values.distributed) : await embedded();
   try {
-    const ready = await new Promise<Ready>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`the system exited (${code}) before it was ready`)));
-      child.on('message', (m: { type: string } & Ready) => m.type === 'ready' && resolve(m));
-    });
-    const token = await issueToken({ roles: ['ADMIN', 'CSR'], subject: 'bench-back-office', ttlSeconds: 6 * 3600 });
+    const token = await issueToken(
+      { roles: ['ADMIN', 'CSR'], subject: 'bench-back-office', ttlSeconds: 6 * 3600 },
+      { secret: ready.authSecret },
+    );
     const admin = new GatewayClient(ready.gatewayUrl, { 'x-channel': 'WEB', authorization: `Bearer ${token}` });
-    const seeded = await seedDemoRetailer(admin);
-    const store = seeded.locationIds[1]!;
+    if (!(await isSeeded(admin))) await seedDemoRetailer(admin);
+    const { locations, customerLookup } = await admin.request<{
+      locations: { id: string; name: string }[];
+      customerLookup: { id: string };
+    }>('query BenchIds { locations { id name } customerLookup(email: "ada.lovelace@example.com") { id } }');
+    const store = locations.find((l) => l.name === 'SoHo Store')!.id;
     // Deep stock at the pickup store, so placeOrder never runs out (nor needs a transfer) during the run.
     for (const sku of ['NF-TOTE-NAT', 'RL-BTL-750-SAGE']) {
       await admin.mutate(SET_STOCK, { input: { locationId: store, sku, onHand: 10_000_000 } }, 'SetStock');
     }
-    const customerId = seeded.customerIds[0]!;
+    const customerId = customerLookup.id;
     const csrCaller = encodeCaller({
       subject: 'bench-back-office',
       roles: ['ADMIN', 'CSR'],
@@ -182,7 +256,7 @@ async function main(): Promise<void> {
         headers: {
           'x-channel': 'WEB',
           [HEADERS.caller]: csrCaller,
-          [HEADERS.callerSignature]: signCallerValue(csrCaller, DEV_SUBGRAPH_SECRET),
+          [HEADERS.callerSignature]: signCallerValue(csrCaller, ready.subgraphSecret),
         },
         body: () => JSON.stringify({ query: CRM_CUSTOMER, variables: { id: customerId }, operationName: 'CrmCustomer' }),
       },
@@ -235,7 +309,7 @@ async function main(): Promise<void> {
     const load: number[] = [];
     for (let round = 1; round <= rounds; round++) {
       for (const c of cases) {
-        const measured = await runCase(child, c, duration, connections);
+        const measured = await runCase(ready, c, duration, connections);
         samples.get(c.name)!.push(measured);
         load.push(loadavg()[0]!);
         process.stderr.write(
@@ -256,7 +330,7 @@ async function main(): Promise<void> {
       };
     });
     process.stdout.write(
-      `embedded (SQLite, in-process bus), ${connections} connections, ${rounds} rounds of ${duration} s per case, medians; ` +
+      `${ready.mode}, ${connections} connections, ${rounds} rounds of ${duration} s per case, medians; ` +
         `load average during the run ${Math.min(...load).toFixed(2)}..${Math.max(...load).toFixed(2)}\n`,
     );
     console.table(table);
@@ -265,10 +339,10 @@ async function main(): Promise<void> {
       `Customer360 vs direct CRM: ${(crm!['req/s'] / c360!['req/s']).toFixed(1)}x the throughput, ` +
         `${(c360!['CPU ms/req'] / crm!['CPU ms/req']).toFixed(1)}x the CPU per request\n`,
     );
-    if (values.json) writeFileSync(values.json, JSON.stringify({ connections, rounds, duration, load, table }, null, 2));
+    if (values.json)
+      writeFileSync(values.json, JSON.stringify({ mode: ready.mode, connections, rounds, duration, load, table }, null, 2));
   } finally {
-    child.send({ type: 'stop' });
-    await new Promise((resolve) => child.once('exit', resolve));
+    await ready.close();
   }
 }
 
