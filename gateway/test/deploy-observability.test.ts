@@ -8,6 +8,7 @@ import {
   k8sScrapeTargets,
   PROMETHEUS_CONFIG,
   promqlMetricNames,
+  scrapeTargetLabels,
 } from '../src/deploy-check/observability';
 
 const ROOT = join(__dirname, '../..');
@@ -35,7 +36,7 @@ describe('deploy checks: Prometheus and Grafana', () => {
       await promqlMetricNames(
         'histogram_quantile(0.95, sum by (le) (rate(a_bucket{x="$v"}[$__rate_interval]))) / on() group_left b',
       ),
-    ).toEqual({ names: ['a_bucket', 'b'] });
+    ).toEqual({ names: ['a_bucket', 'b'], labels: ['le', 'x'] });
     expect((await promqlMetricNames('sum(rate(a[5m])')).error).toMatch(/does not parse/);
     expect((await promqlMetricNames('{__name__="a"}')).error).toMatch(/without a metric name/);
   });
@@ -53,6 +54,18 @@ describe('deploy checks: Prometheus and Grafana', () => {
     ]);
     expect((await checkDashboard('d.json', dashboard('sum(outbox_backlog'), exposed)).errors[0]).toMatch(/does not parse/);
     expect((await checkDashboard('d.json', '{', exposed)).errors[0]).toMatch(/not JSON/);
+    // Labels: a series' own, le of a bucket, and the targets' (job, app from the scrape's relabelling).
+    const labelled = dashboard(
+      'histogram_quantile(0.9, sum by (le, subgraph, app) (rate(gateway_subgraph_fetch_duration_seconds_bucket{outcome="ok"}[5m])))',
+    );
+    expect((await checkDashboard('d.json', labelled, exposed, ['job', 'app'])).errors).toEqual([]);
+    expect((await checkDashboard('d.json', dashboard('max by (servce) (outbox_backlog)'), exposed)).errors).toEqual([
+      'd.json: panel "q" A: label servce is on none of outbox_backlog nor the targets',
+    ]);
+  });
+
+  it('takes the labels the scrape adds from its relabelling', () => {
+    expect(scrapeTargetLabels(scrape)).toEqual(['job', 'instance', 'app', 'namespace', 'pod']);
   });
 
   it('refuses a scrape job that misses our namespace, port or path, or renames the jobs’ own job label', () => {

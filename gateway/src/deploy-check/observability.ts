@@ -29,6 +29,8 @@ export interface Findings {
 export interface ExposedSeries {
   /** Every series name a scrape can hold: a histogram's `_bucket`, `_sum` and `_count`, a summary's too. */
   names: Set<string>;
+  /** The labels of each series (a histogram's `_bucket` also `le`). */
+  labels: Map<string, Set<string>>;
   /** The metrics whose own labels clash with a target label (`job_last_run_failed{job=...}`). */
   clashing: string[];
 }
@@ -38,15 +40,21 @@ type Registry = Pick<typeof metricsRegistry, 'getMetricsAsArray'>;
 /** What /metrics exposes, from the registry the code registers its metrics in. */
 export function exposedSeries(registry: Registry = metricsRegistry): ExposedSeries {
   const names = new Set<string>(SYNTHETIC_SERIES);
+  const labels = new Map<string, Set<string>>();
   const clashing: string[] = [];
+  const series = (name: string, own: string[]) => (names.add(name), labels.set(name, new Set(own)));
   for (const metric of registry.getMetricsAsArray()) {
     const { name, type, labelNames } = metric as unknown as { name: string; type: string; labelNames: string[] };
-    if (type === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) names.add(name + suffix);
-    else if (type === 'summary') for (const suffix of ['', '_sum', '_count']) names.add(name + suffix);
-    else names.add(name);
+    if (type === 'histogram') {
+      series(`${name}_bucket`, [...labelNames, 'le']);
+      for (const suffix of ['_sum', '_count']) series(name + suffix, labelNames);
+    } else if (type === 'summary') {
+      series(name, [...labelNames, 'quantile']);
+      for (const suffix of ['_sum', '_count']) series(name + suffix, labelNames);
+    } else series(name, labelNames);
     if (labelNames.some((label) => TARGET_LABELS.includes(label))) clashing.push(name);
   }
-  return { names, clashing };
+  return { names, labels, clashing };
 }
 
 /** Prometheus' own PromQL grammar; the package is ES modules: loaded on first use. */
@@ -56,23 +64,25 @@ const promqlParser = () => (promql ??= import('@prometheus-io/lezer-promql').the
 /** Grafana's interval variables stand where PromQL wants a duration. */
 const GRAFANA_DURATIONS = /\$(?:__rate_interval|__interval|__range)\b|\$\{(?:__rate_interval|__interval|__range)\}/g;
 
-/** The metric names a PromQL expression selects, or the position where it does not parse. */
-export async function promqlMetricNames(expression: string): Promise<{ names: string[]; error?: string }> {
+/** The metric and label names a PromQL expression uses, or the position where it does not parse. */
+export async function promqlMetricNames(expression: string): Promise<{ names: string[]; labels: string[]; error?: string }> {
   const expr = expression.replace(GRAFANA_DURATIONS, '5m');
   const names: string[] = [];
+  const labels: string[] = [];
   let error: string | undefined;
   (await promqlParser()).parse(expr).iterate({
     enter(node) {
       if (node.type.isError && error === undefined) {
         error = `does not parse at ${node.from}: ${JSON.stringify(expr.slice(Math.max(0, node.from - 20), node.from + 20))}`;
       }
+      if (node.name === 'LabelName') labels.push(expr.slice(node.from, node.to));
       if (node.name !== 'VectorSelector') return;
       const identifier = node.node.getChild('Identifier');
       if (identifier) names.push(expr.slice(identifier.from, identifier.to));
       else if (error === undefined) error = `a selector without a metric name: ${expr.slice(node.from, node.to)}`;
     },
   });
-  return { names, ...(error === undefined ? {} : { error }) };
+  return { names, labels: [...new Set(labels)], ...(error === undefined ? {} : { error }) };
 }
 
 interface Panel {
@@ -81,8 +91,16 @@ interface Panel {
   panels?: Panel[];
 }
 
-/** A Grafana dashboard (its JSON model): every target's expression parses and names exposed series only. */
-export async function checkDashboard(where: string, text: string, exposed: ExposedSeries): Promise<Findings> {
+/**
+ * A Grafana dashboard (its JSON model): every target's expression parses, names exposed series
+ * only, and only labels those series carry or the scrape gives every target (`targetLabels`).
+ */
+export async function checkDashboard(
+  where: string,
+  text: string,
+  exposed: ExposedSeries,
+  targetLabels: string[] = TARGET_LABELS,
+): Promise<Findings> {
   const findings: Findings = { errors: [], checked: [] };
   let dashboard: { title?: unknown; uid?: unknown; panels?: Panel[] };
   try {
@@ -101,15 +119,19 @@ export async function checkDashboard(where: string, text: string, exposed: Expos
       if (!target.expr) continue;
       expressions++;
       const at = `${where}: panel ${JSON.stringify(panel.title ?? '')} ${target.refId ?? ''}`.trimEnd();
-      const { names, error } = await promqlMetricNames(target.expr);
+      const { names, labels, error } = await promqlMetricNames(target.expr);
       if (error) findings.errors.push(`${at}: ${error}`);
       for (const name of names) {
         if (!exposed.names.has(name)) findings.errors.push(`${at}: ${name} is no series /metrics exposes`);
       }
+      const known = new Set([...targetLabels, ...names.flatMap((name) => [...(exposed.labels.get(name) ?? [])])]);
+      for (const label of labels) {
+        if (!known.has(label)) findings.errors.push(`${at}: label ${label} is on none of ${names.join(', ')} nor the targets`);
+      }
     }
   }
   if (expressions === 0) findings.errors.push(`${where}: no panel queries Prometheus`);
-  findings.checked.push(`${where}: ${expressions} PromQL expressions parse and name exposed series only`);
+  findings.checked.push(`${where}: ${expressions} PromQL expressions parse and name exposed series and labels only`);
   return findings;
 }
 
@@ -193,6 +215,15 @@ export function checkScrapeConfig(where: string, text: string, targets: ScrapeTa
   return findings;
 }
 
+/** The labels every scraped series gets: job, instance and the relabelled `target_label`s. */
+export function scrapeTargetLabels(text: string): string[] {
+  const config = (parseYaml(text) ?? {}) as { scrape_configs?: ScrapeConfig[] };
+  const relabelled = (config.scrape_configs ?? []).flatMap((job) =>
+    (job.relabel_configs ?? []).map((r) => (r as { target_label?: string }).target_label ?? ''),
+  );
+  return [...TARGET_LABELS, ...relabelled.filter((label) => label && !label.startsWith('__'))];
+}
+
 /** Every check of this module on the files under `root`. */
 export async function checkObservability(root: string, registry: Registry = metricsRegistry): Promise<Findings> {
   const exposed = exposedSeries(registry);
@@ -201,12 +232,13 @@ export async function checkObservability(root: string, registry: Registry = metr
     all.errors.push(...f.errors);
     all.checked.push(...f.checked);
   };
-  add(checkScrapeConfig(PROMETHEUS_CONFIG, readFileSync(join(root, PROMETHEUS_CONFIG), 'utf8'), k8sScrapeTargets(root), exposed));
+  const scrape = readFileSync(join(root, PROMETHEUS_CONFIG), 'utf8');
+  add(checkScrapeConfig(PROMETHEUS_CONFIG, scrape, k8sScrapeTargets(root), exposed));
   const dashboards = readdirSync(join(root, DASHBOARDS)).filter((f) => f.endsWith('.json'));
   if (dashboards.length === 0) all.errors.push(`${DASHBOARDS}: no dashboard`);
   for (const file of dashboards) {
     const where = `${DASHBOARDS}/${file}`;
-    add(await checkDashboard(where, readFileSync(join(root, where), 'utf8'), exposed));
+    add(await checkDashboard(where, readFileSync(join(root, where), 'utf8'), exposed, scrapeTargetLabels(scrape)));
   }
   return all;
 }
