@@ -326,6 +326,42 @@ describe('partner API clients and webhooks', () => {
     expect(JSON.parse(hook.received[2]!.body)).toEqual(shipped);
   });
 
+  it("lets only ADMIN scope a subscription to every order's events", async () => {
+    const erp = await receiver();
+    receivers.push(erp);
+    const wide = await send(t.client, 'CreateWebhookSubscription', {
+      input: { url: erp.url, topics: ['ORDER_PLACED'], partnerId: 'retailer-erp', allOrders: true },
+    });
+    expect(wide.createWebhookSubscription.userErrors).toEqual([]);
+    const sub = wide.createWebhookSubscription.subscription;
+    const byPartner = await acme.raw<any>(
+      'mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { signingSecret } }',
+      { input: { url: erp.url, topics: ['ORDER_PLACED'], allOrders: true } },
+    );
+    expect(byPartner.errors?.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+
+    // A call-center order (no partner) and a partner's order both reach it.
+    const { placeOrder } = await send(t.client.withHeaders({ 'x-channel': 'CALL_CENTER' }), 'PlaceOrder', {
+      input: {
+        channel: 'CALL_CENTER',
+        idempotencyKey: 'ERP-1',
+        customer: { email: 'caller@example.com' },
+        lines: [{ sku: 'WH-MUG', quantity: 1 }],
+        fulfillment: { type: 'SHIP', address: { line1: '1 Dock St', city: 'Newark', postalCode: '07102', country: 'US' } },
+      },
+    });
+    expect(placeOrder.userErrors).toEqual([]);
+    expect((await place(acme, 'ACME-WH-ERP')).errors).toBeUndefined();
+    await eventually(
+      () => deliveriesOf(sub.id),
+      (d) => d.length === 2,
+    );
+    await t.runJob('orders', 'webhook-dispatch');
+    const numbers = erp.received.map((r) => JSON.parse(r.body).data.order.number);
+    expect(numbers).toHaveLength(2);
+    expect(numbers).toContain(placeOrder.order.number);
+  });
+
   it('parks a delivery whose receiver never answers after WEBHOOK_MAX_ATTEMPTS, while other subscriptions keep receiving', async () => {
     const saved = { attempts: process.env.WEBHOOK_MAX_ATTEMPTS, timeout: process.env.WEBHOOK_TIMEOUT_MS };
     process.env.WEBHOOK_MAX_ATTEMPTS = '2';

@@ -101,6 +101,13 @@ export class WebhookSubscription {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  @Field({
+    description:
+      "true: it receives the events of every order, not only its partner's (staff scoped it wider: ADMIN only, e.g. the retailer's own ERP); false: only orders its partner placed.",
+  })
+  @Column({ type: 'boolean', default: false })
+  allOrders!: boolean;
+
   @Field(() => Date, { description: 'When it was created.' })
   @Column({ type: Date })
   createdAt!: Date;

@@ -117,6 +117,12 @@ export class CreateWebhookSubscriptionInput {
 
   @Field(() => String, { nullable: true, description: "ADMIN only: the partner it is for (a partner's token names its own)." })
   partnerId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "ADMIN only: true to receive every order's events, not only the partner's own (default false).",
+  })
+  allOrders?: boolean | null;
 }
 
 @ObjectType({ description: 'The result of `createWebhookSubscription`.' })
@@ -287,6 +293,9 @@ export class WebhookSubscriptionResolver {
     let signingSecret: string | null = null;
     const { result, userErrors } = await attempt(async () => {
       const partnerId = managedPartner(ctx, input.partnerId);
+      // Wider than the partner's own orders only when staff say so.
+      if (input.allOrders && !hasRole(ctx.caller, Role.ADMIN, Role.SERVICE))
+        throw forbidden('only ADMIN subscribes to every order');
       const url = await checkWebhookUrl(input.url);
       if (!input.topics.length) throw new DomainError('NO_TOPICS', 'name at least one topic', ['input', 'topics']);
       signingSecret = `whsec_${randomBytes(32).toString('base64url')}`;
@@ -297,6 +306,7 @@ export class WebhookSubscriptionResolver {
         topics: [...new Set(input.topics)],
         signingSecret,
         active: true,
+        allOrders: input.allOrders ?? false,
         createdAt: new Date(),
       });
       await ctx.db.getRepository(WebhookSubscription).insert(subscription);

@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { ConfigError, type EventEnvelope } from '@omni/platform';
-import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { Brackets, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import type { JobContext } from '@omni/platform';
 import { Order } from '../entities/order';
 import { WebhookDelivery, WebhookSubscription } from '../entities/partner';
@@ -143,12 +143,27 @@ export async function enqueueDeliveries(manager: EntityManager, event: EventEnve
   if (!mapping) return 0;
   // Parsed first, whoever placed the order: a malformed event is refused (and parked) for every order.
   const parsed = webhookEvent(event);
-  const order = await manager.findOneBy(Order, { id: parsed.orderId });
-  if (!order?.partnerId) return 0;
-  const subscriptions = (await manager.findBy(WebhookSubscription, { partnerId: order.partnerId, active: true })).filter((s) =>
-    s.topics.includes(mapping.topic),
-  );
+  // One statement for the common case (nobody subscribed): the active subscriptions of the
+  // order's partner, and those staff scoped to every order.
+  const query = manager.getRepository(WebhookSubscription).createQueryBuilder('s');
+  const partnerOfOrder = query
+    .subQuery()
+    .select('o.partnerId')
+    .from(Order, 'o')
+    .where('o.id = :orderId', { orderId: parsed.orderId })
+    .getQuery();
+  const subscriptions = (
+    await query
+      .where('s.active = :active', { active: true })
+      .andWhere(
+        new Brackets((either) => either.where('s.allOrders = :all', { all: true }).orWhere(`s.partnerId IN ${partnerOfOrder}`)),
+      )
+      .setParameter('orderId', parsed.orderId)
+      .getMany()
+  ).filter((s) => s.topics.includes(mapping.topic));
   if (!subscriptions.length) return 0;
+  const order = await manager.findOneBy(Order, { id: parsed.orderId });
+  if (!order) return 0;
   const existing = new Set(
     (await manager.findBy(WebhookDelivery, { eventId: event.id, subscriptionId: In(subscriptions.map((s) => s.id)) })).map(
       (d) => d.subscriptionId,
