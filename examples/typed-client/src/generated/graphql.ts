@@ -189,6 +189,8 @@ export type CreateSubscriptionInput = {
 
 /** An endpoint to receive order and return events. */
 export type CreateWebhookSubscriptionInput = {
+  /** ADMIN only: true to receive every order's events, not only the partner's own (default false). */
+  allOrders?: boolean | null | undefined;
   /** ADMIN only: the partner it is for (a partner's token names its own). */
   partnerId?: string | null | undefined;
   /** The events to deliver, at least one. */
