@@ -69,7 +69,7 @@ export class MergedCustomers {
     const now = Date.now();
     const cached = this.survivors.get(id);
     if (cached && cached.until > now) return cached.survivor;
-    let survivor = id;
+    let survivor: string;
     try {
       survivor = (await this.directory.survivorOf(id, info)) ?? id;
     } catch (error) {
