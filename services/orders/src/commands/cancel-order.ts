@@ -1,16 +1,9 @@
-import {
-  dialectOf,
-  DomainError,
-  inTransaction,
-  recordEvent,
-  type Channel,
-  type OrderCancelled,
-  type ServiceContext,
-} from '@omni/platform';
+import { DomainError, inTransaction, recordEvent, type Channel, type OrderCancelled, type ServiceContext } from '@omni/platform';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { hasLeft, orderStatusOf } from '../domain/fulfillment';
 import { FulfillmentStatus, LineStatus, OrderStatus } from '../domain/status';
 import { appendHistory } from './history';
+import { lockOrder } from './lock-order';
 import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
 import { releaseReservations } from '../peers';
 import { PaymentRefund } from '../entities/payment';
@@ -30,13 +23,6 @@ async function takeOffOrder(manager: EntityManager, lineIds: string[], parts: Fu
     await manager.update(OrderLine, { id: line.id }, { settledQuantity: line.settledQuantity + units });
   }
   return cents;
-}
-
-/** The order, locked for this change on PostgreSQL (SQLite has one writer). */
-export async function lockOrder(manager: EntityManager, orderId: string): Promise<Order | null> {
-  return dialectOf(manager.connection) === 'postgres'
-    ? manager.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } })
-    : manager.findOneBy(Order, { id: orderId });
 }
 
 /**

@@ -3,12 +3,10 @@ import { DomainError, inTransaction, type Channel, type ServiceContext } from '@
 import { balanceDue } from '../domain/money';
 import { Order } from '../entities/order';
 import { OrderPayment } from '../entities/payment';
-import { lockOrder } from './cancel-order';
-import { describeTender } from './commit-order';
+import { lockOrder } from './lock-order';
 import { activateGiftCards } from './gift-cards';
-import { appendHistory } from './history';
-import { capturePayments } from './settle-payments';
-import { paymentsFor, releaseTenders, takeTenders, validateTenders } from './tenders';
+import { captureOrderPayments } from './settle-payments';
+import { addPayments, releaseTenders, takeTenders, validateTenders } from './tenders';
 
 export interface CollectPaymentRequest {
   orderId: string;
@@ -39,16 +37,7 @@ export async function collectPayment(ctx: ServiceContext, request: CollectPaymen
       const current = (await lockOrder(manager, order.id))!;
       if (current.balanceDueCents !== due)
         throw new DomainError('CONCURRENT_CHANGE', 'the order changed meanwhile; reload it', ['input', 'orderId']);
-      const last = (await manager.maximum(OrderPayment, 'sequence', { orderId: current.id })) ?? 0;
-      for (const payment of paymentsFor(manager, current, taken.tenders, last + 1)) {
-        await manager.insert(OrderPayment, payment);
-        await appendHistory(manager, {
-          orderId: current.id,
-          channel: request.channel,
-          actor: ctx.caller.subject,
-          event: `charged ${payment.amountCents} ${payment.currency} to ${describeTender(payment)}`,
-        });
-      }
+      await addPayments(manager, current, taken.tenders, { channel: request.channel, actor: ctx.caller.subject });
       const payments = await manager.findBy(OrderPayment, { orderId: current.id });
       current.balanceDueCents = balanceDue(current.totalCents, payments, current.creditedCents);
       await manager.update(Order, { id: current.id }, { balanceDueCents: current.balanceDueCents });
@@ -59,6 +48,6 @@ export async function collectPayment(ctx: ServiceContext, request: CollectPaymen
     await releaseTenders(ctx, taken.tenders, attemptId);
     throw error;
   }
-  await capturePayments(ctx, await ctx.db.getRepository(OrderPayment).findBy({ orderId: paid.id }));
+  await captureOrderPayments(ctx, paid.id);
   return paid;
 }

@@ -11,7 +11,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { partnerOf } from '../domain/access';
 import { STANDARD_TRANSIT_DAYS } from '../domain/fulfillment';
-import { balanceDue, PaymentMethod } from '../domain/money';
+import { balanceDue } from '../domain/money';
 import { newOrderNumber } from '../domain/order-number';
 import type { PlannedFulfillment } from '../domain/routing';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
@@ -21,7 +21,7 @@ import { activateGiftCards } from './gift-cards';
 import { appendHistory } from './history';
 import type { PricedOrderLine } from './order-pricing';
 import type { OrderRequest, PlacementOptions } from './place-order';
-import { paymentsFor, type TakenTenders } from './tenders';
+import { describeTender, paymentsFor, type TakenTenders } from './tenders';
 
 /** Step 5 of placing an order: everything it is, written in one transaction with its events. */
 
@@ -138,13 +138,6 @@ export async function commitOrder(manager: EntityManager, ctx: ServiceContext, c
   await activateGiftCards(manager, ctx, order, request.channel);
   await c.options.beforeCommit?.(manager, order, { exchangeCreditCents: c.exchangeCreditCents });
   return order;
-}
-
-export function describeTender(p: Pick<OrderPayment, 'method' | 'points' | 'giftCardLast4' | 'provider'>): string {
-  if (p.method === PaymentMethod.POINTS) return `POINTS (${p.points} points)`;
-  if (p.method === PaymentMethod.GIFT_CARD) return `GIFT_CARD ending ${p.giftCardLast4 ?? ''}`.trim();
-  if (p.provider && p.provider !== p.method.toLowerCase()) return `${p.method} (${p.provider})`;
-  return p.method;
 }
 
 /** Loyalty spends the holds of the loyalty tenders when this event commits with the order. */

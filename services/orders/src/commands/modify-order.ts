@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  dialectOf,
   DomainError,
   inTransaction,
   isoDate,
@@ -14,14 +13,14 @@ import { deliveryDateProblem, hasLeftSource, orderStatusOf } from '../domain/ful
 import { routeOrder, RoutingError, type CandidateLocation, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
 import { Fulfillment, FulfillmentLine, Order, OrderLine, type PostalAddress } from '../entities/order';
-import { OrderPayment, type PaymentRefund } from '../entities/payment';
+import type { PaymentRefund } from '../entities/payment';
 import { catalogPrices, inventoryCandidates, releaseReservations, reserveStock } from '../peers';
 import { appendHistory } from './history';
+import { lockOrder } from './lock-order';
 import { applyOrderChange } from './order-money';
-import { describeTender } from './commit-order';
 import { repriceOrder, type RepricedOrder } from './reprice';
-import { capturePayments, sendRefunds } from './settle-payments';
-import { paymentsFor, releaseTenders, requirePayment, takeTenders, validateTenders, type TakenTenders } from './tenders';
+import { captureOrderPayments, sendRefunds } from './settle-payments';
+import { addPayments, releaseTenders, requirePayment, takeTenders, validateTenders, type TakenTenders } from './tenders';
 
 export interface ModifyOrderRequest {
   orderId: string;
@@ -80,10 +79,7 @@ interface Snapshot {
 }
 
 async function snapshot(manager: EntityManager, orderId: string, lock: boolean): Promise<Snapshot> {
-  const order =
-    lock && dialectOf(manager.connection) === 'postgres'
-      ? await manager.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } })
-      : await manager.findOneBy(Order, { id: orderId });
+  const order = lock ? await lockOrder(manager, orderId) : await manager.findOneBy(Order, { id: orderId });
   if (!order) throw new DomainError('UNKNOWN_ORDER', `no order ${orderId}`, ['input', 'orderId']);
   if (order.status === OrderStatus.CANCELLED)
     throw new DomainError('ORDER_CANCELLED', 'the order is cancelled', ['input', 'orderId']);
@@ -203,7 +199,7 @@ export async function modifyOrder(ctx: ServiceContext, request: ModifyOrderReque
   await releaseReservations(ctx, order.id, removed).catch((error: Error) =>
     ctx.log.error({ err: error, orderId: order.id }, 'reservation release failed'),
   );
-  await capturePayments(ctx, await ctx.db.getRepository(OrderPayment).findBy({ orderId: order.id }));
+  await captureOrderPayments(ctx, order.id);
   await sendRefunds(ctx, refunds);
   return order;
 }
@@ -251,20 +247,6 @@ async function collectDifference(
     { attemptId: randomUUID(), customerId: order.customerId, channel: order.channel, currency: order.currency, totalCents: more },
     { payment },
   );
-}
-
-async function addPayments(manager: EntityManager, order: Order, taken: TakenTenders): Promise<void> {
-  const last = (await manager.maximum(OrderPayment, 'sequence', { orderId: order.id })) ?? 0;
-  const payments = paymentsFor(manager, order, taken.tenders, last + 1);
-  for (const p of payments) await manager.insert(OrderPayment, p);
-  for (const p of payments) {
-    await appendHistory(manager, {
-      orderId: order.id,
-      channel: order.channel,
-      actor: null,
-      event: `charged ${p.amountCents} ${p.currency} to ${describeTender(p)}`,
-    });
-  }
 }
 
 /** Candidates as they would be without this order's own reservations of the lines being re-routed. */
@@ -440,7 +422,7 @@ async function writeModification(
     const shipping = s.fulfillments.filter((f) => open(f) && f.type === FulfillmentType.SHIP).map((f) => f.id);
     if (shipping.length) await manager.update(Fulfillment, { id: In(shipping) }, { shippingAddress });
   }
-  if (extra) await addPayments(manager, s.order, extra);
+  if (extra) await addPayments(manager, s.order, extra.tenders, { channel: s.order.channel, actor: null });
   const refunds = await applyOrderChange(manager, ctx, s.order, {
     totalCents: repriced.totalCents,
     subtotalCents: repriced.subtotalCents,

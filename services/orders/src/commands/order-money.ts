@@ -7,7 +7,7 @@ import type { Order, OrderLine } from '../entities/order';
 import { Order as OrderEntity } from '../entities/order';
 import { OrderPayment, PaymentRefund, RefundStatus } from '../entities/payment';
 import { appendHistory } from './history';
-import { describeTender } from './commit-order';
+import { describeTender } from './tenders';
 
 export type RefundReason = 'CANCELLED' | 'RETURNED' | 'MODIFIED' | 'EXCHANGED';
 

@@ -6,11 +6,10 @@ import { idempotencyScope, requestHash } from '../domain/idempotency';
 import { routeOrder, RoutingError, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentType } from '../domain/status';
 import { Order } from '../entities/order';
-import { OrderPayment } from '../entities/payment';
 import { inventoryCandidates, lookupCustomer, releaseReservations, reserveStock, resolveCustomerId } from '../peers';
 import { commitOrder } from './commit-order';
 import { price, pricedLines, shippingAddressOf } from './order-pricing';
-import { capturePayments } from './settle-payments';
+import { captureOrderPayments } from './settle-payments';
 import { releaseTenders, takeTenders, validateTenders, type TenderRequest } from './tenders';
 
 export interface AddressRequest {
@@ -273,7 +272,7 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
     }
     throw error;
   }
-  await capturePayments(ctx, await ctx.db.getRepository(OrderPayment).findBy({ orderId }));
+  await captureOrderPayments(ctx, orderId);
   return order;
 }
 

@@ -28,7 +28,7 @@ import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/orde
 import { ReturnLine, ReturnRequest } from '../entities/return';
 import { catalogPrices, customerAddressLocation, locationExists } from '../peers';
 import { PaymentRefund } from '../entities/payment';
-import { lockOrder } from './cancel-order';
+import { lockOrder } from './lock-order';
 import { appendHistory } from './history';
 import { applyOrderChange, unitsValue } from './order-money';
 import { placeOrder, type OrderRequest } from './place-order';

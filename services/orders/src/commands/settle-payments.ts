@@ -72,6 +72,11 @@ export async function sendRefunds(ctx: Settling, refunds: readonly PaymentRefund
   return sent;
 }
 
+/** Right after a commit that took card or cash payments: captures what the order still holds uncaptured. */
+export async function captureOrderPayments(ctx: Settling, orderId: string): Promise<number> {
+  return capturePayments(ctx, await ctx.db.getRepository(OrderPayment).findBy({ orderId }));
+}
+
 /** The settlement job: every pending capture, then every pending refund. Returns what it settled. */
 export async function settlePayments(ctx: Settling): Promise<number> {
   const uncaptured = await ctx.db.getRepository(OrderPayment).find({

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { OrderPayment } from '../entities/payment';
 import { holdLoyaltyPoints, holdStoredValueUpTo, releaseLoyaltyHold, type HoldResult } from '../peers';
 import { orderSettings } from '../settings';
+import { appendHistory } from './history';
 
 /** The tenders a shopper, an associate or a partner offers for an order. */
 export interface TenderRequest {
@@ -226,4 +227,33 @@ export function paymentsFor(
       createdAt: now,
     }),
   );
+}
+
+export function describeTender(p: Pick<OrderPayment, 'method' | 'points' | 'giftCardLast4' | 'provider'>): string {
+  if (p.method === PaymentMethod.POINTS) return `POINTS (${p.points} points)`;
+  if (p.method === PaymentMethod.GIFT_CARD) return `GIFT_CARD ending ${p.giftCardLast4 ?? ''}`.trim();
+  if (p.provider && p.provider !== p.method.toLowerCase()) return `${p.method} (${p.provider})`;
+  return p.method;
+}
+
+/**
+ * Tenders taken for an order that already exists (a change that costs more, a balance collected):
+ * its next payments, each with a "charged" line in the order's history.
+ */
+export async function addPayments(
+  manager: EntityManager,
+  order: { id: string; currency: string },
+  tenders: readonly TakenTender[],
+  by: { channel: Channel | null; actor: string | null },
+): Promise<OrderPayment[]> {
+  const last = (await manager.maximum(OrderPayment, 'sequence', { orderId: order.id })) ?? 0;
+  const payments = paymentsFor(manager, order, tenders, last + 1);
+  // One row per insert: a multi-row insert hands default values back to the wrong entities on SQLite.
+  for (const p of payments) await manager.insert(OrderPayment, p);
+  await appendHistory(manager, {
+    orderId: order.id,
+    ...by,
+    event: payments.map((p) => `charged ${p.amountCents} ${p.currency} to ${describeTender(p)}`),
+  });
+  return payments;
 }
