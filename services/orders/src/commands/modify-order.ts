@@ -14,8 +14,9 @@ import { routeOrder, RoutingError, type CandidateLocation, type PlannedFulfillme
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
 import { Fulfillment, FulfillmentLine, Order, OrderLine, type PostalAddress } from '../entities/order';
 import type { PaymentRefund } from '../entities/payment';
-import { catalogPrices, inventoryCandidates, releaseReservations, reserveStock } from '../peers';
+import { catalogPrices, releaseReservations, reserveStock } from '../peers';
 import { appendHistory } from './history';
+import { reserveRouted } from './reserve-routed';
 import { lockOrder } from './lock-order';
 import { applyOrderChange } from './order-money';
 import { repriceOrder, type RepricedOrder } from './reprice';
@@ -297,37 +298,24 @@ async function rerouteAndReserve(
   const ownHeld = before.parts.filter(
     (p) => target.has(p.orderLineId) && open(before.fulfillments.find((f) => f.id === p.fulfillmentId)!),
   );
-  let plan: (PlannedFulfillment & { promisedDate: string | null })[] = [];
-  if (kept.length) {
-    for (let attempt = 1; ; attempt++) {
-      const candidates = withOwnReservations(
-        await inventoryCandidates(ctx, [...new Set([...kept.map((t) => t.sku), ...ownHeld.map((p) => p.sku)])]),
-        ownHeld,
-        before.fulfillments,
+  if (kept.length === 0) return { plan: [], ownHeld };
+  const route = (found: CandidateLocation[]) => {
+    const candidates = withOwnReservations(found, ownHeld, before.fulfillments);
+    try {
+      return [...groups.values()].flatMap((g) =>
+        routeOrder(g.lines, { type: g.type, pickupLocationId: g.pickupLocationId, destination }, candidates).map((p) => ({
+          ...p,
+          promisedDate: g.promisedDate,
+        })),
       );
-      try {
-        plan = [...groups.values()].flatMap((g) =>
-          routeOrder(g.lines, { type: g.type, pickupLocationId: g.pickupLocationId, destination }, candidates).map((p) => ({
-            ...p,
-            promisedDate: g.promisedDate,
-          })),
-        );
-      } catch (error) {
-        if (!(error instanceof RoutingError)) throw error;
-        throw new DomainError(error.code, error.message, ['input', 'changes']);
-      }
-      // One call: inventory adjusts each named line to its new sourcing, atomically.
-      const reservation = await reserveStock(
-        ctx,
-        before.order.id,
-        plan.flatMap((f) =>
-          f.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, locationId: f.sourceLocationId })),
-        ),
-      );
-      if (reservation.ok) break;
-      if (attempt >= 3) throw new DomainError('OUT_OF_STOCK', reservation.message, ['input', 'changes']);
+    } catch (error) {
+      if (!(error instanceof RoutingError)) throw error;
+      throw new DomainError(error.code, error.message, ['input', 'changes']);
     }
-  }
+  };
+  // One call per attempt: inventory adjusts each named line to its new sourcing, atomically.
+  const skus = [...kept.map((t) => t.sku), ...ownHeld.map((p) => p.sku)];
+  const plan = await reserveRouted(ctx, before.order.id, skus, route, { field: ['input', 'changes'] });
   return { plan, ownHeld };
 }
 

@@ -3,12 +3,13 @@ import { DomainError, inTransaction, isoDate, isUniqueViolation, type Channel, t
 import { type EntityManager } from 'typeorm';
 import { deliveryDateProblem, type FulfillmentShape } from '../domain/fulfillment';
 import { idempotencyScope, requestHash } from '../domain/idempotency';
-import { routeOrder, RoutingError, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
+import { routeOrder, RoutingError, type CandidateLocation, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentType } from '../domain/status';
 import { Order } from '../entities/order';
-import { inventoryCandidates, lookupCustomer, releaseReservations, reserveStock, resolveCustomerId } from '../peers';
+import { lookupCustomer, releaseReservations, resolveCustomerId } from '../peers';
 import { commitOrder } from './commit-order';
 import { price, pricedLines, shippingAddressOf } from './order-pricing';
+import { reserveRouted } from './reserve-routed';
 import { captureOrderPayments } from './settle-payments';
 import { releaseTenders, takeTenders, validateTenders, type TenderRequest } from './tenders';
 
@@ -149,41 +150,33 @@ export async function replayOf(ctx: ServiceContext, scope: string, key: string, 
   return earlier;
 }
 
-const ROUTING_ATTEMPTS = 3;
-
-/**
- * Routes the lines and reserves exactly what the routing chose, all or nothing. When stock
- * moved between reading the candidates and reserving (another order won it), routes again.
- */
-async function routeAndReserve(
+/** Routes the lines as the request asks and reserves what the routing chose. */
+function routeAndReserve(
   ctx: ServiceContext,
   orderId: string,
   lines: RoutableLine[],
   request: OrderRequest,
   destination: { lat: number; lng: number } | null,
 ): Promise<PlannedFulfillment[]> {
-  const skus = [...new Set(lines.map((l) => l.sku))];
-  for (let attempt = 1; ; attempt++) {
-    const candidates = await inventoryCandidates(ctx, skus);
-    let plan: PlannedFulfillment[];
+  const route = (candidates: CandidateLocation[]) => {
     try {
-      plan = routeOrder(lines, { ...request.fulfillment, destination }, candidates);
+      return routeOrder(lines, { ...request.fulfillment, destination }, candidates);
     } catch (error) {
       if (!(error instanceof RoutingError)) throw error;
       const field = error.code === 'OUT_OF_STOCK' ? ['input', 'lines'] : ['input', 'fulfillment', 'pickupLocationId'];
       throw new DomainError(error.code, error.message, field);
     }
-    const reservation = await reserveStock(
-      ctx,
-      orderId,
-      plan.flatMap((f) =>
-        f.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, locationId: f.sourceLocationId })),
-      ),
-      { atTill: request.fulfillment.type === FulfillmentType.CARRY_OUT },
-    );
-    if (reservation.ok) return plan;
-    if (attempt >= ROUTING_ATTEMPTS) throw new DomainError('OUT_OF_STOCK', reservation.message, ['input', 'lines']);
-  }
+  };
+  return reserveRouted(
+    ctx,
+    orderId,
+    lines.map((l) => l.sku),
+    route,
+    {
+      field: ['input', 'lines'],
+      atTill: request.fulfillment.type === FulfillmentType.CARRY_OUT,
+    },
+  );
 }
 
 /**
