@@ -12,10 +12,11 @@ import { In, type EntityManager } from 'typeorm';
 import { deliveryDateProblem, hasLeftSource, orderStatusOf } from '../domain/fulfillment';
 import { routeOrder, RoutingError, type CandidateLocation, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentStatus, FulfillmentType, LineStatus, OrderStatus } from '../domain/status';
-import { Fulfillment, FulfillmentLine, Order, OrderLine, type PostalAddress } from '../entities/order';
+import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
 import type { PaymentRefund } from '../entities/payment';
 import { catalogPrices, releaseReservations, reserveStock } from '../peers';
 import { appendHistory } from './history';
+import { postalAddress } from './order-pricing';
 import { reserveRouted } from './reserve-routed';
 import { lockOrder } from './lock-order';
 import { applyOrderChange } from './order-money';
@@ -213,16 +214,6 @@ async function applyLineDiscounts(manager: EntityManager, lines: OrderLine[], re
     await manager.update(OrderLine, { id: line.id }, priced);
     Object.assign(line, priced);
   }
-}
-
-function postalAddress(address: ModifyOrderRequest['shippingAddress']): PostalAddress | null {
-  if (!address?.line1?.trim() || !address.city?.trim() || !address.postalCode?.trim() || !address.country?.trim()) return null;
-  return {
-    line1: address.line1.trim(),
-    city: address.city.trim(),
-    postalCode: address.postalCode.trim(),
-    country: address.country.trim().toUpperCase(),
-  };
 }
 
 /**

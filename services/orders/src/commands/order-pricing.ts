@@ -27,6 +27,20 @@ export function refuseReservedCodes(codes: string[], field: string[]): void {
   });
 }
 
+/** A postal address as an order keeps it (trimmed, country upper case), or null when a part is missing. */
+export function postalAddress(
+  address:
+    { line1?: string | null; city?: string | null; postalCode?: string | null; country?: string | null } | null | undefined,
+): PostalAddress | null {
+  if (!address?.line1?.trim() || !address.city?.trim() || !address.postalCode?.trim() || !address.country?.trim()) return null;
+  return {
+    line1: address.line1.trim(),
+    city: address.city.trim(),
+    postalCode: address.postalCode.trim(),
+    country: address.country.trim().toUpperCase(),
+  };
+}
+
 /** Where a SHIP order goes: the address given, else the customer's own; a guest must give one. */
 export async function shippingAddressOf(
   ctx: ServiceContext,
@@ -36,15 +50,8 @@ export async function shippingAddressOf(
 ): Promise<{ postal: PostalAddress; lat: number | null; lng: number | null } | null> {
   if (request.fulfillment.type !== FulfillmentType.SHIP || !shipsAnything) return null;
   const given = request.fulfillment.address;
-  if (given?.line1?.trim() && given.city?.trim() && given.postalCode?.trim() && given.country?.trim()) {
-    const postal = {
-      line1: given.line1.trim(),
-      city: given.city.trim(),
-      postalCode: given.postalCode.trim(),
-      country: given.country.trim().toUpperCase(),
-    };
-    return { postal, lat: given.lat ?? null, lng: given.lng ?? null };
-  }
+  const asGiven = postalAddress(given);
+  if (asGiven) return { postal: asGiven, lat: given?.lat ?? null, lng: given?.lng ?? null };
   const own = customerId ? await customerShippingAddress(ctx, customerId) : null;
   if (!own)
     throw new DomainError('ADDRESS_REQUIRED', 'a shipped order needs a shipping address', ['input', 'fulfillment', 'address']);
