@@ -10,7 +10,7 @@ import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { BuyAgainResolver, CustomerCatalogResolver, CustomerRef } from './resolvers/customer.resolver';
 import { ProductResolver, VariantResolver } from './resolvers/product.resolver';
-import { PromotionResolver } from './resolvers/promotion.resolver';
+import { PricedCartLineResolver, PromotionResolver } from './resolvers/promotion.resolver';
 
 export const catalogService: ServiceDefinition = {
   name: 'catalog',
@@ -29,7 +29,14 @@ export const catalogService: ServiceDefinition = {
     CustomerProductView,
   ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [ProductResolver, VariantResolver, PromotionResolver, CustomerCatalogResolver, BuyAgainResolver],
+  resolvers: [
+    ProductResolver,
+    VariantResolver,
+    PromotionResolver,
+    PricedCartLineResolver,
+    CustomerCatalogResolver,
+    BuyAgainResolver,
+  ],
   orphanedTypes: [CustomerRef],
   references: {
     Customer: visibleCustomerReference,

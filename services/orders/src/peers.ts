@@ -320,12 +320,62 @@ const PRICE_CART = /* GraphQL */ `
   }
 `;
 
+/** The same pricing for an order: each line also says whether it sells gift cards, and its category path. */
+const PRICE_ORDER = /* GraphQL */ `
+  query OrderPriceOrder($input: PriceCartInput!) {
+    priceCartV1(input: $input) {
+      version
+      cart {
+        lines {
+          sku
+          quantity
+          unitPrice {
+            cents
+            currency
+          }
+          total {
+            cents
+          }
+          giftCard
+          categoryPath
+        }
+        subtotal {
+          cents
+          currency
+        }
+        discount {
+          cents
+        }
+        total {
+          cents
+        }
+        appliedPromotions {
+          code
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
 export interface CartPricing {
   currency: string;
   subtotalCents: number;
   discountCents: number;
   totalCents: number;
-  lines: { sku: string; quantity: number; unitPriceCents: number; totalCents: number }[];
+  lines: {
+    sku: string;
+    quantity: number;
+    unitPriceCents: number;
+    totalCents: number;
+    /** With `forOrder` only. */
+    giftCard?: 'PHYSICAL' | 'EGIFT' | null;
+    categoryPath?: string[];
+  }[];
   /** Coupon codes (upper case) that gave a discount. */
   appliedCodes: string[];
 }
@@ -334,7 +384,14 @@ export interface CartPricing {
 export const EMPTY_CART_CURRENCY = 'USD';
 
 interface PricedCartV1 {
-  lines: { sku: string; quantity: number; unitPrice: { cents: number; currency: string }; total: { cents: number } }[];
+  lines: {
+    sku: string;
+    quantity: number;
+    unitPrice: { cents: number; currency: string };
+    total: { cents: number };
+    giftCard?: 'PHYSICAL' | 'EGIFT' | null;
+    categoryPath?: string[];
+  }[];
   subtotal: { cents: number; currency: string };
   discount: { cents: number };
   total: { cents: number };
@@ -355,7 +412,11 @@ export interface PricingRequest {
  * The catalog's pricing of a basket (prices for the channel and every promotion that applies):
  * `priceCartV1`, used by carts, orders from every channel and order changes alike.
  */
-export async function priceCartWithCatalog(ctx: ServiceContext, cart: PricingRequest): Promise<CartPricing> {
+export async function priceCartWithCatalog(
+  ctx: ServiceContext,
+  cart: PricingRequest,
+  options: { forOrder?: boolean } = {},
+): Promise<CartPricing> {
   if (cart.lines.length === 0) {
     return { currency: EMPTY_CART_CURRENCY, subtotalCents: 0, discountCents: 0, totalCents: 0, lines: [], appliedCodes: [] };
   }
@@ -368,7 +429,11 @@ export async function priceCartWithCatalog(ctx: ServiceContext, cart: PricingReq
   };
   const data = await ctx.peers
     .get('catalog')
-    .request<{ priceCartV1: { version: number; cart: PricedCartV1 | null } & UserErrors }>(PRICE_CART, { input }, ctx);
+    .request<{ priceCartV1: { version: number; cart: PricedCartV1 | null } & UserErrors }>(
+      options.forOrder ? PRICE_ORDER : PRICE_CART,
+      { input },
+      ctx,
+    );
   const { cart: priced, userErrors } = data.priceCartV1;
   if (!priced) {
     const [error] = userErrors;
@@ -385,6 +450,7 @@ export async function priceCartWithCatalog(ctx: ServiceContext, cart: PricingReq
       quantity: l.quantity,
       unitPriceCents: l.unitPrice.cents,
       totalCents: l.total.cents,
+      ...(options.forOrder ? { giftCard: l.giftCard ?? null, categoryPath: l.categoryPath ?? [] } : {}),
     })),
     appliedCodes: priced.appliedPromotions.flatMap((p) => (p.code ? [p.code.toUpperCase()] : [])),
   };

@@ -1,10 +1,26 @@
 import { attempt, Channel, DomainError, Money, MoneyInput, Role, type ServiceContext, UserError } from '@omni/platform';
-import { Arg, Authorized, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { createPromotion } from '../commands/create-promotion';
 import { CartPricingError, priceCart, type PricedCart } from '../domain/promotions';
 import { priceFor } from '../domain/pricing';
+import { GiftCardKind, ProductVariant } from '../entities/product';
 import { Promotion, PromotionKind } from '../entities/promotion';
-import { activePromotions, channelPricesBySku, variantBySku } from '../loaders';
+import { activePromotions, channelPricesBySku, productById, variantBySku } from '../loaders';
 
 @InputType({ description: 'A new promotion: automatic, or a coupon when `code` is given.' })
 export class CreatePromotionInput {
@@ -112,6 +128,20 @@ export class PricedCartLine {
 
   @Field(() => Money, { description: 'subtotal - discount' })
   total!: Money;
+
+  @Field(() => GiftCardKind, { nullable: true, description: 'Set when the line sells gift cards (never promoted).' })
+  giftCard!: GiftCardKind | null;
+
+  /** The variant's product: `categoryPath` is read from it only when asked for. */
+  productId!: string;
+}
+
+@Resolver(() => PricedCartLine)
+export class PricedCartLineResolver {
+  @FieldResolver(() => [String], { description: "The product's category path (for loyalty's category rules)." })
+  async categoryPath(@Root() line: PricedCartLine, @Ctx() ctx: ServiceContext): Promise<string[]> {
+    return (await productById(ctx).load(line.productId))?.categoryPath ?? [];
+  }
 }
 
 @Directive('@inaccessible')
@@ -165,10 +195,12 @@ export class PriceCartV1Payload {
   userErrors!: UserError[];
 }
 
-function toGraphQL(cart: PricedCart): PricedCartV1 {
+function toGraphQL(cart: PricedCart, variants: readonly ProductVariant[]): PricedCartV1 {
   const m = (cents: number) => Money.of(cents, cart.currency);
   return {
-    lines: cart.lines.map((l) => ({
+    lines: cart.lines.map((l, i) => ({
+      giftCard: variants[i]!.giftCard,
+      productId: variants[i]!.productId,
       sku: l.sku,
       quantity: l.quantity,
       unitPrice: m(l.unitPriceCents),
@@ -261,6 +293,7 @@ export class PromotionResolver {
             input.at ?? new Date(),
             input.couponCodes ?? [],
           ),
+          variants as ProductVariant[],
         );
       } catch (error) {
         if (error instanceof CartPricingError) throw new DomainError(error.code, error.message, ['input', 'lines']);

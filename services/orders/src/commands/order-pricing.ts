@@ -4,7 +4,7 @@ import { lineDiscounts } from '../domain/money';
 import { paidPerLine } from '../domain/returns';
 import { FulfillmentType } from '../domain/status';
 import type { PostalAddress } from '../entities/order';
-import { catalogPrices, customerShippingAddress, priceCartWithCatalog, type CartPricing } from '../peers';
+import { customerShippingAddress, priceCartWithCatalog, type CartPricing } from '../peers';
 import { orderSettings } from '../settings';
 import type { OrderRequest } from './place-order';
 
@@ -73,18 +73,19 @@ export async function price(
   refuseReservedCodes(request.couponCodes ?? [], ['input', 'couponCodes']);
   // Codes the service applies itself (subscribe-and-save) give what the promotion's rules allow, and are never refused.
   const codes = [...new Set([...couponCodes, ...systemCodes])];
-  const [pricing, catalog] = await Promise.all([
-    priceCartWithCatalog(ctx, { channel: request.channel, customerId, couponCodes: codes, lines: request.lines }),
-    catalogPrices(ctx, [...new Set(request.lines.map((l) => l.sku))], request.channel),
-  ]);
+  const pricing = await priceCartWithCatalog(
+    ctx,
+    { channel: request.channel, customerId, couponCodes: codes, lines: request.lines },
+    { forOrder: true },
+  );
   couponCodes.forEach((code) => {
     if (!pricing.appliedCodes.includes(code)) {
       const i = (request.couponCodes ?? []).findIndex((c) => c.trim().toUpperCase() === code);
       throw new DomainError('INVALID_COUPON', `coupon ${code} does not apply to this order`, ['input', 'couponCodes', String(i)]);
     }
   });
-  const categoryPaths = new Map([...catalog].map(([sku, price]) => [sku, price.product?.categoryPath ?? []]));
-  const giftCards = new Map([...catalog].flatMap(([sku, price]) => (price.giftCard ? [[sku, price.giftCard] as const] : [])));
+  const categoryPaths = new Map(pricing.lines.map((l) => [l.sku, l.categoryPath ?? []]));
+  const giftCards = new Map(pricing.lines.flatMap((l) => (l.giftCard ? [[l.sku, l.giftCard] as const] : [])));
   return { ...pricing, categoryPaths, giftCards };
 }
 
