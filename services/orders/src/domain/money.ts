@@ -29,18 +29,6 @@ export function pointsFor(cents: number): number {
 }
 
 /**
- * The order in which tenders pay a total: points, store credit, gift cards (in the order
- * given), then the external payment (card or cash) for whatever is left.
- */
-export const CHARGE_ORDER: readonly PaymentMethod[] = [
-  PaymentMethod.POINTS,
-  PaymentMethod.STORE_CREDIT,
-  PaymentMethod.GIFT_CARD,
-  PaymentMethod.CARD,
-  PaymentMethod.CASH,
-];
-
-/**
  * The order in which refunds go back: the external payment first (the shopper's own money),
  * then gift cards, then store credit, then points. Within a method, the latest payment first.
  */
