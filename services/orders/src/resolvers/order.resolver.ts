@@ -499,6 +499,15 @@ export class FulfillmentResolver {
   lines(@Root() fulfillment: Fulfillment, @Ctx() ctx: ServiceContext): Promise<FulfillmentLine[]> {
     return linesByFulfillment(ctx).load(fulfillment.id);
   }
+
+  @FieldResolver(() => Order, {
+    nullable: true,
+    description:
+      "The order it belongs to (number, shopper), e.g. for a store's work queue; FORBIDDEN when the order is not the caller's to see.",
+  })
+  order(@Root() fulfillment: Fulfillment, @Ctx() ctx: ServiceContext): Promise<Order | null> {
+    return visibleOrder(ctx, fulfillment.orderId);
+  }
 }
 
 @Resolver(() => CustomerRef)
