@@ -34,3 +34,5 @@ const ISO_4217 = /^[A-Z]{3}$/;
 export function isCurrencyCode(value: string): boolean {
   return ISO_4217.test(value);
 }
+
+export * from '../currency';
