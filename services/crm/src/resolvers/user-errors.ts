@@ -1,0 +1,31 @@
+import { userErrorType } from '@omni/platform';
+
+/** The codes CRM's mutations answer in `userErrors`. */
+export const CustomerUserError = userErrorType('Customer', 'customer, consent, case or timeline', [
+  'CASE_NOT_RESOLVED',
+  'CASE_RESOLVED',
+  'CUSTOMER_EXISTS',
+  'CUSTOMER_MERGED',
+  'IDENTITY_TAKEN',
+  'INVALID_ACTION',
+  'INVALID_ADDRESS',
+  'INVALID_AGENT',
+  'INVALID_ASSIGNEE',
+  'INVALID_COUNTRY',
+  'INVALID_EMAIL',
+  'INVALID_KIND',
+  'INVALID_LOCATION',
+  'INVALID_NAME',
+  'INVALID_NOTE',
+  'INVALID_PHONE',
+  'INVALID_PRODUCT',
+  'INVALID_RESOLUTION',
+  'INVALID_SUMMARY',
+  'INVALID_TIME',
+  'OPT_OUT_NOT_ALLOWED',
+  'SAME_CUSTOMER',
+  'SOURCE_REQUIRED',
+  'UNKNOWN_ADDRESS',
+  'UNKNOWN_CASE',
+  'UNKNOWN_CUSTOMER',
+]);
