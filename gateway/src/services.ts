@@ -3,23 +3,27 @@ import { crmService } from '@omni/crm';
 import { inventoryService } from '@omni/inventory';
 import { loyaltyService } from '@omni/loyalty';
 import { ordersService } from '@omni/orders';
-import { ConfigError, type ServiceDefinition } from '@omni/platform';
+import {
+  ConfigError,
+  GATEWAY_PROCESS,
+  SUBGRAPH_PROCESSES,
+  urlVariable,
+  type ServiceDefinition,
+  type SubgraphName,
+} from '@omni/platform';
 
-/** The five subgraphs, in composition order, with their default ports. */
+export { urlVariable };
+
+/** The five subgraphs, in composition order, with their default ports (SUBGRAPH_PROCESSES, platform processes.ts). */
 export const SERVICES: readonly { definition: ServiceDefinition; port: number }[] = [
-  { definition: crmService, port: 4001 },
-  { definition: catalogService, port: 4002 },
-  { definition: inventoryService, port: 4003 },
-  { definition: ordersService, port: 4004 },
-  { definition: loyaltyService, port: 4005 },
-];
+  crmService,
+  catalogService,
+  inventoryService,
+  ordersService,
+  loyaltyService,
+].map((definition) => ({ definition, port: SUBGRAPH_PROCESSES[definition.name as SubgraphName].port }));
 
-export const GATEWAY_PORT = 4000;
-
-/** Environment variable naming a subgraph's URL in the distributed mode, e.g. CRM_URL. */
-export function urlVariable(service: string): string {
-  return `${service.toUpperCase()}_URL`;
-}
+export const GATEWAY_PORT = GATEWAY_PROCESS.port;
 
 /**
  * The subgraph URLs of the distributed mode, or null for the embedded one (none set). Distributed,

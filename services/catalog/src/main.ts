@@ -3,4 +3,4 @@ import '@omni/platform/dist/instrument';
 import { runServiceProcess } from '@omni/platform';
 import { catalogService } from './index';
 
-runServiceProcess(catalogService, 4002);
+runServiceProcess(catalogService);

@@ -6,6 +6,5 @@ import { crmService } from './index';
 
 void exitOnConfigError(async () => {
   readCrmConfig();
-  // Inventory: the pickup store's name in ready-for-pickup notices (src/peers.ts).
-  runServiceProcess(crmService, 4001, ['inventory']);
+  runServiceProcess(crmService);
 });

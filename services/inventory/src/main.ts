@@ -3,4 +3,4 @@ import '@omni/platform/dist/instrument';
 import { runServiceProcess } from '@omni/platform';
 import { inventoryService } from './index';
 
-runServiceProcess(inventoryService, 4003);
+runServiceProcess(inventoryService);

@@ -6,4 +6,4 @@ import { useDistributedWebhookDefaults } from './partners/webhooks';
 
 // A process of its own is the distributed mode: webhooks go to public https URLs only.
 useDistributedWebhookDefaults();
-runServiceProcess(ordersService, 4004, ['catalog', 'crm', 'inventory', 'loyalty']);
+runServiceProcess(ordersService);

@@ -37,6 +37,7 @@ export * from './jobs/job-run';
 export * from './jobs/scheduler';
 export * from './pagination';
 export * from './process';
+export * from './processes';
 export * from './geo';
 export * from './search/text';
 export * from './search/sql';

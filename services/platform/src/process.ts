@@ -1,40 +1,23 @@
-import { z } from 'zod';
-import { ConfigError, env, exitOnConfigError, readConfig } from './config';
+import { ConfigError, exitOnConfigError, readConfig } from './config';
 import { natsEndpoint, type NatsEndpoint } from './events/nats-bus';
 import { openBus } from './events/open-bus';
-import { MIN_SECRET_LENGTH } from './identity';
 import { createLogger } from './logger';
 import { HttpPeerClient, Peers } from './peers';
+import { isSubgraph, subgraphSettings, SUBGRAPH_PROCESSES, urlVariable } from './processes';
 import { bootSubgraph } from './server';
 import { flushTelemetry } from './trace-context';
 import type { ServiceDefinition } from './service';
 
 /**
  * Runs one service as its own process (the distributed mode): its subgraph on PORT, its own
- * database, NATS for events, and the peers it calls at <PEER>_URL.
+ * database, NATS for events, and the peers it calls at <PEER>_URL (port and peers from
+ * SUBGRAPH_PROCESSES, processes.ts).
  */
-export function runServiceProcess(definition: ServiceDefinition, defaultPort: number, peerNames: string[] = []): void {
+export function runServiceProcess(definition: ServiceDefinition): void {
   void exitOnConfigError(async () => {
-    const peerShape = Object.fromEntries(peerNames.map((p) => [`${p.toUpperCase()}_URL`, env.url(['http', 'https'])]));
-    const config = readConfig({
-      PORT: env.port(defaultPort),
-      HOST: z.string().default('0.0.0.0'),
-      DATABASE_URL: env.url(['postgres', 'postgresql']).optional(),
-      DATABASE_POOL_SIZE: env.positiveInt(10),
-      /** false: the migrations are run by a Job (node gateway/dist/migrate.js <service>); the start waits for them. */
-      MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
-      DATA_DIR: z.string().default('./data'),
-      NATS_URL: env.url(['nats']).optional(),
-      /** This service's NATS user (or nats://user:password@host in NATS_URL): required with NATS_URL. */
-      NATS_USER: z.string().optional(),
-      NATS_PASSWORD: z.string().optional(),
-      LOG_LEVEL: env.logLevel(),
-      /** Required: the subgraph accepts a caller only when signed with it (by the gateway or a peer). */
-      SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH),
-      /** Required: signs the events this service publishes and verifies those it consumes. */
-      EVENT_SECRET: z.string().min(MIN_SECRET_LENGTH),
-      ...peerShape,
-    });
+    const name = definition.name;
+    if (!isSubgraph(name)) throw new ConfigError('service', `${name} is not a subgraph process (SUBGRAPH_PROCESSES)`);
+    const config = readConfig(subgraphSettings(name));
     const nats = distributedNats(config);
     const log = createLogger(definition.name, config.LOG_LEVEL);
     if (!config.NATS_URL) log.warn('NATS_URL is not set: events stay inside this process');
@@ -46,8 +29,8 @@ export function runServiceProcess(definition: ServiceDefinition, defaultPort: nu
       log,
     });
     const peers = new Peers(config.SUBGRAPH_SECRET);
-    for (const name of peerNames) {
-      peers.register(name, new HttpPeerClient(name, String((config as Record<string, unknown>)[`${name.toUpperCase()}_URL`])));
+    for (const peer of SUBGRAPH_PROCESSES[name].peers) {
+      peers.register(peer, new HttpPeerClient(peer, String((config as Record<string, unknown>)[urlVariable(peer)])));
     }
     const { service, endpoint } = await bootSubgraph(definition, {
       databaseUrl: config.DATABASE_URL,

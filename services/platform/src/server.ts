@@ -9,6 +9,7 @@ import { accessLog, noteCaller, requestIdOf } from './access-log';
 import { requestInfoFromHeaders, type ServiceContext } from './context';
 import { DEV_SUBGRAPH_SECRET } from './identity';
 import { graphqlMetricsPlugin, metricsHandler } from './metrics';
+import { HEALTH_PATHS } from './processes';
 import { startService, type RunningService, type ServiceDefinition, type ServiceOptions } from './service';
 
 export interface HttpEndpoint {
@@ -80,10 +81,10 @@ export async function serveSubgraph(
   const app = express();
   app.disable('x-powered-by');
   app.use(accessLog(service.log));
-  app.get('/healthz', (_req, res) => {
+  app.get(HEALTH_PATHS.live, (_req, res) => {
     res.json({ status: 'ok', service: service.name });
   });
-  app.get('/readyz', async (_req, res) => {
+  app.get(HEALTH_PATHS.ready, async (_req, res) => {
     const { ready, checks } = await service.readiness();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: service.name, checks });
   });
