@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { visibleCustomerReference, type ServiceDefinition } from '@omni/platform';
+import { Market, MarketLocation, MarketPrice } from './entities/market';
 import { ProductMeasure } from './entities/measure';
 import { ChannelPrice, ChannelPricePolicy, Product, ProductFacet, ProductVariant } from './entities/product';
 import { Promotion } from './entities/promotion';
@@ -9,6 +10,7 @@ import { productById, variantBySku } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { BuyAgainResolver, CustomerCatalogResolver, CustomerRef } from './resolvers/customer.resolver';
+import { MarketResolver } from './resolvers/market.resolver';
 import { ProductResolver, VariantResolver } from './resolvers/product.resolver';
 import { PricedCartLineResolver, PromotionResolver } from './resolvers/promotion.resolver';
 
@@ -22,6 +24,9 @@ export const catalogService: ServiceDefinition = {
     ProductFacet,
     ProductMeasure,
     Promotion,
+    Market,
+    MarketLocation,
+    MarketPrice,
     CustomerPurchase,
     CoPurchase,
     ProductSales,
@@ -34,6 +39,7 @@ export const catalogService: ServiceDefinition = {
     VariantResolver,
     PromotionResolver,
     PricedCartLineResolver,
+    MarketResolver,
     CustomerCatalogResolver,
     BuyAgainResolver,
   ],

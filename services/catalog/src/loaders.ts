@@ -1,6 +1,7 @@
 import { byKey, defineLoader, groupedByKey } from '@omni/platform';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
+import { Market, MarketLocation, MarketPrice } from './entities/market';
 import { ChannelPrice, Product, ProductVariant } from './entities/product';
 import { Promotion } from './entities/promotion';
 
@@ -48,3 +49,41 @@ export const activePromotionsLoader = defineLoader(
 );
 
 export const activePromotions = (ctx: Parameters<typeof activePromotionsLoader>[0]) => activePromotionsLoader(ctx).load('active');
+
+export const marketsByCode = defineLoader(
+  'marketsByCode',
+  (ctx) =>
+    new DataLoader<string, Market | null>(async (codes) =>
+      byKey(codes, await ctx.db.getRepository(Market).findBy({ code: In([...codes]) }), (m) => m.code),
+    ),
+);
+
+export const locationsByMarket = defineLoader(
+  'locationsByMarket',
+  (ctx) =>
+    new DataLoader<string, MarketLocation[]>(async (codes) =>
+      groupedByKey(
+        codes,
+        await ctx.db.getRepository(MarketLocation).find({ where: { market: In([...codes]) }, order: { locationId: 'ASC' } }),
+        (l) => l.market,
+      ),
+    ),
+);
+
+/** A SKU's price in a market's list, keyed `<market> <sku>` (one statement per market asked). */
+export const marketPriceOf = defineLoader(
+  'marketPriceOf',
+  (ctx) =>
+    new DataLoader<string, MarketPrice | null>(async (keys) => {
+      const byMarket = new Map<string, string[]>();
+      for (const key of keys) {
+        const [market, sku] = key.split(' ') as [string, string];
+        byMarket.set(market, [...(byMarket.get(market) ?? []), sku]);
+      }
+      const rows: MarketPrice[] = [];
+      for (const [market, skus] of byMarket) {
+        rows.push(...(await ctx.db.getRepository(MarketPrice).findBy({ market, sku: In(skus) })));
+      }
+      return byKey(keys, rows, (p) => `${p.market} ${p.sku}`);
+    }),
+);

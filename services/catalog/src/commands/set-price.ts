@@ -1,12 +1,15 @@
 import { DomainError, inTransaction, isCurrencyCode, recordEvent, type Channel, type PriceChanged } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { ChannelPrice, ChannelPricePolicy, ProductVariant } from '../entities/product';
+import { setMarketPrice } from './markets';
 
 export interface SetPriceRequest {
   sku: string;
   price: { cents: number; currency: string };
   /** Null: the base price, which every channel without a price of its own sells at. */
   channel?: Channel | null;
+  /** A market's price list (in the market's currency, for every channel of the market); null: the variant's own prices. */
+  market?: string | null;
 }
 
 function validatePrice(price: { cents: number; currency: string }): void {
@@ -22,10 +25,20 @@ function validatePrice(price: { cents: number; currency: string }): void {
  * Sets the base price of a SKU, or a channel's own price. A channel price that differs from the
  * base price needs the retailer's permission for that channel (PRICE_INCONSISTENT otherwise); a
  * channel price equal to the base price simply removes the channel's own price. Every change
- * publishes catalog.price.changed in the same transaction.
+ * publishes catalog.price.changed in the same transaction. With a market, the price goes into that
+ * market's price list instead (`setMarketPrice`), in the market's currency.
  */
 export async function setPrice(db: DataSource, request: SetPriceRequest, caller: Channel | null): Promise<ProductVariant> {
   validatePrice(request.price);
+  if (request.market) {
+    if (request.channel) {
+      throw new DomainError('INVALID_CHANNEL', "a market's price list applies to every channel of the market", [
+        'input',
+        'channel',
+      ]);
+    }
+    return setMarketPrice(db, { sku: request.sku, market: request.market, price: request.price }, caller);
+  }
   return inTransaction(db, async (manager) => {
     const variant = await manager.findOneBy(ProductVariant, { sku: request.sku });
     if (!variant) throw new DomainError('UNKNOWN_SKU', `no product has SKU ${request.sku}`, ['input', 'sku']);

@@ -30,10 +30,11 @@ import {
 } from 'type-graphql';
 import { setChannelPricePolicy, setPrice } from '../commands/set-price';
 import { upsertProduct } from '../commands/upsert-product';
+import { MarketError, normalizeMarketCode, priceInMarket } from '../domain/markets';
 import { priceFor } from '../domain/pricing';
 import { Attribute, ChannelPricePolicy, GiftCardKind, Product, ProductVariant } from '../entities/product';
 import { searchProducts } from '../queries/search';
-import { channelPricesBySku, productById, variantBySku, variantsByProduct } from '../loaders';
+import { channelPricesBySku, marketPriceOf, marketsByCode, productById, variantBySku, variantsByProduct } from '../loaders';
 
 @InputType({ description: 'A named property of a product or variant, e.g. { name: "color", value: "navy" }.' })
 export class AttributeInput {
@@ -102,7 +103,10 @@ export class SetPriceInput {
   @Field({ description: 'The SKU to price.' })
   sku!: string;
 
-  @Field(() => MoneyInput, { description: 'The price in minor units, in the currency the variant is already priced in.' })
+  @Field(() => MoneyInput, {
+    description:
+      "The price in minor units: in the currency the variant is already priced in, or with `market` in the market's currency.",
+  })
   price!: MoneyInput;
 
   @Field(() => Channel, {
@@ -110,6 +114,14 @@ export class SetPriceInput {
     description: 'No channel: the base price, for every channel without a price of its own.',
   })
   channel?: Channel | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A market code: the price goes into that market's price list, in the market's currency, for every channel of the " +
+      "market (no `channel` then). Null: the variant's own prices, in its own currency.",
+  })
+  market?: string | null;
 }
 
 @ObjectType({ description: 'The result of `setPrice`.' })
@@ -264,7 +276,7 @@ export class ProductResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => SetPricePayload, {
     description:
-      'Sets the base price of a SKU, or with a channel header the price of that channel (when its policy allows one). ADMIN only. userErrors: INVALID_PRICE, INVALID_CURRENCY, UNKNOWN_SKU, CURRENCY_MISMATCH, PRICE_INCONSISTENT.',
+      "Sets the base price of a SKU, or with a channel header the price of that channel (when its policy allows one), or with `market` its price in that market. ADMIN only. userErrors: INVALID_PRICE, INVALID_CURRENCY, UNKNOWN_SKU, CURRENCY_MISMATCH (not the variant's currency, or not the market's), PRICE_INCONSISTENT, UNKNOWN_MARKET, INVALID_CHANNEL (a market price with a channel).",
   })
   async setPrice(
     @Arg('input', () => SetPriceInput, { description: 'The SKU and its new price.' }) input: SetPriceInput,
@@ -336,6 +348,41 @@ export class VariantResolver {
     const byChannel = new Map(own.map((p) => [p.channel, { cents: p.priceCents, currency: p.currency }]));
     const price = priceFor({ cents: variant.priceCents, currency: variant.currency }, byChannel, channel ?? null);
     return Money.of(price.cents, price.currency);
+  }
+
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description:
+      "The price in a market, in the market's currency: its price list's price, else the variant's own (channel) price " +
+      'when that is in the market currency. Null when the variant has no price there (it cannot be sold in that market) ' +
+      'or there is no such market. Public.',
+  })
+  async marketPrice(
+    @Root() variant: ProductVariant,
+    @Ctx() ctx: ServiceContext,
+    @Arg('market', { description: 'The market code, e.g. `DE` (any case).' }) market: string,
+    @Arg('channel', () => Channel, {
+      description: "The channel to price for; null: the caller's channel (its header), else the base price.",
+      nullable: true,
+    })
+    channel?: Channel | null,
+  ): Promise<Money | null> {
+    const rule = await marketsByCode(ctx).load(normalizeMarketCode(market));
+    if (!rule) return null;
+    const [own, listed] = await Promise.all([
+      channelPricesBySku(ctx).load(variant.sku),
+      marketPriceOf(ctx).load(`${rule.code} ${variant.sku}`),
+    ]);
+    const byChannel = new Map(own.map((p) => [p.channel, { cents: p.priceCents, currency: p.currency }]));
+    const base = { cents: variant.priceCents, currency: variant.currency };
+    try {
+      const list = listed && { cents: listed.priceCents, currency: listed.currency };
+      const price = priceInMarket(variant.sku, base, byChannel, list, rule, channel ?? null);
+      return Money.of(price.cents, price.currency);
+    } catch (error) {
+      if (error instanceof MarketError) return null;
+      throw error;
+    }
   }
 }
 

@@ -17,10 +17,11 @@ import {
 } from 'type-graphql';
 import { createPromotion } from '../commands/create-promotion';
 import { CartPricingError, priceCart, type PricedCart } from '../domain/promotions';
-import { priceFor } from '../domain/pricing';
+import { MarketError, priceInMarket } from '../domain/markets';
 import { GiftCardKind, ProductVariant } from '../entities/product';
 import { Promotion, PromotionKind } from '../entities/promotion';
-import { activePromotions, channelPricesBySku, productById, variantBySku } from '../loaders';
+import { activePromotions, channelPricesBySku, marketPriceOf, productById, variantBySku } from '../loaders';
+import { marketFor } from '../queries/markets';
 
 @InputType({ description: 'A new promotion: automatic, or a coupon when `code` is given.' })
 export class CreatePromotionInput {
@@ -106,6 +107,15 @@ export class PriceCartInput {
     description: 'Apply the promotions active at this moment (an order being changed); default now.',
   })
   at?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The market the channel names (its price list and currency).' })
+  market?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The store or pickup location of the order: its market's prices, when the location is in one.",
+  })
+  locationId?: string | null;
 }
 
 @Directive('@inaccessible')
@@ -180,6 +190,9 @@ export class PricedCartV1 {
 
   @Field(() => [String], { description: 'Coupon codes that matched no promotion applicable to this cart.' })
   rejectedCouponCodes!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The market the cart was priced in; null: the default market.' })
+  market!: string | null;
 }
 
 @Directive('@inaccessible')
@@ -195,7 +208,7 @@ export class PriceCartV1Payload {
   userErrors!: UserError[];
 }
 
-function toGraphQL(cart: PricedCart, variants: readonly ProductVariant[]): PricedCartV1 {
+function toGraphQL(cart: PricedCart, variants: readonly ProductVariant[], market: string | null): PricedCartV1 {
   const m = (cents: number) => Money.of(cents, cart.currency);
   return {
     lines: cart.lines.map((l, i) => ({
@@ -218,6 +231,7 @@ function toGraphQL(cart: PricedCart, variants: readonly ProductVariant[]): Price
       discount: m(a.discountCents),
     })),
     rejectedCouponCodes: cart.rejectedCodes,
+    market,
   };
 }
 
@@ -252,8 +266,19 @@ export class PromotionResolver {
     @Ctx() ctx: ServiceContext,
   ): Promise<PriceCartV1Payload> {
     const { result, userErrors } = await attempt(async () => {
+      const market = await marketFor(ctx, input);
       const variants = await variantBySku(ctx).loadMany(input.lines.map((l) => l.sku));
       const own = await channelPricesBySku(ctx).loadMany(input.lines.map((l) => l.sku));
+      const listed = market
+        ? await marketPriceOf(ctx).loadMany(input.lines.filter((l) => !l.unitPrice).map((l) => `${market.code} ${l.sku}`))
+        : [];
+      const listPrices = new Map(
+        listed.flatMap((p) =>
+          p && !(p instanceof Error) ? [[p.sku, { cents: p.priceCents, currency: p.currency }] as const] : [],
+        ),
+      );
+      const failed = listed.find((p) => p instanceof Error);
+      if (failed) throw failed;
       const lines = input.lines.map((line, i) => {
         const variant = variants[i];
         const at = ['input', 'lines', String(i)];
@@ -275,11 +300,20 @@ export class PromotionResolver {
         const found = own[i];
         if (found instanceof Error) throw found;
         const prices = found as { channel: string; priceCents: number; currency: string }[];
-        const price = priceFor(
-          { cents: variant.priceCents, currency: variant.currency },
-          new Map(prices.map((p) => [p.channel, { cents: p.priceCents, currency: p.currency }])),
-          input.channel,
-        );
+        let price: { cents: number; currency: string };
+        try {
+          price = priceInMarket(
+            line.sku,
+            { cents: variant.priceCents, currency: variant.currency },
+            new Map(prices.map((p) => [p.channel, { cents: p.priceCents, currency: p.currency }])),
+            listPrices.get(line.sku) ?? null,
+            market,
+            input.channel,
+          );
+        } catch (error) {
+          if (error instanceof MarketError) throw new DomainError(error.code, error.message, [...at, 'sku']);
+          throw error;
+        }
         return { sku: line.sku, quantity: line.quantity, unitPriceCents: price.cents, currency: price.currency, promotable };
       });
       const promotions = await activePromotions(ctx);
@@ -294,6 +328,7 @@ export class PromotionResolver {
             input.couponCodes ?? [],
           ),
           variants as ProductVariant[],
+          market?.code ?? null,
         );
       } catch (error) {
         if (error instanceof CartPricingError) throw new DomainError(error.code, error.message, ['input', 'lines']);

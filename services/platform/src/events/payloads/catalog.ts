@@ -9,11 +9,14 @@ const PriceSchema = z.object({ cents: Cents, currency: Currency });
 
 /**
  * `catalog.price.changed`, version 1: a SKU's price in a channel (`channel` null: the base price
- * every channel without its own sells at) changed from `previous` (null: a new SKU) to `price`.
+ * every channel without its own sells at), or in a market's price list (`market`), changed from
+ * `previous` (null: a new SKU, or the SKU's first price in the market) to `price`.
  */
 export const PriceChangedSchema = z.object({
   sku: Id,
   channel: z.enum(Channel).nullable(),
+  /** The market whose price list changed; absent or null: the variant's own prices. */
+  market: Id.nullable().optional(),
   previous: PriceSchema.nullable(),
   price: PriceSchema,
 });
