@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { API_SCOPES } from '@omni/orders';
 import { DEV_AUDIENCE, DEV_AUTH_SECRET, DEV_ISSUER, ROLES, type Role } from './auth';
 
 export interface TokenClaims {
@@ -47,11 +48,31 @@ export async function issueToken(
     .sign(new TextEncoder().encode(options.secret ?? DEV_AUTH_SECRET));
 }
 
-/** `pnpm dev-token --role CSR [--customer id] [--location id] [--partner id] [--subject s] [--ttl 1h]` */
+/**
+ * The scopes of `--scope orders:read,webhooks:manage` (commas or spaces): each one an API client may
+ * hold. Throws naming the unknown ones.
+ */
+export function parseScopes(value: string): string[] {
+  const scopes = [...new Set(value.split(/[\s,]+/).filter(Boolean))];
+  const unknown = scopes.filter((s) => !(API_SCOPES as readonly string[]).includes(s));
+  if (unknown.length) throw new Error(`--scope: unknown scope(s) ${unknown.join(', ')}; one or more of ${API_SCOPES.join(', ')}`);
+  if (!scopes.length) throw new Error(`--scope: name one or more of ${API_SCOPES.join(', ')}`);
+  return scopes;
+}
+
+const USAGE =
+  `usage: pnpm dev-token --role <${ROLES.join('|')}> [--customer <id>] [--location <id>] [--partner <id>] [--subject <s>] [--ttl 1h]\n` +
+  `       pnpm dev-token --scope <${API_SCOPES.join(',')}> --partner <id> [--subject <s>] [--ttl 1h]   (a PARTNER token with those scopes, like POST /oauth/token's)\n`;
+
+/**
+ * `pnpm dev-token --role CSR [--customer id] [--location id] [--partner id] [--subject s] [--ttl 1h]`;
+ * `pnpm dev-token --scope orders:read,orders:write --partner acme`: a partner token with scopes.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       role: { type: 'string' },
+      scope: { type: 'string' },
       customer: { type: 'string' },
       location: { type: 'string' },
       partner: { type: 'string' },
@@ -59,12 +80,24 @@ async function main(): Promise<void> {
       ttl: { type: 'string', default: '1h' },
     },
   });
-  const role = values.role?.toUpperCase();
+  // Scopes narrow the PARTNER role only: --scope means a partner token.
+  const role = values.role?.toUpperCase() ?? (values.scope !== undefined ? 'PARTNER' : undefined);
   if (!role || !(ROLES as readonly string[]).includes(role)) {
-    process.stderr.write(
-      `usage: pnpm dev-token --role <${ROLES.join('|')}> [--customer <id>] [--location <id>] [--partner <id>] [--subject <s>] [--ttl 1h]\n`,
-    );
+    process.stderr.write(USAGE);
     process.exit(2);
+  }
+  let scopes: string[] | undefined;
+  if (values.scope !== undefined) {
+    if (role !== 'PARTNER' || !values.partner) {
+      process.stderr.write(`--scope makes a PARTNER token: name its partner with --partner <id>\n${USAGE}`);
+      process.exit(2);
+    }
+    try {
+      scopes = parseScopes(values.scope);
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      process.exit(2);
+    }
   }
   let ttlSeconds: number;
   try {
@@ -84,6 +117,7 @@ async function main(): Promise<void> {
       customerId: values.customer,
       locationId: values.location,
       partnerId: values.partner,
+      scopes,
       ttlSeconds,
     },
     {

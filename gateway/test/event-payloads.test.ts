@@ -42,6 +42,7 @@ const PRODUCED_HERE = [
   'orders.return.received',
   'orders.payment.captured',
   'orders.payment.refunded',
+  'orders.refund.issued',
   'loyalty.account.enrolled',
   'loyalty.account.merged',
   'loyalty.points.changed',
@@ -393,7 +394,11 @@ describe('event payloads', () => {
     const payload = { survivorId: randomUUID(), duplicateId: randomUUID() };
     const event = { ...newEnvelope('crm.customer.merged', payload, 'WEB'), version: 2 };
     await t.system.bus.publish(event);
-    const parked = await parkedEverywhere(event.id, ['orders-customer-merged', 'loyalty-customer-merged']);
+    const parked = await parkedEverywhere(event.id, [
+      'orders-customer-merged',
+      'loyalty-customer-merged',
+      'orders-webhook-deliveries',
+    ]);
     for (const letter of parked) expect(letter.error).toBe('crm.customer.merged version 2 is not one this consumer reads (1)');
     expect(await tableCounts()).toEqual(before);
   });

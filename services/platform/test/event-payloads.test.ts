@@ -186,6 +186,31 @@ const PRODUCED: Record<string, unknown[]> = {
     },
   ],
   'orders.payment.released': [{ orderRef: id(1), holdIds: [id(21)] }],
+  'orders.refund.issued': [
+    {
+      refundId: id(22),
+      orderId: id(1),
+      number: 'W-7Q2K9D',
+      customerId: id(2),
+      currency: 'USD',
+      reason: 'RETURNED',
+      amountCents: 12300,
+      tenders: [
+        { paymentId: id(20), method: 'POINTS', amountCents: 300, points: 300 },
+        { paymentId: id(23), method: 'CARD', amountCents: 12000, points: 0 },
+      ],
+    },
+    {
+      refundId: id(24),
+      orderId: id(1),
+      number: 'W-7Q2K9D',
+      customerId: null,
+      currency: 'USD',
+      reason: 'CANCELLED',
+      amountCents: 500,
+      tenders: [{ paymentId: id(23), method: 'CASH', amountCents: 500, points: 0 }],
+    },
+  ],
   'loyalty.account.enrolled': [{ customerId: id(2), cardNumber: '6270123456789012' }],
   'loyalty.account.merged': [
     { survivorId: id(2), duplicateId: id(7), cardNumber: '6270123456789012', linkedCardNumber: '6270987654321098' },

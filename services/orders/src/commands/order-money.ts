@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { recordEvent, type Channel, type PaymentRefunded, type ServiceContext } from '@omni/platform';
+import { recordEvent, type Channel, type PaymentRefunded, type RefundIssued, type ServiceContext } from '@omni/platform';
 import type { EntityManager } from 'typeorm';
 import { afterRefund, allocateRefund, balanceDue, refundDue, type RefundMove } from '../domain/money';
 import { refundForUnits } from '../domain/returns';
@@ -59,6 +59,7 @@ export async function applyOrderChange(
     });
   }
   await recordLoyaltyRefunds(manager, order, payments, moves, refundId, change);
+  await recordRefundIssued(manager, order, moves, refundId, change);
   order.balanceDueCents = balanceDue(order.totalCents, payments, order.creditedCents);
   await manager.update(
     OrderEntity,
@@ -123,6 +124,37 @@ async function recordLoyaltyRefunds(
       currency: order.currency,
       reason: change.reason,
       tenders,
+    },
+    change.channel,
+  );
+}
+
+/** `orders.refund.issued`: every tender this change refunded, in one event (partners' REFUND_ISSUED webhook). */
+async function recordRefundIssued(
+  manager: EntityManager,
+  order: Order,
+  moves: RefundMove[],
+  refundId: string,
+  change: OrderChange,
+): Promise<void> {
+  if (moves.length === 0) return;
+  await recordEvent<RefundIssued>(
+    manager,
+    'orders.refund.issued',
+    {
+      refundId,
+      orderId: order.id,
+      number: order.number,
+      customerId: order.customerId,
+      currency: order.currency,
+      reason: change.reason,
+      amountCents: moves.reduce((sum, move) => sum + move.cents, 0),
+      tenders: moves.map((move) => ({
+        paymentId: move.paymentId,
+        method: move.method,
+        amountCents: move.cents,
+        points: move.points,
+      })),
     },
     change.channel,
   );

@@ -14,6 +14,18 @@ registerEnumType(WebhookTopic, {
     ORDER_PLACED: { description: 'An order was placed.' },
     RETURN_CREATED: { description: 'A return was opened.' },
     RETURN_RECEIVED: { description: 'A return arrived.' },
+    REFUND_ISSUED: {
+      description:
+        "Money went back to an order's tenders (a cancellation, a return, a modification or an exchange): the amount, why, and each tender's part.",
+    },
+    STOCK_CHANGED: {
+      description:
+        'A stock level changed at a location (counts after the change, and what changed). Only for a subscription ADMIN scoped to every order (`allOrders`).',
+    },
+    CUSTOMER_MERGED: {
+      description:
+        'Two customer records became one (the duplicate id now means the survivor). Only for a subscription ADMIN scoped to every order (`allOrders`).',
+    },
   },
 });
 registerEnumType(WebhookDeliveryStatus, {
@@ -23,6 +35,7 @@ registerEnumType(WebhookDeliveryStatus, {
     DELIVERED: { description: 'The receiver answered 2xx.' },
     FAILED: { description: 'Gave up after the last attempt.' },
     PENDING: { description: 'Not delivered yet; will be tried (again).' },
+    CANCELLED: { description: 'Never sent (again): its subscription was deleted while it waited.' },
   },
 });
 
@@ -97,13 +110,13 @@ export class WebhookSubscription {
   @Column({ type: 'varchar', length: 100 })
   signingSecret!: string;
 
-  @Field({ description: 'false: nothing is delivered to it.' })
+  @Field({ description: 'false: nothing is delivered to it (deleteWebhookSubscription).' })
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
   @Field({
     description:
-      "true: it receives the events of every order, not only its partner's (staff scoped it wider: ADMIN only, e.g. the retailer's own ERP); false: only orders its partner placed.",
+      "true: it receives the events of every order, not only its partner's, and the retailer-wide STOCK_CHANGED and CUSTOMER_MERGED (staff scoped it wider: ADMIN only, e.g. the retailer's own ERP); false: only orders its partner placed.",
   })
   @Column({ type: 'boolean', default: false })
   allOrders!: boolean;
@@ -142,7 +155,7 @@ export class WebhookDelivery {
   @Column({ type: 'varchar', length: 40 })
   topic!: WebhookTopic;
 
-  @Field(() => WebhookDeliveryStatus, { description: 'PENDING, DELIVERED or FAILED.' })
+  @Field(() => WebhookDeliveryStatus, { description: 'PENDING, DELIVERED, FAILED or CANCELLED.' })
   @Column({ type: 'varchar', length: 20 })
   status!: WebhookDeliveryStatus;
 

@@ -7,6 +7,7 @@ import {
   encodeCursor,
   forbidden,
   hasRole,
+  inTransaction,
   pageSize,
   requireScope,
   Role,
@@ -30,8 +31,9 @@ import {
   Root,
 } from 'type-graphql';
 import { ApiClient, WebhookDelivery, WebhookSubscription } from '../entities/partner';
-import { API_SCOPES, WebhookDeliveryStatus, WebhookTopic } from './topics';
-import { dispatchSettings, refusedDestination } from './webhooks';
+import { topicsOutsideScope } from '../domain/webhooks';
+import { API_SCOPES, audienceOfTopic, WebhookDeliveryStatus, WebhookTopic } from './topics';
+import { deleteSubscription, dispatchSettings, refusedDestination } from './webhooks';
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
 
@@ -107,12 +109,14 @@ export class ApiClientGrant {
   scopes!: string[];
 }
 
-@InputType({ description: 'An endpoint to receive order and return events.' })
+@InputType({ description: 'An endpoint to receive order, return, refund, stock and customer events.' })
 export class CreateWebhookSubscriptionInput {
   @Field({ description: 'http(s) URL the deliveries are POSTed to.' })
   url!: string;
 
-  @Field(() => [WebhookTopic], { description: 'The events to deliver, at least one.' })
+  @Field(() => [WebhookTopic], {
+    description: 'The events to deliver, at least one. STOCK_CHANGED and CUSTOMER_MERGED need `allOrders: true` (ADMIN).',
+  })
   topics!: WebhookTopic[];
 
   @Field(() => String, { nullable: true, description: "ADMIN only: the partner it is for (a partner's token names its own)." })
@@ -137,6 +141,21 @@ export class CreateWebhookSubscriptionPayload {
   signingSecret!: string | null;
 
   @Field(() => [UserError], { description: 'Why nothing was created; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'The result of deleteWebhookSubscription.' })
+export class DeleteWebhookSubscriptionPayload {
+  @Field(() => WebhookSubscription, {
+    nullable: true,
+    description: 'The deleted subscription (active false; its delivery log stays readable); null with userErrors.',
+  })
+  subscription!: WebhookSubscription | null;
+
+  @Field(() => Int, { description: 'How many of its PENDING deliveries this call CANCELLED (0 with userErrors).' })
+  cancelledDeliveries!: number;
+
+  @Field(() => [UserError], { description: 'NOT_FOUND.' })
   userErrors!: UserError[];
 }
 
@@ -283,7 +302,7 @@ export class WebhookSubscriptionResolver {
     description:
       "Subscribes an endpoint to topics of the partner's orders (a partner with webhooks:manage, or ADMIN for a partner); the signing secret is returned once. " +
       'userErrors: INVALID_URL (not an absolute http(s) URL, credentials in it, over 2000 characters, or refused by the URL policy), ' +
-      'NO_TOPICS, PARTNER_REQUIRED (ADMIN without `partnerId`).',
+      'NO_TOPICS, PARTNER_REQUIRED (ADMIN without `partnerId`), TOPIC_NEEDS_ALL_ORDERS (STOCK_CHANGED or CUSTOMER_MERGED without `allOrders`).',
   })
   async createWebhookSubscription(
     @Arg('input', () => CreateWebhookSubscriptionInput, { description: 'The endpoint and its topics.' })
@@ -298,6 +317,14 @@ export class WebhookSubscriptionResolver {
         throw forbidden('only ADMIN subscribes to every order');
       const url = await checkWebhookUrl(input.url);
       if (!input.topics.length) throw new DomainError('NO_TOPICS', 'name at least one topic', ['input', 'topics']);
+      const outside = topicsOutsideScope(input.topics, input.allOrders ?? false, audienceOfTopic);
+      if (outside.length) {
+        throw new DomainError(
+          'TOPIC_NEEDS_ALL_ORDERS',
+          `${outside.join(', ')} concern(s) the whole retailer, not one partner's orders: only a subscription ADMIN scopes to every order (allOrders) receives them`,
+          ['input', 'topics'],
+        );
+      }
       signingSecret = `whsec_${randomBytes(32).toString('base64url')}`;
       const subscription = Object.assign(new WebhookSubscription(), {
         id: randomUUID(),
@@ -313,6 +340,28 @@ export class WebhookSubscriptionResolver {
       return subscription;
     });
     return { subscription: result, signingSecret: result ? signingSecret : null, userErrors };
+  }
+
+  @Authorized(Role.ADMIN, Role.PARTNER)
+  @Mutation(() => DeleteWebhookSubscriptionPayload, {
+    description:
+      'Deletes a webhook subscription: nothing more is queued for it, and its PENDING deliveries are CANCELLED (one already being sent may still arrive once). ' +
+      'Its delivery log stays readable (webhookSubscription, active false). Deleting it again cancels nothing more. ' +
+      "Its owner (webhooks:manage) or ADMIN; another partner's is FORBIDDEN. userErrors: NOT_FOUND.",
+  })
+  async deleteWebhookSubscription(
+    @Arg('id', () => ID, { description: 'The subscription id.' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<DeleteWebhookSubscriptionPayload> {
+    let cancelledDeliveries = 0;
+    const { result, userErrors } = await attempt(async () => {
+      const subscription = await ctx.db.getRepository(WebhookSubscription).findOneBy({ id });
+      if (!subscription) throw new DomainError('NOT_FOUND', 'no such subscription', ['id']);
+      managedPartner(ctx, subscription.partnerId);
+      cancelledDeliveries = await inTransaction(ctx.db, (manager) => deleteSubscription(manager, subscription));
+      return subscription;
+    });
+    return { subscription: result, cancelledDeliveries: result ? cancelledDeliveries : 0, userErrors };
   }
 
   @Authorized(Role.ADMIN, Role.PARTNER)

@@ -4,6 +4,7 @@ import { BlockList, isIP } from 'node:net';
 import { ConfigError, type EventEnvelope } from '@omni/platform';
 import { Brackets, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import type { JobContext } from '@omni/platform';
+import { receivesEvent } from '../domain/webhooks';
 import { Order } from '../entities/order';
 import { WebhookDelivery, WebhookSubscription } from '../entities/partner';
 import { TOPIC_OF_EVENT, WebhookDeliveryStatus, webhookEvent } from './topics';
@@ -134,42 +135,58 @@ export function retryDelaySeconds(attempts: number, baseSeconds: number): number
 }
 
 /**
- * Consumer step: one PENDING delivery per active subscription of the order's partner that wants
- * this event's topic. Only orders a partner placed reach a partner; the unique (event,
- * subscription) key and `applyOnce` make a redelivered event write nothing twice.
+ * Consumer step: one PENDING delivery per active subscription that receives this event
+ * (`receivesEvent`): an order's events reach its partner's subscriptions and those staff scoped to
+ * every order; the retailer-wide ones (stock, merged customers) only the latter. The unique
+ * (event, subscription) key and `applyOnce` make a redelivered event write nothing twice.
  */
 export async function enqueueDeliveries(manager: EntityManager, event: EventEnvelope): Promise<number> {
   const mapping = TOPIC_OF_EVENT[event.type];
   if (!mapping) return 0;
   // Parsed first, whoever placed the order: a malformed event is refused (and parked) for every order.
   const parsed = webhookEvent(event);
-  // One statement for the common case (nobody subscribed): the active subscriptions of the
-  // order's partner, and those staff scoped to every order.
-  const query = manager.getRepository(WebhookSubscription).createQueryBuilder('s');
-  const partnerOfOrder = query
-    .subQuery()
-    .select('o.partnerId')
-    .from(Order, 'o')
-    .where('o.id = :orderId', { orderId: parsed.orderId })
-    .getQuery();
-  const subscriptions = (
-    await query
-      .where('s.active = :active', { active: true })
+  // One statement for the common case (nobody subscribed): the active subscriptions that may
+  // receive it (the order's partner's, by subquery, and those scoped to every order).
+  const query = manager.getRepository(WebhookSubscription).createQueryBuilder('s').where('s.active = :active', { active: true });
+  if (parsed.audience === 'ORDER') {
+    const partnerOfOrder = query
+      .subQuery()
+      .select('o.partnerId')
+      .from(Order, 'o')
+      .where('o.id = :orderId', { orderId: parsed.orderId })
+      .getQuery();
+    query
       .andWhere(
         new Brackets((either) => either.where('s.allOrders = :all', { all: true }).orWhere(`s.partnerId IN ${partnerOfOrder}`)),
       )
-      .setParameter('orderId', parsed.orderId)
-      .getMany()
-  ).filter((s) => s.topics.includes(mapping.topic));
+      .setParameter('orderId', parsed.orderId);
+  } else {
+    query.andWhere('s.allOrders = :all', { all: true });
+  }
+  const candidates = (await query.getMany()).filter((s) => s.topics.includes(mapping.topic));
+  if (!candidates.length) return 0;
+  let envelope: { source: string; subject: string; data: Record<string, unknown>; orderPartnerId: string | null };
+  if (parsed.audience === 'ORDER') {
+    const order = await manager.findOneBy(Order, { id: parsed.orderId });
+    if (!order) return 0;
+    envelope = {
+      source: '/omni/orders',
+      subject: `orders/${order.id}`,
+      data: parsed.data(order),
+      orderPartnerId: order.partnerId,
+    };
+  } else {
+    envelope = { source: parsed.source, subject: parsed.subject, data: parsed.data, orderPartnerId: null };
+  }
+  const subscriptions = candidates.filter((s) =>
+    receivesEvent(s, { topic: mapping.topic, audience: parsed.audience, orderPartnerId: envelope.orderPartnerId }),
+  );
   if (!subscriptions.length) return 0;
-  const order = await manager.findOneBy(Order, { id: parsed.orderId });
-  if (!order) return 0;
   const existing = new Set(
     (await manager.findBy(WebhookDelivery, { eventId: event.id, subscriptionId: In(subscriptions.map((s) => s.id)) })).map(
       (d) => d.subscriptionId,
     ),
   );
-  const data = parsed.data(order);
   const now = new Date();
   let written = 0;
   for (const subscription of subscriptions) {
@@ -180,11 +197,11 @@ export async function enqueueDeliveries(manager: EntityManager, event: EventEnve
       specversion: '1.0',
       id,
       type: mapping.cloudType,
-      source: '/omni/orders',
-      subject: `orders/${order.id}`,
+      source: envelope.source,
+      subject: envelope.subject,
       time: event.occurredAt,
       datacontenttype: 'application/json',
-      data,
+      data: envelope.data,
     });
     await manager.insert(WebhookDelivery, {
       id,
@@ -204,6 +221,23 @@ export async function enqueueDeliveries(manager: EntityManager, event: EventEnve
     written += 1;
   }
   return written;
+}
+
+/**
+ * Deletes a subscription in one transaction: it becomes inactive (nothing is queued for it any
+ * more; its delivery log stays readable) and its PENDING deliveries become CANCELLED. A delivery
+ * the dispatch job is sending at that moment may still arrive once. Returns how many deliveries
+ * it cancelled.
+ */
+export async function deleteSubscription(manager: EntityManager, subscription: WebhookSubscription): Promise<number> {
+  await manager.update(WebhookSubscription, { id: subscription.id }, { active: false });
+  const cancelled = await manager.update(
+    WebhookDelivery,
+    { subscriptionId: subscription.id, status: WebhookDeliveryStatus.PENDING },
+    { status: WebhookDeliveryStatus.CANCELLED, lastError: 'the subscription was deleted' },
+  );
+  subscription.active = false;
+  return cancelled.affected ?? 0;
 }
 
 const BATCH = 50;

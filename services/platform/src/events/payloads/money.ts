@@ -69,4 +69,36 @@ export const PaymentReleasedSchema = z.object({
 export type PaymentReleased = z.infer<typeof PaymentReleasedSchema>;
 export const PaymentReleasedEvent = defineEvent('orders.payment.released', 1, PaymentReleasedSchema);
 
-export const MoneyEvents = [PaymentCapturedEvent, PaymentRefundedEvent, PaymentReleasedEvent] as const;
+/**
+ * `orders.refund.issued`, version 1: an order change (cancel, return, modification, exchange)
+ * sent money back to the order's tenders, every tender of it in one event (the loyalty ones are
+ * also in `orders.payment.refunded`; a card's refund goes to the provider after the commit,
+ * retried by `settle-payments`). Published in the change's own transaction; `refundId` is the
+ * change's, shared with its `orders.payment.refunded`.
+ */
+export const RefundIssuedSchema = z.object({
+  refundId: z.string().min(1),
+  orderId: z.string().min(1),
+  number: z.string().min(1),
+  customerId: z.string().nullable(),
+  currency: z.string().length(3),
+  /** Why: CANCELLED, RETURNED, MODIFIED, EXCHANGED. */
+  reason: z.string().min(1),
+  /** What went back in all, minor units. */
+  amountCents: z.number().int().nonnegative(),
+  tenders: z
+    .array(
+      z.object({
+        paymentId: z.string().min(1),
+        method: z.enum(PAYMENT_METHODS),
+        amountCents: z.number().int().nonnegative(),
+        /** Points given back (POINTS only, else 0). */
+        points: z.number().int().nonnegative(),
+      }),
+    )
+    .min(1),
+});
+export type RefundIssued = z.infer<typeof RefundIssuedSchema>;
+export const RefundIssuedEvent = defineEvent('orders.refund.issued', 1, RefundIssuedSchema);
+
+export const MoneyEvents = [PaymentCapturedEvent, PaymentRefundedEvent, PaymentReleasedEvent, RefundIssuedEvent] as const;
