@@ -17,7 +17,8 @@
 # trust auth), OMNI_DB (omni), LOG_LEVEL (info), BIND_HOST (127.0.0.1), READY_TIMEOUT (seconds per
 # process, 90), SUBGRAPH_SECRET, AUTH_SECRET, GIFT_CARD_SECRET, EVENT_SECRET and each service's
 # <SERVICE>_NATS_PASSWORD (unset: random ones kept in DIST_DIR/secrets.env, so tokens and
-# gift cards survive a restart).
+# gift cards survive a restart), AUTH_ISSUER and AUTH_AUDIENCE (omni-dev and omni-gateway, what
+# `pnpm dev-token` signs).
 # DIST_DIR (data/distributed): this instance's state: secrets.env, nats.conf and the NATS store,
 # pids/<name>.pid (one per running child, and supervisor.pid), logs/<name>.log (overwritten on
 # each run, appended to on each restart of that child). A second instance needs its own DIST_DIR
@@ -247,6 +248,8 @@ SECRETS_FILE="$DIST_DIR/secrets.env"
 random_secret() { node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))'; }
 nats_password_var() { echo "${1^^}_NATS_PASSWORD"; }
 SECRET_NAMES=(SUBGRAPH_SECRET AUTH_SECRET GIFT_CARD_SECRET EVENT_SECRET)
+AUTH_ISSUER="${AUTH_ISSUER:-omni-dev}"
+AUTH_AUDIENCE="${AUTH_AUDIENCE:-omni-gateway}"
 for entry in "${SERVICES[@]}"; do SECRET_NAMES+=("$(nats_password_var "${entry%%:*}")"); done
 mkdir -p "$(dirname "$SECRETS_FILE")"
 (
@@ -359,7 +362,8 @@ launch() {
       # shellcheck disable=SC2046 # VAR=value words without spaces
       "${SETSID[@]}" env -u DATABASE_URL -u NATS_URL \
         PORT="$GATEWAY_PORT" HOST="$BIND_HOST" LOG_LEVEL="$LOG_LEVEL" SUBGRAPH_SECRET="$SUBGRAPH_SECRET" \
-        AUTH_SECRET="$AUTH_SECRET" $(all_subgraph_env) node gateway/dist/main.js >>"$log" 2>&1 &
+        AUTH_SECRET="$AUTH_SECRET" AUTH_ISSUER="$AUTH_ISSUER" AUTH_AUDIENCE="$AUTH_AUDIENCE" \
+        $(all_subgraph_env) node gateway/dist/main.js >>"$log" 2>&1 &
       ;;
     *)
       local port nats_password_of extra=()

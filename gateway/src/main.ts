@@ -14,7 +14,7 @@ import {
   Peers,
   readConfig,
 } from '@omni/platform';
-import { authOptions } from './auth';
+import { authOptions, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth';
 import { GatewayClient } from './client';
 import { ForwardingDataSource } from './data-sources';
 import { startGateway } from './gateway';
@@ -61,6 +61,8 @@ const config = {
   AUTH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   AUTH_ISSUER: z.string().optional(),
   AUTH_AUDIENCE: z.string().optional(),
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: env.positiveInt(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
+  AUTH_ALGORITHMS: z.string().optional(),
   /** Signs the caller forwarded to the subgraphs; the subgraphs must share it. */
   SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   /** Embedded only: signs and verifies the events of the services in this process (none: the development secret). */

@@ -27,8 +27,8 @@ export const GATEWAY_PORT = GATEWAY_PROCESS.port;
 
 /**
  * The subgraph URLs of the distributed mode, or null for the embedded one (none set). Distributed,
- * every URL is required, and so are SUBGRAPH_SECRET and an AUTH_* key: subgraphs on a network
- * trust only signed callers, and the development keys are public.
+ * every URL is required, and so are SUBGRAPH_SECRET, an AUTH_* key, AUTH_ISSUER and AUTH_AUDIENCE:
+ * subgraphs on a network trust only signed callers, and the development keys are public.
  */
 export function distributedEndpoints(settings: Record<string, unknown>): Map<string, string> | null {
   const urls = SERVICES.map(({ definition }) => [definition.name, settings[urlVariable(definition.name)]] as const);
@@ -38,6 +38,10 @@ export function distributedEndpoints(settings: Record<string, unknown>): Map<str
   if (!settings.SUBGRAPH_SECRET) throw new ConfigError('SUBGRAPH_SECRET', 'is required in distributed mode');
   if (!settings.AUTH_JWKS_URL && !settings.AUTH_PUBLIC_KEY && !settings.AUTH_SECRET) {
     throw new ConfigError('AUTH_JWKS_URL', 'or AUTH_PUBLIC_KEY or AUTH_SECRET is required in distributed mode');
+  }
+  // A token from any issuer, or meant for another service, must not pass as one for this API.
+  for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE']) {
+    if (!settings[name]) throw new ConfigError(name, 'is required in distributed mode (the iss and aud every token must carry)');
   }
   return new Map(urls.map(([name, url]) => [name, String(url)]));
 }

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_PAGE_SIZE, DEV_SUBGRAPH_SECRET, encodeCaller, HEADERS, MAX_PAGE_SIZE, signCallerValue } from '@omni/platform';
 import { print } from 'graphql';
@@ -12,6 +13,7 @@ import {
   DEFAULT_MAX_TOKENS,
   measureOperation,
 } from '../src/limits';
+import { authOptions, DEV_AUDIENCE, DEV_AUTH_SECRET, DEV_ISSUER } from '../src/auth';
 import { SUPERGRAPH_PATH } from '../src/system';
 import { issueToken } from '../src/token';
 import { contractOperation, send, startTestSystem, type TestSystem } from './harness';
@@ -71,14 +73,29 @@ describe('authentication and query limits', () => {
     expect(await actorOf(placeOrder.order.number)).toContain('csr-ann');
   });
 
-  it('refuses an expired token or one signed with another key with UNAUTHENTICATED, executing nothing', async () => {
+  it('refuses an expired, over-long, foreign-issuer, wrong-audience or wrong-algorithm token with UNAUTHENTICATED, executing nothing', async () => {
     const before = await orderCount();
     const expired = await issueToken({ role: 'ADMIN', subject: 'old' }, { now: Date.now() - 2 * 3600_000 });
     const foreign = await issueToken(
       { role: 'ADMIN', subject: 'mallory' },
       { secret: 'another-key-that-is-long-enough-to-be-valid' },
     );
-    for (const token of [expired, foreign, 'not-a-jwt']) {
+    // An exp in 2200 (past the maximum lifetime), another issuer, another audience.
+    const forever = await issueToken({ role: 'ADMIN', subject: 'forever', ttlSeconds: 174 * 365 * 86400 });
+    const evil = await issueToken({ role: 'ADMIN', subject: 'mallory' }, { issuer: 'evil' });
+    const elsewhere = await issueToken({ role: 'ADMIN', subject: 'mallory' }, { audience: 'another-api' });
+    // The development key, but HS512: only the configured key's algorithm (HS256) is accepted.
+    const { SignJWT } = await import('jose');
+    const now = Math.floor(Date.now() / 1000);
+    const otherAlgorithm = await new SignJWT({ roles: ['ADMIN'] })
+      .setProtectedHeader({ alg: 'HS512' })
+      .setSubject('mallory')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 600)
+      .sign(new TextEncoder().encode(DEV_AUTH_SECRET));
+    for (const token of [expired, foreign, 'not-a-jwt', forever, evil, elsewhere, otherAlgorithm]) {
       const result = await t.client
         .withHeaders({ authorization: `Bearer ${token}` })
         .raw(contractOperation('PlaceOrder'), orderInput());
@@ -94,7 +111,8 @@ describe('authentication and query limits', () => {
     const before = await orderCount();
     const client = t.anonymous.withHeaders({
       [HEADERS.caller]: forgedCsr,
-      [HEADERS.callerSignature]: signCallerValue(forgedCsr, DEV_SUBGRAPH_SECRET),
+      [HEADERS.requestId]: 'forged-request',
+      [HEADERS.callerSignature]: signCallerValue(forgedCsr, 'forged-request', DEV_SUBGRAPH_SECRET),
     });
     const result = await client.raw(contractOperation('PlaceOrder'), orderInput(), 'PlaceOrder');
     expect(result.data?.placeOrder ?? null).toBeNull();
@@ -119,9 +137,18 @@ describe('authentication and query limits', () => {
       };
     };
     const before = await orderCount();
-    for (const signature of [undefined, signCallerValue(forgedCsr, 'a-guess-at-the-secret')]) {
+    const expired = signCallerValue(forgedCsr, 'r-old', DEV_SUBGRAPH_SECRET, Date.now() - 10 * 60_000);
+    for (const [requestId, signature] of [
+      ['r-1', undefined],
+      ['r-2', signCallerValue(forgedCsr, 'r-2', 'a-guess-at-the-secret')],
+      // captured ten minutes ago: a replay is refused even with the right secret
+      ['r-old', expired],
+      // the signature of another request
+      ['r-3', signCallerValue(forgedCsr, 'r-4', DEV_SUBGRAPH_SECRET)],
+    ] as const) {
       const denied = await placeDirectly({
         [HEADERS.caller]: forgedCsr,
+        [HEADERS.requestId]: requestId,
         ...(signature ? { [HEADERS.callerSignature]: signature } : {}),
       });
       expect(denied.data?.placeOrder ?? null).toBeNull();
@@ -131,7 +158,8 @@ describe('authentication and query limits', () => {
     // The same header signed with the subgraph secret (here the development one) is believed.
     const believed = await placeDirectly({
       [HEADERS.caller]: forgedCsr,
-      [HEADERS.callerSignature]: signCallerValue(forgedCsr, DEV_SUBGRAPH_SECRET),
+      [HEADERS.requestId]: 'r-5',
+      [HEADERS.callerSignature]: signCallerValue(forgedCsr, 'r-5', DEV_SUBGRAPH_SECRET),
     });
     expect(believed.data?.placeOrder?.userErrors).toEqual([]);
     // Every entry the placement wrote (placed, the balance left to pay) names the forged subject.
@@ -213,5 +241,28 @@ describe('authentication and query limits', () => {
     expect(over(DEFAULT_PAGE_SIZE)).toEqual([]);
     // 100 products with every variant's attributes and prices (lists counted at QUERY_LIST_SIZE) cost 15,601.
     expect(over(MAX_PAGE_SIZE)).toEqual([expect.stringMatching(/^SearchProducts: depth 6, cost 15601/)]);
+  });
+});
+
+describe('token keys and algorithms', () => {
+  it("pins the algorithms to the configured key's: HS256 for a secret, the key type's for a public key", () => {
+    const pem = (type: 'rsa' | 'ec' | 'ed25519', options: object = {}) =>
+      generateKeyPairSync(type as 'rsa', { modulusLength: 2048, ...options } as never)
+        .publicKey.export({ type: 'spki', format: 'pem' })
+        .toString();
+    expect(authOptions({ AUTH_SECRET: 's'.repeat(40) }).algorithms).toEqual(['HS256']);
+    expect(authOptions({ AUTH_PUBLIC_KEY: pem('ec', { namedCurve: 'P-256' }) }).algorithms).toEqual(['ES256']);
+    expect(authOptions({ AUTH_PUBLIC_KEY: pem('ed25519') }).algorithms).toEqual(['EdDSA']);
+    expect(authOptions({ AUTH_PUBLIC_KEY: pem('rsa') }).algorithms).toContain('RS256');
+    expect(authOptions({ AUTH_PUBLIC_KEY: pem('rsa') }).algorithms.some((a) => a.startsWith('HS'))).toBe(false);
+    expect(authOptions({ AUTH_JWKS_URL: 'https://id.example.com/jwks.json' }).algorithms).toContain('RS256');
+    expect(() => authOptions({ AUTH_JWKS_URL: 'https://id.example.com/jwks.json', AUTH_ALGORITHMS: 'RS256,HS256' })).toThrow(
+      'AUTH_ALGORITHMS',
+    );
+  });
+
+  it('caps token lifetime by configuration', () => {
+    expect(authOptions({}).maxLifetimeSeconds).toBe(24 * 3600);
+    expect(authOptions({ AUTH_SECRET: 's'.repeat(40), AUTH_MAX_TOKEN_LIFETIME_SECONDS: 600 }).maxLifetimeSeconds).toBe(600);
   });
 });

@@ -499,7 +499,8 @@ describe('authorization: the role matrix', () => {
     });
     const client = t.anonymous.withHeaders({
       [HEADERS.caller]: forged,
-      [HEADERS.callerSignature]: signCallerValue(forged, DEV_SUBGRAPH_SECRET),
+      [HEADERS.requestId]: 'forged-request',
+      [HEADERS.callerSignature]: signCallerValue(forged, 'forged-request', DEV_SUBGRAPH_SECRET),
     });
     const got: Record<string, Outcome> = {};
     const expected: Record<string, Outcome> = {};

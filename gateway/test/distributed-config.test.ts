@@ -10,7 +10,12 @@ describe('distributed mode settings', () => {
     ORDERS_URL: 'http://orders:4004/graphql',
     LOYALTY_URL: 'http://loyalty:4005/graphql',
   };
-  const secrets = { SUBGRAPH_SECRET: 's'.repeat(40), AUTH_JWKS_URL: 'https://id.example.com/jwks.json' };
+  const secrets = {
+    SUBGRAPH_SECRET: 's'.repeat(40),
+    AUTH_JWKS_URL: 'https://id.example.com/jwks.json',
+    AUTH_ISSUER: 'https://id.example.com/',
+    AUTH_AUDIENCE: 'omni-gateway',
+  };
   const failure = (settings: Record<string, unknown>) => {
     try {
       distributedEndpoints(settings);
@@ -28,10 +33,14 @@ describe('distributed mode settings', () => {
     expect(distributedEndpoints({ ...urls, ...secrets })?.get('orders')).toBe('http://orders:4004/graphql');
   });
 
-  it('names what is missing: a subgraph URL, the subgraph secret, or a token key', () => {
+  it('names what is missing: a subgraph URL, the subgraph secret, a token key, issuer or audience', () => {
     const { LOYALTY_URL: _omit, ...four } = urls;
     expect(failure({ ...four, ...secrets })).toContain('LOYALTY_URL');
     expect(failure({ ...urls, AUTH_SECRET: 'a'.repeat(40) })).toContain('SUBGRAPH_SECRET');
+    const { AUTH_ISSUER: _issuer, ...noIssuer } = secrets;
+    expect(failure({ ...urls, ...noIssuer })).toContain('AUTH_ISSUER');
+    const { AUTH_AUDIENCE: _audience, ...noAudience } = secrets;
+    expect(failure({ ...urls, ...noAudience })).toContain('AUTH_AUDIENCE');
     expect(failure({ ...urls, SUBGRAPH_SECRET: secrets.SUBGRAPH_SECRET })).toContain(
       'AUTH_JWKS_URL or AUTH_PUBLIC_KEY or AUTH_SECRET',
     );

@@ -11,8 +11,9 @@
  * the median of the rounds: req/s, p50 and p99 latency, and the system's CPU per request
  * (user + system: process.cpuUsage of the embedded child, /proc/<pid>/stat of every distributed
  * process but PostgreSQL; the load generator is not counted).
- * No thresholds: the numbers are for reading (issue 20's targets are ratios on one machine).
+ * No thresholds: the numbers are for reading (the targets are ratios between cases on one machine).
  */
+import { randomUUID } from 'node:crypto';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -162,7 +163,8 @@ function distributed(dir: string): Target {
 interface Case {
   name: string;
   url: string;
-  headers: Record<string, string>;
+  /** Per request: a signed caller header is good for one request id and a minute. */
+  headers: () => Record<string, string>;
   body: () => string;
 }
 
@@ -179,11 +181,11 @@ async function runCase(target: Target, c: Case, duration: number, connections: n
   const result = await autocannon({
     url: c.url,
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...c.headers },
+    headers: { 'content-type': 'application/json' },
     connections,
     duration,
-    // A fresh body per request (placeOrder needs its own idempotency key).
-    requests: [{ setupRequest: (req) => ({ ...req, body: c.body() }) }],
+    // Fresh headers and body per request (placeOrder needs its own idempotency key).
+    requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...c.headers() }, body: c.body() }) }],
   });
   const cpuMicros = (await target.cpu()) - before;
   const completed = result.requests.total || 1;
@@ -247,23 +249,27 @@ async function main(): Promise<void> {
       {
         name: 'Customer360 via gateway',
         url: ready.gatewayUrl,
-        headers: backOffice,
+        headers: () => backOffice,
         body: () => JSON.stringify({ query: CUSTOMER_360, variables: { id: customerId }, operationName: 'Customer360' }),
       },
       {
         name: 'customer straight to CRM',
         url: ready.crmUrl,
-        headers: {
-          'x-channel': 'WEB',
-          [HEADERS.caller]: csrCaller,
-          [HEADERS.callerSignature]: signCallerValue(csrCaller, ready.subgraphSecret),
+        headers: () => {
+          const requestId = randomUUID();
+          return {
+            'x-channel': 'WEB',
+            [HEADERS.requestId]: requestId,
+            [HEADERS.caller]: csrCaller,
+            [HEADERS.callerSignature]: signCallerValue(csrCaller, requestId, ready.subgraphSecret),
+          };
         },
         body: () => JSON.stringify({ query: CRM_CUSTOMER, variables: { id: customerId }, operationName: 'CrmCustomer' }),
       },
       {
         name: 'SearchProducts, anonymous',
         url: ready.gatewayUrl,
-        headers: { 'x-channel': 'WEB' },
+        headers: () => ({ 'x-channel': 'WEB' }),
         body: () =>
           JSON.stringify({
             query: SEARCH_PRODUCTS,
@@ -274,7 +280,7 @@ async function main(): Promise<void> {
       {
         name: 'placeOrder, 2 lines',
         url: ready.gatewayUrl,
-        headers: backOffice,
+        headers: () => backOffice,
         body: () =>
           JSON.stringify({
             query: PLACE_ORDER,
@@ -298,7 +304,7 @@ async function main(): Promise<void> {
     for (const c of cases) {
       const response = await fetch(c.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...c.headers },
+        headers: { 'content-type': 'application/json', ...c.headers() },
         body: c.body(),
       });
       const text = await response.text();

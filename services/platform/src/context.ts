@@ -113,17 +113,16 @@ export interface RequestInfo {
 }
 
 /**
- * Signed header values of the callers this process may forward: set by the gateway for the
- * caller it authenticated, and by a subgraph for a caller whose signature it verified, so its
- * peer calls pass the same signed identity on. A caller not in here is forwarded as anonymous.
+ * The callers this process may forward, with the secret that signs them: the gateway's for the
+ * caller it authenticated, a subgraph's for a caller whose signature it verified (so its peer
+ * calls pass the same identity on). A caller not in here is forwarded as anonymous.
  */
-const attested = new WeakMap<Caller, { value: string; signature: string }>();
+const attested = new WeakMap<Caller, { value: string; secret: string }>();
 
 /** Marks `caller` as verified: headers built for it carry its identity signed with `secret`. */
 export function attestCaller(caller: Caller, secret: string): Caller {
   if (caller === ANONYMOUS) return caller;
-  const value = encodeCaller(caller);
-  attested.set(caller, { value, signature: signCallerValue(value, secret) });
+  attested.set(caller, { value: encodeCaller(caller), secret });
   return caller;
 }
 
@@ -133,15 +132,15 @@ export function attestCaller(caller: Caller, secret: string): Caller {
  */
 export function requestInfoFromHeaders(headers: HeaderBag, subgraphSecret: string): RequestInfo {
   const value = header(headers, HEADERS.caller);
-  const signature = header(headers, HEADERS.callerSignature);
+  const requestId = header(headers, HEADERS.requestId);
   let caller = ANONYMOUS;
-  if (verifyCallerValue(value, signature, subgraphSecret)) {
+  if (verifyCallerValue(value, requestId, header(headers, HEADERS.callerSignature), subgraphSecret)) {
     caller = decodeCaller(value);
-    if (caller !== ANONYMOUS) attested.set(caller, { value: value!, signature: signature! });
+    if (caller !== ANONYMOUS) attested.set(caller, { value: value!, secret: subgraphSecret });
   }
   return {
     channel: parseChannel(header(headers, HEADERS.channel)),
-    requestId: header(headers, HEADERS.requestId) ?? randomUUID(),
+    requestId: requestId ?? randomUUID(),
     caller,
   };
 }
@@ -153,7 +152,7 @@ export function requestHeaders(info: RequestInfo): Record<string, string> {
   const signed = attested.get(info.caller);
   if (signed) {
     headers[HEADERS.caller] = signed.value;
-    headers[HEADERS.callerSignature] = signed.signature;
+    headers[HEADERS.callerSignature] = signCallerValue(signed.value, info.requestId, signed.secret);
   }
   return headers;
 }
