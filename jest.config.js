@@ -13,7 +13,7 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/gateway', '<rootDir>/services'],
+  roots: ['<rootDir>/gateway', '<rootDir>/services', '<rootDir>/apps'],
   testMatch: ['**/test/**/*.test.ts'],
   // jose ships ES modules only: compile it to CommonJS for jest like our own sources.
   transform: { '^.+\\.ts$': swc, '/jose/.+\\.js$': swc },

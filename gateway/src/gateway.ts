@@ -17,6 +17,7 @@ import {
 } from '@omni/platform';
 import express from 'express';
 import { authOptions, createAuthenticator, type AuthOptions, type Authenticator } from './auth';
+import { consoleRouter, type ConsoleOptions } from './console';
 import { TimedDataSource, type GatewayContext } from './data-sources';
 import { gatewayReadiness, type SubgraphReadiness } from './readiness';
 import { gatewayEdge, type EdgeOptions } from './edge';
@@ -49,10 +50,14 @@ export interface GatewayOptions extends EdgeOptions {
   oauthTokenTtlSeconds?: number;
   /** Token requests per minute per client address (OAUTH_TOKEN_RATE_PER_MINUTE; default 60). */
   oauthTokenRatePerMinute?: number;
+  /** Serve the console (apps/console/dist) at /console when it is built; unset: not served. */
+  console?: ConsoleOptions;
 }
 
 export interface RunningGateway {
   url: string;
+  /** The console's address when it is served. */
+  consoleUrl?: string;
   apollo: ApolloServer<GatewayContext>;
   close(): Promise<void>;
 }
@@ -130,6 +135,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     );
   }
+  const consoleApp = options.console ? consoleRouter(options.console, auth, options.log) : null;
+  if (consoleApp) app.use(consoleApp);
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   app.use(
     '/graphql',
@@ -162,8 +169,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   const host = options.host ?? '127.0.0.1';
   const { server, port } = await listen(app, options.port, host);
+  const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
+    url: `${origin}/graphql`,
+    ...(consoleApp ? { consoleUrl: `${origin}/console/` } : {}),
     apollo,
     close: async () => {
       await closeServer(server);

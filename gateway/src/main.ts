@@ -16,6 +16,7 @@ import {
 } from '@omni/platform';
 import { authOptions, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth';
 import { GatewayClient } from './client';
+import type { ConsoleOptions } from './console';
 import { ForwardingDataSource } from './data-sources';
 import { startGateway } from './gateway';
 import { crmDirectory } from './merged-customers';
@@ -78,6 +79,12 @@ const config = {
   OAUTH_TOKEN_TTL_SECONDS: env.positiveInt(DEFAULT_OAUTH_TOKEN_TTL_SECONDS),
   /** POST /oauth/token requests per minute from one client address. */
   OAUTH_TOKEN_RATE_PER_MINUTE: env.positiveInt(DEFAULT_OAUTH_TOKEN_RATE_PER_MINUTE),
+  /** The console at /console (when built): `false` does not serve it. */
+  CONSOLE: z.enum(['true', 'false']).default('true'),
+  /** The console signs in with OpenID Connect (authorization code with PKCE) at this issuer, as this client. */
+  CONSOLE_OIDC_ISSUER: env.url(['http', 'https']).optional(),
+  CONSOLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CONSOLE_OIDC_SCOPE: z.string().min(1).optional(),
   ...Object.fromEntries(SERVICES.map(({ definition }) => [urlVariable(definition.name), env.url(['http', 'https']).optional()])),
 };
 
@@ -103,6 +110,19 @@ async function main(): Promise<void> {
     log.warn('SUBGRAPH_SECRET is not set: the caller is signed for the subgraphs with the public development secret');
   }
   const auth = authOptions(settings, log);
+  const consoleOptions: ConsoleOptions | undefined =
+    settings.CONSOLE === 'true'
+      ? {
+          oidc:
+            settings.CONSOLE_OIDC_ISSUER && settings.CONSOLE_OIDC_CLIENT_ID
+              ? {
+                  issuer: settings.CONSOLE_OIDC_ISSUER,
+                  clientId: settings.CONSOLE_OIDC_CLIENT_ID,
+                  scope: settings.CONSOLE_OIDC_SCOPE,
+                }
+              : undefined,
+        }
+      : undefined;
   const security = {
     auth,
     subgraphSecret: settings.SUBGRAPH_SECRET ?? DEV_SUBGRAPH_SECRET,
@@ -115,6 +135,7 @@ async function main(): Promise<void> {
       listSize: settings.QUERY_LIST_SIZE,
     },
     maxRequestBytes: settings.REQUEST_MAX_BYTES,
+    console: consoleOptions,
   };
   if (endpoints) {
     const peers = gatewayPeers(endpoints, security.subgraphSecret);
@@ -133,7 +154,7 @@ async function main(): Promise<void> {
       host: settings.HOST,
       ...security,
     });
-    log.info({ url: gateway.url }, 'gateway ready (distributed)');
+    log.info({ url: gateway.url, console: gateway.consoleUrl }, 'gateway ready (distributed)');
     onShutdown(() => gateway.close());
     return;
   }
@@ -158,7 +179,7 @@ async function main(): Promise<void> {
   onShutdown(() => system.close());
   if (!auth.development) {
     // The demo seed and the example need tokens this process can only sign with the development key.
-    log.info({ url: system.gateway.url }, 'gateway ready; AUTH_* is set, so no demo seed');
+    log.info({ url: system.gateway.url, console: system.gateway.consoleUrl }, 'gateway ready; AUTH_* is set, so no demo seed');
     return;
   }
   // A contact-center agent of the demo retailer (development key, 12 hours).
@@ -173,7 +194,11 @@ async function main(): Promise<void> {
   );
   const example = lookup.customerLookup ? EXAMPLE_QUERY(lookup.customerLookup.id) : '{ locations { id name type } }';
   process.stdout.write(
-    `\nGateway ready at ${system.gateway.url}\n\nTry it as a contact-center agent (a development token, valid 12 hours; ` +
+    `\nGateway ready at ${system.gateway.url}\n` +
+      (system.gateway.consoleUrl
+        ? `Console ready at ${system.gateway.consoleUrl} (sign in as a contact-center agent, a store associate or an admin)\n`
+        : '') +
+      `\nTry it as a contact-center agent (a development token, valid 12 hours; ` +
       `make others with pnpm dev-token --role <ROLE>):\n\n` +
       `curl -s ${system.gateway.url} -H 'content-type: application/json' -H 'x-channel: WEB' \\\n` +
       `  -H 'authorization: Bearer ${token}' \\\n` +

@@ -13,6 +13,7 @@ import {
 } from '@omni/platform';
 import { ForwardingDataSource, InProcessDataSource } from './data-sources';
 import type { AuthOptions } from './auth';
+import type { ConsoleOptions } from './console';
 import { startGateway, type RunningGateway } from './gateway';
 import { crmDirectory } from './merged-customers';
 import { ordersApiClients } from './oauth';
@@ -58,6 +59,8 @@ export interface SystemOptions {
   oauthTokenTtlSeconds?: number;
   /** Token requests per minute per client address; default 60. */
   oauthTokenRatePerMinute?: number;
+  /** Serve the console at /console (when built). */
+  console?: ConsoleOptions;
 }
 
 export interface RunningSystem {
@@ -127,6 +130,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       apiClients: ordersApiClients(peers),
       oauthTokenTtlSeconds: options.oauthTokenTtlSeconds,
       oauthTokenRatePerMinute: options.oauthTokenRatePerMinute,
+      console: options.console,
       ...options.edge,
     });
     const close = async () => {

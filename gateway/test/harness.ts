@@ -10,6 +10,7 @@ import { GatewayClient } from '../src/client';
 import { contractOperations } from '../src/contract';
 import { rateLimitOptions } from '../src/rate-limit';
 import { composeSupergraph, subgraphSdls } from '../src/supergraph';
+import type { ConsoleOptions } from '../src/console';
 import { issueToken, type TokenClaims } from '../src/token';
 import { startSystem, type RunningSystem } from '../src/system';
 
@@ -80,7 +81,9 @@ export interface TestSystem {
   close(): Promise<void>;
 }
 
-export async function startTestSystem(options: { transport?: 'in-process' | 'http' } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  options: { transport?: 'in-process' | 'http'; console?: ConsoleOptions } = {},
+): Promise<TestSystem> {
   const database = TEST_DATABASE_URL ? await scratchDatabase(TEST_DATABASE_URL) : null;
   const namespace = TEST_NATS_URL ? scratchNamespace(TEST_NATS_URL) : null;
   const system = await startSystem({
@@ -99,6 +102,7 @@ export async function startTestSystem(options: { transport?: 'in-process' | 'htt
     jobs: 'manual',
     // Composed from the code under test; schema.test.ts checks that schema/ matches it.
     supergraphSdl: composeSupergraph(await subgraphSdls()),
+    console: options.console,
     // Tests send far more than a caller may in production; a test of the limits sets them (edge.test.ts).
     edge: {
       rateLimit: rateLimitOptions({

@@ -1,0 +1,123 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Provider } from 'urql';
+import {
+  channelOf,
+  completeOidcSignIn,
+  oidcManager,
+  primaryMode,
+  storedSession,
+  storeSession,
+  type ConsoleConfig,
+  type Session,
+} from './auth';
+import { createConsoleClient } from './client';
+import { ErrorNotice, Loading } from './components/ui';
+import { CustomerPage } from './pages/CustomerPage';
+import { SearchPage } from './pages/SearchPage';
+import { SignInPage } from './pages/SignInPage';
+import { StockPage } from './pages/StockPage';
+import { StorePage } from './pages/StorePage';
+import { navigate, useRoute } from './router';
+import { SessionContext } from './session';
+
+export function App({ config }: { config: ConsoleConfig }) {
+  const [session, setSession] = useState<Session | null>(storedSession);
+  const [callbackError, setCallbackError] = useState<Error | null>(null);
+  const route = useRoute();
+
+  useEffect(() => {
+    if (route !== 'callback' || !config.oidc) return;
+    completeOidcSignIn(oidcManager(config.oidc))
+      .then((s) => {
+        storeSession(s);
+        setSession(s);
+        navigate('');
+      })
+      .catch((error: Error) => setCallbackError(error));
+  }, [route, config.oidc]);
+
+  const signIn = (s: Session) => {
+    storeSession(s);
+    setSession(s);
+    navigate(primaryMode(s) === 'store' ? 'store' : primaryMode(s) === 'admin' ? 'stock' : '');
+  };
+  const signOut = () => {
+    storeSession(null);
+    setSession(null);
+    navigate('');
+  };
+
+  const client = useMemo(() => (session ? createConsoleClient(config, session, signOut) : null), [config, session]);
+
+  if (route === 'callback' && !session) {
+    return (
+      <main className="signin">{callbackError ? <ErrorNotice error={callbackError} /> : <Loading label="Signing in" />}</main>
+    );
+  }
+  if (!session || !client) return <SignInPage config={config} onSignedIn={signIn} />;
+
+  return (
+    <SessionContext.Provider value={{ session, config, signOut }}>
+      <Provider value={client}>
+        <Shell session={session} route={route} signOut={signOut} />
+      </Provider>
+    </SessionContext.Provider>
+  );
+}
+
+function Shell({ session, route, signOut }: { session: Session; route: string; signOut(): void }) {
+  const mode = primaryMode(session);
+  const canServe = session.roles.includes('CSR') || session.roles.includes('ASSOCIATE');
+  const isAssociate = session.roles.includes('ASSOCIATE');
+  const links = [
+    ...(canServe ? [{ path: '', label: 'Find a customer' }] : []),
+    ...(isAssociate ? [{ path: 'store', label: 'Store queue' }] : []),
+    { path: 'stock', label: 'Stock' },
+  ];
+  const customerId = route.startsWith('customers/') ? decodeURIComponent(route.slice('customers/'.length)) : null;
+  let page;
+  if (customerId && canServe) page = <CustomerPage id={customerId} />;
+  else if (route === 'store' && isAssociate) page = <StorePage locationId={session.locationId!} />;
+  else if (route === 'stock' || !canServe) page = <StockPage />;
+  else page = <SearchPage />;
+  const current = customerId ? '' : route === 'store' || route === 'stock' ? route : canServe ? '' : 'stock';
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">Omni console</span>
+        <nav aria-label="Console">
+          <ul>
+            {links.map((link) => (
+              <li key={link.path}>
+                <a
+                  href={`/console/${link.path}`}
+                  aria-current={current === link.path ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    navigate(link.path);
+                  }}
+                >
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span className="who" data-testid="who">
+          {session.subject} · {session.roles.join(', ')} · {channelOf(session).toLowerCase().replace('_', ' ')}
+          {mode === 'store' && session.locationId ? '' : ''}
+        </span>
+        <button type="button" className="secondary" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import type { ConsoleConfig } from './auth';
+import './styles.css';
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  let config: ConsoleConfig;
+  try {
+    const response = await fetch('/console/config.json', { cache: 'no-store' });
+    if (!response.ok) throw new Error(String(response.status));
+    config = (await response.json()) as ConsoleConfig;
+  } catch {
+    // Served without the gateway's config (e.g. `vite preview`): the API next to it, development sign-in.
+    config = { graphqlPath: '/graphql', devSignIn: true, oidc: null };
+  }
+  root.render(<App config={config} />);
+}
+
+void start();

@@ -1,0 +1,216 @@
+/**
+ * The console in Chromium against the whole system (embedded, served by the gateway at /console):
+ * an agent finds the demo shopper, sees her orders from every channel on one page loaded by one
+ * GraphQL request, and changes a delivery date; an associate hands over a pickup after the
+ * shopper's "I'm here"; an associate of another store may not. Every page passes axe with no
+ * serious violation. Screenshots of the 360 page and the store queue go to docs/.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestSystem, type TestSystem } from '../../../gateway/test/harness';
+import { seedDemoRetailer, type SeedSummary } from '../../../gateway/src/seed';
+
+const CONSOLE_DIR = join(__dirname, '..');
+const DIST = join(CONSOLE_DIR, 'dist');
+const DOCS = join(__dirname, '..', '..', '..', 'docs');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let t: TestSystem;
+let seed: SeedSummary;
+let browser: Browser;
+let origin: string;
+const contexts: BrowserContext[] = [];
+
+/** Accessibility: axe-core in the page; serious and critical violations fail the test. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: any[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n: { target: string[] }) => n.target.join(' ')),
+    }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect({ what, serious }).toEqual({ what, serious: [] });
+}
+
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, baseURL: origin });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+async function signIn(page: Page, role: 'CSR' | 'ASSOCIATE' | 'ADMIN', store?: string): Promise<void> {
+  await page.goto('/console/');
+  await expect(page.getByRole('heading', { name: 'Development sign-in' }).isVisible()).resolves.toBe(true);
+  await page
+    .getByRole('radio', {
+      name: new RegExp({ CSR: 'Contact-center agent', ASSOCIATE: 'Store associate', ADMIN: 'Administrator' }[role]),
+    })
+    .check();
+  if (store) await page.getByLabel('Store', { exact: true }).selectOption({ label: store });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    execFileSync('pnpm', ['--filter', '@omni/console', 'build'], { cwd: CONSOLE_DIR, stdio: 'inherit' });
+  }
+  t = await startTestSystem({ console: { dir: DIST } });
+  seed = await seedDemoRetailer(t.client);
+  origin = new URL(t.system.gateway.url).origin;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  mkdirSync(DOCS, { recursive: true });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await t?.close();
+});
+
+test('the gateway serves the console, its config and (development key only) a development token', async () => {
+  const page = await fetch(`${origin}/console/customers/anything`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('<div id="root">');
+  const config = await (await fetch(`${origin}/console/config.json`)).json();
+  expect(config).toEqual({ graphqlPath: '/graphql', devSignIn: true, oidc: null });
+  const refused = await fetch(`${origin}/console/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role: 'ASSOCIATE' }),
+  });
+  expect(refused.status).toBe(400);
+  const partner = await fetch(`${origin}/console/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role: 'PARTNER' }),
+  });
+  expect(partner.status).toBe(400);
+});
+
+test('an agent finds the demo shopper, sees every channel on one page from one request, and changes a delivery date', async () => {
+  const page = await newPage({ width: 1440, height: 1000 });
+  await signIn(page, 'CSR');
+  await expectAccessible(page, 'search page');
+
+  await page.getByLabel('Email').fill('ada.lovelace@example.com');
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/graphql') requests.push(request.postDataJSON()?.operationName ?? '?');
+  });
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+
+  // FindCustomer, then the 360 page itself: one request.
+  expect(requests).toEqual(['FindCustomer', 'Customer360']);
+  const [web, store, callCenter] = seed.orderNumbers as [string, string, string];
+  for (const [number, channel] of [
+    [web, 'Web'],
+    [store, 'Store'],
+    [callCenter, 'Call center'],
+  ]) {
+    await expect(page.getByTestId(`order-${number}`).getByRole('heading').first().textContent()).resolves.toContain(channel);
+  }
+  await expect(page.getByTestId('timeline').locator('li').count()).resolves.toBeGreaterThanOrEqual(3);
+  await expectAccessible(page, '360 page');
+  await page.screenshot({ path: join(DOCS, 'console-360.png'), fullPage: false });
+
+  // The timeline filters by channel.
+  await page.getByLabel('Channel', { exact: true }).selectOption('STORE');
+  await expect(page.getByTestId('timeline').textContent()).resolves.not.toContain(`Order ${web}`);
+  await page.getByLabel('Channel', { exact: true }).selectOption('');
+
+  // A delivery date that is too early is refused next to the field.
+  const order = page.getByTestId(`order-${web}`);
+  await order.getByRole('button', { name: 'Change order' }).click();
+  await order.getByLabel('Delivery date').fill('2000-01-01');
+  await order.getByRole('button', { name: 'Review change' }).click();
+  await expect(order.getByTestId('new-total').textContent()).resolves.toContain('$');
+  await expect(order.getByTestId('settlement').textContent()).resolves.toBe('$0.00');
+  await order.getByRole('button', { name: 'Confirm change' }).click();
+  await order
+    .locator('.field.invalid')
+    .filter({ hasText: 'Delivery date' })
+    .filter({ hasText: 'earliest delivery date' })
+    .waitFor();
+
+  const date = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  await order.getByLabel('Delivery date').fill(date);
+  await order.getByRole('button', { name: 'Review change' }).click();
+  await order.getByRole('button', { name: 'Confirm change' }).click();
+  await order.getByRole('status').filter({ hasText: 'changed' }).waitFor();
+  await order.getByText(/Order history/).click();
+  await order.getByTestId('order-history').getByText(`deliver on ${date}`).waitFor();
+});
+
+test('an associate hands over a pickup after the shopper\'s "I\'m here"; an associate of another store may not', async () => {
+  const [adaId] = seed.customerIds as [string];
+  const callCenterOrder = seed.orderNumbers[2]!;
+  const [, soho, brooklyn] = seed.locationIds as [string, string, string];
+  const found = await t.client.request<{ orderByNumber: { id: string } }>(
+    'query($n: String!) { orderByNumber(number: $n) { id } }',
+    { n: callCenterOrder },
+  );
+  // The shopper taps "I'm here" in the app.
+  const ada = await t.signedIn({ role: 'CUSTOMER', customerId: adaId, subject: 'ada' });
+  const arrival = await ada.request<{ announcePickupArrival: { userErrors: unknown[] } }>(
+    'mutation($id: ID!) { announcePickupArrival(orderId: $id, channel: MOBILE_APP) { userErrors { code } } }',
+    { id: found.orderByNumber.id },
+  );
+  expect(arrival.announcePickupArrival.userErrors).toEqual([]);
+
+  // A store tablet at Brooklyn Heights.
+  const page = await newPage({ width: 820, height: 1180 });
+  await signIn(page, 'ASSOCIATE', 'Brooklyn Heights Store');
+  await page.getByRole('heading', { level: 1, name: 'Brooklyn Heights Store' }).waitFor();
+  const pickups = page.getByTestId('pickups');
+  const first = pickups.locator('li').first();
+  await expect(first.textContent()).resolves.toContain(`Order ${callCenterOrder}`);
+  await expect(first.textContent()).resolves.toContain("I'm here");
+  await expect(first.textContent()).resolves.toContain('Ada Lovelace');
+  await expectAccessible(page, 'store queue');
+  await page.screenshot({ path: join(DOCS, 'console-store.png'), fullPage: false });
+
+  const item = page.getByTestId(`queue-${callCenterOrder}`);
+  await item.getByRole('button', { name: 'Start picking' }).click();
+  await item.getByRole('button', { name: 'Ready for pickup' }).click();
+  await item.getByRole('button', { name: 'Hand over' }).waitFor();
+
+  // Another store's associate finds the order at their counter: handing it over is refused.
+  const other = await newPage({ width: 1024, height: 768 });
+  await signIn(other, 'ASSOCIATE', 'SoHo Store');
+  await other.getByLabel('Order number').fill(callCenterOrder);
+  await other.getByRole('button', { name: 'Find order' }).click();
+  const counter = other.getByTestId('counter-order');
+  await counter.getByRole('button', { name: 'Hand over' }).click();
+  await counter.getByRole('alert').filter({ hasText: 'Not allowed for your role' }).waitFor();
+  expect(soho).not.toBe(brooklyn);
+
+  await item.getByRole('button', { name: 'Hand over' }).click();
+  await page.getByTestId(`queue-${callCenterOrder}`).waitFor({ state: 'detached' });
+  const after = await t.client.request<{ orderByNumber: { fulfillments: { status: string }[] } }>(
+    'query($n: String!) { orderByNumber(number: $n) { fulfillments { status } } }',
+    { n: callCenterOrder },
+  );
+  expect(after.orderByNumber.fulfillments.map((f) => f.status)).toEqual(['COLLECTED']);
+});
