@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { visibleCustomerReference, type ConsumerDefinition, type ServiceDefinition } from '@omni/platform';
 import { LedgerEntry, LoyaltyAccount } from './entities/account';
+import { CurrencyConversionRate, LoyaltyCurrency } from './entities/currencies';
 import { EarnedLine, EarnRule } from './entities/rules';
 import { Hold, StoredValueAccount, StoredValueEntry } from './entities/stored-value';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
+import { CurrencyResolver } from './resolvers/currency.resolver';
 import { GiftCardResolver } from './resolvers/gift-card.resolver';
 import { CustomerLoyaltyResolver, CustomerRef, LoyaltyAccountResolver } from './resolvers/loyalty.resolver';
 import { ProgramResolver } from './resolvers/program.resolver';
@@ -14,9 +16,19 @@ import { loyaltySettings } from './settings';
 
 export const loyaltyService: ServiceDefinition = {
   name: 'loyalty',
-  entities: [LoyaltyAccount, LedgerEntry, EarnRule, EarnedLine, StoredValueAccount, StoredValueEntry, Hold],
+  entities: [
+    LoyaltyAccount,
+    LedgerEntry,
+    EarnRule,
+    EarnedLine,
+    StoredValueAccount,
+    StoredValueEntry,
+    Hold,
+    LoyaltyCurrency,
+    CurrencyConversionRate,
+  ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [LoyaltyAccountResolver, CustomerLoyaltyResolver, ProgramResolver, GiftCardResolver],
+  resolvers: [LoyaltyAccountResolver, CustomerLoyaltyResolver, ProgramResolver, GiftCardResolver, CurrencyResolver],
   orphanedTypes: [CustomerRef],
   // Only the inaccessible checkout holds use them.
   inaccessibleEnums: ['LoyaltyHoldStatus', 'LoyaltyHoldTarget'],

@@ -210,7 +210,13 @@ describe('gift cards', () => {
 
   it('moves existing plain codes to their hash, then drops the plain column', async () => {
     const all = loyaltyService.migrations;
-    const before = { sqlite: all.sqlite.slice(0, -1), postgres: all.postgres.slice(0, -1) };
+    // The schema just before codes were hashed: the migrations up to that one, not those added since.
+    const upTo = (list: typeof all.sqlite, name: string) =>
+      list.slice(
+        0,
+        list.findIndex((m) => m.name === name),
+      );
+    const before = { sqlite: upTo(all.sqlite, 'Loyalty1795996666258'), postgres: upTo(all.postgres, 'Loyalty1795996666465') };
     const dir = mkdtempSync(join(tmpdir(), 'loyalty-migration-'));
     const scratch = TEST_DATABASE_URL ? await scratchPostgres(TEST_DATABASE_URL) : null;
     try {

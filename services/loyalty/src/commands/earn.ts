@@ -10,12 +10,14 @@ import {
   type ServiceContext,
 } from '@omni/platform';
 import { In, type EntityManager } from 'typeorm';
+import { earnWeight } from '../domain/currencies';
 import { LedgerKind } from '../domain/program';
 import { evaluateEngagement, evaluatePurchase, type EngagementKind } from '../domain/rules';
 import { reversalPoints, unitsRemovedByChange } from '../domain/stored-value';
 import { LedgerEntry } from '../entities/account';
 import { EarnedLine } from '../entities/rules';
 import { activeAccount, lockAccount, post, requireAccount } from './ledger';
+import { currencySettings } from './currencies';
 import { loadRules } from './rules';
 
 /** `orders.order.placed`, version 1. */
@@ -32,6 +34,8 @@ export async function earnForOrder(manager: EntityManager, order: OrderPlaced, o
     ? order.lines.filter((l) => !l.giftCard)
     : [{ lineId: order.orderId, sku: '', quantity: 1, unitPriceCents: order.totalCents }];
   if (lines.length === 0) return null;
+  // Points are earned in every currency on the same account, at the currency's earn rate.
+  const { earnRate } = await currencySettings(manager, order.currency);
   const result = evaluatePurchase(
     {
       channel: order.channel,
@@ -39,6 +43,7 @@ export async function earnForOrder(manager: EntityManager, order: OrderPlaced, o
       at: occurredAt,
       discountCents: order.lines?.length ? (order.discountCents ?? 0) : 0,
       lines,
+      minorUnitWeight: earnWeight(earnRate),
     },
     await loadRules(manager),
   );

@@ -10,12 +10,14 @@ import {
 } from '@omni/platform';
 import { LessThan, type EntityManager } from 'typeorm';
 import { LedgerKind } from '../domain/program';
-import { holdableAmount, HoldStatus, HoldTarget, StoredValueEntryKind } from '../domain/stored-value';
+import { convertedHold, pointsTender } from '../domain/currencies';
+import { holdableAmount, HoldStatus, HoldTarget, StoredValueEntryKind, StoredValueKind } from '../domain/stored-value';
 import { LoyaltyAccount } from '../entities/account';
 import { Hold, StoredValueAccount } from '../entities/stored-value';
 import { post, requireAccount } from './ledger';
 import { loyaltySettings } from '../settings';
-import { findGiftCard, findWallet, moveStoredValue } from './stored-value';
+import { conversionRate, currencySettings } from './currencies';
+import { findGiftCard, findWallet, moveStoredValue, survivingWallet } from './stored-value';
 
 function checkKey(key: string): string {
   const trimmed = key.trim();
@@ -37,6 +39,13 @@ async function once(ctx: ServiceContext, key: string, create: (manager: EntityMa
   }
 }
 
+/** What a hold pays of an order in another currency (or what its points were valued at), and the rate used. */
+interface HoldValuation {
+  orderCurrency: string;
+  orderAmount: number;
+  rate: string;
+}
+
 function newHold(
   target: HoldTarget,
   accountId: string,
@@ -44,6 +53,7 @@ function newHold(
   currency: string | null,
   orderRef: string,
   key: string,
+  valuation: HoldValuation | null = null,
 ): Hold {
   const now = new Date();
   return Object.assign(new Hold(), {
@@ -52,6 +62,9 @@ function newHold(
     accountId,
     amount,
     currency,
+    orderCurrency: valuation?.orderCurrency ?? null,
+    orderAmount: valuation?.orderAmount ?? null,
+    rate: valuation?.rate ?? null,
     status: HoldStatus.HELD,
     orderRef: orderRef.slice(0, 120),
     idempotencyKey: key,
@@ -61,17 +74,37 @@ function newHold(
   });
 }
 
-/** Reserves points for a checkout: all of them or none (`INSUFFICIENT_POINTS`). */
+/**
+ * Reserves points for a checkout: all of them or none (`INSUFFICIENT_POINTS`). With `value`, the
+ * points pay up to `upToCents` of an order in `currency` at that currency's point value: the hold
+ * takes only the points needed (at most those offered) and says what they pay (`orderAmount`).
+ */
 export async function holdPoints(
   ctx: ServiceContext,
   customerId: string,
-  points: number,
+  offered: number,
   orderRef: string,
   idempotencyKey: string,
+  value: { currency: string; upToCents: number } | null = null,
 ): Promise<Hold> {
   const key = checkKey(idempotencyKey);
-  if (!Number.isSafeInteger(points) || points <= 0)
+  if (!Number.isSafeInteger(offered) || offered <= 0)
     throw new DomainError('INVALID_POINTS', 'points are a whole number above zero', ['points']);
+  let points = offered;
+  let valuation: HoldValuation | null = null;
+  if (value) {
+    if (!isCurrencyCode(value.currency))
+      throw new DomainError('INVALID_CURRENCY', `${value.currency} is not an ISO currency code`, ['currency']);
+    if (!Number.isSafeInteger(value.upToCents) || value.upToCents <= 0)
+      throw new DomainError('INVALID_AMOUNT', 'an amount is a whole number of cents above zero', ['upToCents']);
+    const settings = await currencySettings(ctx.db.manager, value.currency);
+    const tender = pointsTender(value.upToCents, offered, settings.pointValue);
+    if (tender.points === 0) {
+      throw new DomainError('INVALID_POINTS', `${offered} points pay less than one minor unit of ${value.currency}`, ['points']);
+    }
+    points = tender.points;
+    valuation = { orderCurrency: value.currency, orderAmount: tender.cents, rate: settings.pointValueText };
+  }
   const account = await requireAccount(ctx, customerId, ['customerId']);
   return once(ctx, key, async (manager) => {
     const reserved = await manager
@@ -82,7 +115,7 @@ export async function holdPoints(
       .execute();
     if (!reserved.affected)
       throw new DomainError('INSUFFICIENT_POINTS', `the balance does not cover ${points} points`, ['points']);
-    const hold = newHold(HoldTarget.POINTS, account.id, points, null, orderRef, key);
+    const hold = newHold(HoldTarget.POINTS, account.id, points, null, orderRef, key, valuation);
     await manager.insert(Hold, hold);
     return hold;
   });
@@ -130,15 +163,37 @@ export async function holdStoredValue(ctx: ServiceContext, input: StoredValueHol
     // Exact match only, same message whatever was typed: no hint that a similar code exists.
     if (!account) throw new DomainError('UNKNOWN_GIFT_CARD', 'no gift card has this code', ['input', 'giftCardCode']);
   } else {
-    account = await findWallet(ctx.db.manager, input.customerId!, currency);
+    account =
+      (await findWallet(ctx.db.manager, input.customerId!, currency)) ??
+      (await walletInAnotherCurrency(ctx.db.manager, input.customerId!, currency));
     if (!account) throw new DomainError('INSUFFICIENT_FUNDS', 'no store credit in this currency', ['input', 'amount']);
   }
-  if (account.currency !== currency)
-    throw new DomainError('CURRENCY_MISMATCH', `the card holds ${account.currency}`, ['input', 'amount', 'currency']);
+  // Stored value keeps its currency: another one pays only at a configured rate, recorded on the hold.
+  let conversion: { rate: bigint; text: string } | null = null;
+  if (account.currency !== currency) {
+    conversion = await conversionRate(ctx.db.manager, account.currency, currency);
+    if (!conversion) {
+      const what = account.kind === StoredValueKind.GIFT_CARD ? 'the gift card holds' : 'the store credit is in';
+      throw new DomainError(
+        'CURRENCY_MISMATCH',
+        `${what} ${account.currency}, not ${currency}, and no conversion rate from ${account.currency} to ${currency} is configured`,
+        ['input', 'amount', 'currency'],
+      );
+    }
+  }
   const target = account;
   return once(ctx, key, async (manager) => {
     const locked = await lockStoredValue(manager, target.id);
-    const amount = holdableAmount(locked.balanceCents - locked.heldCents, cents, !!input.upTo);
+    const available = locked.balanceCents - locked.heldCents;
+    let amount: number | null;
+    let valuation: HoldValuation | null = null;
+    if (conversion) {
+      const converted = convertedHold(cents, available, target.currency, currency, conversion.rate, !!input.upTo);
+      amount = converted?.accountCents ?? null;
+      if (converted) valuation = { orderCurrency: currency, orderAmount: converted.orderCents, rate: conversion.text };
+    } else {
+      amount = holdableAmount(available, cents, !!input.upTo);
+    }
     if (amount === null)
       throw new DomainError('INSUFFICIENT_FUNDS', 'the balance does not cover this amount', ['input', 'amount']);
     const reserved = await manager
@@ -149,10 +204,32 @@ export async function holdStoredValue(ctx: ServiceContext, input: StoredValueHol
       .execute();
     if (!reserved.affected)
       throw new DomainError('INSUFFICIENT_FUNDS', 'the balance does not cover this amount', ['input', 'amount']);
-    const hold = newHold(HoldTarget.STORED_VALUE, target.id, amount, currency, input.orderRef, key);
+    const hold = newHold(HoldTarget.STORED_VALUE, target.id, amount, target.currency, input.orderRef, key, valuation);
     await manager.insert(Hold, hold);
     return hold;
   });
+}
+
+/**
+ * The customer's store credit in another currency than the order's, when they have no wallet in
+ * the order's: the first (by currency) with value that a conversion rate lets pay the order, else
+ * the first with value (its hold is then refused as CURRENCY_MISMATCH); null when none has value.
+ */
+async function walletInAnotherCurrency(
+  manager: EntityManager,
+  customerId: string,
+  currency: string,
+): Promise<StoredValueAccount | null> {
+  const wallets = (
+    await manager.find(StoredValueAccount, {
+      where: { customerId, kind: StoredValueKind.STORE_CREDIT },
+      order: { currency: 'ASC' },
+    })
+  ).filter((w) => w.currency !== currency && w.balanceCents - w.heldCents > 0);
+  for (const w of wallets) {
+    if (await conversionRate(manager, w.currency, currency)) return survivingWallet(manager, w);
+  }
+  return wallets[0] ? survivingWallet(manager, wallets[0]) : null;
 }
 
 /** Moves a hold from `from` (HELD) to `to` atomically; null when it was not in `from`. */

@@ -1,5 +1,6 @@
 import type { Channel, Logger, LoyaltyTender, PaymentCaptured, PaymentRefunded, PaymentReleased } from '@omni/platform';
 import type { EntityManager } from 'typeorm';
+import { accountShare } from '../domain/currencies';
 import { LedgerKind } from '../domain/program';
 import { HoldStatus, HoldTarget, StoredValueEntryKind, StoredValueKind } from '../domain/stored-value';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
@@ -37,13 +38,22 @@ async function holdOf(manager: EntityManager, tender: LoyaltyTender, currency: s
     const account = await manager.findOneByOrFail(StoredValueAccount, { id: hold.accountId });
     const kind = tender.method === 'GIFT_CARD' ? StoredValueKind.GIFT_CARD : StoredValueKind.STORE_CREDIT;
     if (account.kind !== kind) throw new Error(`${what}: hold ${hold.id} is on ${account.kind}, payment is ${tender.method}`);
-    if (hold.currency !== currency) throw new Error(`${what}: hold ${hold.id} is in ${hold.currency}, the order in ${currency}`);
+    // A hold converted at a rate pays the order in its currency; the card keeps its own.
+    const pays = hold.orderCurrency ?? hold.currency;
+    if (pays !== currency) throw new Error(`${what}: hold ${hold.id} pays in ${pays}, the order is in ${currency}`);
   }
   return hold;
 }
 
-/** What a tender spent of its hold: points for POINTS, cents otherwise. */
-const valueOf = (tender: LoyaltyTender) => (tender.method === 'POINTS' ? tender.points : tender.amountCents);
+/**
+ * What a tender spent of its hold: points for POINTS, cents otherwise; for a gift card or store
+ * credit that paid an order in another currency, the card's share at the hold's rate.
+ */
+function valueOf(tender: LoyaltyTender, hold: Hold): number {
+  if (tender.method === 'POINTS') return tender.points;
+  if (hold.orderAmount == null || hold.orderCurrency == null || hold.orderCurrency === hold.currency) return tender.amountCents;
+  return accountShare(tender.amountCents, { accountCents: hold.amount, orderCents: hold.orderAmount });
+}
 
 /**
  * `orders.payment.captured`: spends each tender's hold (a BURN or DEBIT entry on the order),
@@ -57,7 +67,7 @@ export async function captureTenders(manager: EntityManager, payment: PaymentCap
     try {
       await captureHoldIn(manager, hold.id, {
         channel,
-        amount: valueOf(tender),
+        amount: valueOf(tender, hold),
         orderId: payment.orderId,
         reason: `${what} order ${payment.number}`,
         retakeReleased: true,
@@ -130,9 +140,9 @@ export async function refundTenders(manager: EntityManager, refund: PaymentRefun
       ? await manager.existsBy(LedgerEntry, { kind: LedgerKind.REFUND, ref })
       : await manager.existsBy(StoredValueEntry, { kind: StoredValueEntryKind.REFUND, ref });
     if (done) continue;
-    const value = valueOf(tender);
     const what = `refund ${refund.refundId} of order ${refund.number}`;
     const hold = await holdOf(manager, tender, refund.currency, what);
+    const value = valueOf(tender, hold);
     if (hold.status !== HoldStatus.CAPTURED)
       throw new Error(`${what}: hold ${hold.id} is ${hold.status}, not spent: nothing to give back (yet)`);
     const reason = `${what} (${refund.reason.toLowerCase()})`;
@@ -148,11 +158,14 @@ export async function refundTenders(manager: EntityManager, refund: PaymentRefun
       const target = source.kind === StoredValueKind.STORE_CREDIT ? await survivingWallet(manager, source) : source;
       const spent = await spentBy(manager, hold);
       const before = await refundedSoFar(manager, hold.target, [source.id, target.id], tender.paymentId);
-      if (before + value > spent)
-        throw new Error(`${what}: ${value} cents back would exceed the ${spent - before} left of payment ${tender.paymentId}`);
+      // Converted back at the hold's rate, a part rounded to the nearest cent never takes the card past what it paid.
+      const back = hold.orderAmount != null && hold.orderCurrency !== hold.currency ? Math.min(value, spent - before) : value;
+      if (before + back > spent)
+        throw new Error(`${what}: ${back} cents back would exceed the ${spent - before} left of payment ${tender.paymentId}`);
+      if (back === 0) continue;
       await moveStoredValue(manager, target, {
         kind: StoredValueEntryKind.REFUND,
-        amountCents: value,
+        amountCents: back,
         reason,
         channel,
         ref,

@@ -14,6 +14,15 @@ export enum EngagementKind {
   REFERRAL = 'REFERRAL',
 }
 
+/**
+ * What a shopper may claim alone: engagement the app itself witnesses (a check-in, within its
+ * rule's cap). A review, survey, referral or share needs proof, so staff or the service that saw it
+ * records it.
+ */
+export function selfClaimable(kind: EngagementKind): boolean {
+  return kind === EngagementKind.APP_CHECK_IN;
+}
+
 /** The window an engagement cap counts in (UTC calendar periods). */
 export enum CapPeriod {
   DAY = 'DAY',
@@ -142,6 +151,11 @@ export interface PurchaseInput extends Situation {
   lines: PurchaseLine[];
   /** Order-level discount, spread over the lines in proportion to their value. */
   discountCents: number;
+  /**
+   * What one minor unit of the order's currency counts for in the rules, which speak of cents
+   * (`earnWeight`: the currency's earn rate); default 1.
+   */
+  minorUnitWeight?: number;
 }
 
 export interface PurchasePoints {
@@ -220,7 +234,7 @@ export function evaluatePurchase(input: PurchaseInput, rules: readonly EarnRuleD
         used.add(r.id);
       }
     }
-    return (paid / 100) * rate * multiplier;
+    return (paid / 100) * rate * multiplier * (input.minorUnitWeight ?? 1);
   });
   // Rounding guard: 99 * 1.1 must give 108, not 108.89999 floored to 108 by accident of binary.
   const spend = Math.floor(exact.reduce((a, b) => a + b, 0) + 1e-9);

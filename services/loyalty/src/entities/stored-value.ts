@@ -121,6 +121,24 @@ export class Hold {
   @Column({ type: 'varchar', length: 3, nullable: true })
   currency!: string | null;
 
+  /**
+   * The order's currency, when the hold pays an order in another currency than `amount` (a gift
+   * card or store credit at a conversion rate), or when a points hold was valued in it.
+   */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  orderCurrency!: string | null;
+
+  /** What the hold pays of the order, in minor units of `orderCurrency`. */
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  orderAmount!: number | null;
+
+  /** The rate used: the conversion rate (units of `orderCurrency` per unit of `currency`) or a point's value. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  rate!: string | null;
+
   @Field(() => HoldStatus)
   @Column({ type: 'varchar', length: 20 })
   status!: HoldStatus;

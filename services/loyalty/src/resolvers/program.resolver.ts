@@ -1,4 +1,14 @@
-import { assertCanSeeCustomer, attempt, Channel, MoneyInput, Role, type ServiceContext, UserError } from '@omni/platform';
+import {
+  assertCanSeeCustomer,
+  attempt,
+  Channel,
+  DomainError,
+  hasRole,
+  MoneyInput,
+  Role,
+  type ServiceContext,
+  UserError,
+} from '@omni/platform';
 import {
   Arg,
   Authorized,
@@ -19,7 +29,7 @@ import { captureHold, holdPoints, holdStoredValue, releaseExpiredHolds, releaseH
 import { runPointsExpiry } from '../commands/maintenance';
 import { loadRules, upsertEarnRule } from '../commands/rules';
 import { LoyaltyTier } from '../domain/program';
-import { CapPeriod, EarnTrigger, EngagementKind } from '../domain/rules';
+import { CapPeriod, EarnTrigger, EngagementKind, selfClaimable } from '../domain/rules';
 import { LedgerEntry } from '../entities/account';
 import { EarnRule } from '../entities/rules';
 import { Hold } from '../entities/stored-value';
@@ -175,20 +185,29 @@ export class MaintenancePayload {
 
 @Resolver()
 export class ProgramResolver {
-  /** Shoppers' own engagement (the app's check-in, a review), or staff recording it for them. */
-  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
+  /** A shopper's own app check-in, or staff (or the service that saw it) recording any engagement. */
+  @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR, Role.SERVICE)
   @Mutation(() => RecordEngagementPayload, {
-    description: "Rewards a member's engagement per the earn rules (a shopper for themselves, staff for anyone).",
+    description:
+      "Rewards a member's engagement per the earn rules. A shopper claims only APP_CHECK_IN for themselves; reviews, surveys, referrals and shares need proof, so staff or the service that saw them record those.",
   })
   async recordEngagement(
     @Arg('input', () => RecordEngagementInput, {
-      description: 'The member and the engagement. userErrors: NOT_ENROLLED, NO_EARN_RULE, ENGAGEMENT_CAPPED.',
+      description: 'The member and the engagement. userErrors: NOT_ENROLLED, NO_EARN_RULE, ENGAGEMENT_CAPPED, PROOF_REQUIRED.',
     })
     input: RecordEngagementInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<RecordEngagementPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
-    const { result, userErrors } = await attempt(() => recordEngagement(ctx, input));
+    const { result, userErrors } = await attempt(async () => {
+      if (!hasRole(ctx.caller, Role.ASSOCIATE, Role.CSR, Role.SERVICE) && !selfClaimable(input.kind)) {
+        throw new DomainError('PROOF_REQUIRED', `${input.kind} is recorded by staff or the service that saw it`, [
+          'input',
+          'kind',
+        ]);
+      }
+      return recordEngagement(ctx, input);
+    });
     return { entry: result, userErrors };
   }
 
@@ -214,15 +233,22 @@ export class ProgramResolver {
 
   @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
-  @Mutation(() => HoldPayload, { description: 'Checkout boundary: reserve points, all or nothing (INSUFFICIENT_POINTS).' })
+  @Mutation(() => HoldPayload, {
+    description:
+      'Checkout boundary: reserve points, all or nothing (INSUFFICIENT_POINTS). With currency and upToCents, only the ' +
+      "points needed to pay up to upToCents at that currency's point value (hold.orderAmount: what they pay).",
+  })
   async holdPoints(
     @Arg('customerId', () => ID) customerId: string,
     @Arg('points', () => Int) points: number,
     @Arg('orderRef') orderRef: string,
     @Arg('idempotencyKey') idempotencyKey: string,
     @Ctx() ctx: ServiceContext,
+    @Arg('currency', () => String, { nullable: true }) currency?: string | null,
+    @Arg('upToCents', () => Int, { nullable: true }) upToCents?: number | null,
   ): Promise<HoldPayload> {
-    const { result, userErrors } = await attempt(() => holdPoints(ctx, customerId, points, orderRef, idempotencyKey));
+    const value = currency ? { currency, upToCents: upToCents ?? 0 } : null;
+    const { result, userErrors } = await attempt(() => holdPoints(ctx, customerId, points, orderRef, idempotencyKey, value));
     return { hold: result, userErrors };
   }
 

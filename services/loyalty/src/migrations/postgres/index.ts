@@ -4,5 +4,6 @@ import { Loyalty1795432310590 } from './1795432310590-loyalty';
 import { Loyalty1795996343094 } from './1795996343094-loyalty';
 import { Loyalty1795996417490 } from './1795996417490-loyalty';
 import { Loyalty1795996666465 } from './1795996666465-loyalty';
+import { Loyalty1796005185538 } from './1796005185538-loyalty-currencies';
 
-export const postgresMigrations = [Loyalty1795426366687, Loyalty1795432310590, Loyalty1795996343094, Loyalty1795996417490, Loyalty1795996666465];
+export const postgresMigrations = [Loyalty1795426366687, Loyalty1795432310590, Loyalty1795996343094, Loyalty1795996417490, Loyalty1795996666465, Loyalty1796005185538];

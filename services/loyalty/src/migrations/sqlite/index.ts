@@ -4,5 +4,6 @@ import { Loyalty1795432310374 } from './1795432310374-loyalty';
 import { Loyalty1795996342960 } from './1795996342960-loyalty';
 import { Loyalty1795996417364 } from './1795996417364-loyalty';
 import { Loyalty1795996666258 } from './1795996666258-loyalty';
+import { Loyalty1796005184099 } from './1796005184099-loyalty-currencies';
 
-export const sqliteMigrations = [Loyalty1795426366577, Loyalty1795432310374, Loyalty1795996342960, Loyalty1795996417364, Loyalty1795996666258];
+export const sqliteMigrations = [Loyalty1795426366577, Loyalty1795432310374, Loyalty1795996342960, Loyalty1795996417364, Loyalty1795996666258, Loyalty1796005184099];
