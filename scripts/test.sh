@@ -9,5 +9,8 @@ source scripts/lib.sh
 ensure_pnpm
 install_dependencies
 pnpm build
+# The console: typed operations, component tests, the build its end-to-end test serves (apps/console/test).
+pnpm --filter @omni/console build
+pnpm --filter @omni/console test
 node scripts/check-deploy.mjs
 pnpm test "$@"
