@@ -326,6 +326,27 @@ describe('loyalty', () => {
     expect(stranger.recordEngagement.userErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN_CUSTOMER' })]);
   });
 
+  it('lets a shopper claim only her app check-in; a review or referral needs staff or the service that saw it', async () => {
+    const ben = customers.ben!;
+    const app = await t.signedIn({ role: 'CUSTOMER', customerId: ben, subject: ben });
+    const before = await pointsOf(ben);
+    for (const kind of ['REFERRAL', 'PRODUCT_REVIEW', 'SURVEY', 'SOCIAL_SHARE']) {
+      const claim = await send(app, 'RecordEngagement', {
+        input: { customerId: ben, kind, channel: 'MOBILE_APP', ref: `self-${kind}` },
+      });
+      expect(claim.recordEngagement).toEqual({
+        entry: null,
+        userErrors: [expect.objectContaining({ code: 'PROOF_REQUIRED', field: ['input', 'kind'] })],
+      });
+    }
+    expect(await pointsOf(ben)).toBe(before);
+    const checkIn = await send(app, 'RecordEngagement', {
+      input: { customerId: ben, kind: 'APP_CHECK_IN', channel: 'MOBILE_APP', ref: 'self-check-in' },
+    });
+    expect(checkIn.recordEngagement.userErrors).toEqual([]);
+    expect(await pointsOf(ben)).toBe(before + checkIn.recordEngagement.entry.points);
+  });
+
   it('redeems points at checkout through holds, all or nothing, never below zero', async () => {
     const ben = customers.ben!;
     const balance = await pointsOf(ben);

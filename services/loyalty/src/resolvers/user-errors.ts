@@ -18,6 +18,7 @@ export const LoyaltyUserError = userErrorType('Loyalty', 'loyalty, gift card or 
   'INVALID_SOURCE',
   'NOT_ENROLLED',
   'NO_EARN_RULE',
+  'PROOF_REQUIRED',
   'UNKNOWN_CUSTOMER',
   'UNKNOWN_GIFT_CARD',
   'UNKNOWN_HOLD',

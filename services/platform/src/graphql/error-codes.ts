@@ -111,6 +111,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   PICKUP_NOT_AVAILABLE: 'The location does not offer pickup.',
   PRICE_INCONSISTENT:
     "A channel price differs from the base price, and the retailer's policy does not allow that channel its own price.",
+  PROOF_REQUIRED:
+    'This engagement needs proof: staff, or the service that saw it, records it; a shopper claims only an app check-in.',
   RETURN_QUANTITY_EXCEEDED: 'More units than were bought and not yet returned.',
   RETURN_WINDOW_CLOSED: 'The return window for this line has closed.',
   REVOKED: 'The API client is revoked.',
