@@ -12,7 +12,6 @@ import { CurrencyResolver } from './resolvers/currency.resolver';
 import { GiftCardResolver } from './resolvers/gift-card.resolver';
 import { CustomerLoyaltyResolver, CustomerRef, LoyaltyAccountResolver } from './resolvers/loyalty.resolver';
 import { ProgramResolver } from './resolvers/program.resolver';
-import { CustomerWalletResolver } from './resolvers/wallet.resolver';
 import { loyaltySettings } from './settings';
 
 export { readLoyaltySettings } from './settings';
@@ -31,14 +30,7 @@ export const loyaltyService: ServiceDefinition = {
     CurrencyConversionRate,
   ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [
-    LoyaltyAccountResolver,
-    CustomerLoyaltyResolver,
-    ProgramResolver,
-    GiftCardResolver,
-    CurrencyResolver,
-    CustomerWalletResolver,
-  ],
+  resolvers: [LoyaltyAccountResolver, CustomerLoyaltyResolver, ProgramResolver, GiftCardResolver, CurrencyResolver],
   orphanedTypes: [CustomerRef],
   // Only the inaccessible checkout holds use them.
   inaccessibleEnums: ['LoyaltyHoldStatus', 'LoyaltyHoldTarget'],
