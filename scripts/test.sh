@@ -12,5 +12,4 @@ pnpm build
 # The console: typed operations, component tests, the build its end-to-end test serves (apps/console/test).
 pnpm --filter @omni/console build
 pnpm --filter @omni/console test
-node scripts/check-deploy.mjs
 pnpm test "$@"

@@ -8,10 +8,10 @@ const ROOT = join(__dirname, '../..');
 /**
  * deploy/k8s's objects, validated one by one. kubernetes-models ships ES modules
  * only, which jest's CommonJS cannot load: here a stand-in model per kind checks what the real
- * schema would (replicas an integer), and `node scripts/check-deploy.mjs` runs the real schemas.
+ * schema would (replicas an integer), and `pnpm check:deploy` runs the real schemas.
  */
 describe('deploy checks: Kubernetes objects against their schemas', () => {
-  // The manifests as written (check-deploy validates them as kubectl renders them).
+  // The manifests as written (pnpm check:deploy validates them as kubectl renders them).
   const k8s = join(ROOT, 'deploy/k8s');
   const rendered = readdirSync(k8s)
     .filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml')

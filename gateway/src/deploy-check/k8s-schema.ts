@@ -3,9 +3,9 @@
  * OpenAPI schema of its apiVersion and kind, as the `kubernetes-models` package ships it (one
  * model class per kind, `validate()` with ajv): types (`replicas: "2"`), required fields, enums
  * and formats. Its schemas admit unknown fields, so a misspelt optional field passes here; the
- * project's own checks in scripts/check-deploy.mjs look for the fields that matter to us.
- * Run by scripts/check-deploy.mjs (from gateway/dist) on what it rendered; its reporting is tested by
- * gateway/test/deploy-k8s-schema.test.ts, the schemas themselves every time check-deploy runs.
+ * project's own checks (kubernetes.ts) look for the fields that matter to us.
+ * Run by pnpm check:deploy (main.ts) on what kubectl rendered; its reporting is tested by
+ * gateway/test/deploy-k8s-schema.test.ts, the schemas themselves every time pnpm check:deploy runs.
  */
 import type { Findings } from './observability';
 

@@ -4,7 +4,7 @@
  * @prometheus-io/lezer-promql) and names only series /metrics exposes (read from the registry the
  * code fills, services/platform/src/metrics.ts), and the scrape job finds our pods (the
  * namespace, the part-of label and the port name of deploy/k8s) on the path the code serves.
- * Run by scripts/check-deploy.mjs (from gateway/dist), tested by gateway/test/deploy-observability.test.ts.
+ * Run by pnpm check:deploy (main.ts), tested by gateway/test/deploy-observability.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
