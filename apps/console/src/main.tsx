@@ -10,6 +10,8 @@ async function start(): Promise<void> {
     const response = await fetch('/console/config.json', { cache: 'no-store' });
     if (!response.ok) throw new Error(String(response.status));
     config = (await response.json()) as ConsoleConfig;
+    // An OpenID Connect provider is configured only with both its issuer and the console's client id.
+    if (config.oidc && (!config.oidc.issuer || !config.oidc.clientId)) config = { ...config, oidc: null };
   } catch {
     // Served without the gateway's config (e.g. `vite preview`): the API next to it, development sign-in.
     config = { graphqlPath: '/graphql', devSignIn: true, oidc: null };

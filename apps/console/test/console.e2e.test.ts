@@ -55,6 +55,11 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  // What went wrong in the page is part of a failure's report.
+  page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+  page.on('response', (response) => {
+    if (!response.ok()) process.stderr.write(`HTTP ${response.status()} ${response.request().method()} ${response.url()}\n`);
+  });
   return page;
 }
 
