@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { API_SCOPES } from '@omni/orders';
+import { API_SCOPES } from '@omni/platform';
 import { DEV_AUDIENCE, DEV_AUTH_SECRET, DEV_ISSUER, ROLES, type Role } from './auth';
 
 export interface TokenClaims {

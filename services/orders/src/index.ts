@@ -71,6 +71,3 @@ export const ordersService: ServiceDefinition = {
     Customer: visibleCustomerReference,
   },
 };
-
-/** The scopes a partner API client may hold (`pnpm dev-token --scope` checks against them). */
-export { API_SCOPES } from './partners/topics';

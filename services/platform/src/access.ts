@@ -43,6 +43,12 @@ export const authChecker: AuthChecker<ServiceContext> = ({ context }, roles) => 
 };
 
 /**
+ * The scopes a partner API client may hold (orders' `createApiClient` and `pnpm dev-token --scope`
+ * accept these). `webhooks:manage` lets a partner subscribe its own endpoints.
+ */
+export const API_SCOPES = ['orders:read', 'orders:write', 'webhooks:manage', 'catalog:read', 'inventory:read'] as const;
+
+/**
  * A partner's token from `POST /oauth/token` carries the scopes of its API client: it may do
  * only what they name. Other callers (and partner tokens without a scope claim) are unaffected:
  * scopes narrow a role, the role still decides.

@@ -46,8 +46,8 @@ export enum WebhookDeliveryStatus {
   CANCELLED = 'CANCELLED',
 }
 
-/** Scopes an API client may hold. `webhooks:manage` lets a partner subscribe its own endpoints. */
-export const API_SCOPES = ['orders:read', 'orders:write', 'webhooks:manage', 'catalog:read', 'inventory:read'] as const;
+/** Scopes an API client may hold (defined with the access rules that check them). */
+export { API_SCOPES } from '@omni/platform';
 
 /** The internal event type each topic is made of, and its CloudEvents `type` (reverse-DNS, versioned). */
 export const TOPIC_OF_EVENT: Record<string, { topic: WebhookTopic; cloudType: string }> = {
