@@ -1,4 +1,4 @@
-import { dialectOf, type Channel } from '@omni/platform';
+import { dialectOf, fts5Vocabulary, type Channel } from '@omni/platform';
 import { GraphQLError } from 'graphql';
 import { In, type DataSource } from 'typeorm';
 import {
@@ -218,16 +218,8 @@ async function spellingCondition(db: DataSource, terms: string[], params: Record
       })
       .join(' AND ')})`;
   }
-  // The vocabulary of the FTS5 index (product_fts_vocab, one row per word): only words of a
-  // length the allowed typos can reach, and no numbers or SKU parts unless a term has a digit.
-  const fuzzy = terms.filter((t) => typosAllowed(t));
-  const lengths = fuzzy.map((t) => [...t].length);
-  const vocabulary = await run<{ term: string; documents: number }>(
-    db,
-    `SELECT "term" AS "term", "doc" AS "documents" FROM "product_fts_vocab" ` +
-      `WHERE length("term") BETWEEN :shortest AND :longest${fuzzy.some((t) => /\d/.test(t)) ? '' : ` AND "term" NOT GLOB '*[0-9]*'`}`,
-    { shortest: Math.min(...lengths) - 2, longest: Math.max(...lengths) + 2 },
-  );
+  // The vocabulary of the FTS5 index (product_fts_vocab, one row per word).
+  const vocabulary = await fts5Vocabulary(db, 'product_fts_vocab', terms);
   const candidates = terms.map((t) => spellingCandidates(t, vocabulary));
   if (!candidates.some((c) => c.length)) return null;
   params.fuzzy = fts5SpellingQuery(terms, candidates);
