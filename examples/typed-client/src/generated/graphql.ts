@@ -187,13 +187,13 @@ export type CreateSubscriptionInput = {
   startOn: string;
 };
 
-/** An endpoint to receive order and return events. */
+/** An endpoint to receive order, return, refund, stock and customer events. */
 export type CreateWebhookSubscriptionInput = {
   /** ADMIN only: true to receive every order's events, not only the partner's own (default false). */
   allOrders?: boolean | null | undefined;
   /** ADMIN only: the partner it is for (a partner's token names its own). */
   partnerId?: string | null | undefined;
-  /** The events to deliver, at least one. */
+  /** The events to deliver, at least one. STOCK_CHANGED and CUSTOMER_MERGED need `allOrders: true` (ADMIN). */
   topics: Array<WebhookTopic>;
   /** http(s) URL the deliveries are POSTed to. */
   url: string;
@@ -859,6 +859,8 @@ export type VariantInput = {
 
 /** Where a webhook delivery stands. */
 export type WebhookDeliveryStatus =
+  /** Never sent (again): its subscription was deleted while it waited. */
+  | 'CANCELLED'
   /** The receiver answered 2xx. */
   | 'DELIVERED'
   /** Gave up after the last attempt. */
@@ -868,6 +870,8 @@ export type WebhookDeliveryStatus =
 
 /** What a webhook subscription receives. */
 export type WebhookTopic =
+  /** Two customer records became one (the duplicate id now means the survivor). Only for a subscription ADMIN scoped to every order (`allOrders`). */
+  | 'CUSTOMER_MERGED'
   /** The shopper collected a pickup. */
   | 'FULFILLMENT_COLLECTED'
   /** A pickup is ready at the store. */
@@ -880,10 +884,14 @@ export type WebhookTopic =
   | 'ORDER_CHANGED'
   /** An order was placed. */
   | 'ORDER_PLACED'
+  /** Money went back to an order's tenders (a cancellation, a return, a modification or an exchange): the amount, why, and each tender's part. */
+  | 'REFUND_ISSUED'
   /** A return was opened. */
   | 'RETURN_CREATED'
   /** A return arrived. */
-  | 'RETURN_RECEIVED';
+  | 'RETURN_RECEIVED'
+  /** A stock level changed at a location (counts after the change, and what changed). Only for a subscription ADMIN scoped to every order (`allOrders`). */
+  | 'STOCK_CHANGED';
 
 export type Customer360QueryVariables = Exact<{
   id: string | number;
