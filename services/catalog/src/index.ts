@@ -6,6 +6,8 @@ import { ChannelPrice, ChannelPricePolicy, Product, ProductFacet, ProductVariant
 import { Promotion } from './entities/promotion';
 import { CategoryAffinity, CustomerProductView, CoPurchase, CustomerPurchase, ProductSales } from './entities/recommendation';
 import { consumers } from './events/consumers';
+import { personalOffers, segmentMemberships } from './events/segments';
+import { CustomerSegment } from './entities/segment';
 import { productById, variantBySku } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
@@ -32,6 +34,7 @@ export const catalogService: ServiceDefinition = {
     ProductSales,
     CategoryAffinity,
     CustomerProductView,
+    CustomerSegment,
   ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [
@@ -49,5 +52,5 @@ export const catalogService: ServiceDefinition = {
     Product: (ref, ctx) => productById(ctx).load(String(ref.id)),
     ProductVariant: (ref, ctx) => variantBySku(ctx).load(String(ref.sku)),
   },
-  consumers,
+  consumers: [...consumers, segmentMemberships, personalOffers],
 };

@@ -4,6 +4,7 @@ import { In } from 'typeorm';
 import { Market, MarketLocation, MarketPrice } from './entities/market';
 import { ChannelPrice, Product, ProductVariant } from './entities/product';
 import { Promotion } from './entities/promotion';
+import { CustomerSegment } from './entities/segment';
 
 export const productById = defineLoader(
   'productById',
@@ -87,3 +88,12 @@ export const marketPriceOf = defineLoader(
       return byKey(keys, rows, (p) => `${p.market} ${p.sku}`);
     }),
 );
+
+/** The CRM segments a customer is in, as catalog learned them from `crm.segment.membership_changed`. */
+export async function segmentsOfCustomer(
+  ctx: Parameters<typeof activePromotionsLoader>[0],
+  customerId: string,
+): Promise<string[]> {
+  const rows = await ctx.db.getRepository(CustomerSegment).find({ select: { segmentId: true }, where: { customerId } });
+  return rows.map((r) => r.segmentId);
+}

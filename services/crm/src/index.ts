@@ -9,11 +9,22 @@ import { PrivacyRequest } from './entities/privacy-request';
 import { ProductView } from './entities/product-view';
 import { OrderRef, ProductRef } from './entities/references';
 import { SupportCase, SupportCaseEvent } from './entities/support-case';
+import {
+  CustomerEngagement,
+  CustomerOrderFact,
+  LifecycleOccasion,
+  LifecycleTemplate,
+  Segment,
+  SegmentMember,
+} from './entities/engagement';
 import { createConsumers } from './events/consumers';
+import { engagementFacts } from './events/engagement';
+import { createJobs } from './jobs';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { CustomerBrowsingResolver, CustomerMessageResolver, ProductViewResolver } from './resolvers/browsing.resolver';
 import { CustomerResolver, visibleCustomer } from './resolvers/customer.resolver';
+import { CustomerEngagementResolver, LifecycleTemplateResolver, SegmentResolver } from './resolvers/engagement.resolver';
 import { CustomerPrivacyResolver, PrivacyRequestResolver } from './resolvers/privacy.resolver';
 import { CustomerCasesResolver, SupportCaseResolver } from './resolvers/support-case.resolver';
 import { CustomerTimelineResolver, InteractionResolver } from './resolvers/timeline.resolver';
@@ -32,6 +43,12 @@ export const crmService: ServiceDefinition = {
     CustomerMessage,
     KnownOrder,
     PrivacyRequest,
+    CustomerEngagement,
+    CustomerOrderFact,
+    Segment,
+    SegmentMember,
+    LifecycleTemplate,
+    LifecycleOccasion,
   ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [
@@ -45,6 +62,9 @@ export const crmService: ServiceDefinition = {
     CustomerMessageResolver,
     PrivacyRequestResolver,
     CustomerPrivacyResolver,
+    SegmentResolver,
+    LifecycleTemplateResolver,
+    CustomerEngagementResolver,
   ],
   orphanedTypes: [ProductRef, OrderRef],
   references: {
@@ -56,7 +76,11 @@ export const crmService: ServiceDefinition = {
    * SMTP_URL stops the start with one line naming it.
    */
   get consumers(): ConsumerDefinition[] {
-    return createConsumers(senderFromConfig(readCrmConfig()));
+    return [...createConsumers(senderFromConfig(readCrmConfig())), engagementFacts];
+  },
+  /** Lifecycle messages and the daily engagement sweep (src/jobs.ts); read at start like the consumers. */
+  get jobs() {
+    return createJobs(senderFromConfig(readCrmConfig()));
   },
 };
 

@@ -13,6 +13,10 @@ export interface PromotionDraft {
   channels?: Channel[] | null;
   minSubtotal?: { cents: number; currency: string } | null;
   minTier?: string | null;
+  /** Only members of this CRM segment. */
+  segmentId?: string | null;
+  /** Only this customer: a personal offer. */
+  customerId?: string | null;
   startsAt?: Date | null;
   endsAt?: Date | null;
 }
@@ -54,6 +58,18 @@ function validate(draft: PromotionDraft): { code: string | null; currency: strin
   if (draft.minTier && !(TIERS as readonly string[]).includes(draft.minTier)) {
     throw new DomainError('INVALID_TIER', `tiers are ${TIERS.join(', ')}`, ['input', 'minTier']);
   }
+  for (const field of ['segmentId', 'customerId'] as const) {
+    const id = draft[field];
+    if (id != null && (!id.trim() || id.length > 36 || /[\u0000-\u001f]/.test(id))) {
+      throw new DomainError('INVALID_AUDIENCE', `${field} is an id of 1 to 36 characters`, ['input', field]);
+    }
+  }
+  if (draft.segmentId && draft.customerId) {
+    throw new DomainError('INVALID_AUDIENCE', 'a promotion is for a segment or for one customer, not both', [
+      'input',
+      'customerId',
+    ]);
+  }
   if (draft.startsAt && draft.endsAt && draft.endsAt <= draft.startsAt) {
     throw new DomainError('INVALID_DATES', 'a promotion ends after it starts', ['input', 'endsAt']);
   }
@@ -76,6 +92,8 @@ export async function createPromotion(db: DataSource, draft: PromotionDraft): Pr
       channels: [...new Set(draft.channels ?? [])],
       minSubtotalCents: draft.minSubtotal?.cents ?? null,
       minTier: draft.minTier ?? null,
+      segmentId: draft.segmentId?.trim() || null,
+      customerId: draft.customerId?.trim() || null,
       startsAt: draft.startsAt ?? null,
       endsAt: draft.endsAt ?? null,
       active: true,

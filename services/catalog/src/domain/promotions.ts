@@ -16,6 +16,10 @@ export interface PromotionRule {
   channels: readonly Channel[];
   minSubtotalCents: number | null;
   minTier: string | null;
+  /** Only members of this segment; null or absent: everyone. */
+  segmentId?: string | null;
+  /** Only this customer (a personal offer); null or absent: everyone. */
+  customerId?: string | null;
   startsAt: Date | null;
   endsAt: Date | null;
   active: boolean;
@@ -33,6 +37,8 @@ export interface CartLineIn {
 export interface CartCustomer {
   id: string | null;
   tier: string | null;
+  /** The segments the customer is in (from CRM's events); absent: none. */
+  segmentIds?: readonly string[];
 }
 
 export interface PricedLine {
@@ -94,6 +100,8 @@ export function isEligible(
   }
   if (promotion.minSubtotalCents != null && cart.subtotalCents < promotion.minSubtotalCents) return false;
   if (promotion.minTier && tierRank(customer.tier) < tierRank(promotion.minTier)) return false;
+  if (promotion.customerId && customer.id !== promotion.customerId) return false;
+  if (promotion.segmentId && !(customer.segmentIds ?? []).includes(promotion.segmentId)) return false;
   return true;
 }
 

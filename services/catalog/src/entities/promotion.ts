@@ -68,6 +68,22 @@ export class Promotion {
   @Column({ type: 'varchar', length: 20, nullable: true })
   minTier!: string | null;
 
+  /** Only members of this CRM segment (catalog keeps the memberships from CRM's events); null: everyone. */
+  @Field(() => ID, {
+    description: 'Only members of this CRM segment (`Segment.id`) get it, in every channel; null: not limited to a segment.',
+    nullable: true,
+  })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  segmentId!: string | null;
+
+  /** A personal offer: only this customer gets it; null: not personal. */
+  @Field(() => ID, {
+    description: 'A personal offer: only this customer gets it, in every channel where they are identified; null: not personal.',
+    nullable: true,
+  })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  customerId!: string | null;
+
   @Field(() => Date, { description: 'When it starts to apply; null: since its creation.', nullable: true })
   @Column({ type: Date, nullable: true })
   startsAt!: Date | null;

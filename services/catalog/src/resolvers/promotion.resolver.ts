@@ -20,7 +20,7 @@ import { CartPricingError, priceCart, type PricedCart } from '../domain/promotio
 import { MarketError, priceInMarket } from '../domain/markets';
 import { GiftCardKind, ProductVariant } from '../entities/product';
 import { Promotion, PromotionKind } from '../entities/promotion';
-import { activePromotions, channelPricesBySku, marketPriceOf, productById, variantBySku } from '../loaders';
+import { activePromotions, channelPricesBySku, marketPriceOf, productById, segmentsOfCustomer, variantBySku } from '../loaders';
 import { marketFor } from '../queries/markets';
 
 @InputType({ description: 'A new promotion: automatic, or a coupon when `code` is given.' })
@@ -51,6 +51,20 @@ export class CreatePromotionInput {
 
   @Field(() => String, { nullable: true, description: 'Lowest loyalty tier that qualifies: BRONZE, SILVER, GOLD or PLATINUM.' })
   minTier?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only members of this CRM segment (`Segment.id`, from `defineSegment`) get it, in every channel; null: everyone.',
+  })
+  segmentId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A personal offer: only this customer gets it, in every channel where they are identified. Not with `segmentId`.',
+  })
+  customerId?: string | null;
 
   @Field(() => Date, { description: 'When it starts to apply; null: now.', nullable: true })
   startsAt?: Date | null;
@@ -240,7 +254,7 @@ export class PromotionResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => CreatePromotionPayload, {
     description:
-      'Creates an automatic promotion or a coupon. ADMIN only. userErrors: INVALID_NAME, INVALID_CODE, INVALID_VALUE, INVALID_CURRENCY, CURRENCY_MISMATCH, CURRENCY_REQUIRED, INVALID_PRICE, INVALID_TIER, INVALID_DATES, CODE_TAKEN.',
+      'Creates an automatic promotion or a coupon. ADMIN only. userErrors: INVALID_NAME, INVALID_CODE, INVALID_VALUE, INVALID_CURRENCY, CURRENCY_MISMATCH, CURRENCY_REQUIRED, INVALID_PRICE, INVALID_TIER, INVALID_AUDIENCE, INVALID_DATES, CODE_TAKEN.',
   })
   async createPromotion(
     @Arg('input', () => CreatePromotionInput, { description: 'The promotion to create.' }) input: CreatePromotionInput,
@@ -317,12 +331,15 @@ export class PromotionResolver {
         return { sku: line.sku, quantity: line.quantity, unitPriceCents: price.cents, currency: price.currency, promotable };
       });
       const promotions = await activePromotions(ctx);
+      // Segment offers need the customer's memberships: read only when one exists.
+      const segmentIds =
+        input.customerId && promotions.some((p) => p.segmentId) ? await segmentsOfCustomer(ctx, input.customerId) : [];
       try {
         return toGraphQL(
           priceCart(
             lines,
             input.channel,
-            { id: input.customerId ?? null, tier: input.tier ?? null },
+            { id: input.customerId ?? null, tier: input.tier ?? null, segmentIds },
             promotions,
             input.at ?? new Date(),
             input.couponCodes ?? [],

@@ -16,6 +16,12 @@ export enum MessageKind {
   RETURN_RECEIVED = 'RETURN_RECEIVED',
   /** A gift card bought for someone (or oneself): its code, sent once. Transactional. */
   GIFT_CARD = 'GIFT_CARD',
+  /** Lifecycle (marketing, consent only): after registration. */
+  WELCOME = 'WELCOME',
+  /** Lifecycle (marketing, consent only): on the birthday, maybe with a personal offer. */
+  BIRTHDAY = 'BIRTHDAY',
+  /** Lifecycle (marketing, consent only): after a period of inactivity. */
+  WIN_BACK = 'WIN_BACK',
 }
 
 /**
@@ -34,6 +40,9 @@ export const MESSAGE_PURPOSE: Record<MessageKind, MessagePurpose> = {
   [MessageKind.STORE_CREDIT_ISSUED]: MessagePurpose.TRANSACTIONAL,
   [MessageKind.RETURN_RECEIVED]: MessagePurpose.TRANSACTIONAL,
   [MessageKind.GIFT_CARD]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.WELCOME]: MessagePurpose.MARKETING,
+  [MessageKind.BIRTHDAY]: MessagePurpose.MARKETING,
+  [MessageKind.WIN_BACK]: MessagePurpose.MARKETING,
 };
 
 /**
@@ -81,7 +90,9 @@ export type MessageTrigger =
       orderNumber: string | null;
     }
   | { kind: MessageKind.RETURN_RECEIVED; orderNumber: string | null; exchange: boolean }
-  | { kind: MessageKind.GIFT_CARD; code: string; amountCents: number; currency: string; orderNumber: string };
+  | { kind: MessageKind.GIFT_CARD; code: string; amountCents: number; currency: string; orderNumber: string }
+  /** A lifecycle message: its subject and text rendered from the ADMIN's template (`LifecycleTemplate`). */
+  | { kind: MessageKind.WELCOME | MessageKind.BIRTHDAY | MessageKind.WIN_BACK; subject: string; text: string };
 
 export interface MessageContent {
   subject: string;
@@ -177,6 +188,10 @@ function content(trigger: MessageTrigger): { subject: string; text: string } {
         subject: `Your gift card of ${formatMoney(trigger.amountCents, trigger.currency)}`,
         text: `Here is your gift card of ${formatMoney(trigger.amountCents, trigger.currency)} (order ${trigger.orderNumber}). Its code is ${trigger.code}: spend it online, in the app or in any of our stores. Keep this message: the code is not shown again.`,
       };
+    case MessageKind.WELCOME:
+    case MessageKind.BIRTHDAY:
+    case MessageKind.WIN_BACK:
+      return { subject: trigger.subject, text: trigger.text };
   }
 }
 

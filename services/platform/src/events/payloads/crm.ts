@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel } from '../../channel';
-import { Id } from './common';
+import { Currency, Id } from './common';
 import { defineEvent } from './definition';
 
 /** The events the CRM service publishes, exactly as its producers write them. Consumers parse, never cast. */
@@ -48,4 +48,40 @@ export const CustomerErasedSchema = z.object({
 export type CustomerErased = z.infer<typeof CustomerErasedSchema>;
 export const CustomerErasedEvent = defineEvent('crm.customer.erased', 1, CustomerErasedSchema);
 
-export const CrmEvents = [CustomerRegisteredEvent, CustomersMergedEvent, ProductViewedEvent, CustomerErasedEvent] as const;
+/**
+ * `crm.segment.membership_changed`, version 1: a customer joined (`member: true`) or left a
+ * segment CRM computes. Catalog keeps the memberships, so a promotion limited to a segment prices
+ * the same in every channel.
+ */
+export const SegmentMembershipChangedSchema = z.object({ segmentId: Id, customerId: Id, member: z.boolean() });
+export type SegmentMembershipChanged = z.infer<typeof SegmentMembershipChangedSchema>;
+export const SegmentMembershipChangedEvent = defineEvent('crm.segment.membership_changed', 1, SegmentMembershipChangedSchema);
+
+/**
+ * `crm.offer.granted`, version 1: a lifecycle message (a birthday greeting) came with a personal
+ * offer. Catalog makes it an automatic promotion for `customerId` only, from `startsAt` until
+ * `endsAt`; `offerId` is the promotion's id, so granting it again changes nothing.
+ */
+export const PersonalOfferGrantedSchema = z.object({
+  offerId: Id,
+  customerId: Id,
+  /** Shown on the discounted cart, at most 200 characters. */
+  name: z.string().min(1).max(200),
+  kind: z.enum(['PERCENT_OFF', 'AMOUNT_OFF']),
+  /** Percent 1..100, or minor units of `currency`. */
+  value: z.number().int().positive(),
+  currency: Currency.nullable(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+});
+export type PersonalOfferGranted = z.infer<typeof PersonalOfferGrantedSchema>;
+export const PersonalOfferGrantedEvent = defineEvent('crm.offer.granted', 1, PersonalOfferGrantedSchema);
+
+export const CrmEvents = [
+  CustomerRegisteredEvent,
+  CustomersMergedEvent,
+  ProductViewedEvent,
+  CustomerErasedEvent,
+  SegmentMembershipChangedEvent,
+  PersonalOfferGrantedEvent,
+] as const;

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import { localDate } from '../../services/crm/src/domain/lifecycle';
+import { eventually, send, startTestSystem, type TestSystem } from './harness';
+
+/**
+ * Engagement through the gateway: lifecycle messages sent by CRM's job (once per occasion, with
+ * consent), RFM scores and segments kept from order events, and offers limited to a segment or to
+ * one customer priced the same on the web and at the till.
+ */
+describe('engagement: lifecycle messages, scores, segments and personal offers', () => {
+  let t: TestSystem;
+  let store: string;
+
+  const register = async (first: string, consent: string[] = ['EMAIL']) =>
+    (
+      await send(t.client, 'RegisterCustomer', {
+        input: {
+          email: `${first.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com`,
+          firstName: first,
+          lastName: 'Engel',
+          channel: 'WEB',
+          marketingConsent: consent,
+        },
+      })
+    ).registerCustomer.customer.id as string;
+
+  const messages = async (customerId: string, kind: string) =>
+    (
+      await t.client.request<any>(
+        'query($id: ID!) { customer(id: $id) { messages(first: 100) { edges { node { kind channel basis subject body } } } } }',
+        { id: customerId },
+      )
+    ).customer.messages.edges
+      .map((e: any) => e.node)
+      .filter((m: any) => m.kind === kind);
+
+  const engagement = async (customerId: string) =>
+    (
+      await t.client.request<any>(
+        'query($id: ID!) { customer(id: $id) { segments { id name } score { recency frequency monetary value orders spend { cents currency } } } }',
+        { id: customerId },
+      )
+    ).customer;
+
+  /** A web cart of the shopper (their own token) with one line: what the storefront charges. */
+  const webPrice = async (customerId: string, sku: string) => {
+    const shopper = await t.signedIn({ role: 'CUSTOMER', customerId, subject: customerId });
+    const cart = (await send(shopper, 'CreateCart', { input: { customerId, channel: 'WEB' } })).createCart.cart;
+    await send(shopper, 'AddCartLine', { cartId: cart.id, sku, quantity: 1 });
+    const priced = (await send(shopper, 'Cart', { id: cart.id })).cart;
+    return { discount: priced.discount.cents, total: priced.total.cents };
+  };
+
+  /** An order taken at the till for the shopper, carried out. */
+  const tillOrder = async (customerId: string, sku: string) => {
+    const placed = await send(await t.associateAt(store), 'PlaceOrderWithTenders', {
+      customerId,
+      channel: 'STORE',
+      key: randomUUID(),
+      lines: [{ sku, quantity: 1 }],
+      fulfillment: { type: 'CARRY_OUT', pickupLocationId: store },
+    });
+    expect(placed.placeOrder.userErrors).toEqual([]);
+    return placed.placeOrder.order;
+  };
+
+  beforeAll(async () => {
+    t = await startTestSystem();
+    store = (
+      await send(t.client, 'UpsertLocation', {
+        input: { name: 'Engagement Store', type: 'STORE', lat: 40.7, lng: -74.0, fulfillsOnline: true, pickupEnabled: true },
+      })
+    ).upsertLocation.location.id;
+    for (const [sku, cents] of [
+      ['ENG-COAT', 25_000],
+      ['ENG-TEE', 4_000],
+    ] as const) {
+      await send(t.client, 'UpsertProduct', {
+        input: { name: sku, categoryPath: ['Apparel', 'Outerwear'], variants: [{ sku, price: { cents, currency: 'USD' } }] },
+      });
+      await send(t.client, 'SetStock', { input: { locationId: store, sku, onHand: 100 } });
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('a shopper registered today gets one welcome, only on channels she consented to', async () => {
+    const ana = await register('Ana', ['EMAIL']);
+    const quiet = await register('Quinn', []);
+    await t.runJob('crm', 'lifecycle-messages');
+    await t.runJob('crm', 'lifecycle-messages');
+    const welcomes = await messages(ana, 'WELCOME');
+    expect(welcomes).toEqual([
+      expect.objectContaining({ channel: 'EMAIL', basis: 'MARKETING_CONSENT', subject: 'Welcome, Ana' }),
+    ]);
+    expect(await messages(quiet, 'WELCOME')).toEqual([]);
+  });
+
+  it('a birthday job run twice sends one greeting, on the day in her time zone, with her personal offer', async () => {
+    const bella = await register('Bella');
+    const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: bella, subject: 'bella' });
+    const today = localDate(new Date(), 'Asia/Tokyo');
+    const set = await shopper.request<any>(
+      `mutation($input: SetCustomerBirthdayInput!) { setCustomerBirthday(input: $input) {
+         customer { id birthday { month day year } timeZone } userErrors { code field } } }`,
+      { input: { customerId: bella, month: today.month, day: today.day, year: 1990, timeZone: 'Asia/Tokyo' } },
+    );
+    expect(set.setCustomerBirthday).toEqual({
+      customer: { id: bella, birthday: { month: today.month, day: today.day, year: 1990 }, timeZone: 'Asia/Tokyo' },
+      userErrors: [],
+    });
+    await t.runJob('crm', 'lifecycle-messages');
+    await t.runJob('crm', 'lifecycle-messages');
+    const greetings = await messages(bella, 'BIRTHDAY');
+    expect(greetings).toHaveLength(1);
+    expect(greetings[0].subject).toBe('Happy birthday, Bella!');
+    expect(greetings[0].body).toContain('15% off');
+    // Catalog made the offer a promotion for her alone: 15% off 40.00 on the web, nothing for others.
+    expect(
+      await eventually(
+        () => webPrice(bella, 'ENG-TEE'),
+        (p) => p.discount === 600,
+      ),
+    ).toEqual({ discount: 600, total: 3_400 });
+    expect((await webPrice(await register('Other'), 'ENG-TEE')).discount).toBe(0);
+  });
+
+  it('refuses birthdays and time zones that do not exist, and other shoppers', async () => {
+    const cleo = await register('Cleo');
+    const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: cleo, subject: 'cleo' });
+    const setBirthday = (client: typeof shopper, input: Record<string, unknown>) =>
+      client.raw<any>(
+        'mutation($input: SetCustomerBirthdayInput!) { setCustomerBirthday(input: $input) { customer { id } userErrors { code field } } }',
+        { input: { customerId: cleo, ...input } },
+      );
+    for (const [input, code] of [
+      [{ month: 2, day: 30 }, 'INVALID_BIRTHDAY'],
+      [{ month: 13, day: 1 }, 'INVALID_BIRTHDAY'],
+      [{ month: 5 }, 'INVALID_BIRTHDAY'],
+      [{ month: 5, day: 1, year: 2990 }, 'INVALID_BIRTHDAY'],
+      [{ month: 5, day: 1, timeZone: 'Mars/Olympus' }, 'INVALID_TIME_ZONE'],
+      [{ month: 5, day: 1, timeZone: 'Europe/Berlin\u0000' }, 'INVALID_TIME_ZONE'],
+    ] as const) {
+      const response = await setBirthday(shopper, input);
+      expect(response.errors).toBeUndefined();
+      expect(response.data.setCustomerBirthday.userErrors[0].code).toBe(code);
+    }
+    const stranger = await t.signedIn({ role: 'CUSTOMER', customerId: await register('Stranger'), subject: 'stranger' });
+    expect((await setBirthday(stranger, { month: 5, day: 1 })).errors[0].extensions.code).toBe('FORBIDDEN');
+    // The score and segments are for staff: the shopper reading her own is refused those fields.
+    const own = await shopper.raw<any>('{ me { id score { value } segments { id } } }');
+    expect(own.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+  });
+
+  it('a segment "spent over 200.00 in 90 days" gains her when her order lands and loses her when it is returned', async () => {
+    const dora = await register('Dora');
+    const defined = await send(t.client, 'DefineSegment', {
+      input: { name: 'Spent over 200', rule: { minSpend: { cents: 20_000, currency: 'USD' }, spendWithinDays: 90 } },
+    });
+    expect(defined.defineSegment.userErrors).toEqual([]);
+    const segment = defined.defineSegment.segment;
+    expect(segment).toMatchObject({ name: 'Spent over 200', size: 0 });
+    // A promotion for the segment: catalog learns its members from CRM's events.
+    const promotion = await send(t.client, 'CreatePromotion', {
+      input: { name: 'Big spenders', kind: 'PERCENT_OFF', value: 10, segmentId: segment.id },
+    });
+    expect(promotion.createPromotion.userErrors).toEqual([]);
+    expect((await webPrice(dora, 'ENG-TEE')).discount).toBe(0);
+
+    const order = await tillOrder(dora, 'ENG-COAT');
+    expect(order.discount.cents).toBe(0);
+    const joined = await eventually(
+      () => engagement(dora),
+      (c) => c.segments.length === 1,
+    );
+    expect(joined.segments).toEqual([{ id: segment.id, name: 'Spent over 200' }]);
+    expect(joined.score).toEqual({
+      recency: 5,
+      frequency: 1,
+      monetary: 3,
+      value: 9,
+      orders: 1,
+      spend: { cents: 25_000, currency: 'USD' },
+    });
+    const sizes = async () =>
+      (await t.client.request<any>('{ segments { id size } }')).segments.find((s: any) => s.id === segment.id).size;
+    expect(await sizes()).toBe(1);
+    // Member now: the segment's promotion prices for her on the web.
+    expect(
+      await eventually(
+        () => webPrice(dora, 'ENG-TEE'),
+        (p) => p.discount === 400,
+      ),
+    ).toEqual({ discount: 400, total: 3_600 });
+
+    const full = (await send(t.client, 'OrderByNumber', { number: order.number })).orderByNumber;
+    const created = await send(await t.associateAt(store), 'CreateReturn', {
+      input: {
+        orderId: order.id,
+        channel: 'STORE',
+        idempotencyKey: randomUUID(),
+        method: 'IN_STORE',
+        locationId: store,
+        resolution: 'REFUND',
+        lines: [{ orderLineId: full.lines[0].id, quantity: 1, reason: 'changed her mind' }],
+      },
+    });
+    expect(created.createReturn.userErrors).toEqual([]);
+    const received = await send(await t.associateAt(store), 'ReceiveReturn', {
+      input: {
+        returnId: created.createReturn.return.id,
+        locationId: store,
+        lines: [{ orderLineId: full.lines[0].id, quantity: 1, restockable: true }],
+      },
+    });
+    expect(received.receiveReturn.userErrors).toEqual([]);
+    const left = await eventually(
+      () => engagement(dora),
+      (c) => c.segments.length === 0,
+    );
+    expect(left).toEqual({ segments: [], score: null });
+    expect(await sizes()).toBe(0);
+    expect(
+      await eventually(
+        () => webPrice(dora, 'ENG-TEE'),
+        (p) => p.discount === 0,
+      ),
+    ).toEqual({ discount: 0, total: 4_000 });
+  });
+
+  it('refuses segment rules a client got wrong, as userErrors', async () => {
+    for (const [input, code, field] of [
+      [{ name: ' ', rule: { purchasedWithinDays: 30 } }, 'INVALID_NAME', 'name'],
+      [{ name: 'x'.repeat(101), rule: { purchasedWithinDays: 30 } }, 'INVALID_NAME', 'name'],
+      [{ name: 'Nothing', rule: {} }, 'INVALID_RULE', 'minTier'],
+      [{ name: 'Diamonds', rule: { minTier: 'DIAMOND' } }, 'INVALID_RULE', 'minTier'],
+      [{ name: 'Forever', rule: { inactiveForDays: 100_000 } }, 'INVALID_RULE', 'inactiveForDays'],
+      [{ name: 'Bad money', rule: { minSpend: { cents: -5, currency: 'USD' } } }, 'INVALID_RULE', 'minSpend'],
+      [{ name: 'Nulls', rule: { categoryPath: ['Appa\u0000rel'] } }, 'INVALID_RULE', 'categoryPath'],
+    ] as const) {
+      const response = await t.client.raw<any>(
+        'mutation($input: DefineSegmentInput!) { defineSegment(input: $input) { segment { id } userErrors { code field } } }',
+        { input },
+      );
+      expect(response.errors).toBeUndefined();
+      const path = field === 'name' ? ['input', 'name'] : ['input', 'rule', field];
+      expect(response.data.defineSegment).toEqual({ segment: null, userErrors: [{ code, field: path }] });
+    }
+    // Only ADMIN defines segments.
+    const csr = await t.signedIn({ role: 'CSR', subject: 'csr' });
+    const denied = await csr.raw<any>(
+      'mutation($input: DefineSegmentInput!) { defineSegment(input: $input) { segment { id } } }',
+      { input: { name: 'Mine', rule: { purchasedWithinDays: 30 } } },
+    );
+    expect(denied.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('a personal offer prices the same on the web and at the till for her, and not for others', async () => {
+    const eve = await register('Eve');
+    const finn = await register('Finn');
+    const offer = await send(t.client, 'CreatePromotion', {
+      input: { name: 'Just for Eve', kind: 'AMOUNT_OFF', value: 1_000, currency: 'USD', customerId: eve },
+    });
+    expect(offer.createPromotion.userErrors).toEqual([]);
+
+    expect(await webPrice(eve, 'ENG-TEE')).toEqual({ discount: 1_000, total: 3_000 });
+    const atTill = await tillOrder(eve, 'ENG-TEE');
+    expect([atTill.discount.cents, atTill.total.cents]).toEqual([1_000, 3_000]);
+
+    expect(await webPrice(finn, 'ENG-TEE')).toEqual({ discount: 0, total: 4_000 });
+    const his = await tillOrder(finn, 'ENG-TEE');
+    expect([his.discount.cents, his.total.cents]).toEqual([0, 4_000]);
+
+    const both = await t.client.raw<any>(
+      'mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { promotion { id } userErrors { code } } }',
+      { input: { name: 'Both', kind: 'PERCENT_OFF', value: 5, customerId: eve, segmentId: 'some-segment' } },
+    );
+    expect(both.data.createPromotion.userErrors).toEqual([{ code: 'INVALID_AUDIENCE' }]);
+  });
+});

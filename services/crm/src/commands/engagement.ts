@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DomainError,
+  inTransaction,
+  isCurrencyCode,
+  recordEvent,
+  SegmentMembershipChangedEvent,
+  type SegmentMembershipChanged,
+} from '@omni/platform';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { birthdayProblem, isTimeZone, type Birthday } from '../domain/lifecycle';
+import { rfmScore, type OrderFact } from '../domain/rfm';
+import { isMember, validateRule, type CustomerFacts, type SegmentRule } from '../domain/segments';
+import { Customer } from '../entities/customer';
+import { CustomerEngagement, CustomerOrderFact, Segment, SegmentMember } from '../entities/engagement';
+import { lockCustomer, requireCustomer } from './customers';
+
+/** Days of orders the RFM score's frequency and monetary value look at (RFM_WINDOW_DAYS, default 365). */
+export function rfmWindowDays(environment: NodeJS.ProcessEnv = process.env): number {
+  const days = Number(environment.RFM_WINDOW_DAYS ?? 365);
+  return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : 365;
+}
+
+export function toOrderFact(row: CustomerOrderFact): OrderFact {
+  return {
+    placedAt: row.placedAt,
+    netCents: row.totalCents - row.refundedCents,
+    currency: row.currency,
+    channel: row.channel,
+    categories: row.categories,
+  };
+}
+
+/** The customer's engagement row, created (activity: their registration) when missing. */
+export async function engagementRow(manager: EntityManager, customer: Customer, now: Date): Promise<CustomerEngagement> {
+  const found = await manager.findOneBy(CustomerEngagement, { customerId: customer.id });
+  if (found) return found;
+  const row = manager.create(CustomerEngagement, {
+    customerId: customer.id,
+    birthMonth: null,
+    birthDay: null,
+    birthYear: null,
+    timeZone: null,
+    tier: null,
+    lastActivityAt: customer.createdAt ?? now,
+    recency: null,
+    frequency: null,
+    monetary: null,
+    scoreValue: null,
+    scoredOrders: 0,
+    spendCents: 0,
+    spendCurrency: null,
+    lastOrderAt: null,
+    evaluatedAt: new Date(0),
+  });
+  await manager.insert(CustomerEngagement, row);
+  return row;
+}
+
+function factsOf(customer: Customer, row: CustomerEngagement, orders: OrderFact[], score: number | null): CustomerFacts {
+  return { tier: row.tier, orders, lastActivityAt: row.lastActivityAt, channels: customer.channels, score };
+}
+
+async function publishMembership(manager: EntityManager, change: SegmentMembershipChanged): Promise<void> {
+  await recordEvent<SegmentMembershipChanged>(manager, SegmentMembershipChangedEvent.type, change, null);
+}
+
+async function join(manager: EntityManager, segmentId: string, customerId: string, now: Date): Promise<void> {
+  await manager.insert(SegmentMember, { segmentId, customerId, since: now });
+  await manager.increment(Segment, { id: segmentId }, 'size', 1);
+  await publishMembership(manager, { segmentId, customerId, member: true });
+}
+
+async function leave(manager: EntityManager, segmentId: string, customerId: string): Promise<void> {
+  await manager.delete(SegmentMember, { segmentId, customerId });
+  await manager.decrement(Segment, { id: segmentId }, 'size', 1);
+  await publishMembership(manager, { segmentId, customerId, member: false });
+}
+
+/**
+ * Recomputes a (locked) customer's RFM score from their orders and their membership of every
+ * segment, in the caller's transaction: a membership that changes is written with its event
+ * (`crm.segment.membership_changed`), so catalog prices segment offers from the same facts.
+ */
+export async function evaluateCustomer(
+  manager: EntityManager,
+  customer: Customer,
+  now: Date,
+  row?: CustomerEngagement,
+): Promise<CustomerEngagement> {
+  const engagement = row ?? (await engagementRow(manager, customer, now));
+  const orders = (await manager.findBy(CustomerOrderFact, { customerId: customer.id })).map(toOrderFact);
+  const score = rfmScore(orders, now, rfmWindowDays());
+  Object.assign(engagement, {
+    recency: score?.recency ?? null,
+    frequency: score?.frequency ?? null,
+    monetary: score?.monetary ?? null,
+    scoreValue: score?.value ?? null,
+    scoredOrders: score?.orders ?? 0,
+    spendCents: score?.spendCents ?? 0,
+    spendCurrency: score?.currency ?? null,
+    lastOrderAt: score?.lastOrderAt ?? null,
+    evaluatedAt: now,
+  });
+  await manager.update(
+    CustomerEngagement,
+    { customerId: customer.id },
+    {
+      recency: engagement.recency,
+      frequency: engagement.frequency,
+      monetary: engagement.monetary,
+      scoreValue: engagement.scoreValue,
+      scoredOrders: engagement.scoredOrders,
+      spendCents: engagement.spendCents,
+      spendCurrency: engagement.spendCurrency,
+      lastOrderAt: engagement.lastOrderAt,
+      lastActivityAt: engagement.lastActivityAt,
+      tier: engagement.tier,
+      evaluatedAt: now,
+    },
+  );
+  const segments = await manager.find(Segment, { select: { id: true, rule: true } });
+  if (segments.length === 0) return engagement;
+  const current = new Set(
+    (await manager.find(SegmentMember, { select: { segmentId: true }, where: { customerId: customer.id } })).map(
+      (m) => m.segmentId,
+    ),
+  );
+  const facts = factsOf(customer, engagement, orders, score?.value ?? null);
+  for (const segment of segments) {
+    const member = isMember(segment.rule, facts, now);
+    if (member && !current.has(segment.id)) await join(manager, segment.id, customer.id, now);
+    if (!member && current.has(segment.id)) await leave(manager, segment.id, customer.id);
+  }
+  return engagement;
+}
+
+export interface SegmentDraft {
+  name: string;
+  rule: SegmentRule;
+}
+
+export const MAX_SEGMENT_NAME = 100;
+const PAGE = 500;
+
+/**
+ * Defines a segment, or redefines the one of that name (case-insensitive), and computes its
+ * membership over every customer at once, in one transaction: `size` is right when this returns.
+ * Every customer who joins or leaves is published (`crm.segment.membership_changed`).
+ */
+export async function defineSegment(db: DataSource, draft: SegmentDraft, now = new Date()): Promise<Segment> {
+  const name = draft.name.trim();
+  if (!name || name.length > MAX_SEGMENT_NAME || name.includes('\u0000')) {
+    throw new DomainError('INVALID_NAME', `a segment name is 1 to ${MAX_SEGMENT_NAME} characters`, ['input', 'name']);
+  }
+  const rule = validateRule(draft.rule, isCurrencyCode);
+  return inTransaction(db, async (manager) => {
+    const nameKey = name.toLowerCase();
+    let segment = await manager.findOneBy(Segment, { nameKey });
+    if (segment) {
+      await manager.update(Segment, { id: segment.id }, { name, rule, updatedAt: now });
+      Object.assign(segment, { name, rule });
+    } else {
+      segment = manager.create(Segment, { id: randomUUID(), name, nameKey, rule, size: 0, createdAt: now, updatedAt: now });
+      await manager.insert(Segment, segment);
+    }
+    const before = new Set(
+      (await manager.find(SegmentMember, { select: { customerId: true }, where: { segmentId: segment.id } })).map(
+        (m) => m.customerId,
+      ),
+    );
+    let size = 0;
+    let after = '';
+    for (;;) {
+      const customers = await manager
+        .getRepository(Customer)
+        .createQueryBuilder('c')
+        .where('c.id > :after', { after })
+        .andWhere('c.mergedIntoId IS NULL')
+        .andWhere('c.erasedAt IS NULL')
+        .orderBy('c.id', 'ASC')
+        .limit(PAGE)
+        .getMany();
+      if (customers.length === 0) break;
+      after = customers[customers.length - 1]!.id;
+      const ids = customers.map((c) => c.id);
+      const rows = new Map((await manager.findBy(CustomerEngagement, { customerId: In(ids) })).map((r) => [r.customerId, r]));
+      const orders = new Map<string, OrderFact[]>();
+      for (const fact of await manager.findBy(CustomerOrderFact, { customerId: In(ids) })) {
+        orders.set(fact.customerId, [...(orders.get(fact.customerId) ?? []), toOrderFact(fact)]);
+      }
+      for (const customer of customers) {
+        const row = rows.get(customer.id);
+        const facts: CustomerFacts = {
+          tier: row?.tier ?? null,
+          orders: orders.get(customer.id) ?? [],
+          lastActivityAt: row?.lastActivityAt ?? customer.createdAt,
+          channels: customer.channels,
+          score: row?.scoreValue ?? null,
+        };
+        const member = isMember(rule, facts, now);
+        if (member) size++;
+        if (member && !before.has(customer.id)) {
+          await manager.insert(SegmentMember, { segmentId: segment.id, customerId: customer.id, since: now });
+          await publishMembership(manager, { segmentId: segment.id, customerId: customer.id, member: true });
+        }
+        if (!member && before.has(customer.id)) {
+          await manager.delete(SegmentMember, { segmentId: segment.id, customerId: customer.id });
+          await publishMembership(manager, { segmentId: segment.id, customerId: customer.id, member: false });
+        }
+        before.delete(customer.id);
+      }
+    }
+    // Members no longer live (merged away or erased since) leave too.
+    for (const customerId of before) {
+      await manager.delete(SegmentMember, { segmentId: segment.id, customerId });
+      await publishMembership(manager, { segmentId: segment.id, customerId, member: false });
+    }
+    await manager.update(Segment, { id: segment.id }, { size });
+    segment.size = size;
+    return segment;
+  });
+}
+
+/**
+ * Sets (or with `birthday: null` removes) the customer's birthday and time zone. INVALID_BIRTHDAY,
+ * INVALID_TIME_ZONE, UNKNOWN_CUSTOMER.
+ */
+export async function setBirthday(
+  db: DataSource,
+  customerId: string,
+  birthday: Birthday | null,
+  timeZone: string | null,
+  now = new Date(),
+): Promise<Customer> {
+  if (birthday) {
+    const problem = birthdayProblem(birthday, now);
+    if (problem) throw new DomainError('INVALID_BIRTHDAY', problem, ['input', 'birthday']);
+  }
+  const zone = timeZone?.trim() || null;
+  if (zone && !isTimeZone(zone)) {
+    throw new DomainError('INVALID_TIME_ZONE', 'an IANA time zone such as Europe/Berlin or America/New_York', [
+      'input',
+      'timeZone',
+    ]);
+  }
+  return inTransaction(db, async (manager) => {
+    const customer = await requireCustomer(manager, customerId, ['input', 'customerId']);
+    await engagementRow(manager, customer, now);
+    await manager.update(
+      CustomerEngagement,
+      { customerId: customer.id },
+      { birthMonth: birthday?.month ?? null, birthDay: birthday?.day ?? null, birthYear: birthday?.year ?? null, timeZone: zone },
+    );
+    return customer;
+  });
+}
+
+/**
+ * The daily sweep that keeps time-based facts current (recency, spend in a window, inactivity):
+ * every live customer not evaluated for a day (or never) is evaluated again, in transactions of
+ * up to 100 customers. Returns how many were evaluated.
+ */
+export async function refreshEngagement(db: DataSource, now: Date, limit = 5000): Promise<number> {
+  const staleBefore = new Date(now.getTime() - 86_400_000);
+  let done = 0;
+  while (done < limit) {
+    const ids = (
+      await db
+        .getRepository(Customer)
+        .createQueryBuilder('c')
+        .leftJoin(CustomerEngagement, 'e', 'e.customerId = c.id')
+        .select('c.id', 'id')
+        .where('c.mergedIntoId IS NULL')
+        .andWhere('c.erasedAt IS NULL')
+        .andWhere('(e.customerId IS NULL OR e.evaluatedAt < :staleBefore)', { staleBefore })
+        .orderBy('c.id', 'ASC')
+        .limit(100)
+        .getRawMany<{ id: string }>()
+    ).map((r) => r.id);
+    if (ids.length === 0) break;
+    await inTransaction(db, async (manager) => {
+      for (const id of ids) {
+        const customer = await lockCustomer(manager, id);
+        if (customer?.id === id) await evaluateCustomer(manager, customer, now);
+      }
+    });
+    done += ids.length;
+  }
+  return done;
+}
