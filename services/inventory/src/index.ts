@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import type { ServiceDefinition } from '@omni/platform';
+import { visibleCustomerReference, type ServiceDefinition } from '@omni/platform';
+import { Appointment, AppointmentCapacity, AppointmentSlot } from './entities/appointment';
 import { Location } from './entities/location';
 import { StockMovement } from './entities/movement';
 import { StockReservation } from './entities/reservation';
@@ -10,6 +11,12 @@ import { jobs } from './jobs';
 import { locationById, variantReference } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
+import {
+  AppointmentResolver,
+  CustomerAppointmentsResolver,
+  CustomerRef,
+  LocationAppointmentsResolver,
+} from './resolvers/appointment.resolver';
 import {
   AvailabilityResolver,
   FulfillmentCandidateResolver,
@@ -23,7 +30,7 @@ import { TransferResolver } from './resolvers/transfer.resolver';
 
 export const inventoryService: ServiceDefinition = {
   name: 'inventory',
-  entities: [Location, Stock, StockMovement, StockTransfer, StockReservation],
+  entities: [Location, Stock, StockMovement, StockTransfer, StockReservation, AppointmentCapacity, AppointmentSlot, Appointment],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [
     LocationResolver,
@@ -34,12 +41,16 @@ export const inventoryService: ServiceDefinition = {
     FulfillmentCandidateResolver,
     TransferResolver,
     ReservationResolver,
+    AppointmentResolver,
+    LocationAppointmentsResolver,
+    CustomerAppointmentsResolver,
   ],
-  orphanedTypes: [ProductVariantStock],
+  orphanedTypes: [ProductVariantStock, CustomerRef],
   references: {
     Location: (ref, ctx) => locationById(ctx).load(String(ref.id)),
     // Batched: every variant of a page loads its stock and locations in two statements.
     ProductVariant: (ref, ctx) => variantReference(ctx, String(ref.sku)),
+    Customer: visibleCustomerReference,
   },
   consumers,
   jobs,

@@ -2,6 +2,7 @@ import { byKey, defineLoader, groupedByKey, type ServiceContext } from '@omni/pl
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { PlacedStock } from './domain/availability';
+import { Appointment } from './entities/appointment';
 import { Location } from './entities/location';
 import { StockReservation } from './entities/reservation';
 import { Stock } from './entities/stock';
@@ -80,3 +81,23 @@ export async function variantReference(ctx: ServiceContext, sku: string): Promis
   await placedStockBySku(ctx).load(sku);
   return { sku };
 }
+
+/** Each customer's appointments, latest start first: one statement per batch of customers. */
+export const appointmentsByCustomer = defineLoader(
+  'appointmentsByCustomer',
+  (ctx) =>
+    new DataLoader<string, Appointment[]>(async (customerIds) => {
+      const rows = await ctx.db
+        .getRepository(Appointment)
+        .find({ where: { customerId: In([...customerIds]) }, order: { startsAt: 'DESC', id: 'ASC' } });
+      return groupedByKey(customerIds, rows, (a) => a.customerId);
+    }),
+);
+
+export const appointmentById = defineLoader(
+  'appointmentById',
+  (ctx) =>
+    new DataLoader<string, Appointment | null>(async (ids) =>
+      byKey(ids, await ctx.db.getRepository(Appointment).findBy({ id: In([...ids]) }), (a) => a.id),
+    ),
+);

@@ -16,3 +16,12 @@ export function reservationTtlSeconds(from: NodeJS.ProcessEnv = process.env): nu
   cached ??= read();
   return cached;
 }
+
+/** A day ahead: reminders go out once an appointment starts within this many hours. */
+export const DEFAULT_APPOINTMENT_REMINDER_HOURS = 24;
+
+/** Hours before an appointment its reminder is sent (APPOINTMENT_REMINDER_HOURS), validated at start. */
+export function appointmentReminderHours(from: NodeJS.ProcessEnv = process.env): number {
+  return readConfig({ APPOINTMENT_REMINDER_HOURS: env.positiveInt(DEFAULT_APPOINTMENT_REMINDER_HOURS) }, from)
+    .APPOINTMENT_REMINDER_HOURS;
+}

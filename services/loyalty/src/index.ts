@@ -12,6 +12,7 @@ import { CurrencyResolver } from './resolvers/currency.resolver';
 import { GiftCardResolver } from './resolvers/gift-card.resolver';
 import { CustomerLoyaltyResolver, CustomerRef, LoyaltyAccountResolver } from './resolvers/loyalty.resolver';
 import { ProgramResolver } from './resolvers/program.resolver';
+import { CustomerWalletResolver } from './resolvers/wallet.resolver';
 import { loyaltySettings } from './settings';
 
 export { readLoyaltySettings } from './settings';
@@ -30,7 +31,14 @@ export const loyaltyService: ServiceDefinition = {
     CurrencyConversionRate,
   ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
-  resolvers: [LoyaltyAccountResolver, CustomerLoyaltyResolver, ProgramResolver, GiftCardResolver, CurrencyResolver],
+  resolvers: [
+    LoyaltyAccountResolver,
+    CustomerLoyaltyResolver,
+    ProgramResolver,
+    GiftCardResolver,
+    CurrencyResolver,
+    CustomerWalletResolver,
+  ],
   orphanedTypes: [CustomerRef],
   // Only the inaccessible checkout holds use them.
   inaccessibleEnums: ['LoyaltyHoldStatus', 'LoyaltyHoldTarget'],

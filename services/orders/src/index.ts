@@ -8,6 +8,8 @@ import { jobs } from './jobs';
 import { StoreActionsResolver, StoreQueueResolver } from './resolvers/store.resolver';
 import { ReturnLine, ReturnRequest } from './entities/return';
 import { ReplenishmentSubscription } from './entities/subscription';
+import { SavedPaymentMethod, ShoppingListItemRow, WalletTopUp } from './entities/shopper';
+import { CustomerShopperAppResolver, ShoppingListItemResolver } from './resolvers/shopper.resolver';
 import { ApiClient, WebhookDelivery, WebhookSubscription } from './entities/partner';
 import { ApiClientResolver, WebhookSubscriptionResolver } from './partners/partner.resolver';
 import { postgresMigrations } from './migrations/postgres';
@@ -45,6 +47,9 @@ export const ordersService: ServiceDefinition = {
     ApiClient,
     WebhookSubscription,
     WebhookDelivery,
+    WalletTopUp,
+    SavedPaymentMethod,
+    ShoppingListItemRow,
   ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [
@@ -63,6 +68,8 @@ export const ordersService: ServiceDefinition = {
     CustomerPostPurchaseResolver,
     ApiClientResolver,
     WebhookSubscriptionResolver,
+    CustomerShopperAppResolver,
+    ShoppingListItemResolver,
   ],
   consumers,
   jobs,

@@ -1,6 +1,8 @@
 import { isoDate, type JobDefinition } from '@omni/platform';
 import { settlePayments } from './commands/settle-payments';
+import { runShoppingListAutoFill } from './commands/shopping-list';
 import { runDueSubscriptions } from './commands/subscriptions';
+import { settleWalletTopUps } from './commands/wallet';
 import { dispatchSettings, dispatchWebhooks } from './partners/webhooks';
 
 /**
@@ -40,4 +42,23 @@ export const webhookDispatch: JobDefinition = {
   run: (ctx) => dispatchWebhooks(ctx),
 };
 
-export const jobs: JobDefinition[] = [dueSubscriptions, settlePaymentsJob, webhookDispatch];
+/**
+ * Shopping lists that fill themselves: tells each shopper of an auto-fill order coming within two
+ * days, and places the ones due that were announced in an earlier run (idempotent per item and date).
+ */
+export const shoppingListAutoFill: JobDefinition = {
+  name: 'shopping-list-auto-fill',
+  description: 'announces and places the replenishment orders of auto-filled shopping list items (runShoppingListAutoFill)',
+  intervalSeconds: 3600,
+  run: async (ctx) => (await runShoppingListAutoFill(ctx, isoDate(ctx.now))).length,
+};
+
+/** Wallet top-ups paid but not credited yet (loyalty was unreachable), and ones a crash left half-way. */
+export const walletTopUps: JobDefinition = {
+  name: 'wallet-top-ups',
+  description: 'credits wallet top-ups that were paid but not credited yet, and settles ones a crash interrupted',
+  intervalSeconds: 60,
+  run: (ctx) => settleWalletTopUps(ctx, ctx.now),
+};
+
+export const jobs: JobDefinition[] = [dueSubscriptions, settlePaymentsJob, webhookDispatch, shoppingListAutoFill, walletTopUps];

@@ -544,3 +544,62 @@ export async function releaseLoyaltyHold(ctx: ServiceContext, holdId: string): P
   const [error] = data.releaseHold.userErrors;
   if (error) throw new Error(`loyalty refused to release hold ${holdId}: ${error.code}`);
 }
+
+const CREDIT_WALLET_TOP_UP = /* GraphQL */ `
+  mutation OrderCreditWalletTopUp($input: CreditWalletTopUpInput!) {
+    creditWalletTopUp(input: $input) {
+      storeCredit {
+        cents
+        currency
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export type WalletCredit =
+  { ok: true; storeCredit: { cents: number; currency: string } } | { ok: false; code: string; message: string };
+
+/**
+ * Loyalty credits a paid wallet top-up to the customer's store credit, once per top-up id (asking
+ * again returns the wallet as it is); a refusal (the wallet's limit) credits nothing. Throws when
+ * loyalty could not be asked: the outcome is then unknown and the call is repeated.
+ */
+export async function creditWalletTopUp(
+  ctx: ServiceContext,
+  input: { customerId: string; amount: { cents: number; currency: string }; topUpId: string; reason: string },
+): Promise<WalletCredit> {
+  const data = await ctx.peers
+    .get('loyalty')
+    .request<{ creditWalletTopUp: { storeCredit: { cents: number; currency: string } | null } & UserErrors }>(
+      CREDIT_WALLET_TOP_UP,
+      { input },
+      ctx,
+    );
+  const { storeCredit, userErrors } = data.creditWalletTopUp;
+  const [error] = userErrors;
+  if (error || !storeCredit)
+    return { ok: false, code: error?.code ?? 'CREDIT_FAILED', message: error?.message ?? 'not credited' };
+  return { ok: true, storeCredit };
+}
+
+const MARKET = /* GraphQL */ `
+  query OrderMarket($code: String!) {
+    market(code: $code) {
+      code
+      currency
+    }
+  }
+`;
+
+/** A market of the catalog by code (any case), or null when there is none. */
+export async function catalogMarket(ctx: ServiceContext, code: string): Promise<{ code: string; currency: string } | null> {
+  const data = await ctx.peers
+    .get('catalog')
+    .request<{ market: { code: string; currency: string } | null }>(MARKET, { code }, ctx);
+  return data.market;
+}

@@ -17,7 +17,7 @@ export interface InteractionRequest {
 }
 
 /** Kinds that only CRM records (from events and sent messages), never a channel. */
-const RECORDED_BY_CRM = new Set([InteractionKind.ORDER_PLACED, InteractionKind.RETURN_RECEIVED]);
+const RECORDED_BY_CRM = new Set([InteractionKind.ORDER_PLACED, InteractionKind.RETURN_RECEIVED, InteractionKind.APPOINTMENT]);
 
 /** Adds one touchpoint row; the customer must already be locked and live. */
 export async function insertInteraction(

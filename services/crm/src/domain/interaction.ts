@@ -19,6 +19,8 @@ export enum InteractionKind {
   ORDER_CANCELLED = 'ORDER_CANCELLED',
   /** Recorded by CRM from `orders.order.modified`, with the order's new total. */
   ORDER_MODIFIED = 'ORDER_MODIFIED',
+  /** Recorded by CRM from `inventory.appointment.changed`: booked, moved, cancelled or checked in. */
+  APPOINTMENT = 'APPOINTMENT',
 }
 
 export const MAX_SUMMARY_LENGTH = 2000;

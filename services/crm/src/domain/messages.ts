@@ -1,3 +1,4 @@
+import { appointmentContent, type AppointmentFacts } from './appointment-messages';
 import { ContactChannel, MessagePurpose } from './consent';
 
 /** What the retailer tells the customer, and when. */
@@ -16,6 +17,12 @@ export enum MessageKind {
   RETURN_RECEIVED = 'RETURN_RECEIVED',
   /** A gift card bought for someone (or oneself): its code, sent once. Transactional. */
   GIFT_CARD = 'GIFT_CARD',
+  /** A store appointment was booked or moved (inventory's `inventory.appointment.changed`). */
+  APPOINTMENT_CONFIRMATION = 'APPOINTMENT_CONFIRMATION',
+  /** A store appointment was cancelled. */
+  APPOINTMENT_CANCELLED = 'APPOINTMENT_CANCELLED',
+  /** A store appointment is soon (inventory's `inventory.appointment.reminder_due`). */
+  APPOINTMENT_REMINDER = 'APPOINTMENT_REMINDER',
   /** Lifecycle (marketing, consent only): after registration. */
   WELCOME = 'WELCOME',
   /** Lifecycle (marketing, consent only): on the birthday, maybe with a personal offer. */
@@ -40,6 +47,9 @@ export const MESSAGE_PURPOSE: Record<MessageKind, MessagePurpose> = {
   [MessageKind.STORE_CREDIT_ISSUED]: MessagePurpose.TRANSACTIONAL,
   [MessageKind.RETURN_RECEIVED]: MessagePurpose.TRANSACTIONAL,
   [MessageKind.GIFT_CARD]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.APPOINTMENT_CONFIRMATION]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.APPOINTMENT_CANCELLED]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.APPOINTMENT_REMINDER]: MessagePurpose.TRANSACTIONAL,
   [MessageKind.WELCOME]: MessagePurpose.MARKETING,
   [MessageKind.BIRTHDAY]: MessagePurpose.MARKETING,
   [MessageKind.WIN_BACK]: MessagePurpose.MARKETING,
@@ -91,6 +101,11 @@ export type MessageTrigger =
     }
   | { kind: MessageKind.RETURN_RECEIVED; orderNumber: string | null; exchange: boolean }
   | { kind: MessageKind.GIFT_CARD; code: string; amountCents: number; currency: string; orderNumber: string }
+  | ({
+      kind: MessageKind.APPOINTMENT_CONFIRMATION | MessageKind.APPOINTMENT_CANCELLED | MessageKind.APPOINTMENT_REMINDER;
+      /** A confirmation of a move rather than of a new booking. */
+      moved: boolean;
+    } & AppointmentFacts)
   /** A lifecycle message: its subject and text rendered from the ADMIN's template (`LifecycleTemplate`). */
   | { kind: MessageKind.WELCOME | MessageKind.BIRTHDAY | MessageKind.WIN_BACK; subject: string; text: string };
 
@@ -121,6 +136,12 @@ function describeChange(change: { fromSku: string; sku: string; fromQuantity: nu
 /** What to say for a trigger, before it is shaped for a channel. */
 function content(trigger: MessageTrigger): { subject: string; text: string } {
   switch (trigger.kind) {
+    case MessageKind.APPOINTMENT_CONFIRMATION:
+      return appointmentContent('CONFIRMATION', trigger);
+    case MessageKind.APPOINTMENT_CANCELLED:
+      return appointmentContent('CANCELLED', trigger);
+    case MessageKind.APPOINTMENT_REMINDER:
+      return appointmentContent('REMINDER', trigger);
     case MessageKind.ORDER_CONFIRMATION:
       return {
         subject: `Order ${trigger.orderNumber} confirmed`,

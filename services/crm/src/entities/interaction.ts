@@ -20,6 +20,9 @@ registerEnumType(InteractionKind, {
     RETURN_RECEIVED: { description: 'A return arrived (recorded by CRM itself).' },
     ORDER_CANCELLED: { description: 'An order was cancelled, with its new total (recorded by CRM itself).' },
     ORDER_MODIFIED: { description: 'An order was changed, with its new total (recorded by CRM itself).' },
+    APPOINTMENT: {
+      description: 'A store appointment was booked, moved, cancelled or checked in (recorded by CRM itself).',
+    },
   },
 });
 

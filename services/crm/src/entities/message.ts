@@ -29,6 +29,11 @@ registerEnumType(MessageKind, {
     STORE_CREDIT_ISSUED: { description: 'Store credit was issued for a return.' },
     RETURN_RECEIVED: { description: 'A return arrived.' },
     GIFT_CARD: { description: 'A gift card bought for someone (or oneself): its code, sent once. Transactional.' },
+    APPOINTMENT_CONFIRMATION: { description: 'A store appointment was booked or moved: what, where, when. Transactional.' },
+    APPOINTMENT_CANCELLED: { description: 'A store appointment was cancelled. Transactional.' },
+    APPOINTMENT_REMINDER: {
+      description: 'A store appointment is soon (APPOINTMENT_REMINDER_HOURS ahead), sent once per start time. Transactional.',
+    },
     WELCOME: { description: 'Lifecycle: a welcome after registration. Marketing: only with consent on the channel.' },
     BIRTHDAY: {
       description: 'Lifecycle: a birthday greeting, maybe with a personal offer. Marketing: only with consent on the channel.',

@@ -24,6 +24,7 @@ import { formatMoney, MessageKind, type MessageTrigger } from '../domain/message
 import { Customer, CustomerIdentity } from '../entities/customer';
 import { KnownOrder } from '../entities/message';
 import { dispatcherFor } from '../messaging/dispatcher';
+import { appointmentTouchpoints } from './appointments';
 import type { MessageSender } from '../messaging/sender';
 import { pickupStoreName } from '../peers';
 
@@ -249,5 +250,5 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
     },
   };
 
-  return [orderPlaced, loyaltyCard, fulfillment, returns, orderChanges, giftCardDelivery];
+  return [orderPlaced, loyaltyCard, fulfillment, returns, orderChanges, giftCardDelivery, appointmentTouchpoints(message)];
 }

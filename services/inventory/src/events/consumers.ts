@@ -1,4 +1,5 @@
 import {
+  CustomersMergedEvent,
   FulfillmentCollectedEvent,
   FulfillmentShippedEvent,
   OrderCancelledEvent,
@@ -11,6 +12,7 @@ import {
 } from '@omni/platform';
 import { confirmReservations, consumeIn, releaseIn } from '../commands/reservations';
 import { restockReturn } from '../commands/returns';
+import { Appointment } from '../entities/appointment';
 import { StockTransfer, TransferStatus } from '../entities/transfer';
 
 /** The goods left the building: the reservations they were picked against are consumed. */
@@ -82,4 +84,21 @@ const restockOnReturn: ConsumerDefinition = {
   },
 };
 
-export const consumers = [confirmOnOrder, consumeOnShipment, releaseOnCancel, releaseOnModify, restockOnReturn];
+/** The duplicate's appointments become the survivor's. */
+const mergeAppointments: ConsumerDefinition = {
+  name: 'merge-appointments',
+  types: [CustomersMergedEvent.type],
+  async handle(manager, event) {
+    const { survivorId, duplicateId } = parsePayload(CustomersMergedEvent, event);
+    await manager.update(Appointment, { customerId: duplicateId }, { customerId: survivorId });
+  },
+};
+
+export const consumers = [
+  confirmOnOrder,
+  consumeOnShipment,
+  releaseOnCancel,
+  releaseOnModify,
+  restockOnReturn,
+  mergeAppointments,
+];

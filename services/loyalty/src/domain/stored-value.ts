@@ -50,6 +50,14 @@ export function maskGiftCardCode(last4: string): string {
 /** Largest single gift card: 10,000.00 in any currency. */
 export const MAX_GIFT_CARD_CENTS = 1_000_000;
 
+/** The most a store-credit wallet holds after a top-up: 10,000.00 in any currency. */
+export const MAX_WALLET_CENTS = 1_000_000;
+
+/** The `ref` of a wallet top-up's TOP_UP entry: one per top-up. */
+export function walletTopUpRef(topUpId: string): string {
+  return `top-up:${topUpId}`;
+}
+
 export enum StoredValueKind {
   GIFT_CARD = 'GIFT_CARD',
   STORE_CREDIT = 'STORE_CREDIT',
@@ -62,6 +70,8 @@ export enum StoredValueEntryKind {
   ADJUSTMENT = 'ADJUSTMENT',
   /** Value given back when an order paid with it is refunded (`ref` = refundId:paymentId). */
   REFUND = 'REFUND',
+  /** Store credit the shopper bought: a wallet top-up paid through a payment provider (`ref` = the top-up id). */
+  TOP_UP = 'TOP_UP',
 }
 
 export enum HoldTarget {

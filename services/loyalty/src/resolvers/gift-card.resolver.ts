@@ -30,6 +30,7 @@ registerEnumType(StoredValueEntryKind, {
     DEBIT: { description: 'Value spent on an order.' },
     ISSUE: { description: 'The card was issued with its first balance.' },
     REFUND: { description: 'Value given back when an order paid with it is refunded.' },
+    TOP_UP: { description: 'Store credit the shopper bought (`topUpWallet`), paid through a payment provider.' },
   },
 });
 

@@ -11,6 +11,7 @@ import { commitOrder } from './commit-order';
 import { price, pricedLines, shippingAddressOf } from './order-pricing';
 import { reserveRouted } from './reserve-routed';
 import { captureOrderPayments } from './settle-payments';
+import { withSavedMethod } from './payment-methods';
 import { releaseTenders, takeTenders, validateTenders, type TenderRequest } from './tenders';
 
 export interface AddressRequest {
@@ -201,7 +202,8 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
   if (earlier) return earlier;
 
   const customerId = await customerOf(ctx, request);
-  validateTenders(request, customerId);
+  const tendered = await withSavedMethod(ctx, request, customerId);
+  validateTenders(tendered, customerId);
   const pricing = await price(ctx, request, customerId, options.systemCouponCodes);
   const exchangeCreditCents = Math.min(options.exchangeCreditCents ?? 0, pricing.totalCents);
   const lines = pricedLines(pricing, request.lines, exchangeCreditCents);
@@ -215,7 +217,7 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
   const tenders = await takeTenders(
     ctx,
     { attemptId: orderId, customerId, channel: request.channel, currency: pricing.currency, totalCents },
-    request,
+    tendered,
   );
   let order: Order;
   try {

@@ -15,6 +15,8 @@ export interface TenderRequest {
   giftCardCodes?: string[] | null;
   /** Pays what the other tenders leave: a card through a provider, or `cash`. */
   payment?: { provider: string; token: string } | null;
+  /** Instead of `payment`: one of the customer's saved payment methods (commands/payment-methods). */
+  paymentMethodId?: string | null;
 }
 
 /** A tender taken for one attempt, before the order commits: becomes an order payment. */

@@ -8,6 +8,7 @@ import { ReplenishmentSubscription } from '../entities/subscription';
 import { appendHistory } from '../commands/history';
 import { enqueueDeliveries } from '../partners/webhooks';
 import { TOPIC_OF_EVENT } from '../partners/topics';
+import { shoppingListPurchases } from './shopping-list';
 
 /** The duplicate's orders, carts, returns and subscriptions become the survivor's; running it again finds nothing left to move. */
 const repointMergedCustomer: ConsumerDefinition = {
@@ -77,4 +78,4 @@ const webhookDeliveries: ConsumerDefinition = {
   },
 };
 
-export const consumers: ConsumerDefinition[] = [repointMergedCustomer, eraseCustomer, webhookDeliveries];
+export const consumers: ConsumerDefinition[] = [repointMergedCustomer, eraseCustomer, webhookDeliveries, shoppingListPurchases];

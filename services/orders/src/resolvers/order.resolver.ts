@@ -197,6 +197,14 @@ export class PlaceOrderInput {
 
   @Field(() => ExternalPaymentInput, { nullable: true, description: 'Pays what the other tenders leave.' })
   payment?: ExternalPaymentInput | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Instead of `payment`: one of the shopper's saved payment methods (`SavedPaymentMethod.id`) pays what the other tenders leave. " +
+      'Only the shopper and staff serving them (PAYMENT_METHOD_NOT_ALLOWED otherwise); UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED, PAYMENT_CONFLICT (both given).',
+  })
+  paymentMethodId?: string | null;
 }
 
 @InputType({ description: 'A card or cash payment through a payment provider.' })

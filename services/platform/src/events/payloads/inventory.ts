@@ -46,4 +46,39 @@ export const StockChangedSchema = z.object({
 export type StockChanged = z.infer<typeof StockChangedSchema>;
 export const StockChangedEvent = defineEvent('inventory.stock.changed', 1, StockChangedSchema);
 
-export const InventoryEvents = [StockChangedEvent] as const;
+/** The kinds of appointment a store offers (`AppointmentKind` in inventory). */
+export const APPOINTMENT_KINDS = ['FITTING', 'CONSULTATION', 'PICKUP_SLOT'] as const;
+
+const Instant = z.iso.datetime();
+
+/** What an appointment event is about: the shopper, the store (with its name, for messages), the time. */
+const AppointmentFacts = z.object({
+  appointmentId: Id,
+  customerId: Id,
+  locationId: Id,
+  locationName: z.string(),
+  kind: z.enum(APPOINTMENT_KINDS),
+  startsAt: Instant,
+  endsAt: Instant,
+});
+
+/**
+ * `inventory.appointment.changed`, version 1: an appointment was booked, moved (with the start it
+ * had), cancelled, or its shopper checked in.
+ */
+export const AppointmentChangedSchema = AppointmentFacts.extend({
+  change: z.enum(['BOOKED', 'MOVED', 'CANCELLED', 'CHECKED_IN']),
+  previousStartsAt: Instant.nullable(),
+});
+export type AppointmentChanged = z.infer<typeof AppointmentChangedSchema>;
+export const AppointmentChangedEvent = defineEvent('inventory.appointment.changed', 1, AppointmentChangedSchema);
+
+/**
+ * `inventory.appointment.reminder_due`, version 1: the job `appointment-reminders` found a booked
+ * appointment within the reminder lead time; written once per appointment and start time.
+ */
+export const AppointmentReminderDueSchema = AppointmentFacts;
+export type AppointmentReminderDue = z.infer<typeof AppointmentReminderDueSchema>;
+export const AppointmentReminderDueEvent = defineEvent('inventory.appointment.reminder_due', 1, AppointmentReminderDueSchema);
+
+export const InventoryEvents = [StockChangedEvent, AppointmentChangedEvent, AppointmentReminderDueEvent] as const;

@@ -184,6 +184,21 @@ export const ReturnReceivedSchema = z.object({
 export type ReturnReceived = z.infer<typeof ReturnReceivedSchema>;
 export const ReturnReceivedEvent = defineEvent('orders.return.received', 1, ReturnReceivedSchema);
 
+/**
+ * `orders.shopping_list.fill_due`, version 1: an auto-filled shopping list item will be ordered on
+ * `fillOn` (sent `AUTO_FILL_NOTICE_DAYS` ahead, once per fill date); until then the shopper may skip
+ * it or switch auto-fill off.
+ */
+export const ShoppingListFillDueSchema = z.object({
+  itemId: Id,
+  customerId: Id,
+  sku: Id,
+  quantity: z.number().int().positive(),
+  fillOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type ShoppingListFillDue = z.infer<typeof ShoppingListFillDueSchema>;
+export const ShoppingListFillDueEvent = defineEvent('orders.shopping_list.fill_due', 1, ShoppingListFillDueSchema);
+
 export const OrderEvents = [
   OrderPlacedEvent,
   OrderCancelledEvent,
@@ -193,4 +208,5 @@ export const OrderEvents = [
   FulfillmentReadyForPickupEvent,
   ReturnCreatedEvent,
   ReturnReceivedEvent,
+  ShoppingListFillDueEvent,
 ] as const;
