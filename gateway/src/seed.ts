@@ -147,6 +147,35 @@ const PLACE_ORDER = `mutation PlaceOrder($input: PlaceOrderInput!) {
   placeOrder(input: $input) { order { id number } userErrors { field message code } }
 }`;
 const LOCATIONS_QUERY = `query SeededLocations { locations { id } }`;
+const UPSERT_HELP_ARTICLE = `mutation UpsertHelpArticle($input: HelpArticleInput!) {
+  upsertHelpArticle(input: $input) { article { id title published } userErrors { field message code } }
+}`;
+
+/** The knowledge base every channel answers from: the self-service widget, the app, kiosks and agents. */
+const HELP_ARTICLES = [
+  {
+    title: 'Returns and exchanges',
+    answer:
+      'You can return or exchange any item within 30 days: in any of our stores, or by mail with the free label from your order page. Refunds go back to how you paid; an exchange ships as soon as the return is scanned.',
+    tags: ['returns', 'exchange', 'refund'],
+    published: true,
+  },
+  {
+    title: 'Choosing a delivery date',
+    answer:
+      'Pick a delivery date at checkout, or call us to move it while your order has not shipped. Shipments need two days from the warehouse; pickup in store can be the same day when the store has the item.',
+    tags: ['delivery', 'shipping'],
+    published: true,
+  },
+  {
+    title: 'Finding a size that fits',
+    answer:
+      'Every product lists its measurements. In the app, filter by width, depth or height (in cm or inches) to see only what fits your space.',
+    tags: ['sizes', 'measurements'],
+    channels: ['WEB', 'MOBILE_APP', 'KIOSK'],
+    published: true,
+  },
+];
 
 type Payload<K extends string, T> = Record<K, T & { userErrors: { code: string; message: string }[] }>;
 
@@ -248,6 +277,9 @@ export async function seedDemoRetailer(client: GatewayClient): Promise<SeedSumma
     const input = { ...order, idempotencyKey: `demo-seed-order-${i + 1}` };
     const data = await client.mutate<Payload<'placeOrder', { order: { number: string } }>>(PLACE_ORDER, { input }, 'PlaceOrder');
     orderNumbers.push(data.placeOrder.order.number);
+  }
+  for (const input of HELP_ARTICLES) {
+    await client.mutate(UPSERT_HELP_ARTICLE, { input }, 'UpsertHelpArticle');
   }
   return { customerIds, locationIds, orderNumbers };
 }

@@ -180,6 +180,17 @@ describe('authorization: the role matrix', () => {
       variables: () => ({ ranges: [{ name: 'width', max: 80, unit: 'cm' }], first: 5 }),
     },
     {
+      operation: 'UpsertHelpArticle',
+      allowed: ['csr', 'admin'],
+      variables: () => ({ input: { title: `Returns ${unique()}`, answer: 'Within 30 days.', tags: ['returns'], published: true } }),
+    },
+    { operation: 'HelpSearch', allowed: EVERYONE, variables: () => ({ query: 'returns', channel: 'WEB', first: 5 }) },
+    {
+      operation: 'ReceiveInboundMessage',
+      allowed: ['csr'],
+      variables: () => ({ input: { channel: 'SOCIAL', from: `@reader.${unique()}`, body: 'Do you ship to Hoboken?' } }),
+    },
+    {
       operation: 'ProductDetail',
       allowed: EVERYONE,
       variables: async () => ({ id: randomUUID(), channel: 'WEB', lat: 40.7, lng: -74 }),

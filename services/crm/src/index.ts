@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import type { ConsumerDefinition, ServiceDefinition } from '@omni/platform';
 import { readCrmConfig, senderFromConfig } from './configuration';
 import { Address } from './entities/address';
+import { SupportCaseMessage } from './entities/case-message';
 import { Customer, CustomerIdentity, MarketingConsent } from './entities/customer';
+import { HelpArticle, HelpArticleStat } from './entities/help-article';
 import { Interaction } from './entities/interaction';
 import { CustomerMessage, KnownOrder } from './entities/message';
 import { PrivacyRequest } from './entities/privacy-request';
@@ -25,6 +27,8 @@ import { sqliteMigrations } from './migrations/sqlite';
 import { CustomerBrowsingResolver, CustomerMessageResolver, ProductViewResolver } from './resolvers/browsing.resolver';
 import { CustomerResolver, visibleCustomer } from './resolvers/customer.resolver';
 import { CustomerEngagementResolver, LifecycleTemplateResolver, SegmentResolver } from './resolvers/engagement.resolver';
+import { HelpArticleResolver, HelpArticleStatResolver } from './resolvers/help.resolver';
+import { InboundMessageResolver, InteractionCaseResolver } from './resolvers/inbound.resolver';
 import { CustomerPrivacyResolver, PrivacyRequestResolver } from './resolvers/privacy.resolver';
 import { CustomerCasesResolver, SupportCaseResolver } from './resolvers/support-case.resolver';
 import { CustomerTimelineResolver, InteractionResolver } from './resolvers/timeline.resolver';
@@ -39,6 +43,9 @@ export const crmService: ServiceDefinition = {
     Interaction,
     SupportCase,
     SupportCaseEvent,
+    SupportCaseMessage,
+    HelpArticle,
+    HelpArticleStat,
     ProductView,
     CustomerMessage,
     KnownOrder,
@@ -57,6 +64,10 @@ export const crmService: ServiceDefinition = {
     InteractionResolver,
     SupportCaseResolver,
     CustomerCasesResolver,
+    InboundMessageResolver,
+    InteractionCaseResolver,
+    HelpArticleResolver,
+    HelpArticleStatResolver,
     ProductViewResolver,
     CustomerBrowsingResolver,
     CustomerMessageResolver,

@@ -5,7 +5,9 @@ import type { ContactChannel } from './domain/consent';
 import type { InteractionKind } from './domain/interaction';
 import type { SupportCaseStatus } from './domain/support-case';
 import { Address } from './entities/address';
+import { SupportCaseMessage } from './entities/case-message';
 import { Customer, CustomerIdentity, MarketingConsent } from './entities/customer';
+import { HelpArticle, HelpArticleStat } from './entities/help-article';
 import { Interaction } from './entities/interaction';
 import { CustomerMessage } from './entities/message';
 import { PrivacyRequest } from './entities/privacy-request';
@@ -186,4 +188,36 @@ export const privacyRequestsByCustomer = defineLoader(
         .find({ where: { customerId: In([...ids]) }, order: { requestedAt: 'DESC', id: 'DESC' } });
       return groupedByKey(ids, rows, (r) => r.customerId);
     }),
+);
+
+/** Each case's thread, oldest first. */
+export const messagesByCase = defineLoader(
+  'messagesByCase',
+  (ctx) =>
+    new DataLoader<string, SupportCaseMessage[]>(async (ids) => {
+      const rows = await ctx.db
+        .getRepository(SupportCaseMessage)
+        .find({ where: { caseId: In([...ids]) }, order: { at: 'ASC', id: 'ASC' } });
+      return groupedByKey(ids, rows, (r) => r.caseId);
+    }),
+);
+
+/** Each help article's counters, one row per channel it was used on. */
+export const statsByArticle = defineLoader(
+  'statsByArticle',
+  (ctx) =>
+    new DataLoader<string, HelpArticleStat[]>(async (ids) => {
+      const rows = await ctx.db
+        .getRepository(HelpArticleStat)
+        .find({ where: { articleId: In([...ids]) }, order: { channel: 'ASC' } });
+      return groupedByKey(ids, rows, (r) => r.articleId);
+    }),
+);
+
+export const helpArticleById = defineLoader(
+  'helpArticleById',
+  (ctx) =>
+    new DataLoader<string, HelpArticle | null>(async (ids) =>
+      byKey(ids, await ctx.db.getRepository(HelpArticle).findBy({ id: In([...ids]) }), (a) => a.id),
+    ),
 );

@@ -22,14 +22,15 @@ const RECORDED_BY_CRM = new Set([InteractionKind.ORDER_PLACED, InteractionKind.R
 /** Adds one touchpoint row; the customer must already be locked and live. */
 export async function insertInteraction(
   manager: EntityManager,
-  row: Omit<Interaction, 'id' | 'messageId' | 'agent' | 'orderId'> &
-    Partial<Pick<Interaction, 'messageId' | 'agent' | 'orderId'>>,
+  row: Omit<Interaction, 'id' | 'messageId' | 'agent' | 'orderId' | 'caseId'> &
+    Partial<Pick<Interaction, 'messageId' | 'agent' | 'orderId' | 'caseId'>>,
 ): Promise<Interaction> {
   const interaction = manager.create(Interaction, {
     id: randomUUID(),
     agent: null,
     orderId: null,
     messageId: null,
+    caseId: null,
     ...row,
     summary: row.summary.length > MAX_SUMMARY_LENGTH ? `${row.summary.slice(0, MAX_SUMMARY_LENGTH - 1)}…` : row.summary,
   });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { dialectOf, DomainError, inTransaction, type Channel } from '@omni/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { boundedText } from '../domain/interaction';
@@ -31,7 +31,26 @@ function text(raw: string | null | undefined, max: number, code: string, field: 
   return value;
 }
 
-async function appendHistory(
+/** A new case reference: 160 random bits as 32 characters of base32 (`a-z2-7`). */
+export function newReplyToken(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  const bytes = randomBytes(20);
+  let bits = 0;
+  let value = 0;
+  let token = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      token += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return token;
+}
+
+/** Appends one step to a case's history (the next position). */
+export async function appendHistory(
   manager: EntityManager,
   caseId: string,
   event: Pick<SupportCaseEvent, 'action' | 'actor' | 'note' | 'channel' | 'at'>,
@@ -51,6 +70,9 @@ export async function openSupportCase(db: DataSource, request: OpenCaseRequest):
     const supportCase = manager.create(SupportCase, {
       id: randomUUID(),
       customerId: customer.id,
+      replyToken: newReplyToken(),
+      requester: null,
+      requesterKind: null,
       channel: request.channel,
       subject,
       description,

@@ -29,6 +29,10 @@ export enum MessageKind {
   BIRTHDAY = 'BIRTHDAY',
   /** Lifecycle (marketing, consent only): after a period of inactivity. */
   WIN_BACK = 'WIN_BACK',
+  /** A support case was opened from the shopper's message: its reference, to reply to. Transactional. */
+  CASE_OPENED = 'CASE_OPENED',
+  /** An agent's answer on a support case, with its reference. Transactional. */
+  CASE_REPLY = 'CASE_REPLY',
 }
 
 /**
@@ -53,6 +57,8 @@ export const MESSAGE_PURPOSE: Record<MessageKind, MessagePurpose> = {
   [MessageKind.WELCOME]: MessagePurpose.MARKETING,
   [MessageKind.BIRTHDAY]: MessagePurpose.MARKETING,
   [MessageKind.WIN_BACK]: MessagePurpose.MARKETING,
+  [MessageKind.CASE_OPENED]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.CASE_REPLY]: MessagePurpose.TRANSACTIONAL,
 };
 
 /**
@@ -60,7 +66,7 @@ export const MESSAGE_PURPOSE: Record<MessageKind, MessagePurpose> = {
  * buyer named.
  */
 export function canOptOut(kind: MessageKind): boolean {
-  return kind !== MessageKind.GIFT_CARD;
+  return kind !== MessageKind.GIFT_CARD && kind !== MessageKind.CASE_OPENED && kind !== MessageKind.CASE_REPLY;
 }
 
 export interface ReturnLabel {
@@ -107,7 +113,10 @@ export type MessageTrigger =
       moved: boolean;
     } & AppointmentFacts)
   /** A lifecycle message: its subject and text rendered from the ADMIN's template (`LifecycleTemplate`). */
-  | { kind: MessageKind.WELCOME | MessageKind.BIRTHDAY | MessageKind.WIN_BACK; subject: string; text: string };
+  | { kind: MessageKind.WELCOME | MessageKind.BIRTHDAY | MessageKind.WIN_BACK; subject: string; text: string }
+  /** `reference` is the case's `[ref:<token>]` marker: a reply that keeps it lands on the case. */
+  | { kind: MessageKind.CASE_OPENED; caseSubject: string; reference: string }
+  | { kind: MessageKind.CASE_REPLY; caseSubject: string; reference: string; answer: string };
 
 export interface MessageContent {
   subject: string;
@@ -131,6 +140,11 @@ function describeChange(change: { fromSku: string; sku: string; fromQuantity: nu
   if (change.quantity === 0) return `${change.fromSku} removed`;
   if (change.sku !== change.fromSku) return `${change.fromSku} replaced by ${change.quantity} x ${change.sku}`;
   return `${change.sku} now ${change.quantity} (was ${change.fromQuantity})`;
+}
+
+/** At most `max` characters (a subject line has 200, the reference included). */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** What to say for a trigger, before it is shaped for a channel. */
@@ -203,6 +217,16 @@ function content(trigger: MessageTrigger): { subject: string; text: string } {
       return {
         subject: 'We received your return',
         text: `We received your return for ${order(trigger.orderNumber)}.${trigger.exchange ? ' Your exchange is on its way.' : ''}`,
+      };
+    case MessageKind.CASE_OPENED:
+      return {
+        subject: `We have your question: ${clip(trigger.caseSubject, 100)} ${trigger.reference}`,
+        text: `Thanks for getting in touch about "${trigger.caseSubject}". An agent will answer soon. To add anything, reply to this message and keep ${trigger.reference} in the subject: it lands on the same request, whatever channel you use.`,
+      };
+    case MessageKind.CASE_REPLY:
+      return {
+        subject: `Re: ${clip(trigger.caseSubject, 120)} ${trigger.reference}`,
+        text: `${trigger.answer}\n\nReply to this message to answer; keep ${trigger.reference} in the subject.`,
       };
     case MessageKind.GIFT_CARD:
       return {

@@ -12,6 +12,12 @@ export enum SupportCaseAction {
   NOTE = 'NOTE',
   RESOLVED = 'RESOLVED',
   REOPENED = 'REOPENED',
+  /** A message from the shopper arrived on the case. */
+  MESSAGE_RECEIVED = 'MESSAGE_RECEIVED',
+  /** An agent answered the shopper. */
+  REPLIED = 'REPLIED',
+  /** Staff linked the case of an unknown sender to a customer. */
+  CUSTOMER_LINKED = 'CUSTOMER_LINKED',
 }
 
 export class CaseTransitionError extends Error {
@@ -41,6 +47,8 @@ export function nextCaseStatus(status: SupportCaseStatus, action: SupportCaseAct
     case SupportCaseAction.ASSIGNED:
       return SupportCaseStatus.IN_PROGRESS;
     case SupportCaseAction.NOTE:
+    case SupportCaseAction.REPLIED:
+    case SupportCaseAction.MESSAGE_RECEIVED:
       return status;
     case SupportCaseAction.RESOLVED:
       return SupportCaseStatus.RESOLVED;

@@ -63,6 +63,10 @@ export class Interaction {
   @Column({ type: 'varchar', length: 36, nullable: true })
   messageId!: string | null;
 
+  /** Set when the touchpoint is a message of a support case's thread. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  caseId!: string | null;
+
   @Field({ description: 'When it happened.' })
   @Column({ type: Date })
   occurredAt!: Date;

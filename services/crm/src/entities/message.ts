@@ -39,6 +39,13 @@ registerEnumType(MessageKind, {
       description: 'Lifecycle: a birthday greeting, maybe with a personal offer. Marketing: only with consent on the channel.',
     },
     WIN_BACK: { description: 'Lifecycle: after a period without activity. Marketing: only with consent on the channel.' },
+    CASE_OPENED: {
+      description:
+        "A support case was opened from the shopper's message: its reference (`[ref:<replyToken>]`), to reply to. Transactional, no opt-out.",
+    },
+    CASE_REPLY: {
+      description: "An agent's answer on a support case, with its reference (`[ref:<replyToken>]`). Transactional, no opt-out.",
+    },
   },
 });
 registerEnumType(MessageStatus, {

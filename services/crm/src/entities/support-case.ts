@@ -21,6 +21,9 @@ registerEnumType(SupportCaseAction, {
     NOTE: { description: 'A note was added.' },
     RESOLVED: { description: 'The case was resolved.' },
     REOPENED: { description: 'The case was reopened.' },
+    MESSAGE_RECEIVED: { description: 'A message from the shopper arrived on the case (e-mail, social, text); see `messages`.' },
+    REPLIED: { description: 'An agent answered the shopper; see `messages`.' },
+    CUSTOMER_LINKED: { description: 'Staff linked the case of an unknown sender to a customer.' },
   },
 });
 
@@ -32,8 +35,33 @@ export class SupportCase {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Column({ type: 'varchar', length: 36 })
-  customerId!: string;
+  /** Null for a case an unknown sender opened, until staff link it (`linkSupportCaseCustomer`). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  customerId!: string | null;
+
+  /**
+   * The case's reference in every message about it (`[ref:<token>]`): a reply carrying it lands
+   * on this case. 160 random bits, so it cannot be guessed.
+   */
+  @Field(() => String, {
+    description:
+      'The reference every outgoing message about the case carries (`[ref:<token>]` in its subject and text): an inbound message naming it (`receiveInboundMessage`) lands on this case. 32 characters, unguessable.',
+  })
+  @Index('support_case_reply_token', { unique: true })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  replyToken!: string | null;
+
+  @Field(() => String, {
+    description:
+      'Who wrote in when the case came from a message (an e-mail address, phone number or social handle); null for a case staff or the shopper opened.',
+    nullable: true,
+  })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  requester!: string | null;
+
+  /** The identity kind of `requester` (EMAIL, PHONE, SOCIAL). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  requesterKind!: string | null;
 
   @Field(() => Channel, { description: 'Where the case was opened.' })
   @Column({ type: 'varchar', length: 20 })

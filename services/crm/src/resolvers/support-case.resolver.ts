@@ -229,9 +229,12 @@ export class SupportCaseResolver {
     return historyByCase(ctx).load(supportCase.id);
   }
 
-  @FieldResolver(() => Customer, { description: 'The customer; null when erased.', nullable: true })
-  customer(@Root() supportCase: SupportCase, @Ctx() ctx: ServiceContext): Promise<Customer | null> {
-    return customerById(ctx).load(supportCase.customerId);
+  @FieldResolver(() => Customer, {
+    description: 'The customer; null when erased, or for an unknown sender until staff link it (`linkSupportCaseCustomer`).',
+    nullable: true,
+  })
+  customer(@Root() supportCase: SupportCase, @Ctx() ctx: ServiceContext): Promise<Customer | null> | null {
+    return supportCase.customerId ? customerById(ctx).load(supportCase.customerId) : null;
   }
 
   @FieldResolver(() => OrderRef, { description: 'The order it is about; null when none.', nullable: true })

@@ -1,0 +1,130 @@
+import {
+  dialectOf,
+  FEW_RESULTS,
+  fts5Vocabulary,
+  fts5SpellingQuery,
+  isWordless,
+  runSql,
+  spellingCandidates,
+  tableOf,
+  typosAllowed,
+  type Channel,
+} from '@omni/platform';
+import { In, type DataSource } from 'typeorm';
+import { helpQueryTerms } from '../domain/help';
+import { HelpArticle } from '../entities/help-article';
+
+export interface HelpSearchRequest {
+  query: string;
+  /** Only articles shown on this channel (published on it, or on every channel); null: any channel. */
+  channel: Channel | null;
+  /** Drafts too (staff). */
+  includeUnpublished: boolean;
+  first: number;
+  /** How many results the previous pages held. */
+  offset: number;
+}
+
+export interface HelpSearchResult {
+  totalCount: number;
+  nodes: HelpArticle[];
+  hasNextPage: boolean;
+}
+
+/**
+ * Help articles for a question, best first. The question's words (common ones dropped) are
+ * looked for as prefixes in the title, tags, categories and answer; an article matching more of
+ * them, or in its title, ranks higher (SQLite: FTS5 bm25 with the title weighted 4 to 1;
+ * PostgreSQL: ts_rank with the title as weight A). When fewer than FEW_RESULTS articles match,
+ * misspelt words count too (SQLite: the closest words of the index's vocabulary by edit
+ * distance; PostgreSQL: pg_trgm word similarity), ranked after every exact match. An empty query
+ * lists the articles, most recently changed first. Three statements (count, ranked page, rows),
+ * two more on the typo path.
+ */
+export async function searchHelpArticles(db: DataSource, request: HelpSearchRequest): Promise<HelpSearchResult> {
+  if (isWordless(request.query)) return { totalCount: 0, nodes: [], hasNextPage: false };
+  const article = tableOf(db, HelpArticle);
+  const postgres = dialectOf(db) === 'postgres';
+  const params: Record<string, unknown> = { limit: request.first + 1, offset: request.offset };
+  const where: string[] = [];
+  if (!request.includeUnpublished) where.push(`h."published" = :published`);
+  params.published = true;
+  if (request.channel) {
+    where.push(`(h."channels" = '' OR (',' || h."channels" || ',') LIKE :channel)`);
+    params.channel = `%,${request.channel},%`;
+  }
+  const terms = helpQueryTerms(request.query);
+  const visible = where.length ? where.join(' AND ') : '1 = 1';
+  const count = async (from: string, condition: string) => {
+    const [row] = await runSql<{ count: string | number }>(
+      db,
+      `SELECT COUNT(*) AS "count" FROM ${from} WHERE ${condition}`,
+      params,
+    );
+    return Number(row?.count ?? 0);
+  };
+
+  let totalCount: number;
+  let page: { id: string }[];
+  if (!terms.length) {
+    totalCount = await count(`${article} h`, visible);
+    page = await runSql<{ id: string }>(
+      db,
+      `SELECT h."id" AS "id" FROM ${article} h WHERE ${visible} ORDER BY h."updatedAt" DESC, h."id" LIMIT :limit OFFSET :offset`,
+      params,
+    );
+  } else if (postgres) {
+    const vector = `(setweight(to_tsvector('simple', h."title"), 'A') || setweight(to_tsvector('simple', h."searchText"), 'B'))`;
+    params.fts = terms.map((t) => `${t}:*`).join(' | ');
+    const exact = `to_tsvector('simple', h."searchText") @@ to_tsquery('simple', :fts)`;
+    totalCount = await count(`${article} h`, `${visible} AND ${exact}`);
+    let matched = exact;
+    let order = `ts_rank(${vector}, to_tsquery('simple', :fts)) DESC`;
+    const fuzzy = terms.filter((t) => typosAllowed(t));
+    if (totalCount < FEW_RESULTS && fuzzy.length) {
+      // `%>`: a stretch of searchText is similar to the word (pg_trgm.word_similarity_threshold),
+      // answered by the trigram index help_article_search_trgm.
+      fuzzy.forEach((t, i) => (params[`tw${i}`] = t));
+      const similar = fuzzy.map((_, i) => `h."searchText" %> :tw${i}`);
+      matched = `(${exact} OR ${similar.join(' OR ')})`;
+      order =
+        `(CASE WHEN ${exact} THEN 0 ELSE 1 END), ${order}, ` +
+        `(${fuzzy.map((_, i) => `word_similarity(:tw${i}, h."searchText")`).join(' + ')}) DESC`;
+      totalCount = await count(`${article} h`, `${visible} AND ${matched}`);
+    }
+    page = await runSql<{ id: string }>(
+      db,
+      `SELECT h."id" AS "id" FROM ${article} h WHERE ${visible} AND ${matched} ORDER BY ${order}, h."title", h."id" LIMIT :limit OFFSET :offset`,
+      params,
+    );
+  } else {
+    // bm25 over (articleId, title, body): the title weighs 4, the rest 1; lower is better.
+    const matches = (expression: string) =>
+      `(SELECT "articleId", bm25("help_article_fts", 0.0, 4.0, 1.0) AS "score" FROM "help_article_fts" WHERE "help_article_fts" MATCH ${expression})`;
+    params.fts = terms.map((t) => `"${t}"*`).join(' OR ');
+    totalCount = await count(`${article} h JOIN ${matches(':fts')} m ON m."articleId" = h."id"`, visible);
+    let source = matches(':fts');
+    let order = `m."score"`;
+    if (totalCount < FEW_RESULTS && terms.some((t) => typosAllowed(t))) {
+      const vocabulary = await fts5Vocabulary(db, 'help_article_fts_vocab', terms);
+      const candidates = terms.map((t) => spellingCandidates(t, vocabulary));
+      if (candidates.some((c) => c.length)) {
+        params.fuzzy = fts5SpellingQuery(terms, candidates, 'OR');
+        source = matches(':fuzzy');
+        order = `(CASE WHEN h."id" IN (SELECT "articleId" FROM "help_article_fts" WHERE "help_article_fts" MATCH :fts) THEN 0 ELSE 1 END), m."score"`;
+        totalCount = await count(`${article} h JOIN ${source} m ON m."articleId" = h."id"`, visible);
+      }
+    }
+    page = await runSql<{ id: string }>(
+      db,
+      `SELECT h."id" AS "id" FROM ${article} h JOIN ${source} m ON m."articleId" = h."id" WHERE ${visible} ` +
+        `ORDER BY ${order}, h."title", h."id" LIMIT :limit OFFSET :offset`,
+      params,
+    );
+  }
+  const hasNextPage = page.length > request.first;
+  const ids = page.slice(0, request.first).map((r) => r.id);
+  const rows = ids.length ? await db.getRepository(HelpArticle).findBy({ id: In(ids) }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { totalCount, nodes: ids.map((id) => byId.get(id)).filter((r): r is HelpArticle => r != null), hasNextPage };
+}
