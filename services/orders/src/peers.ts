@@ -310,6 +310,7 @@ const PRICE_CART = /* GraphQL */ `
         appliedPromotions {
           code
         }
+        market
       }
       userErrors {
         field
@@ -352,6 +353,7 @@ const PRICE_ORDER = /* GraphQL */ `
         appliedPromotions {
           code
         }
+        market
       }
       userErrors {
         field
@@ -378,6 +380,8 @@ export interface CartPricing {
   }[];
   /** Coupon codes (upper case) that gave a discount. */
   appliedCodes: string[];
+  /** The market the basket was priced in (its currency); null: the default market. */
+  market: string | null;
 }
 
 /** Currency shown for an empty cart, which has no priced line to take it from. */
@@ -396,6 +400,7 @@ interface PricedCartV1 {
   discount: { cents: number };
   total: { cents: number };
   appliedPromotions: { code: string | null }[];
+  market?: string | null;
 }
 
 export interface PricingRequest {
@@ -406,6 +411,10 @@ export interface PricingRequest {
   lines: { sku: string; quantity: number; unitPrice?: { cents: number; currency: string } | null }[];
   /** The promotions active at this moment (an order being changed); default now. */
   at?: Date | null;
+  /** The market the channel names (the cart's or order's); null: the location's, else the default market. */
+  market?: string | null;
+  /** The store or pickup location of the order: its market prices the basket. */
+  locationId?: string | null;
 }
 
 /**
@@ -418,7 +427,15 @@ export async function priceCartWithCatalog(
   options: { forOrder?: boolean } = {},
 ): Promise<CartPricing> {
   if (cart.lines.length === 0) {
-    return { currency: EMPTY_CART_CURRENCY, subtotalCents: 0, discountCents: 0, totalCents: 0, lines: [], appliedCodes: [] };
+    return {
+      currency: EMPTY_CART_CURRENCY,
+      subtotalCents: 0,
+      discountCents: 0,
+      totalCents: 0,
+      lines: [],
+      appliedCodes: [],
+      market: cart.market ?? null,
+    };
   }
   const input = {
     channel: cart.channel,
@@ -426,6 +443,8 @@ export async function priceCartWithCatalog(
     couponCodes: cart.couponCodes,
     lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice ?? null })),
     at: cart.at?.toISOString() ?? null,
+    ...(cart.market ? { market: cart.market } : {}),
+    ...(cart.locationId ? { locationId: cart.locationId } : {}),
   };
   const data = await ctx.peers
     .get('catalog')
@@ -453,14 +472,31 @@ export async function priceCartWithCatalog(
       ...(options.forOrder ? { giftCard: l.giftCard ?? null, categoryPath: l.categoryPath ?? [] } : {}),
     })),
     appliedCodes: priced.appliedPromotions.flatMap((p) => (p.code ? [p.code.toUpperCase()] : [])),
+    market: priced.market ?? null,
   };
 }
 
 const HOLD_POINTS = /* GraphQL */ `
-  mutation OrderHoldPoints($customerId: ID!, $points: Int!, $orderRef: String!, $idempotencyKey: String!) {
-    holdPoints(customerId: $customerId, points: $points, orderRef: $orderRef, idempotencyKey: $idempotencyKey) {
+  mutation OrderHoldPoints(
+    $customerId: ID!
+    $points: Int!
+    $orderRef: String!
+    $idempotencyKey: String!
+    $currency: String
+    $upToCents: Int
+  ) {
+    holdPoints(
+      customerId: $customerId
+      points: $points
+      orderRef: $orderRef
+      idempotencyKey: $idempotencyKey
+      currency: $currency
+      upToCents: $upToCents
+    ) {
       hold {
         id
+        amount
+        orderAmount
       }
       userErrors {
         field
@@ -477,6 +513,9 @@ const HOLD_STORED_VALUE = /* GraphQL */ `
       hold {
         id
         amount
+        currency
+        orderAmount
+        rate
       }
       userErrors {
         field
@@ -498,33 +537,49 @@ const RELEASE_HOLD = /* GraphQL */ `
   }
 `;
 
-export type HoldResult = { ok: true; holdId: string; amount: number } | { ok: false; code: string; message: string };
+/**
+ * A hold taken: `amount` is what it pays of the order (minor units of the order's currency; for
+ * points, what the points pay). `held` is what it took from the card, wallet (in `heldCurrency`)
+ * or points account; `rate` the conversion rate used when the card's currency is not the order's.
+ */
+export type HoldResult =
+  | { ok: true; holdId: string; amount: number; held: number; heldCurrency: string | null; rate: string | null }
+  | { ok: false; code: string; message: string };
 
-type HoldPayload = { hold: { id: string; amount?: number } | null } & UserErrors;
+type HoldPayload = {
+  hold: { id: string; amount?: number; currency?: string | null; orderAmount?: number | null; rate?: string | null } | null;
+} & UserErrors;
 
 function holdResult(payload: HoldPayload): HoldResult {
   const [error] = payload.userErrors;
   if (error || !payload.hold) return { ok: false, code: error?.code ?? 'HOLD_FAILED', message: error?.message ?? 'no hold' };
-  return { ok: true, holdId: payload.hold.id, amount: payload.hold.amount ?? 0 };
+  const { id, amount = 0, currency = null, orderAmount = null, rate = null } = payload.hold;
+  return { ok: true, holdId: id, amount: orderAmount ?? amount, held: amount, heldCurrency: currency, rate };
 }
 
-/** Loyalty's checkout boundary: points set aside for this checkout until captured or released. */
+/**
+ * Loyalty's checkout boundary: points set aside for this checkout until captured or released.
+ * Offered `points` pay up to `upTo` at the point value of its currency (loyalty's setting): the
+ * hold takes the points needed (`held`) and says what they pay (`amount`).
+ */
 export async function holdLoyaltyPoints(
   ctx: ServiceContext,
   customerId: string,
   points: number,
+  upTo: { cents: number; currency: string },
   orderRef: string,
   idempotencyKey: string,
 ): Promise<HoldResult> {
-  const data = await ctx.peers
-    .get('loyalty')
-    .request<{ holdPoints: HoldPayload }>(HOLD_POINTS, { customerId, points, orderRef, idempotencyKey }, ctx);
+  const variables = { customerId, points, orderRef, idempotencyKey, currency: upTo.currency, upToCents: upTo.cents };
+  const data = await ctx.peers.get('loyalty').request<{ holdPoints: HoldPayload }>(HOLD_POINTS, variables, ctx);
   return holdResult(data.holdPoints);
 }
 
 /**
  * Sets aside up to `amount` of a gift card (by its code) or of the customer's store credit for
  * this checkout; the hold's amount is what the card or wallet could give (none: INSUFFICIENT_FUNDS).
+ * A card or wallet in another currency pays only at loyalty's configured rate (CURRENCY_MISMATCH
+ * without one): `held` and `heldCurrency` are then what it took, `rate` the rate used.
  */
 export async function holdStoredValueUpTo(
   ctx: ServiceContext,

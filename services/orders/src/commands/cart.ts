@@ -3,7 +3,7 @@ import { DomainError, inTransaction, type Channel, type ServiceContext } from '@
 import { Cart, CartLineRow, CartStatus } from '../entities/cart';
 import { requestHash } from '../domain/idempotency';
 import { type Order } from '../entities/order';
-import { catalogPrices, priceCartWithCatalog, resolveCustomerId, type CartPricing } from '../peers';
+import { catalogMarket, catalogPrices, priceCartWithCatalog, resolveCustomerId, type CartPricing } from '../peers';
 import { subscriptionCodes } from './order-pricing';
 import { placeOrder, replayOf, type OrderRequest } from './place-order';
 import type { TenderRequest } from './tenders';
@@ -16,17 +16,29 @@ async function openCart(ctx: ServiceContext, cartId: string): Promise<Cart> {
   return cart;
 }
 
-export async function createCart(ctx: ServiceContext, input: { customerId?: string | null; channel: Channel }): Promise<Cart> {
+export async function createCart(
+  ctx: ServiceContext,
+  input: { customerId?: string | null; channel: Channel; market?: string | null },
+): Promise<Cart> {
   let customerId: string | null = null;
   if (input.customerId) {
     customerId = await resolveCustomerId(ctx, input.customerId);
     if (!customerId) throw new DomainError('UNKNOWN_CUSTOMER', `no customer ${input.customerId}`, ['input', 'customerId']);
+  }
+  let market: string | null = null;
+  if (input.market?.trim()) {
+    const code = input.market.trim().toUpperCase();
+    if (code.length > 20 || !(await catalogMarket(ctx, code))) {
+      throw new DomainError('UNKNOWN_MARKET', `no market ${code}`, ['input', 'market']);
+    }
+    market = code;
   }
   const now = new Date();
   const cart = ctx.db.getRepository(Cart).create({
     id: randomUUID(),
     customerId,
     channel: input.channel,
+    market,
     storedStatus: CartStatus.OPEN,
     couponCodes: [],
     orderId: null,
@@ -45,6 +57,20 @@ export async function addCartLine(ctx: ServiceContext, cartId: string, sku: stri
   const price = (await catalogPrices(ctx, [sku], cart.channel)).get(sku);
   if (!price) throw new DomainError('UNKNOWN_SKU', `no product has SKU ${sku}`, ['sku']);
   if (price.discontinued) throw new DomainError('DISCONTINUED_SKU', `${sku} is no longer sold`, ['sku']);
+  // In a market, only what its price list (or the market's own currency) prices: NOT_SOLD_IN_MARKET otherwise.
+  if (cart.market) {
+    const line = { sku, quantity };
+    await priceCartWithCatalog(ctx, {
+      channel: cart.channel,
+      customerId: null,
+      couponCodes: [],
+      lines: [line],
+      market: cart.market,
+    }).catch((error: unknown) => {
+      if (error instanceof DomainError) throw new DomainError(error.code, error.message, ['sku']);
+      throw error;
+    });
+  }
   return inTransaction(ctx.db, async (manager) => {
     const existing = await manager.findOneBy(CartLineRow, { cartId, sku });
     if (existing) {
@@ -100,7 +126,13 @@ export function priceOf(
   lines: CartLineRow[],
   couponCodes = cart.couponCodes,
 ): Promise<CartPricing> {
-  return priceCartWithCatalog(ctx, { channel: cart.channel, customerId: cart.customerId, couponCodes, lines });
+  return priceCartWithCatalog(ctx, {
+    channel: cart.channel,
+    customerId: cart.customerId,
+    couponCodes,
+    lines,
+    market: cart.market,
+  });
 }
 
 /** Keeps a coupon on the cart only when the catalog's promotion rules accept it for this cart. */
@@ -161,6 +193,7 @@ export async function checkout(ctx: ServiceContext, request: CheckoutRequest): P
       channel: cart.channel,
       lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
       couponCodes: cart.couponCodes,
+      market: cart.market,
     },
     {
       scope,

@@ -44,7 +44,7 @@ export interface Commit {
   plan: PlannedFulfillment[];
   tenders: TakenTenders;
   shippingAddress: PostalAddress | null;
-  totals: { currency: string; subtotalCents: number; discountCents: number; totalCents: number };
+  totals: { currency: string; market?: string | null; subtotalCents: number; discountCents: number; totalCents: number };
   couponCodes: string[];
   categoryPaths: Map<string, string[]>;
   exchangeCreditCents: number;

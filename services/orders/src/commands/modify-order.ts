@@ -163,7 +163,8 @@ export async function modifyOrder(ctx: ServiceContext, request: ModifyOrderReque
     const field = ['input', 'changes', String(i), 'sku'];
     if (!price) throw new DomainError('UNKNOWN_SKU', `no product has SKU ${change.sku}`, field);
     if (price.discontinued) throw new DomainError('DISCONTINUED_SKU', `${change.sku} is no longer sold`, field);
-    if (price.price.currency !== before.order.currency)
+    // In a market the price list decides (repriceOrder: NOT_SOLD_IN_MARKET without a price there).
+    if (!before.order.market && price.price.currency !== before.order.currency)
       throw new DomainError('CURRENCY_MISMATCH', 'priced in another currency', field);
   });
 

@@ -73,9 +73,18 @@ export async function price(
   refuseReservedCodes(request.couponCodes ?? [], ['input', 'couponCodes']);
   // Codes the service applies itself (subscribe-and-save) give what the promotion's rules allow, and are never refused.
   const codes = [...new Set([...couponCodes, ...systemCodes])];
+  // The market the channel names, else the store's where the order is collected or carried out.
+  const atStore = request.fulfillment.type !== FulfillmentType.SHIP ? (request.fulfillment.pickupLocationId ?? null) : null;
   const pricing = await priceCartWithCatalog(
     ctx,
-    { channel: request.channel, customerId, couponCodes: codes, lines: request.lines },
+    {
+      channel: request.channel,
+      customerId,
+      couponCodes: codes,
+      lines: request.lines,
+      market: request.market ?? null,
+      locationId: atStore,
+    },
     { forOrder: true },
   );
   couponCodes.forEach((code) => {

@@ -49,6 +49,11 @@ export interface OrderRequest extends TenderRequest {
   };
   couponCodes?: string[] | null;
   email?: string | null;
+  /**
+   * The market the channel sells in (`Market.code`): its prices and currency. Null: the market of
+   * the pickup or carry-out location, else the default market.
+   */
+  market?: string | null;
 }
 
 export interface PlacementOptions {
@@ -247,7 +252,13 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
           plan,
           tenders,
           shippingAddress: shipTo?.postal ?? null,
-          totals: { currency: pricing.currency, subtotalCents: pricing.subtotalCents, discountCents, totalCents },
+          totals: {
+            currency: pricing.currency,
+            market: pricing.market,
+            subtotalCents: pricing.subtotalCents,
+            discountCents,
+            totalCents,
+          },
           couponCodes: pricing.appliedCodes,
           categoryPaths: pricing.categoryPaths,
           exchangeCreditCents,

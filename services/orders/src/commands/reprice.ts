@@ -44,6 +44,8 @@ export async function repriceOrder(
     couponCodes: order.couponCodes,
     lines: after.map(({ sku, quantity, unitPrice }) => ({ sku, quantity, unitPrice })),
     at: order.placedAt,
+    // A new SKU is priced in the order's market, in the order's currency.
+    market: order.market,
   });
   // Units already taken off (partly returned lines) stay off at the value they had.
   const takenOff = after.reduce((sum, l) => sum + unitsValue(l.line, 0, l.line.settledQuantity), 0);

@@ -466,6 +466,8 @@ async function placeExchange(
     ? (JSON.parse(ret.exchangeFulfillment) as OrderRequest['fulfillment'])
     : { type: FulfillmentType.SHIP };
   let result: ReturnRequest | null = null;
+  // The replacement is sold in the returned order's market, at its prices and in its currency.
+  const original = await ctx.db.getRepository(Order).findOne({ where: { id: ret.orderId }, select: { id: true, market: true } });
   await placeOrder(
     ctx,
     {
@@ -476,6 +478,7 @@ async function placeExchange(
       lines,
       fulfillment,
       payment: request.payment ?? null,
+      market: original?.market ?? null,
     },
     {
       scope: `return:${ret.id}`,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, inTransaction, recordEvent, type Channel, type PaymentReleased, type ServiceContext } from '@omni/platform';
-import { PaymentMethod, PaymentStatus, pointsTender } from '../domain/money';
+import { PaymentMethod, PaymentStatus } from '../domain/money';
 import { paymentProvider } from '../payments/provider';
 import type { EntityManager } from 'typeorm';
 import { OrderPayment } from '../entities/payment';
@@ -31,6 +31,13 @@ export interface TakenTender {
   /** The loyalty hold, or the provider's authorization. */
   reference: string;
   giftCardLast4: string | null;
+  /**
+   * A gift card or store credit in another currency than the order's: the rate used (units of the
+   * order's currency per unit of the card's), and what was taken from it in its own currency.
+   */
+  exchangeRate: string | null;
+  tenderCents: number | null;
+  tenderCurrency: string | null;
 }
 
 export interface TakenTenders {
@@ -96,11 +103,12 @@ export async function takeTenders(
   const key = (suffix: string) => `${attempt.attemptId}:${suffix}`;
   const money = (cents: number) => ({ cents, currency: attempt.currency });
   try {
-    const points = pointsTender(due, request.redeemPoints ?? 0);
-    if (points.cents > 0 && attempt.customerId) {
-      const hold = await holdLoyaltyPoints(ctx, attempt.customerId, points.points, attempt.attemptId, key('points'));
+    // Points pay at the point value of the order's currency (loyalty's setting): the hold says what they pay.
+    const offered = request.redeemPoints ?? 0;
+    if (offered > 0 && due > 0 && attempt.customerId) {
+      const hold = await holdLoyaltyPoints(ctx, attempt.customerId, offered, money(due), attempt.attemptId, key('points'));
       if (!hold.ok) throw refused(hold, ['input', 'redeemPoints']);
-      add(loyaltyTender(PaymentMethod.POINTS, hold.holdId, points.cents, points.points));
+      add(loyaltyTender(PaymentMethod.POINTS, hold.holdId, hold.amount, hold.held));
     }
     if (request.useStoreCredit && attempt.customerId && due > 0) {
       const hold = await holdStoredValueUpTo(
@@ -111,7 +119,7 @@ export async function takeTenders(
         key('store-credit'),
       );
       // An empty wallet pays nothing; the other tenders pay the rest.
-      if (hold.ok) add(loyaltyTender(PaymentMethod.STORE_CREDIT, hold.holdId, hold.amount, 0));
+      if (hold.ok) add({ ...loyaltyTender(PaymentMethod.STORE_CREDIT, hold.holdId, hold.amount, 0), ...converted(hold) });
       else if (hold.code !== 'INSUFFICIENT_FUNDS') throw refused(hold, ['input', 'useStoreCredit']);
     }
     for (const [i, code] of (request.giftCardCodes ?? []).entries()) {
@@ -119,7 +127,11 @@ export async function takeTenders(
       const giftCardCode = normalizeCode(code);
       const hold = await holdStoredValueUpTo(ctx, { giftCardCode }, money(due), attempt.attemptId, key(`gift-card-${i}`));
       if (!hold.ok) throw refused(hold, ['input', 'giftCardCodes', String(i)]);
-      add({ ...loyaltyTender(PaymentMethod.GIFT_CARD, hold.holdId, hold.amount, 0), giftCardLast4: giftCardCode.slice(-4) });
+      add({
+        ...loyaltyTender(PaymentMethod.GIFT_CARD, hold.holdId, hold.amount, 0),
+        ...converted(hold),
+        giftCardLast4: giftCardCode.slice(-4),
+      });
     }
     if (request.payment && due > 0) add(await authorizeExternal(ctx, request.payment, money(due), key('payment')));
     requirePayment(attempt.channel, due);
@@ -137,7 +149,25 @@ function loyaltyTender(
   points: number,
 ): Omit<TakenTender, 'id' | 'sequence'> {
   // The hold is spent by loyalty when the order's commit publishes `orders.payment.captured`.
-  return { method, status: PaymentStatus.CAPTURED, amountCents, points, provider: null, reference: holdId, giftCardLast4: null };
+  return {
+    method,
+    status: PaymentStatus.CAPTURED,
+    amountCents,
+    points,
+    provider: null,
+    reference: holdId,
+    giftCardLast4: null,
+    ...NOT_CONVERTED,
+  };
+}
+
+const NOT_CONVERTED = { exchangeRate: null, tenderCents: null, tenderCurrency: null } as const;
+
+/** The conversion a stored-value hold in another currency used, for the payment's record. */
+function converted(
+  hold: Extract<HoldResult, { ok: true }>,
+): Pick<TakenTender, 'exchangeRate' | 'tenderCents' | 'tenderCurrency'> {
+  return hold.rate ? { exchangeRate: hold.rate, tenderCents: hold.held, tenderCurrency: hold.heldCurrency } : NOT_CONVERTED;
 }
 
 async function authorizeExternal(
@@ -162,6 +192,7 @@ async function authorizeExternal(
     provider: provider.name,
     reference: result.reference,
     giftCardLast4: null,
+    ...NOT_CONVERTED,
   };
 }
 
@@ -231,9 +262,14 @@ export function paymentsFor(
   );
 }
 
-export function describeTender(p: Pick<OrderPayment, 'method' | 'points' | 'giftCardLast4' | 'provider'>): string {
+export function describeTender(
+  p: Pick<OrderPayment, 'method' | 'points' | 'giftCardLast4' | 'provider'> &
+    Partial<Pick<OrderPayment, 'exchangeRate' | 'tenderCents' | 'tenderCurrency'>>,
+): string {
+  const rate = p.exchangeRate ? ` (${p.tenderCents} ${p.tenderCurrency} at ${p.exchangeRate})` : '';
   if (p.method === PaymentMethod.POINTS) return `POINTS (${p.points} points)`;
-  if (p.method === PaymentMethod.GIFT_CARD) return `GIFT_CARD ending ${p.giftCardLast4 ?? ''}`.trim();
+  if (p.method === PaymentMethod.GIFT_CARD) return `GIFT_CARD ending ${p.giftCardLast4 ?? ''}${rate}`.trim();
+  if (p.method === PaymentMethod.STORE_CREDIT) return `STORE_CREDIT${rate}`;
   if (p.provider && p.provider !== p.method.toLowerCase()) return `${p.method} (${p.provider})`;
   return p.method;
 }

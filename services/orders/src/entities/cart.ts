@@ -37,6 +37,15 @@ export class Cart {
   @Column({ type: 'varchar', length: 20 })
   storedStatus!: CartStatus;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The market the cart is in (`Market.code`): its prices and currency, fixed when the cart is created; null: the ' +
+      "default market (a pickup at a store of another market is priced in that store's market).",
+  })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  market!: string | null;
+
   @Field(() => [String], { description: 'Coupons on the cart (upper case); each gave a discount when it was applied.' })
   @Column({ type: 'simple-json' })
   couponCodes!: string[];

@@ -103,6 +103,13 @@ export class Order {
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The market it was placed in (`Market.code`, e.g. `DE`): its prices and currency; null: the default market.',
+  })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  market!: string | null;
+
   @Column({ type: 'int' })
   subtotalCents!: number;
 

@@ -10,7 +10,10 @@ registerEnumType(PaymentMethod, {
     CARD: { description: 'A card, through a payment provider.' },
     GIFT_CARD: { description: 'A gift card balance.' },
     STORE_CREDIT: { description: "The shopper's store credit." },
-    POINTS: { description: 'Loyalty points (1 point = 0.01 of the currency).' },
+    POINTS: {
+      description:
+        "Loyalty points (1 point = 0.01 of the currency, unless loyalty sets another point value for the order's currency).",
+    },
     CASH: { description: 'Cash at a till.' },
   },
 });
@@ -80,6 +83,22 @@ export class OrderPayment {
   @Column({ type: 'varchar', length: 4, nullable: true })
   giftCardLast4!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A gift card or store credit in another currency than the order's: the conversion rate used, as a decimal " +
+      "(units of the order's currency per unit of the tender's, e.g. `0.92`); null: the tender is in the order's currency.",
+  })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  exchangeRate!: string | null;
+
+  /** With `exchangeRate`: what was taken from the gift card or wallet, in its own currency. */
+  @Column({ type: 'int', nullable: true })
+  tenderCents!: number | null;
+
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  tenderCurrency!: string | null;
+
   /** When the provider captured the payment (CARD, CASH); null while a capture is pending. */
   @Column({ type: Date, nullable: true })
   capturedAt!: Date | null;
@@ -95,6 +114,16 @@ export class OrderPayment {
   @Field(() => Money, { description: 'The amount taken (minor units).' })
   get amount(): Money {
     return Money.of(this.amountCents, this.currency);
+  }
+
+  @Field(() => Money, {
+    nullable: true,
+    description:
+      "With `exchangeRate`: what was taken from the gift card or store credit, in the tender's own currency " +
+      "(`amount` is in the order's); null: the tender is in the order's currency.",
+  })
+  get tenderAmount(): Money | null {
+    return this.tenderCents != null && this.tenderCurrency ? Money.of(this.tenderCents, this.tenderCurrency) : null;
   }
 
   @Field(() => Money, { description: 'How much of it was refunded so far (minor units).' })

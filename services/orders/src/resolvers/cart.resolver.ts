@@ -61,6 +61,14 @@ export class CreateCartInput {
 
   @Field(() => Channel, { description: 'The channel the cart is created in; prices follow it.' })
   channel!: Channel;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The market the shopper buys in (`Market.code`, e.g. `DE`): the cart is priced from its price list and in its ' +
+      "currency (UNKNOWN_MARKET when there is none). Null: the default market (the variants' own prices).",
+  })
+  market?: string | null;
 }
 
 @InputType({ description: 'How to turn a cart into an order: fulfillment and tenders.' })
@@ -132,7 +140,8 @@ export async function usableCart(ctx: ServiceContext, cartId: string): Promise<C
 @Resolver(() => Cart)
 export class CartResolver {
   @Mutation(() => CartPayload, {
-    description: 'Creates an empty cart, a guest cart without `customerId`. Anyone may call it. userErrors: UNKNOWN_CUSTOMER.',
+    description:
+      'Creates an empty cart, a guest cart without `customerId`, in a market when `market` is given. Anyone may call it. userErrors: UNKNOWN_CUSTOMER, UNKNOWN_MARKET.',
   })
   async createCart(
     @Arg('input', () => CreateCartInput, { description: 'The channel and, optionally, the shopper.' }) input: CreateCartInput,
@@ -145,7 +154,7 @@ export class CartResolver {
 
   @Mutation(() => CartPayload, {
     description:
-      "Adds units of a SKU to a cart (to its line when the SKU is there already). Anyone holding the cart id (a shopper's cart: them and staff). userErrors: UNKNOWN_CART, CART_CHECKED_OUT, UNKNOWN_SKU, DISCONTINUED_SKU, INVALID_QUANTITY.",
+      "Adds units of a SKU to a cart (to its line when the SKU is there already). Anyone holding the cart id (a shopper's cart: them and staff). userErrors: UNKNOWN_CART, CART_CHECKED_OUT, UNKNOWN_SKU, DISCONTINUED_SKU, INVALID_QUANTITY, NOT_SOLD_IN_MARKET (no price in the cart's market).",
   })
   async addCartLine(
     @Arg('cartId', () => ID, { description: 'The cart (`Cart.id`).' }) cartId: string,
@@ -214,7 +223,7 @@ export class CartResolver {
   async checkout(
     @Arg('input', () => CheckoutInput, {
       description:
-        'The cart, fulfillment and tenders. userErrors: UNKNOWN_CART, CART_CHECKED_OUT, EMPTY_CART, EMAIL_REQUIRED, UNKNOWN_SKU, DISCONTINUED_SKU, PICKUP_LOCATION_REQUIRED, OUT_OF_STOCK, IDEMPOTENCY_KEY_REUSED, INVALID_IDEMPOTENCY_KEY, and the tender codes (INSUFFICIENT_FUNDS, INVALID_POINTS, UNKNOWN_GIFT_CARD, DUPLICATE_GIFT_CARD, INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_REQUIRED).',
+        'The cart, fulfillment and tenders. userErrors: UNKNOWN_CART, CART_CHECKED_OUT, EMPTY_CART, EMAIL_REQUIRED, UNKNOWN_SKU, DISCONTINUED_SKU, PICKUP_LOCATION_REQUIRED, OUT_OF_STOCK, IDEMPOTENCY_KEY_REUSED, INVALID_IDEMPOTENCY_KEY, and the tender codes (INSUFFICIENT_FUNDS, INVALID_POINTS, UNKNOWN_GIFT_CARD, DUPLICATE_GIFT_CARD, INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_REQUIRED, CURRENCY_MISMATCH: a gift card or store credit in another currency without a conversion rate), and the market codes (NOT_SOLD_IN_MARKET, MARKET_MISMATCH: the pickup store is in another market than the cart).',
     })
     input: CheckoutInput,
     @Ctx() ctx: ServiceContext,

@@ -186,6 +186,14 @@ export class PlaceOrderInput {
   @Field(() => [String], { nullable: true, description: 'Coupons, priced exactly as in a cart.' })
   couponCodes?: string[] | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The market the order is sold in (`Market.code`): its prices and currency. Null: the market of the pickup or ' +
+      'carry-out store, else the default market. UNKNOWN_MARKET, or MARKET_MISMATCH when the store is in another market.',
+  })
+  market?: string | null;
+
   @Field(() => Int, { nullable: true, description: "Points to redeem (the customer's; 1 point = 0.01)." })
   redeemPoints?: number | null;
 
@@ -374,7 +382,9 @@ export class OrderResolver {
       'userErrors: EMPTY_ORDER, INVALID_QUANTITY, UNKNOWN_SKU, DISCONTINUED_SKU, OUT_OF_STOCK, CUSTOMER_REQUIRED, UNKNOWN_CUSTOMER, ' +
       'INVALID_CUSTOMER_REFERENCE, INVALID_EMAIL, PICKUP_LOCATION_REQUIRED, ADDRESS_REQUIRED, INVALID_DELIVERY_DATE, INVALID_COUPON, ' +
       'INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, INVALID_EXTERNAL_REF, and the tender codes (INSUFFICIENT_FUNDS, INVALID_POINTS, ' +
-      'UNKNOWN_GIFT_CARD, DUPLICATE_GIFT_CARD, INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_REQUIRED).',
+      'UNKNOWN_GIFT_CARD, DUPLICATE_GIFT_CARD, INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_REQUIRED, CURRENCY_MISMATCH: a gift ' +
+      'card or store credit in another currency without a conversion rate), and the market codes (UNKNOWN_MARKET, ' +
+      'MARKET_MISMATCH, NOT_SOLD_IN_MARKET).',
   })
   async placeOrder(
     @Arg('input', () => PlaceOrderInput, { description: 'The order: shopper, channel, lines, fulfillment and tenders.' })

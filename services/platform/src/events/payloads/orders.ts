@@ -35,6 +35,8 @@ export const OrderPlacedSchema = z.object({
   customerId: CustomerRef,
   channel: z.enum(Channel),
   currency: Currency,
+  /** The market it was placed in (its prices and currency); null or absent: the default market. */
+  market: Id.nullable().optional(),
   subtotalCents: Cents,
   discountCents: Cents,
   totalCents: Cents,
