@@ -1,4 +1,4 @@
-import { execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { serviceCaller, type RequestInfo, type ServiceContext } from './context';
 import { openDatabase, waitForMigrations, type Migrations } from './database';
@@ -100,7 +100,11 @@ export class RunningService {
     operationName?: string,
   ): Promise<ExecutionResult> {
     const document = typeof query === 'string' ? this.parse(query) : query;
-    return execute({ schema: this.schema, document, variableValues: variables, contextValue, operationName });
+    const result = await execute({ schema: this.schema, document, variableValues: variables, contextValue, operationName });
+    // No `data`: nothing ran, because the request itself is wrong (a variable that is not a valid
+    // Date, an unknown operation): the caller's mistake, not an internal error.
+    if ('data' in result || !result.errors) return result;
+    return { errors: result.errors.map((e) => badUserInput(e)) };
   }
 
   /** This service as a peer of the others, called in-process. */
@@ -145,7 +149,7 @@ export async function startService(definition: ServiceDefinition, options: Servi
   });
   if (options.migrate === false) await waitForMigrations(db, log);
   const { schema, sdl } = await buildSubgraph(definition);
-  const relay = new OutboxRelay(db, options.bus, log, options.relay);
+  const relay = new OutboxRelay(db, options.bus, log, { service: definition.name, ...options.relay });
   relay.start();
   // Each consumer applies an event once; one that keeps failing is parked as a dead letter
   // after EVENT_MAX_DELIVERIES (and can be replayed with these handlers).
@@ -162,7 +166,7 @@ export async function startService(definition: ServiceDefinition, options: Servi
       handle: async (event) => {
         // In the trace of the request that wrote the event, when tracing is on.
         await inEventSpan(`${event.type} ${durable}`, event.traceparent, () =>
-          deliverOnce(db, durable, event, apply, { maxDeliveries: events.maxDeliveries, log }),
+          deliverOnce(db, durable, event, apply, { maxDeliveries: events.maxDeliveries, log, service: definition.name }),
         );
       },
     });
@@ -172,4 +176,9 @@ export async function startService(definition: ServiceDefinition, options: Servi
   if (options.jobs === 'manual') await service.jobs.register();
   else await service.jobs.start();
   return service;
+}
+
+function badUserInput(error: GraphQLError): GraphQLError {
+  if (error.extensions?.code) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
 }

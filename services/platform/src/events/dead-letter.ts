@@ -3,6 +3,7 @@ import { dialectOf, inTransaction } from '../database';
 import type { Logger } from '../logger';
 import { applyOnce } from './consumer';
 import type { EventEnvelope } from './envelope';
+import { eventDeliveries, eventLag } from './event-metrics';
 
 /**
  * An event a consumer failed to apply. The row counts the failed deliveries; once they reach the
@@ -51,6 +52,8 @@ export interface DeliveryOptions {
   /** Failed deliveries after which the event is parked (`EVENT_MAX_DELIVERIES`). */
   maxDeliveries: number;
   log?: Logger;
+  /** The consumer's service: the `service` label of event_deliveries_total and event_consumer_lag_seconds. */
+  service?: string;
   now?: () => Date;
 }
 
@@ -70,6 +73,24 @@ const failedHere = new WeakMap<DataSource, Set<string>>();
  * down) is thrown as well: the bus redelivers it.
  */
 export async function deliverOnce(
+  db: DataSource,
+  consumer: string,
+  event: EventEnvelope,
+  handle: EventApplier,
+  options: DeliveryOptions,
+): Promise<DeliveryOutcome> {
+  const labels = { service: options.service ?? 'unnamed', consumer };
+  let outcome: DeliveryOutcome | 'failed' = 'failed';
+  try {
+    outcome = await deliver(db, consumer, event, handle, options);
+    return outcome;
+  } finally {
+    eventDeliveries.inc({ ...labels, outcome });
+    if (outcome === 'applied') eventLag.observe(labels, Math.max(0, Date.now() - Date.parse(event.occurredAt)) / 1000);
+  }
+}
+
+async function deliver(
   db: DataSource,
   consumer: string,
   event: EventEnvelope,

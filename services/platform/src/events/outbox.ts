@@ -14,6 +14,7 @@ import { dialectOf, inTransaction } from '../database';
 import type { Logger } from '../logger';
 import { BusUnavailableError, type EventBus } from './bus';
 import { newEnvelope, type EventEnvelope } from './envelope';
+import { publishedEvents } from './event-metrics';
 import { eventDefinition } from './payloads';
 import { currentTraceparent } from '../trace-context';
 
@@ -96,6 +97,8 @@ export interface RelayOptions {
   maxRetryDelayMs?: number;
   /** How long a claim on a batch lasts: a replica that dies mid-batch frees its rows after it. */
   leaseMs?: number;
+  /** The service whose outbox this is: the `service` label of outbox_events_published_total. */
+  service?: string;
 }
 
 /** The delay before attempt `attempts + 1` of a row that failed `attempts` times (1, 2, 4... x base). */
@@ -130,6 +133,7 @@ export class OutboxRelay {
   private readonly retryDelayMs: number;
   private readonly maxRetryDelayMs: number;
   private readonly leaseMs: number;
+  private readonly published: { inc(): void };
 
   constructor(
     private readonly db: DataSource,
@@ -145,6 +149,7 @@ export class OutboxRelay {
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
     this.leaseMs = options.leaseMs ?? RELAY_LEASE_MS;
+    this.published = publishedEvents.labels({ service: options.service ?? 'unnamed' });
   }
 
   start(): void {
@@ -253,6 +258,7 @@ export class OutboxRelay {
           { publishedAt: new Date(), claimedUntil: null, nextAttemptAt: null },
         ),
       );
+      this.published.inc();
       sent++;
     }
     return { claimed: rows.length, sent, last: rows.at(-1)?.sequence ?? after, stop: false };
