@@ -29,12 +29,56 @@ export type AdvanceFulfillmentInput = {
   trackingNumber?: string | null | undefined;
 };
 
+/** How many shoppers a store takes for one kind of appointment, per slot. */
+export type AppointmentCapacityInput = {
+  /** Shoppers per slot, 0 to 500; 0 stops new bookings (existing ones stay). */
+  capacityPerSlot: number;
+  /** The kind of appointment this capacity is for. */
+  kind: AppointmentKind;
+  /** The store (`Location.id`, a STORE). */
+  locationId: string | number;
+  /** Minutes a slot lasts, 5 to 480 and a divisor of a day (15, 30, 60...); slots start every that many minutes from midnight UTC. */
+  slotMinutes: number;
+};
+
+/** What a shopper books a store for. */
+export type AppointmentKind =
+  /** Personal advice: styling, a product choice, a wedding list. */
+  | 'CONSULTATION'
+  /** A fitting with an associate (clothes, shoes, tailoring). */
+  | 'FITTING'
+  /** A time to collect an order at the counter. */
+  | 'PICKUP_SLOT';
+
+/** Where an appointment stands. */
+export type AppointmentStatus =
+  /** Booked: holds one place of its slot. */
+  | 'BOOKED'
+  /** Cancelled by the shopper or staff; its place went back to the slot. */
+  | 'CANCELLED'
+  /** The shopper arrived and an associate checked them in. */
+  | 'CHECKED_IN';
+
 /** A named property of a product or variant, e.g. { name: "color", value: "navy" }. */
 export type AttributeInput = {
   /** The attribute, e.g. `color` or `size` (at most 100 characters). */
   name: string;
   /** Its value as text (at most 200 characters); a measure with its unit, e.g. `80 cm`, is searchable by range. */
   value: string;
+};
+
+/** A place to book in a slot of a store. */
+export type BookAppointmentInput = {
+  /** Where the shopper booked (app, web, store, contact center). */
+  channel: Channel;
+  /** Who the appointment is for (`Customer.id`); a shopper books only for themselves. */
+  customerId: string | number;
+  /** What the appointment is for; the store must offer it. */
+  kind: AppointmentKind;
+  /** The store (`Location.id`). */
+  locationId: string | number;
+  /** The start of a slot (UTC instant), as `Location.appointmentSlots` lists them. */
+  startsAt: string;
 };
 
 /** The window an engagement cap counts in (UTC calendar periods). */
@@ -90,6 +134,8 @@ export type CheckoutInput = {
   idempotencyKey: string;
   /** Pays what the other tenders leave. */
   payment?: ExternalPaymentInput | null | undefined;
+  /** Instead of `payment`: one of the shopper's saved payment methods (`SavedPaymentMethod.id`) pays what the other tenders leave. Only the shopper and staff serving them (PAYMENT_METHOD_NOT_ALLOWED otherwise); UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED, PAYMENT_CONFLICT (both given). */
+  paymentMethodId?: string | number | null | undefined;
   /** Loyalty points to spend (1 point = 0.01 of the currency); null: none. */
   redeemPoints?: number | null | undefined;
   /** true: spend the shopper's store credit first; null or false: do not. */
@@ -121,6 +167,8 @@ export type CreateCartInput = {
   channel: Channel;
   /** The shopper it belongs to (a shopper may name only themself); null: a guest cart. */
   customerId?: string | number | null | undefined;
+  /** The market the shopper buys in (`Market.code`, e.g. `DE`): the cart is priced from its price list and in its currency (UNKNOWN_MARKET when there is none). Null: the default market (the variants' own prices). */
+  market?: string | null | undefined;
 };
 
 /** A new promotion: automatic, or a coupon when `code` is given. */
@@ -131,6 +179,8 @@ export type CreatePromotionInput = {
   code?: string | null | undefined;
   /** Currency of an AMOUNT_OFF value (defaults to the minimum subtotal currency). */
   currency?: string | null | undefined;
+  /** A personal offer: only this customer gets it, in every channel where they are identified. Not with `segmentId`. */
+  customerId?: string | number | null | undefined;
   /** When it stops applying (after `startsAt`); null: never. */
   endsAt?: string | null | undefined;
   /** PERCENT_OFF or AMOUNT_OFF: how `value` is read. */
@@ -141,6 +191,8 @@ export type CreatePromotionInput = {
   minTier?: string | null | undefined;
   /** Shown to shoppers on a discounted cart, e.g. "Summer sale" (at most 200 characters). */
   name: string;
+  /** Only members of this CRM segment (`Segment.id`, from `defineSegment`) get it, in every channel; null: everyone. */
+  segmentId?: string | number | null | undefined;
   /** When it starts to apply; null: now. */
   startsAt?: string | null | undefined;
   /** Percent (1..100) for PERCENT_OFF, minor units for AMOUNT_OFF. */
@@ -197,6 +249,14 @@ export type CreateWebhookSubscriptionInput = {
   topics: Array<WebhookTopic>;
   /** http(s) URL the deliveries are POSTed to. */
   url: string;
+};
+
+/** A segment to define, or to redefine when one of that name (case-insensitive) exists. */
+export type DefineSegmentInput = {
+  /** The name, 1 to 100 characters; unique regardless of case. */
+  name: string;
+  /** Who belongs: at least one condition. */
+  rule: SegmentRuleInput;
 };
 
 /** What earns points. */
@@ -303,6 +363,26 @@ export type GiftCardKind =
   /** A plastic card, handed over in store or shipped with the order. */
   | 'PHYSICAL';
 
+/** A help article to create or change. */
+export type HelpArticleInput = {
+  /** The answer, plain text, 1 to 10,000 characters (line breaks kept). */
+  answer: string;
+  /** Catalog categories it is about (as in `Product.categoryPath`), at most 20 of 1 to 100 characters; null: none. */
+  categories?: Array<string> | null | undefined;
+  /** The channels it is shown on; null or empty: every channel. */
+  channels?: Array<Channel> | null | undefined;
+  /** The article to change; null: create a new one. */
+  id?: string | number | null | undefined;
+  /** Catalog product ids it is about, at most 50; null: none. */
+  productIds?: Array<string | number> | null | undefined;
+  /** true: shown to everyone on its channels; false: a draft. Null: a new article is a draft, a changed one keeps its state. */
+  published?: boolean | null | undefined;
+  /** Tags, at most 20 of 1 to 50 characters (stored lower case); null: none. */
+  tags?: Array<string> | null | undefined;
+  /** The question or topic, one line of 1 to 200 characters. */
+  title: string;
+};
+
 /** Identifier kinds a customer can be known by. */
 export type IdentityKind =
   /** An app install or device id. */
@@ -318,8 +398,44 @@ export type IdentityKind =
   /** A social network account id. */
   | 'SOCIAL';
 
+/** An attachment of an inbound message: only its name, type and size are kept. */
+export type InboundAttachmentInput = {
+  /** Its MIME type, at most 100 characters; null: unknown. */
+  contentType?: string | null | undefined;
+  /** The file name, 1 to 255 characters. */
+  filename: string;
+  /** Its size in bytes, 0 or more. */
+  size: number;
+};
+
+/** A shopper's message from an e-mail provider's inbound hook or a social connector. */
+export type InboundMessageInput = {
+  /** Its attachments (names and sizes), at most 50; null: none. */
+  attachments?: Array<InboundAttachmentInput> | null | undefined;
+  /** What was written, plain text. The quoted original of a reply ("On ... wrote:", `>` lines) and the signature are cut; more than 20,000 characters are cut too. */
+  body: string;
+  /** The channel it came through (SOCIAL for a social network, CALL_CENTER for the service mailbox, ...). */
+  channel: Channel;
+  /** The provider's id of the message (an e-mail's Message-ID), at most 200 characters: delivering it again changes nothing and answers the same case. Null: none. */
+  externalId?: string | null | undefined;
+  /** The sender: an e-mail address (`dana@example.com` or `Dana Reyes <dana@example.com>`), a phone number, or a social handle (`@dana.builds`). Matched to a customer by identity. */
+  from: string;
+  /** What `from` is (EMAIL, PHONE or SOCIAL) when the guess would be wrong; null: guessed from its form. */
+  fromKind?: IdentityKind | null | undefined;
+  /** When it was received; null: now. Not in the future. */
+  receivedAt?: string | null | undefined;
+  /** The case reference of our own message it answers (`SupportCase.replyToken`, with or without `[ref:…]`); null: looked for in the subject, `to` and body, else a new case is opened. */
+  replyToken?: string | null | undefined;
+  /** The subject line (cut to 200 characters); null: none (a social message). */
+  subject?: string | null | undefined;
+  /** The address it was sent to (`support+<replyToken>@…` names the case); null: not given. */
+  to?: string | null | undefined;
+};
+
 /** What kind of touchpoint an interaction is. */
 export type InteractionKind =
+  /** A store appointment was booked, moved, cancelled or checked in (recorded by CRM itself). */
+  | 'APPOINTMENT'
   /** A live chat with an agent. */
   | 'CHAT'
   /** A conversation with a chatbot. */
@@ -500,7 +616,7 @@ export type PaymentMethod =
   | 'CASH'
   /** A gift card balance. */
   | 'GIFT_CARD'
-  /** Loyalty points (1 point = 0.01 of the currency). */
+  /** Loyalty points (1 point = 0.01 of the currency, unless loyalty sets another point value for the order's currency). */
   | 'POINTS'
   /** The shopper's store credit. */
   | 'STORE_CREDIT';
@@ -538,8 +654,12 @@ export type PlaceOrderInput = {
   idempotencyKey: string;
   /** At least one line; each SKU once. */
   lines: Array<OrderLineInput>;
+  /** The market the order is sold in (`Market.code`): its prices and currency. Null: the market of the pickup or carry-out store, else the default market. UNKNOWN_MARKET, or MARKET_MISMATCH when the store is in another market. */
+  market?: string | null | undefined;
   /** Pays what the other tenders leave. */
   payment?: ExternalPaymentInput | null | undefined;
+  /** Instead of `payment`: one of the shopper's saved payment methods (`SavedPaymentMethod.id`) pays what the other tenders leave. Only the shopper and staff serving them (PAYMENT_METHOD_NOT_ALLOWED otherwise); UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED, PAYMENT_CONFLICT (both given). */
+  paymentMethodId?: string | number | null | undefined;
   /** Points to redeem (the customer's; 1 point = 0.01). */
   redeemPoints?: number | null | undefined;
   /** Pay from the customer's store credit. */
@@ -691,11 +811,33 @@ export type ReturnStatus =
   /** Opened: the RMA and (by mail) the label exist; nothing has arrived yet. */
   | 'REQUESTED';
 
+/** The conditions of a segment: a customer is a member when every condition given holds. */
+export type SegmentRuleInput = {
+  /** Bought a product under this category path, e.g. ["Apparel", "Shoes"] (a prefix; case-insensitive). */
+  categoryPath?: Array<string> | null | undefined;
+  /** Has used every one of these channels. */
+  channels?: Array<Channel> | null | undefined;
+  /** No order, visit or app check-in in any channel for at least this many days (1 to 3650). */
+  inactiveForDays?: number | null | undefined;
+  /** An RFM score value (`CustomerScore.value`) of at least this, 3 to 15. */
+  minScore?: number | null | undefined;
+  /** Net spend (orders in every channel minus cancellations and refunds) of at least this much within `spendWithinDays`, counting orders in its currency. */
+  minSpend?: MoneyInput | null | undefined;
+  /** Lowest loyalty tier: BRONZE, SILVER, GOLD or PLATINUM (members only). */
+  minTier?: string | null | undefined;
+  /** Bought within this many days (1 to 3650), in any channel. */
+  purchasedWithinDays?: number | null | undefined;
+  /** The window of `minSpend` in days, 1 to 3650; default 365. */
+  spendWithinDays?: number | null | undefined;
+};
+
 /** A new price for one SKU. */
 export type SetPriceInput = {
   /** No channel: the base price, for every channel without a price of its own. */
   channel?: Channel | null | undefined;
-  /** The price in minor units, in the currency the variant is already priced in. */
+  /** A market code: the price goes into that market's price list, in the market's currency, for every channel of the market (no `channel` then). Null: the variant's own prices, in its own currency. */
+  market?: string | null | undefined;
+  /** The price in minor units: in the currency the variant is already priced in, or with `market` in the market's currency. */
   price: MoneyInput;
   /** The SKU to price. */
   sku: string;
@@ -737,6 +879,20 @@ export type ShopperReferenceInput = {
   loyaltyCardNumber?: string | null | undefined;
 };
 
+/** One item of a shopping list, as the shopper wants it. */
+export type ShoppingListItemInput = {
+  /** true: place a replenishment order each time it comes due (paid from the wallet, then the default saved method; the shopper is told 2 days ahead and may skip). null: unchanged. */
+  autoFill?: boolean | null | undefined;
+  /** The shopper (a shopper may name only themself). */
+  customerId: string | number;
+  /** Her own interval in days, 1 to 365; null: the interval learned from her purchases (INTERVAL_REQUIRED for auto-fill when there is none). */
+  intervalDays?: number | null | undefined;
+  /** Units, 0 to 999; 0 removes the item (a learned item then stays off the list). */
+  quantity: number;
+  /** The SKU (UNKNOWN_SKU, DISCONTINUED_SKU). */
+  sku: string;
+};
+
 /** Where a transfer stands. */
 export type StockTransferStatus =
   /** Left the source; on its way. */
@@ -760,6 +916,20 @@ export type SupportCaseStatus =
   | 'OPEN'
   /** Resolved (it may be reopened). */
   | 'RESOLVED';
+
+/** Money added to the shopper’s wallet (store credit), paid with a card. */
+export type TopUpWalletInput = {
+  /** How much, in integer minor units: 100 to 100000 (INVALID_AMOUNT). The wallet holds at most 1,000,000 (WALLET_LIMIT_EXCEEDED). */
+  amount: MoneyInput;
+  /** The shopper (a shopper may name only themself). */
+  customerId: string | number;
+  /** A key of your choosing per top-up (at most 100 characters): a retry with the same key adds the money once and answers as the first call did; the key with another request is IDEMPOTENCY_KEY_REUSED. */
+  idempotencyKey: string;
+  /** A card through a payment provider. `manual` and `cash` only for staff taking the money themselves (PAYMENT_METHOD_NOT_ALLOWED for shoppers). Give this or `paymentMethodId`. */
+  payment?: ExternalPaymentInput | null | undefined;
+  /** Instead of `payment`: one of the shopper's saved payment methods. */
+  paymentMethodId?: string | number | null | undefined;
+};
 
 /** Units of one SKU to send from one location to another. */
 export type TransferStockInput = {
@@ -1252,6 +1422,84 @@ export type WebhookDeliveriesQueryVariables = Exact<{
 
 export type WebhookDeliveriesQuery = { webhookSubscription: { id: string, deliveries: { totalCount: number, edges: Array<{ node: { id: string, topic: WebhookTopic, status: WebhookDeliveryStatus, attempts: number, responseStatus: number | null } }> } } | null };
 
+export type MyWalletQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyWalletQuery = { me: { id: string, storeCredit: { cents: number, currency: string } | null, paymentMethods: Array<{ id: string, provider: string, brand: string, last4: string, expiresOn: string | null, isDefault: boolean }>, shoppingList: { items: Array<{ sku: string, quantity: number, autoFill: boolean, intervalDays: number | null, nextDueOn: string | null, variant: { product: { name: string } } | null }> } } | null };
+
+export type TopUpWalletMutationVariables = Exact<{
+  input: TopUpWalletInput;
+}>;
+
+
+export type TopUpWalletMutation = { topUpWallet: { storeCredit: { cents: number, currency: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type SetShoppingListItemMutationVariables = Exact<{
+  input: ShoppingListItemInput;
+}>;
+
+
+export type SetShoppingListItemMutation = { setShoppingListItem: { item: { sku: string, quantity: number, autoFill: boolean, intervalDays: number | null, nextDueOn: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type DefineSegmentMutationVariables = Exact<{
+  input: DefineSegmentInput;
+}>;
+
+
+export type DefineSegmentMutation = { defineSegment: { segment: { id: string, name: string, size: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type CustomerEngagementQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CustomerEngagementQuery = { customer: { segments: Array<{ id: string, name: string }>, score: { recency: number, frequency: number, monetary: number, value: number } | null, appointments: Array<{ id: string, kind: AppointmentKind, startsAt: string, status: AppointmentStatus, location: { id: string } }> | null } | null };
+
+export type SetAppointmentCapacityMutationVariables = Exact<{
+  input: AppointmentCapacityInput;
+}>;
+
+
+export type SetAppointmentCapacityMutation = { setAppointmentCapacity: { userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type BookAppointmentMutationVariables = Exact<{
+  input: BookAppointmentInput;
+}>;
+
+
+export type BookAppointmentMutation = { bookAppointment: { appointment: { id: string, kind: AppointmentKind, startsAt: string, status: AppointmentStatus, location: { id: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type FulfillmentKpisQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type FulfillmentKpisQuery = { fulfillmentKpis: Array<{ fulfillments: number, onTimeRate: number | null, pickupReadyMinutesP50: number | null, cancelledRate: number | null, location: { id: string, name: string } }> };
+
+export type UpsertHelpArticleMutationVariables = Exact<{
+  input: HelpArticleInput;
+}>;
+
+
+export type UpsertHelpArticleMutation = { upsertHelpArticle: { article: { id: string, title: string, published: boolean } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type HelpSearchQueryVariables = Exact<{
+  query: string;
+  channel?: Channel | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type HelpSearchQuery = { helpArticles: { totalCount: number, edges: Array<{ node: { id: string, title: string, answer: string } }> } };
+
+export type ReceiveInboundMessageMutationVariables = Exact<{
+  input: InboundMessageInput;
+}>;
+
+
+export type ReceiveInboundMessageMutation = { receiveInboundMessage: { supportCase: { id: string, status: SupportCaseStatus, subject: string, customer: { id: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
 export type ProductsThatFitQueryVariables = Exact<{
   query?: string | null | undefined;
   ranges?: Array<RangeFilterInput> | RangeFilterInput | null | undefined;
@@ -1308,4 +1556,15 @@ export const ShipToStoreTransferDocument = {"kind":"Document","definitions":[{"k
 export const CreateApiClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiClientInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"partnerId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiClientMutation, CreateApiClientMutationVariables>;
 export const CreateWebhookSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhookSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookSubscriptionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"signingSecret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateWebhookSubscriptionMutation, CreateWebhookSubscriptionMutationVariables>;
 export const WebhookDeliveriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const MyWalletDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyWallet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"storeCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentMethods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"last4"}},{"kind":"Field","name":{"kind":"Name","value":"expiresOn"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shoppingList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"autoFill"}},{"kind":"Field","name":{"kind":"Name","value":"intervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"nextDueOn"}},{"kind":"Field","name":{"kind":"Name","value":"variant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyWalletQuery, MyWalletQueryVariables>;
+export const TopUpWalletDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TopUpWallet"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TopUpWalletInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topUpWallet"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"storeCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TopUpWalletMutation, TopUpWalletMutationVariables>;
+export const SetShoppingListItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetShoppingListItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ShoppingListItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setShoppingListItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"autoFill"}},{"kind":"Field","name":{"kind":"Name","value":"intervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"nextDueOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SetShoppingListItemMutation, SetShoppingListItemMutationVariables>;
+export const DefineSegmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DefineSegment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DefineSegmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"defineSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"size"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<DefineSegmentMutation, DefineSegmentMutationVariables>;
+export const CustomerEngagementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerEngagement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"score"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recency"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"monetary"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"appointments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerEngagementQuery, CustomerEngagementQueryVariables>;
+export const SetAppointmentCapacityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAppointmentCapacity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AppointmentCapacityInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAppointmentCapacity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SetAppointmentCapacityMutation, SetAppointmentCapacityMutationVariables>;
+export const BookAppointmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BookAppointment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BookAppointmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookAppointment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appointment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<BookAppointmentMutation, BookAppointmentMutationVariables>;
+export const FulfillmentKpisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FulfillmentKpis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fulfillmentKpis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fulfillments"}},{"kind":"Field","name":{"kind":"Name","value":"onTimeRate"}},{"kind":"Field","name":{"kind":"Name","value":"pickupReadyMinutesP50"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledRate"}}]}}]}}]} as unknown as DocumentNode<FulfillmentKpisQuery, FulfillmentKpisQueryVariables>;
+export const UpsertHelpArticleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpsertHelpArticle"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"HelpArticleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertHelpArticle"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"article"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"published"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UpsertHelpArticleMutation, UpsertHelpArticleMutationVariables>;
+export const HelpSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HelpSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"helpArticles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}}]}}]}}]}}]}}]} as unknown as DocumentNode<HelpSearchQuery, HelpSearchQueryVariables>;
+export const ReceiveInboundMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReceiveInboundMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InboundMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receiveInboundMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supportCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ReceiveInboundMessageMutation, ReceiveInboundMessageMutationVariables>;
 export const ProductsThatFitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductsThatFit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ranges"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RangeFilterInput"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchProducts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"ranges"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ranges"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProductsThatFitQuery, ProductsThatFitQueryVariables>;
