@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ANONYMOUS, type Logger } from '@omni/platform';
 import type { Request, RequestHandler } from 'express';
+import { nulCharacterMiddleware, operationNamePlugin } from './client-input';
 import { corsMiddleware, corsOrigins, type CorsOrigins } from './cors';
 import type { GatewayContext } from './data-sources';
 import {
@@ -27,7 +28,7 @@ export interface EdgeOptions {
 
 /**
  * The protections in front of the supergraph, in request order: CORS (before the body is read),
- * the token limit (after the body parser, before Apollo parses), the rate limit (while the
+ * the token limit and NUL characters (after the body parser, before Apollo parses), the rate limit (while the
  * context is built, before parsing), then query limits and introspection (Apollo plugins, after
  * validation, before execution).
  */
@@ -47,8 +48,9 @@ export function gatewayEdge(options: EdgeOptions, limits: QueryLimits, log: Logg
   const rateLimiter = createRateLimiter(options.rateLimit ?? rateLimitOptions(process.env), log);
   return {
     beforeBody: [corsMiddleware(options.corsOrigins ?? corsOrigins(process.env.CORS_ORIGINS, mode))],
-    afterBody: [tokenLimitMiddleware(limits.maxTokens)],
+    afterBody: [tokenLimitMiddleware(limits.maxTokens), nulCharacterMiddleware()],
     plugins: [
+      operationNamePlugin<GatewayContext>(),
       queryLimitsPlugin<GatewayContext>(limits),
       introspectionPlugin<GatewayContext>(introspection, (context) => context.info.caller === ANONYMOUS),
     ],

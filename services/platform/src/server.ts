@@ -21,6 +21,8 @@ export interface HttpEndpoint {
 /** Never show a caller a stack trace or an internal message; log it instead. */
 export function maskInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  const mistake = code === 'INTERNAL_SERVER_ERROR' || code === undefined ? databaseRefusal(error) : null;
+  if (mistake) return { message: mistake, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
@@ -28,6 +30,31 @@ export function maskInternalErrors(formatted: GraphQLFormattedError, error: unkn
   const { stacktrace: _omit, serviceName: _internal, ...extensions } = formatted.extensions ?? {};
   void error;
   return { ...formatted, extensions };
+}
+
+/**
+ * PostgreSQL's data exceptions that only a caller's value can cause (too long for its column, not
+ * a uuid, a date out of range): a last line behind each command's own validation, so a field the
+ * validation missed answers BAD_USER_INPUT instead of an internal error. Nothing was written: the
+ * statement failed, and its transaction with it.
+ */
+const CALLER_VALUE_REFUSALS: Record<string, string> = {
+  '22001': 'a value is longer than its field allows',
+  '22003': 'a number is out of range for its field',
+  '22007': 'a value is not a valid date or time',
+  '22008': 'a date or time is out of range',
+  '22021': 'a value holds a character its field cannot keep',
+  '22P02': 'a value is not valid for its field (an id, number or date in the wrong form)',
+  '22P05': 'a value holds a character its field cannot keep',
+};
+
+function databaseRefusal(error: unknown): string | null {
+  for (let cause = error, depth = 0; cause && typeof cause === 'object' && depth < 5; depth++) {
+    const driverCode = (cause as { driverError?: { code?: unknown } }).driverError?.code;
+    if (typeof driverCode === 'string' && CALLER_VALUE_REFUSALS[driverCode]) return CALLER_VALUE_REFUSALS[driverCode]!;
+    cause = (cause as { originalError?: unknown; cause?: unknown }).originalError ?? (cause as { cause?: unknown }).cause;
+  }
+  return null;
 }
 
 export async function listen(app: express.Express, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number }> {

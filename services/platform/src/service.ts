@@ -1,4 +1,4 @@
-import { execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { serviceCaller, type RequestInfo, type ServiceContext } from './context';
 import { openDatabase, waitForMigrations, type Migrations } from './database';
@@ -100,7 +100,11 @@ export class RunningService {
     operationName?: string,
   ): Promise<ExecutionResult> {
     const document = typeof query === 'string' ? this.parse(query) : query;
-    return execute({ schema: this.schema, document, variableValues: variables, contextValue, operationName });
+    const result = await execute({ schema: this.schema, document, variableValues: variables, contextValue, operationName });
+    // No `data`: nothing ran, because the request itself is wrong (a variable that is not a valid
+    // Date, an unknown operation): the caller's mistake, not an internal error.
+    if ('data' in result || !result.errors) return result;
+    return { errors: result.errors.map((e) => badUserInput(e)) };
   }
 
   /** This service as a peer of the others, called in-process. */
@@ -172,4 +176,9 @@ export async function startService(definition: ServiceDefinition, options: Servi
   if (options.jobs === 'manual') await service.jobs.register();
   else await service.jobs.start();
   return service;
+}
+
+function badUserInput(error: GraphQLError): GraphQLError {
+  if (error.extensions?.code) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
 }

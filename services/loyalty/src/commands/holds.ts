@@ -21,7 +21,10 @@ import { findGiftCard, findWallet, moveStoredValue, survivingWallet } from './st
 
 function checkKey(key: string): string {
   const trimmed = key.trim();
-  if (!trimmed) throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'an idempotency key is required', ['idempotencyKey']);
+  // The column keeps 120 characters.
+  if (!trimmed || trimmed.length > 120) {
+    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'an idempotency key is 1 to 120 characters', ['idempotencyKey']);
+  }
   return trimmed;
 }
 

@@ -44,7 +44,9 @@ export interface IssuedGiftCard {
  */
 export async function issueGiftCard(ctx: ServiceContext, input: IssueGiftCardInput): Promise<IssuedGiftCard> {
   const key = input.idempotencyKey.trim();
-  if (!key) throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'an idempotency key is required', ['input', 'idempotencyKey']);
+  if (!key || key.length > 100) {
+    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'an idempotency key is 1 to 100 characters', ['input', 'idempotencyKey']);
+  }
   const { cents, currency } = input.amount;
   if (!isCurrencyCode(currency))
     throw new DomainError('INVALID_CURRENCY', `${currency} is not an ISO currency code`, ['input', 'amount', 'currency']);
