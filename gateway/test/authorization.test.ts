@@ -464,6 +464,13 @@ describe('authorization: the role matrix', () => {
       allowed: ['partner', 'admin'],
       variables: () => ({ id: webhookSubscription, first: 5 }),
     },
+    {
+      operation: 'DefineSegment',
+      allowed: ['admin'],
+      variables: () => ({ input: { name: `Segment ${unique()}`, rule: { purchasedWithinDays: 30 } } }),
+    },
+    // Segments and the score are for staff: a shopper's own customer comes back empty.
+    { operation: 'CustomerEngagement', allowed: STAFF, variables: () => ({ id: alice }) },
   ];
 
   type Outcome = 'allowed' | 'FORBIDDEN';
