@@ -167,10 +167,11 @@ describe('deploy checks: the processes against deploy/', () => {
     });
 
     withKubectl(
-      'finds one replica, no autoscaler, a probe on the wrong path, a migrating subgraph, a missing ConfigMap key, an Ingress to a subgraph',
+      'finds one replica, no autoscaler, a budget that blocks drains, a probe on the wrong path, a migrating subgraph, a missing ConfigMap key, an Ingress to a subgraph',
       () => {
         const objects = rendered();
         named(objects, 'Deployment', 'catalog').spec!.replicas = 1;
+        named(objects, 'PodDisruptionBudget', 'loyalty').spec!.minAvailable = 2;
         objects.splice(objects.indexOf(named(objects, 'HorizontalPodAutoscaler', 'inventory')), 1);
         const gateway = named(objects, 'Deployment', 'gateway').spec!.template!.spec.containers[0]!;
         gateway.readinessProbe!.httpGet!.path = '/healthz';
@@ -182,6 +183,7 @@ describe('deploy checks: the processes against deploy/', () => {
           expect.arrayContaining([
             'deploy/k8s: Deployment/catalog: runs 1 replica(s), not 2 or more',
             'deploy/k8s: Deployment/inventory: has no HorizontalPodAutoscaler keeping 2 replicas or more',
+            'deploy/k8s: Deployment/loyalty: its PodDisruptionBudget keeps all 2 replicas: no node could be drained',
             'deploy/k8s: Deployment/gateway: readinessProbe is not GET /readyz on port 4000',
             'deploy/k8s: Deployment/orders: migrates on start (MIGRATE_ON_START is not false): the Job does',
             'deploy/k8s: Deployment/orders: CRM_URL names CRM_URL of the ConfigMap omni-subgraphs, which is not rendered',

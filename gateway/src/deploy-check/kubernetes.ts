@@ -1,7 +1,8 @@
 /**
  * deploy/k8s as `kubectl kustomize` renders it: for the process each Deployment runs, its
  * environment (checkEnvironment, ConfigMaps and Secrets resolved), port and probes as the code
- * serves them, 2+ replicas with a HorizontalPodAutoscaler and a PodDisruptionBudget, a Service;
+ * serves them, 2+ replicas with a HorizontalPodAutoscaler and a PodDisruptionBudget that lets a
+ * drain proceed, a Service;
  * for a subgraph its migration Job on the same database and its NATS password under the name
  * deploy/nats.conf reads; the Ingress reaching the gateway only, a default-deny NetworkPolicy, and
  * the omni-nats ConfigMap a copy of deploy/nats.conf. The API schema of every object:
@@ -46,6 +47,7 @@ export interface K8sObject {
   spec?: {
     replicas?: number;
     minReplicas?: number;
+    minAvailable?: number | string;
     scaleTargetRef?: { kind: string; name: string };
     selector?: { matchLabels?: Labels } & Labels;
     podSelector?: { matchLabels?: Labels };
@@ -153,13 +155,17 @@ export function checkKubernetes(objects: K8sObject[], root: string): Findings {
       const get = container[probe]?.httpGet;
       if (get?.path !== path || containerPort(container, get.port) !== port) fail(`${probe} is not GET ${path} on port ${port}`);
     }
-    if ((deployment.spec?.replicas ?? 1) < 2) fail(`runs ${deployment.spec?.replicas ?? 1} replica(s), not 2 or more`);
+    const replicas = deployment.spec?.replicas ?? 1;
+    if (replicas < 2) fail(`runs ${replicas} replica(s), not 2 or more`);
     const hpa = of('HorizontalPodAutoscaler').find(
       (h) => h.spec?.scaleTargetRef?.kind === 'Deployment' && h.spec.scaleTargetRef.name === deployment.metadata.name,
     );
     if ((hpa?.spec?.minReplicas ?? 0) < 2) fail('has no HorizontalPodAutoscaler keeping 2 replicas or more');
-    if (!of('PodDisruptionBudget').some((p) => selects(p.spec?.selector?.matchLabels, pod.metadata?.labels)))
-      fail('has no PodDisruptionBudget');
+    const pdb = of('PodDisruptionBudget').find((p) => selects(p.spec?.selector?.matchLabels, pod.metadata?.labels));
+    if (!pdb) fail('has no PodDisruptionBudget');
+    else if (typeof pdb.spec?.minAvailable === 'number' && pdb.spec.minAvailable >= replicas) {
+      fail(`its PodDisruptionBudget keeps all ${replicas} replicas: no node could be drained`);
+    }
     if (!serviceOf(run)) fail('has no Service');
     if (name === 'gateway') continue;
     const natsKey = container.env?.find((e) => e.name === 'NATS_PASSWORD')?.valueFrom?.secretKeyRef?.key;
