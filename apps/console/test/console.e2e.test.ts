@@ -58,7 +58,15 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
   // What went wrong in the page is part of a failure's report.
   page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
   page.on('response', (response) => {
-    if (!response.ok()) process.stderr.write(`HTTP ${response.status()} ${response.request().method()} ${response.url()}\n`);
+    if (response.ok()) return;
+    void response
+      .text()
+      .catch(() => '')
+      .then((body) =>
+        process.stderr.write(
+          `HTTP ${response.status()} ${response.request().method()} ${response.url()} ${body.slice(0, 500)}\n`,
+        ),
+      );
   });
   return page;
 }

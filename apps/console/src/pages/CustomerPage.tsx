@@ -207,6 +207,11 @@ function Orders({ customer }: { customer: Customer }) {
       {orders.map((order) => (
         <OrderCard key={order.id} order={order} customerEmail={customer.email} />
       ))}
+      {customer.orders && customer.orders.totalCount > orders.length && (
+        <p className="muted">
+          The {orders.length} most recent of {customer.orders.totalCount}; find an older one by its number.
+        </p>
+      )}
     </Section>
   );
 }
@@ -375,8 +380,7 @@ function Carts({ customer }: { customer: Customer }) {
               <ul>
                 {cart.lines.map((l) => (
                   <li key={l.sku}>
-                    {l.quantity}× {l.variant?.product.name ?? l.sku} <span className="muted">({l.sku})</span>{' '}
-                    <Money value={l.unitPrice} />
+                    {l.quantity}× {l.variant?.product.name ?? l.sku} <span className="muted">({l.sku})</span>
                   </li>
                 ))}
               </ul>

@@ -108,7 +108,6 @@ export function OrderCard({ order, customerEmail }: { order: OrderFieldsFragment
             {f.promisedDate && <span className="muted"> · promised {formatDate(f.promisedDate)}</span>}
             {f.trackingNumber && <span className="muted"> · tracking {f.trackingNumber}</span>}
             {f.arrivedAt && <Badge tone="warn">shopper here since {formatDateTime(f.arrivedAt)}</Badge>}
-            <span className="muted"> · {f.lines.map((l) => `${l.quantity}× ${l.sku}`).join(', ')}</span>
           </li>
         ))}
       </ul>
@@ -128,7 +127,6 @@ export function OrderCard({ order, customerEmail }: { order: OrderFieldsFragment
               {humanize(p.method)}
               {p.giftCardLast4 ? ` ••${p.giftCardLast4}` : ''}
               {p.provider ? ` (${p.provider})` : ''} <Money value={p.amount} /> <Status value={p.status} />
-              {p.refunded.cents > 0 && <span className="muted"> refunded {formatMoney(p.refunded)}</span>}
               {p.points > 0 && <span className="muted"> · {p.points} points</span>}
             </li>
           ))}

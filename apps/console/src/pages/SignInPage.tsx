@@ -20,7 +20,10 @@ export function SignInPage({ config, onSignedIn }: { config: ConsoleConfig; onSi
   const [locations, setLocations] = useState<ConsoleLocationsQuery['locations'] | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
-  const anonymous = useMemo(() => new Client({ url: config.graphqlPath, exchanges: [fetchExchange], preferGetMethod: false }), [config.graphqlPath]);
+  const anonymous = useMemo(
+    () => new Client({ url: config.graphqlPath, exchanges: [fetchExchange], preferGetMethod: false }),
+    [config.graphqlPath],
+  );
 
   useEffect(() => {
     if (!config.devSignIn) return;
