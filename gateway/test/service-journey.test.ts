@@ -426,21 +426,26 @@ describe('service across channels through the gateway', () => {
     expect(await errors({ channel: 'SOCIAL', from: '@x', body: 'hi', receivedAt: '2999-01-01T00:00:00Z' })).toEqual([
       'INVALID_TIME',
     ]);
-    // Null bytes and oversize text are cleaned, never an internal error.
+    // Control characters and oversize text from a connector are cleaned, never an internal error;
+    // a NUL character is refused by the gateway before anything runs.
     const odd = await inbound({
       channel: 'SOCIAL',
       from: '@x',
       subject: 's'.repeat(500),
-      body: `a\u0000b ${'z'.repeat(30_000)}`,
+      body: `a\u0007b ${'z'.repeat(30_000)}`,
     });
     expect(odd.userErrors).toEqual([]);
     expect(odd.supportCase.subject).toHaveLength(200);
+    const nul = await connector.raw<any>(contractOperation('ReceiveInboundMessage'), {
+      input: { channel: 'SOCIAL', from: '@x', body: 'a\u0000b' },
+    });
+    expect(nul.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     const upsert = async (input: Record<string, unknown>) =>
       (await send(t.client, 'UpsertHelpArticle', { input })).upsertHelpArticle.userErrors.map((e: any) => e.code);
     expect(await upsert({ title: '', answer: 'a', published: true })).toEqual(['INVALID_TITLE']);
     expect(await upsert({ title: 'a', answer: 'x'.repeat(10_001), published: true })).toEqual(['INVALID_ANSWER']);
-    expect(await upsert({ title: 'a', answer: 'b\u0000', published: true })).toEqual(['INVALID_ANSWER']);
+    expect(await upsert({ title: 'a', answer: 'b\u0001', published: true })).toEqual(['INVALID_ANSWER']);
     expect(await upsert({ title: 'a', answer: 'b', tags: ['t'.repeat(51)], published: true })).toEqual(['INVALID_TAG']);
     expect(await upsert({ id: randomUUID(), title: 'a', answer: 'b', published: true })).toEqual(['UNKNOWN_ARTICLE']);
 

@@ -91,7 +91,11 @@ describe('deliveryTargets', () => {
 
   it('knows every kind CRM sends as transactional, and which a shopper may opt out of', () => {
     for (const kind of Object.values(MessageKind)) expect(MESSAGE_PURPOSE[kind]).toBe(TRANSACTIONAL);
-    expect(Object.values(MessageKind).filter((kind) => !canOptOut(kind))).toEqual([MessageKind.GIFT_CARD]);
+    expect(Object.values(MessageKind).filter((kind) => !canOptOut(kind))).toEqual([
+      MessageKind.GIFT_CARD,
+      MessageKind.CASE_OPENED,
+      MessageKind.CASE_REPLY,
+    ]);
   });
 });
 

@@ -36,8 +36,8 @@ export interface HelpSearchResult {
  * looked for as prefixes in the title, tags, categories and answer; an article matching more of
  * them, or in its title, ranks higher (SQLite: FTS5 bm25 with the title weighted 4 to 1;
  * PostgreSQL: ts_rank with the title as weight A). When fewer than FEW_RESULTS articles match,
- * misspelt words count too (SQLite: the closest words of the index's vocabulary by edit
- * distance; PostgreSQL: pg_trgm word similarity), ranked after every exact match. An empty query
+ * misspelt words count too: the closest words of the articles' vocabulary by edit distance (the
+ * FTS5 vocabulary table on SQLite, ts_stat on PostgreSQL), ranked after every exact match. An empty query
  * lists the articles, most recently changed first. Three statements (count, ranked page, rows),
  * two more on the typo path.
  */
@@ -80,17 +80,20 @@ export async function searchHelpArticles(db: DataSource, request: HelpSearchRequ
     totalCount = await count(`${article} h`, `${visible} AND ${exact}`);
     let matched = exact;
     let order = `ts_rank(${vector}, to_tsquery('simple', :fts)) DESC`;
-    const fuzzy = terms.filter((t) => typosAllowed(t));
-    if (totalCount < FEW_RESULTS && fuzzy.length) {
-      // `%>`: a stretch of searchText is similar to the word (pg_trgm.word_similarity_threshold),
-      // answered by the trigram index help_article_search_trgm.
-      fuzzy.forEach((t, i) => (params[`tw${i}`] = t));
-      const similar = fuzzy.map((_, i) => `h."searchText" %> :tw${i}`);
-      matched = `(${exact} OR ${similar.join(' OR ')})`;
-      order =
-        `(CASE WHEN ${exact} THEN 0 ELSE 1 END), ${order}, ` +
-        `(${fuzzy.map((_, i) => `word_similarity(:tw${i}, h."searchText")`).join(' + ')}) DESC`;
-      totalCount = await count(`${article} h`, `${visible} AND ${matched}`);
+    if (totalCount < FEW_RESULTS && terms.some((t) => typosAllowed(t))) {
+      // The words of every article (ts_stat over their tsvectors), then the same edit-distance
+      // candidates as on SQLite: a swap of two letters is one typo here too.
+      const vocabulary = await postgresVocabulary(db, article, terms);
+      const candidates = terms.map((t) => spellingCandidates(t, vocabulary));
+      if (candidates.some((c) => c.length)) {
+        params.fuzzy = terms
+          .map((t, i) => [`${t}:*`, ...candidates[i]!.map((c) => `'${c.replace(/'/g, "''")}'`)].join(' | '))
+          .map((alternatives) => `(${alternatives})`)
+          .join(' | ');
+        matched = `to_tsvector('simple', h."searchText") @@ to_tsquery('simple', :fuzzy)`;
+        order = `(CASE WHEN ${exact} THEN 0 ELSE 1 END), ts_rank(${vector}, to_tsquery('simple', :fuzzy)) DESC`;
+        totalCount = await count(`${article} h`, `${visible} AND ${matched}`);
+      }
     }
     page = await runSql<{ id: string }>(
       db,
@@ -127,4 +130,26 @@ export async function searchHelpArticles(db: DataSource, request: HelpSearchRequ
   const rows = ids.length ? await db.getRepository(HelpArticle).findBy({ id: In(ids) }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { totalCount, nodes: ids.map((id) => byId.get(id)).filter((r): r is HelpArticle => r != null), hasNextPage };
+}
+
+/**
+ * The words of the articles' text with how many articles hold each (PostgreSQL's ts_stat over
+ * their tsvectors), of a length the query's misspelt words can reach. It reads every article's
+ * text: fine for a knowledge base (hundreds to a few thousand articles), and only asked when
+ * fewer than FEW_RESULTS articles match exactly.
+ */
+async function postgresVocabulary(
+  db: DataSource,
+  table: string,
+  terms: readonly string[],
+): Promise<{ term: string; documents: number }[]> {
+  const lengths = terms.filter((t) => typosAllowed(t)).map((t) => [...t].length);
+  const source = `SELECT to_tsvector('simple', "searchText") FROM ${table}`.replace(/'/g, "''");
+  const rows = await runSql<{ term: string; documents: string | number }>(
+    db,
+    `SELECT "word" AS "term", "ndoc" AS "documents" FROM ts_stat('${source}') ` +
+      `WHERE length("word") BETWEEN :shortest AND :longest${terms.some((t) => /\d/.test(t)) ? '' : ` AND "word" !~ '[0-9]'`}`,
+    { shortest: Math.min(...lengths) - 2, longest: Math.max(...lengths) + 2 },
+  );
+  return rows.map((r) => ({ term: r.term, documents: Number(r.documents) }));
 }

@@ -3,10 +3,9 @@ import { backfillReplyTokens } from '../backfill-reply-tokens';
 
 /**
  * The knowledge base (help articles, their per-channel counters, a GIN index on the tsvector of
- * their text and a trigram index for typo tolerance) and inbound messages on cases: the thread
- * table, a case's reply token (backfilled for existing cases), its requester, a case without a
- * customer, and the case a timeline entry belongs to. pg_trgm is created by catalog's migration
- * too (IF NOT EXISTS: a database-wide extension).
+ * their text) and inbound messages on cases: the thread table, a case's reply token (backfilled
+ * for existing cases), its requester, a case without a customer, and the case a timeline entry
+ * belongs to.
  */
 export class CrmHelpArticlesInbound1796005186630 implements MigrationInterface {
   name = 'CrmHelpArticlesInbound1796005186630';
@@ -19,8 +18,6 @@ export class CrmHelpArticlesInbound1796005186630 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "help_article_published_updated" ON "crm"."help_article"  ("published", "updatedAt") `);
     await queryRunner.query(`CREATE TABLE "crm"."help_article_stat" ("articleId" character varying(36) NOT NULL, "channel" character varying(20) NOT NULL, "views" integer NOT NULL DEFAULT '0', "helpful" integer NOT NULL DEFAULT '0', "notHelpful" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_2e92c5a0cbd62181fa78cd52b2a" PRIMARY KEY ("articleId", "channel"))`);
     await queryRunner.query(`CREATE INDEX "help_article_search_fts" ON "crm"."help_article" USING GIN (to_tsvector('simple', "searchText"))`);
-    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await queryRunner.query(`CREATE INDEX "help_article_search_trgm" ON "crm"."help_article" USING GIN ("searchText" gin_trgm_ops)`);
     await queryRunner.query(`ALTER TABLE "crm"."customer_interaction" ADD "caseId" character varying(36)`);
     await queryRunner.query(`ALTER TABLE "crm"."support_case" ADD "replyToken" character varying(32)`);
     await queryRunner.query(`ALTER TABLE "crm"."support_case" ADD "requester" character varying(254)`);
@@ -42,7 +39,6 @@ export class CrmHelpArticlesInbound1796005186630 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "crm"."support_case" DROP COLUMN "requester"`);
     await queryRunner.query(`ALTER TABLE "crm"."support_case" DROP COLUMN "replyToken"`);
     await queryRunner.query(`ALTER TABLE "crm"."customer_interaction" DROP COLUMN "caseId"`);
-    await queryRunner.query(`DROP INDEX "crm"."help_article_search_trgm"`);
     await queryRunner.query(`DROP INDEX "crm"."help_article_search_fts"`);
     await queryRunner.query(`DROP TABLE "crm"."help_article_stat"`);
     await queryRunner.query(`DROP INDEX "crm"."help_article_published_updated"`);
