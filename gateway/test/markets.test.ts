@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { newEnvelope } from '@omni/platform';
+import { StoredValueAccount } from '../../services/loyalty/src/entities/stored-value';
 import type { GatewayClient } from '../src/client';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
@@ -391,6 +393,65 @@ describe('markets and local currency', () => {
     });
     expect(cancelled.cancelOrder.userErrors).toEqual([]);
     expect(await until(balance, (b) => b.cents === 5000)).toEqual({ cents: 5000, currency: 'USD' });
+  });
+
+  it('lets only ADMIN configure markets, loyalty currencies and conversion rates', async () => {
+    const market = { code: 'FR', name: 'France', country: 'FR', currency: 'EUR' };
+    for (const caller of [shopper, berlinAssociate]) {
+      const attempts = [
+        await caller.raw(UPSERT_MARKET, { input: market }),
+        await caller.raw(SET_RATE, { input: { from: 'USD', to: 'EUR', rate: '2' } }),
+        await caller.raw(SET_LOYALTY_CURRENCY, { input: { currency: 'EUR', earnRate: '100', pointValue: '100' } }),
+      ];
+      for (const attempt of attempts) expect(attempt.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const rates = await berlinAssociate.request(`query { currencyConversionRates { fromCurrency toCurrency rate } }`);
+    expect(rates.currencyConversionRates).toEqual([{ fromCurrency: 'USD', toCurrency: 'EUR', rate: '0.92' }]);
+    const invalid = await staff.request(SET_RATE, { input: { from: 'USD', to: 'EUR', rate: '-1' } });
+    expect(invalid.setCurrencyConversionRate.userErrors[0]).toMatchObject({ code: 'INVALID_RATE', field: ['input', 'rate'] });
+  });
+
+  it('pays a euro order from dollar store credit at the configured rate', async () => {
+    // 20.00 USD of store credit from a return, then a 22.00 EUR tee in Berlin: 18.40 EUR paid by the credit.
+    const loyalty = t.system.services.get('loyalty')!;
+    await t.system.bus.publish(
+      newEnvelope(
+        'orders.return.received',
+        {
+          returnId: randomUUID(),
+          orderId: randomUUID(),
+          customerId,
+          locationId: newYork,
+          resolution: 'STORE_CREDIT',
+          refundCents: 2000,
+          currency: 'USD',
+          exchangeOrderId: null,
+          lines: [],
+        },
+        'WEB',
+      ),
+    );
+    const wallet = () => loyalty.db.getRepository(StoredValueAccount).findOneBy({ customerId, currency: 'USD' });
+    expect((await until(wallet, (w) => w?.balanceCents === 2000))?.balanceCents).toBe(2000);
+    const placed = await send(berlinAssociate, 'PlaceOrderWithTenders', {
+      customerId,
+      channel: 'STORE',
+      key: randomUUID(),
+      lines: [{ sku: 'MKT-TEE', quantity: 1 }],
+      fulfillment: pickupAt(berlin),
+      useStoreCredit: true,
+      payment: { provider: 'cash', token: 'till-1' },
+    });
+    expect(placed.placeOrder.userErrors).toEqual([]);
+    expect(placed.placeOrder.order.payments).toEqual([
+      { method: 'STORE_CREDIT', amount: { cents: 1840, currency: 'EUR' } },
+      { method: 'CASH', amount: { cents: 360, currency: 'EUR' } },
+    ]);
+    const paid = await staff.request(PAYMENTS, { number: placed.placeOrder.order.number });
+    expect(paid.orderByNumber.payments[0]).toMatchObject({
+      exchangeRate: '0.92',
+      tenderAmount: { cents: 2000, currency: 'USD' },
+    });
   });
 
   it('applies a promotion with an amount only to baskets in its currency', async () => {
