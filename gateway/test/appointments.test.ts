@@ -103,7 +103,7 @@ describe('appointments through the gateway', () => {
       [{ locationId: store, capacityPerSlot: 3, slotMinutes: 7 }, 'INVALID_SLOT_MINUTES', 'slotMinutes'],
       [{ locationId: warehouse, capacityPerSlot: 3, slotMinutes: 30 }, 'NOT_A_STORE', 'locationId'],
       [{ locationId: 'no-such-store', capacityPerSlot: 3, slotMinutes: 30 }, 'UNKNOWN_LOCATION', 'locationId'],
-      [{ locationId: 'a\u0000b', capacityPerSlot: 3, slotMinutes: 30 }, 'UNKNOWN_LOCATION', 'locationId'],
+      [{ locationId: 'x'.repeat(200), capacityPerSlot: 3, slotMinutes: 30 }, 'UNKNOWN_LOCATION', 'locationId'],
     ] as const) {
       const response = await set(t.client, { ...input, kind: 'FITTING' });
       expect(response.errors).toBeUndefined();

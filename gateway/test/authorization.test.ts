@@ -35,6 +35,8 @@ interface Case {
 }
 
 const usd = (cents: number) => ({ cents, currency: 'USD' });
+const TODAY = new Date().toISOString().slice(0, 10);
+const TOMORROW_10 = `${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}T10:00:00.000Z`;
 
 describe('authorization: the role matrix', () => {
   let t: TestSystem;
@@ -125,6 +127,9 @@ describe('authorization: the role matrix', () => {
       input: { url: 'http://127.0.0.1:9/hooks', topics: ['ORDER_PLACED'] },
     });
     webhookSubscription = subscribed.createWebhookSubscription.subscription.id;
+    await send(t.client, 'SetAppointmentCapacity', {
+      input: { locationId: elsewhere, kind: 'FITTING', capacityPerSlot: 100, slotMinutes: 30 },
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -471,6 +476,25 @@ describe('authorization: the role matrix', () => {
     },
     // Segments and the score are for staff: a shopper's own customer comes back empty.
     { operation: 'CustomerEngagement', allowed: STAFF, variables: () => ({ id: alice }) },
+    // Appointments at the store `elsewhere`: its capacity is set by ADMIN or its own associates.
+    {
+      operation: 'SetAppointmentCapacity',
+      allowed: ['admin', 'associateElsewhere'],
+      variables: () => ({ input: { locationId: elsewhere, kind: 'FITTING', capacityPerSlot: 100, slotMinutes: 30 } }),
+    },
+    {
+      operation: 'BookAppointment',
+      allowed: SHOPPER_AND_STAFF,
+      variables: () => ({
+        input: { customerId: alice, locationId: elsewhere, kind: 'FITTING', startsAt: TOMORROW_10, channel: 'WEB' },
+      }),
+    },
+    // ADMIN sees every location; an associate their own.
+    {
+      operation: 'FulfillmentKpis',
+      allowed: ['admin', 'associateHere', 'associateElsewhere'],
+      variables: () => ({ from: TODAY, to: TODAY }),
+    },
   ];
 
   type Outcome = 'allowed' | 'FORBIDDEN';

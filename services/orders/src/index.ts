@@ -6,6 +6,7 @@ import { OrderPayment, PaymentRefund } from './entities/payment';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs';
 import { StoreActionsResolver, StoreQueueResolver } from './resolvers/store.resolver';
+import { FulfillmentKpisResolver } from './resolvers/fulfillment-kpis.resolver';
 import { ReturnLine, ReturnRequest } from './entities/return';
 import { ReplenishmentSubscription } from './entities/subscription';
 import { SavedPaymentMethod, ShoppingListItemRow, WalletTopUp } from './entities/shopper';
@@ -55,6 +56,7 @@ export const ordersService: ServiceDefinition = {
   resolvers: [
     StoreQueueResolver,
     StoreActionsResolver,
+    FulfillmentKpisResolver,
     OrderResolver,
     OrderLineResolver,
     FulfillmentResolver,

@@ -10,7 +10,7 @@ import {
   STANDARD_TRANSIT_DAYS,
   transitionProblem,
 } from '../domain/fulfillment';
-import { FulfillmentType, LineStatus } from '../domain/status';
+import { FulfillmentStatus, FulfillmentType, LineStatus } from '../domain/status';
 import { appendHistory } from './history';
 import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../entities/order';
 import { receiveOrderTransfer, shipOrderTransfer } from '../peers';
@@ -85,6 +85,7 @@ export async function advanceFulfillment(ctx: ServiceContext, request: AdvanceRe
         status: next,
         ...(trackingNumber ? { trackingNumber } : {}),
         ...(hasLeft(next) && !fulfillment.leftAt ? { leftAt: new Date() } : {}),
+        ...(next === FulfillmentStatus.READY_FOR_PICKUP && !fulfillment.readyAt ? { readyAt: new Date() } : {}),
       },
     );
     if (!changed.affected)

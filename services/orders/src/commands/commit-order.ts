@@ -96,7 +96,14 @@ export async function commitOrder(manager: EntityManager, ctx: ServiceContext, c
   );
   await manager.insert(Fulfillment, fulfillments);
   const fulfillmentLines = c.plan.flatMap((planned, i) =>
-    planned.lines.map((l) => ({ fulfillmentId: fulfillments[i]!.id, orderLineId: l.lineId, sku: l.sku, quantity: l.quantity })),
+    planned.lines.map((l) => ({
+      fulfillmentId: fulfillments[i]!.id,
+      orderLineId: l.lineId,
+      sku: l.sku,
+      quantity: l.quantity,
+      pickedQuantity: null,
+      substituteSku: null,
+    })),
   );
   await manager.insert(FulfillmentLine, fulfillmentLines);
   // One row per insert: a multi-row insert hands default values back to the wrong entities on SQLite.

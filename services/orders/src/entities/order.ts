@@ -76,6 +76,7 @@ export class PostalAddress {
 @Index('customer_order_customer_placed', ['customerId', 'placedAt'])
 @Index('customer_order_idempotency', ['idempotencyScope', 'idempotencyKey'], { unique: true })
 @Index('customer_order_external_ref', ['channel', 'externalRef'])
+@Index('customer_order_placed', ['placedAt'])
 export class Order {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -285,6 +286,14 @@ export class Fulfillment {
   @Column({ type: Date, nullable: true })
   leftAt!: Date | null;
 
+  /** When a pickup became READY_FOR_PICKUP (the fulfillment KPIs' time to ready). */
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a pickup became ready for the shopper; null: not yet, or not a pickup.',
+  })
+  @Column({ type: Date, nullable: true })
+  readyAt!: Date | null;
+
   @Field(() => Date, { nullable: true, description: 'When the shopper said "I am here" for this pickup.' })
   @Column({ type: Date, nullable: true })
   arrivedAt!: Date | null;
@@ -317,6 +326,21 @@ export class FulfillmentLine {
   @Field(() => Int, { description: 'Units, at least 1.' })
   @Column({ type: 'int' })
   quantity!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Units the picker found (`recordPick`); fewer than `quantity` is a short pick. Null: no pick recorded (picked as ordered).',
+  })
+  @Column({ type: 'int', nullable: true })
+  pickedQuantity!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The SKU picked instead of the one ordered (`recordPick`); null: none substituted.',
+  })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  substituteSku!: string | null;
 }
 
 /** The order's history: who did what, when, from which channel. Append-only. */
