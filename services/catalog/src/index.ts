@@ -6,7 +6,7 @@ import { ChannelPrice, ChannelPricePolicy, Product, ProductFacet, ProductVariant
 import { Promotion } from './entities/promotion';
 import { CategoryAffinity, CustomerProductView, CoPurchase, CustomerPurchase, ProductSales } from './entities/recommendation';
 import { consumers } from './events/consumers';
-import { personalOffers, segmentMemberships } from './events/segments';
+import { personalOfferOwners, personalOffers, segmentMemberships } from './events/segments';
 import { CustomerSegment } from './entities/segment';
 import { productById, variantBySku } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
@@ -52,5 +52,5 @@ export const catalogService: ServiceDefinition = {
     Product: (ref, ctx) => productById(ctx).load(String(ref.id)),
     ProductVariant: (ref, ctx) => variantBySku(ctx).load(String(ref.sku)),
   },
-  consumers: [...consumers, segmentMemberships, personalOffers],
+  consumers: [...consumers, segmentMemberships, personalOffers, personalOfferOwners],
 };

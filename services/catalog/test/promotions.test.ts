@@ -95,6 +95,17 @@ describe('priceCart', () => {
     expect(priceCart(cart, Channel.WEB, anon, [gold], now).discountCents).toBe(0);
   });
 
+  it.each<[string, Partial<PromotionRule>, { id: string | null; tier: string | null; segmentIds?: string[] }, number]>([
+    ['a personal offer, for her', { customerId: 'ada' }, { id: 'ada', tier: null }, 500],
+    ['a personal offer, for someone else', { customerId: 'ada' }, { id: 'bob', tier: null }, 0],
+    ['a personal offer, for a guest', { customerId: 'ada' }, { id: null, tier: null }, 0],
+    ['a segment offer, for a member', { segmentId: 'vip' }, { id: 'ada', tier: null, segmentIds: ['new', 'vip'] }, 500],
+    ['a segment offer, for a non-member', { segmentId: 'vip' }, { id: 'bob', tier: null, segmentIds: ['new'] }, 0],
+    ['a segment offer, memberships unknown', { segmentId: 'vip' }, { id: 'bob', tier: null }, 0],
+  ])('%s', (_, audience, customer, discount) => {
+    expect(priceCart([line('A', 1, 5000)], Channel.STORE, customer, [promo(audience)], now).discountCents).toBe(discount);
+  });
+
   it('caps the discount at the subtotal and ignores amounts in another currency', () => {
     const big = promo({ kind: 'AMOUNT_OFF', value: 10_000, currency: 'USD' });
     expect(priceCart([line('A', 1, 2500)], Channel.WEB, anon, [big], now)).toMatchObject({ discountCents: 2500, totalCents: 0 });

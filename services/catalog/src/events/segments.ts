@@ -1,4 +1,13 @@
-import { parsePayload, PersonalOfferGrantedEvent, SegmentMembershipChangedEvent, type ConsumerDefinition } from '@omni/platform';
+import {
+  CustomerErasedEvent,
+  CustomersMergedEvent,
+  parseEvent,
+  parsePayload,
+  PersonalOfferGrantedEvent,
+  SegmentMembershipChangedEvent,
+  type ConsumerDefinition,
+} from '@omni/platform';
+import { In } from 'typeorm';
 import { Promotion, PromotionKind } from '../entities/promotion';
 import { CustomerSegment } from '../entities/segment';
 
@@ -42,5 +51,26 @@ export const personalOffers: ConsumerDefinition = {
       endsAt: new Date(offer.endsAt),
       active: true,
     });
+  },
+};
+
+/**
+ * A merge re-points the duplicate's personal offers to the survivor (orders price for the
+ * survivor); an erasure switches the person's offers off and forgets their memberships (CRM also
+ * publishes each membership they leave).
+ */
+export const personalOfferOwners: ConsumerDefinition = {
+  name: 'personal-offer-owners',
+  types: [CustomersMergedEvent.type, CustomerErasedEvent.type],
+  async handle(manager, event) {
+    const parsed = parseEvent([CustomersMergedEvent, CustomerErasedEvent], event);
+    if (parsed.type === CustomersMergedEvent.type) {
+      const { survivorId, duplicateId } = parsed.payload;
+      await manager.update(Promotion, { customerId: duplicateId }, { customerId: survivorId });
+      return;
+    }
+    const ids = In([parsed.payload.customerId, ...parsed.payload.mergedIds]);
+    await manager.update(Promotion, { customerId: ids }, { active: false });
+    await manager.delete(CustomerSegment, { customerId: ids });
   },
 };

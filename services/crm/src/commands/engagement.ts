@@ -10,9 +10,9 @@ import {
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { birthdayProblem, isTimeZone, type Birthday } from '../domain/lifecycle';
 import { rfmScore, type OrderFact } from '../domain/rfm';
-import { isMember, validateRule, type CustomerFacts, type SegmentRule } from '../domain/segments';
+import { isMember, TIERS, validateRule, type CustomerFacts, type SegmentRule } from '../domain/segments';
 import { Customer } from '../entities/customer';
-import { CustomerEngagement, CustomerOrderFact, Segment, SegmentMember } from '../entities/engagement';
+import { CustomerEngagement, CustomerOrderFact, LifecycleOccasion, Segment, SegmentMember } from '../entities/engagement';
 import { lockCustomer, requireCustomer } from './customers';
 
 /** Days of orders the RFM score's frequency and monetary value look at (RFM_WINDOW_DAYS, default 365). */
@@ -31,8 +31,13 @@ export function toOrderFact(row: CustomerOrderFact): OrderFact {
   };
 }
 
-/** The customer's engagement row, created (activity: their registration) when missing. */
-export async function engagementRow(manager: EntityManager, customer: Customer, now: Date): Promise<CustomerEngagement> {
+/** The customer's engagement row, created (activity: their registration, or `initial`) when missing. */
+export async function engagementRow(
+  manager: EntityManager,
+  customer: Customer,
+  now: Date,
+  initial: { lastActivityAt?: Date | null; tier?: string | null } = {},
+): Promise<CustomerEngagement> {
   const found = await manager.findOneBy(CustomerEngagement, { customerId: customer.id });
   if (found) return found;
   const row = manager.create(CustomerEngagement, {
@@ -41,8 +46,8 @@ export async function engagementRow(manager: EntityManager, customer: Customer, 
     birthDay: null,
     birthYear: null,
     timeZone: null,
-    tier: null,
-    lastActivityAt: customer.createdAt ?? now,
+    tier: initial.tier ?? null,
+    lastActivityAt: initial.lastActivityAt ?? customer.createdAt ?? now,
     recency: null,
     frequency: null,
     monetary: null,
@@ -53,7 +58,7 @@ export async function engagementRow(manager: EntityManager, customer: Customer, 
     lastOrderAt: null,
     evaluatedAt: new Date(0),
   });
-  await manager.insert(CustomerEngagement, row);
+  await manager.createQueryBuilder().insert().into(CustomerEngagement).values(row).updateEntity(false).execute();
   return row;
 }
 
@@ -78,6 +83,31 @@ async function leave(manager: EntityManager, segmentId: string, customerId: stri
 }
 
 /**
+ * Records activity (and the loyalty tier when given) on the customer's row in one statement, the
+ * row created when missing. Then, only when some segment's rule reads activity or tier, their
+ * memberships are computed again (an app check-in ends an "inactive for 90 days" membership).
+ */
+export async function recordActivity(
+  manager: EntityManager,
+  customer: Customer,
+  at: Date | null,
+  tier: string | null,
+  now: Date,
+): Promise<void> {
+  const update = manager.createQueryBuilder().update(CustomerEngagement).where('customerId = :id', { id: customer.id });
+  const values: Record<string, unknown> = {};
+  if (tier) values.tier = tier;
+  if (at) values.lastActivityAt = () => `CASE WHEN "lastActivityAt" < :at THEN :at ELSE "lastActivityAt" END`;
+  if (Object.keys(values).length === 0) return;
+  const { affected } = await update.set(values).setParameter('at', at).execute();
+  if (!affected) await engagementRow(manager, customer, now, { lastActivityAt: at, tier });
+  const segments = await manager.find(Segment, { select: { id: true, rule: true } });
+  if (segments.some((s) => s.rule.inactiveForDays != null || s.rule.minTier != null)) {
+    await evaluateCustomer(manager, customer, now, undefined, segments);
+  }
+}
+
+/**
  * Recomputes a (locked) customer's RFM score from their orders and their membership of every
  * segment, in the caller's transaction: a membership that changes is written with its event
  * (`crm.segment.membership_changed`), so catalog prices segment offers from the same facts.
@@ -87,6 +117,7 @@ export async function evaluateCustomer(
   customer: Customer,
   now: Date,
   row?: CustomerEngagement,
+  knownSegments?: Pick<Segment, 'id' | 'rule'>[],
 ): Promise<CustomerEngagement> {
   const engagement = row ?? (await engagementRow(manager, customer, now));
   const orders = (await manager.findBy(CustomerOrderFact, { customerId: customer.id })).map(toOrderFact);
@@ -119,7 +150,7 @@ export async function evaluateCustomer(
       evaluatedAt: now,
     },
   );
-  const segments = await manager.find(Segment, { select: { id: true, rule: true } });
+  const segments = knownSegments ?? (await manager.find(Segment, { select: { id: true, rule: true } }));
   if (segments.length === 0) return engagement;
   const current = new Set(
     (await manager.find(SegmentMember, { select: { segmentId: true }, where: { customerId: customer.id } })).map(
@@ -288,4 +319,62 @@ export async function refreshEngagement(db: DataSource, now: Date, limit = 5000)
     done += ids.length;
   }
   return done;
+}
+
+/**
+ * A merge (`crm.customer.merged`): the duplicate's orders count for the survivor, its birthday and
+ * time zone are kept when the survivor has none, the higher tier and the later activity win, its
+ * lifecycle occasions count as the survivor's (no second welcome), and it leaves its segments;
+ * then the survivor is evaluated. Idempotent: a second run finds nothing of the duplicate.
+ */
+export async function mergeEngagement(manager: EntityManager, survivorId: string, duplicateId: string, now: Date): Promise<void> {
+  const survivor = await lockCustomer(manager, survivorId);
+  if (!survivor) return;
+  await manager.update(CustomerOrderFact, { customerId: duplicateId }, { customerId: survivor.id });
+  const duplicate = await manager.findOneBy(CustomerEngagement, { customerId: duplicateId });
+  const row = await engagementRow(manager, survivor, now);
+  if (duplicate) {
+    if (row.birthMonth == null && duplicate.birthMonth != null) {
+      Object.assign(row, { birthMonth: duplicate.birthMonth, birthDay: duplicate.birthDay, birthYear: duplicate.birthYear });
+    }
+    row.timeZone = row.timeZone ?? duplicate.timeZone;
+    if (TIERS.indexOf(duplicate.tier as never) > TIERS.indexOf(row.tier as never)) row.tier = duplicate.tier;
+    if (duplicate.lastActivityAt > row.lastActivityAt) row.lastActivityAt = duplicate.lastActivityAt;
+    await manager.update(
+      CustomerEngagement,
+      { customerId: survivor.id },
+      { birthMonth: row.birthMonth, birthDay: row.birthDay, birthYear: row.birthYear, timeZone: row.timeZone },
+    );
+    await manager.delete(CustomerEngagement, { customerId: duplicateId });
+  }
+  const occasions = await manager.findBy(LifecycleOccasion, { customerId: duplicateId });
+  if (occasions.length > 0) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(LifecycleOccasion)
+      .values(occasions.map((o) => ({ ...o, customerId: survivor.id })))
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+    await manager.delete(LifecycleOccasion, { customerId: duplicateId });
+  }
+  for (const member of await manager.findBy(SegmentMember, { customerId: duplicateId })) {
+    await leave(manager, member.segmentId, duplicateId);
+  }
+  await evaluateCustomer(manager, survivor, now, row);
+}
+
+/**
+ * An erasure (`crm.customer.erased`): the birthday, time zone, score, order facts and lifecycle
+ * occasions of these customer ids are deleted, and they leave every segment.
+ */
+export async function forgetEngagement(manager: EntityManager, customerIds: string[]): Promise<void> {
+  const ids = In(customerIds);
+  for (const member of await manager.findBy(SegmentMember, { customerId: ids })) {
+    await leave(manager, member.segmentId, member.customerId);
+  }
+  await manager.delete(CustomerEngagement, { customerId: ids });
+  await manager.delete(CustomerOrderFact, { customerId: ids });
+  await manager.delete(LifecycleOccasion, { customerId: ids });
 }
