@@ -495,6 +495,20 @@ describe('authorization: the role matrix', () => {
       allowed: ['admin', 'associateHere', 'associateElsewhere'],
       variables: () => ({ from: TODAY, to: TODAY }),
     },
+    // The shopper's app: `me` is whoever signed in (null for staff, partners and guests).
+    { operation: 'MyWallet', allowed: EVERYONE, variables: () => ({}) },
+    {
+      operation: 'TopUpWallet',
+      allowed: SHOPPER_AND_STAFF,
+      variables: () => ({
+        input: { customerId: alice, amount: usd(100), payment: { provider: 'test', token: 'tok_visa' }, idempotencyKey: randomUUID() },
+      }),
+    },
+    {
+      operation: 'SetShoppingListItem',
+      allowed: SHOPPER_AND_STAFF,
+      variables: () => ({ input: { customerId: alice, sku: 'MX-1', quantity: 1 } }),
+    },
   ];
 
   type Outcome = 'allowed' | 'FORBIDDEN';

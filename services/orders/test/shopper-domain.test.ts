@@ -158,6 +158,10 @@ describe('wallet top-ups', () => {
   });
 
   it('is settled once credited, declined or refunded', () => {
-    expect(Object.values(TopUpStatus).filter(isSettled)).toEqual([TopUpStatus.CREDITED, TopUpStatus.DECLINED, TopUpStatus.REFUNDED]);
+    expect(Object.values(TopUpStatus).filter(isSettled)).toEqual([
+      TopUpStatus.CREDITED,
+      TopUpStatus.DECLINED,
+      TopUpStatus.REFUNDED,
+    ]);
   });
 });

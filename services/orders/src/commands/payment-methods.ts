@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { canSeeCustomer, DomainError, inTransaction, isoDate, type ServiceContext } from '@omni/platform';
+import {
+  canSeeCustomer,
+  CUSTOMER_SERVICE,
+  DomainError,
+  hasRole,
+  inTransaction,
+  isoDate,
+  Role,
+  type ServiceContext,
+} from '@omni/platform';
 import type { EntityManager } from 'typeorm';
 import { cleanText } from '../domain/input';
 import { detailsProblem, expiresOn, isExpired, MAX_SAVED_METHODS, type PaymentMethodDetails } from '../domain/payment-methods';
@@ -114,9 +123,21 @@ export async function savedPayment(
   paymentMethodId: string,
   field: string[],
 ): Promise<{ provider: string; token: string }> {
+  // Refused to anyone else before the shopper is looked at, so the answer tells nothing about her.
+  if (!hasRole(ctx.caller, Role.CUSTOMER, ...CUSTOMER_SERVICE)) {
+    throw new DomainError(
+      'PAYMENT_METHOD_NOT_ALLOWED',
+      "only the shopper or staff serving them use the shopper's saved methods",
+      field,
+    );
+  }
   if (!customerId) throw new DomainError('CUSTOMER_REQUIRED', 'a saved payment method belongs to a signed-in customer', field);
   if (!canSeeCustomer(ctx.caller, customerId)) {
-    throw new DomainError('PAYMENT_METHOD_NOT_ALLOWED', "only the shopper or staff serving them use the shopper's saved methods", field);
+    throw new DomainError(
+      'PAYMENT_METHOD_NOT_ALLOWED',
+      "only the shopper or staff serving them use the shopper's saved methods",
+      field,
+    );
   }
   const method = await savedMethod(ctx, paymentMethodId, field);
   if (method.customerId !== customerId) {
@@ -139,11 +160,9 @@ export async function defaultPayment(
  * Tenders with a saved method (`paymentMethodId`) in place of a `payment`: the same request, its
  * `payment` the method's provider and token. Naming both is PAYMENT_CONFLICT.
  */
-export async function withSavedMethod<T extends { paymentMethodId?: string | null; payment?: { provider: string; token: string } | null }>(
-  ctx: ServiceContext,
-  request: T,
-  customerId: string | null,
-): Promise<T> {
+export async function withSavedMethod<
+  T extends { paymentMethodId?: string | null; payment?: { provider: string; token: string } | null },
+>(ctx: ServiceContext, request: T, customerId: string | null): Promise<T> {
   if (!request.paymentMethodId) return request;
   const field = ['input', 'paymentMethodId'];
   if (request.payment) throw new DomainError('PAYMENT_CONFLICT', 'give either payment or paymentMethodId', field);

@@ -48,6 +48,8 @@ export interface ShoppingListItemView {
   /** The shopper's own interval, else the learned one; null when neither exists. */
   intervalDays: number | null;
   learned: PurchaseRhythm | null;
+  /** The last day she bought it (any channel, the past year); null: not bought. */
+  lastPurchasedOn: string | null;
   /** Auto-fill: the next order's date; otherwise when she will want it again (learned). */
   nextDueOn: string | null;
   due: boolean;
@@ -107,34 +109,41 @@ export function listView(
   const kept = new Set(rows.map((r) => r.sku));
   for (const row of rows) {
     if (row.quantity <= 0) continue;
-    items.push(view(customerId, row.sku, row, purchaseRhythm(purchases.get(row.sku) ?? [], today), today));
+    items.push(view(customerId, row.sku, row, purchases.get(row.sku) ?? [], today));
   }
   for (const [sku, bought] of purchases) {
     if (kept.has(sku)) continue;
-    const learned = purchaseRhythm(bought, today);
-    if (learned?.nextDueOn) items.push(view(customerId, sku, null, learned, today));
+    if (purchaseRhythm(bought, today)?.nextDueOn) items.push(view(customerId, sku, null, bought, today));
   }
   return items.sort(
     (a, b) =>
-      Number(b.due) - Number(a.due) ||
-      (a.nextDueOn ?? '9999').localeCompare(b.nextDueOn ?? '9999') ||
-      a.sku.localeCompare(b.sku),
+      Number(b.due) - Number(a.due) || (a.nextDueOn ?? '9999').localeCompare(b.nextDueOn ?? '9999') || a.sku.localeCompare(b.sku),
   );
+}
+
+/** The last day (on or before `today`) any of these purchases was made, or null. */
+function lastPurchaseDay(purchases: readonly Purchase[], today: string): string | null {
+  let last: string | null = null;
+  for (const p of purchases) if (p.day <= today && (last === null || p.day > last)) last = p.day;
+  return last;
 }
 
 function view(
   customerId: string,
   sku: string,
   row: ShoppingListItemRow | null,
-  learned: PurchaseRhythm | null,
+  purchases: readonly Purchase[],
   today: string,
 ): ShoppingListItemView {
+  const learned = purchaseRhythm(purchases, today);
+  const lastPurchasedOn = lastPurchaseDay(purchases, today);
   const intervalDays = row?.intervalDays ?? learned?.intervalDays ?? null;
+  // Her own interval counts from her last purchase; a learned one lapses after three intervals without one.
   const nextDueOn = row?.autoFill
     ? row.nextFillOn
-    : learned && intervalDays && learned.nextDueOn
-      ? addDays(learned.lastPurchasedOn, intervalDays)
-      : null;
+    : row?.intervalDays && lastPurchasedOn
+      ? addDays(lastPurchasedOn, row.intervalDays)
+      : (learned?.nextDueOn ?? null);
   return {
     id: row?.id ?? null,
     customerId,
@@ -143,6 +152,7 @@ function view(
     autoFill: row?.autoFill ?? false,
     intervalDays,
     learned,
+    lastPurchasedOn,
     nextDueOn,
     due: isDueOn(nextDueOn, today),
     addedByShopper: row !== null,
@@ -208,7 +218,8 @@ export async function setShoppingListItem(ctx: ServiceContext, request: SetItemR
           ]);
         }
         const unchanged = existing?.autoFill && existing.nextFillOn && existing.intervalDays === intervalDays;
-        const dueOn = learned ? addDays(learned.lastPurchasedOn, interval) : null;
+        const last = lastPurchaseDay(purchases, today);
+        const dueOn = last ? addDays(last, interval) : null;
         schedule = unchanged
           ? { nextFillOn: existing.nextFillOn, remindedFor: existing.remindedFor }
           : { nextFillOn: firstFillOn(dueOn, interval, today), remindedFor: null };
@@ -232,7 +243,7 @@ export async function setShoppingListItem(ctx: ServiceContext, request: SetItemR
       });
       if (existing) await manager.update(ShoppingListItemRow, { id: row.id }, row);
       else await manager.insert(ShoppingListItemRow, row);
-      return view(customerId, sku, row, learned, today);
+      return view(customerId, sku, row, purchases, today);
     });
   try {
     return await write();
@@ -263,8 +274,9 @@ export async function skipShoppingListFill(ctx: ServiceContext, customerId: stri
   const changed = await ctx.db
     .getRepository(ShoppingListItemRow)
     .update({ id: row.id, nextFillOn: row.nextFillOn! }, { nextFillOn: next, remindedFor: null, updatedAt: new Date() });
-  if (!changed.affected) throw new DomainError('CONCURRENT_CHANGE', 'the item changed meanwhile (an order was placed); reload it', ['sku']);
-  return view(customerId, row.sku, Object.assign(row, { nextFillOn: next, remindedFor: null }), learned, today);
+  if (!changed.affected)
+    throw new DomainError('CONCURRENT_CHANGE', 'the item changed meanwhile (an order was placed); reload it', ['sku']);
+  return view(customerId, row.sku, Object.assign(row, { nextFillOn: next, remindedFor: null }), purchases, today);
 }
 
 /**
@@ -392,7 +404,9 @@ async function fill(
   } catch (error) {
     const reason = error instanceof DomainError ? `${error.code}: ${error.message}` : `ERROR: ${(error as Error).message}`;
     ctx.log.warn({ itemId: item.id, fillOn, reason }, 'shopping list auto-fill failed');
-    await ctx.db.getRepository(ShoppingListItemRow).update({ id: item.id, nextFillOn: fillOn }, { lastFailure: reason.slice(0, 300) });
+    await ctx.db
+      .getRepository(ShoppingListItemRow)
+      .update({ id: item.id, nextFillOn: fillOn }, { lastFailure: reason.slice(0, 300) });
     return null;
   }
 }
@@ -417,10 +431,15 @@ export async function pushFillsAfterPurchase(
     rows.map((r) => r.sku),
   );
   for (const row of rows) {
-    const interval = row.intervalDays ?? purchaseRhythm(history.get(purchase.customerId)!.get(row.sku) ?? [], purchase.day)?.intervalDays;
+    const interval =
+      row.intervalDays ?? purchaseRhythm(history.get(purchase.customerId)!.get(row.sku) ?? [], purchase.day)?.intervalDays;
     if (!interval) continue;
     const after = addDays(purchase.day, interval);
     if (after <= row.nextFillOn!) continue;
-    await manager.update(ShoppingListItemRow, { id: row.id, nextFillOn: row.nextFillOn! }, { nextFillOn: after, remindedFor: null });
+    await manager.update(
+      ShoppingListItemRow,
+      { id: row.id, nextFillOn: row.nextFillOn! },
+      { nextFillOn: after, remindedFor: null },
+    );
   }
 }

@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Channel,
-  DomainError,
-  hasRole,
-  isCurrencyCode,
-  isUniqueViolation,
-  Role,
-  type ServiceContext,
-} from '@omni/platform';
+import { Channel, DomainError, hasRole, isCurrencyCode, isUniqueViolation, Role, type ServiceContext } from '@omni/platform';
 import { In, LessThan } from 'typeorm';
 import { idempotencyScope, requestHash } from '../domain/idempotency';
 import { cleanText } from '../domain/input';
@@ -111,7 +103,9 @@ export async function topUpWallet(ctx: ServiceContext, request: TopUpRequest): P
 /** A one-off payment: a provider that charges; `manual` and `cash` only for staff taking the money themselves. */
 function checkedPayment(ctx: ServiceContext, payment: { provider: string; token: string }) {
   const field = ['input', 'payment', 'provider'];
-  const provider = hasRole(ctx.caller, Role.ASSOCIATE, Role.CSR) ? paymentProvider(payment.provider) : chargingProvider(payment.provider, field);
+  const provider = hasRole(ctx.caller, Role.ASSOCIATE, Role.CSR)
+    ? paymentProvider(payment.provider)
+    : chargingProvider(payment.provider, field);
   if (!provider) throw new DomainError('UNKNOWN_PAYMENT_PROVIDER', `no payment provider ${payment.provider}`, field);
   const token = cleanText(payment.token, 200, 'INVALID_PAYMENT_TOKEN', ['input', 'payment', 'token']);
   return { provider: provider.name, token };
@@ -120,7 +114,10 @@ function checkedPayment(ctx: ServiceContext, payment: { provider: string; token:
 async function replay(ctx: ServiceContext, scope: string, key: string, hash: string): Promise<WalletTopUp | null> {
   const earlier = await ctx.db.getRepository(WalletTopUp).findOneBy({ idempotencyScope: scope, idempotencyKey: key });
   if (earlier && earlier.requestHash !== hash) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was used for another top-up', ['input', 'idempotencyKey']);
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was used for another top-up', [
+      'input',
+      'idempotencyKey',
+    ]);
   }
   return earlier;
 }
@@ -181,7 +178,9 @@ async function takePayment(ctx: ServiceContext, topUp: WalletTopUp, payment: { p
   } catch (error) {
     await provider
       .void(topUp.reference!, `${topUp.id}:void`)
-      .catch((voidError: Error) => ctx.log.warn({ topUpId: topUp.id, err: voidError.message }, 'top-up authorization left to lapse'));
+      .catch((voidError: Error) =>
+        ctx.log.warn({ topUpId: topUp.id, err: voidError.message }, 'top-up authorization left to lapse'),
+      );
     await advance(ctx, topUp, TopUpStatus.PENDING, {
       status: TopUpStatus.DECLINED,
       lastError: described('PAYMENT_FAILED', `the payment could not be taken: ${(error as Error).message}`),

@@ -2,7 +2,11 @@ import { DomainError } from '@omni/platform';
 
 /** Control characters (NUL above all, which PostgreSQL refuses in text) have no place in an id, key or SKU. */
 export function hasControlCharacters(value: string): boolean {
-  return /[\u0000-\u001f\u007f]/.test(value);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { hasControlCharacters } from './input';
+
 /** Saved payment methods: the pure rules for what a shopper may save. */
 
 export const MAX_SAVED_METHODS = 10;
@@ -25,8 +27,6 @@ export function expiresOn(month: number | null | undefined, year: number | null 
   return last.toISOString().slice(0, 10);
 }
 
-const hasControl = (value: string) => /[\u0000-\u001f\u007f]/.test(value);
-
 /**
  * Why these details cannot be saved, or null: a token of the provider (never a card number: a
  * 12-19 digit string is refused), a brand, exactly four last digits, an expiry month and year
@@ -34,14 +34,14 @@ const hasControl = (value: string) => /[\u0000-\u001f\u007f]/.test(value);
  */
 export function detailsProblem(details: PaymentMethodDetails, today: string): DetailsProblem | null {
   const token = details.token.trim();
-  if (!token || token.length > MAX_TOKEN_LENGTH || hasControl(token)) {
+  if (!token || token.length > MAX_TOKEN_LENGTH || hasControlCharacters(token)) {
     return { code: 'INVALID_PAYMENT_TOKEN', message: `a token is 1 to ${MAX_TOKEN_LENGTH} characters`, field: 'token' };
   }
   if (/^[\d\s-]{12,23}$/.test(token) && token.replace(/\D/g, '').length >= 12) {
     return { code: 'CARD_NUMBER_REFUSED', message: "save the provider's token, never a card number", field: 'token' };
   }
   const brand = details.brand.trim();
-  if (!brand || brand.length > MAX_BRAND_LENGTH || hasControl(brand)) {
+  if (!brand || brand.length > MAX_BRAND_LENGTH || hasControlCharacters(brand)) {
     return { code: 'INVALID_BRAND', message: `a brand is 1 to ${MAX_BRAND_LENGTH} characters`, field: 'brand' };
   }
   if (!/^\d{4}$/.test(details.last4)) return { code: 'INVALID_LAST4', message: 'last4 is exactly four digits', field: 'last4' };

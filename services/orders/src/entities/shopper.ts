@@ -21,7 +21,10 @@ registerEnumType(TopUpStatus, {
  * CREDITED; a decline ends DECLINED, a credit loyalty refuses is refunded (REFUNDED). The
  * `wallet-top-ups` job finishes what a crash left CAPTURED or PENDING.
  */
-@ObjectType('WalletTopUp', { simpleResolvers: true, description: "Store credit bought with a payment method: one `topUpWallet` call." })
+@ObjectType('WalletTopUp', {
+  simpleResolvers: true,
+  description: 'Store credit bought with a payment method: one `topUpWallet` call.',
+})
 @Entity('wallet_top_up')
 @Index('wallet_top_up_key', ['idempotencyScope', 'idempotencyKey'], { unique: true })
 @Index('wallet_top_up_open', ['status', 'createdAt'])
@@ -92,12 +95,14 @@ export class WalletTopUp {
 @ObjectType('SavedPaymentMethod', {
   simpleResolvers: true,
   description:
-    "A payment method the shopper saved at a payment provider: what identifies it to a person (brand, last four digits, expiry). Its token is never returned, to anyone.",
+    'A payment method the shopper saved at a payment provider: what identifies it to a person (brand, last four digits, expiry). Its token is never returned, to anyone.',
 })
 @Entity('saved_payment_method')
 @Index('saved_payment_method_customer', ['customerId', 'createdAt'])
 export class SavedPaymentMethod {
-  @Field(() => ID, { description: 'The saved method id: pass it as `paymentMethodId` at checkout, in `placeOrder` or a subscription.' })
+  @Field(() => ID, {
+    description: 'The saved method id: pass it as `paymentMethodId` at checkout, in `placeOrder` or a subscription.',
+  })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 

@@ -13,7 +13,20 @@ import {
   UserError,
 } from '@omni/platform';
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { In } from 'typeorm';
 import { removePaymentMethod, savedMethod, savePaymentMethod, setDefaultPaymentMethod } from '../commands/payment-methods';
 import {
@@ -85,13 +98,21 @@ export class ShoppingListItem {
   @Field({ description: 'Due: `nextDueOn` is today or past.' })
   due!: boolean;
 
-  @Field({ description: 'True when the shopper put it on the list (or changed it); false for an item only learned from her purchases.' })
+  @Field({
+    description: 'True when the shopper put it on the list (or changed it); false for an item only learned from her purchases.',
+  })
   addedByShopper!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'The typical days between her purchases of it (the median gap); null: bought on fewer than two days.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The typical days between her purchases of it (the median gap); null: bought on fewer than two days.',
+  })
   learnedIntervalDays!: number | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The last day she bought it, in any channel, in the past year; null: not bought.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The last day she bought it, in any channel, in the past year; null: not bought.',
+  })
   lastPurchasedOn!: string | null;
 
   @Field(() => Int, { description: 'How many days in the past year she bought it on (several orders on one day count once).' })
@@ -116,7 +137,7 @@ export class ShoppingListItem {
       due: v.due,
       addedByShopper: v.addedByShopper,
       learnedIntervalDays: v.learned?.intervalDays ?? null,
-      lastPurchasedOn: v.learned?.lastPurchasedOn ?? null,
+      lastPurchasedOn: v.lastPurchasedOn,
       purchaseDays: v.learned?.purchaseDays ?? 0,
       regular: v.learned?.regular ?? false,
       lastAutoFillFailure: v.row?.autoFill ? v.row.lastFailure : null,
@@ -124,7 +145,9 @@ export class ShoppingListItem {
   }
 }
 
-@ObjectType({ description: "The shopper's shopping list: what she keeps on it, and what it learned from her purchases in every channel." })
+@ObjectType({
+  description: "The shopper's shopping list: what she keeps on it, and what it learned from her purchases in every channel.",
+})
 export class ShoppingList {
   @Field(() => [ShoppingListItem], { description: 'Every item: due ones first, then by due date.' })
   items!: ShoppingListItem[];
@@ -164,7 +187,8 @@ export class TopUpWalletInput {
 export class TopUpWalletPayload {
   @Field(() => Money, {
     nullable: true,
-    description: 'The wallet after the top-up (available to spend); null on a userError, or while the credit is still being made (topUp.status CAPTURED).',
+    description:
+      'The wallet after the top-up (available to spend); null on a userError, or while the credit is still being made (topUp.status CAPTURED).',
   })
   storeCredit!: Money | null;
 
@@ -186,7 +210,9 @@ export class SavePaymentMethodInput {
   @Field({ description: 'The provider that issued the token, e.g. `test` or `stripe` (not `manual` or `cash`).' })
   provider!: string;
 
-  @Field({ description: "The provider's reusable token (at most 200 characters), e.g. a Stripe PaymentMethod id. Never returned." })
+  @Field({
+    description: "The provider's reusable token (at most 200 characters), e.g. a Stripe PaymentMethod id. Never returned.",
+  })
   token!: string;
 
   @Field({ description: 'The brand the provider reports, e.g. `visa` (at most 20 characters).' })
@@ -207,10 +233,16 @@ export class SavePaymentMethodInput {
 
 @ObjectType({ description: 'The result of a saved-payment-method mutation.' })
 export class PaymentMethodsPayload {
-  @Field(() => SavedPaymentMethod, { nullable: true, description: 'The method saved or changed; null on a userError and after a removal.' })
+  @Field(() => SavedPaymentMethod, {
+    nullable: true,
+    description: 'The method saved or changed; null on a userError and after a removal.',
+  })
   paymentMethod!: SavedPaymentMethod | null;
 
-  @Field(() => [SavedPaymentMethod], { nullable: true, description: "The shopper's methods after the change; null on a userError." })
+  @Field(() => [SavedPaymentMethod], {
+    nullable: true,
+    description: "The shopper's methods after the change; null on a userError.",
+  })
   paymentMethods!: SavedPaymentMethod[] | null;
 
   @Field(() => [UserError], { description: 'Why nothing changed; each mutation lists its codes.' })
@@ -236,14 +268,18 @@ export class ShoppingListItemInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Her own interval in days, 1 to 365; null: the interval learned from her purchases (INTERVAL_REQUIRED for auto-fill when there is none).',
+    description:
+      'Her own interval in days, 1 to 365; null: the interval learned from her purchases (INTERVAL_REQUIRED for auto-fill when there is none).',
   })
   intervalDays?: number | null;
 }
 
 @ObjectType({ description: 'The result of a shopping list mutation.' })
 export class ShoppingListItemPayload {
-  @Field(() => ShoppingListItem, { nullable: true, description: 'The item after the change; null on a userError or when it was removed.' })
+  @Field(() => ShoppingListItem, {
+    nullable: true,
+    description: 'The item after the change; null on a userError or when it was removed.',
+  })
   item!: ShoppingListItem | null;
 
   @Field(() => [UserError], { description: 'Why nothing changed; each mutation lists its codes.' })
@@ -258,13 +294,19 @@ export class BuyShoppingListInput {
   @Field(() => Channel, { description: 'The channel of the cart; prices follow it.' })
   channel!: Channel;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: only the items due today or earlier; null or false: every item she keeps on the list.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only the items due today or earlier; null or false: every item she keeps on the list.',
+  })
   onlyDue?: boolean | null;
 }
 
 @ObjectType({ description: 'The result of `buyShoppingList`.' })
 export class BuyShoppingListPayload {
-  @Field(() => Cart, { nullable: true, description: 'A new cart with the items, priced as any cart; check it out as usual. Null on a userError.' })
+  @Field(() => Cart, {
+    nullable: true,
+    description: 'A new cart with the items, priced as any cart; check it out as usual. Null on a userError.',
+  })
   cart!: Cart | null;
 
   @Field(() => [String], { description: 'SKUs on the list left out because they are no longer sold.' })
@@ -292,7 +334,8 @@ export class ShoppingListItemResolver {
 @Resolver(() => CustomerRef)
 export class CustomerShopperAppResolver {
   @FieldResolver(() => [SavedPaymentMethod], {
-    description: "The shopper's saved payment methods, oldest first (brand, last four, expiry; never the token). The shopper and staff.",
+    description:
+      "The shopper's saved payment methods, oldest first (brand, last four, expiry; never the token). The shopper and staff.",
   })
   paymentMethods(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<SavedPaymentMethod[]> {
     assertCanSeeCustomer(ctx.caller, customer.id);
@@ -309,7 +352,8 @@ export class CustomerShopperAppResolver {
   }
 
   @FieldResolver(() => ShoppingList, {
-    description: 'The shopping list: what she keeps on it and what it learned from her purchases in every channel. The shopper and staff.',
+    description:
+      'The shopping list: what she keeps on it and what it learned from her purchases in every channel. The shopper and staff.',
   })
   async shoppingList(@Root() customer: CustomerRef, @Ctx() ctx: ServiceContext): Promise<ShoppingList> {
     assertCanSeeCustomer(ctx.caller, customer.id);
@@ -344,7 +388,9 @@ export class CustomerShopperAppResolver {
       'userErrors: UNKNOWN_CUSTOMER, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_METHOD_NOT_ALLOWED, INVALID_PAYMENT_TOKEN, CARD_NUMBER_REFUSED, INVALID_BRAND, INVALID_LAST4, INVALID_EXPIRY, CARD_EXPIRED, TOO_MANY_PAYMENT_METHODS.',
   })
   async savePaymentMethod(
-    @Arg('input', () => SavePaymentMethodInput, { description: 'The shopper, the provider token and what identifies it to a person.' })
+    @Arg('input', () => SavePaymentMethodInput, {
+      description: 'The shopper, the provider token and what identifies it to a person.',
+    })
     input: SavePaymentMethodInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<PaymentMethodsPayload> {
@@ -352,14 +398,19 @@ export class CustomerShopperAppResolver {
     const { result, userErrors } = await attempt(() => savePaymentMethod(ctx, input));
     return {
       paymentMethod: result,
-      paymentMethods: result && (await ctx.db.getRepository(SavedPaymentMethod).find({ where: { customerId: result.customerId }, order: { createdAt: 'ASC', id: 'ASC' } })),
+      paymentMethods:
+        result &&
+        (await ctx.db
+          .getRepository(SavedPaymentMethod)
+          .find({ where: { customerId: result.customerId }, order: { createdAt: 'ASC', id: 'ASC' } })),
       userErrors,
     };
   }
 
   @Authorized(Role.CUSTOMER, Role.CSR)
   @Mutation(() => PaymentMethodsPayload, {
-    description: 'Makes a saved method the default (the shopper, or a CSR for them). userErrors: UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED.',
+    description:
+      'Makes a saved method the default (the shopper, or a CSR for them). userErrors: UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED.',
   })
   async setDefaultPaymentMethod(
     @Arg('id', () => ID, { description: 'The saved method (`SavedPaymentMethod.id`).' }) id: string,
@@ -368,7 +419,11 @@ export class CustomerShopperAppResolver {
     const { result, userErrors } = await attempt(async () => setDefaultPaymentMethod(ctx, await ownMethod(ctx, id)));
     return {
       paymentMethod: result,
-      paymentMethods: result && (await ctx.db.getRepository(SavedPaymentMethod).find({ where: { customerId: result.customerId }, order: { createdAt: 'ASC', id: 'ASC' } })),
+      paymentMethods:
+        result &&
+        (await ctx.db
+          .getRepository(SavedPaymentMethod)
+          .find({ where: { customerId: result.customerId }, order: { createdAt: 'ASC', id: 'ASC' } })),
       userErrors,
     };
   }
@@ -423,7 +478,8 @@ export class CustomerShopperAppResolver {
       "Buy my list: a new cart with the shopper's list items (all, or only the due ones), ready to check out. The shopper, or staff for them. userErrors: UNKNOWN_CUSTOMER, EMPTY_LIST.",
   })
   async buyShoppingList(
-    @Arg('input', () => BuyShoppingListInput, { description: 'The shopper, the channel, and which items.' }) input: BuyShoppingListInput,
+    @Arg('input', () => BuyShoppingListInput, { description: 'The shopper, the channel, and which items.' })
+    input: BuyShoppingListInput,
     @Ctx() ctx: ServiceContext,
   ): Promise<BuyShoppingListPayload> {
     assertCanSeeCustomer(ctx.caller, input.customerId);
