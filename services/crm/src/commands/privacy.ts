@@ -4,6 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { defaultPhoneCountry } from '../configuration';
 import { storedPhoneAsE164 } from '../domain/phone';
 import { Address } from '../entities/address';
+import { SupportCaseMessage } from '../entities/case-message';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { Interaction } from '../entities/interaction';
 import { CustomerMessage } from '../entities/message';
@@ -27,6 +28,9 @@ async function crmDocument(manager: EntityManager, customer: Customer): Promise<
   const cases = await manager.find(SupportCase, { where: { customerId }, order: { openedAt: 'ASC', id: 'ASC' } });
   const history = cases.length
     ? await manager.find(SupportCaseEvent, { where: { caseId: In(cases.map((c) => c.id)) }, order: { position: 'ASC' } })
+    : [];
+  const thread = cases.length
+    ? await manager.find(SupportCaseMessage, { where: { caseId: In(cases.map((c) => c.id)) }, order: { at: 'ASC', id: 'ASC' } })
     : [];
   const merged = await manager.find(Customer, { where: { mergedIntoId: customerId }, ...byTime });
   const omit = <T extends object, K extends keyof T>(row: T, ...keys: K[]) => {
@@ -68,6 +72,7 @@ async function crmDocument(manager: EntityManager, customer: Customer): Promise<
     supportCases: cases.map((c) => ({
       ...omit(c, 'customerId'),
       history: history.filter((h) => h.caseId === c.id).map((h) => omit(h, 'id', 'caseId')),
+      messages: thread.filter((m) => m.caseId === c.id).map((m) => omit(m, 'caseId', 'externalId')),
     })),
     productViews: (await manager.find(ProductView, { where: { customerId }, order: { viewedAt: 'ASC', id: 'ASC' } })).map((r) =>
       omit(r, 'id', 'customerId'),
@@ -100,7 +105,7 @@ function newRequest(origin: PrivacyRequestOrigin, customerId: string, kind: Priv
 /**
  * Records an export request and takes CRM's part at once: every row CRM holds about the customer
  * (profile, records merged into it, identities, addresses, consents, timeline, cases with their
- * history, product views, messages, earlier privacy requests). What the other services hold is
+ * history and messages, product views, messages, earlier privacy requests). What the other services hold is
  * read through the gateway with the request (`PrivacyRequest.customer`: orders, carts, returns,
  * subscriptions, loyalty, recommendations), see the CRM README.
  */
@@ -120,7 +125,7 @@ const ANONYMOUS_PROFILE = { email: '', firstName: '', lastName: '', phone: null,
 /**
  * Erases the customer's personal data in CRM, in one transaction, and tells the other services
  * (`crm.customer.erased`). Deleted: identities, addresses, consents, the timeline, support cases
- * and their history, product views. Anonymized: the customer record (and those merged into it)
+ * with their history and messages, product views. Anonymized: the customer record (and those merged into it)
  * keeps its id, channels and dates, so orders and loyalty still resolve it, with no name, email or
  * phone; messages keep their kind, channel, status and dates (what was sent, when) without
  * recipient, subject or body. Nothing is sent to an erased customer again. The request itself
@@ -149,6 +154,9 @@ export async function requestErasure(db: DataSource, origin: PrivacyRequestOrigi
       interactions: (await manager.delete(Interaction, owned)).affected ?? 0,
       supportCaseEvents: cases.length
         ? ((await manager.delete(SupportCaseEvent, { caseId: In(cases.map((c) => c.id)) })).affected ?? 0)
+        : 0,
+      supportCaseMessages: cases.length
+        ? ((await manager.delete(SupportCaseMessage, { caseId: In(cases.map((c) => c.id)) })).affected ?? 0)
         : 0,
       supportCases: (await manager.delete(SupportCase, owned)).affected ?? 0,
       productViews: (await manager.delete(ProductView, owned)).affected ?? 0,
