@@ -98,6 +98,8 @@ describe('statements per order', () => {
         : { catalog: 11, inventory: 14, orders: 15, loyalty: 13 },
     );
     // CRM's confirmation e-mail goes out from its dispatcher, which may claim it once more within the window.
-    expect(Math.max(crm, firstCrm)).toBeLessThanOrEqual(TEST_DATABASE_URL ? 19 : 17);
+    // The engagement consumer adds 6 for the order (its facts, the RFM score, the segments) and 3 for
+    // the points it earned (the last activity and tier); on PostgreSQL each locks the customer too.
+    expect(Math.max(crm, firstCrm)).toBeLessThanOrEqual(TEST_DATABASE_URL ? 30 : 26);
   });
 });
