@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Provider } from 'urql';
 import {
-  channelOf,
   completeOidcSignIn,
+  describeSession,
   oidcManager,
   primaryMode,
   storedSession,
@@ -66,7 +66,6 @@ export function App({ config }: { config: ConsoleConfig }) {
 }
 
 function Shell({ session, route, signOut }: { session: Session; route: string; signOut(): void }) {
-  const mode = primaryMode(session);
   const canServe = session.roles.includes('CSR') || session.roles.includes('ASSOCIATE');
   const isAssociate = session.roles.includes('ASSOCIATE');
   const links = [
@@ -108,8 +107,7 @@ function Shell({ session, route, signOut }: { session: Session; route: string; s
           </ul>
         </nav>
         <span className="who" data-testid="who">
-          {session.subject} · {session.roles.join(', ')} · {channelOf(session).toLowerCase().replace('_', ' ')}
-          {mode === 'store' && session.locationId ? '' : ''}
+          {describeSession(session)} <span className="subject">· {session.subject}</span>
         </span>
         <button type="button" className="secondary" onClick={signOut}>
           Sign out

@@ -14,6 +14,8 @@ export interface Session {
   subject: string;
   roles: string[];
   locationId: string | null;
+  /** The location's name, when the sign-in page knew it. */
+  locationName?: string;
   /** Seconds since the epoch. */
   expiresAt: number;
 }
@@ -59,7 +61,8 @@ export function storeSession(session: Session | null): void {
 }
 
 /** Development only: the gateway signs a token for the role (POST /console/dev-token). */
-export async function devSignIn(role: Role, locationId: string | null): Promise<Session> {
+export async function devSignIn(role: Role, location: { id: string; name: string } | null): Promise<Session> {
+  const locationId = location?.id ?? null;
   const response = await fetch(`${BASE}dev-token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -67,7 +70,7 @@ export async function devSignIn(role: Role, locationId: string | null): Promise<
   });
   const body = (await response.json().catch(() => ({}))) as { token?: string; error?: string };
   if (!response.ok || !body.token) throw new Error(body.error ?? `sign-in failed (${response.status})`);
-  return sessionFromToken(body.token);
+  return { ...sessionFromToken(body.token), ...(location ? { locationName: location.name } : {}) };
 }
 
 /** Production: OpenID Connect, authorization code with PKCE, at the configured issuer. */
@@ -87,6 +90,15 @@ export function oidcManager(config: NonNullable<ConsoleConfig['oidc']>): UserMan
 export async function completeOidcSignIn(manager: UserManager): Promise<Session> {
   const user = await manager.signinRedirectCallback();
   return sessionFromToken(user.access_token);
+}
+
+const ROLE_LABELS: Record<string, string> = { CSR: 'Contact-center agent', ASSOCIATE: 'Associate', ADMIN: 'Administrator' };
+
+/** Who is signed in, in words: "Associate, Brooklyn Heights Store". */
+export function describeSession(session: Session): string {
+  const roles = session.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ');
+  const place = session.locationId ? `, ${session.locationName ?? session.locationId}` : '';
+  return `${roles}${place}`;
 }
 
 export function primaryMode(session: Session): 'agent' | 'store' | 'admin' {

@@ -126,12 +126,13 @@ test('an agent finds the demo shopper, sees every channel on one page from one r
   await signIn(page, 'CSR');
   await expectAccessible(page, 'search page');
 
-  await page.getByLabel('Email').fill('ada.lovelace@example.com');
+  // Keyboard only: the search field has the focus, Enter submits.
   const requests: string[] = [];
   page.on('request', (request) => {
     if (new URL(request.url()).pathname === '/graphql') requests.push(request.postDataJSON()?.operationName ?? '?');
   });
-  await page.getByRole('button', { name: 'Find' }).click();
+  await page.keyboard.type('ada.lovelace@example.com');
+  await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
 
   // FindCustomer, then the 360 page itself: one request.
@@ -174,6 +175,51 @@ test('an agent finds the demo shopper, sees every channel on one page from one r
   await order.getByRole('status').filter({ hasText: 'changed' }).waitFor();
   await order.getByText(/Order history/).click();
   await order.getByTestId('order-history').getByText(`deliver on ${date}`).waitFor();
+
+  // More units: the new total and what will be charged, before anything is sent.
+  await order.getByRole('button', { name: 'Change order' }).click();
+  await order.getByLabel('Quantity of NF-TOTE-NAT').fill('2');
+  await order.getByRole('button', { name: 'Review change' }).click();
+  await expect(order.getByTestId('new-total').textContent()).resolves.toBe('$137.00');
+  await expect(order.getByTestId('settlement').textContent()).resolves.toBe('$24.00');
+  await order.getByText('To charge').waitFor();
+  // A SKU nobody sells is named next to its field.
+  await order.getByLabel('SKU instead of NF-TOTE-NAT').fill('NO-SUCH-SKU');
+  await order.getByRole('button', { name: 'Review change' }).click();
+  await order.locator('.field.invalid').filter({ hasText: 'no product has SKU NO-SUCH-SKU' }).waitFor();
+  await order.getByRole('button', { name: 'Close' }).click();
+
+  // A return by mail from the store order: its label can be printed or e-mailed.
+  const storeOrder = page.getByTestId(`order-${store}`);
+  await storeOrder.getByRole('button', { name: 'Return or exchange' }).click();
+  await storeOrder.getByLabel('Units of RL-BTL-750-SAGE to return').fill('1');
+  await storeOrder.getByLabel('Reason for RL-BTL-750-SAGE').fill('leaks');
+  await storeOrder.getByRole('button', { name: 'Create return' }).click();
+  await storeOrder.getByRole('status').filter({ hasText: 'created' }).waitFor();
+  const returns = page.locator('#returns');
+  await returns.getByRole('link', { name: 'Print label' }).waitFor();
+  await returns.getByRole('link', { name: 'Email label to the customer' }).waitFor();
+
+  // A case: opened about the web order, assigned, annotated, resolved.
+  const cases = page.locator('#cases');
+  await cases.getByRole('button', { name: 'Open a case' }).click();
+  await cases.getByLabel('Subject').fill('Sweater arrives too late for a birthday');
+  await cases.getByLabel('About order').selectOption({ label: web });
+  await cases.getByRole('button', { name: 'Open case' }).click();
+  const opened = cases.locator('article.case').filter({ hasText: 'Sweater arrives too late' });
+  await opened.getByText(`order ${web}`).waitFor();
+  await opened.getByRole('button', { name: 'Assign…' }).click();
+  await opened.getByRole('textbox', { name: 'Assign to' }).fill('sam@contact-center');
+  await opened.getByRole('button', { name: 'Assign', exact: true }).click();
+  await opened.getByText('assigned to sam@contact-center').waitFor();
+  await opened.getByRole('button', { name: 'Add note…' }).click();
+  await opened.getByRole('textbox', { name: 'Note' }).fill('Moved the delivery date earlier');
+  await opened.getByRole('button', { name: 'Add note', exact: true }).click();
+  await opened.getByRole('button', { name: 'Resolve…' }).click();
+  await opened.getByRole('textbox', { name: 'Resolution' }).fill('Delivered before the birthday');
+  await opened.getByRole('button', { name: 'Resolve', exact: true }).click();
+  await opened.getByText('Resolution: Delivered before the birthday').waitFor();
+  await expectAccessible(page, '360 page after changes');
 });
 
 test('an associate hands over a pickup after the shopper\'s "I\'m here"; an associate of another store may not', async () => {

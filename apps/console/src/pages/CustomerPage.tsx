@@ -16,9 +16,13 @@ import { OrderCard } from './OrderCard';
 
 type Customer = NonNullable<Customer360Query['customer']>;
 
+const REFRESHED_BY = ['Order', 'SupportCase', 'Return', 'Cart', 'Interaction', 'LoyaltyAccount'];
+
 /** The 360-degree page: everything about one customer, loaded by one GraphQL request. */
 export function CustomerPage({ id }: { id: string }) {
-  const [{ data, fetching, error }] = useQuery({ query: Customer360Document, variables: { id } });
+  // A mutation that returns any of these types refreshes the page, even when it showed none yet (a first case, a first return).
+  const context = useMemo(() => ({ additionalTypenames: REFRESHED_BY }), []);
+  const [{ data, fetching, error }] = useQuery({ query: Customer360Document, variables: { id }, context });
   const customer = data?.customer;
   if (!customer) {
     if (fetching) return <Loading label="Loading the customer" />;
@@ -184,7 +188,8 @@ function Timeline({ customer }: { customer: Customer }) {
       {entries.length === 0 ? (
         <Empty>Nothing yet{channel ? ` on ${humanize(channel)}` : ''}.</Empty>
       ) : (
-        <ol className="timeline" data-testid="timeline">
+        // Scrolls on its own: focusable, so the keyboard can scroll it too.
+        <ol className="timeline" data-testid="timeline" tabIndex={0} aria-label="Timeline entries, newest first">
           {entries.slice(0, 40).map((e) => (
             <li key={e.id} className={`t-${e.kind.toLowerCase()}`}>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>

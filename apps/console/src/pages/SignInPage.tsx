@@ -43,7 +43,8 @@ export function SignInPage({ config, onSignedIn }: { config: ConsoleConfig; onSi
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await devSignIn(role, role === 'ASSOCIATE' ? locationId : null));
+      const location = locations?.find((l) => l.id === locationId);
+      onSignedIn(await devSignIn(role, role === 'ASSOCIATE' && location ? { id: location.id, name: location.name } : null));
     } catch (e) {
       setError(e as Error);
       setBusy(false);
