@@ -1,8 +1,7 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { randomUUID } from 'node:crypto';
 import {
   ANONYMOUS,
-  HEADERS,
   maskInternalErrors,
   observeSubgraphFetch,
   requestHeaders,
@@ -11,7 +10,7 @@ import {
   type ServiceContext,
 } from '@omni/platform';
 import { Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
 
 /** What the gateway knows of a request, and hands to every subgraph. */
 export interface GatewayContext {
@@ -50,29 +49,27 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
   }
 }
 
-/** One keep-alive connection pool per subgraph, bounded, shared by all requests. */
-const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+/**
+ * One keep-alive connection pool per subgraph, bounded, shared by all requests. A fetch that takes
+ * longer than the timeouts counts as the subgraph not answering.
+ */
+const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, headersTimeout: 30_000, bodyTimeout: 30_000 });
 
-/** Calls a subgraph over HTTP, forwarding the channel, request id and verified caller (signed, see attestCaller). */
-export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+/**
+ * Calls a subgraph over HTTP, forwarding the channel, request id and verified caller (signed, see
+ * attestCaller): undici's pooled `request`, which builds no WHATWG Request, Headers or stream
+ * objects per call (Apollo's RemoteGraphQLDataSource goes through `fetch`, which costs the gateway
+ * more CPU than the subgraph answering). Nothing a client sent is forwarded, only what
+ * `requestHeaders` builds.
+ */
+export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly origin: string;
+  private readonly path: string;
+
   constructor(url: string) {
-    super({
-      url,
-      fetcher: ((input: string, init?: Parameters<typeof undiciFetch>[1]) =>
-        undiciFetch(input, { ...init, dispatcher: agent })) as never,
-    });
-  }
-
-  override willSendRequest({
-    request,
-    context,
-  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
-    if (!request.http) return;
-    // Only the gateway's own signed identity goes out, never anything a client sent.
-    request.http.headers.delete(HEADERS.caller);
-    request.http.headers.delete(HEADERS.callerSignature);
-    if (!context?.info) return;
-    for (const [name, value] of Object.entries(requestHeaders(context.info))) request.http.headers.set(name, value);
+    const target = new URL(url);
+    this.origin = target.origin;
+    this.path = `${target.pathname}${target.search}`;
   }
 
   /**
@@ -80,9 +77,29 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
    * HTTP 5xx) answers instead with SERVICE_UNAVAILABLE on each field it was to resolve, so the
    * client sees which fields are missing, and the gateway nulls only those (see unavailable()).
    */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayResponse> {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayResponse> {
+    const { request } = options;
+    const context = ('context' in options ? options.context : undefined) as GatewayContext | undefined;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(context?.info ? requestHeaders(context.info) : {}),
+    };
+    const body = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      ...(request.operationName ? { operationName: request.operationName } : {}),
+    });
     try {
-      return await super.process(options);
+      const response = await agent.request({ origin: this.origin, path: this.path, method: 'POST', headers, body });
+      if (response.statusCode >= 500 || !(response.headers['content-type'] ?? '').includes('json')) {
+        await response.body.dump();
+        return unavailable(options);
+      }
+      // 2xx, or 4xx with the subgraph's errors (a variable it could not accept): passed on as they are.
+      const answer = (await response.body.json()) as GatewayResponse | null;
+      if (response.statusCode >= 300 && !answer?.errors?.length) return unavailable(options);
+      return answer && typeof answer === 'object' ? answer : unavailable(options);
     } catch {
       return unavailable(options);
     }

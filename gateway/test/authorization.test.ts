@@ -52,9 +52,14 @@ describe('authorization: the role matrix', () => {
 
   const unique = () => randomUUID().slice(0, 8);
   const placeFor = async (customerId: string, client: GatewayClient = t.client) => {
+    // A partner names the shopper by e-mail, never by id.
+    const shopper =
+      client === clients.get('partner')
+        ? { customer: { email: (await t.client.request<any>(EMAIL_OF, { id: customerId })).customer.email } }
+        : { customerId };
     const { placeOrder } = await send(client, 'PlaceOrder', {
       input: {
-        customerId,
+        ...shopper,
         channel: 'CALL_CENTER',
         idempotencyKey: randomUUID(),
         lines: [{ sku: 'MX-1', quantity: 2 }],
@@ -187,7 +192,9 @@ describe('authorization: the role matrix', () => {
     {
       operation: 'UpsertHelpArticle',
       allowed: ['csr', 'admin'],
-      variables: () => ({ input: { title: `Returns ${unique()}`, answer: 'Within 30 days.', tags: ['returns'], published: true } }),
+      variables: () => ({
+        input: { title: `Returns ${unique()}`, answer: 'Within 30 days.', tags: ['returns'], published: true },
+      }),
     },
     { operation: 'HelpSearch', allowed: EVERYONE, variables: () => ({ query: 'returns', channel: 'WEB', first: 5 }) },
     {
@@ -579,8 +586,12 @@ describe('authorization: the role matrix', () => {
       partnerId: null,
     });
     let sent = 0;
-    for (const signature of [undefined, signCallerValue(forged, 'a-guess-at-the-secret')]) {
-      const headers = { [HEADERS.caller]: forged, ...(signature ? { [HEADERS.callerSignature]: signature } : {}) };
+    for (const signature of [undefined, signCallerValue(forged, 'probe', 'a-guess-at-the-secret')]) {
+      const headers = {
+        [HEADERS.caller]: forged,
+        [HEADERS.requestId]: 'probe',
+        ...(signature ? { [HEADERS.callerSignature]: signature } : {}),
+      };
       for (const c of cases) {
         const document = parse(contractOperation(c.operation));
         // Operations that span subgraphs are only valid at the gateway; each is sent where it fits.
@@ -614,7 +625,11 @@ describe('authorization: the role matrix', () => {
     // `_entities` straight to each subgraph, with bob's identity signed as the gateway would sign it.
     const bobCaller: Caller = { subject: 'bob', roles: ['CUSTOMER'], customerId: bob, locationId: null, partnerId: null };
     const value = encodeCaller(bobCaller);
-    const headers = { [HEADERS.caller]: value, [HEADERS.callerSignature]: signCallerValue(value, DEV_SUBGRAPH_SECRET) };
+    const headers = {
+      [HEADERS.caller]: value,
+      [HEADERS.requestId]: 'probe-bob',
+      [HEADERS.callerSignature]: signCallerValue(value, 'probe-bob', DEV_SUBGRAPH_SECRET),
+    };
     const probes: [string, string, Record<string, unknown>][] = [
       [
         'crm',
@@ -639,7 +654,11 @@ describe('authorization: the role matrix', () => {
     expect(denied).toEqual(probes.map(([subgraph]) => [subgraph, [null], ['FORBIDDEN']]));
     // The same probes with alice's own identity answer: the denial is about whose data it is.
     const own = encodeCaller({ ...bobCaller, subject: 'alice', customerId: alice });
-    const ownHeaders = { [HEADERS.caller]: own, [HEADERS.callerSignature]: signCallerValue(own, DEV_SUBGRAPH_SECRET) };
+    const ownHeaders = {
+      [HEADERS.caller]: own,
+      [HEADERS.requestId]: 'probe-alice',
+      [HEADERS.callerSignature]: signCallerValue(own, 'probe-alice', DEV_SUBGRAPH_SECRET),
+    };
     for (const [subgraph, selection, representation] of probes) {
       const query = `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`;
       const result = await postTo(t.system.endpoints.get(subgraph)!.url, query, { r: [representation] }, ownHeaders);
@@ -693,6 +712,8 @@ describe('authorization: the role matrix', () => {
       expect((await clients.get(who)!.request<any>(query)).me).toBeNull();
   });
 });
+
+const EMAIL_OF = 'query EmailOf($id: ID!) { customer(id: $id) { email } }';
 
 async function postTo(
   url: string,

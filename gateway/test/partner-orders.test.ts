@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { send, startTestSystem, type TestSystem } from './harness';
 import type { GatewayClient } from '../src/client';
 
@@ -142,6 +143,14 @@ describe('partner orders through the gateway', () => {
     expect(longKey.data.placeOrder.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_IDEMPOTENCY_KEY' })]);
     const both = await place(acme, 'ACME-both', { email: 'kim@example.com' }, { customerId: kim });
     expect(both.data.placeOrder.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_CUSTOMER_REFERENCE' })]);
+    // A customer id, hers or nobody's, is refused alike: ids are not for partners to probe.
+    for (const customerId of [kim, randomUUID()]) {
+      const byId = await place(acme, `ACME-id-${customerId}`, undefined as never, { customer: undefined, customerId });
+      expect(byId.data.placeOrder).toEqual({
+        order: null,
+        userErrors: [{ code: 'INVALID_CUSTOMER_REFERENCE', field: ['input', 'customerId'], message: expect.any(String) }],
+      });
+    }
   });
 
   it('finds an order by its external reference for the partner that placed it and for staff only', async () => {

@@ -2,6 +2,7 @@ import {
   assertCanSeeCustomer,
   assertCanWorkAt,
   attempt,
+  DomainError,
   canSeeCustomer,
   Channel,
   Connection,
@@ -393,7 +394,17 @@ export class OrderResolver {
   ): Promise<PlaceOrderPayload> {
     if (hasRole(ctx.caller, Role.PARTNER) && !ctx.caller.partnerId) throw forbidden('a partner token must name its partner');
     requireScope(ctx.caller, 'orders:write');
-    const { result, userErrors } = await attempt(() => placeOrder(ctx, input));
+    const { result, userErrors } = await attempt(() => {
+      // A customer id would let a partner learn which ids exist (UNKNOWN_CUSTOMER); an email or
+      // card reference places a guest order when nobody holds it, the same answer either way.
+      if (hasRole(ctx.caller, Role.PARTNER) && input.customerId) {
+        throw new DomainError('INVALID_CUSTOMER_REFERENCE', 'partners name the shopper by email or loyalty card (customer)', [
+          'input',
+          'customerId',
+        ]);
+      }
+      return placeOrder(ctx, input);
+    });
     return { order: result, userErrors };
   }
 
