@@ -1,5 +1,5 @@
 import type { JobDefinition } from '@omni/platform';
-import { refreshEngagement } from './commands/engagement';
+import { refreshEngagement, rfmWindowDays } from './commands/engagement';
 import { runLifecycleMessages } from './commands/lifecycle';
 import { dispatcherFor } from './messaging/dispatcher';
 import type { MessageSender } from './messaging/sender';
@@ -20,6 +20,7 @@ export function createJobs(sender: MessageSender): JobDefinition[] {
     name: 'engagement-refresh',
     description: 'recomputes RFM scores and segment memberships not computed for a day (recency, spend windows, inactivity)',
     intervalSeconds: 3600,
+    validate: (env) => void rfmWindowDays(env),
     run: (ctx) => refreshEngagement(ctx.db, ctx.now),
   };
   return [lifecycleMessages, engagementRefresh];

@@ -1,4 +1,5 @@
 import { DomainError } from '@omni/platform';
+import { rfmWindowDays } from '../src/commands/engagement';
 import {
   birthdayProblem,
   describeOffer,
@@ -219,5 +220,20 @@ describe('lifecycle', () => {
     );
     expect(unknownPlaceholders('Hi {firstname}, {offer}')).toEqual(['firstname']);
     expect(describeOffer({ kind: 'AMOUNT_OFF', value: 1050, currency: 'USD' })).toBe('USD 10.50 off');
+  });
+});
+
+describe('RFM_WINDOW_DAYS', () => {
+  it.each([
+    [undefined, 365],
+    ['', 365],
+    ['90', 90],
+    ['3650', 3650],
+  ])('%j reads as %i days', (raw, days) => {
+    expect(rfmWindowDays({ RFM_WINDOW_DAYS: raw })).toBe(days);
+  });
+
+  it.each(['0', '3651', '1.5', 'a year'])('%j stops the start with one line naming it', (raw) => {
+    expect(() => rfmWindowDays({ RFM_WINDOW_DAYS: raw })).toThrow(/RFM_WINDOW_DAYS/);
   });
 });

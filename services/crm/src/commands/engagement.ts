@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ConfigError,
   DomainError,
   inTransaction,
   isCurrencyCode,
@@ -9,16 +10,24 @@ import {
 } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { birthdayProblem, isTimeZone, type Birthday } from '../domain/lifecycle';
-import { rfmScore, type OrderFact } from '../domain/rfm';
+import { DEFAULT_RFM_WINDOW_DAYS, rfmScore, type OrderFact } from '../domain/rfm';
 import { isMember, TIERS, validateRule, type CustomerFacts, type SegmentRule } from '../domain/segments';
 import { Customer } from '../entities/customer';
 import { CustomerEngagement, CustomerOrderFact, LifecycleOccasion, Segment, SegmentMember } from '../entities/engagement';
 import { lockCustomer, requireCustomer } from './customers';
 
-/** Days of orders the RFM score's frequency and monetary value look at (RFM_WINDOW_DAYS, default 365). */
+/**
+ * Days of orders the RFM score's frequency and monetary value look at: RFM_WINDOW_DAYS, 1 to 3650,
+ * default 365. A malformed value is a ConfigError naming the variable (checked when CRM starts).
+ */
 export function rfmWindowDays(environment: NodeJS.ProcessEnv = process.env): number {
-  const days = Number(environment.RFM_WINDOW_DAYS ?? 365);
-  return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : 365;
+  const raw = environment.RFM_WINDOW_DAYS?.trim();
+  if (!raw) return DEFAULT_RFM_WINDOW_DAYS;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new ConfigError('RFM_WINDOW_DAYS', `has an invalid value "${raw}": must be a whole number of days from 1 to 3650`);
+  }
+  return days;
 }
 
 export function toOrderFact(row: CustomerOrderFact): OrderFact {
