@@ -108,7 +108,11 @@ interface Target {
 }
 
 async function embedded(): Promise<Target> {
-  const child = fork(__filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // As deployed (the image sets it): graphql-js skips its development-only checks.
+  const child = fork(__filename, ['--serve'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the system exited (${code}) before it was ready`)));
     child.on('message', (m: { type: string } & Ready) => m.type === 'ready' && resolve(m));
