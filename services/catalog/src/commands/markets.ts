@@ -32,7 +32,7 @@ function validate(draft: MarketDraft): Market {
   }
   (draft.locationIds ?? []).forEach((id, i) => {
     if (!id.trim() || id.trim().length > 36) {
-      throw new DomainError('INVALID_LOCATION', 'a location id is 1 to 36 characters', ['input', 'locationIds', String(i)]);
+      throw new DomainError('UNKNOWN_LOCATION', 'a location id is 1 to 36 characters', ['input', 'locationIds', String(i)]);
     }
   });
   return Object.assign(new Market(), { code, name, country, currency: draft.currency });

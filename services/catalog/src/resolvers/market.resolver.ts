@@ -56,7 +56,7 @@ export class UpsertMarketPayload {
 export class MarketResolver {
   @Query(() => [Market], { description: 'Every market, by code. Public: a storefront offers the shopper its markets.' })
   markets(@Ctx() ctx: ServiceContext): Promise<Market[]> {
-    return ctx.db.getRepository(Market).find({ order: { code: 'ASC' } });
+    return ctx.db.getRepository(Market).createQueryBuilder('m').orderBy('m.code').getMany();
   }
 
   @Query(() => Market, { nullable: true, description: 'A market by code (any case); null when there is none. Public.' })
@@ -68,7 +68,7 @@ export class MarketResolver {
   @Mutation(() => UpsertMarketPayload, {
     description:
       'Creates a market or replaces one (by code), with the locations that sell in it. ADMIN only. ' +
-      'userErrors: INVALID_MARKET, INVALID_NAME, INVALID_COUNTRY, INVALID_CURRENCY, INVALID_LOCATION, ' +
+      'userErrors: INVALID_MARKET, INVALID_NAME, INVALID_COUNTRY, INVALID_CURRENCY, UNKNOWN_LOCATION (not a location id), ' +
       'CURRENCY_MISMATCH (the market already has prices in another currency).',
   })
   async upsertMarket(

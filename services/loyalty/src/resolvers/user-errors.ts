@@ -14,6 +14,7 @@ export const LoyaltyUserError = userErrorType('Loyalty', 'loyalty, gift card or 
   'INVALID_CURRENCY',
   'INVALID_IDEMPOTENCY_KEY',
   'INVALID_POINTS',
+  'INVALID_RATE',
   'INVALID_RULE',
   'INVALID_SOURCE',
   'NOT_ENROLLED',
