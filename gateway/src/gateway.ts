@@ -23,6 +23,7 @@ import { gatewayReadiness, type SubgraphReadiness } from './readiness';
 import { gatewayEdge, type EdgeOptions } from './edge';
 import { MergedCustomers, type CustomerDirectory } from './merged-customers';
 import { DEFAULT_LIMITS, DEFAULT_MAX_REQUEST_BYTES, type QueryLimits } from './limits';
+import { inboundEmailRouter } from './inbound-email';
 import { oauthTokenRouter, type ApiClientDirectory } from './oauth';
 import { rateLimitOptions } from './rate-limit';
 
@@ -135,6 +136,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     );
   }
+  // POST /inbound/email: a raw e-mail from a provider's inbound hook (inbound-email.ts).
+  app.use(
+    inboundEmailRouter({
+      apollo,
+      context: (req) => edge.context(req, () => gatewayContext(req, authenticate, subgraphSecret, merged)),
+      log: options.log,
+    }),
+  );
   const consoleApp = options.console ? consoleRouter(options.console, auth, options.log) : null;
   if (consoleApp) app.use(consoleApp);
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GatewayClient } from '../src/client';
+import { issueToken } from '../src/token';
 import { contractOperation, eventually, send, startTestSystem, type TestSystem } from './harness';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -411,6 +412,47 @@ describe('service across channels through the gateway', () => {
       { input: { raw: 'not an e-mail at all' } },
     );
     expect(unreadable.receiveInboundEmail.userErrors).toEqual([{ code: 'UNREADABLE_EMAIL', field: ['input', 'raw'] }]);
+  });
+
+  it("takes a raw e-mail posted to POST /inbound/email with the hook's CSR token", async () => {
+    const endpoint = t.system.gateway.url.replace(/\/graphql$/, '/inbound/email');
+    const token = `Bearer ${await issueToken({ role: 'CSR', subject: 'mail-hook', ttlSeconds: 600 })}`;
+    const post = (body: string, authorization?: string, type = 'message/rfc822') =>
+      fetch(`${endpoint}?channel=WEB`, {
+        method: 'POST',
+        headers: { 'content-type': type, ...(authorization ? { authorization } : {}) },
+        body,
+      });
+    const raw = [
+      'From: Lee Park <lee@example.com>',
+      'To: support@omni.example',
+      'Subject: Delivery to a locker?',
+      'Message-ID: <locker-1@example.com>',
+      '',
+      'Can you deliver to a parcel locker?',
+      '',
+    ].join('\r\n');
+    const first = await post(raw, token);
+    expect(first.status).toBe(200);
+    const answer = (await first.json()) as { caseId: string; messageId: string; threaded: boolean };
+    expect(answer).toEqual({ caseId: expect.any(String), messageId: expect.any(String), threaded: false });
+    const thread = await caseThread(answer.caseId);
+    expect(thread).toMatchObject({
+      channel: 'WEB',
+      requester: 'lee@example.com',
+      customer: null,
+      subject: 'Delivery to a locker?',
+    });
+    // The provider retries: the same Message-ID lands on the same case, nothing added.
+    expect(await (await post(raw, token)).json()).toMatchObject({ caseId: answer.caseId, messageId: answer.messageId });
+    expect((await caseThread(answer.caseId)).messages).toHaveLength(1);
+
+    expect((await post(raw)).status).toBe(403);
+    expect((await post(raw, 'Bearer not-a-token')).status).toBe(401);
+    expect((await post(raw, token, 'application/json')).status).toBe(415);
+    const unreadable = await post('no headers at all', token);
+    expect(unreadable.status).toBe(422);
+    expect(await unreadable.json()).toMatchObject({ userErrors: [{ code: 'UNREADABLE_EMAIL' }] });
   });
 
   it('answers client mistakes with userErrors, and only CSRs and services deliver messages', async () => {

@@ -100,3 +100,4 @@ export { Interaction } from './entities/interaction';
 export { CustomerMessage } from './entities/message';
 export { readCrmConfig, senderFromConfig } from './configuration';
 export type { MessageSender, OutgoingMessage } from './messaging/sender';
+export { parseInboundEmail, RAW_EMAIL_MAX_BYTES, UnreadableEmailError } from './messaging/inbound-email';

@@ -231,12 +231,16 @@ export type CreateSubscriptionInput = {
   intervalDays: number;
   /** Several SKUs, each once (instead of sku and quantity). */
   lines?: Array<SubscriptionLineInput> | null | undefined;
+  /** One of the shopper's saved payment methods (`SavedPaymentMethod.id`) that pays each order (after store credit, when used); null: paid on delivery or pickup. UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED. */
+  paymentMethodId?: string | number | null | undefined;
   /** Units per run of a single-SKU subscription; default 1. */
   quantity?: number | null | undefined;
   /** One SKU (or `lines` for several). */
   sku?: string | null | undefined;
   /** The date of the first run (YYYY-MM-DD), today or later. */
   startOn: string;
+  /** true: pay each order from the shopper's store credit first; null: no. */
+  useStoreCredit?: boolean | null | undefined;
 };
 
 /** An endpoint to receive order, return, refund, stock and customer events. */
@@ -412,6 +416,8 @@ export type InboundAttachmentInput = {
 export type InboundMessageInput = {
   /** Its attachments (names and sizes), at most 50; null: none. */
   attachments?: Array<InboundAttachmentInput> | null | undefined;
+  /** true: sent automatically (an auto-reply, a bulk mailing): recorded, but a new case it opens is not acknowledged, so two robots never answer each other. Default false. */
+  automatic?: boolean | null | undefined;
   /** What was written, plain text. The quoted original of a reply ("On ... wrote:", `>` lines) and the signature are cut; more than 20,000 characters are cut too. */
   body: string;
   /** The channel it came through (SOCIAL for a social network, CALL_CENTER for the service mailbox, ...). */

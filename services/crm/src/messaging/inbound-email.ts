@@ -4,6 +4,11 @@ import type { InboundMessageRequest } from '../commands/inbound';
 /** A raw message larger than this (attachments included) is refused before it is parsed. */
 export const RAW_EMAIL_MAX_BYTES = 10 * 1024 * 1024;
 
+/** Text kept of a message before its quoted original is cut (CRM keeps 20,000 characters of the new part). */
+const INBOUND_TEXT_MAX = 100_000;
+/** Attachments listed per message; more are left out of the list. */
+const MAX_ATTACHMENTS = 50;
+
 export class UnreadableEmailError extends Error {
   constructor(message: string) {
     super(message);
@@ -44,15 +49,19 @@ export async function parseInboundEmail(raw: string): Promise<Omit<InboundMessag
   const delivered = [...addresses(parsed.to), ...addresses(parsed.cc), header('delivered-to'), header('x-original-to')].filter(
     Boolean,
   );
-  const text = parsed.text ?? (typeof parsed.html === 'string' ? parsed.html.replace(/<[^>]*>/g, ' ') : '');
+  // The new part of a reply is at the top: a long quoted tail is cut before it travels further.
+  const text = (parsed.text ?? (typeof parsed.html === 'string' ? parsed.html.replace(/<[^>]*>/g, ' ') : '')).slice(
+    0,
+    INBOUND_TEXT_MAX,
+  );
   return {
     from: sender.name ? `${sender.name} <${sender.address}>` : sender.address,
     fromKind: null,
     subject: parsed.subject ?? null,
     body: text,
-    to: delivered.join(', '),
+    to: delivered.join(', ').slice(0, 2000),
     externalId: parsed.messageId?.slice(0, 200) ?? null,
-    attachments: parsed.attachments.map((a) => ({
+    attachments: parsed.attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
       filename: a.filename ?? 'attachment',
       contentType: a.contentType ?? null,
       size: a.size ?? a.content?.length ?? 0,

@@ -101,6 +101,13 @@ export class InboundMessageInput {
 
   @Field(() => Date, { description: 'When it was received; null: now. Not in the future.', nullable: true })
   receivedAt?: Date | null;
+
+  @Field(() => Boolean, {
+    description:
+      'true: sent automatically (an auto-reply, a bulk mailing): recorded, but a new case it opens is not acknowledged, so two robots never answer each other. Default false.',
+    nullable: true,
+  })
+  automatic?: boolean | null;
 }
 
 @InputType({ description: 'A raw e-mail as an inbound hook received it.' })
@@ -200,7 +207,11 @@ export class InboundMessageResolver {
       if (input.fromKind && !SENDER_KINDS.has(input.fromKind)) {
         throw new DomainError('INVALID_SENDER', 'fromKind is EMAIL, PHONE or SOCIAL', ['input', 'fromKind']);
       }
-      return { ...input, fromKind: (input.fromKind ?? null) as InboundMessageRequest['fromKind'] };
+      return {
+        ...input,
+        fromKind: (input.fromKind ?? null) as InboundMessageRequest['fromKind'],
+        automatic: input.automatic ?? false,
+      };
     });
   }
 
