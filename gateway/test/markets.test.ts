@@ -395,6 +395,28 @@ describe('markets and local currency', () => {
     expect(await until(balance, (b) => b.cents === 5000)).toEqual({ cents: 5000, currency: 'USD' });
   });
 
+  it("changes an order in its market's prices and currency", async () => {
+    const placed = await send(berlinAssociate, 'PlaceOrderWithTenders', {
+      channel: 'STORE',
+      key: randomUUID(),
+      lines: [{ sku: 'MKT-TEE', quantity: 1 }],
+      fulfillment: pickupAt(berlin),
+    });
+    expect(placed.placeOrder.order.total).toEqual({ cents: 2200, currency: 'EUR' });
+    const { orderByNumber } = await staff.request(`query ($n: String!) { orderByNumber(number: $n) { id lines { id } } }`, {
+      n: placed.placeOrder.order.number,
+    });
+    const change = (sku: string) =>
+      send(staff, 'ModifyOrder', {
+        input: { orderId: orderByNumber.id, channel: 'STORE', changes: [{ lineId: orderByNumber.lines[0].id, sku }] },
+      });
+    const notSold = await change('MKT-USONLY');
+    expect(notSold.modifyOrder.userErrors[0]).toMatchObject({ code: 'NOT_SOLD_IN_MARKET' });
+    const swapped = await change('MKT-BAG');
+    expect(swapped.modifyOrder.userErrors).toEqual([]);
+    expect(swapped.modifyOrder.order.total).toEqual({ cents: 4600, currency: 'EUR' });
+  });
+
   it('lets only ADMIN configure markets, loyalty currencies and conversion rates', async () => {
     const market = { code: 'FR', name: 'France', country: 'FR', currency: 'EUR' };
     for (const caller of [shopper, berlinAssociate]) {
