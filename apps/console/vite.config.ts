@@ -10,6 +10,8 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 900 },
   server: {
+    host: '127.0.0.1',
+    port: 5173,
     proxy: {
       '/graphql': gateway,
       '/console/config.json': gateway,

@@ -267,6 +267,13 @@ test('an associate hands over a pickup after the shopper\'s "I\'m here"; an asso
 
   await item.getByRole('button', { name: 'Hand over' }).click();
   await page.getByTestId(`queue-${callCenterOrder}`).waitFor({ state: 'detached' });
+  // The associate sees the shopper's whole page too, all of it allowed for the role.
+  await page.getByRole('link', { name: 'Find a customer' }).click();
+  await page.getByLabel('Email').fill('ada.lovelace@example.com');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+  expect(await page.locator('.notice').allTextContents()).toEqual([]);
+  await expectAccessible(page, '360 page on a store tablet');
   const after = await t.client.request<{ orderByNumber: { fulfillments: { status: string }[] } }>(
     'query($n: String!) { orderByNumber(number: $n) { fulfillments { status } } }',
     { n: callCenterOrder },
