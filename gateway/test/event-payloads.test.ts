@@ -398,6 +398,7 @@ describe('event payloads', () => {
       'orders-customer-merged',
       'loyalty-customer-merged',
       'orders-webhook-deliveries',
+      'inventory-merge-appointments',
     ]);
     for (const letter of parked) expect(letter.error).toBe('crm.customer.merged version 2 is not one this consumer reads (1)');
     expect(await tableCounts()).toEqual(before);

@@ -211,9 +211,12 @@ describe('jobs', () => {
   it('runs every job of every service on demand', async () => {
     const jobs: [string, string][] = [
       ['inventory', 'reservation-expiry'],
+      ['inventory', 'appointment-reminders'],
       ['orders', 'due-subscriptions'],
       ['orders', 'settle-payments'],
       ['orders', 'webhook-dispatch'],
+      ['orders', 'shopping-list-auto-fill'],
+      ['orders', 'wallet-top-ups'],
       ['loyalty', 'maintenance'],
       ...['crm', 'catalog', 'inventory', 'orders', 'loyalty'].map((service): [string, string] => [service, 'outbox-prune']),
     ];
@@ -240,6 +243,8 @@ describe('jobs', () => {
       ['due-subscriptions', 3600],
       ['outbox-prune', 3600],
       ['settle-payments', 60],
+      ['shopping-list-auto-fill', 3600],
+      ['wallet-top-ups', 60],
       ['webhook-dispatch', 5],
     ]);
 

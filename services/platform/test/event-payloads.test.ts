@@ -87,6 +87,41 @@ const PRODUCED: Record<string, unknown[]> = {
     // As the first release wrote it.
     { sku: 'TS-42', locationId: id(6), onHand: 10, reserved: 0, available: 10, reason: 'COUNT' },
   ],
+  'inventory.appointment.changed': [
+    {
+      appointmentId: id(20),
+      customerId: id(2),
+      locationId: id(6),
+      locationName: 'Harbor Store',
+      kind: 'FITTING',
+      startsAt: '2026-12-01T14:00:00.000Z',
+      endsAt: '2026-12-01T14:30:00.000Z',
+      change: 'MOVED',
+      previousStartsAt: '2026-12-01T09:30:00.000Z',
+    },
+    {
+      appointmentId: id(20),
+      customerId: id(2),
+      locationId: id(6),
+      locationName: 'Harbor Store',
+      kind: 'PICKUP_SLOT',
+      startsAt: '2026-12-01T14:00:00.000Z',
+      endsAt: '2026-12-01T14:15:00.000Z',
+      change: 'BOOKED',
+      previousStartsAt: null,
+    },
+  ],
+  'inventory.appointment.reminder_due': [
+    {
+      appointmentId: id(20),
+      customerId: id(2),
+      locationId: id(6),
+      locationName: 'Harbor Store',
+      kind: 'CONSULTATION',
+      startsAt: '2026-12-01T14:00:00.000Z',
+      endsAt: '2026-12-01T15:00:00.000Z',
+    },
+  ],
   'orders.order.placed': [
     orderPlaced,
     // Before orders carried the category path, and a guest's order.
@@ -186,6 +221,7 @@ const PRODUCED: Record<string, unknown[]> = {
     },
   ],
   'orders.payment.released': [{ orderRef: id(1), holdIds: [id(21)] }],
+  'orders.shopping_list.fill_due': [{ itemId: id(24), customerId: id(2), sku: 'TS-42', quantity: 2, fillOn: '2026-12-14' }],
   'orders.refund.issued': [
     {
       refundId: id(22),
