@@ -279,6 +279,7 @@ describe('markets and local currency', () => {
     // The shopper abroad: the app names the market, the cart is in euros.
     const created = await send(shopper, 'CreateCart', { input: { customerId, channel: 'MOBILE_APP', market: 'DE' } });
     const cartId = created.createCart.cart.id;
+    expect((await send(shopper, 'Cart', { id: cartId })).cart.total).toEqual({ cents: 0, currency: 'EUR' });
     const added = await send(shopper, 'AddCartLine', { cartId, sku: 'MKT-TEE', quantity: 2 });
     expect(added.addCartLine.cart.lines).toEqual([{ sku: 'MKT-TEE', quantity: 2, unitPrice: { cents: 2200, currency: 'EUR' } }]);
     expect(added.addCartLine.cart.subtotal).toEqual({ cents: 4400, currency: 'EUR' });

@@ -120,19 +120,25 @@ export async function cartLines(ctx: ServiceContext, cartId: string): Promise<Ca
   return ctx.db.getRepository(CartLineRow).find({ where: { cartId }, order: { position: 'ASC' } });
 }
 
-export function priceOf(
+export async function priceOf(
   ctx: ServiceContext,
   cart: Cart,
   lines: CartLineRow[],
   couponCodes = cart.couponCodes,
 ): Promise<CartPricing> {
-  return priceCartWithCatalog(ctx, {
+  const pricing = await priceCartWithCatalog(ctx, {
     channel: cart.channel,
     customerId: cart.customerId,
     couponCodes,
     lines,
     market: cart.market,
   });
+  // An empty cart in a market shows its zeros in the market's currency.
+  if (lines.length === 0 && cart.market) {
+    const market = await catalogMarket(ctx, cart.market);
+    if (market) return { ...pricing, currency: market.currency };
+  }
+  return pricing;
 }
 
 /** Keeps a coupon on the cart only when the catalog's promotion rules accept it for this cart. */
