@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GatewayClient } from '../src/client';
 import { issueToken } from '../src/token';
-import { contractOperation, eventually, send, startTestSystem, type TestSystem } from './harness';
+import { contractOperation, countStatements, eventually, send, startTestSystem, type TestSystem } from './harness';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -271,6 +271,59 @@ describe('service across channels through the gateway', () => {
     // Punctuation only finds nothing; an empty question lists the published articles.
     expect((await helpSearch('?!', null)).totalCount).toBe(0);
     expect((await helpSearch('', null)).totalCount).toBe(2);
+  });
+
+  it('costs the same statements whatever the page: search, counters, products, case threads', async () => {
+    for (let i = 0; i < 12; i++) {
+      await article({
+        title: `Shipping zone ${i}`,
+        answer: `Zone ${i} ships in ${i + 1} days.`,
+        productIds: [`p-${i}`],
+        published: true,
+      });
+    }
+    const crm = t.system.services.get('crm')!.db;
+    const search = async (first: number) => {
+      const counter = countStatements(crm);
+      try {
+        const r = await csr.request<any>(
+          'query($q: String!, $n: Int) { helpArticles(query: $q, first: $n) { totalCount edges { node { id stats { views } products { id } } } } }',
+          { q: 'shipping zone', n: first },
+        );
+        expect(r.helpArticles.edges).toHaveLength(first);
+        return counter.count();
+      } finally {
+        counter.stop();
+      }
+    };
+    const small = await search(2);
+    expect(await search(10)).toBe(small);
+    expect(small).toBeLessThanOrEqual(4); // count, ranked page, articles, counters
+
+    for (const body of ['Where is my parcel?', 'Is the oak one in stock?', 'Can I pay by invoice?']) {
+      await inbound({ channel: 'SOCIAL', from: '@dana.builds', body });
+    }
+    await eventually(
+      () =>
+        csr.request<any>('query($id: ID!) { customer(id: $id) { messages(first: 50) { edges { node { status } } } } }', {
+          id: customerId,
+        }),
+      (r) => r.customer.messages.edges.every((e: any) => e.node.status === 'SENT'),
+    );
+    const counter = countStatements(crm);
+    try {
+      const r = await csr.request<any>(
+        `query($id: ID!) { customer(id: $id) {
+           supportCases { id messages { id body } history { action } }
+           interactions(first: 50) { edges { node { kind supportCase { id subject } } } } } }`,
+        { id: customerId },
+      );
+      expect(r.customer.supportCases.length).toBeGreaterThanOrEqual(4);
+      // customer, cases, their messages, their history, the timeline's ids, rows and count, the timeline's cases
+      expect(counter.count()).toBeLessThanOrEqual(8);
+    } finally {
+      counter.stop();
+    }
   });
 
   it('counts views and "was this helpful" per channel for agents, not for shoppers', async () => {
