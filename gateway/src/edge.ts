@@ -12,7 +12,7 @@ import {
   type IntrospectionPolicy,
   type QueryLimits,
 } from './limits';
-import { createRateLimiter, rateLimitOptions, type RateLimitOptions } from './rate-limit';
+import { createRateLimiter, lookupLimitPlugin, rateLimitOptions, type RateLimitOptions } from './rate-limit';
 
 /** What the gateway's edge does with a request before it runs; unset values come from the environment. */
 export interface EdgeOptions {
@@ -20,7 +20,7 @@ export interface EdgeOptions {
   mode?: 'embedded' | 'distributed';
   /** CORS_ORIGINS. */
   corsOrigins?: CorsOrigins;
-  /** RATE_LIMIT_PER_MINUTE, RATE_LIMIT_ANONYMOUS_PER_MINUTE, REDIS_URL, TRUST_PROXY_HOPS. */
+  /** RATE_LIMIT_PER_MINUTE, RATE_LIMIT_ANONYMOUS_PER_MINUTE, RATE_LIMIT_LOOKUPS_PER_MINUTE, REDIS_URL, TRUST_PROXY_HOPS. */
   rateLimit?: RateLimitOptions;
   /** INTROSPECTION. */
   introspection?: IntrospectionPolicy;
@@ -52,6 +52,7 @@ export function gatewayEdge(options: EdgeOptions, limits: QueryLimits, log: Logg
     plugins: [
       operationNamePlugin<GatewayContext>(),
       queryLimitsPlugin<GatewayContext>(limits),
+      lookupLimitPlugin<GatewayContext>(rateLimiter),
       introspectionPlugin<GatewayContext>(introspection, (context) => context.info.caller === ANONYMOUS),
     ],
     introspection: introspection !== 'off',

@@ -22,6 +22,7 @@ describe('gateway edge', () => {
     CORS_ORIGINS: 'https://shop.example.com, https://app.example.com',
     RATE_LIMIT_PER_MINUTE: '4',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3',
+    RATE_LIMIT_LOOKUPS_PER_MINUTE: '5',
     TRUST_PROXY_HOPS: '1',
     INTROSPECTION: 'authenticated',
   };
@@ -196,6 +197,26 @@ describe('gateway edge', () => {
       expect((await (await someone()).withHeaders({ 'x-forwarded-for': '203.0.113.7' }).raw('{ __typename }')).data).toEqual({
         __typename: 'Query',
       });
+    });
+
+    it('counts each gift-card balance and guest-order lookup, aliases included, against RATE_LIMIT_LOOKUPS_PER_MINUTE', async () => {
+      const guesser = await someone();
+      const guesses = (n: number, from: number) =>
+        Array.from({ length: n }, (_, i) => `g${from + i}: giftCard(code: "GUESS-${from + i}") { balance { cents } }`).join('\n');
+      // Four guesses in one request, under the budget of 5: answered (none is a card).
+      const four = await guesser.raw<any>(`query Guess { ${guesses(4, 0)} }`);
+      expect(four.errors).toBeUndefined();
+      expect(Object.values(four.data)).toEqual([null, null, null, null]);
+      // Two more (a guest-order lookup among them) pass the budget: refused before anything runs.
+      const refused = await guesser.raw<any>(
+        `query More { ${guesses(1, 4)} order: guestOrder(number: "W-0000-0000", email: "a@example.com") { number } }`,
+      );
+      expect(refused.data ?? null).toBeNull();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      expect(refused.errors?.[0]?.message).toContain('(RATE_LIMIT_LOOKUPS_PER_MINUTE)');
+      // Other queries of the same caller are not held back, nor another caller's lookups.
+      expect((await guesser.raw('{ __typename }')).data).toEqual({ __typename: 'Query' });
+      expect((await (await someone()).raw<any>(`query Guess { ${guesses(2, 0)} }`)).errors).toBeUndefined();
     });
 
     (TEST_REDIS_URL ? it : it.skip)('shares one budget between gateway replicas through Redis (REDIS_URL)', async () => {

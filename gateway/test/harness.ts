@@ -108,6 +108,7 @@ export async function startTestSystem(
       rateLimit: rateLimitOptions({
         RATE_LIMIT_PER_MINUTE: '1000000',
         RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+        RATE_LIMIT_LOOKUPS_PER_MINUTE: '1000000',
         ...process.env,
       }),
     },
