@@ -287,9 +287,9 @@ export function tokenLimitMiddleware(maxTokens: number): RequestHandler {
 /** Who may introspect the schema (`__schema`, `__type`): everyone, signed-in callers only, or nobody. */
 export type IntrospectionPolicy = 'on' | 'authenticated' | 'off';
 
-/** INTROSPECTION: unset, `on` embedded and `authenticated` distributed. */
+/** INTROSPECTION: unset, `on` embedded and `off` distributed (the published schema is schema/api.graphql). */
 export function introspectionPolicy(value: string | undefined, mode: 'embedded' | 'distributed'): IntrospectionPolicy {
-  const policy = value?.trim() || (mode === 'embedded' ? 'on' : 'authenticated');
+  const policy = value?.trim() || (mode === 'embedded' ? 'on' : 'off');
   if (policy !== 'on' && policy !== 'authenticated' && policy !== 'off') {
     throw new ConfigError('INTROSPECTION', `has an invalid value ${JSON.stringify(policy)}: on, authenticated or off`);
   }

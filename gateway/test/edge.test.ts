@@ -273,7 +273,7 @@ describe('gateway edge', () => {
   describe('introspection', () => {
     const introspect = '{ __schema { queryType { name } } }';
 
-    it('is refused for anonymous callers with INTROSPECTION=authenticated (the distributed default)', async () => {
+    it('is refused for anonymous callers with INTROSPECTION=authenticated', async () => {
       const refused = await anonymousAt('198.51.100.1').raw(introspect);
       expect(refused.data ?? null).toBeNull();
       expect(refused.errors).toEqual([
@@ -286,9 +286,10 @@ describe('gateway edge', () => {
       expect((await (await someone()).raw(introspect)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     });
 
-    it('defaults to on embedded and authenticated distributed', () => {
+    it('defaults to on embedded and off distributed', () => {
       expect(introspectionPolicy(undefined, 'embedded')).toBe('on');
-      expect(introspectionPolicy(undefined, 'distributed')).toBe('authenticated');
+      expect(introspectionPolicy(undefined, 'distributed')).toBe('off');
+      expect(introspectionPolicy('authenticated', 'distributed')).toBe('authenticated');
       expect(() => introspectionPolicy('sometimes', 'embedded')).toThrow(/INTROSPECTION/);
     });
   });
