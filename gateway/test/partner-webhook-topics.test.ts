@@ -3,7 +3,7 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { WebhookDelivery } from '../../services/orders/src/entities/partner';
+import { WebhookDelivery, WebhookSubscription } from '../../services/orders/src/entities/partner';
 import { GatewayClient } from '../src/client';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
@@ -355,6 +355,21 @@ describe('partner webhooks: refunds, stock, merged customers, deleting', () => {
     expect(log.webhookSubscription.deliveries.edges.map((e: any) => e.node)).toEqual([
       expect.objectContaining({ topic: 'ORDER_PLACED', status: 'CANCELLED', attempts: 0 }),
     ]);
+
+    // A delivery read as due just before its subscription went inactive is cancelled, not sent.
+    const raced = await subscribe(acme, { url: hook.url, topics: ['ORDER_PLACED'] });
+    await place(acme, 'ACME-DELETE-3');
+    await eventually(
+      () => deliveriesOf(raced.id),
+      (d) => d.length === 1,
+    );
+    const orders = t.system.services.get('orders')!.db;
+    await orders.getRepository(WebhookSubscription).update({ id: raced.id }, { active: false });
+    await t.runJob('orders', 'webhook-dispatch');
+    expect(await deliveriesOf(raced.id)).toEqual([
+      expect.objectContaining({ status: 'CANCELLED', attempts: 0, lastError: 'the subscription was deleted' }),
+    ]);
+    expect(hook.received).toEqual([]);
 
     // ADMIN deletes a partner's subscription; deleting again cancels nothing more.
     const other = await subscribe(acme, { url: hook.url, topics: ['ORDER_PLACED'] });

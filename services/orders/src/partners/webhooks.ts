@@ -246,7 +246,8 @@ const BATCH = 50;
  * The `webhook-dispatch` job: sends the deliveries that are due, each with its own timeout, outside
  * any transaction (a slow receiver holds no lock and never blocks the outbox). A 2xx answer
  * delivers; anything else (status, timeout, refused connection) counts an attempt and waits its
- * backoff, and the last allowed attempt marks it FAILED with that error.
+ * backoff, and the last allowed attempt marks it FAILED with that error. One whose subscription
+ * was deleted after it was read as due is CANCELLED, never sent.
  */
 export async function dispatchWebhooks(ctx: JobContext, settings = dispatchSettings()): Promise<number> {
   const due = await ctx.db.getRepository(WebhookDelivery).find({
@@ -264,13 +265,22 @@ export async function dispatchWebhooks(ctx: JobContext, settings = dispatchSetti
   await Promise.all(
     due.map(async (delivery) => {
       const subscription = subscriptions.get(delivery.subscriptionId);
+      if (!subscription?.active) {
+        // Deleted after this delivery was read as due (deleting cancels the pending ones): never sent.
+        await ctx.db
+          .getRepository(WebhookDelivery)
+          .update(
+            { id: delivery.id, status: WebhookDeliveryStatus.PENDING },
+            { status: WebhookDeliveryStatus.CANCELLED, lastError: 'the subscription was deleted' },
+          );
+        return;
+      }
       const attempts = delivery.attempts + 1;
       const started = Date.now();
       let responseStatus: number | null = null;
       let error: string | null = null;
-      const refused = subscription?.active ? await refusedDestination(new URL(subscription.url), settings) : null;
-      if (!subscription?.active) error = 'the subscription is inactive';
-      else if (refused) error = refused;
+      const refused = await refusedDestination(new URL(subscription.url), settings);
+      if (refused) error = refused;
       else {
         const timestamp = String(Math.floor(Date.now() / 1000));
         try {
@@ -299,7 +309,7 @@ export async function dispatchWebhooks(ctx: JobContext, settings = dispatchSetti
       }
       const latencyMs = Date.now() - started;
       const delivered = error === null;
-      const failed = !delivered && (attempts >= settings.maxAttempts || !subscription?.active || refused !== null);
+      const failed = !delivered && (attempts >= settings.maxAttempts || refused !== null);
       await ctx.db.getRepository(WebhookDelivery).update(
         { id: delivery.id, status: WebhookDeliveryStatus.PENDING },
         {
