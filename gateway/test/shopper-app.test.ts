@@ -306,6 +306,36 @@ describe("the shopper's app", () => {
     expect(removePaymentMethod.paymentMethods).toEqual([{ id: first.paymentMethod.id, isDefault: true }]);
     const stored = await t.system.services.get('orders')!.db.getRepository(SavedPaymentMethod).findBy({ customerId: dora.id });
     expect(stored.map((m) => m.token)).toEqual(['tok_dora_visa']);
+
+    // A subscription pays each run with the saved Visa (another shopper's method is unknown to it).
+    const subscribe = (paymentMethodId: string) =>
+      send(dora.client, 'CreateSubscription', {
+        input: {
+          customerId: dora.id,
+          channel: 'MOBILE_APP',
+          sku: 'FILTERS-100',
+          quantity: 2,
+          intervalDays: 30,
+          startOn: today,
+          fulfillment: pickup(),
+          paymentMethodId,
+        },
+      }).then((d) => d.createSubscription);
+    expect((await subscribe(randomUUID())).userErrors.map((e: any) => e.code)).toEqual(['UNKNOWN_PAYMENT_METHOD']);
+    const subscribed = await subscribe(first.paymentMethod.id);
+    expect(subscribed.userErrors).toEqual([]);
+    const { runDueSubscriptions } = await send(t.client, 'RunDueSubscriptions', { asOf: today });
+    const subscriptionOrder = await t.system.services
+      .get('orders')!
+      .db.getRepository(Order)
+      .findOneByOrFail({ id: In(runDueSubscriptions.ordersPlaced.map((o: any) => o.id)), customerId: dora.id });
+    const subscriptionPaid = (await send(t.client, 'OrderPayments', { number: subscriptionOrder.number })).orderByNumber;
+    expect(subscriptionPaid.payments).toEqual([
+      expect.objectContaining({ method: 'CARD', status: 'CAPTURED', amount: subscriptionPaid.total }),
+    ]);
+    expect([...provider().payments.values()].filter((p) => p.token === 'tok_dora_visa')).toEqual([
+      expect.objectContaining({ captured: subscriptionPaid.total.cents }),
+    ]);
   });
 
   it('learns a 14-day interval from purchases in store and on the web, and auto-fills a due order exactly once', async () => {

@@ -17,6 +17,7 @@ import { Order } from '../entities/order';
 import { ReplenishmentSubscription } from '../entities/subscription';
 import { catalogPrices, resolveCustomerId } from '../peers';
 import { subscriptionCodes } from './order-pricing';
+import { savedPayment } from './payment-methods';
 import { placeOrder, type OrderRequest } from './place-order';
 
 export interface SubscriptionFulfillment {
@@ -35,6 +36,9 @@ export interface CreateSubscriptionRequest {
   intervalDays: number;
   startOn: string;
   fulfillment: SubscriptionFulfillment;
+  /** A saved payment method of the shopper that pays each order. */
+  paymentMethodId?: string | null;
+  useStoreCredit?: boolean | null;
 }
 
 export interface UpdateSubscriptionRequest {
@@ -44,6 +48,8 @@ export interface UpdateSubscriptionRequest {
   intervalDays?: number | null;
   nextRunOn?: string | null;
   fulfillment?: SubscriptionFulfillment | null;
+  paymentMethodId?: string | null;
+  useStoreCredit?: boolean | null;
 }
 
 /** The lines asked for, checked: every SKU the catalog sells, each once. */
@@ -126,6 +132,7 @@ export async function createSubscription(
     : await checkedLines(ctx, request.lines!, request.channel, ['input', 'lines']);
   const customerId = await resolveCustomerId(ctx, request.customerId);
   if (!customerId) throw new DomainError('UNKNOWN_CUSTOMER', `no customer ${request.customerId}`, ['input', 'customerId']);
+  if (request.paymentMethodId) await savedPayment(ctx, customerId, request.paymentMethodId, ['input', 'paymentMethodId']);
   const subscription = ctx.db.getRepository(ReplenishmentSubscription).create({
     id: randomUUID(),
     customerId,
@@ -138,6 +145,8 @@ export async function createSubscription(
     lastRunOn: null,
     lastOrderId: null,
     lastFailure: null,
+    paymentMethodId: request.paymentMethodId ?? null,
+    useStoreCredit: request.useStoreCredit ?? false,
     createdAt: new Date(),
   });
   await ctx.db.getRepository(ReplenishmentSubscription).insert(subscription);
@@ -159,17 +168,27 @@ export async function updateSubscription(
   if (!s) throw new DomainError('UNKNOWN_SUBSCRIPTION', `no subscription ${request.id}`, ['input', 'id']);
   if (s.status === SubscriptionStatus.CANCELLED)
     throw new DomainError('SUBSCRIPTION_CANCELLED', 'the subscription is cancelled', ['input', 'id']);
-  if (!request.lines && request.intervalDays == null && !request.nextRunOn && !request.fulfillment) {
+  if (
+    !request.lines &&
+    request.intervalDays == null &&
+    !request.nextRunOn &&
+    !request.fulfillment &&
+    !request.paymentMethodId &&
+    request.useStoreCredit == null
+  ) {
     throw new DomainError('NO_CHANGES', 'name at least one change', ['input']);
   }
   if (request.intervalDays != null) checkInterval(request.intervalDays);
   if (request.nextRunOn) checkRunDate(request.nextRunOn, ['input', 'nextRunOn']);
   if (request.fulfillment) checkFulfillment(request.fulfillment);
+  if (request.paymentMethodId) await savedPayment(ctx, s.customerId, request.paymentMethodId, ['input', 'paymentMethodId']);
   const next: Partial<ReplenishmentSubscription> = {
     ...(request.lines ? lineColumns(await checkedLines(ctx, request.lines, s.channel, ['input', 'lines'])) : {}),
     ...(request.intervalDays != null ? { intervalDays: request.intervalDays } : {}),
     ...(request.nextRunOn ? { nextRunOn: request.nextRunOn } : {}),
     ...(request.fulfillment ? fulfillmentColumns(request.fulfillment) : {}),
+    ...(request.paymentMethodId ? { paymentMethodId: request.paymentMethodId } : {}),
+    ...(request.useStoreCredit != null ? { useStoreCredit: request.useStoreCredit } : {}),
   };
   const changed = await repository.update({ id: s.id, status: s.status, nextRunOn: s.nextRunOn }, next);
   if (!changed.affected)
@@ -183,6 +202,9 @@ function orderRequest(s: ReplenishmentSubscription, runOn: string): OrderRequest
     channel: s.channel,
     idempotencyKey: subscriptionOrderKey(s.id, runOn),
     lines: subscriptionLines(s).map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    // Paid as the shopper chose: store credit first, then her saved method (checked again at each run).
+    useStoreCredit: s.useStoreCredit || null,
+    paymentMethodId: s.paymentMethodId,
     fulfillment: {
       type: s.fulfillmentType,
       pickupLocationId: s.pickupLocationId,

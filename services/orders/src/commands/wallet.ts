@@ -122,10 +122,15 @@ async function replay(ctx: ServiceContext, scope: string, key: string, hash: str
   return earlier;
 }
 
-/** Moves the top-up on if it can: a conditional update, so two drivers of one top-up never both move it. */
+/**
+ * Moves the top-up on if it is still `from`: a conditional update, so two drivers of one top-up
+ * (a retry racing the first call) never both move it; the loser reads where the winner took it.
+ */
 async function advance(ctx: ServiceContext, topUp: WalletTopUp, from: TopUpStatus, next: Partial<WalletTopUp>): Promise<boolean> {
-  const changed = await ctx.db.getRepository(WalletTopUp).update({ id: topUp.id, status: from }, next);
+  const repository = ctx.db.getRepository(WalletTopUp);
+  const changed = await repository.update({ id: topUp.id, status: from }, next);
   if (changed.affected) Object.assign(topUp, next);
+  else Object.assign(topUp, await repository.findOneByOrFail({ id: topUp.id }));
   return !!changed.affected;
 }
 
@@ -173,6 +178,8 @@ async function takePayment(ctx: ServiceContext, topUp: WalletTopUp, payment: { p
     }
     await advance(ctx, topUp, TopUpStatus.PENDING, { reference: authorized.reference });
   }
+  // Another call for the same top-up may have settled it meanwhile.
+  if (topUp.status !== TopUpStatus.PENDING) return;
   try {
     await provider.capture(topUp.reference!, topUp.amountCents, topUp.currency, `${topUp.id}:capture`);
   } catch (error) {

@@ -88,6 +88,18 @@ export class ReplenishmentSubscription {
   @Column({ type: 'varchar', length: 300, nullable: true })
   lastFailure!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The shopper's saved payment method (`SavedPaymentMethod.id`) that pays what store credit leaves of each order; null: the order is paid on delivery or pickup (balanceDue).",
+  })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  paymentMethodId!: string | null;
+
+  @Field({ description: "True: each order is paid from the shopper's store credit first." })
+  @Column({ type: 'boolean', default: false })
+  useStoreCredit!: boolean;
+
   @Field({ description: 'When the shopper subscribed.' })
   @Column({ type: Date })
   createdAt!: Date;

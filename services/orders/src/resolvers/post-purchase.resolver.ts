@@ -270,6 +270,15 @@ export class CreateSubscriptionInput {
 
   @Field(() => FulfillmentRequestInput, { description: "How each run's order is fulfilled." })
   fulfillment!: FulfillmentRequestInput;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "One of the shopper's saved payment methods (`SavedPaymentMethod.id`) that pays each order (after store credit, when used); null: paid on delivery or pickup. UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED.",
+  })
+  paymentMethodId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: pay each order from the shopper's store credit first; null: no." })
+  useStoreCredit?: boolean | null;
 }
 
 @InputType({ description: 'Each part given replaces the current one; `lines` is the whole new set.' })
@@ -288,6 +297,15 @@ export class UpdateSubscriptionInput {
 
   @Field(() => FulfillmentRequestInput, { description: 'New fulfillment; null: unchanged.', nullable: true })
   fulfillment?: FulfillmentRequestInput | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "One of the shopper's saved payment methods (`SavedPaymentMethod.id`) that pays each order (after store credit, when used); null: unchanged (to stop paying by card, cancel and subscribe again). UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED.",
+  })
+  paymentMethodId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: pay each order from the shopper's store credit first; null: unchanged." })
+  useStoreCredit?: boolean | null;
 }
 
 @ObjectType({ description: 'The result of a subscription mutation.' })
@@ -393,7 +411,7 @@ export class SubscriptionResolver {
   @Authorized(Role.CUSTOMER, Role.ASSOCIATE, Role.CSR)
   @Mutation(() => SubscriptionPayload, {
     description:
-      'Subscribes a shopper to regular orders of SKUs. The shopper themself, an ASSOCIATE or a CSR. userErrors: UNKNOWN_CUSTOMER, INVALID_LINES, INVALID_QUANTITY, UNKNOWN_SKU, DISCONTINUED_SKU, INVALID_INTERVAL, INVALID_START_DATE, INVALID_FULFILLMENT, PICKUP_LOCATION_REQUIRED.',
+      'Subscribes a shopper to regular orders of SKUs. The shopper themself, an ASSOCIATE or a CSR. userErrors: UNKNOWN_CUSTOMER, INVALID_LINES, INVALID_QUANTITY, UNKNOWN_SKU, DISCONTINUED_SKU, INVALID_INTERVAL, INVALID_START_DATE, INVALID_FULFILLMENT, PICKUP_LOCATION_REQUIRED, UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED.',
   })
   async createSubscription(
     @Arg('input', () => CreateSubscriptionInput, { description: 'The shopper, what, how often, from when and how fulfilled.' })
