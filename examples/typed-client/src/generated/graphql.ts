@@ -136,7 +136,7 @@ export type CheckoutInput = {
   payment?: ExternalPaymentInput | null | undefined;
   /** Instead of `payment`: one of the shopper's saved payment methods (`SavedPaymentMethod.id`) pays what the other tenders leave. Only the shopper and staff serving them (PAYMENT_METHOD_NOT_ALLOWED otherwise); UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED, PAYMENT_CONFLICT (both given). */
   paymentMethodId?: string | number | null | undefined;
-  /** Loyalty points to spend (1 point = 0.01 of the currency); null: none. */
+  /** Loyalty points to spend, at most: a point pays the point value of the order's currency (loyalty's `loyaltyCurrencies`; 0.01 of the currency without settings), and only the points needed are taken; null: none. */
   redeemPoints?: number | null | undefined;
   /** true: spend the shopper's store credit first; null or false: do not. */
   useStoreCredit?: boolean | null | undefined;
@@ -666,7 +666,7 @@ export type PlaceOrderInput = {
   payment?: ExternalPaymentInput | null | undefined;
   /** Instead of `payment`: one of the shopper's saved payment methods (`SavedPaymentMethod.id`) pays what the other tenders leave. Only the shopper and staff serving them (PAYMENT_METHOD_NOT_ALLOWED otherwise); UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED, PAYMENT_CONFLICT (both given). */
   paymentMethodId?: string | number | null | undefined;
-  /** Points to redeem (the customer's; 1 point = 0.01). */
+  /** Points to redeem, at most (the customer's): a point pays the point value of the order's currency (loyalty's `loyaltyCurrencies`; 0.01 of the currency without settings), and only the points needed are taken. */
   redeemPoints?: number | null | undefined;
   /** Pay from the customer's store credit. */
   useStoreCredit?: boolean | null | undefined;

@@ -82,7 +82,12 @@ export class CheckoutInput {
   })
   idempotencyKey!: string;
 
-  @Field(() => Int, { description: 'Loyalty points to spend (1 point = 0.01 of the currency); null: none.', nullable: true })
+  @Field(() => Int, {
+    description:
+      "Loyalty points to spend, at most: a point pays the point value of the order's currency (loyalty's " +
+      '`loyaltyCurrencies`; 0.01 of the currency without settings), and only the points needed are taken; null: none.',
+    nullable: true,
+  })
   redeemPoints?: number | null;
 
   @Field(() => Boolean, { description: "true: spend the shopper's store credit first; null or false: do not.", nullable: true })

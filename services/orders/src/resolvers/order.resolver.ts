@@ -195,7 +195,12 @@ export class PlaceOrderInput {
   })
   market?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Points to redeem (the customer's; 1 point = 0.01)." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Points to redeem, at most (the customer's): a point pays the point value of the order's currency (loyalty's " +
+      '`loyaltyCurrencies`; 0.01 of the currency without settings), and only the points needed are taken.',
+  })
   redeemPoints?: number | null;
 
   @Field(() => Boolean, { nullable: true, description: "Pay from the customer's store credit." })
