@@ -341,6 +341,7 @@ describe('event payloads', () => {
     const parked = await parkedEverywhere(event.id, [
       'loyalty-earn-on-purchase',
       'crm-order-channels',
+      'crm-engagement-facts',
       'catalog-learn-from-orders',
       'inventory-confirm-reservations',
       'orders-webhook-deliveries',
@@ -376,6 +377,7 @@ describe('event payloads', () => {
       'inventory-restock-on-return',
       'loyalty-return-received',
       'crm-return-touchpoints',
+      'crm-engagement-facts',
       'orders-webhook-deliveries',
     ]);
     for (const letter of parked) expect(letter.error).toContain('lines.0.restockable');
@@ -399,6 +401,8 @@ describe('event payloads', () => {
       'loyalty-customer-merged',
       'orders-webhook-deliveries',
       'inventory-merge-appointments',
+      'crm-engagement-facts',
+      'catalog-personal-offer-owners',
     ]);
     for (const letter of parked) expect(letter.error).toBe('crm.customer.merged version 2 is not one this consumer reads (1)');
     expect(await tableCounts()).toEqual(before);

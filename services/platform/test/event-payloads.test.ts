@@ -66,6 +66,32 @@ const PRODUCED: Record<string, unknown[]> = {
     { customerId: id(2), mergedIds: [], requestId: id(30) },
     { customerId: id(2), mergedIds: [id(31)], requestId: id(30) },
   ],
+  'crm.segment.membership_changed': [
+    { segmentId: id(40), customerId: id(2), member: true },
+    { segmentId: id(40), customerId: id(2), member: false },
+  ],
+  'crm.offer.granted': [
+    {
+      offerId: id(41),
+      customerId: id(2),
+      name: 'Happy birthday, Ana!',
+      kind: 'PERCENT_OFF',
+      value: 15,
+      currency: null,
+      startsAt: '2026-06-15T09:00:00.000Z',
+      endsAt: '2026-06-22T09:00:00.000Z',
+    },
+    {
+      offerId: id(42),
+      customerId: id(2),
+      name: 'Welcome',
+      kind: 'AMOUNT_OFF',
+      value: 500,
+      currency: 'USD',
+      startsAt: '2026-06-15T09:00:00.000Z',
+      endsAt: '2026-07-15T09:00:00.000Z',
+    },
+  ],
   'catalog.price.changed': [
     { sku: 'TS-42', channel: null, previous: null, price: { cents: 12000, currency: 'USD' } },
     { sku: 'TS-42', channel: 'WEB', previous: { cents: 12000, currency: 'USD' }, price: { cents: 11000, currency: 'USD' } },
