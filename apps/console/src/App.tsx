@@ -11,6 +11,7 @@ import {
   type Session,
 } from './auth';
 import { createConsoleClient } from './client';
+import { NOT_ALLOWED } from './lib/errors';
 import { ErrorNotice, Loading } from './components/ui';
 import { CustomerPage } from './pages/CustomerPage';
 import { SearchPage } from './pages/SearchPage';
@@ -76,6 +77,13 @@ function Shell({ session, route, signOut }: { session: Session; route: string; s
   const customerId = route.startsWith('customers/') ? decodeURIComponent(route.slice('customers/'.length)) : null;
   let page;
   if (customerId && canServe) page = <CustomerPage id={customerId} />;
+  else if (customerId || (route === 'store' && !isAssociate))
+    page = (
+      <p className="notice error" role="alert" data-code="FORBIDDEN">
+        {NOT_ALLOWED}:{' '}
+        {customerId ? 'customers are served by contact-center agents and associates' : 'the store queue is for associates'}.
+      </p>
+    );
   else if (route === 'store' && isAssociate) page = <StorePage locationId={session.locationId!} />;
   else if (route === 'stock' || !canServe) page = <StockPage />;
   else page = <SearchPage />;

@@ -280,3 +280,18 @@ test('an associate hands over a pickup after the shopper\'s "I\'m here"; an asso
   );
   expect(after.orderByNumber.fulfillments.map((f) => f.status)).toEqual(['COLLECTED']);
 });
+
+test('an administrator sees the stock of a SKU everywhere; a customer page says it is not for the role', async () => {
+  const page = await newPage({ width: 1280, height: 800 });
+  await signIn(page, 'ADMIN');
+  await page.getByRole('heading', { level: 1, name: 'Stock' }).waitFor();
+  await page.getByRole('textbox', { name: 'SKU' }).fill('NF-MCS-NAVY-M');
+  await page.getByRole('button', { name: 'Show stock' }).click();
+  const result = page.getByTestId('stock-result');
+  await result.getByText('Newark Distribution Center').waitFor();
+  await result.getByText('Brooklyn Heights Store').waitFor();
+  await expectAccessible(page, 'stock page');
+
+  await page.goto(`/console/customers/${seed.customerIds[0]}`);
+  await page.getByRole('alert').filter({ hasText: 'Not allowed for your role' }).waitFor();
+});

@@ -3,6 +3,7 @@ import { useClient, useMutation } from 'urql';
 import { channelOf } from '../auth';
 import { Badge, ErrorNotice, Field, FormErrors, Money, Status } from '../components/ui';
 import {
+  ConsoleAnnounceArrivalDocument,
   ConsoleCancelOrderDocument,
   ConsoleCreateReturnDocument,
   ConsoleModifyOrderDocument,
@@ -148,6 +149,7 @@ export function OrderCard({ order, customerEmail }: { order: OrderFieldsFragment
       </details>
       {open && (
         <div className="actions" role="group" aria-label={`Actions on order ${order.number}`}>
+          <ArrivalButton order={order} onDone={done} />
           <button type="button" aria-expanded={panel === 'modify'} onClick={() => setPanel(panel === 'modify' ? null : 'modify')}>
             Change order
           </button>
@@ -187,6 +189,38 @@ export function OrderCard({ order, customerEmail }: { order: OrderFieldsFragment
         <ReturnForm order={order} customerEmail={customerEmail} onDone={done} onClose={() => setPanel(null)} />
       )}
     </article>
+  );
+}
+
+const WAITING_PICKUP = ['PENDING', 'PICKING', 'PACKED', 'IN_TRANSIT', 'RECEIVED', 'READY_FOR_PICKUP'];
+
+/** The shopper calls from the store's door: "I'm here" puts the pickup at the top of the store's queue. */
+function ArrivalButton({ order, onDone }: { order: OrderFieldsFragment; onDone(message: string): void }) {
+  const { session } = useSession();
+  const [{ fetching, error, data }, announce] = useMutation(ConsoleAnnounceArrivalDocument);
+  const pickup = order.fulfillments.find(
+    (f) => f.type === 'PICKUP_IN_STORE' && WAITING_PICKUP.includes(f.status) && !f.arrivedAt,
+  );
+  if (!pickup) return null;
+  const userErrors = data?.announcePickupArrival.userErrors ?? [];
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        disabled={fetching}
+        onClick={async () => {
+          const result = await announce({ orderId: order.id, channel: channelOf(session) });
+          if (result.data?.announcePickupArrival.userErrors.length === 0 && !result.error) {
+            onDone(`${pickup.location?.name ?? 'The store'} knows the shopper is here.`);
+          }
+        }}
+      >
+        Shopper is at {pickup.location?.name ?? 'the store'}
+      </button>
+      <FormErrors errors={userErrors} />
+      <ErrorNotice error={error} />
+    </>
   );
 }
 
