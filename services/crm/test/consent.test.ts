@@ -89,8 +89,11 @@ describe('deliveryTargets', () => {
     ]);
   });
 
-  it('knows every kind CRM sends as transactional, and which a shopper may opt out of', () => {
-    for (const kind of Object.values(MessageKind)) expect(MESSAGE_PURPOSE[kind]).toBe(TRANSACTIONAL);
+  it('knows the lifecycle kinds as marketing and every other kind as transactional, and which a shopper may opt out of', () => {
+    const lifecycle: MessageKind[] = [MessageKind.WELCOME, MessageKind.BIRTHDAY, MessageKind.WIN_BACK];
+    for (const kind of Object.values(MessageKind)) {
+      expect(MESSAGE_PURPOSE[kind]).toBe(lifecycle.includes(kind) ? MARKETING : TRANSACTIONAL);
+    }
     expect(Object.values(MessageKind).filter((kind) => !canOptOut(kind))).toEqual([
       MessageKind.GIFT_CARD,
       MessageKind.CASE_OPENED,
