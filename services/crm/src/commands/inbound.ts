@@ -312,16 +312,17 @@ export async function replyToSupportCase(db: DataSource, request: CaseReplyReque
     const customer = supportCase.customerId ? await lockCustomer(manager, supportCase.customerId) : null;
     const recipient = emailRecipient(supportCase, customer);
     const now = new Date();
+    const medium = recipient
+      ? InteractionKind.EMAIL
+      : supportCase.requesterKind === IdentityKind.PHONE
+        ? InteractionKind.SMS
+        : InteractionKind.SOCIAL_POST;
     await manager.insert(SupportCaseMessage, {
       id: randomUUID(),
       caseId: supportCase.id,
       direction: MessageDirection.OUTBOUND,
       channel: request.channel,
-      medium: recipient
-        ? InteractionKind.EMAIL
-        : supportCase.requesterKind === IdentityKind.PHONE
-          ? InteractionKind.SMS
-          : InteractionKind.SOCIAL_POST,
+      medium,
       sender: agent,
       subject: null,
       body,
