@@ -187,6 +187,12 @@ describe('engagement: lifecycle messages, scores, segments and personal offers',
       orders: 1,
       spend: { cents: 25_000, currency: 'USD' },
     });
+    // The 360 view as the channels ask for it (the contract's operation, unchanged).
+    const seen = (await send(t.client, 'CustomerEngagement', { id: dora })).customer;
+    expect(seen).toMatchObject({
+      segments: [{ id: segment.id, name: 'Spent over 200' }],
+      score: { recency: 5, frequency: 1, monetary: 3, value: 9 },
+    });
     const sizes = async () =>
       (await t.client.request<any>('{ segments { id size } }')).segments.find((s: any) => s.id === segment.id).size;
     expect(await sizes()).toBe(1);
