@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { localDate } from '../../services/crm/src/domain/lifecycle';
-import { CustomerEngagement } from '../../services/crm/src/entities/engagement';
+import { CustomerEngagement, CustomerOrderFact } from '../../services/crm/src/entities/engagement';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
 /**
@@ -384,6 +384,32 @@ describe('engagement: lifecycle messages, scores, segments and personal offers',
       id: survivor,
     });
     expect(birthday.customer.birthday).toEqual({ month: 3, day: 14, year: null });
+  });
+
+  it('the daily sweep ages scores and memberships that only time changes', async () => {
+    const kai = await register('Kai');
+    const recent = (
+      await send(t.client, 'DefineSegment', {
+        input: { name: 'Spent 200 this month', rule: { minSpend: { cents: 20_000, currency: 'USD' }, spendWithinDays: 30 } },
+      })
+    ).defineSegment.segment;
+    await tillOrder(kai, 'ENG-COAT');
+    await eventually(
+      () => engagement(kai),
+      (c) => c.segments.some((s: any) => s.id === recent.id),
+    );
+    // Forty days pass without an event about Kai.
+    const crm = t.system.services.get('crm')!.db;
+    const longAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    await crm.getRepository(CustomerOrderFact).update({ customerId: kai }, { placedAt: longAgo(40) });
+    await crm.getRepository(CustomerEngagement).update({ customerId: kai }, { evaluatedAt: longAgo(2) });
+    expect(await t.runJob('crm', 'engagement-refresh')).toBeGreaterThanOrEqual(1);
+    const aged = await engagement(kai);
+    expect(aged.segments.map((s: any) => s.id)).not.toContain(recent.id);
+    expect(aged.score).toMatchObject({ recency: 4, frequency: 1, monetary: 3 });
+    // Evaluated today: the next run leaves Kai alone.
+    const again = await crm.getRepository(CustomerEngagement).findOneByOrFail({ customerId: kai });
+    expect(again.evaluatedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('a personal offer prices the same on the web and at the till for her, and not for others', async () => {

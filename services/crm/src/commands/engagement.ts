@@ -298,12 +298,14 @@ export async function setBirthday(
 
 /**
  * The daily sweep that keeps time-based facts current (recency, spend in a window, inactivity):
- * every live customer not evaluated for a day (or never) is evaluated again, in transactions of
- * up to 100 customers. Returns how many were evaluated.
+ * live customers not evaluated for a day (or never) are evaluated again, in id order and
+ * transactions of up to 200, at most `limit` a run (the hourly job gets to the rest next time).
+ * Returns how many were evaluated.
  */
-export async function refreshEngagement(db: DataSource, now: Date, limit = 5000): Promise<number> {
+export async function refreshEngagement(db: DataSource, now: Date, limit = 20_000): Promise<number> {
   const staleBefore = new Date(now.getTime() - 86_400_000);
   let done = 0;
+  let after = '';
   while (done < limit) {
     const ids = (
       await db
@@ -311,18 +313,21 @@ export async function refreshEngagement(db: DataSource, now: Date, limit = 5000)
         .createQueryBuilder('c')
         .leftJoin(CustomerEngagement, 'e', 'e.customerId = c.id')
         .select('c.id', 'id')
-        .where('c.mergedIntoId IS NULL')
+        .where('c.id > :after', { after })
+        .andWhere('c.mergedIntoId IS NULL')
         .andWhere('c.erasedAt IS NULL')
         .andWhere('(e.customerId IS NULL OR e.evaluatedAt < :staleBefore)', { staleBefore })
         .orderBy('c.id', 'ASC')
-        .limit(100)
+        .limit(Math.min(200, limit - done))
         .getRawMany<{ id: string }>()
     ).map((r) => r.id);
     if (ids.length === 0) break;
+    after = ids[ids.length - 1]!;
     await inTransaction(db, async (manager) => {
+      const segments = await manager.find(Segment, { select: { id: true, rule: true } });
       for (const id of ids) {
         const customer = await lockCustomer(manager, id);
-        if (customer?.id === id) await evaluateCustomer(manager, customer, now);
+        if (customer?.id === id) await evaluateCustomer(manager, customer, now, undefined, segments);
       }
     });
     done += ids.length;
