@@ -265,6 +265,12 @@ describe('markets and local currency', () => {
       ],
     });
 
+    // A store's market, through the location inventory owns.
+    const located = await staff.request(`query ($id: ID!) { location(id: $id) { name market { code currency } } }`, {
+      id: berlin,
+    });
+    expect(located.location).toEqual({ name: 'Berlin Mitte', market: { code: 'DE', currency: 'EUR' } });
+
     // Anonymous shoppers see the market's price, and null where the SKU is not sold.
     const prices = await t.anonymous.request(
       `query { variants(skus: ["MKT-TEE", "MKT-USONLY"]) { sku price { cents currency } marketPrice(market: "de") { cents currency } } }`,

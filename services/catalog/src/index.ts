@@ -12,7 +12,7 @@ import { productById, variantBySku } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { BuyAgainResolver, CustomerCatalogResolver, CustomerRef } from './resolvers/customer.resolver';
-import { MarketResolver } from './resolvers/market.resolver';
+import { LocationMarketResolver, LocationRef, MarketResolver } from './resolvers/market.resolver';
 import { ProductResolver, VariantResolver } from './resolvers/product.resolver';
 import { PricedCartLineResolver, PromotionResolver } from './resolvers/promotion.resolver';
 
@@ -43,14 +43,16 @@ export const catalogService: ServiceDefinition = {
     PromotionResolver,
     PricedCartLineResolver,
     MarketResolver,
+    LocationMarketResolver,
     CustomerCatalogResolver,
     BuyAgainResolver,
   ],
-  orphanedTypes: [CustomerRef],
+  orphanedTypes: [CustomerRef, LocationRef],
   references: {
     Customer: visibleCustomerReference,
     Product: (ref, ctx) => productById(ctx).load(String(ref.id)),
     ProductVariant: (ref, ctx) => variantBySku(ctx).load(String(ref.sku)),
+    Location: (ref) => Promise.resolve(Object.assign(new LocationRef(), { id: String(ref.id) })),
   },
   consumers: [...consumers, segmentMemberships, personalOffers, personalOfferOwners],
 };

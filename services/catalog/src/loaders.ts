@@ -97,3 +97,12 @@ export async function segmentsOfCustomer(
   const rows = await ctx.db.getRepository(CustomerSegment).find({ select: { segmentId: true }, where: { customerId } });
   return rows.map((r) => r.segmentId);
 }
+
+/** The market a location sells in (its `market_location` row), by location id. */
+export const marketLocationOf = defineLoader(
+  'marketLocationOf',
+  (ctx) =>
+    new DataLoader<string, MarketLocation | null>(async (ids) =>
+      byKey(ids, await ctx.db.getRepository(MarketLocation).findBy({ locationId: In([...ids]) }), (l) => l.locationId),
+    ),
+);

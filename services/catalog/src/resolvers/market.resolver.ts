@@ -3,6 +3,7 @@ import {
   Arg,
   Authorized,
   Ctx,
+  Directive,
   Field,
   FieldResolver,
   ID,
@@ -16,7 +17,15 @@ import {
 import { upsertMarket } from '../commands/markets';
 import { normalizeMarketCode } from '../domain/markets';
 import { Market } from '../entities/market';
-import { locationsByMarket, marketsByCode } from '../loaders';
+import { locationsByMarket, marketLocationOf, marketsByCode } from '../loaders';
+
+/** Inventory's location, extended here with the market it sells in. */
+@Directive('@key(fields: "id")')
+@ObjectType('Location')
+export class LocationRef {
+  @Field(() => ID)
+  id!: string;
+}
 
 @InputType({ description: 'A market to create or replace (by `code`).' })
 export class UpsertMarketInput {
@@ -82,5 +91,18 @@ export class MarketResolver {
   @FieldResolver(() => [ID], { description: 'The inventory locations that sell in this market, by id.' })
   async locationIds(@Root() market: Market, @Ctx() ctx: ServiceContext): Promise<string[]> {
     return (await locationsByMarket(ctx).load(market.code)).map((l) => l.locationId);
+  }
+}
+
+@Resolver(() => LocationRef)
+export class LocationMarketResolver {
+  @FieldResolver(() => Market, {
+    nullable: true,
+    description:
+      'The market this location sells in (orders picked up or carried out here are in its currency); null: the default market.',
+  })
+  async market(@Root() location: LocationRef, @Ctx() ctx: ServiceContext): Promise<Market | null> {
+    const row = await marketLocationOf(ctx).load(location.id);
+    return row ? marketsByCode(ctx).load(row.market) : null;
   }
 }
