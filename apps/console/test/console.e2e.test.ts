@@ -146,6 +146,12 @@ test('an agent finds the demo shopper, sees every channel on one page from one r
     await expect(page.getByTestId(`order-${number}`).getByRole('heading').first().textContent()).resolves.toContain(channel);
   }
   await expect(page.getByTestId('timeline').locator('li').count()).resolves.toBeGreaterThanOrEqual(3);
+  // Opened directly (a bookmark, a reload): the page is still one request.
+  requests.length = 0;
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+  await page.getByTestId(`order-${web}`).waitFor();
+  expect(requests).toEqual(['Customer360']);
   await expectAccessible(page, '360 page');
   await page.screenshot({ path: join(DOCS, 'console-360.png'), fullPage: false });
 
@@ -267,13 +273,42 @@ test('an associate hands over a pickup after the shopper\'s "I\'m here"; an asso
 
   await item.getByRole('button', { name: 'Hand over' }).click();
   await page.getByTestId(`queue-${callCenterOrder}`).waitFor({ state: 'detached' });
-  // The associate sees the shopper's whole page too, all of it allowed for the role.
+  // The shopper brings back a bottle bought at a store: the associate receives it from her page,
+  // which they see whole, all of it allowed for the role.
+  const storeOrder = await t.client.request<{ orderByNumber: { id: string; lines: { id: string }[] } }>(
+    'query($n: String!) { orderByNumber(number: $n) { id lines { id } } }',
+    { n: seed.orderNumbers[1] },
+  );
+  const created = await t.client.request<{ createReturn: { return: { rmaNumber: string }; userErrors: unknown[] } }>(
+    `mutation($input: CreateReturnInput!) { createReturn(input: $input) { return { rmaNumber } userErrors { code message } } }`,
+    {
+      input: {
+        orderId: storeOrder.orderByNumber.id,
+        channel: 'STORE',
+        idempotencyKey: 'e2e-return-at-brooklyn',
+        method: 'IN_STORE',
+        locationId: brooklyn,
+        resolution: 'REFUND',
+        lines: [{ orderLineId: storeOrder.orderByNumber.lines[0]!.id, quantity: 1, reason: 'dented' }],
+      },
+    },
+  );
+  expect(created.createReturn.userErrors).toEqual([]);
+  const rma = created.createReturn.return.rmaNumber;
   await page.getByRole('link', { name: 'Find a customer' }).click();
   await page.getByLabel('Email').fill('ada.lovelace@example.com');
   await page.getByRole('button', { name: 'Find' }).click();
   await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
   expect(await page.locator('.notice').allTextContents()).toEqual([]);
   await expectAccessible(page, '360 page on a store tablet');
+  const returned = page.getByRole('article', { name: `Return ${rma}` });
+  await returned.getByRole('button', { name: 'Receive here…' }).click();
+  await returned.getByRole('button', { name: 'Receive', exact: true }).click();
+  await returned.getByText('1 received').waitFor();
+  await returned
+    .locator('.badge')
+    .filter({ hasText: /^received$/ })
+    .waitFor();
   const after = await t.client.request<{ orderByNumber: { fulfillments: { status: string }[] } }>(
     'query($n: String!) { orderByNumber(number: $n) { fulfillments { status } } }',
     { n: callCenterOrder },

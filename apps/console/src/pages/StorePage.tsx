@@ -207,11 +207,26 @@ function OrderAtCounter({ locationId }: { locationId: string }) {
       </form>
       <ErrorNotice error={error} />
       {order === null && <Empty>No order with this number.</Empty>}
+      <p className="hint">
+        A return comes back at the counter: open the shopper's page from the order and receive it under Returns.
+      </p>
       {order && (
         <div data-testid="counter-order">
           <p>
             <strong>Order {order.number}</strong> <Status value={order.status} /> ·{' '}
-            {order.customer ? `${order.customer.firstName} ${order.customer.lastName}` : 'guest'}
+            {order.customer ? (
+              <a
+                href={`/console/customers/${order.customer.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`customers/${encodeURIComponent(order.customer!.id)}`);
+                }}
+              >
+                {order.customer.firstName} {order.customer.lastName}
+              </a>
+            ) : (
+              'guest'
+            )}
           </p>
           <ul className="plain">
             {order.fulfillments.map((f) => (
