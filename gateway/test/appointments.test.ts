@@ -334,4 +334,33 @@ describe('appointments through the gateway', () => {
       ),
     ).toHaveLength(2);
   });
+
+  it("gives a merged duplicate's appointments to the survivor, one place per slot", async () => {
+    const [survivor, duplicate] = [customers[20]!, customers[21]!];
+    const fourth = new Date(Date.parse(laterSlot) + 30 * 60_000).toISOString();
+    const fifth = new Date(Date.parse(laterSlot) + 60 * 60_000).toISOString();
+    expect((await book(survivor, fourth)).userErrors).toEqual([]);
+    expect((await book(duplicate, fourth)).userErrors).toEqual([]);
+    expect((await book(duplicate, fifth)).userErrors).toEqual([]);
+    expect(await remainingAt(fourth)).toBe(1);
+    const merged = await send(t.client, 'MergeCustomers', { survivorId: survivor.id, duplicateId: duplicate.id });
+    expect(merged.mergeCustomers.userErrors).toEqual([]);
+    const list = await eventually(
+      () => appointmentsOf(survivor),
+      (l) => l.length === 4,
+    );
+    expect(list.map((a) => [a.startsAt, a.status])).toEqual([
+      [fifth, 'BOOKED'],
+      [fourth, expect.stringMatching(/^(BOOKED|CANCELLED)$/)],
+      [fourth, expect.stringMatching(/^(BOOKED|CANCELLED)$/)],
+      [laterSlot, 'BOOKED'],
+    ]);
+    expect(
+      list
+        .filter((a) => a.startsAt === fourth)
+        .map((a) => a.status)
+        .sort(),
+    ).toEqual(['BOOKED', 'CANCELLED']);
+    expect(await remainingAt(fourth)).toBe(2);
+  });
 });

@@ -172,6 +172,27 @@ async function freePlace(manager: EntityManager, appointment: Appointment): Prom
     .execute();
 }
 
+/**
+ * Customers merged in CRM: the duplicate's appointments become the survivor's. Where both hold a
+ * place in the same slot, the duplicate's is cancelled and its place freed (a shopper holds one
+ * place per slot); a repeat changes nothing.
+ */
+export async function mergeAppointments(manager: EntityManager, survivorId: string, duplicateId: string): Promise<number> {
+  const theirs = await manager.findBy(Appointment, { customerId: duplicateId, status: AppointmentStatus.BOOKED });
+  const ours = await manager.findBy(Appointment, { customerId: survivorId, status: AppointmentStatus.BOOKED });
+  const held = new Set(ours.map((a) => `${a.locationId}|${a.kind}|${slotKey(a.startsAt)}`));
+  const now = new Date();
+  for (const twice of theirs.filter((a) => held.has(`${a.locationId}|${a.kind}|${slotKey(a.startsAt)}`))) {
+    await manager.update(
+      Appointment,
+      { id: twice.id },
+      { status: AppointmentStatus.CANCELLED, cancelledAt: now, updatedAt: now },
+    );
+    await freePlace(manager, twice);
+  }
+  return (await manager.update(Appointment, { customerId: duplicateId }, { customerId: survivorId })).affected ?? 0;
+}
+
 /** The appointment, or UNKNOWN_APPOINTMENT. */
 export async function requireAppointment(manager: EntityManager, id: string): Promise<Appointment> {
   const appointment = isId(id) ? await manager.findOneBy(Appointment, { id }) : null;

@@ -10,9 +10,9 @@ import {
   ReturnReceivedEvent,
   type ConsumerDefinition,
 } from '@omni/platform';
+import { mergeAppointments } from '../commands/appointments';
 import { confirmReservations, consumeIn, releaseIn } from '../commands/reservations';
 import { restockReturn } from '../commands/returns';
-import { Appointment } from '../entities/appointment';
 import { StockTransfer, TransferStatus } from '../entities/transfer';
 
 /** The goods left the building: the reservations they were picked against are consumed. */
@@ -84,13 +84,13 @@ const restockOnReturn: ConsumerDefinition = {
   },
 };
 
-/** The duplicate's appointments become the survivor's. */
-const mergeAppointments: ConsumerDefinition = {
+/** The duplicate's appointments become the survivor's (one place per slot: a second is cancelled). */
+const appointmentsOnMerge: ConsumerDefinition = {
   name: 'merge-appointments',
   types: [CustomersMergedEvent.type],
   async handle(manager, event) {
     const { survivorId, duplicateId } = parsePayload(CustomersMergedEvent, event);
-    await manager.update(Appointment, { customerId: duplicateId }, { customerId: survivorId });
+    await mergeAppointments(manager, survivorId, duplicateId);
   },
 };
 
@@ -100,5 +100,5 @@ export const consumers = [
   releaseOnCancel,
   releaseOnModify,
   restockOnReturn,
-  mergeAppointments,
+  appointmentsOnMerge,
 ];
