@@ -30,6 +30,8 @@ registerEnumType(ContactChannel, {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'One shopper, the same in every channel.' })
 @Entity('customer')
+// Who registered recently (the lifecycle job's welcome) without reading every customer.
+@Index('customer_created', ['createdAt'])
 export class Customer {
   @Field(() => ID, { description: "The customer id. After a merge, the duplicate's id still finds the survivor." })
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -10,6 +10,6 @@ import { Catalog1795999029851 } from './1795999029851-catalog';
 import { Catalog1795999900130 } from './1795999900130-catalog';
 import { Catalog1795999902000 } from './1795999902000-catalog';
 import { Catalog1796005013787 } from './1796005013787-catalog-markets';
-import { Catalog1796005187652 } from './1796005187652-catalog-promotion-audience';
+import { CatalogPromotionAudience1796005187652 } from './1796005187652-catalogPromotionAudience';
 
-export const sqliteMigrations = [Catalog1795426366160, Catalog1795431977921, Catalog1795432000000, Catalog1795433732147, Catalog1795996342581, Catalog1795996416927, Catalog1795998437500, Catalog1795999029851, Catalog1795999900130, Catalog1795999902000, Catalog1796005013787, Catalog1796005187652];
+export const sqliteMigrations = [Catalog1795426366160, Catalog1795431977921, Catalog1795432000000, Catalog1795433732147, Catalog1795996342581, Catalog1795996416927, Catalog1795998437500, Catalog1795999029851, Catalog1795999900130, Catalog1795999902000, Catalog1796005013787, CatalogPromotionAudience1796005187652];

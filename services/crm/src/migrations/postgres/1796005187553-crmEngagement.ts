@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Crm1796005187553 implements MigrationInterface {
-  name = 'Crm1796005187553';
+export class CrmEngagement1796005187553 implements MigrationInterface {
+  name = 'CrmEngagement1796005187553';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "crm"."customer_engagement" ("customerId" character varying(36) NOT NULL, "birthMonth" integer, "birthDay" integer, "birthYear" integer, "timeZone" character varying(64), "tier" character varying(20), "lastActivityAt" TIMESTAMP NOT NULL, "recency" integer, "frequency" integer, "monetary" integer, "scoreValue" integer, "scoredOrders" integer NOT NULL DEFAULT '0', "spendCents" integer NOT NULL DEFAULT '0', "spendCurrency" character varying(3), "lastOrderAt" TIMESTAMP, "evaluatedAt" TIMESTAMP NOT NULL, CONSTRAINT "PK_70f911cad408eebb7ddaaeae1ef" PRIMARY KEY ("customerId"))`);

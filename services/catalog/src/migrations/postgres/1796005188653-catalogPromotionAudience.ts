@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Catalog1796005188653 implements MigrationInterface {
-  name = 'Catalog1796005188653';
+export class CatalogPromotionAudience1796005188653 implements MigrationInterface {
+  name = 'CatalogPromotionAudience1796005188653';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "catalog"."customer_segment" ("customerId" character varying(36) NOT NULL, "segmentId" character varying(36) NOT NULL, CONSTRAINT "PK_130fedc14e12c4f81483b37a24c" PRIMARY KEY ("customerId", "segmentId"))`);

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Crm1796005186336 implements MigrationInterface {
-  name = 'Crm1796005186336';
+export class CrmEngagement1796005186336 implements MigrationInterface {
+  name = 'CrmEngagement1796005186336';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "customer_engagement" ("customerId" varchar(36) PRIMARY KEY NOT NULL, "birthMonth" integer, "birthDay" integer, "birthYear" integer, "timeZone" varchar(64), "tier" varchar(20), "lastActivityAt" datetime NOT NULL, "recency" integer, "frequency" integer, "monetary" integer, "scoreValue" integer, "scoredOrders" integer NOT NULL DEFAULT (0), "spendCents" integer NOT NULL DEFAULT (0), "spendCurrency" varchar(3), "lastOrderAt" datetime, "evaluatedAt" datetime NOT NULL)`);

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Catalog1796005187652 implements MigrationInterface {
-  name = 'Catalog1796005187652';
+export class CatalogPromotionAudience1796005187652 implements MigrationInterface {
+  name = 'CatalogPromotionAudience1796005187652';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "customer_segment" ("customerId" varchar(36) NOT NULL, "segmentId" varchar(36) NOT NULL, PRIMARY KEY ("customerId", "segmentId"))`);
