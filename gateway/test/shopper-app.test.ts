@@ -5,6 +5,7 @@ import { Order } from '../../services/orders/src/entities/order';
 import { SavedPaymentMethod, ShoppingListItemRow, WalletTopUp } from '../../services/orders/src/entities/shopper';
 import { paymentProvider, type TestProvider } from '../../services/orders/src/payments/provider';
 import { StoredValueEntry } from '../../services/loyalty/src/entities/stored-value';
+import { CustomerMessage } from '../../services/crm/src/entities/message';
 import type { GatewayClient } from '../src/client';
 import { countStatements, eventually, send, startTestSystem, type TestSystem } from './harness';
 
@@ -413,6 +414,15 @@ describe("the shopper's app", () => {
     expect(await t.runJob('orders', 'shopping-list-auto-fill')).toBe(0);
     const item = await orders.getRepository(ShoppingListItemRow).findOneByOrFail({ customerId: fay.id, sku: 'MILK-1L' });
     expect(item.remindedFor).toBe(today);
+    const told = await until(
+      () =>
+        t.system.services
+          .get('crm')!
+          .db.getRepository(CustomerMessage)
+          .findBy({ customerId: fay.id, kind: 'AUTO_FILL_DUE' as never }),
+      (messages) => messages.length > 0,
+    );
+    expect(told[0]!.subject).toBe(`Your shopping list reorders MILK-1L on ${today}`);
     expect(await autoOrders()).toHaveLength(0);
     expect(await t.runJob('orders', 'shopping-list-auto-fill')).toBe(1);
     expect(await t.runJob('orders', 'shopping-list-auto-fill')).toBe(0);

@@ -33,6 +33,8 @@ export enum MessageKind {
   CASE_OPENED = 'CASE_OPENED',
   /** An agent's answer on a support case, with its reference. Transactional. */
   CASE_REPLY = 'CASE_REPLY',
+  /** An auto-filled shopping list item will be ordered soon (orders' `orders.shopping_list.fill_due`). */
+  AUTO_FILL_DUE = 'AUTO_FILL_DUE',
 }
 
 /**
@@ -59,6 +61,7 @@ export const MESSAGE_PURPOSE: Record<MessageKind, MessagePurpose> = {
   [MessageKind.WIN_BACK]: MessagePurpose.MARKETING,
   [MessageKind.CASE_OPENED]: MessagePurpose.TRANSACTIONAL,
   [MessageKind.CASE_REPLY]: MessagePurpose.TRANSACTIONAL,
+  [MessageKind.AUTO_FILL_DUE]: MessagePurpose.TRANSACTIONAL,
 };
 
 /**
@@ -116,7 +119,9 @@ export type MessageTrigger =
   | { kind: MessageKind.WELCOME | MessageKind.BIRTHDAY | MessageKind.WIN_BACK; subject: string; text: string }
   /** `reference` is the case's `[ref:<token>]` marker: a reply that keeps it lands on the case. */
   | { kind: MessageKind.CASE_OPENED; caseSubject: string; reference: string }
-  | { kind: MessageKind.CASE_REPLY; caseSubject: string; reference: string; answer: string };
+  | { kind: MessageKind.CASE_REPLY; caseSubject: string; reference: string; answer: string }
+  /** The standing order the shopper set up on her list: what, how many, when. */
+  | { kind: MessageKind.AUTO_FILL_DUE; sku: string; quantity: number; fillOn: string };
 
 export interface MessageContent {
   subject: string;
@@ -237,6 +242,11 @@ function content(trigger: MessageTrigger): { subject: string; text: string } {
     case MessageKind.BIRTHDAY:
     case MessageKind.WIN_BACK:
       return { subject: trigger.subject, text: trigger.text };
+    case MessageKind.AUTO_FILL_DUE:
+      return {
+        subject: `Your shopping list reorders ${trigger.sku} on ${trigger.fillOn}`,
+        text: `Your shopping list will order ${trigger.quantity} × ${trigger.sku} on ${trigger.fillOn}, paid from your wallet, then your default payment method. To skip it or change it, open your list in the app before then.`,
+      };
   }
 }
 

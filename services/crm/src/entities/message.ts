@@ -39,6 +39,10 @@ registerEnumType(MessageKind, {
       description: 'Lifecycle: a birthday greeting, maybe with a personal offer. Marketing: only with consent on the channel.',
     },
     WIN_BACK: { description: 'Lifecycle: after a period without activity. Marketing: only with consent on the channel.' },
+    AUTO_FILL_DUE: {
+      description:
+        'An auto-filled shopping list item will be ordered in two days (what, how many, when), once per date: the shopper may skip it until then. Transactional.',
+    },
     CASE_OPENED: {
       description:
         "A support case was opened from the shopper's message: its reference (`[ref:<replyToken>]`), to reply to. Transactional, no opt-out.",

@@ -25,6 +25,7 @@ import { Customer, CustomerIdentity } from '../entities/customer';
 import { KnownOrder } from '../entities/message';
 import { dispatcherFor } from '../messaging/dispatcher';
 import { appointmentTouchpoints } from './appointments';
+import { autoFillReminders } from './shopping-list';
 import type { MessageSender } from '../messaging/sender';
 import { pickupStoreName } from '../peers';
 
@@ -250,5 +251,14 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
     },
   };
 
-  return [orderPlaced, loyaltyCard, fulfillment, returns, orderChanges, giftCardDelivery, appointmentTouchpoints(message)];
+  return [
+    orderPlaced,
+    loyaltyCard,
+    fulfillment,
+    returns,
+    orderChanges,
+    giftCardDelivery,
+    appointmentTouchpoints(message),
+    autoFillReminders(message),
+  ];
 }

@@ -304,7 +304,10 @@ export class UpdateSubscriptionInput {
   })
   paymentMethodId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "true: pay each order from the shopper's store credit first; null: unchanged." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: pay each order from the shopper's store credit first; null: unchanged.",
+  })
   useStoreCredit?: boolean | null;
 }
 
