@@ -102,6 +102,8 @@ export type CustomerMessageKind =
   | 'APPOINTMENT_CONFIRMATION'
   /** A store appointment is soon (APPOINTMENT_REMINDER_HOURS ahead), sent once per start time. Transactional. */
   | 'APPOINTMENT_REMINDER'
+  /** An auto-filled shopping list item will be ordered in two days (what, how many, when), once per date: the shopper may skip it until then. Transactional. */
+  | 'AUTO_FILL_DUE'
   /** Lifecycle: a birthday greeting, maybe with a personal offer. Marketing: only with consent on the channel. */
   | 'BIRTHDAY'
   /** A support case was opened from the shopper's message: its reference (`[ref:<replyToken>]`), to reply to. Transactional, no opt-out. */

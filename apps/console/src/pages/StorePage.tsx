@@ -15,6 +15,8 @@ import { formatDate, formatDateTime, humanize } from '../lib/format';
 import { navigate } from '../router';
 import { StockLookup } from './StockPage';
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /** Store mode: the location's pickups ("I'm here" first), its work queue, transfers on their way in, stock. */
 export function StorePage({ locationId }: { locationId: string }) {
   const [{ data, fetching, error }, refresh] = useQuery({ query: StoreQueueDocument, variables: { locationId } });
@@ -37,8 +39,9 @@ export function StorePage({ locationId }: { locationId: string }) {
       <header className="customer-header">
         <h1>{location.name}</h1>
         <p className="muted">
-          {pickups.filter((p) => p.arrivedAt).length} shoppers here · {pickups.length} pickups · {work.length} to work ·{' '}
-          {location.incomingTransfers.length} transfers on their way{' '}
+          {count(pickups.filter((p) => p.arrivedAt).length, 'shopper', 'shoppers')} here ·{' '}
+          {count(pickups.length, 'pickup', 'pickups')} · {work.length} to work ·{' '}
+          {count(location.incomingTransfers.length, 'transfer', 'transfers')} on their way{' '}
           <button type="button" className="secondary small" onClick={reload}>
             Refresh
           </button>
