@@ -166,9 +166,12 @@ export async function holdStoredValue(ctx: ServiceContext, input: StoredValueHol
     // Exact match only, same message whatever was typed: no hint that a similar code exists.
     if (!account) throw new DomainError('UNKNOWN_GIFT_CARD', 'no gift card has this code', ['input', 'giftCardCode']);
   } else {
+    // The wallet in the order's currency first; when it is empty, credit in another currency.
+    const own = await findWallet(ctx.db.manager, input.customerId!, currency);
     account =
-      (await findWallet(ctx.db.manager, input.customerId!, currency)) ??
-      (await walletInAnotherCurrency(ctx.db.manager, input.customerId!, currency));
+      own && own.balanceCents - own.heldCents > 0
+        ? own
+        : ((await walletInAnotherCurrency(ctx.db.manager, input.customerId!, currency)) ?? own);
     if (!account) throw new DomainError('INSUFFICIENT_FUNDS', 'no store credit in this currency', ['input', 'amount']);
   }
   // Stored value keeps its currency: another one pays only at a configured rate, recorded on the hold.
