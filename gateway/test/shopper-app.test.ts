@@ -457,6 +457,31 @@ describe("the shopper's app", () => {
     ]);
   });
 
+  it("keeps a merged duplicate's saved methods and list with the survivor, and the survivor's default", async () => {
+    const [survivor, duplicate] = [await shopper(), await shopper()];
+    for (const [who, token, last4, sku] of [
+      [survivor, 'tok_survivor', '1001', 'MILK-1L'],
+      [duplicate, 'tok_duplicate', '2002', 'MILK-1L'],
+      [duplicate, 'tok_duplicate_2', '3003', 'TEA-250'],
+    ] as const) {
+      await who.client.request(SAVE_METHOD, {
+        input: { customerId: who.id, provider: 'test', token, brand: 'visa', last4, expiryMonth: 3, expiryYear: 2031 },
+      });
+      await send(who.client, 'SetShoppingListItem', { input: { customerId: who.id, sku, quantity: who === survivor ? 4 : 1 } });
+    }
+    const { mergeCustomers } = await send(t.client, 'MergeCustomers', { survivorId: survivor.id, duplicateId: duplicate.id });
+    expect(mergeCustomers.userErrors ?? []).toEqual([]);
+    const merged = await until(
+      async () => (await wallet(survivor.client)) as any,
+      (me) => me.paymentMethods.length === 3,
+    );
+    expect(merged.paymentMethods.filter((m: any) => m.isDefault).map((m: any) => m.last4)).toEqual(['1001']);
+    expect(merged.shoppingList.items.map((i: any) => [i.sku, i.quantity]).sort()).toEqual([
+      ['MILK-1L', 4],
+      ['TEA-250', 1],
+    ]);
+  });
+
   it('refuses shopping list input a client got wrong, as userErrors', async () => {
     const gus = await shopper();
     const codes = async (input: Record<string, unknown>) =>

@@ -9,6 +9,7 @@ import { appendHistory } from '../commands/history';
 import { enqueueDeliveries } from '../partners/webhooks';
 import { TOPIC_OF_EVENT } from '../partners/topics';
 import { shoppingListPurchases } from './shopping-list';
+import { eraseShopperRecords, mergeShopperRecords } from '../commands/shopper-records';
 
 /** The duplicate's orders, carts, returns and subscriptions become the survivor's; running it again finds nothing left to move. */
 const repointMergedCustomer: ConsumerDefinition = {
@@ -22,6 +23,7 @@ const repointMergedCustomer: ConsumerDefinition = {
     await manager.update(Cart, { customerId: duplicateId }, { customerId: survivorId });
     await manager.update(ReturnRequest, { customerId: duplicateId }, { customerId: survivorId });
     await manager.update(ReplenishmentSubscription, { customerId: duplicateId }, { customerId: survivorId });
+    await mergeShopperRecords(manager, survivorId, duplicateId);
     for (const order of orders) {
       await appendHistory(manager, {
         orderId: order.id,
@@ -36,7 +38,8 @@ const repointMergedCustomer: ConsumerDefinition = {
 /**
  * A shopper's erasure (CRM's privacy request): their orders stay for the accounts, without the
  * person: the email and the shipping addresses go, and their subscriptions stop (nothing is left
- * to ship them to). The customer id stays: it points at CRM's anonymized record.
+ * to ship them to); their saved payment methods and shopping list go. The customer id stays: it
+ * points at CRM's anonymized record.
  */
 const eraseCustomer: ConsumerDefinition = {
   name: 'customer-erased',
@@ -63,6 +66,7 @@ const eraseCustomer: ConsumerDefinition = {
       { customerId: In(ids) },
       { address: null, status: SubscriptionStatus.CANCELLED },
     );
+    await eraseShopperRecords(manager, ids);
   },
 };
 
