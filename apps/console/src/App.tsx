@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Provider } from 'urql';
 import {
   completeOidcSignIn,
@@ -67,6 +67,17 @@ export function App({ config }: { config: ConsoleConfig }) {
 }
 
 function Shell({ session, route, signOut }: { session: Session; route: string; signOut(): void }) {
+  // A new page: the keyboard and screen reader start at its content, not at the link that led there.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = document.getElementById('main');
+    // Unless the page put the focus somewhere itself (the search field).
+    if (main && !main.contains(document.activeElement)) main.focus();
+  }, [route]);
   const canServe = session.roles.includes('CSR') || session.roles.includes('ASSOCIATE');
   const isAssociate = session.roles.includes('ASSOCIATE');
   const links = [
