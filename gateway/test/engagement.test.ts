@@ -412,6 +412,40 @@ describe('engagement: lifecycle messages, scores, segments and personal offers',
     expect(again.evaluatedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
+  it('ADMIN removes a segment: its members leave it, and its offer then applies to nobody', async () => {
+    const lu = await register('Lu');
+    const segment = (await send(t.client, 'DefineSegment', { input: { name: 'Bought today', rule: { purchasedWithinDays: 1 } } }))
+      .defineSegment.segment;
+    await send(t.client, 'CreatePromotion', {
+      input: { name: 'Come back tomorrow', kind: 'PERCENT_OFF', value: 20, segmentId: segment.id },
+    });
+    await tillOrder(lu, 'ENG-TEE');
+    expect(
+      await eventually(
+        () => webPrice(lu, 'ENG-TEE'),
+        (p) => p.discount === 800,
+      ),
+    ).toEqual({ discount: 800, total: 3_200 });
+
+    const remove = (id: string) =>
+      t.client.request<any>('mutation($id: ID!) { removeSegment(id: $id) { removedSegmentId userErrors { code field } } }', {
+        id,
+      });
+    expect((await remove(segment.id)).removeSegment).toEqual({ removedSegmentId: segment.id, userErrors: [] });
+    expect((await engagement(lu)).segments).not.toContainEqual(expect.objectContaining({ id: segment.id }));
+    expect((await t.client.request<any>('{ segments { id } }')).segments).not.toContainEqual({ id: segment.id });
+    expect(
+      await eventually(
+        () => webPrice(lu, 'ENG-TEE'),
+        (p) => p.discount === 0,
+      ),
+    ).toEqual({ discount: 0, total: 4_000 });
+    expect((await remove(segment.id)).removeSegment).toEqual({
+      removedSegmentId: null,
+      userErrors: [{ code: 'UNKNOWN_SEGMENT', field: ['id'] }],
+    });
+  });
+
   it('a personal offer prices the same on the web and at the till for her, and not for others', async () => {
     const eve = await register('Eve');
     const finn = await register('Finn');

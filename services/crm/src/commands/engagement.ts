@@ -392,3 +392,20 @@ export async function forgetEngagement(manager: EntityManager, customerIds: stri
   await manager.delete(CustomerOrderFact, { customerId: ids });
   await manager.delete(LifecycleOccasion, { customerId: ids });
 }
+
+/**
+ * Removes a segment: its members leave it (each published, so catalog forgets them and a
+ * promotion limited to it applies to nobody), then it is gone. UNKNOWN_SEGMENT.
+ */
+export async function removeSegment(db: DataSource, id: string): Promise<string> {
+  return inTransaction(db, async (manager) => {
+    const segment = id.length <= 36 ? await manager.findOneBy(Segment, { id }) : null;
+    if (!segment) throw new DomainError('UNKNOWN_SEGMENT', `no segment ${id}`, ['id']);
+    for (const member of await manager.findBy(SegmentMember, { segmentId: segment.id })) {
+      await publishMembership(manager, { segmentId: segment.id, customerId: member.customerId, member: false });
+    }
+    await manager.delete(SegmentMember, { segmentId: segment.id });
+    await manager.delete(Segment, { id: segment.id });
+    return segment.id;
+  });
+}

@@ -31,7 +31,7 @@ import {
   Root,
 } from 'type-graphql';
 import { In } from 'typeorm';
-import { defineSegment, setBirthday } from '../commands/engagement';
+import { defineSegment, removeSegment, setBirthday } from '../commands/engagement';
 import { LifecycleKind, unknownPlaceholders } from '../domain/lifecycle';
 import { Customer } from '../entities/customer';
 import {
@@ -98,6 +98,15 @@ export class DefineSegmentPayload {
     description: 'The segment with its members computed; null when `userErrors` is not empty.',
   })
   segment!: Segment | null;
+
+  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'The result of `removeSegment`.' })
+export class RemoveSegmentPayload {
+  @Field(() => ID, { nullable: true, description: 'The id of the segment removed; null when `userErrors` is not empty.' })
+  removedSegmentId!: string | null;
 
   @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
@@ -262,6 +271,19 @@ export class SegmentResolver {
   ): Promise<DefineSegmentPayload> {
     const { result, userErrors } = await attempt(() => defineSegment(ctx.db, input));
     return { segment: result, userErrors };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => RemoveSegmentPayload, {
+    description:
+      'Removes a segment: its members leave it, and a promotion limited to it then applies to nobody. ADMIN only. userErrors: UNKNOWN_SEGMENT.',
+  })
+  async removeSegment(
+    @Arg('id', () => ID, { description: 'The segment (`Segment.id`).' }) id: string,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<RemoveSegmentPayload> {
+    const { result, userErrors } = await attempt(() => removeSegment(ctx.db, id));
+    return { removedSegmentId: result, userErrors };
   }
 
   @Authorized(Role.ADMIN)
