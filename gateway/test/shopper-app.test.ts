@@ -189,6 +189,50 @@ describe("the shopper's app", () => {
     expect((await wallet(ben.client)).storeCredit.cents).toBe(2500);
   });
 
+  it('finishes top-ups a crash or an unreachable loyalty left half-way, with the wallet-top-ups job', async () => {
+    const hal = await shopper();
+    const orders = t.system.services.get('orders')!.db;
+    // Paid, not credited yet (loyalty did not answer): the job credits it, once however often it runs.
+    const authorized = await provider().authorize({
+      token: 'tok_visa',
+      cents: 2500,
+      currency: 'USD',
+      idempotencyKey: `crash-${randomUUID()}`,
+    });
+    if (!authorized.ok) throw new Error('the test provider declined');
+    await provider().capture(authorized.reference, 2500, 'USD', `crash-capture-${randomUUID()}`);
+    const row = (status: string, createdAt: Date, reference: string | null) =>
+      orders.getRepository(WalletTopUp).create({
+        id: randomUUID(),
+        customerId: hal.id,
+        idempotencyScope: `customer:${hal.id}`,
+        idempotencyKey: randomUUID(),
+        requestHash: 'x',
+        status: status as never,
+        amountCents: 2500,
+        currency: 'USD',
+        provider: 'test',
+        paymentMethodId: null,
+        reference,
+        channel: 'MOBILE_APP',
+        lastError: 'loyalty unreachable',
+        attempts: 1,
+        createdAt,
+        settledAt: null,
+      });
+    const paid = row('CAPTURED', new Date(), authorized.reference);
+    // Abandoned before the provider answered, ten minutes ago: given up, nothing was captured.
+    const abandoned = row('PENDING', new Date(Date.now() - 10 * 60_000), null);
+    // Still in progress in its request: left alone.
+    const inFlight = row('PENDING', new Date(), null);
+    for (const topUp of [paid, abandoned, inFlight]) await orders.getRepository(WalletTopUp).insert(topUp);
+    expect(await t.runJob('orders', 'wallet-top-ups')).toBe(2);
+    expect(await t.runJob('orders', 'wallet-top-ups')).toBe(0);
+    const after = new Map((await orders.getRepository(WalletTopUp).findBy({ customerId: hal.id })).map((u) => [u.id, u.status]));
+    expect([after.get(paid.id), after.get(abandoned.id), after.get(inFlight.id)]).toEqual(['CREDITED', 'DECLINED', 'PENDING']);
+    expect((await wallet(hal.client)).storeCredit).toEqual({ cents: 2500, currency: 'USD' });
+  });
+
   it('refunds the payment when the wallet cannot take the top-up', async () => {
     const cleo = await shopper();
     for (let i = 0; i < 10; i++)
@@ -260,6 +304,20 @@ describe("the shopper's app", () => {
     ]);
     const charged = [...provider().payments.values()].filter((p) => p.token === 'tok_dora_mc');
     expect(charged).toEqual([expect.objectContaining({ captured: 400 })]);
+
+    // The wallet is topped up with a saved method too.
+    const withSaved = await send(dora.client, 'TopUpWallet', {
+      input: {
+        customerId: dora.id,
+        amount: { cents: 2000, currency: 'USD' },
+        paymentMethodId: first.paymentMethod.id,
+        idempotencyKey: randomUUID(),
+      },
+    });
+    expect(withSaved.topUpWallet).toEqual({ storeCredit: { cents: 2000, currency: 'USD' }, userErrors: [] });
+    expect([...provider().payments.values()].filter((p) => p.token === 'tok_dora_visa')).toEqual([
+      expect.objectContaining({ captured: 2000 }),
+    ]);
 
     // Staff see that the methods exist; nobody can ask for a token.
     const staffView = await t.client.request(
@@ -334,8 +392,9 @@ describe("the shopper's app", () => {
     expect(subscriptionPaid.payments).toEqual([
       expect.objectContaining({ method: 'CARD', status: 'CAPTURED', amount: subscriptionPaid.total }),
     ]);
-    expect([...provider().payments.values()].filter((p) => p.token === 'tok_dora_visa')).toEqual([
-      expect.objectContaining({ captured: subscriptionPaid.total.cents }),
+    expect([...provider().payments.values()].filter((p) => p.token === 'tok_dora_visa').map((p) => p.captured)).toEqual([
+      2000,
+      subscriptionPaid.total.cents,
     ]);
   });
 
