@@ -193,7 +193,13 @@ test('an agent finds the demo shopper, sees every channel on one page from one r
   await order.getByLabel('SKU instead of NF-TOTE-NAT').fill('NO-SUCH-SKU');
   await order.getByRole('button', { name: 'Review change' }).click();
   await order.locator('.field.invalid').filter({ hasText: 'no product has SKU NO-SUCH-SKU' }).waitFor();
-  await order.getByRole('button', { name: 'Close' }).click();
+  // Back to the same SKU, the difference paid by card over the phone.
+  await order.getByLabel('SKU instead of NF-TOTE-NAT').fill('NF-TOTE-NAT');
+  await order.getByRole('button', { name: 'Review change' }).click();
+  await order.getByLabel('Payment reference').fill('phone-auth-4711');
+  await order.getByRole('button', { name: 'Confirm change' }).click();
+  await order.getByRole('status').filter({ hasText: 'new total $137.00, balance due $0.00' }).waitFor();
+  await expect(order.getByTestId('order-total').textContent()).resolves.toBe('$137.00');
 
   // A return by mail from the store order: its label can be printed or e-mailed.
   const storeOrder = page.getByTestId(`order-${store}`);

@@ -5,6 +5,7 @@ import { Badge, ErrorNotice, Field, FormErrors, Money, Status } from '../compone
 import {
   ConsoleAnnounceArrivalDocument,
   ConsoleCancelOrderDocument,
+  ConsoleCollectPaymentDocument,
   ConsoleCreateReturnDocument,
   ConsoleModifyOrderDocument,
   VariantPriceDocument,
@@ -16,7 +17,41 @@ import { formatDate, formatDateTime, formatMoney, humanize } from '../lib/format
 import { estimateModification, type LineChange, type ModificationEstimate } from '../lib/modify';
 import { useSession } from '../session';
 
-type Panel = null | 'modify' | 'cancel' | 'return';
+type Panel = null | 'modify' | 'cancel' | 'return' | 'collect';
+
+interface Payment {
+  provider: string;
+  token: string;
+}
+
+/** How the difference is paid: a card taken by phone or at a terminal, or cash at the till (the reference it gave). */
+function PaymentFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: Payment;
+  onChange(value: Payment): void;
+  errors: readonly UserError[];
+}) {
+  return (
+    <div className="grid-2">
+      <Field label="Paid with" name="payment.provider" errors={errors}>
+        {(props) => (
+          <select {...props} value={value.provider} onChange={(e) => onChange({ ...value, provider: e.target.value })}>
+            <option value="manual">Card (terminal or phone)</option>
+            <option value="cash">Cash</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Payment reference" name="payment.token" errors={errors} hint="The authorization or receipt number">
+        {(props) => (
+          <input {...props} value={value.token} maxLength={200} onChange={(e) => onChange({ ...value, token: e.target.value })} />
+        )}
+      </Field>
+    </div>
+  );
+}
 
 /** One order from any channel: lines, fulfillments, money, history, and what can be done with it. */
 export function OrderCard({ order, customerEmail }: { order: OrderFieldsFragment; customerEmail: string }) {
@@ -150,6 +185,15 @@ export function OrderCard({ order, customerEmail }: { order: OrderFieldsFragment
       {open && (
         <div className="actions" role="group" aria-label={`Actions on order ${order.number}`}>
           <ArrivalButton order={order} onDone={done} />
+          {order.balanceDue.cents > 0 && (
+            <button
+              type="button"
+              aria-expanded={panel === 'collect'}
+              onClick={() => setPanel(panel === 'collect' ? null : 'collect')}
+            >
+              Collect {formatMoney(order.balanceDue)}
+            </button>
+          )}
           <button type="button" aria-expanded={panel === 'modify'} onClick={() => setPanel(panel === 'modify' ? null : 'modify')}>
             Change order
           </button>
@@ -185,6 +229,7 @@ export function OrderCard({ order, customerEmail }: { order: OrderFieldsFragment
       )}
       {panel === 'modify' && <ModifyOrderForm order={order} onDone={done} onClose={() => setPanel(null)} />}
       {panel === 'cancel' && <CancelForm order={order} onDone={done} onClose={() => setPanel(null)} />}
+      {panel === 'collect' && <CollectPaymentForm order={order} onDone={done} onClose={() => setPanel(null)} />}
       {panel === 'return' && (
         <ReturnForm order={order} customerEmail={customerEmail} onDone={done} onClose={() => setPanel(null)} />
       )}
@@ -250,6 +295,7 @@ function ModifyOrderForm({ order, onDone, onClose }: FormProps) {
     () => new Map(lines.map((l) => [l.id, { quantity: l.quantity, sku: l.sku }])),
   );
   const [estimate, setEstimate] = useState<ModificationEstimate | null>(null);
+  const [payment, setPayment] = useState<Payment>({ provider: 'manual', token: '' });
   const [errors, setErrors] = useState<UserError[]>([]);
   const [failure, setFailure] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -315,6 +361,9 @@ function ModifyOrderForm({ order, onDone, onClose }: FormProps) {
         changes: estimate.changes,
         ...(deliveryDate && deliveryDate !== promised ? { deliveryDate } : {}),
         ...(addressChanged ? { shippingAddress: address } : {}),
+        ...(estimate.settlement.cents > 0 && payment.token.trim()
+          ? { payment: { provider: payment.provider, token: payment.token.trim() } }
+          : {}),
       },
     });
     setBusy(false);
@@ -329,7 +378,7 @@ function ModifyOrderForm({ order, onDone, onClose }: FormProps) {
     }
   };
 
-  const keys = ['deliveryDate', 'shippingAddress', 'changes', 'orderId'];
+  const keys = ['deliveryDate', 'shippingAddress', 'changes', 'orderId', 'payment'];
   return (
     <form className="panel" onSubmit={review} aria-label={`Change order ${order.number}`}>
       <h4>Change order {order.number}</h4>
@@ -441,6 +490,13 @@ function ModifyOrderForm({ order, onDone, onClose }: FormProps) {
           <p className="hint">
             Promotions are applied again when the change is confirmed; the confirmed figures show on the order.
           </p>
+          {estimate.settlement.cents > 0 && (
+            <fieldset>
+              <legend>Payment for the difference</legend>
+              <PaymentFields value={payment} onChange={setPayment} errors={errors} />
+              <p className="hint">Without a reference the order keeps a balance due, to collect later.</p>
+            </fieldset>
+          )}
         </section>
       )}
       <FormErrors
@@ -457,6 +513,47 @@ function ModifyOrderForm({ order, onDone, onClose }: FormProps) {
             {busy ? 'Pricing…' : 'Review change'}
           </button>
         )}
+        <button type="button" className="secondary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CollectPaymentForm({ order, onDone, onClose }: FormProps) {
+  const { session } = useSession();
+  const [, collect] = useMutation(ConsoleCollectPaymentDocument);
+  const [payment, setPayment] = useState<Payment>({
+    provider: session.roles.includes('ASSOCIATE') ? 'cash' : 'manual',
+    token: '',
+  });
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [failure, setFailure] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await collect({
+      input: { orderId: order.id, channel: channelOf(session), payment: { ...payment, token: payment.token.trim() } },
+    });
+    setBusy(false);
+    setFailure(result.error ?? null);
+    const payload = result.data?.collectPayment;
+    setErrors(payload?.userErrors ?? []);
+    if (payload?.order && payload.userErrors.length === 0)
+      onDone(`Collected: balance due ${formatMoney(payload.order.balanceDue)}.`);
+  };
+  return (
+    <form className="panel" onSubmit={submit} aria-label={`Collect payment for order ${order.number}`}>
+      <h4>Collect {formatMoney(order.balanceDue)}</h4>
+      <PaymentFields value={payment} onChange={setPayment} errors={errors} />
+      <FormErrors errors={otherErrors(errors, ['payment'])} />
+      <ErrorNotice error={failure} />
+      <div className="actions">
+        <button type="submit" disabled={busy || !payment.token.trim()}>
+          {busy ? 'Collecting…' : 'Collect'}
+        </button>
         <button type="button" className="secondary" onClick={onClose}>
           Close
         </button>
