@@ -14,13 +14,27 @@ export interface UpsertHelpArticleRequest extends HelpArticleDraft {
   source?: { caseId: string; channel: Channel } | null;
 }
 
+/** PostgreSQL's table of each article's stored tsvector (not an entity: made by a migration). */
+export function helpVectorTable(db: DataSource): string {
+  const schema = db.getMetadata(HelpArticle).schema;
+  return schema ? `${db.driver.escape(schema)}."help_article_vector"` : `"help_article_vector"`;
+}
+
 /**
- * Keeps the full-text index of an article current, inside the caller's transaction. PostgreSQL
- * indexes `help_article.searchText` itself (GIN on its tsvector, trigrams for typos); SQLite
- * mirrors title and text into the FTS5 table `help_article_fts` (created by a migration).
+ * Keeps the full-text index of an article current, inside the caller's transaction: PostgreSQL
+ * stores its tsvector (title weight A, the rest B) in `help_article_vector`, SQLite mirrors title
+ * and text into the FTS5 table `help_article_fts` (both created by migrations).
  */
 async function indexForSearch(manager: EntityManager, article: HelpArticle, existed: boolean): Promise<void> {
-  if (dialectOf(manager.connection) === 'postgres') return;
+  if (dialectOf(manager.connection) === 'postgres') {
+    await manager.query(
+      `INSERT INTO ${helpVectorTable(manager.connection)} ("articleId", "vector") ` +
+        `VALUES ($1, setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B')) ` +
+        `ON CONFLICT ("articleId") DO UPDATE SET "vector" = excluded."vector"`,
+      [article.id, article.title, article.searchText],
+    );
+    return;
+  }
   if (existed) await manager.query(`DELETE FROM "help_article_fts" WHERE "articleId" = ?`, [article.id]);
   await manager.query(`INSERT INTO "help_article_fts" ("articleId", "title", "body") VALUES (?, ?, ?)`, [
     article.id,

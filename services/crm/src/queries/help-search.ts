@@ -11,6 +11,7 @@ import {
   type Channel,
 } from '@omni/platform';
 import { In, type DataSource } from 'typeorm';
+import { helpVectorTable } from '../commands/help-articles';
 import { helpQueryTerms } from '../domain/help';
 import { HelpArticle } from '../entities/help-article';
 
@@ -35,7 +36,7 @@ export interface HelpSearchResult {
  * Help articles for a question, best first. The question's words (common ones dropped) are
  * looked for as prefixes in the title, tags, categories and answer; an article matching more of
  * them, or in its title, ranks higher (SQLite: FTS5 bm25 with the title weighted 4 to 1;
- * PostgreSQL: ts_rank with the title as weight A). When fewer than FEW_RESULTS articles match,
+ * PostgreSQL: ts_rank over each article's stored tsvector, the title as weight A). When fewer than FEW_RESULTS articles match,
  * misspelt words count too: the closest words of the articles' vocabulary by edit distance (the
  * FTS5 vocabulary table on SQLite, ts_stat on PostgreSQL), ranked after every exact match. An empty query
  * lists the articles, most recently changed first. Three statements (count, ranked page, rows),
@@ -74,30 +75,31 @@ export async function searchHelpArticles(db: DataSource, request: HelpSearchRequ
       params,
     );
   } else if (postgres) {
-    const vector = `(setweight(to_tsvector('simple', h."title"), 'A') || setweight(to_tsvector('simple', h."searchText"), 'B'))`;
+    // Each article's stored tsvector (title weight A, the rest B), GIN-indexed: help_article_vector.
+    const vectors = `${article} h JOIN ${helpVectorTable(db)} v ON v."articleId" = h."id"`;
     params.fts = terms.map((t) => `${t}:*`).join(' | ');
-    const exact = `to_tsvector('simple', h."searchText") @@ to_tsquery('simple', :fts)`;
-    totalCount = await count(`${article} h`, `${visible} AND ${exact}`);
+    const exact = `v."vector" @@ to_tsquery('simple', :fts)`;
+    totalCount = await count(vectors, `${visible} AND ${exact}`);
     let matched = exact;
-    let order = `ts_rank(${vector}, to_tsquery('simple', :fts)) DESC`;
+    let order = `ts_rank(v."vector", to_tsquery('simple', :fts)) DESC`;
     if (totalCount < FEW_RESULTS && terms.some((t) => typosAllowed(t))) {
-      // The words of every article (ts_stat over their tsvectors), then the same edit-distance
+      // The words of every article (ts_stat over the stored vectors), then the same edit-distance
       // candidates as on SQLite: a swap of two letters is one typo here too.
-      const vocabulary = await postgresVocabulary(db, article, terms);
+      const vocabulary = await postgresVocabulary(db, terms);
       const candidates = terms.map((t) => spellingCandidates(t, vocabulary));
       if (candidates.some((c) => c.length)) {
         params.fuzzy = terms
           .map((t, i) => [`${t}:*`, ...candidates[i]!.map((c) => `'${c.replace(/'/g, "''")}'`)].join(' | '))
           .map((alternatives) => `(${alternatives})`)
           .join(' | ');
-        matched = `to_tsvector('simple', h."searchText") @@ to_tsquery('simple', :fuzzy)`;
-        order = `(CASE WHEN ${exact} THEN 0 ELSE 1 END), ts_rank(${vector}, to_tsquery('simple', :fuzzy)) DESC`;
-        totalCount = await count(`${article} h`, `${visible} AND ${matched}`);
+        matched = `v."vector" @@ to_tsquery('simple', :fuzzy)`;
+        order = `(CASE WHEN ${exact} THEN 0 ELSE 1 END), ts_rank(v."vector", to_tsquery('simple', :fuzzy)) DESC`;
+        totalCount = await count(vectors, `${visible} AND ${matched}`);
       }
     }
     page = await runSql<{ id: string }>(
       db,
-      `SELECT h."id" AS "id" FROM ${article} h WHERE ${visible} AND ${matched} ORDER BY ${order}, h."title", h."id" LIMIT :limit OFFSET :offset`,
+      `SELECT h."id" AS "id" FROM ${vectors} WHERE ${visible} AND ${matched} ORDER BY ${order}, h."title", h."id" LIMIT :limit OFFSET :offset`,
       params,
     );
   } else {
@@ -134,17 +136,13 @@ export async function searchHelpArticles(db: DataSource, request: HelpSearchRequ
 
 /**
  * The words of the articles' text with how many articles hold each (PostgreSQL's ts_stat over
- * their tsvectors), of a length the query's misspelt words can reach. It reads every article's
- * text: fine for a knowledge base (hundreds to a few thousand articles), and only asked when
- * fewer than FEW_RESULTS articles match exactly.
+ * their stored tsvectors), of a length the query's misspelt words can reach. It reads every
+ * article's vector: fine for a knowledge base (hundreds to thousands of articles), and only asked
+ * when fewer than FEW_RESULTS articles match exactly.
  */
-async function postgresVocabulary(
-  db: DataSource,
-  table: string,
-  terms: readonly string[],
-): Promise<{ term: string; documents: number }[]> {
+async function postgresVocabulary(db: DataSource, terms: readonly string[]): Promise<{ term: string; documents: number }[]> {
   const lengths = terms.filter((t) => typosAllowed(t)).map((t) => [...t].length);
-  const source = `SELECT to_tsvector('simple', "searchText") FROM ${table}`.replace(/'/g, "''");
+  const source = `SELECT "vector" FROM ${helpVectorTable(db)}`.replace(/'/g, "''");
   const rows = await runSql<{ term: string; documents: string | number }>(
     db,
     `SELECT "word" AS "term", "ndoc" AS "documents" FROM ts_stat('${source}') ` +
