@@ -1,5 +1,7 @@
 import { Customer, Interaction } from '@omni/crm';
 import { newEnvelope, OutboxEvent, type EventEnvelope } from '@omni/platform';
+import { In } from 'typeorm';
+import { CustomerOrderFact } from '../../services/crm/src/entities/engagement';
 import { CustomerMessage } from '../../services/crm/src/entities/message';
 import { apiSchema, contractOperations, pruneToSchema } from '../src/contract';
 import { composeSupergraph, subgraphSdls } from '../src/supergraph';
@@ -644,6 +646,14 @@ describe('CRM: one customer across every channel', () => {
     await eventually(
       () => crmCount(Interaction, { kind: 'ORDER_PLACED' }),
       (n) => n === touchpointsBefore + 50,
+    );
+    // ...and the engagement consumer: the 50 orders' facts, the merge moving the duplicate's to the survivor.
+    await eventually(
+      async () => [
+        await crmCount(CustomerOrderFact, { customerId: In(customerIds) }),
+        await crmCount(CustomerOrderFact, { customerId: customerIds[1] }),
+      ],
+      ([facts, duplicate]) => facts === 50 && duplicate === 0,
     );
     // ...and send the confirmations those events queued (the dispatcher locks each customer).
     await eventually(
