@@ -109,6 +109,60 @@ describe('appointments through the gateway', () => {
       expect(response.errors).toBeUndefined();
       expect(response.data.setAppointmentCapacity.userErrors).toEqual([{ field: ['input', field], code }]);
     }
+    for (const [hours, field] of [
+      [{ opensAt: '9:00' }, 'opensAt'],
+      [{ opensAt: '09:15' }, 'opensAt'], // not a 30-minute boundary
+      [{ closesAt: '24:30' }, 'closesAt'],
+      [{ opensAt: '12:00', closesAt: '12:10' }, 'closesAt'], // no slot fits
+    ] as const) {
+      const response = await set(t.client, { locationId: store, kind: 'FITTING', capacityPerSlot: 3, slotMinutes: 30, ...hours });
+      expect(response.data.setAppointmentCapacity.userErrors).toEqual([{ field: ['input', field], code: 'INVALID_HOURS' }]);
+    }
+
+    // Consultations from 09:00 to 17:00 UTC: eight one-hour slots a day, and none outside.
+    const hours = await associate.request<any>(
+      'mutation($input: AppointmentCapacityInput!) { setAppointmentCapacity(input: $input) { capacity { kind opensAt closesAt } userErrors { code } } }',
+      {
+        input: {
+          locationId: store,
+          kind: 'CONSULTATION',
+          capacityPerSlot: 1,
+          slotMinutes: 60,
+          opensAt: '09:00',
+          closesAt: '17:00',
+        },
+      },
+    );
+    expect(hours.setAppointmentCapacity).toEqual({
+      capacity: { kind: 'CONSULTATION', opensAt: '09:00', closesAt: '17:00' },
+      userErrors: [],
+    });
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const consultations = await t.anonymous.request<any>(
+      'query($id: ID!, $date: Date!) { location(id: $id) { appointmentSlots(kind: CONSULTATION, date: $date) { startsAt endsAt } } }',
+      { id: store, date: tomorrow },
+    );
+    expect(consultations.location.appointmentSlots.map((s: any) => s.startsAt.slice(11, 16))).toEqual([
+      '09:00',
+      '10:00',
+      '11:00',
+      '12:00',
+      '13:00',
+      '14:00',
+      '15:00',
+      '16:00',
+    ]);
+    const early = await send(customers[0]!.app, 'BookAppointment', {
+      input: {
+        customerId: customers[0]!.id,
+        locationId: store,
+        kind: 'CONSULTATION',
+        startsAt: `${tomorrow}T08:00:00.000Z`,
+        channel: 'WEB',
+      },
+    });
+    expect(early.bookAppointment.userErrors).toEqual([expect.objectContaining({ code: 'OUTSIDE_OPENING_HOURS' })]);
+
     // The capacity stayed what ADMIN set.
     expect((await slots()).find((s) => s.startsAt === slot)).toEqual({ startsAt: slot, remaining: 3, capacity: 3 });
   });

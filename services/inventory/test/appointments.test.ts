@@ -4,7 +4,10 @@ import {
   changeProblem,
   checkInProblem,
   dayRange,
+  formatClock,
+  hoursOf,
   isId,
+  parseClock,
   remaining,
   slotEnd,
   slotProblem,
@@ -128,5 +131,52 @@ describe('ids and places', () => {
     expect(remaining(3, 1)).toBe(2);
     expect(remaining(3, 3)).toBe(0);
     expect(remaining(2, 3)).toBe(0);
+  });
+});
+
+describe('opening hours', () => {
+  it.each([
+    ['00:00', 0],
+    ['09:30', 570],
+    ['24:00', 1440],
+    ['24:01', null],
+    ['9:30', null],
+    ['09:60', null],
+    ['ab:cd', null],
+  ])('%s is minute %p', (clock, minutes) => {
+    expect(parseClock(clock)).toBe(minutes);
+    if (minutes !== null) expect(formatClock(minutes)).toBe(clock);
+  });
+
+  it.each([
+    [null, null, 30, { opens: 0, closes: 1440 }],
+    ['09:00', '17:30', 30, { opens: 540, closes: 1050 }],
+    ['09:00', '17:30', 60, { opens: 540, closes: 1050 }], // the last slot starts at 16:00
+    ['09:15', '17:00', 30, 'opensAt'],
+    ['24:00', null, 30, 'opensAt'],
+    ['09:00', '09:20', 30, 'closesAt'],
+    ['17:00', '09:00', 30, 'closesAt'],
+    ['09:00', '25:00', 30, 'closesAt'],
+  ])('%p to %p in slots of %p: %p', (opensAt, closesAt, minutes, expected) => {
+    const result = hoursOf(opensAt, closesAt, minutes);
+    if (typeof expected === 'string') expect(result).toEqual(expect.objectContaining({ code: 'INVALID_HOURS', field: expected }));
+    else expect(result).toEqual({ hours: expected });
+  });
+
+  it('books and lists only the slots within the hours', () => {
+    const hours = { opens: 540, closes: 1050 };
+    expect(slotProblem(at('2026-12-01T16:30:00Z'), 30, now, hours)).toBeNull();
+    expect(slotProblem(at('2026-12-01T17:30:00Z'), 30, now, hours)?.code).toBe('OUTSIDE_OPENING_HOURS');
+    expect(slotProblem(at('2026-12-02T08:30:00Z'), 30, now, hours)?.code).toBe('OUTSIDE_OPENING_HOURS');
+    expect(slotsOfDay('2026-12-01', 60, hours).map((s) => s.toISOString().slice(11, 16))).toEqual([
+      '09:00',
+      '10:00',
+      '11:00',
+      '12:00',
+      '13:00',
+      '14:00',
+      '15:00',
+      '16:00',
+    ]);
   });
 });

@@ -33,10 +33,14 @@ export type AdvanceFulfillmentInput = {
 export type AppointmentCapacityInput = {
   /** Shoppers per slot, 0 to 500; 0 stops new bookings (existing ones stay). */
   capacityPerSlot: number;
+  /** When the last slot of a day ends by, HH:MM (UTC, up to 24:00); null: 24:00. */
+  closesAt?: string | null | undefined;
   /** The kind of appointment this capacity is for. */
   kind: AppointmentKind;
   /** The store (`Location.id`, a STORE). */
   locationId: string | number;
+  /** When the first slot of a day starts, HH:MM (UTC), on a slot boundary; null: midnight. */
+  opensAt?: string | null | undefined;
   /** Minutes a slot lasts, 5 to 480 and a divisor of a day (15, 30, 60...); slots start every that many minutes from midnight UTC. */
   slotMinutes: number;
 };

@@ -17,10 +17,12 @@ import {
   capacityProblem,
   changeProblem,
   checkInProblem,
+  hoursOf,
   isId,
   slotEnd,
   slotKey,
   slotProblem,
+  type OpeningHours,
 } from '../domain/appointments';
 import { Appointment, AppointmentCapacity, AppointmentSlot } from '../entities/appointment';
 import { Location, LocationType } from '../entities/location';
@@ -30,15 +32,29 @@ export interface CapacityRequest {
   kind: AppointmentKind;
   capacityPerSlot: number;
   slotMinutes: number;
+  /** "HH:MM" UTC; null: midnight. */
+  opensAt?: string | null;
+  /** "HH:MM" UTC; null: 24:00. */
+  closesAt?: string | null;
 }
 
 /** A store's offer of one kind: created, or replaced. Bookings already made stay. */
 export async function setAppointmentCapacity(db: DataSource, input: CapacityRequest): Promise<AppointmentCapacity> {
   const problem = capacityProblem(input.capacityPerSlot, input.slotMinutes);
   if (problem) throw new DomainError(problem.code, problem.message, ['input', problem.field]);
+  const hours = hoursOf(input.opensAt, input.closesAt, input.slotMinutes);
+  if (!('hours' in hours)) throw new DomainError(hours.code, hours.message, ['input', hours.field]);
   return inTransaction(db, async (manager) => {
     await requireStore(manager, input.locationId);
-    const row = manager.create(AppointmentCapacity, { ...input, updatedAt: new Date() });
+    const row = manager.create(AppointmentCapacity, {
+      locationId: input.locationId,
+      kind: input.kind,
+      capacityPerSlot: input.capacityPerSlot,
+      slotMinutes: input.slotMinutes,
+      opensMinute: hours.hours.opens,
+      closesMinute: hours.hours.closes,
+      updatedAt: new Date(),
+    });
     await manager.save(AppointmentCapacity, row);
     return row;
   });
@@ -73,7 +89,7 @@ export async function bookAppointment(db: DataSource, input: BookingRequest, now
     inTransaction(db, async (manager) => {
       const location = await requireStore(manager, input.locationId);
       const capacity = await offered(manager, location, input.kind);
-      const problem = slotProblem(input.startsAt, capacity.slotMinutes, now);
+      const problem = slotProblem(input.startsAt, capacity.slotMinutes, now, openingHours(capacity));
       if (problem) throw new DomainError(problem.code, problem.message, ['input', 'startsAt']);
       const twice = await manager.existsBy(Appointment, {
         customerId: input.customerId,
@@ -121,6 +137,11 @@ async function oncePerCustomer<T>(field: string[], work: () => Promise<T>): Prom
     }
     throw error;
   }
+}
+
+/** The hours a store's offer is bookable. */
+export function openingHours(capacity: AppointmentCapacity): OpeningHours {
+  return { opens: capacity.opensMinute, closes: capacity.closesMinute };
 }
 
 /** The store's offer of `kind`, or NOT_OFFERED (none, or a capacity of 0), or LOCATION_CLOSED. */
@@ -236,7 +257,7 @@ export async function rescheduleAppointment(
       if (problem) throw new DomainError(problem.code, problem.message, ['id']);
       const location = await manager.findOneByOrFail(Location, { id: appointment.locationId });
       const capacity = await offered(manager, location, appointment.kind);
-      const slot = slotProblem(startsAt, capacity.slotMinutes, now);
+      const slot = slotProblem(startsAt, capacity.slotMinutes, now, openingHours(capacity));
       if (slot) throw new DomainError(slot.code, slot.message, ['startsAt']);
       if (startsAt.getTime() === appointment.startsAt.getTime()) return appointment;
       const previous = appointment.startsAt;

@@ -67,8 +67,68 @@ export function capacityProblem(capacityPerSlot: number, slotMinutes: number): (
   return null;
 }
 
+/** Minutes of a day, 0 to 1440. */
+export const DAY_MINUTES = 24 * 60;
+
+/** "09:30" as 570; "24:00" is the end of the day; null when not HH:MM within a day. */
+export function parseClock(value: string): number | null {
+  const match = /^(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return Number(match[2]) < 60 && minutes <= DAY_MINUTES ? minutes : null;
+}
+
+/** 570 as "09:30". */
+export function formatClock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** The hours a kind is bookable, as minutes of the UTC day: the first slot starts at `opens`, the last ends by `closes`. */
+export interface OpeningHours {
+  opens: number;
+  closes: number;
+}
+
+export const ALL_DAY: OpeningHours = { opens: 0, closes: DAY_MINUTES };
+
+/**
+ * Why `opensAt`/`closesAt` ("HH:MM", UTC; null: the whole day) cannot frame slots of `slotMinutes`,
+ * or the hours: the first slot starts on a slot boundary and at least one slot fits.
+ */
+export function hoursOf(
+  opensAt: string | null | undefined,
+  closesAt: string | null | undefined,
+  slotMinutes: number,
+): { hours: OpeningHours } | (Problem & { field: string }) {
+  const opens = opensAt == null ? 0 : parseClock(opensAt);
+  const closes = closesAt == null ? DAY_MINUTES : parseClock(closesAt);
+  if (opens === null || opens === DAY_MINUTES) {
+    return { code: 'INVALID_HOURS', field: 'opensAt', message: 'opensAt is a time of day, HH:MM (UTC)' };
+  }
+  if (closes === null)
+    return { code: 'INVALID_HOURS', field: 'closesAt', message: 'closesAt is a time of day, HH:MM (UTC), at most 24:00' };
+  if (opens % slotMinutes !== 0) {
+    return { code: 'INVALID_HOURS', field: 'opensAt', message: `the first slot starts on a ${slotMinutes}-minute boundary` };
+  }
+  if (closes - opens < slotMinutes) {
+    return {
+      code: 'INVALID_HOURS',
+      field: 'closesAt',
+      message: `at least one ${slotMinutes}-minute slot fits between opensAt and closesAt`,
+    };
+  }
+  return { hours: { opens, closes } };
+}
+
+/** Whether the slot starting at `startsAt` lies within the opening hours. */
+export function withinHours(startsAt: Date, slotMinutes: number, hours: OpeningHours): boolean {
+  const at = startsAt.getTime();
+  const minute = (at - Math.floor(at / DAY) * DAY) / MINUTE;
+  return minute >= hours.opens && minute + slotMinutes <= hours.closes;
+}
+
 /** Why an appointment cannot start at `startsAt` in slots of `slotMinutes`, seen at `now`, or null. */
-export function slotProblem(startsAt: Date, slotMinutes: number, now: Date): Problem | null {
+export function slotProblem(startsAt: Date, slotMinutes: number, now: Date, hours: OpeningHours = ALL_DAY): Problem | null {
   const at = startsAt.getTime();
   if (!Number.isFinite(at)) return { code: 'INVALID_START', message: 'startsAt is not a date and time' };
   const sinceMidnight = at - Math.floor(at / DAY) * DAY;
@@ -76,6 +136,12 @@ export function slotProblem(startsAt: Date, slotMinutes: number, now: Date): Pro
     return {
       code: 'INVALID_START',
       message: `slots start every ${slotMinutes} minutes from midnight UTC; ${startsAt.toISOString()} is not one`,
+    };
+  }
+  if (!withinHours(startsAt, slotMinutes, hours)) {
+    return {
+      code: 'OUTSIDE_OPENING_HOURS',
+      message: `slots run from ${formatClock(hours.opens)} to ${formatClock(hours.closes)} UTC`,
     };
   }
   if (at <= now.getTime()) return { code: 'SLOT_IN_PAST', message: `the slot at ${startsAt.toISOString()} has begun or passed` };
@@ -101,11 +167,13 @@ export function dayRange(date: string): { start: Date; end: Date } {
   return { start, end: new Date(start.getTime() + DAY) };
 }
 
-/** Every slot start of a UTC day, in order. */
-export function slotsOfDay(date: string, slotMinutes: number): Date[] {
+/** Every slot start of a UTC day within the opening hours, in order. */
+export function slotsOfDay(date: string, slotMinutes: number, hours: OpeningHours = ALL_DAY): Date[] {
   const { start } = dayRange(date);
   const count = (24 * 60) / slotMinutes;
-  return Array.from({ length: count }, (_, i) => new Date(start.getTime() + i * slotMinutes * MINUTE));
+  return Array.from({ length: count }, (_, i) => new Date(start.getTime() + i * slotMinutes * MINUTE)).filter((s) =>
+    withinHours(s, slotMinutes, hours),
+  );
 }
 
 /** Why an appointment in `status` cannot be moved or cancelled, or null. */

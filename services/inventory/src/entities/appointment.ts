@@ -1,7 +1,7 @@
 import { Channel } from '@omni/platform';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { AppointmentKind, AppointmentStatus } from '../domain/appointments';
+import { AppointmentKind, AppointmentStatus, formatClock } from '../domain/appointments';
 
 registerEnumType(AppointmentKind, {
   name: 'AppointmentKind',
@@ -41,6 +41,24 @@ export class AppointmentCapacity {
   @Field(() => Int, { description: 'Minutes a slot lasts; slots start every that many minutes from midnight UTC.' })
   @Column({ type: 'int' })
   slotMinutes!: number;
+
+  /** When the first slot starts, in minutes of the UTC day (0: midnight). */
+  @Column({ type: 'int', default: 0 })
+  opensMinute!: number;
+
+  /** When the last slot ends by, in minutes of the UTC day (1440: midnight after). */
+  @Column({ type: 'int', default: 1440 })
+  closesMinute!: number;
+
+  @Field({ description: 'When the first slot of a day starts, HH:MM (UTC).' })
+  get opensAt(): string {
+    return formatClock(this.opensMinute);
+  }
+
+  @Field({ description: 'When the last slot of a day ends by, HH:MM (UTC; 24:00 is midnight).' })
+  get closesAt(): string {
+    return formatClock(this.closesMinute);
+  }
 
   @Field({ description: 'When the capacity was last set.' })
   @Column({ type: Date })

@@ -30,6 +30,7 @@ import {
   bookAppointment,
   cancelAppointment,
   checkInAppointment,
+  openingHours,
   rescheduleAppointment,
   setAppointmentCapacity,
 } from '../commands/appointments';
@@ -69,6 +70,18 @@ export class AppointmentCapacityInput {
       'Minutes a slot lasts, 5 to 480 and a divisor of a day (15, 30, 60...); slots start every that many minutes from midnight UTC.',
   })
   slotMinutes!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the first slot of a day starts, HH:MM (UTC), on a slot boundary; null: midnight.',
+  })
+  opensAt?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the last slot of a day ends by, HH:MM (UTC, up to 24:00); null: 24:00.',
+  })
+  closesAt?: string | null;
 }
 
 @ObjectType({ description: 'The result of `setAppointmentCapacity`.' })
@@ -126,7 +139,7 @@ export class AppointmentResolver {
   @Mutation(() => SetAppointmentCapacityPayload, {
     description:
       'Sets how many shoppers a store takes per slot for one kind of appointment, and how long a slot lasts. ADMIN, or an ASSOCIATE of that store. ' +
-      'userErrors: INVALID_CAPACITY, INVALID_SLOT_MINUTES, UNKNOWN_LOCATION, NOT_A_STORE.',
+      'userErrors: INVALID_CAPACITY, INVALID_SLOT_MINUTES, INVALID_HOURS, UNKNOWN_LOCATION, NOT_A_STORE.',
   })
   async setAppointmentCapacity(
     @Arg('input', () => AppointmentCapacityInput, { description: 'The store, the kind, the capacity and the slot length.' })
@@ -143,7 +156,7 @@ export class AppointmentResolver {
     description:
       'Books one place in a slot: a shopper for themselves (app, web), an associate or CSR for any shopper. A slot never takes more ' +
       'shoppers than its capacity, however many book at once. ' +
-      'userErrors: UNKNOWN_CUSTOMER, UNKNOWN_LOCATION, NOT_A_STORE, LOCATION_CLOSED, NOT_OFFERED, INVALID_START, SLOT_IN_PAST, SLOT_FULL, ALREADY_BOOKED.',
+      'userErrors: UNKNOWN_CUSTOMER, UNKNOWN_LOCATION, NOT_A_STORE, LOCATION_CLOSED, NOT_OFFERED, INVALID_START, OUTSIDE_OPENING_HOURS, SLOT_IN_PAST, SLOT_FULL, ALREADY_BOOKED.',
   })
   async bookAppointment(
     @Arg('input', () => BookAppointmentInput, { description: 'Who, where, what and when.' }) input: BookAppointmentInput,
@@ -163,7 +176,7 @@ export class AppointmentResolver {
   @Mutation(() => AppointmentPayload, {
     description:
       "Moves a booked appointment to another slot of the same store and kind; its old place is freed. The appointment's shopper, an associate or a CSR. " +
-      'userErrors: UNKNOWN_APPOINTMENT, APPOINTMENT_CANCELLED, ALREADY_CHECKED_IN, APPOINTMENT_CHANGED, LOCATION_CLOSED, NOT_OFFERED, INVALID_START, SLOT_IN_PAST, SLOT_FULL, ALREADY_BOOKED.',
+      'userErrors: UNKNOWN_APPOINTMENT, APPOINTMENT_CANCELLED, ALREADY_CHECKED_IN, APPOINTMENT_CHANGED, LOCATION_CLOSED, NOT_OFFERED, INVALID_START, OUTSIDE_OPENING_HOURS, SLOT_IN_PAST, SLOT_FULL, ALREADY_BOOKED.',
   })
   async rescheduleAppointment(
     @Arg('id', () => ID, { description: 'The appointment (`Appointment.id`).' }) id: string,
@@ -245,7 +258,7 @@ export class LocationAppointmentsResolver {
 
   @FieldResolver(() => [AppointmentSlotAvailability], {
     description:
-      'The slots of one day (UTC) for one kind that can still be booked (not begun), with the places left; empty when the store does not offer the kind. Public.',
+      'The slots of one day (UTC) for one kind within its opening hours that can still be booked (not begun), with the places left; empty when the store does not offer the kind. Public.',
   })
   async appointmentSlots(
     @Root() location: Location,
@@ -256,7 +269,7 @@ export class LocationAppointmentsResolver {
     const capacity = await ctx.db.getRepository(AppointmentCapacity).findOneBy({ locationId: location.id, kind });
     if (!capacity || capacity.capacityPerSlot === 0 || !location.open) return [];
     const now = new Date();
-    const starts = slotsOfDay(date, capacity.slotMinutes).filter((s) => s > now);
+    const starts = slotsOfDay(date, capacity.slotMinutes, openingHours(capacity)).filter((s) => s > now);
     if (starts.length === 0) return [];
     const { start, end } = dayRange(date);
     const rows = await ctx.db.getRepository(AppointmentSlot).find({

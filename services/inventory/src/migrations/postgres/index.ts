@@ -6,5 +6,6 @@ import { Inventory1795996417181 } from './1795996417181-inventory';
 import { Inventory1795996554773 } from './1795996554773-inventory';
 import { Inventory1795999125833 } from './1795999125833-inventory';
 import { Appointments1796005241887 } from './1796005241887-appointments';
+import { AppointmentHours1796007250572 } from './1796007250572-appointmentHours';
 
-export const postgresMigrations = [Inventory1795426366433, Inventory1795432234638, Inventory1795996342809, Inventory1795996417181, Inventory1795996554773, Inventory1795999125833, Appointments1796005241887];
+export const postgresMigrations = [Inventory1795426366433, Inventory1795432234638, Inventory1795996342809, Inventory1795996417181, Inventory1795996554773, Inventory1795999125833, Appointments1796005241887, AppointmentHours1796007250572];

@@ -6,5 +6,6 @@ import { Inventory1795996417073 } from './1795996417073-inventory';
 import { Inventory1795996554590 } from './1795996554590-inventory';
 import { Inventory1795999122501 } from './1795999122501-inventory';
 import { Appointments1796005241123 } from './1796005241123-appointments';
+import { AppointmentHours1796007248429 } from './1796007248429-appointmentHours';
 
-export const sqliteMigrations = [Inventory1795426366300, Inventory1795432234435, Inventory1795996342710, Inventory1795996417073, Inventory1795996554590, Inventory1795999122501, Appointments1796005241123];
+export const sqliteMigrations = [Inventory1795426366300, Inventory1795432234435, Inventory1795996342710, Inventory1795996417073, Inventory1795996554590, Inventory1795999122501, Appointments1796005241123, AppointmentHours1796007248429];
