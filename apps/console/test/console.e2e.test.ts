@@ -54,7 +54,8 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
   const context = await browser.newContext({ viewport, baseURL: origin });
   contexts.push(context);
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: the suite shares two cores with other test files.
+  page.setDefaultTimeout(30_000);
   // What went wrong in the page is part of a failure's report.
   page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
   page.on('response', (response) => {
@@ -231,6 +232,18 @@ test('an agent finds the demo shopper, sees every channel on one page from one r
   await opened.getByRole('textbox', { name: 'Resolution' }).fill('Delivered before the birthday');
   await opened.getByRole('button', { name: 'Resolve', exact: true }).click();
   await opened.getByText('Resolution: Delivered before the birthday').waitFor();
+
+  // The shopper changes her mind: one line cancelled, then the whole order.
+  await order.getByRole('button', { name: 'Cancel…' }).click();
+  await order.getByRole('radio', { name: 'Some lines' }).check();
+  await order.getByRole('checkbox', { name: /Canvas Tote/ }).check();
+  await order.getByRole('button', { name: 'Cancel the lines' }).click();
+  await order.getByRole('status').filter({ hasText: 'Lines cancelled: new total $89.00' }).waitFor();
+  await order.getByRole('button', { name: 'Cancel…' }).click();
+  await order.getByLabel('Reason').fill('no longer needed');
+  await order.getByRole('button', { name: 'Cancel the order' }).click();
+  await order.getByRole('status').filter({ hasText: 'cancelled' }).waitFor();
+  await order.getByRole('heading').filter({ hasText: 'cancelled' }).first().waitFor();
   await expectAccessible(page, '360 page after changes');
 });
 
