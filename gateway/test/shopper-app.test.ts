@@ -94,6 +94,21 @@ describe("the shopper's app", () => {
     const added = await topUp(ada.client, ada.id, 5000, `top-up-${randomUUID()}`);
     expect(added).toEqual({ storeCredit: { cents: 5000, currency: 'USD' }, userErrors: [] });
     expect((await wallet(ada.client)).storeCredit).toEqual({ cents: 5000, currency: 'USD' });
+    const { topUpWallet } = await ada.client.request(
+      `mutation($input: TopUpWalletInput!) { topUpWallet(input: $input) { topUp { status provider amount { cents currency } } storeCredit { cents } } }`,
+      {
+        input: {
+          customerId: ada.id,
+          amount: { cents: 500, currency: 'USD' },
+          payment: { provider: 'test', token: 'tok_visa' },
+          idempotencyKey: randomUUID(),
+        },
+      },
+    );
+    expect(topUpWallet).toEqual({
+      topUp: { status: 'CREDITED', provider: 'test', amount: { cents: 500, currency: 'USD' } },
+      storeCredit: { cents: 5500 },
+    });
 
     const cartId = await cartWith(ada.client, ada.id, 'MOBILE_APP', [['COFFEE-500', 2]]);
     const { checkout } = await send(ada.client, 'CheckoutWithTenders', {
@@ -107,7 +122,7 @@ describe("the shopper's app", () => {
     expect(checkout.order.balanceDue.cents).toBe(0);
     await until(
       async () => (await wallet(ada.client)).storeCredit.cents,
-      (cents) => cents === 2600,
+      (cents) => cents === 3100,
     );
 
     const { cancelOrder } = await send(ada.client, 'CancelOrder', {
@@ -118,16 +133,17 @@ describe("the shopper's app", () => {
     expect(cancelOrder.userErrors).toEqual([]);
     await until(
       async () => (await wallet(ada.client)).storeCredit.cents,
-      (cents) => cents === 5000,
+      (cents) => cents === 5500,
     );
     const { me } = await ada.client.request(LEDGER);
     expect(me.storeCreditEntries.map((e: any) => [e.kind, e.amount.cents])).toEqual([
       ['REFUND', 2400],
       ['DEBIT', -2400],
+      ['TOP_UP', 500],
       ['TOP_UP', 5000],
     ]);
     expect(me.storeCreditEntries[1].orderId).toBe(checkout.order.id);
-    expect(me.storeCreditEntries[2].reason).toBe('top-up by CARD (test)');
+    expect(me.storeCreditEntries[3].reason).toBe('top-up by CARD (test)');
   });
 
   it('adds nothing for a declined top-up, once for a retried one, and refuses what a shopper may not do', async () => {
@@ -240,11 +256,19 @@ describe("the shopper's app", () => {
     const over = await topUp(cleo.client, cleo.id, 100, `over-${randomUUID()}`);
     expect(over.userErrors.map((e: any) => e.code)).toEqual(['WALLET_LIMIT_EXCEEDED']);
     expect((await wallet(cleo.client)).storeCredit.cents).toBe(1_000_000);
-    const refunded = await t.system.services
-      .get('orders')!
-      .db.getRepository(WalletTopUp)
-      .findOneByOrFail({ customerId: cleo.id, status: 'REFUNDED' as never });
+    const topUps = t.system.services.get('orders')!.db.getRepository(WalletTopUp);
+    const refunded = await topUps.findOneByOrFail({ customerId: cleo.id, status: 'REFUNDED' as never });
     expect(provider().payments.get(refunded.reference!)).toMatchObject({ captured: 100, refunded: 100 });
+
+    // The provider fails the refund the first time: the answer is the same, the job refunds it.
+    const stuck = await topUp(cleo.client, cleo.id, 200, `stuck-${randomUUID()}`, 'tok_fail_refund');
+    expect(stuck.userErrors.map((e: any) => e.code)).toEqual(['WALLET_LIMIT_EXCEEDED']);
+    const pending = await topUps.findOneByOrFail({ customerId: cleo.id, status: 'CAPTURED' as never });
+    expect(provider().payments.get(pending.reference!)).toMatchObject({ captured: 200, refunded: 0 });
+    expect(await t.runJob('orders', 'wallet-top-ups')).toBe(1);
+    expect(await topUps.findOneByOrFail({ id: pending.id })).toMatchObject({ status: 'REFUNDED' });
+    expect(provider().payments.get(pending.reference!)).toMatchObject({ captured: 200, refunded: 200 });
+    expect((await wallet(cleo.client)).storeCredit.cents).toBe(1_000_000);
   });
 
   it('saves two methods, sets the default, pays with a saved method, and staff see the methods but never a token', async () => {

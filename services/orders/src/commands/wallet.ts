@@ -162,12 +162,22 @@ async function takePayment(ctx: ServiceContext, topUp: WalletTopUp, payment: { p
       });
       return;
     }
-    const authorized = await provider.authorize({
-      token: payment.token,
-      cents: topUp.amountCents,
-      currency: topUp.currency,
-      idempotencyKey: `${topUp.id}:authorize`,
-    });
+    const authorized = await provider
+      .authorize({
+        token: payment.token,
+        cents: topUp.amountCents,
+        currency: topUp.currency,
+        idempotencyKey: `${topUp.id}:authorize`,
+      })
+      .catch((error: Error) => {
+        // Unknown outcome: the same key asks the provider again on a retry (or the job gives it up).
+        ctx.log.warn({ topUpId: topUp.id, err: error.message }, 'top-up authorization not answered');
+        throw new DomainError(
+          'PAYMENT_PROVIDER_UNAVAILABLE',
+          'the payment provider did not answer: retry with the same idempotencyKey',
+          ['input', 'payment'],
+        );
+      });
     if (!authorized.ok) {
       await advance(ctx, topUp, TopUpStatus.PENDING, {
         status: TopUpStatus.DECLINED,
@@ -222,7 +232,17 @@ async function credit(ctx: ServiceContext, topUp: WalletTopUp): Promise<TopUpOut
     }
     return { topUp, storeCredit: credited.storeCredit };
   }
-  await paymentProvider(topUp.provider)!.refund(topUp.reference!, topUp.amountCents, topUp.currency, `${topUp.id}:refund`);
+  const field = ['input', 'amount'];
+  try {
+    await paymentProvider(topUp.provider)!.refund(topUp.reference!, topUp.amountCents, topUp.currency, `${topUp.id}:refund`);
+  } catch (error) {
+    // Still CAPTURED: the job asks loyalty again and, refused again, refunds again (same key).
+    ctx.log.warn({ topUpId: topUp.id, err: (error as Error).message }, 'top-up refund pending');
+    await ctx.db
+      .getRepository(WalletTopUp)
+      .update({ id: topUp.id }, { attempts: topUp.attempts + 1, lastError: described(credited.code, credited.message) });
+    throw new DomainError(credited.code, `${credited.message}; the payment is being refunded`, field);
+  }
   await advance(ctx, topUp, TopUpStatus.CAPTURED, {
     status: TopUpStatus.REFUNDED,
     lastError: described(credited.code, credited.message),

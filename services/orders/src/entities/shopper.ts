@@ -1,4 +1,4 @@
-import { DateScalar } from '@omni/platform';
+import { DateScalar, Money } from '@omni/platform';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TopUpStatus } from '../domain/wallet';
@@ -57,6 +57,11 @@ export class WalletTopUp {
 
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
+
+  @Field(() => Money, { description: 'What was paid and added to the wallet, in integer minor units.' })
+  get amount(): Money {
+    return Money.of(this.amountCents, this.currency);
+  }
 
   @Field({ description: 'The payment provider that took the payment, e.g. `test`.' })
   @Column({ type: 'varchar', length: 40 })

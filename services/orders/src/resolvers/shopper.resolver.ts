@@ -197,7 +197,7 @@ export class TopUpWalletPayload {
 
   @Field(() => [UserError], {
     description:
-      'Why nothing was added: INVALID_AMOUNT, INVALID_CURRENCY, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, UNKNOWN_CUSTOMER, PAYMENT_CONFLICT, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_METHOD_NOT_ALLOWED, INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED, PAYMENT_DECLINED (nothing charged), PAYMENT_FAILED (nothing charged), WALLET_LIMIT_EXCEEDED (the payment was refunded).',
+      'Why nothing was added: INVALID_AMOUNT, INVALID_CURRENCY, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, UNKNOWN_CUSTOMER, PAYMENT_CONFLICT, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_METHOD_NOT_ALLOWED, INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED, PAYMENT_DECLINED (nothing charged), PAYMENT_FAILED (nothing charged), PAYMENT_PROVIDER_UNAVAILABLE (retry with the same key), WALLET_LIMIT_EXCEEDED (the payment was refunded).',
   })
   userErrors!: UserError[];
 }
@@ -365,7 +365,7 @@ export class CustomerShopperAppResolver {
   @Mutation(() => TopUpWalletPayload, {
     description:
       "Adds money to the shopper's wallet (store credit, spent at checkout in every channel with `useStoreCredit`), paid through a payment provider: captured, then credited; refunded if the wallet cannot take it. The shopper, or staff for them. " +
-      'userErrors: INVALID_AMOUNT, INVALID_CURRENCY, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, UNKNOWN_CUSTOMER, PAYMENT_CONFLICT, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_METHOD_NOT_ALLOWED, INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED, PAYMENT_DECLINED, PAYMENT_FAILED, WALLET_LIMIT_EXCEEDED.',
+      'userErrors: INVALID_AMOUNT, INVALID_CURRENCY, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, UNKNOWN_CUSTOMER, PAYMENT_CONFLICT, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_METHOD_NOT_ALLOWED, INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED, PAYMENT_DECLINED, PAYMENT_FAILED, PAYMENT_PROVIDER_UNAVAILABLE, WALLET_LIMIT_EXCEEDED.',
   })
   async topUpWallet(
     @Arg('input', () => TopUpWalletInput, { description: 'The shopper, the amount, how it is paid and the idempotency key.' })
