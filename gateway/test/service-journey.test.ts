@@ -18,6 +18,7 @@ describe('service across channels through the gateway', () => {
   let customerId: string;
   let orderId: string;
   const articles: Record<string, string> = {};
+  const products: Record<string, string> = {};
 
   const article = async (input: Record<string, unknown>) => {
     const { upsertHelpArticle } = await send(t.client, 'UpsertHelpArticle', { input });
@@ -53,7 +54,7 @@ describe('service across channels through the gateway', () => {
       })
     ).upsertLocation.location.id as string;
     const product = async (name: string, sku: string, width: string, depth: string) => {
-      await send(t.client, 'UpsertProduct', {
+      const { upsertProduct } = await send(t.client, 'UpsertProduct', {
         input: {
           name,
           categoryPath: ['Home', 'Bookcases'],
@@ -65,6 +66,7 @@ describe('service across channels through the gateway', () => {
         },
       });
       await send(t.client, 'SetStock', { input: { locationId: store, sku, onHand: 10 } });
+      products[name] = upsertProduct.product.id;
     };
     await product('Harbor Bookcase', 'SJ-HARBOR', '90 cm', '35 cm');
     await product('Nook Bookcase', 'SJ-NOOK', '76 cm', '28 cm');
@@ -268,6 +270,19 @@ describe('service across channels through the gateway', () => {
     // Words that match more, and in the title, rank first.
     const ranked = await helpSearch('bookcase depth measuring', null);
     expect(titles(ranked)[0]).toBe('Measuring an alcove for a bookcase');
+    // Its products come from the catalog; one the catalog does not have is null.
+    const nook = await article({
+      title: 'Nook Bookcase shelf pins',
+      answer: 'Each shelf rests on four pins.',
+      productIds: [products['Nook Bookcase'], 'no-such-product'],
+      published: false,
+    });
+    const linked = await t.anonymous.raw<any>('query($id: ID!) { helpArticle(id: $id) { title } }', { id: nook.id });
+    expect(linked.data.helpArticle).toBeNull(); // a draft
+    const withProducts = await csr.request<any>('query($id: ID!) { helpArticle(id: $id) { products { id name } } }', {
+      id: nook.id,
+    });
+    expect(withProducts.helpArticle.products).toEqual([{ id: products['Nook Bookcase'], name: 'Nook Bookcase' }, null]);
     // Punctuation only finds nothing; an empty question lists the published articles.
     expect((await helpSearch('?!', null)).totalCount).toBe(0);
     expect((await helpSearch('', null)).totalCount).toBe(2);

@@ -261,7 +261,11 @@ export class HelpArticleResolver {
     return statsByArticle(ctx).load(article.id);
   }
 
-  @FieldResolver(() => [ProductRef], { description: 'The catalog products it is about (resolved by the catalog).' })
+  @FieldResolver(() => [ProductRef], {
+    description:
+      'The catalog products it is about (`productIds`, resolved by the catalog), in that order; an item is null when the catalog has no such product.',
+    nullable: 'items',
+  })
   products(@Root() article: HelpArticle): ProductRef[] {
     return article.productIds.map((id) => Object.assign(new ProductRef(), { id }));
   }
