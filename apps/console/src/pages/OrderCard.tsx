@@ -12,7 +12,7 @@ import {
   type OrderFieldsFragment,
   type ReturnResolution,
 } from '../generated/graphql';
-import { otherErrors, type UserError } from '../lib/errors';
+import { fieldKey, otherErrors, type UserError } from '../lib/errors';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../lib/format';
 import { estimateModification, type LineChange, type ModificationEstimate } from '../lib/modify';
 import { useSession } from '../session';
@@ -378,7 +378,13 @@ function ModifyOrderForm({ order, onDone, onClose }: FormProps) {
     }
   };
 
-  const keys = ['deliveryDate', 'shippingAddress', 'changes', 'orderId', 'payment'];
+  // A change's own errors (an unknown or shipped line, a duplicate) show at its line; 'changes' itself (NO_CHANGES, EMPTY_ORDER) above the buttons.
+  const sentKeys = ((estimate ?? pendingKeys)?.changes ?? []).map((_, i) => `changes.${i}`);
+  const keys = ['deliveryDate', 'shippingAddress', 'orderId', 'payment', ...sentKeys];
+  const lineErrors = (lineId: string) => {
+    const key = lineKey(lineId, '').slice(0, -1);
+    return errors.filter((e) => fieldKey(e) === key || fieldKey(e) === `${key}.lineId`);
+  };
   return (
     <form className="panel" onSubmit={review} aria-label={`Change order ${order.number}`}>
       <h4>Change order {order.number}</h4>
@@ -439,6 +445,7 @@ function ModifyOrderForm({ order, onDone, onClose }: FormProps) {
           {lines.map((line) => (
             <div key={line.id} className="line-edit">
               <span className="line-name">{line.variant?.product.name ?? line.sku}</span>
+              <FormErrors errors={lineErrors(line.id)} />
               <Field label={`Quantity of ${line.sku}`} name={lineKey(line.id, 'quantity')} errors={errors}>
                 {(props) => (
                   <input
@@ -499,9 +506,7 @@ function ModifyOrderForm({ order, onDone, onClose }: FormProps) {
           )}
         </section>
       )}
-      <FormErrors
-        errors={otherErrors(errors, keys).concat(errors.filter((e) => /^changes$/.test(e.field?.slice(1).join('.') ?? '')))}
-      />
+      <FormErrors errors={otherErrors(errors, keys)} />
       <ErrorNotice error={failure} />
       <div className="actions">
         {estimate ? (
@@ -733,6 +738,7 @@ function ReturnForm({ order, onDone, onClose }: FormProps & { customerEmail: str
           return (
             <div key={line.id} className="line-edit">
               <span className="line-name">{line.variant?.product.name ?? line.sku}</span>
+              <FormErrors errors={errors.filter((e) => fieldKey(e) === key || fieldKey(e) === `${key}.orderLineId`)} />
               <Field label={`Units of ${line.sku} to return`} name={`${key}.quantity`} errors={errors}>
                 {(props) => (
                   <input
@@ -771,7 +777,7 @@ function ReturnForm({ order, onDone, onClose }: FormProps & { customerEmail: str
           );
         })}
       </fieldset>
-      <FormErrors errors={otherErrors(errors, ['method', 'resolution', 'lines.0', 'lines.1', 'lines.2', 'lines.3', 'lines.4'])} />
+      <FormErrors errors={otherErrors(errors, ['method', 'resolution', 'locationId', ...chosen.map((_, i) => `lines.${i}`)])} />
       <ErrorNotice error={failure} />
       <div className="actions">
         <button type="submit" disabled={busy || chosen.length === 0}>
