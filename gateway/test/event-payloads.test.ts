@@ -345,6 +345,7 @@ describe('event payloads', () => {
       'catalog-learn-from-orders',
       'inventory-confirm-reservations',
       'orders-webhook-deliveries',
+      'orders-shopping-list-purchases',
     ]);
     for (const letter of parked) {
       expect(letter.error).toContain('malformed orders.order.placed v1 payload: lines.0.quantity');
