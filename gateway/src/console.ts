@@ -52,6 +52,11 @@ export function consoleRouter(options: ConsoleOptions, auth: AuthOptions, log: L
     oidc: options.oidc ? { ...options.oidc, scope: options.oidc.scope ?? 'openid profile' } : null,
   };
   const router = express.Router();
+  // Not framed by another site, no type sniffing, no token-bearing URL leaked in a Referer.
+  router.use('/console', (_req, res, next) => {
+    res.set({ 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+    next();
+  });
   router.get('/console/config.json', (_req, res) => {
     res.set('cache-control', 'no-store').json(config);
   });

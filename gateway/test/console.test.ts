@@ -50,8 +50,11 @@ test('development key: a token per console role, an associate at a location; the
     expect((await devToken(origin, { role: 'SERVICE' })).status).toBe(400);
     const csr = (await (await devToken(origin, { role: 'CSR' })).json()) as { token: string };
     expect(await createAuthenticator(auth)(`Bearer ${csr.token}`)).toMatchObject({ roles: ['CSR'], locationId: null });
-    // The single-page app answers its own routes.
-    expect(await (await fetch(`${origin}/console/customers/123`)).text()).toContain('id="root"');
+    // The single-page app answers its own routes, never framed by another site.
+    const page = await fetch(`${origin}/console/customers/123`);
+    expect(await page.text()).toContain('id="root"');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
   } finally {
     await close();
   }
