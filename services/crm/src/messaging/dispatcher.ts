@@ -172,6 +172,10 @@ export class MessageDispatcher {
     await inTransaction(this.db, async (manager) => {
       const message = await manager.findOneBy(CustomerMessage, { id });
       if (!message || message.status !== MessageStatus.SENDING) return;
+      // The customer first, then the message: the order a merge (and every consumer) locks them in,
+      // so marking a message sent never deadlocks with a merge re-pointing it. Merged meanwhile?
+      // The timeline entry goes to the live customer.
+      const customer = message.customerId ? await lockCustomer(manager, message.customerId) : null;
       const sentAt = new Date();
       await manager.update(
         CustomerMessage,
@@ -179,8 +183,6 @@ export class MessageDispatcher {
         { status: MessageStatus.SENT, sentAt, providerMessageId, nextAttemptAt: null, lastError: null },
       );
       if (!message.customerId) return; // not a customer's: no timeline to write on
-      // Merged meanwhile? The timeline entry goes to the live customer.
-      const customer = await lockCustomer(manager, message.customerId);
       await insertInteraction(manager, {
         customerId: customer?.id ?? message.customerId,
         channel: message.salesChannel,
