@@ -446,6 +446,42 @@ describe('engagement: lifecycle messages, scores, segments and personal offers',
     });
   });
 
+  it('exports her birthday, score and segments with her data, and erasure forgets them at once', async () => {
+    const mia = await register('Mia');
+    const shopper = await t.signedIn({ role: 'CUSTOMER', customerId: mia, subject: 'mia' });
+    await shopper.request(
+      'mutation($input: SetCustomerBirthdayInput!) { setCustomerBirthday(input: $input) { userErrors { code } } }',
+      { input: { customerId: mia, month: 7, day: 1, year: 1985, timeZone: 'Europe/Berlin' } },
+    );
+    await tillOrder(mia, 'ENG-COAT');
+    await eventually(
+      () => engagement(mia),
+      (c) => c.segments.length > 0 && c.score !== null,
+    );
+    const exported = await shopper.request<any>(
+      'mutation($id: ID!) { requestDataExport(customerId: $id) { request { document } userErrors { code } } }',
+      { id: mia },
+    );
+    const document = JSON.parse(exported.requestDataExport.request.document);
+    expect(document.engagement).toMatchObject({
+      birthday: { month: 7, day: 1, year: 1985 },
+      timeZone: 'Europe/Berlin',
+      score: { recency: 5, frequency: 1, monetary: 3, value: 9 },
+      segments: expect.arrayContaining([expect.objectContaining({ name: 'Bought within a week' })]),
+    });
+
+    const erased = await shopper.request<any>(
+      'mutation($id: ID!) { requestErasure(customerId: $id) { request { outcome } userErrors { code } } }',
+      { id: mia },
+    );
+    expect(JSON.parse(erased.requestErasure.request.outcome).engagement).toBeGreaterThan(0);
+    const after = await t.client.request<any>(
+      'query($id: ID!) { customer(id: $id) { birthday { month } timeZone score { value } segments { id } } }',
+      { id: mia },
+    );
+    expect(after.customer).toEqual({ birthday: null, timeZone: null, score: null, segments: [] });
+  });
+
   it('a personal offer prices the same on the web and at the till for her, and not for others', async () => {
     const eve = await register('Eve');
     const finn = await register('Finn');

@@ -380,17 +380,43 @@ export async function mergeEngagement(manager: EntityManager, survivorId: string
 }
 
 /**
- * An erasure (`crm.customer.erased`): the birthday, time zone, score, order facts and lifecycle
- * occasions of these customer ids are deleted, and they leave every segment.
+ * An erasure (in `requestErasure`'s transaction, and again on `crm.customer.erased`, finding
+ * nothing then): the birthday, time zone, score, order facts and lifecycle occasions of these
+ * customer ids are deleted, and they leave every segment. Returns how many rows went.
  */
-export async function forgetEngagement(manager: EntityManager, customerIds: string[]): Promise<void> {
+export async function forgetEngagement(manager: EntityManager, customerIds: string[]): Promise<number> {
   const ids = In(customerIds);
-  for (const member of await manager.findBy(SegmentMember, { customerId: ids })) {
-    await leave(manager, member.segmentId, member.customerId);
+  const members = await manager.findBy(SegmentMember, { customerId: ids });
+  for (const member of members) await leave(manager, member.segmentId, member.customerId);
+  let removed = members.length;
+  for (const entity of [CustomerEngagement, CustomerOrderFact, LifecycleOccasion]) {
+    removed += (await manager.delete(entity, { customerId: ids })).affected ?? 0;
   }
-  await manager.delete(CustomerEngagement, { customerId: ids });
-  await manager.delete(CustomerOrderFact, { customerId: ids });
-  await manager.delete(LifecycleOccasion, { customerId: ids });
+  return removed;
+}
+
+/**
+ * What engagement keeps of a customer, for their data export: birthday and time zone, tier, the
+ * RFM score, their segments and the lifecycle messages sent (the messages themselves are in the
+ * export's `messages`).
+ */
+export async function engagementDocument(manager: EntityManager, customerId: string): Promise<Record<string, unknown>> {
+  const row = await manager.findOneBy(CustomerEngagement, { customerId });
+  const members = await manager.findBy(SegmentMember, { customerId });
+  const segments = members.length ? await manager.findBy(Segment, { id: In(members.map((m) => m.segmentId)) }) : [];
+  const occasions = await manager.find(LifecycleOccasion, { where: { customerId }, order: { sentAt: 'ASC' } });
+  return {
+    birthday: row?.birthMonth ? { month: row.birthMonth, day: row.birthDay, year: row.birthYear } : null,
+    timeZone: row?.timeZone ?? null,
+    tier: row?.tier ?? null,
+    lastActivityAt: row?.lastActivityAt ?? null,
+    score:
+      row?.scoreValue != null
+        ? { recency: row.recency, frequency: row.frequency, monetary: row.monetary, value: row.scoreValue }
+        : null,
+    segments: members.map((m) => ({ name: segments.find((s) => s.id === m.segmentId)?.name ?? null, since: m.since })),
+    lifecycleMessages: occasions.map((o) => ({ kind: o.kind, occasion: o.occasion, sentAt: o.sentAt })),
+  };
 }
 
 /**

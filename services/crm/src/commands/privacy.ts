@@ -12,6 +12,7 @@ import { PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus } from '../ent
 import { ProductView } from '../entities/product-view';
 import { SupportCase, SupportCaseEvent } from '../entities/support-case';
 import { requireCustomer } from './customers';
+import { engagementDocument, forgetEngagement } from './engagement';
 
 export interface PrivacyRequestOrigin {
   customerId: string;
@@ -83,6 +84,7 @@ async function crmDocument(manager: EntityManager, customer: Customer): Promise<
     privacyRequests: (
       await manager.find(PrivacyRequest, { where: { customerId }, order: { requestedAt: 'ASC', id: 'ASC' } })
     ).map((r) => omit(r, 'customerId', 'document')),
+    engagement: await engagementDocument(manager, customerId),
   };
 }
 
@@ -125,7 +127,8 @@ const ANONYMOUS_PROFILE = { email: '', firstName: '', lastName: '', phone: null,
 /**
  * Erases the customer's personal data in CRM, in one transaction, and tells the other services
  * (`crm.customer.erased`). Deleted: identities, addresses, consents, the timeline, support cases
- * with their history and messages, product views. Anonymized: the customer record (and those merged into it)
+ * with their history and messages, product views, the birthday, score, order facts and segment
+ * memberships (`forgetEngagement`). Anonymized: the customer record (and those merged into it)
  * keeps its id, channels and dates, so orders and loyalty still resolve it, with no name, email or
  * phone; messages keep their kind, channel, status and dates (what was sent, when) without
  * recipient, subject or body. Nothing is sent to an erased customer again. The request itself
@@ -163,6 +166,7 @@ export async function requestErasure(db: DataSource, origin: PrivacyRequestOrigi
       messagesAnonymized:
         (await manager.update(CustomerMessage, owned, { recipient: '', subject: '', body: '', lastError: null })).affected ?? 0,
       mergedRecords: mergedIds.length,
+      engagement: await forgetEngagement(manager, [customerId, ...mergedIds]),
     };
     const erasedAt = new Date();
     await manager.update(Customer, { id: In([customerId, ...mergedIds]) }, { ...ANONYMOUS_PROFILE, erasedAt });
