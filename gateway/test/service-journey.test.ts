@@ -283,9 +283,34 @@ describe('service across channels through the gateway', () => {
       id: nook.id,
     });
     expect(withProducts.helpArticle.products).toEqual([{ id: products['Nook Bookcase'], name: 'Nook Bookcase' }, null]);
+    // The product page and the app ask for a product's help: published ones only, by channel.
+    await send(t.client, 'UpsertHelpArticle', {
+      input: {
+        id: nook.id,
+        title: 'Nook Bookcase shelf pins',
+        answer: 'Each shelf rests on four pins.',
+        productIds: [products['Nook Bookcase']],
+        channels: ['MOBILE_APP'],
+        published: true,
+      },
+    });
+    const page = await t.anonymous.request<any>(
+      'query($id: ID!) { product(id: $id) { name app: helpArticles(channel: MOBILE_APP) { title } kiosk: helpArticles(channel: KIOSK) { title } } }',
+      { id: products['Nook Bookcase'] },
+    );
+    expect(page.product).toEqual({ name: 'Nook Bookcase', app: [{ title: 'Nook Bookcase shelf pins' }], kiosk: [] });
+    const about = await t.anonymous.request<any>(
+      'query($p: ID!) { helpArticles(query: "", productId: $p) { edges { node { title } } } }',
+      { p: products['Nook Bookcase'] },
+    );
+    expect(about.helpArticles.edges).toEqual([{ node: { title: 'Nook Bookcase shelf pins' } }]);
+    const inCategory = await t.anonymous.request<any>(
+      '{ helpArticles(query: "shelf", category: "Bookcases") { edges { node { title } } } }',
+    );
+    expect(inCategory.helpArticles.edges).toEqual([{ node: { title: 'Measuring an alcove for a bookcase' } }]);
     // Punctuation only finds nothing; an empty question lists the published articles.
     expect((await helpSearch('?!', null)).totalCount).toBe(0);
-    expect((await helpSearch('', null)).totalCount).toBe(2);
+    expect((await helpSearch('', null)).totalCount).toBe(3);
   });
 
   it('costs the same statements whatever the page: search, counters, products, case threads', async () => {

@@ -27,7 +27,7 @@ import { sqliteMigrations } from './migrations/sqlite';
 import { CustomerBrowsingResolver, CustomerMessageResolver, ProductViewResolver } from './resolvers/browsing.resolver';
 import { CustomerResolver, visibleCustomer } from './resolvers/customer.resolver';
 import { CustomerEngagementResolver, LifecycleTemplateResolver, SegmentResolver } from './resolvers/engagement.resolver';
-import { HelpArticleResolver, HelpArticleStatResolver } from './resolvers/help.resolver';
+import { HelpArticleResolver, HelpArticleStatResolver, ProductHelpResolver } from './resolvers/help.resolver';
 import { InboundMessageResolver, InteractionCaseResolver } from './resolvers/inbound.resolver';
 import { CustomerPrivacyResolver, PrivacyRequestResolver } from './resolvers/privacy.resolver';
 import { CustomerCasesResolver, SupportCaseResolver } from './resolvers/support-case.resolver';
@@ -68,6 +68,7 @@ export const crmService: ServiceDefinition = {
     InteractionCaseResolver,
     HelpArticleResolver,
     HelpArticleStatResolver,
+    ProductHelpResolver,
     ProductViewResolver,
     CustomerBrowsingResolver,
     CustomerMessageResolver,

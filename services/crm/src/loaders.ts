@@ -1,6 +1,15 @@
-import { byKey, countsByKey, defineLoader, groupedByKey, pagesByKey, type KeyedPage, type ServiceContext } from '@omni/platform';
+import {
+  byKey,
+  countsByKey,
+  defineLoader,
+  groupedByKey,
+  pagesByKey,
+  type Channel,
+  type KeyedPage,
+  type ServiceContext,
+} from '@omni/platform';
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import type { ContactChannel } from './domain/consent';
 import type { InteractionKind } from './domain/interaction';
 import type { SupportCaseStatus } from './domain/support-case';
@@ -221,3 +230,33 @@ export const helpArticleById = defineLoader(
       byKey(ids, await ctx.db.getRepository(HelpArticle).findBy({ id: In([...ids]) }), (a) => a.id),
     ),
 );
+
+/**
+ * The published articles about each catalog product shown on `channel` (null: any), most
+ * recently changed first: one statement per batch of products.
+ */
+export function articlesByProduct(ctx: ServiceContext, channel: Channel | null) {
+  return defineLoader(
+    `articlesByProduct:${channel ?? ''}`,
+    () =>
+      new DataLoader<string, HelpArticle[]>(async (productIds) => {
+        const query = ctx.db
+          .getRepository(HelpArticle)
+          .createQueryBuilder('h')
+          .where('h.published = :published', { published: true })
+          .andWhere(
+            new Brackets((any) =>
+              productIds.forEach((id, i) =>
+                any.orWhere(`(',' || h.productIds || ',') LIKE :p${i} ESCAPE '\\'`, {
+                  [`p${i}`]: `%,${id.replace(/[\\%_]/g, '\\$&')},%`,
+                }),
+              ),
+            ),
+          );
+        if (channel)
+          query.andWhere(`(h.channels = '' OR (',' || h.channels || ',') LIKE :channel)`, { channel: `%,${channel},%` });
+        const rows = await query.orderBy('h.updatedAt', 'DESC').addOrderBy('h.id', 'ASC').getMany();
+        return productIds.map((id) => rows.filter((a) => a.productIds.includes(id)));
+      }),
+  )(ctx);
+}

@@ -12,6 +12,8 @@ describe('cleanHelpArticle', () => {
     ['an answer of 10,001 characters', { answer: 'a'.repeat(10_001) }, 'INVALID_ANSWER', ['input', 'answer']],
     ['line breaks in the answer', { answer: 'one\r\ntwo\tthree' }, null, null],
     ['an empty tag', { tags: ['ok', ' '] }, 'INVALID_TAG', ['input', 'tags', '1']],
+    ['a tag with a comma', { tags: ['beds, sofas'] }, 'INVALID_TAG', ['input', 'tags', '0']],
+    ['a category with a comma', { categories: ['Home, Garden'] }, 'INVALID_CATEGORY', ['input', 'categories', '0']],
     ['21 tags', { tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'INVALID_TAG', ['input', 'tags']],
     ['a product id of 37 characters', { productIds: ['p'.repeat(37)] }, 'INVALID_PRODUCT', ['input', 'productIds', '0']],
     ['a category of 101 characters', { categories: ['c'.repeat(101)] }, 'INVALID_CATEGORY', ['input', 'categories', '0']],

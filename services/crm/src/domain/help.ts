@@ -49,10 +49,11 @@ function cleanList(
   const out: string[] = [];
   for (const [i, raw] of (values ?? []).entries()) {
     const value = rule.lower ? raw.trim().toLowerCase() : raw.trim();
-    if (!value || value.length > rule.each || CONTROL.test(value)) {
+    // Stored as a comma-separated list: a comma would split one value in two.
+    if (!value || value.length > rule.each || CONTROL.test(value) || value.includes(',')) {
       return {
         code: rule.code,
-        message: `each of ${rule.name} is 1 to ${rule.each} characters of text`,
+        message: `each of ${rule.name} is 1 to ${rule.each} characters of text, without commas`,
         field: ['input', rule.name, String(i)],
       };
     }
@@ -65,7 +66,7 @@ function cleanList(
 /**
  * A draft trimmed and checked against the columns it goes to: title 1 to 200 characters, answer
  * 1 to 10,000 (line breaks allowed, no other control characters or null bytes), at most 20 tags
- * of 50 characters (lower-cased), 50 product ids, 20 categories of 100.
+ * of 50 characters (lower-cased), 50 product ids, 20 categories of 100, none with a comma.
  */
 export function cleanHelpArticle(draft: HelpArticleDraft): CleanHelpArticle | HelpDraftProblem {
   const title = draft.title.trim();

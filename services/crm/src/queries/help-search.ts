@@ -19,6 +19,10 @@ export interface HelpSearchRequest {
   query: string;
   /** Only articles shown on this channel (published on it, or on every channel); null: any channel. */
   channel: Channel | null;
+  /** Only articles about this catalog product (`productIds`); null: any. */
+  productId?: string | null;
+  /** Only articles about this catalog category (`categories`, exact); null: any. */
+  category?: string | null;
   /** Drafts too (staff). */
   includeUnpublished: boolean;
   first: number;
@@ -54,6 +58,13 @@ export async function searchHelpArticles(db: DataSource, request: HelpSearchRequ
     where.push(`(h."channels" = '' OR (',' || h."channels" || ',') LIKE :channel)`);
     params.channel = `%,${request.channel},%`;
   }
+  // Lists are stored comma-separated (no value holds a comma): one value is `,value,` in `,list,`.
+  const member = (column: string, name: string, value: string) => {
+    where.push(`(',' || h."${column}" || ',') LIKE :${name} ESCAPE '\\'`);
+    params[name] = `%,${value.replace(/[\\%_]/g, '\\$&')},%`;
+  };
+  if (request.productId) member('productIds', 'productId', request.productId);
+  if (request.category) member('categories', 'category', request.category);
   const terms = helpQueryTerms(request.query);
   const visible = where.length ? where.join(' AND ') : '1 = 1';
   const count = async (from: string, condition: string) => {

@@ -33,7 +33,7 @@ import { captureHelpArticle, recordHelpArticleUse, upsertHelpArticle, type HelpA
 import { helpfulRate } from '../domain/help';
 import { HelpArticle, HelpArticleStat } from '../entities/help-article';
 import { ProductRef } from '../entities/references';
-import { helpArticleById, statsByArticle } from '../loaders';
+import { articlesByProduct, helpArticleById, statsByArticle } from '../loaders';
 import { searchHelpArticles } from '../queries/help-search';
 
 /** Who writes the knowledge base and sees drafts and counters: contact-center agents and admins. */
@@ -160,6 +160,16 @@ export class HelpArticleResolver {
     @Arg('first', () => Int, { description: 'Page size, default 20, at most 100.', nullable: true }) first?: number | null,
     @Arg('after', () => String, { description: 'The `endCursor` of the previous page; null: the best matches.', nullable: true })
     after?: string | null,
+    @Arg('productId', () => ID, {
+      description: 'Only articles about this catalog product (`HelpArticle.productIds`); null: any.',
+      nullable: true,
+    })
+    productId?: string | null,
+    @Arg('category', () => String, {
+      description: 'Only articles about this catalog category (`HelpArticle.categories`, exactly as written); null: any.',
+      nullable: true,
+    })
+    category?: string | null,
     @Arg('includeUnpublished', () => Boolean, {
       description: 'Drafts too (CSR and ADMIN only; anyone else is FORBIDDEN). Default false.',
       nullable: true,
@@ -175,6 +185,8 @@ export class HelpArticleResolver {
       // The first words are enough: search looks at 8 at most.
       query: query.slice(0, 500),
       channel: channel ?? null,
+      productId: productId ?? null,
+      category: category ?? null,
       includeUnpublished: includeUnpublished ?? false,
       first: size,
       offset,
@@ -287,5 +299,25 @@ export class HelpArticleStatResolver {
   })
   helpfulRate(@Root() stat: HelpArticleStat): number | null {
     return helpfulRate(stat.helpful, stat.notHelpful);
+  }
+}
+
+@Resolver(() => ProductRef)
+export class ProductHelpResolver {
+  @FieldResolver(() => [HelpArticle], {
+    description:
+      'Published help articles about this product (from CRM, `HelpArticle.productIds`), most recently changed first: the help a product page or the app shows. Anyone may read. Null when CRM does not answer.',
+    nullable: true,
+  })
+  helpArticles(
+    @Root() product: ProductRef,
+    @Ctx() ctx: ServiceContext,
+    @Arg('channel', () => Channel, {
+      description: 'Only articles shown on this channel; null: any channel.',
+      nullable: true,
+    })
+    channel?: Channel | null,
+  ): Promise<HelpArticle[]> {
+    return articlesByProduct(ctx, channel ?? null).load(String(product.id));
   }
 }
