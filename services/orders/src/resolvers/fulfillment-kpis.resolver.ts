@@ -114,7 +114,7 @@ export class FulfillmentKpisResolver {
   @Authorized(Role.ADMIN, Role.ASSOCIATE)
   @Query(() => [FulfillmentKpis], {
     description:
-      'Fulfillment KPIs per location for the orders placed from `from` to `to` (UTC days, both included, at most 366 days), by location id. ' +
+      'Fulfillment KPIs per location for the orders placed from `from` to `to` (UTC days, both included, at most 366 days), by location id; a location without fulfillments in the period is left out. ' +
       'ADMIN: every location (or `locationId`); an ASSOCIATE: their own location only. BAD_USER_INPUT when `from` is after `to` or the period is longer.',
   })
   async fulfillmentKpis(
