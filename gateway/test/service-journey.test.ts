@@ -446,6 +446,9 @@ describe('service across channels through the gateway', () => {
     // Her next message from that handle is matched to her.
     const next = await inbound({ channel: 'SOCIAL', from: '@new.reader', body: 'Thanks!' });
     expect(next.supportCase.customer).toEqual({ id: customerId });
+    // Social networks compare handles without case.
+    const shouted = await inbound({ channel: 'SOCIAL', from: '@New.Reader', body: 'And to Jersey City?' });
+    expect(shouted.supportCase.customer).toEqual({ id: customerId });
     const again = await csr.request<any>(
       'mutation($input: LinkSupportCaseCustomerInput!) { linkSupportCaseCustomer(input: $input) { userErrors { code } } }',
       { input: { caseId, customerId: randomUUID() } },

@@ -168,7 +168,9 @@ export async function receiveInboundMessage(db: DataSource, request: InboundMess
 }
 
 async function receive(manager: EntityManager, channel: Channel, message: CleanInbound): Promise<InboundOutcome> {
-  const holder = await holderOf(manager, message.sender.kind, message.sender.value);
+  const holder =
+    (await holderOf(manager, message.sender.kind, message.sender.value)) ??
+    (message.sender.kind === IdentityKind.SOCIAL ? await socialHolder(manager, message.sender.value) : null);
   const sender = holder ? await lockCustomer(manager, holder.customerId) : null;
   let supportCase = message.token ? await lockCase(manager, { replyToken: message.token }) : null;
   const threaded = supportCase != null;
@@ -271,6 +273,21 @@ async function receive(manager: EntityManager, channel: Channel, message: CleanI
     }
   }
   return { supportCase, message: row, threaded };
+}
+
+/**
+ * Who holds a social handle written in another case ("@Dana.Builds" for "@dana.builds"): social
+ * networks compare handles without case, and identities keep them as they were linked.
+ */
+async function socialHolder(manager: EntityManager, handle: string): Promise<CustomerIdentity | null> {
+  return manager
+    .getRepository(CustomerIdentity)
+    .createQueryBuilder('i')
+    .where('i.kind = :kind', { kind: IdentityKind.SOCIAL })
+    .andWhere('LOWER(i.value) = :value', { value: handle.toLowerCase() })
+    .orderBy('i.createdAt', 'ASC')
+    .addOrderBy('i.id', 'ASC')
+    .getOne();
 }
 
 /** How a case message reads on the timeline: its subject, then what was written. */
