@@ -551,6 +551,36 @@ describe('service across channels through the gateway', () => {
     expect(await unreadable.json()).toMatchObject({ userErrors: [{ code: 'UNREADABLE_EMAIL' }] });
   });
 
+  it('takes concurrent replies to one case and concurrent ratings of one article without losing any', async () => {
+    const opened = await inbound({ channel: 'SOCIAL', from: '@dana.builds', body: 'Several questions coming.' });
+    const { replyToken } = await caseThread(opened.supportCase.id);
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        inbound({ channel: 'WEB', from: 'dana@example.com', body: `Question ${i}`, replyToken, externalId: `burst-${i}` }),
+      ),
+    );
+    expect(replies.map((r) => r.userErrors)).toEqual(Array(8).fill([]));
+    const thread = await caseThread(opened.supportCase.id);
+    expect(thread.messages).toHaveLength(9);
+    expect(thread.history.filter((h: any) => h.action === 'MESSAGE_RECEIVED')).toHaveLength(8);
+
+    const { id } = await article({ title: `Care of oak ${randomUUID()}`, answer: 'Oil it twice a year.', published: true });
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.anonymous.request(
+          'mutation($input: RateHelpArticleInput!) { rateHelpArticle(input: $input) { userErrors { code } } }',
+          {
+            input: { articleId: id, helpful: i % 2 === 0, channel: 'KIOSK' },
+          },
+        ),
+      ),
+    );
+    const stats = await csr.request<any>('query($id: ID!) { helpArticle(id: $id) { stats { channel helpful notHelpful } } }', {
+      id,
+    });
+    expect(stats.helpArticle.stats).toEqual([{ channel: 'KIOSK', helpful: 5, notHelpful: 5 }]);
+  });
+
   it('answers client mistakes with userErrors, and only CSRs and services deliver messages', async () => {
     const errors = async (input: Record<string, unknown>) => (await inbound(input)).userErrors.map((e: any) => e.code);
     expect(await errors({ channel: 'SOCIAL', from: '', body: 'hi' })).toEqual(['INVALID_SENDER']);

@@ -168,11 +168,12 @@ export async function receiveInboundMessage(db: DataSource, request: InboundMess
 }
 
 async function receive(manager: EntityManager, channel: Channel, message: CleanInbound): Promise<InboundOutcome> {
+  // The case before any customer, as replies and links lock them, so two never wait on each other.
+  let supportCase = message.token ? await lockCase(manager, { replyToken: message.token }) : null;
   const holder =
     (await holderOf(manager, message.sender.kind, message.sender.value)) ??
     (message.sender.kind === IdentityKind.SOCIAL ? await socialHolder(manager, message.sender.value) : null);
   const sender = holder ? await lockCustomer(manager, holder.customerId) : null;
-  let supportCase = message.token ? await lockCase(manager, { replyToken: message.token }) : null;
   const threaded = supportCase != null;
   const now = message.receivedAt;
   if (supportCase) {
