@@ -157,6 +157,32 @@ describe('engagement: lifecycle messages, scores, segments and personal offers',
     expect(own.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
 
+  it('takes the birthday at registration too, refusing one that does not exist', async () => {
+    const input = (birthday: Record<string, unknown>, timeZone?: string) => ({
+      input: {
+        email: `nora-${randomUUID().slice(0, 8)}@example.com`,
+        firstName: 'Nora',
+        lastName: 'Engel',
+        channel: 'MOBILE_APP',
+        birthday,
+        timeZone,
+      },
+    });
+    const wrong = await send(t.anonymous, 'RegisterCustomer', input({ month: 2, day: 30 }));
+    expect(wrong.registerCustomer).toEqual({
+      customer: null,
+      userErrors: [expect.objectContaining({ code: 'INVALID_BIRTHDAY', field: ['input', 'birthday'] })],
+    });
+    const zone = await send(t.anonymous, 'RegisterCustomer', input({ month: 2, day: 3 }, 'Atlantis/Capital'));
+    expect(zone.registerCustomer.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_TIME_ZONE' })]);
+    const nora = (await send(t.anonymous, 'RegisterCustomer', input({ month: 2, day: 3, year: 2001 }, 'America/Chicago')))
+      .registerCustomer.customer.id;
+    const seen = await t.client.request<any>('query($id: ID!) { customer(id: $id) { birthday { month day year } timeZone } }', {
+      id: nora,
+    });
+    expect(seen.customer).toEqual({ birthday: { month: 2, day: 3, year: 2001 }, timeZone: 'America/Chicago' });
+  });
+
   it('a segment "spent over 200.00 in 90 days" gains her when her order lands and loses her when it is returned', async () => {
     const dora = await register('Dora');
     const defined = await send(t.client, 'DefineSegment', {

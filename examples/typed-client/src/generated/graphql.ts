@@ -71,6 +71,16 @@ export type AttributeInput = {
   value: string;
 };
 
+/** A birthday: month and day, and the year when the shopper gives it. */
+export type BirthdayInput = {
+  /** Day of the month (29 February is greeted on 28 February in other years). */
+  day: number;
+  /** Month, 1 to 12. */
+  month: number;
+  /** Year of birth, optional (1900 to this year). */
+  year?: number | null | undefined;
+};
+
 /** A place to book in a slot of a store. */
 export type BookAppointmentInput = {
   /** Where the shopper booked (app, web, store, contact center). */
@@ -761,6 +771,8 @@ export type RecordProductViewInput = {
 export type RegisterCustomerInput = {
   /** A first address for the address book; null: none. */
   address?: AddressInput | null | undefined;
+  /** Month and day (and year) of birth, for the birthday greeting; null: not given (`setCustomerBirthday` later). */
+  birthday?: BirthdayInput | null | undefined;
   /** The channel they register in. */
   channel: Channel;
   /** E-mail address (at most 254 characters), unique among customers. */
@@ -773,6 +785,8 @@ export type RegisterCustomerInput = {
   marketingConsent?: Array<ContactChannel> | null | undefined;
   /** Phone number in any notation, stored in E.164; null: none. */
   phone?: string | null | undefined;
+  /** IANA time zone the birthday greeting follows, e.g. Europe/Berlin; null: the retailer's (UTC). */
+  timeZone?: string | null | undefined;
 };
 
 /** Where a replenishment subscription stands. */

@@ -263,16 +263,15 @@ export async function defineSegment(db: DataSource, draft: SegmentDraft, now = n
 }
 
 /**
- * Sets (or with `birthday: null` removes) the customer's birthday and time zone. INVALID_BIRTHDAY,
- * INVALID_TIME_ZONE, UNKNOWN_CUSTOMER.
+ * A birthday and time zone as given (at registration or later), or INVALID_BIRTHDAY /
+ * INVALID_TIME_ZONE on `input.birthday` / `input.timeZone`. Returns the time zone, trimmed (null:
+ * none).
  */
-export async function setBirthday(
-  db: DataSource,
-  customerId: string,
-  birthday: Birthday | null,
-  timeZone: string | null,
-  now = new Date(),
-): Promise<Customer> {
+export function checkBirthday(
+  birthday: Birthday | null | undefined,
+  timeZone: string | null | undefined,
+  now: Date,
+): string | null {
   if (birthday) {
     const problem = birthdayProblem(birthday, now);
     if (problem) throw new DomainError('INVALID_BIRTHDAY', problem, ['input', 'birthday']);
@@ -284,6 +283,21 @@ export async function setBirthday(
       'timeZone',
     ]);
   }
+  return zone;
+}
+
+/**
+ * Sets (or with `birthday: null` removes) the customer's birthday and time zone. INVALID_BIRTHDAY,
+ * INVALID_TIME_ZONE, UNKNOWN_CUSTOMER.
+ */
+export async function setBirthday(
+  db: DataSource,
+  customerId: string,
+  birthday: Birthday | null,
+  timeZone: string | null,
+  now = new Date(),
+): Promise<Customer> {
+  const zone = checkBirthday(birthday, timeZone, now);
   return inTransaction(db, async (manager) => {
     const customer = await requireCustomer(manager, customerId, ['input', 'customerId']);
     await engagementRow(manager, customer, now);

@@ -14,6 +14,8 @@ import { IdentityKind, normalizeEmail } from '../domain/identity';
 import { toE164 } from '../domain/phone';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { insertAddress, validateAddress, type AddressFields } from './addresses';
+import { CustomerEngagement } from '../entities/engagement';
+import { checkBirthday, engagementRow } from './engagement';
 import { holderOf } from './identities';
 
 export interface NewCustomer {
@@ -25,6 +27,10 @@ export interface NewCustomer {
   address?: AddressFields | null;
   /** Channels the customer agreed to be contacted on, given now in `channel`. */
   marketingConsent?: ContactChannel[] | null;
+  /** Month and day (and year) of birth, for the birthday greeting; null: not given. */
+  birthday?: { month: number; day: number; year?: number | null } | null;
+  /** IANA time zone the birthday greeting follows; null: the retailer's. */
+  timeZone?: string | null;
 }
 
 /** Creates the customer with its email (and phone) identities, address and consents, all or nothing. */
@@ -42,6 +48,8 @@ export async function registerCustomer(db: DataSource, input: NewCustomer): Prom
   const address = input.address;
   if (address) validateAddress(address, ['input', 'address']);
   const consents = [...new Set(input.marketingConsent ?? [])];
+  const birthday = input.birthday ? { ...input.birthday, year: input.birthday.year ?? null } : null;
+  const timeZone = checkBirthday(birthday, input.timeZone, new Date());
 
   try {
     return await inTransaction(db, async (manager) => {
@@ -70,6 +78,14 @@ export async function registerCustomer(db: DataSource, input: NewCustomer): Prom
       );
       if (address) await insertAddress(manager, customer.id, address);
       const now = new Date();
+      if (birthday || timeZone) {
+        await engagementRow(manager, customer, now, { lastActivityAt: now });
+        await manager.update(
+          CustomerEngagement,
+          { customerId: customer.id },
+          { birthMonth: birthday?.month ?? null, birthDay: birthday?.day ?? null, birthYear: birthday?.year ?? null, timeZone },
+        );
+      }
       if (consents.length > 0) {
         await manager.insert(
           MarketingConsent,

@@ -1,5 +1,5 @@
 import { Channel, Money } from '@omni/platform';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { LifecycleKind } from '../domain/lifecycle';
 import type { SegmentRule } from '../domain/segments';
@@ -149,6 +149,18 @@ export class Birthday {
 
   @Field(() => Int, { nullable: true, description: 'Year of birth; null when not given.' })
   year!: number | null;
+}
+
+@InputType({ description: 'A birthday: month and day, and the year when the shopper gives it.' })
+export class BirthdayInput {
+  @Field(() => Int, { description: 'Month, 1 to 12.' })
+  month!: number;
+
+  @Field(() => Int, { description: 'Day of the month (29 February is greeted on 28 February in other years).' })
+  day!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Year of birth, optional (1900 to this year).' })
+  year?: number | null;
 }
 
 @ObjectType({ description: "A segment's rule as stored: every condition given must hold; null: not part of the rule." })

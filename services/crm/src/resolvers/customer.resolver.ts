@@ -43,6 +43,7 @@ import { MessageKind } from '../domain/messages';
 import { storedPhoneAsE164 } from '../domain/phone';
 import { Address } from '../entities/address';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
+import { BirthdayInput } from '../entities/engagement';
 import { addressesByCustomer, consentsByCustomer, customerById, identitiesByCustomer } from '../loaders';
 
 @InputType({ description: 'A postal address.' })
@@ -91,6 +92,18 @@ export class RegisterCustomerInput {
 
   @Field(() => [ContactChannel], { nullable: true, description: 'Contact channels the customer agrees to, given in `channel`.' })
   marketingConsent?: ContactChannel[] | null;
+
+  @Field(() => BirthdayInput, {
+    nullable: true,
+    description: 'Month and day (and year) of birth, for the birthday greeting; null: not given (`setCustomerBirthday` later).',
+  })
+  birthday?: BirthdayInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "IANA time zone the birthday greeting follows, e.g. Europe/Berlin; null: the retailer's (UTC).",
+  })
+  timeZone?: string | null;
 }
 
 @InputType({ description: 'An identifier to link to a customer.' })
@@ -436,7 +449,7 @@ export class CustomerResolver {
   /** Open to everyone: shoppers sign themselves up, staff and partners register them. */
   @Mutation(() => RegisterCustomerPayload, {
     description:
-      'Registers a customer. Open to everyone: shoppers sign themselves up, staff and partners register them. userErrors: INVALID_NAME, INVALID_EMAIL, INVALID_PHONE, CUSTOMER_EXISTS, IDENTITY_TAKEN, INVALID_ADDRESS, INVALID_COUNTRY.',
+      'Registers a customer. Open to everyone: shoppers sign themselves up, staff and partners register them. userErrors: INVALID_NAME, INVALID_EMAIL, INVALID_PHONE, CUSTOMER_EXISTS, IDENTITY_TAKEN, INVALID_ADDRESS, INVALID_COUNTRY, INVALID_BIRTHDAY, INVALID_TIME_ZONE.',
   })
   async registerCustomer(
     @Arg('input', () => RegisterCustomerInput, { description: 'Who registers and in which channel.' })
