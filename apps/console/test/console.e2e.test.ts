@@ -338,6 +338,13 @@ test('an associate hands over a pickup after the shopper\'s "I\'m here"; an asso
     .locator('.badge')
     .filter({ hasText: /^received$/ })
     .waitFor();
+
+  // The shopper only has her receipt: found by the order number.
+  await page.getByRole('link', { name: 'Find a customer' }).click();
+  await page.getByLabel('Search by').selectOption({ label: 'Order number' });
+  await page.getByLabel('Order number').fill(seed.orderNumbers[1]!);
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
   const after = await t.client.request<{ orderByNumber: { fulfillments: { status: string }[] } }>(
     'query($n: String!) { orderByNumber(number: $n) { fulfillments { status } } }',
     { n: callCenterOrder },
