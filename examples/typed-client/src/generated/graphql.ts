@@ -115,6 +115,65 @@ export type CartStatus =
   /** Being filled; it can be changed and checked out. */
   | 'OPEN';
 
+/** Every code a product, price or promotion mutation can answer in `userErrors`. New codes may be added: treat an unknown one as a generic failure. */
+export type CatalogErrorCode =
+  /** Another promotion uses this coupon code. */
+  | 'CODE_TAKEN'
+  /** Amounts in different currencies meet: a price, basket, gift card or store credit in another currency than the rest, with no conversion rate configured. */
+  | 'CURRENCY_MISMATCH'
+  /** An amount off names its currency. */
+  | 'CURRENCY_REQUIRED'
+  /** The SKU is no longer sold. */
+  | 'DISCONTINUED_SKU'
+  /** The same SKU appears twice in one request. */
+  | 'DUPLICATE_SKU'
+  /** A basket to price has at least one line. */
+  | 'EMPTY_CART'
+  /** A promotion is for a segment or for one customer, not both; each is an id of 1 to 36 characters. */
+  | 'INVALID_AUDIENCE'
+  /** A market's price list applies to every channel of the market: give a market or a channel, not both. */
+  | 'INVALID_CHANNEL'
+  /** A coupon code is 3 to 40 letters, digits, `-` or `_`. */
+  | 'INVALID_CODE'
+  /** A country is an ISO 3166-1 alpha-2 code. */
+  | 'INVALID_COUNTRY'
+  /** The currency is not an ISO 4217 code. */
+  | 'INVALID_CURRENCY'
+  /** A promotion ends after it starts. */
+  | 'INVALID_DATES'
+  /** A market code is 2 to 20 letters, digits, `-` or `_`. */
+  | 'INVALID_MARKET'
+  /** A name is required, within its length limit (see the field), without control characters. */
+  | 'INVALID_NAME'
+  /** A price is a whole number of minor units (cents), zero or more. */
+  | 'INVALID_PRICE'
+  /** A quantity is a whole number above zero. */
+  | 'INVALID_QUANTITY'
+  /** The SKU is not well formed. */
+  | 'INVALID_SKU'
+  /** The loyalty tier is not one of the program tiers. */
+  | 'INVALID_TIER'
+  /** A discount is a whole number above zero (a percentage at most 100). */
+  | 'INVALID_VALUE'
+  /** The market named is not the market of the store or pickup location: a store sells in its own market. */
+  | 'MARKET_MISMATCH'
+  /** The SKU has no price in the market's currency (prices are never converted): add it to the market's price list. */
+  | 'NOT_SOLD_IN_MARKET'
+  /** A product has at least one variant. */
+  | 'NO_VARIANTS'
+  /** A channel price differs from the base price, and the retailer's policy does not allow that channel its own price. */
+  | 'PRICE_INCONSISTENT'
+  /** The SKU belongs to another product. */
+  | 'SKU_TAKEN'
+  /** No location has this id. */
+  | 'UNKNOWN_LOCATION'
+  /** No market has this code. */
+  | 'UNKNOWN_MARKET'
+  /** No product has this id. */
+  | 'UNKNOWN_PRODUCT'
+  /** No product has this SKU. */
+  | 'UNKNOWN_SKU';
+
 /** A sales or service channel. */
 export type Channel =
   /** The contact center (CSR console). */
@@ -268,6 +327,99 @@ export type CreateWebhookSubscriptionInput = {
   /** http(s) URL the deliveries are POSTed to. */
   url: string;
 };
+
+/** Every code a customer, consent, case or timeline mutation can answer in `userErrors`. New codes may be added: treat an unknown one as a generic failure. */
+export type CustomerErrorCode =
+  /** The case already belongs to another customer. */
+  | 'CASE_HAS_CUSTOMER'
+  /** Only a resolved case can be reopened. */
+  | 'CASE_NOT_RESOLVED'
+  /** The case is resolved: reopen it first. */
+  | 'CASE_RESOLVED'
+  /** A customer with this e-mail address exists. */
+  | 'CUSTOMER_EXISTS'
+  /** The customer was merged into another; act on the survivor. */
+  | 'CUSTOMER_MERGED'
+  /** This e-mail address, phone number or card belongs to another customer. */
+  | 'IDENTITY_TAKEN'
+  /** The action does not apply to an existing case. */
+  | 'INVALID_ACTION'
+  /** A postal address lacks a required part; `field` names it. */
+  | 'INVALID_ADDRESS'
+  /** An agent is 1 to 100 characters. */
+  | 'INVALID_AGENT'
+  /** An answer is 1 to 10,000 characters of text (line breaks allowed, no control characters). */
+  | 'INVALID_ANSWER'
+  /** An assignee is 1 to 100 characters. */
+  | 'INVALID_ASSIGNEE'
+  /** An attachment has a file name and a size in bytes (0 or more); at most 50 per message. */
+  | 'INVALID_ATTACHMENT'
+  /** A birthday is a real month and day (and an optional past year); 30 February is refused. */
+  | 'INVALID_BIRTHDAY'
+  /** A message has text: 1 character or more (an agent reply at most 9,999), or at least one attachment. */
+  | 'INVALID_BODY'
+  /** Each category is 1 to 100 characters of text; at most 20. */
+  | 'INVALID_CATEGORY'
+  /** A country is an ISO 3166-1 alpha-2 code. */
+  | 'INVALID_COUNTRY'
+  /** A number of days outside its range (e.g. a win-back after 7 to 3,650 days of inactivity), or given where it does not apply. */
+  | 'INVALID_DAYS'
+  /** Not an e-mail address. */
+  | 'INVALID_EMAIL'
+  /** A provider's message id is 1 to 200 characters of text. */
+  | 'INVALID_EXTERNAL_ID'
+  /** This kind of touchpoint cannot be recorded here (orders record their own). */
+  | 'INVALID_KIND'
+  /** Give both latitude and longitude, or neither. */
+  | 'INVALID_LOCATION'
+  /** A name is required, within its length limit (see the field), without control characters. */
+  | 'INVALID_NAME'
+  /** A note is required where the action needs one, and within its length limit (see the field). */
+  | 'INVALID_NOTE'
+  /** The offer a message grants is not valid; `field` names the part (kind, value, days valid). */
+  | 'INVALID_OFFER'
+  /** Not a phone number (E.164, or national in the default country). */
+  | 'INVALID_PHONE'
+  /** A product id is 1 to 64 characters. */
+  | 'INVALID_PRODUCT'
+  /** A resolution is 1 to 2,000 characters. */
+  | 'INVALID_RESOLUTION'
+  /** The earn rule is not valid; `field` names the part. */
+  | 'INVALID_RULE'
+  /** The sender is an e-mail address, a phone number or a social handle. */
+  | 'INVALID_SENDER'
+  /** A summary is 1 to 200 characters. */
+  | 'INVALID_SUMMARY'
+  /** Each tag is 1 to 50 characters of text; at most 20. */
+  | 'INVALID_TAG'
+  /** A message template lacks its subject or body, or one is too long. */
+  | 'INVALID_TEMPLATE'
+  /** An interaction cannot happen in the future. */
+  | 'INVALID_TIME'
+  /** Not an IANA time zone (e.g. `Europe/Berlin`, `America/New_York`). */
+  | 'INVALID_TIME_ZONE'
+  /** A title is one line of 1 to 200 characters. */
+  | 'INVALID_TITLE'
+  /** These messages are always sent (e.g. order confirmations); they cannot be turned off. */
+  | 'OPT_OUT_NOT_ALLOWED'
+  /** A customer cannot be merged into itself. */
+  | 'SAME_CUSTOMER'
+  /** Say where the customer decided (the consent source). */
+  | 'SOURCE_REQUIRED'
+  /** The customer has no address with this id. */
+  | 'UNKNOWN_ADDRESS'
+  /** No such help article (or it is not shown on that channel). */
+  | 'UNKNOWN_ARTICLE'
+  /** No support case has this id. */
+  | 'UNKNOWN_CASE'
+  /** No customer has this id. */
+  | 'UNKNOWN_CUSTOMER'
+  /** No such message on any support case. */
+  | 'UNKNOWN_MESSAGE'
+  /** No segment has this id. */
+  | 'UNKNOWN_SEGMENT'
+  /** The raw e-mail cannot be read as an RFC 5322 message (or it has no From address, or is over 10 MB). */
+  | 'UNREADABLE_EMAIL';
 
 /** A segment to define, or to redefine when one of that name (case-insensitive) exists. */
 export type DefineSegmentInput = {
@@ -483,6 +635,77 @@ export type InteractionKind =
   /** A visit to a store. */
   | 'STORE_VISIT';
 
+/** Every code a stock, location, reservation or transfer mutation can answer in `userErrors`. New codes may be added: treat an unknown one as a generic failure. */
+export type InventoryErrorCode =
+  /** The shopper already holds a place in this slot. */
+  | 'ALREADY_BOOKED'
+  /** The shopper was checked in; the appointment can no longer change. */
+  | 'ALREADY_CHECKED_IN'
+  /** The line has already shipped, so it can no longer be changed, cancelled or reserved again. */
+  | 'ALREADY_SHIPPED'
+  /** The appointment was cancelled. */
+  | 'APPOINTMENT_CANCELLED'
+  /** The appointment changed meanwhile; reload it and try again. */
+  | 'APPOINTMENT_CHANGED'
+  /** The same line id appears twice in one request. */
+  | 'DUPLICATE_LINE'
+  /** The request names no lines. */
+  | 'EMPTY_REQUEST'
+  /** Not enough units on hand (beyond what is reserved and the safety stock) at the location. */
+  | 'INSUFFICIENT_STOCK'
+  /** Places per slot are a whole number from 0 (no bookings) to the maximum. */
+  | 'INVALID_CAPACITY'
+  /** Latitude must be within ±90 and longitude within ±180. */
+  | 'INVALID_COORDINATES'
+  /** Opening hours are two times of day, `HH:MM` (UTC) on slot boundaries, opening before closing. */
+  | 'INVALID_HOURS'
+  /** A line lacks its line id. */
+  | 'INVALID_LINE'
+  /** A name is required, within its length limit (see the field), without control characters. */
+  | 'INVALID_NAME'
+  /** A note is required where the action needs one, and within its length limit (see the field). */
+  | 'INVALID_NOTE'
+  /** An order id is required. */
+  | 'INVALID_ORDER'
+  /** A quantity is a whole number above zero. */
+  | 'INVALID_QUANTITY'
+  /** The SKU is not well formed. */
+  | 'INVALID_SKU'
+  /** A slot lasts a number of minutes within the allowed range that divides a day (15, 30, 60, 90, 120, ...). */
+  | 'INVALID_SLOT_MINUTES'
+  /** A start is a date and time on a slot boundary. */
+  | 'INVALID_START'
+  /** The location is closed and takes no reservations or transfers. */
+  | 'LOCATION_CLOSED'
+  /** A quantity cannot be negative. */
+  | 'NEGATIVE_QUANTITY'
+  /** The location is a warehouse: appointments are booked at stores. */
+  | 'NOT_A_STORE'
+  /** The store takes no appointments of this kind. */
+  | 'NOT_OFFERED'
+  /** The order line has no active reservation to consume or release. */
+  | 'NO_ACTIVE_RESERVATION'
+  /** Check-in opens shortly before the appointment and closes shortly after its start. */
+  | 'OUTSIDE_CHECK_IN_WINDOW'
+  /** The slot is outside the store's hours for this kind of appointment. */
+  | 'OUTSIDE_OPENING_HOURS'
+  /** A transfer goes to another location than it leaves. */
+  | 'SAME_LOCATION'
+  /** Every place of the slot is booked. */
+  | 'SLOT_FULL'
+  /** The slot has begun or passed, or is further ahead than bookings are taken. */
+  | 'SLOT_IN_PAST'
+  /** The transfer was received before. */
+  | 'TRANSFER_ALREADY_RECEIVED'
+  /** No appointment has this id (or it is not yours). */
+  | 'UNKNOWN_APPOINTMENT'
+  /** No customer has this id. */
+  | 'UNKNOWN_CUSTOMER'
+  /** No location has this id. */
+  | 'UNKNOWN_LOCATION'
+  /** No transfer has this id. */
+  | 'UNKNOWN_TRANSFER';
+
 /** A gift card sold at a till or by an agent, who has taken its payment. */
 export type IssueGiftCardInput = {
   /** Its value, in integer minor units of an ISO currency: 1 up to the maximum card value (INVALID_AMOUNT). */
@@ -528,6 +751,57 @@ export type LocationType =
   | 'STORE'
   /** A distribution center: ships orders and feeds stores; shoppers cannot collect there. */
   | 'WAREHOUSE';
+
+/** Every code a loyalty, gift card or store credit mutation can answer in `userErrors`. New codes may be added: treat an unknown one as a generic failure. */
+export type LoyaltyErrorCode =
+  /** The customer is already a loyalty member. */
+  | 'ALREADY_ENROLLED'
+  /** Amounts in different currencies meet: a price, basket, gift card or store credit in another currency than the rest, with no conversion rate configured. */
+  | 'CURRENCY_MISMATCH'
+  /** This engagement already earned as often as its rule allows in the period. */
+  | 'ENGAGEMENT_CAPPED'
+  /** The hold was already spent. */
+  | 'HOLD_CAPTURED'
+  /** The hold was released; take a new hold. */
+  | 'HOLD_RELEASED'
+  /** The idempotency key was used before for a different request. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The gift card or store credit balance does not cover the amount. */
+  | 'INSUFFICIENT_FUNDS'
+  /** The points balance (less points held) does not cover the points asked. */
+  | 'INSUFFICIENT_POINTS'
+  /** An amount is a whole number of minor units (cents) above zero. */
+  | 'INVALID_AMOUNT'
+  /** The currency is not an ISO 4217 code. */
+  | 'INVALID_CURRENCY'
+  /** An idempotency key is required, 1 to 100 printable characters. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** Points are a whole number, zero or more. */
+  | 'INVALID_POINTS'
+  /** A rate is a decimal above 0 and at most 1000000, with at most 9 decimals, e.g. `0.92`. */
+  | 'INVALID_RATE'
+  /** A reference the request needs (e.g. the top-up id) is missing or malformed. */
+  | 'INVALID_REFERENCE'
+  /** The earn rule is not valid; `field` names the part. */
+  | 'INVALID_RULE'
+  /** Name either a gift card code or a customer (store credit), not both or neither. */
+  | 'INVALID_SOURCE'
+  /** The customer is not a loyalty member. */
+  | 'NOT_ENROLLED'
+  /** No active earn rule rewards this engagement here, or it needs a staff or service caller. */
+  | 'NO_EARN_RULE'
+  /** This engagement needs proof: staff, or the service that saw it, records it; a shopper claims only an app check-in. */
+  | 'PROOF_REQUIRED'
+  /** No customer has this id. */
+  | 'UNKNOWN_CUSTOMER'
+  /** No gift card has this code. */
+  | 'UNKNOWN_GIFT_CARD'
+  /** No hold has this id. */
+  | 'UNKNOWN_HOLD'
+  /** No earn rule has this id. */
+  | 'UNKNOWN_RULE'
+  /** The wallet would hold more than its limit; nothing was added (a charge already taken is refunded). */
+  | 'WALLET_LIMIT_EXCEEDED';
 
 /** A membership tier, by lifetime points: BRONZE < SILVER < GOLD < PLATINUM. */
 export type LoyaltyTier =
@@ -581,6 +855,277 @@ export type OpenSupportCaseInput = {
   /** A one-line subject, 1 to 200 characters. */
   subject: string;
 };
+
+/** Every code a cart, checkout, order, return, subscription or partner mutation can answer in `userErrors`. New codes may be added: treat an unknown one as a generic failure. */
+export type OrderErrorCode =
+  /** A shipped order needs a shipping address: give one, or save one on the customer profile. */
+  | 'ADDRESS_REQUIRED'
+  /** The order is already cancelled. */
+  | 'ALREADY_CANCELLED'
+  /** The customer is already a loyalty member. */
+  | 'ALREADY_ENROLLED'
+  /** The line has already shipped, so it can no longer be changed, cancelled or reserved again. */
+  | 'ALREADY_SHIPPED'
+  /** The card has expired. */
+  | 'CARD_EXPIRED'
+  /** A card number was given: save the payment provider's token, never a card number. */
+  | 'CARD_NUMBER_REFUSED'
+  /** The cart belongs to another customer. */
+  | 'CART_BELONGS_TO_ANOTHER'
+  /** The cart was already checked out. */
+  | 'CART_CHECKED_OUT'
+  /** Another promotion uses this coupon code. */
+  | 'CODE_TAKEN'
+  /** The record changed meanwhile; reload it and try again. */
+  | 'CONCURRENT_CHANGE'
+  /** Amounts in different currencies meet: a price, basket, gift card or store credit in another currency than the rest, with no conversion rate configured. */
+  | 'CURRENCY_MISMATCH'
+  /** An amount off names its currency. */
+  | 'CURRENCY_REQUIRED'
+  /** Points and store credit belong to a signed-in (or named) customer. */
+  | 'CUSTOMER_REQUIRED'
+  /** The SKU is no longer sold. */
+  | 'DISCONTINUED_SKU'
+  /** The same gift card appears twice in one request. */
+  | 'DUPLICATE_GIFT_CARD'
+  /** The same line id appears twice in one request. */
+  | 'DUPLICATE_LINE'
+  /** The same SKU appears twice in one request. */
+  | 'DUPLICATE_SKU'
+  /** A guest checkout needs an e-mail address. */
+  | 'EMAIL_REQUIRED'
+  /** A basket to price has at least one line. */
+  | 'EMPTY_CART'
+  /** The shopping list has nothing to buy. */
+  | 'EMPTY_LIST'
+  /** An order has at least one line. */
+  | 'EMPTY_ORDER'
+  /** The request names no lines. */
+  | 'EMPTY_REQUEST'
+  /** A return has at least one line. */
+  | 'EMPTY_RETURN'
+  /** A subscription orders at least one SKU. */
+  | 'EMPTY_SUBSCRIPTION'
+  /** This engagement already earned as often as its rule allows in the period. */
+  | 'ENGAGEMENT_CAPPED'
+  /** An exchange names the SKU to send instead. */
+  | 'EXCHANGE_SKU_REQUIRED'
+  /** The hold was already spent. */
+  | 'HOLD_CAPTURED'
+  /** The hold was released; take a new hold. */
+  | 'HOLD_RELEASED'
+  /** The idempotency key was used before for a different request. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The subscription is not active. */
+  | 'INACTIVE_SUBSCRIPTION'
+  /** The gift card or store credit balance does not cover the amount. */
+  | 'INSUFFICIENT_FUNDS'
+  /** The points balance (less points held) does not cover the points asked. */
+  | 'INSUFFICIENT_POINTS'
+  /** Not enough units on hand (beyond what is reserved and the safety stock) at the location. */
+  | 'INSUFFICIENT_STOCK'
+  /** Auto-fill needs an interval: give `intervalDays`, or buy the item twice first so it is learnt. */
+  | 'INTERVAL_REQUIRED'
+  /** An amount is a whole number of minor units (cents) above zero. */
+  | 'INVALID_AMOUNT'
+  /** A card brand is 1 to a few dozen characters. */
+  | 'INVALID_BRAND'
+  /** A coupon code is 3 to 40 letters, digits, `-` or `_`. */
+  | 'INVALID_CODE'
+  /** Latitude must be within ±90 and longitude within ±180. */
+  | 'INVALID_COORDINATES'
+  /** The coupon is unknown, expired, not for this basket, or not on this cart. */
+  | 'INVALID_COUPON'
+  /** The currency is not an ISO 4217 code. */
+  | 'INVALID_CURRENCY'
+  /** Name the shopper by customer id, or by e-mail or loyalty card, not several. */
+  | 'INVALID_CUSTOMER_REFERENCE'
+  /** A date is a real calendar date, `YYYY-MM-DD`. */
+  | 'INVALID_DATE'
+  /** A promotion ends after it starts. */
+  | 'INVALID_DATES'
+  /** The delivery date cannot be met: too early for the route, not a delivery day, or too far ahead. */
+  | 'INVALID_DELIVERY_DATE'
+  /** Not an e-mail address. */
+  | 'INVALID_EMAIL'
+  /** An expiry is a month (1-12) and a year, given together. */
+  | 'INVALID_EXPIRY'
+  /** An external reference is 1 to 100 printable characters. */
+  | 'INVALID_EXTERNAL_REF'
+  /** This fulfillment type is not allowed here (e.g. a recurring order ships or is picked up). */
+  | 'INVALID_FULFILLMENT'
+  /** An idempotency key is required, 1 to 100 printable characters. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** An interval is a whole number of days within the allowed range. */
+  | 'INVALID_INTERVAL'
+  /** The last four digits are exactly four digits. */
+  | 'INVALID_LAST4'
+  /** A line lacks its line id. */
+  | 'INVALID_LINE'
+  /** Give either a SKU and quantity, or lines, not both. */
+  | 'INVALID_LINES'
+  /** A name is required, within its length limit (see the field), without control characters. */
+  | 'INVALID_NAME'
+  /** A note is required where the action needs one, and within its length limit (see the field). */
+  | 'INVALID_NOTE'
+  /** An order id is required. */
+  | 'INVALID_ORDER'
+  /** A partner id is 1 to 100 characters. */
+  | 'INVALID_PARTNER'
+  /** A payment names a provider token. */
+  | 'INVALID_PAYMENT_TOKEN'
+  /** Points are a whole number, zero or more. */
+  | 'INVALID_POINTS'
+  /** A price is a whole number of minor units (cents), zero or more. */
+  | 'INVALID_PRICE'
+  /** A quantity is a whole number above zero. */
+  | 'INVALID_QUANTITY'
+  /** A reference the request needs (e.g. the top-up id) is missing or malformed. */
+  | 'INVALID_REFERENCE'
+  /** The earn rule is not valid; `field` names the part. */
+  | 'INVALID_RULE'
+  /** One of the scopes is unknown. */
+  | 'INVALID_SCOPE'
+  /** The SKU is not well formed. */
+  | 'INVALID_SKU'
+  /** Name either a gift card code or a customer (store credit), not both or neither. */
+  | 'INVALID_SOURCE'
+  /** A start date is today or later. */
+  | 'INVALID_START_DATE'
+  /** The loyalty tier is not one of the program tiers. */
+  | 'INVALID_TIER'
+  /** The fulfillment cannot take this step from its current status. */
+  | 'INVALID_TRANSITION'
+  /** The URL is not absolute http(s), carries credentials, is too long, or is refused by the network policy (e.g. a private address). */
+  | 'INVALID_URL'
+  /** A discount is a whole number above zero (a percentage at most 100). */
+  | 'INVALID_VALUE'
+  /** The line is cancelled. */
+  | 'LINE_CANCELLED'
+  /** The line has not shipped or been collected yet, so it cannot be returned. */
+  | 'LINE_NOT_SHIPPED'
+  /** The location is closed and takes no reservations or transfers. */
+  | 'LOCATION_CLOSED'
+  /** This action names the store it happens at. */
+  | 'LOCATION_REQUIRED'
+  /** The market named is not the market of the store or pickup location: a store sells in its own market. */
+  | 'MARKET_MISMATCH'
+  /** A quantity cannot be negative. */
+  | 'NEGATIVE_QUANTITY'
+  /** The order owes nothing. */
+  | 'NOTHING_DUE'
+  /** Only an active subscription can be paused. */
+  | 'NOT_ACTIVE'
+  /** The item is not auto-filled, so there is no order to skip. */
+  | 'NOT_AUTO_FILLED'
+  /** The customer is not a loyalty member. */
+  | 'NOT_ENROLLED'
+  /** No record has this id (or it is not yours). */
+  | 'NOT_FOUND'
+  /** Only a paused subscription can be resumed. */
+  | 'NOT_PAUSED'
+  /** A pick is recorded while the fulfillment is being picked or packed. */
+  | 'NOT_PICKING'
+  /** The SKU has no price in the market's currency (prices are never converted): add it to the market's price list. */
+  | 'NOT_SOLD_IN_MARKET'
+  /** The order line has no active reservation to consume or release. */
+  | 'NO_ACTIVE_RESERVATION'
+  /** The request changes nothing. */
+  | 'NO_CHANGES'
+  /** No active earn rule rewards this engagement here, or it needs a staff or service caller. */
+  | 'NO_EARN_RULE'
+  /** The order has no pickup waiting. */
+  | 'NO_PICKUP_WAITING'
+  /** Name at least one topic. */
+  | 'NO_TOPICS'
+  /** A product has at least one variant. */
+  | 'NO_VARIANTS'
+  /** The order is cancelled. */
+  | 'ORDER_CANCELLED'
+  /** No location (or not the chosen one) has enough stock for a line. */
+  | 'OUT_OF_STOCK'
+  /** Name the partner this is for. */
+  | 'PARTNER_REQUIRED'
+  /** Give either a payment or a saved payment method, not both. */
+  | 'PAYMENT_CONFLICT'
+  /** The payment provider declined the payment; nothing was charged. */
+  | 'PAYMENT_DECLINED'
+  /** This payment method is not allowed for the caller here (e.g. a provider that charges nothing, or a partner naming a saved method). */
+  | 'PAYMENT_METHOD_NOT_ALLOWED'
+  /** The payment provider did not answer; nothing is settled yet: retry with the same idempotency key. */
+  | 'PAYMENT_PROVIDER_UNAVAILABLE'
+  /** Orders on this channel are paid in full at placement; the tenders given leave a balance. */
+  | 'PAYMENT_REQUIRED'
+  /** A pickup or ship-to-store order names its pickup location. */
+  | 'PICKUP_LOCATION_REQUIRED'
+  /** The location does not offer pickup. */
+  | 'PICKUP_NOT_AVAILABLE'
+  /** A channel price differs from the base price, and the retailer's policy does not allow that channel its own price. */
+  | 'PRICE_INCONSISTENT'
+  /** More units than were bought and not yet returned. */
+  | 'RETURN_QUANTITY_EXCEEDED'
+  /** The return window for this line has closed. */
+  | 'RETURN_WINDOW_CLOSED'
+  /** The API client is revoked. */
+  | 'REVOKED'
+  /** A transfer goes to another location than it leaves. */
+  | 'SAME_LOCATION'
+  /** The fulfillment is held for its chosen delivery date and cannot ship yet. */
+  | 'SHIPMENT_HELD'
+  /** The SKU belongs to another product. */
+  | 'SKU_TAKEN'
+  /** The subscription is cancelled. */
+  | 'SUBSCRIPTION_CANCELLED'
+  /** The list holds its maximum number of items. */
+  | 'TOO_MANY_ITEMS'
+  /** Too many lines in one request. */
+  | 'TOO_MANY_LINES'
+  /** The shopper has the maximum number of saved payment methods: remove one first. */
+  | 'TOO_MANY_PAYMENT_METHODS'
+  /** These topics concern the whole retailer, not one partner's orders: only a subscription ADMIN scopes to every order receives them. */
+  | 'TOPIC_NEEDS_ALL_ORDERS'
+  /** A shipment needs a tracking number. */
+  | 'TRACKING_NUMBER_REQUIRED'
+  /** The transfer was received before. */
+  | 'TRANSFER_ALREADY_RECEIVED'
+  /** The stock transfer to the pickup store has not been received yet. */
+  | 'TRANSFER_NOT_RECEIVED'
+  /** No cart has this id. */
+  | 'UNKNOWN_CART'
+  /** No customer has this id. */
+  | 'UNKNOWN_CUSTOMER'
+  /** No fulfillment has this id. */
+  | 'UNKNOWN_FULFILLMENT'
+  /** No gift card has this code. */
+  | 'UNKNOWN_GIFT_CARD'
+  /** No hold has this id. */
+  | 'UNKNOWN_HOLD'
+  /** No line on the order has this id. */
+  | 'UNKNOWN_LINE'
+  /** No location has this id. */
+  | 'UNKNOWN_LOCATION'
+  /** No market has this code. */
+  | 'UNKNOWN_MARKET'
+  /** No order has this id (or it is not yours). */
+  | 'UNKNOWN_ORDER'
+  /** No saved payment method of this shopper has this id. */
+  | 'UNKNOWN_PAYMENT_METHOD'
+  /** No payment provider has this name. */
+  | 'UNKNOWN_PAYMENT_PROVIDER'
+  /** No product has this id. */
+  | 'UNKNOWN_PRODUCT'
+  /** No return has this id. */
+  | 'UNKNOWN_RETURN'
+  /** No earn rule has this id. */
+  | 'UNKNOWN_RULE'
+  /** No product has this SKU. */
+  | 'UNKNOWN_SKU'
+  /** No subscription has this id. */
+  | 'UNKNOWN_SUBSCRIPTION'
+  /** No transfer has this id. */
+  | 'UNKNOWN_TRANSFER'
+  /** The wallet would hold more than its limit; nothing was added (a charge already taken is refunded). */
+  | 'WALLET_LIMIT_EXCEEDED';
 
 /** A change to one order line. */
 export type OrderLineChangeInput = {
@@ -1108,14 +1653,14 @@ export type RegisterCustomerMutationVariables = Exact<{
 }>;
 
 
-export type RegisterCustomerMutation = { registerCustomer: { customer: { id: string, email: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type RegisterCustomerMutation = { registerCustomer: { customer: { id: string, email: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: CustomerErrorCode }> } };
 
 export type LinkIdentityMutationVariables = Exact<{
   input: LinkIdentityInput;
 }>;
 
 
-export type LinkIdentityMutation = { linkIdentity: { customer: { id: string, identities: Array<{ kind: IdentityKind, value: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type LinkIdentityMutation = { linkIdentity: { customer: { id: string, identities: Array<{ kind: IdentityKind, value: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: CustomerErrorCode }> } };
 
 export type MergeCustomersMutationVariables = Exact<{
   survivorId: string | number;
@@ -1123,42 +1668,42 @@ export type MergeCustomersMutationVariables = Exact<{
 }>;
 
 
-export type MergeCustomersMutation = { mergeCustomers: { customer: { id: string, identities: Array<{ kind: IdentityKind, value: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type MergeCustomersMutation = { mergeCustomers: { customer: { id: string, identities: Array<{ kind: IdentityKind, value: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: CustomerErrorCode }> } };
 
 export type RecordInteractionMutationVariables = Exact<{
   input: RecordInteractionInput;
 }>;
 
 
-export type RecordInteractionMutation = { recordInteraction: { interaction: { id: string, occurredAt: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type RecordInteractionMutation = { recordInteraction: { interaction: { id: string, occurredAt: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: CustomerErrorCode }> } };
 
 export type OpenSupportCaseMutationVariables = Exact<{
   input: OpenSupportCaseInput;
 }>;
 
 
-export type OpenSupportCaseMutation = { openSupportCase: { supportCase: { id: string, status: SupportCaseStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type OpenSupportCaseMutation = { openSupportCase: { supportCase: { id: string, status: SupportCaseStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: CustomerErrorCode }> } };
 
 export type RecordProductViewMutationVariables = Exact<{
   input: RecordProductViewInput;
 }>;
 
 
-export type RecordProductViewMutation = { recordProductView: { userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type RecordProductViewMutation = { recordProductView: { userErrors: Array<{ field: Array<string> | null, message: string, code: CustomerErrorCode }> } };
 
 export type UpsertProductMutationVariables = Exact<{
   input: UpsertProductInput;
 }>;
 
 
-export type UpsertProductMutation = { upsertProduct: { product: { id: string, name: string, variants: Array<{ sku: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type UpsertProductMutation = { upsertProduct: { product: { id: string, name: string, variants: Array<{ sku: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
 
 export type SetPriceMutationVariables = Exact<{
   input: SetPriceInput;
 }>;
 
 
-export type SetPriceMutation = { setPrice: { variant: { sku: string, price: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type SetPriceMutation = { setPrice: { variant: { sku: string, price: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
 
 export type SearchProductsQueryVariables = Exact<{
   query?: string | null | undefined;
@@ -1186,28 +1731,28 @@ export type CreatePromotionMutationVariables = Exact<{
 }>;
 
 
-export type CreatePromotionMutation = { createPromotion: { promotion: { id: string, code: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type CreatePromotionMutation = { createPromotion: { promotion: { id: string, code: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
 
 export type UpsertLocationMutationVariables = Exact<{
   input: UpsertLocationInput;
 }>;
 
 
-export type UpsertLocationMutation = { upsertLocation: { location: { id: string, name: string, type: LocationType } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type UpsertLocationMutation = { upsertLocation: { location: { id: string, name: string, type: LocationType } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: InventoryErrorCode }> } };
 
 export type SetStockMutationVariables = Exact<{
   input: SetStockInput;
 }>;
 
 
-export type SetStockMutation = { setStock: { stock: { sku: string, onHand: number, reserved: number, available: number, location: { id: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type SetStockMutation = { setStock: { stock: { sku: string, onHand: number, reserved: number, available: number, location: { id: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: InventoryErrorCode }> } };
 
 export type TransferStockMutationVariables = Exact<{
   input: TransferStockInput;
 }>;
 
 
-export type TransferStockMutation = { transferStock: { transfer: { id: string, status: StockTransferStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type TransferStockMutation = { transferStock: { transfer: { id: string, status: StockTransferStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: InventoryErrorCode }> } };
 
 export type AvailabilityQueryVariables = Exact<{
   sku: string;
@@ -1221,7 +1766,7 @@ export type CreateCartMutationVariables = Exact<{
 }>;
 
 
-export type CreateCartMutation = { createCart: { cart: { id: string, status: CartStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type CreateCartMutation = { createCart: { cart: { id: string, status: CartStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type AddCartLineMutationVariables = Exact<{
   cartId: string | number;
@@ -1230,7 +1775,7 @@ export type AddCartLineMutationVariables = Exact<{
 }>;
 
 
-export type AddCartLineMutation = { addCartLine: { cart: { id: string, lines: Array<{ sku: string, quantity: number, unitPrice: { cents: number, currency: string } }>, subtotal: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type AddCartLineMutation = { addCartLine: { cart: { id: string, lines: Array<{ sku: string, quantity: number, unitPrice: { cents: number, currency: string } }>, subtotal: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type ApplyCouponMutationVariables = Exact<{
   cartId: string | number;
@@ -1238,21 +1783,21 @@ export type ApplyCouponMutationVariables = Exact<{
 }>;
 
 
-export type ApplyCouponMutation = { applyCoupon: { cart: { id: string, discount: { cents: number, currency: string }, total: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type ApplyCouponMutation = { applyCoupon: { cart: { id: string, discount: { cents: number, currency: string }, total: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type CheckoutMutationVariables = Exact<{
   input: CheckoutInput;
 }>;
 
 
-export type CheckoutMutation = { checkout: { order: { id: string, number: string, status: OrderStatus, total: { cents: number, currency: string }, fulfillments: Array<{ id: string, type: FulfillmentType, status: FulfillmentStatus, promisedDate: string | null, location: { id: string, type: LocationType } | null, lines: Array<{ sku: string, quantity: number }> }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type CheckoutMutation = { checkout: { order: { id: string, number: string, status: OrderStatus, total: { cents: number, currency: string }, fulfillments: Array<{ id: string, type: FulfillmentType, status: FulfillmentStatus, promisedDate: string | null, location: { id: string, type: LocationType } | null, lines: Array<{ sku: string, quantity: number }> }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type PlaceOrderMutationVariables = Exact<{
   input: PlaceOrderInput;
 }>;
 
 
-export type PlaceOrderMutation = { placeOrder: { order: { id: string, number: string, status: OrderStatus, channel: Channel, total: { cents: number, currency: string }, fulfillments: Array<{ id: string, type: FulfillmentType, location: { id: string } | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type PlaceOrderMutation = { placeOrder: { order: { id: string, number: string, status: OrderStatus, channel: Channel, total: { cents: number, currency: string }, fulfillments: Array<{ id: string, type: FulfillmentType, location: { id: string } | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type OrderByNumberQueryVariables = Exact<{
   number: string;
@@ -1266,7 +1811,7 @@ export type ModifyOrderMutationVariables = Exact<{
 }>;
 
 
-export type ModifyOrderMutation = { modifyOrder: { order: { id: string, status: OrderStatus, total: { cents: number, currency: string }, lines: Array<{ id: string, sku: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type ModifyOrderMutation = { modifyOrder: { order: { id: string, status: OrderStatus, total: { cents: number, currency: string }, lines: Array<{ id: string, sku: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type CancelOrderMutationVariables = Exact<{
   orderId: string | number;
@@ -1275,42 +1820,42 @@ export type CancelOrderMutationVariables = Exact<{
 }>;
 
 
-export type CancelOrderMutation = { cancelOrder: { order: { id: string, status: OrderStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type CancelOrderMutation = { cancelOrder: { order: { id: string, status: OrderStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type AdvanceFulfillmentMutationVariables = Exact<{
   input: AdvanceFulfillmentInput;
 }>;
 
 
-export type AdvanceFulfillmentMutation = { advanceFulfillment: { fulfillment: { id: string, status: FulfillmentStatus, trackingNumber: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type AdvanceFulfillmentMutation = { advanceFulfillment: { fulfillment: { id: string, status: FulfillmentStatus, trackingNumber: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type CreateReturnMutationVariables = Exact<{
   input: CreateReturnInput;
 }>;
 
 
-export type CreateReturnMutation = { createReturn: { return: { id: string, rmaNumber: string, status: ReturnStatus, method: ReturnMethod, resolution: ReturnResolution, label: { carrier: string, trackingNumber: string, url: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type CreateReturnMutation = { createReturn: { return: { id: string, rmaNumber: string, status: ReturnStatus, method: ReturnMethod, resolution: ReturnResolution, label: { carrier: string, trackingNumber: string, url: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type ReceiveReturnMutationVariables = Exact<{
   input: ReceiveReturnInput;
 }>;
 
 
-export type ReceiveReturnMutation = { receiveReturn: { return: { id: string, status: ReturnStatus, refund: { cents: number, currency: string }, exchangeOrder: { id: string, number: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type ReceiveReturnMutation = { receiveReturn: { return: { id: string, status: ReturnStatus, refund: { cents: number, currency: string }, exchangeOrder: { id: string, number: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type CreateSubscriptionMutationVariables = Exact<{
   input: CreateSubscriptionInput;
 }>;
 
 
-export type CreateSubscriptionMutation = { createSubscription: { subscription: { id: string, status: ReplenishmentSubscriptionStatus, nextRunOn: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type CreateSubscriptionMutation = { createSubscription: { subscription: { id: string, status: ReplenishmentSubscriptionStatus, nextRunOn: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type RunDueSubscriptionsMutationVariables = Exact<{
   asOf: string;
 }>;
 
 
-export type RunDueSubscriptionsMutation = { runDueSubscriptions: { ordersPlaced: Array<{ id: string, number: string }>, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type RunDueSubscriptionsMutation = { runDueSubscriptions: { ordersPlaced: Array<{ id: string, number: string }>, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type EnrollLoyaltyMutationVariables = Exact<{
   customerId: string | number;
@@ -1318,28 +1863,28 @@ export type EnrollLoyaltyMutationVariables = Exact<{
 }>;
 
 
-export type EnrollLoyaltyMutation = { enrollLoyalty: { account: { cardNumber: string, tier: LoyaltyTier, pointsBalance: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type EnrollLoyaltyMutation = { enrollLoyalty: { account: { cardNumber: string, tier: LoyaltyTier, pointsBalance: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: LoyaltyErrorCode }> } };
 
 export type RecordEngagementMutationVariables = Exact<{
   input: RecordEngagementInput;
 }>;
 
 
-export type RecordEngagementMutation = { recordEngagement: { entry: { id: string, points: number, kind: LedgerKind } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type RecordEngagementMutation = { recordEngagement: { entry: { id: string, points: number, kind: LedgerKind } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: LoyaltyErrorCode }> } };
 
 export type UpsertEarnRuleMutationVariables = Exact<{
   input: UpsertEarnRuleInput;
 }>;
 
 
-export type UpsertEarnRuleMutation = { upsertEarnRule: { rule: { id: string, name: string, active: boolean } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type UpsertEarnRuleMutation = { upsertEarnRule: { rule: { id: string, name: string, active: boolean } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: LoyaltyErrorCode }> } };
 
 export type IssueGiftCardMutationVariables = Exact<{
   input: IssueGiftCardInput;
 }>;
 
 
-export type IssueGiftCardMutation = { issueGiftCard: { giftCard: { code: string | null, balance: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type IssueGiftCardMutation = { issueGiftCard: { giftCard: { code: string | null, balance: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: LoyaltyErrorCode }> } };
 
 export type GiftCardBalanceQueryVariables = Exact<{
   code: string;
@@ -1367,7 +1912,7 @@ export type CheckoutWithTendersMutationVariables = Exact<{
 }>;
 
 
-export type CheckoutWithTendersMutation = { checkout: { order: { id: string, number: string, total: { cents: number, currency: string }, balanceDue: { cents: number, currency: string }, payments: Array<{ method: PaymentMethod, amount: { cents: number, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type CheckoutWithTendersMutation = { checkout: { order: { id: string, number: string, total: { cents: number, currency: string }, balanceDue: { cents: number, currency: string }, payments: Array<{ method: PaymentMethod, amount: { cents: number, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type PlaceOrderWithTendersMutationVariables = Exact<{
   customerId?: string | number | null | undefined;
@@ -1383,7 +1928,7 @@ export type PlaceOrderWithTendersMutationVariables = Exact<{
 }>;
 
 
-export type PlaceOrderWithTendersMutation = { placeOrder: { order: { id: string, number: string, total: { cents: number, currency: string }, discount: { cents: number, currency: string }, balanceDue: { cents: number, currency: string }, payments: Array<{ method: PaymentMethod, amount: { cents: number, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type PlaceOrderWithTendersMutation = { placeOrder: { order: { id: string, number: string, total: { cents: number, currency: string }, discount: { cents: number, currency: string }, balanceDue: { cents: number, currency: string }, payments: Array<{ method: PaymentMethod, amount: { cents: number, currency: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type CartQueryVariables = Exact<{
   id: string | number;
@@ -1399,7 +1944,7 @@ export type UpdateCartLineMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCartLineMutation = { updateCartLine: { cart: { id: string, lines: Array<{ sku: string, quantity: number }>, total: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type UpdateCartLineMutation = { updateCartLine: { cart: { id: string, lines: Array<{ sku: string, quantity: number }>, total: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type RemoveCouponMutationVariables = Exact<{
   cartId: string | number;
@@ -1407,7 +1952,7 @@ export type RemoveCouponMutationVariables = Exact<{
 }>;
 
 
-export type RemoveCouponMutation = { removeCoupon: { cart: { id: string, couponCodes: Array<string>, total: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type RemoveCouponMutation = { removeCoupon: { cart: { id: string, couponCodes: Array<string>, total: { cents: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type GuestOrderQueryVariables = Exact<{
   email: string;
@@ -1429,14 +1974,14 @@ export type CreateApiClientMutationVariables = Exact<{
 }>;
 
 
-export type CreateApiClientMutation = { createApiClient: { clientSecret: string | null, client: { id: string, clientId: string, name: string, scopes: Array<string>, partnerId: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type CreateApiClientMutation = { createApiClient: { clientSecret: string | null, client: { id: string, clientId: string, name: string, scopes: Array<string>, partnerId: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type CreateWebhookSubscriptionMutationVariables = Exact<{
   input: CreateWebhookSubscriptionInput;
 }>;
 
 
-export type CreateWebhookSubscriptionMutation = { createWebhookSubscription: { signingSecret: string | null, subscription: { id: string, url: string, topics: Array<WebhookTopic> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type CreateWebhookSubscriptionMutation = { createWebhookSubscription: { signingSecret: string | null, subscription: { id: string, url: string, topics: Array<WebhookTopic> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type WebhookDeliveriesQueryVariables = Exact<{
   id: string | number;
@@ -1456,21 +2001,21 @@ export type TopUpWalletMutationVariables = Exact<{
 }>;
 
 
-export type TopUpWalletMutation = { topUpWallet: { storeCredit: { cents: number, currency: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type TopUpWalletMutation = { topUpWallet: { storeCredit: { cents: number, currency: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type SetShoppingListItemMutationVariables = Exact<{
   input: ShoppingListItemInput;
 }>;
 
 
-export type SetShoppingListItemMutation = { setShoppingListItem: { item: { sku: string, quantity: number, autoFill: boolean, intervalDays: number | null, nextDueOn: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type SetShoppingListItemMutation = { setShoppingListItem: { item: { sku: string, quantity: number, autoFill: boolean, intervalDays: number | null, nextDueOn: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: OrderErrorCode }> } };
 
 export type DefineSegmentMutationVariables = Exact<{
   input: DefineSegmentInput;
 }>;
 
 
-export type DefineSegmentMutation = { defineSegment: { segment: { id: string, name: string, size: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type DefineSegmentMutation = { defineSegment: { segment: { id: string, name: string, size: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: CustomerErrorCode }> } };
 
 export type CustomerEngagementQueryVariables = Exact<{
   id: string | number;
@@ -1484,14 +2029,14 @@ export type SetAppointmentCapacityMutationVariables = Exact<{
 }>;
 
 
-export type SetAppointmentCapacityMutation = { setAppointmentCapacity: { userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type SetAppointmentCapacityMutation = { setAppointmentCapacity: { userErrors: Array<{ field: Array<string> | null, message: string, code: InventoryErrorCode }> } };
 
 export type BookAppointmentMutationVariables = Exact<{
   input: BookAppointmentInput;
 }>;
 
 
-export type BookAppointmentMutation = { bookAppointment: { appointment: { id: string, kind: AppointmentKind, startsAt: string, status: AppointmentStatus, location: { id: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type BookAppointmentMutation = { bookAppointment: { appointment: { id: string, kind: AppointmentKind, startsAt: string, status: AppointmentStatus, location: { id: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: InventoryErrorCode }> } };
 
 export type FulfillmentKpisQueryVariables = Exact<{
   from: string;
@@ -1506,7 +2051,7 @@ export type UpsertHelpArticleMutationVariables = Exact<{
 }>;
 
 
-export type UpsertHelpArticleMutation = { upsertHelpArticle: { article: { id: string, title: string, published: boolean } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type UpsertHelpArticleMutation = { upsertHelpArticle: { article: { id: string, title: string, published: boolean } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: CustomerErrorCode }> } };
 
 export type HelpSearchQueryVariables = Exact<{
   query: string;
@@ -1522,7 +2067,7 @@ export type ReceiveInboundMessageMutationVariables = Exact<{
 }>;
 
 
-export type ReceiveInboundMessageMutation = { receiveInboundMessage: { supportCase: { id: string, status: SupportCaseStatus, subject: string, customer: { id: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type ReceiveInboundMessageMutation = { receiveInboundMessage: { supportCase: { id: string, status: SupportCaseStatus, subject: string, customer: { id: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: CustomerErrorCode }> } };
 
 export type ProductsThatFitQueryVariables = Exact<{
   query?: string | null | undefined;

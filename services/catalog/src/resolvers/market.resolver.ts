@@ -18,6 +18,7 @@ import { upsertMarket } from '../commands/markets';
 import { normalizeMarketCode } from '../domain/markets';
 import { Market } from '../entities/market';
 import { locationsByMarket, marketLocationOf, marketsByCode } from '../loaders';
+import { CatalogUserError } from './user-errors';
 
 /** Inventory's location, extended here with the market it sells in. */
 @Directive('@key(fields: "id")')
@@ -57,7 +58,7 @@ export class UpsertMarketPayload {
   @Field(() => Market, { nullable: true, description: 'The market as stored; null when `userErrors` is not empty.' })
   market!: Market | null;
 
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
+  @Field(() => [CatalogUserError], { description: 'Why nothing was written; empty on success.' })
   userErrors!: UserError[];
 }
 

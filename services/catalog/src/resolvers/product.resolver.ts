@@ -35,6 +35,7 @@ import { priceFor } from '../domain/pricing';
 import { Attribute, ChannelPricePolicy, GiftCardKind, Product, ProductVariant } from '../entities/product';
 import { searchProducts } from '../queries/search';
 import { channelPricesBySku, marketPriceOf, marketsByCode, productById, variantBySku, variantsByProduct } from '../loaders';
+import { CatalogUserError } from './user-errors';
 
 @InputType({ description: 'A named property of a product or variant, e.g. { name: "color", value: "navy" }.' })
 export class AttributeInput {
@@ -94,7 +95,7 @@ export class UpsertProductPayload {
   @Field(() => Product, { description: 'The product as stored; null when `userErrors` is not empty.', nullable: true })
   product!: Product | null;
 
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
+  @Field(() => [CatalogUserError], { description: 'Why nothing was written; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -132,7 +133,7 @@ export class SetPricePayload {
   })
   variant!: ProductVariant | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CatalogUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -144,7 +145,7 @@ export class SetChannelPricePolicyPayload {
   })
   policy!: ChannelPricePolicy | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CatalogUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

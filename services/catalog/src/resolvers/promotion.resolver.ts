@@ -22,6 +22,7 @@ import { GiftCardKind, ProductVariant } from '../entities/product';
 import { Promotion, PromotionKind } from '../entities/promotion';
 import { activePromotions, channelPricesBySku, marketPriceOf, productById, segmentsOfCustomer, variantBySku } from '../loaders';
 import { marketFor } from '../queries/markets';
+import { CatalogUserError } from './user-errors';
 
 @InputType({ description: 'A new promotion: automatic, or a coupon when `code` is given.' })
 export class CreatePromotionInput {
@@ -78,7 +79,7 @@ export class CreatePromotionPayload {
   @Field(() => Promotion, { description: 'The promotion created; null when `userErrors` is not empty.', nullable: true })
   promotion!: Promotion | null;
 
-  @Field(() => [UserError], { description: 'Why nothing was created; empty on success.' })
+  @Field(() => [CatalogUserError], { description: 'Why nothing was created; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -218,7 +219,7 @@ export class PriceCartV1Payload {
   @Field(() => PricedCartV1, { nullable: true })
   cart!: PricedCartV1 | null;
 
-  @Field(() => [UserError])
+  @Field(() => [CatalogUserError])
   userErrors!: UserError[];
 }
 

@@ -8,6 +8,7 @@ export const CatalogUserError = userErrorType('Catalog', 'product, price or prom
   'DISCONTINUED_SKU',
   'DUPLICATE_SKU',
   'EMPTY_CART',
+  'INVALID_AUDIENCE',
   'INVALID_CHANNEL',
   'INVALID_CODE',
   'INVALID_COUNTRY',

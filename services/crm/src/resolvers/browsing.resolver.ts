@@ -34,6 +34,7 @@ import { CustomerMessage } from '../entities/message';
 import { ProductView } from '../entities/product-view';
 import { orderRef, OrderRef } from '../entities/references';
 import { MESSAGE_SORT, messagePages, recentViews } from '../loaders';
+import { CustomerUserError } from './user-errors';
 
 @InputType({ description: 'A product a customer looked at.' })
 export class RecordProductViewInput {
@@ -52,7 +53,7 @@ export class RecordProductViewPayload {
   @Field(() => ProductView, { description: 'The view as remembered; null when `userErrors` is not empty.', nullable: true })
   view!: ProductView | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CustomerUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

@@ -45,6 +45,7 @@ import { Address } from '../entities/address';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { BirthdayInput } from '../entities/engagement';
 import { addressesByCustomer, consentsByCustomer, customerById, identitiesByCustomer } from '../loaders';
+import { CustomerUserError } from './user-errors';
 
 @InputType({ description: 'A postal address.' })
 export class AddressInput {
@@ -209,7 +210,7 @@ export class CustomerPayload {
   @Field(() => Customer, { description: 'The customer after the change; null when `userErrors` is not empty.', nullable: true })
   customer!: Customer | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CustomerUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

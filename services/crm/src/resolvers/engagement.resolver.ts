@@ -44,6 +44,7 @@ import {
   SegmentMember,
   SegmentRuleView,
 } from '../entities/engagement';
+import { CustomerUserError } from './user-errors';
 
 @InputType({ description: 'The conditions of a segment: a customer is a member when every condition given holds.' })
 export class SegmentRuleInput {
@@ -99,7 +100,7 @@ export class DefineSegmentPayload {
   })
   segment!: Segment | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CustomerUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -108,7 +109,7 @@ export class RemoveSegmentPayload {
   @Field(() => ID, { nullable: true, description: 'The id of the segment removed; null when `userErrors` is not empty.' })
   removedSegmentId!: string | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CustomerUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -138,7 +139,7 @@ export class SetCustomerBirthdayPayload {
   @Field(() => Customer, { nullable: true, description: 'The customer; null when `userErrors` is not empty.' })
   customer!: Customer | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CustomerUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -185,7 +186,7 @@ export class SetLifecycleTemplatePayload {
   @Field(() => LifecycleTemplate, { nullable: true, description: 'The template; null when `userErrors` is not empty.' })
   template!: LifecycleTemplate | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CustomerUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

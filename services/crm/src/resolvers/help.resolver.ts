@@ -35,6 +35,7 @@ import { HelpArticle, HelpArticleStat } from '../entities/help-article';
 import { ProductRef } from '../entities/references';
 import { articlesByProduct, helpArticleById, statsByArticle } from '../loaders';
 import { searchHelpArticles } from '../queries/help-search';
+import { CustomerUserError } from './user-errors';
 
 /** Who writes the knowledge base and sees drafts and counters: contact-center agents and admins. */
 const AUTHORS = [Role.CSR, Role.ADMIN];
@@ -134,7 +135,7 @@ export class HelpArticlePayload {
   @Field(() => HelpArticle, { description: 'The article; null when `userErrors` is not empty.', nullable: true })
   article!: HelpArticle | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CustomerUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

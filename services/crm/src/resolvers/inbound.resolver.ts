@@ -29,6 +29,7 @@ import { SupportCase } from '../entities/support-case';
 import { caseById, messagesByCase } from '../loaders';
 import { parseInboundEmail, UnreadableEmailError } from '../messaging/inbound-email';
 import { SupportCasePayload } from './support-case.resolver';
+import { CustomerUserError } from './user-errors';
 
 @InputType({ description: 'An attachment of an inbound message: only its name, type and size are kept.' })
 export class InboundAttachmentInput {
@@ -176,7 +177,7 @@ export class InboundMessagePayload {
   })
   threaded!: boolean | null;
 
-  @Field(() => [UserError], { description: 'Why nothing was recorded; empty on success.' })
+  @Field(() => [CustomerUserError], { description: 'Why nothing was recorded; empty on success.' })
   userErrors!: UserError[];
 }
 

@@ -5,13 +5,14 @@ import { Customer } from '../entities/customer';
 import { PrivacyRequest } from '../entities/privacy-request';
 import { privacyRequestsByCustomer } from '../loaders';
 import { visibleCustomer } from './customer.resolver';
+import { CustomerUserError } from './user-errors';
 
 @ObjectType({ description: 'The result of a privacy request mutation.' })
 export class PrivacyRequestPayload {
   @Field(() => PrivacyRequest, { description: 'The request; null when `userErrors` is not empty.', nullable: true })
   request!: PrivacyRequest | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CustomerUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

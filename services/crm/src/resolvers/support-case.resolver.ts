@@ -19,6 +19,7 @@ import { Customer } from '../entities/customer';
 import { orderRef, OrderRef } from '../entities/references';
 import { SupportCase, SupportCaseEvent } from '../entities/support-case';
 import { caseById, casesByCustomer, customerById, historyByCase } from '../loaders';
+import { CustomerUserError } from './user-errors';
 
 @InputType({ description: 'A new support case.' })
 export class OpenSupportCaseInput {
@@ -130,7 +131,7 @@ export class SupportCasePayload {
   @Field(() => SupportCase, { description: 'The case after the change; null when `userErrors` is not empty.', nullable: true })
   supportCase!: SupportCase | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CustomerUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

@@ -31,6 +31,7 @@ import { Customer } from '../entities/customer';
 import { Interaction } from '../entities/interaction';
 import { orderRef, OrderRef } from '../entities/references';
 import { INTERACTION_SORT, interactionPages } from '../loaders';
+import { CustomerUserError } from './user-errors';
 
 @ObjectType({ description: "A page of a customer's timeline, newest first." })
 export class InteractionConnection extends Connection(Interaction) {}
@@ -64,7 +65,7 @@ export class RecordInteractionPayload {
   @Field(() => Interaction, { description: 'The interaction recorded; null when `userErrors` is not empty.', nullable: true })
   interaction!: Interaction | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [CustomerUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

@@ -38,6 +38,7 @@ import { AppointmentKind, AppointmentStatus, dayRange, remaining, slotEnd, slotK
 import { Appointment, AppointmentCapacity, AppointmentSlot, AppointmentSlotAvailability } from '../entities/appointment';
 import { Location } from '../entities/location';
 import { appointmentById, appointmentsByCustomer, locationById } from '../loaders';
+import { InventoryUserError } from './user-errors';
 
 /** The shopper, as inventory knows them: by id (CRM resolves the rest). */
 @Directive('@key(fields: "id")')
@@ -92,7 +93,7 @@ export class SetAppointmentCapacityPayload {
   })
   capacity!: AppointmentCapacity | null;
 
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
+  @Field(() => [InventoryUserError], { description: 'Why nothing was written; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -119,7 +120,7 @@ export class AppointmentPayload {
   @Field(() => Appointment, { nullable: true, description: 'The appointment as it stands; null when `userErrors` is not empty.' })
   appointment!: Appointment | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [InventoryUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

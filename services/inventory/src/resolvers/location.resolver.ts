@@ -19,6 +19,7 @@ import { assertCanManageStockAt } from '../domain/stock-access';
 import { Location, LocationType } from '../entities/location';
 import { StockTransfer } from '../entities/transfer';
 import { incomingTransfersByLocation, locationById } from '../loaders';
+import { InventoryUserError } from './user-errors';
 
 @InputType({ description: 'A location to create or update.' })
 export class UpsertLocationInput {
@@ -52,7 +53,7 @@ export class UpsertLocationPayload {
   @Field(() => Location, { description: 'The location as stored; null when `userErrors` is not empty.', nullable: true })
   location!: Location | null;
 
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
+  @Field(() => [InventoryUserError], { description: 'Why nothing was written; empty on success.' })
   userErrors!: UserError[];
 }
 

@@ -20,6 +20,7 @@ import { consumeReservations, releaseReservations, reserveStock } from '../comma
 import { Location } from '../entities/location';
 import { StockReservation } from '../entities/reservation';
 import { locationById, reservationsByOrder } from '../loaders';
+import { InventoryUserError } from './user-errors';
 
 @Directive('@inaccessible')
 @InputType()
@@ -63,7 +64,7 @@ export class ReservationsPayload {
   @Field(() => [StockReservation])
   reservations!: StockReservation[];
 
-  @Field(() => [UserError])
+  @Field(() => [InventoryUserError])
   userErrors!: UserError[];
 }
 

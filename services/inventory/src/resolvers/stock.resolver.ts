@@ -36,6 +36,7 @@ import { Location } from '../entities/location';
 import { StockMovement } from '../entities/movement';
 import { Stock } from '../entities/stock';
 import { locationById } from '../loaders';
+import { InventoryUserError } from './user-errors';
 
 registerEnumType(AdjustmentReason, {
   name: 'StockAdjustmentReason',
@@ -68,7 +69,7 @@ export class SetStockPayload {
   @Field(() => Stock, { description: 'The stock level after the count; null when `userErrors` is not empty.', nullable: true })
   stock!: Stock | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [InventoryUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -100,7 +101,7 @@ export class AdjustStockPayload {
   @Field(() => Stock, { description: 'The stock level after the change; null when `userErrors` is not empty.', nullable: true })
   stock!: Stock | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [InventoryUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

@@ -21,6 +21,7 @@ import { assertCanManageStockAt } from '../domain/stock-access';
 import { Location } from '../entities/location';
 import { StockTransfer } from '../entities/transfer';
 import { locationById, transferById } from '../loaders';
+import { InventoryUserError } from './user-errors';
 
 @InputType({ description: 'Units of one SKU to send from one location to another.' })
 export class TransferStockInput {
@@ -75,7 +76,7 @@ export class OrderTransferPayload {
   @Field(() => [StockTransfer])
   transfers!: StockTransfer[];
 
-  @Field(() => [UserError])
+  @Field(() => [InventoryUserError])
   userErrors!: UserError[];
 }
 
@@ -87,7 +88,7 @@ export class TransferStockPayload {
   })
   transfer!: StockTransfer | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [InventoryUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

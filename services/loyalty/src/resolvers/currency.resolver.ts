@@ -2,6 +2,7 @@ import { attempt, Role, type ServiceContext, UserError } from '@omni/platform';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { setConversionRate, setLoyaltyCurrency } from '../commands/currencies';
 import { CurrencyConversionRate, LoyaltyCurrency } from '../entities/currencies';
+import { LoyaltyUserError } from './user-errors';
 
 @InputType({ description: 'How points are earned and redeemed in one currency.' })
 export class SetLoyaltyCurrencyInput {
@@ -26,7 +27,7 @@ export class SetLoyaltyCurrencyPayload {
   @Field(() => LoyaltyCurrency, { nullable: true, description: 'The settings now in force; null on a userError.' })
   settings!: LoyaltyCurrency | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [LoyaltyUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -55,7 +56,7 @@ export class SetCurrencyConversionRatePayload {
   })
   rate!: CurrencyConversionRate | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [LoyaltyUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

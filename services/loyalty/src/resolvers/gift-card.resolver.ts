@@ -20,6 +20,7 @@ import { giftCardBalance, giftCardEntries, issueGiftCard } from '../commands/sto
 import { formatGiftCardCode, giftCardHash, maskGiftCardCode, StoredValueEntryKind } from '../domain/stored-value';
 import type { StoredValueAccount, StoredValueEntry } from '../entities/stored-value';
 import { loyaltySettings } from '../settings';
+import { LoyaltyUserError } from './user-errors';
 
 registerEnumType(StoredValueEntryKind, {
   name: 'StoredValueEntryKind',
@@ -136,7 +137,7 @@ export class IssueGiftCardPayload {
   })
   giftCard!: GiftCard | null;
 
-  @Field(() => [UserError], {
+  @Field(() => [LoyaltyUserError], {
     description:
       'Why nothing was issued: INVALID_AMOUNT, INVALID_CURRENCY, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, UNKNOWN_CUSTOMER.',
   })

@@ -30,6 +30,7 @@ import {
 import { enroll } from '../commands/ledger';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
 import { accountByCustomer, LEDGER_SORT, ledgerPages, walletsByCustomer } from '../loaders';
+import { LoyaltyUserError } from './user-errors';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Customer')
@@ -46,7 +47,7 @@ export class EnrollLoyaltyPayload {
   @Field(() => LoyaltyAccount, { nullable: true, description: 'The account, with its card number; null on a userError.' })
   account!: LoyaltyAccount | null;
 
-  @Field(() => [UserError], { description: 'UNKNOWN_CUSTOMER, ALREADY_ENROLLED.' })
+  @Field(() => [LoyaltyUserError], { description: 'UNKNOWN_CUSTOMER, ALREADY_ENROLLED.' })
   userErrors!: UserError[];
 }
 

@@ -33,6 +33,7 @@ import { CapPeriod, EarnTrigger, EngagementKind, selfClaimable } from '../domain
 import { LedgerEntry } from '../entities/account';
 import { EarnRule } from '../entities/rules';
 import { Hold } from '../entities/stored-value';
+import { LoyaltyUserError } from './user-errors';
 
 @InputType({ description: 'Something a member did that an ENGAGEMENT earn rule may reward.' })
 export class RecordEngagementInput {
@@ -57,7 +58,7 @@ export class RecordEngagementPayload {
   })
   entry!: LedgerEntry | null;
 
-  @Field(() => [UserError], {
+  @Field(() => [LoyaltyUserError], {
     description:
       'NOT_ENROLLED, UNKNOWN_CUSTOMER, NO_EARN_RULE (no active rule rewards it here), ENGAGEMENT_CAPPED (maxPerPeriod used up).',
   })
@@ -131,7 +132,7 @@ export class UpsertEarnRulePayload {
   @Field(() => EarnRule, { nullable: true, description: 'Null on a userError.' })
   rule!: EarnRule | null;
 
-  @Field(() => [UserError], { description: 'INVALID_RULE (on the field at fault), UNKNOWN_RULE (no rule with this id).' })
+  @Field(() => [LoyaltyUserError], { description: 'INVALID_RULE (on the field at fault), UNKNOWN_RULE (no rule with this id).' })
   userErrors!: UserError[];
 }
 
@@ -167,7 +168,7 @@ export class HoldPayload {
   @Field(() => Hold, { nullable: true })
   hold!: Hold | null;
 
-  @Field(() => [UserError])
+  @Field(() => [LoyaltyUserError])
   userErrors!: UserError[];
 }
 

@@ -15,6 +15,7 @@ export const LoyaltyUserError = userErrorType('Loyalty', 'loyalty, gift card or 
   'INVALID_IDEMPOTENCY_KEY',
   'INVALID_POINTS',
   'INVALID_RATE',
+  'INVALID_REFERENCE',
   'INVALID_RULE',
   'INVALID_SOURCE',
   'NOT_ENROLLED',
@@ -24,4 +25,5 @@ export const LoyaltyUserError = userErrorType('Loyalty', 'loyalty, gift card or 
   'UNKNOWN_GIFT_CARD',
   'UNKNOWN_HOLD',
   'UNKNOWN_RULE',
+  'WALLET_LIMIT_EXCEEDED',
 ]);

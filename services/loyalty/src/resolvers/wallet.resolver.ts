@@ -31,6 +31,7 @@ import { StoredValueEntryKind } from '../domain/stored-value';
 import { StoredValueEntry } from '../entities/stored-value';
 import { walletsByCustomer } from '../loaders';
 import { CustomerRef } from './loyalty.resolver';
+import { LoyaltyUserError } from './user-errors';
 
 @ObjectType({
   description: "One movement of a shopper's store credit (their wallet): a top-up, a spend, a refund, a return credited.",
@@ -82,7 +83,7 @@ export class CreditWalletTopUpPayload {
   @Field(() => Money, { nullable: true })
   storeCredit!: Money | null;
 
-  @Field(() => [UserError])
+  @Field(() => [LoyaltyUserError])
   userErrors!: UserError[];
 }
 

@@ -34,6 +34,7 @@ import { ApiClient, WebhookDelivery, WebhookSubscription } from '../entities/par
 import { topicsOutsideScope } from '../domain/webhooks';
 import { API_SCOPES, audienceOfTopic, WebhookDeliveryStatus, WebhookTopic } from './topics';
 import { deleteSubscription, dispatchSettings, refusedDestination } from './webhooks';
+import { OrderUserError } from '../resolvers/user-errors';
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
 
@@ -60,7 +61,7 @@ export class CreateApiClientPayload {
   @Field(() => String, { nullable: true, description: 'Shown once: only its hash is kept.' })
   clientSecret!: string | null;
 
-  @Field(() => [UserError], { description: 'Why nothing was created; empty on success.' })
+  @Field(() => [OrderUserError], { description: 'Why nothing was created; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -75,7 +76,7 @@ export class RotateApiClientSecretPayload {
   })
   clientSecret!: string | null;
 
-  @Field(() => [UserError], { description: 'NOT_FOUND, REVOKED.' })
+  @Field(() => [OrderUserError], { description: 'NOT_FOUND, REVOKED.' })
   userErrors!: UserError[];
 }
 
@@ -84,7 +85,7 @@ export class RevokeApiClientPayload {
   @Field(() => ApiClient, { nullable: true, description: 'The revoked client; null with userErrors.' })
   client!: ApiClient | null;
 
-  @Field(() => [UserError], { description: 'NOT_FOUND.' })
+  @Field(() => [OrderUserError], { description: 'NOT_FOUND.' })
   userErrors!: UserError[];
 }
 
@@ -93,7 +94,7 @@ export class ReplayWebhookDeliveryPayload {
   @Field(() => WebhookDelivery, { nullable: true, description: 'The delivery, PENDING again; null with userErrors.' })
   delivery!: WebhookDelivery | null;
 
-  @Field(() => [UserError], { description: 'NOT_FOUND, INACTIVE_SUBSCRIPTION.' })
+  @Field(() => [OrderUserError], { description: 'NOT_FOUND, INACTIVE_SUBSCRIPTION.' })
   userErrors!: UserError[];
 }
 
@@ -140,7 +141,7 @@ export class CreateWebhookSubscriptionPayload {
   @Field(() => String, { nullable: true, description: 'The HMAC-SHA256 key of the deliveries; shown once.' })
   signingSecret!: string | null;
 
-  @Field(() => [UserError], { description: 'Why nothing was created; empty on success.' })
+  @Field(() => [OrderUserError], { description: 'Why nothing was created; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -155,7 +156,7 @@ export class DeleteWebhookSubscriptionPayload {
   @Field(() => Int, { description: 'How many of its PENDING deliveries this call CANCELLED (0 with userErrors).' })
   cancelledDeliveries!: number;
 
-  @Field(() => [UserError], { description: 'NOT_FOUND.' })
+  @Field(() => [OrderUserError], { description: 'NOT_FOUND.' })
   userErrors!: UserError[];
 }
 

@@ -19,6 +19,7 @@ import { Order } from '../entities/order';
 import type { CartPricing } from '../peers';
 import { orderSettings } from '../settings';
 import { CustomerRef, ExternalPaymentInput, FulfillmentRequestInput, VariantRef } from './order.resolver';
+import { OrderUserError } from './user-errors';
 
 const linesByCart = defineLoader(
   'linesByCart',
@@ -119,7 +120,7 @@ export class CartPayload {
   @Field(() => Cart, { description: 'The cart after the change; null when `userErrors` is not empty.', nullable: true })
   cart!: Cart | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [OrderUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -128,7 +129,7 @@ export class CheckoutPayload {
   @Field(() => Order, { description: 'The order placed; null when `userErrors` is not empty.', nullable: true })
   order!: Order | null;
 
-  @Field(() => [UserError], { description: 'Why no order was placed; empty on success.' })
+  @Field(() => [OrderUserError], { description: 'Why no order was placed; empty on success.' })
   userErrors!: UserError[];
 }
 

@@ -7,6 +7,7 @@ import { actingLocation, FulfillmentAction } from '../domain/fulfillment';
 import type { LocationKpis } from '../domain/fulfillment-kpis';
 import { Fulfillment } from '../entities/order';
 import { LocationRef } from './order.resolver';
+import { OrderUserError } from './user-errors';
 
 /** The longest period one call may cover. */
 const MAX_KPI_DAYS = 366;
@@ -101,7 +102,7 @@ export class RecordPickPayload {
   @Field(() => Fulfillment, { nullable: true, description: 'The fulfillment; null when `userErrors` is not empty.' })
   fulfillment!: Fulfillment | null;
 
-  @Field(() => [UserError], { description: 'Why nothing was recorded; empty on success.' })
+  @Field(() => [OrderUserError], { description: 'Why nothing was recorded; empty on success.' })
   userErrors!: UserError[];
 }
 

@@ -55,6 +55,7 @@ import {
   paymentsByOrder,
 } from '../loaders';
 import { OrderPayment } from '../entities/payment';
+import { OrderUserError } from './user-errors';
 
 /** Entities owned elsewhere, referenced here by key. */
 @Directive('@key(fields: "id")')
@@ -253,7 +254,7 @@ export class PlaceOrderPayload {
   })
   order!: Order | null;
 
-  @Field(() => [UserError], { description: 'Why no order was placed; empty on success.' })
+  @Field(() => [OrderUserError], { description: 'Why no order was placed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -288,7 +289,7 @@ export class OrderPayload {
   @Field(() => Order, { description: 'The order after the change; null when `userErrors` is not empty.', nullable: true })
   order!: Order | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [OrderUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -300,7 +301,7 @@ export class AdvanceFulfillmentPayload {
   })
   fulfillment!: Fulfillment | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [OrderUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 

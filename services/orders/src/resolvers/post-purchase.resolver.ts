@@ -48,6 +48,7 @@ import {
   ShippingAddressInput,
   visibleOrder,
 } from './order.resolver';
+import { OrderUserError } from './user-errors';
 
 const returnsByCustomer = defineLoader(
   'returnsByCustomer',
@@ -190,7 +191,7 @@ export class ReturnPayload {
   })
   return!: ReturnRequest | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [OrderUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -319,7 +320,7 @@ export class SubscriptionPayload {
   })
   subscription!: ReplenishmentSubscription | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
+  @Field(() => [OrderUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -328,7 +329,7 @@ export class RunDueSubscriptionsPayload {
   @Field(() => [Order], { description: 'The orders placed by this run.' })
   ordersPlaced!: Order[];
 
-  @Field(() => [UserError], { description: 'What went wrong; empty on success.' })
+  @Field(() => [OrderUserError], { description: 'What went wrong; empty on success.' })
   userErrors!: UserError[];
 }
 

@@ -43,6 +43,7 @@ import { MAX_TOP_UP_CENTS, MIN_TOP_UP_CENTS } from '../domain/wallet';
 import { Cart } from '../entities/cart';
 import { SavedPaymentMethod, ShoppingListItemRow, WalletTopUp } from '../entities/shopper';
 import { CustomerRef, ExternalPaymentInput, VariantRef } from './order.resolver';
+import { OrderUserError } from './user-errors';
 
 const paymentMethodsByCustomer = defineLoader(
   'paymentMethodsByCustomer',
@@ -195,7 +196,7 @@ export class TopUpWalletPayload {
   @Field(() => WalletTopUp, { nullable: true, description: 'The top-up; null on a userError.' })
   topUp!: WalletTopUp | null;
 
-  @Field(() => [UserError], {
+  @Field(() => [OrderUserError], {
     description:
       'Why nothing was added: INVALID_AMOUNT, INVALID_CURRENCY, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED, UNKNOWN_CUSTOMER, PAYMENT_CONFLICT, UNKNOWN_PAYMENT_PROVIDER, PAYMENT_METHOD_NOT_ALLOWED, INVALID_PAYMENT_TOKEN, UNKNOWN_PAYMENT_METHOD, CARD_EXPIRED, PAYMENT_DECLINED (nothing charged), PAYMENT_FAILED (nothing charged), PAYMENT_PROVIDER_UNAVAILABLE (retry with the same key), WALLET_LIMIT_EXCEEDED (the payment was refunded).',
   })
@@ -245,7 +246,7 @@ export class PaymentMethodsPayload {
   })
   paymentMethods!: SavedPaymentMethod[] | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; each mutation lists its codes.' })
+  @Field(() => [OrderUserError], { description: 'Why nothing changed; each mutation lists its codes.' })
   userErrors!: UserError[];
 }
 
@@ -282,7 +283,7 @@ export class ShoppingListItemPayload {
   })
   item!: ShoppingListItem | null;
 
-  @Field(() => [UserError], { description: 'Why nothing changed; each mutation lists its codes.' })
+  @Field(() => [OrderUserError], { description: 'Why nothing changed; each mutation lists its codes.' })
   userErrors!: UserError[];
 }
 
@@ -312,7 +313,7 @@ export class BuyShoppingListPayload {
   @Field(() => [String], { description: 'SKUs on the list left out because they are no longer sold.' })
   skippedSkus!: string[];
 
-  @Field(() => [UserError], { description: 'UNKNOWN_CUSTOMER, EMPTY_LIST.' })
+  @Field(() => [OrderUserError], { description: 'UNKNOWN_CUSTOMER, EMPTY_LIST.' })
   userErrors!: UserError[];
 }
 
