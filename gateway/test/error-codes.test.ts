@@ -19,20 +19,37 @@ function sources(directory: string): string[] {
 
 /**
  * The codes a source file can put in `userErrors`: the first argument of a DomainError (or a
- * domain error class), and the `code` of the problem objects and unions the commands turn into one.
+ * domain error class) and the `code` of the problem objects the commands turn into one; and,
+ * since a code also travels as an argument (`text(value, 200, 'INVALID_SUBJECT', field)`), every
+ * SCREAMING_SNAKE literal that is not a value of one of the API's other enums.
  */
 const CODE =
-  /(?:DomainError|userError|Error)\(\s*'([A-Z][A-Z0-9_]+)'|code:\s*'([A-Z][A-Z0-9_]+)'|code\s*===?\s*'([A-Z][A-Z0-9_]+)'|return\s+'([A-Z][A-Z0-9_]+)'|Problem[^\n]*'([A-Z][A-Z0-9_]+)'/g;
-/** Look-alikes that are not userError codes: GraphQL error codes and configuration variable names. */
+  /(?:DomainError|userError|Error)\(\s*'([A-Z][A-Z0-9_]+)'|code:\s*'([A-Z][A-Z0-9_]+)'|code\s*===?\s*'([A-Z][A-Z0-9_]+)'|return\s+'([A-Z][A-Z0-9_]+)'|Problem[^\n]*'([A-Z][A-Z0-9_]+)'|'([A-Z][A-Z0-9]*_[A-Z0-9_]+)'/g;
+
+/** Every value of the API's enums but the ErrorCode ones: channels, statuses, kinds, topics... */
+const ENUM_VALUES = new Set(
+  [...readFileSync(join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8').matchAll(/^enum (\w+)[^{]*\{([^}]*)\}/gm)]
+    .filter(([, name]) => !name!.endsWith('ErrorCode'))
+    .flatMap(([, , body]) => [...body!.matchAll(/^\s+([A-Z][A-Z0-9_]*)\b/gm)].map((m) => m[1]!)),
+);
+
+/** Look-alikes that are not userError codes: GraphQL error codes, settings, SQL and internal words. */
 const NOT_USER_ERRORS = new Set([
   'BAD_USER_INPUT',
   'FORBIDDEN',
   'INTERNAL_SERVER_ERROR',
   'RATE_LIMITED',
+  'CURRENT_TIMESTAMP',
   'SMTP_FROM',
   'DEFAULT_PHONE_COUNTRY',
-  'WEBHOOK_URL_POLICY',
   'RFM_WINDOW_DAYS',
+  'WEBHOOK_URL_POLICY',
+  'WEBHOOK_MAX_ATTEMPTS',
+  'WEBHOOK_RETRY_BASE_SECONDS',
+  'WEBHOOK_TIMEOUT_MS',
+  // what a help article's use was, and whether a promise was kept: counted, never answered
+  'NOT_HELPFUL',
+  'ON_TIME',
   // a lifecycle message kind, returned by a function that names the occasion
   'WELCOME',
 ]);
@@ -40,9 +57,12 @@ const NOT_USER_ERRORS = new Set([
 function codesIn(files: string[]): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of files) {
-    for (const match of readFileSync(file, 'utf8').matchAll(CODE)) {
+    const text = readFileSync(file, 'utf8').replace(/^\s*(\/\/|\*).*$/gm, '');
+    for (const match of text.matchAll(CODE)) {
       const code = match.slice(1).find(Boolean)!;
-      if (!NOT_USER_ERRORS.has(code) && !found.has(code)) found.set(code, file.slice(SERVICES.length + 1));
+      const onlyALiteral = match[6] !== undefined;
+      if (NOT_USER_ERRORS.has(code) || (onlyALiteral && ENUM_VALUES.has(code)) || found.has(code)) continue;
+      found.set(code, file.slice(SERVICES.length + 1));
     }
   }
   return found;

@@ -66,10 +66,15 @@ describe('operations view (ADMIN)', () => {
   });
 
   it('shows an event its consumer cannot apply as a dead letter of that service, and replays it', async () => {
-    // A product view without a product: catalog's learn-from-views consumer fails on it every time.
+    // A product view without a product: catalog's learn-from-views consumer fails on it every time
+    // (and so does CRM's engagement-facts, which parks its own copy).
     const poison = newEnvelope('crm.product.viewed', { customerId: 'c-poison', channel: 'WEB' }, null);
     await t.system.bus.publish(poison);
-    const { operations } = await eventually(view, (v) => v.operations.catalog.deadLetters.totalCount === 1, 15_000);
+    const { operations } = await eventually(
+      view,
+      (v) => v.operations.catalog.deadLetters.totalCount === 1 && v.operations.crm.deadLetters.totalCount === 1,
+      15_000,
+    );
     const letters = operations.catalog.deadLetters;
     expect(letters.nodes).toEqual([
       expect.objectContaining({
@@ -80,7 +85,12 @@ describe('operations view (ADMIN)', () => {
       }),
     ]);
     expect(letters.lastError).toBe(letters.nodes[0]!.error);
-    for (const service of SERVICES.filter((s) => s !== 'catalog')) expect(operations[service].deadLetters.totalCount).toBe(0);
+    expect(operations.crm.deadLetters.nodes).toEqual([
+      expect.objectContaining({ consumer: 'crm-engagement-facts', eventId: poison.id }),
+    ]);
+    for (const service of SERVICES.filter((s) => s !== 'catalog' && s !== 'crm')) {
+      expect(operations[service].deadLetters.totalCount).toBe(0);
+    }
 
     // Replayed as it is, it fails again and stays parked.
     const again = await admin.request<{ replayCatalogDeadLetters: any }>(REPLAY, { eventIds: [poison.id] }, 'Replay');

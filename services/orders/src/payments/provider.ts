@@ -26,7 +26,13 @@ export interface AuthorizeRequest {
   idempotencyKey: string;
 }
 
-export type AuthorizeResult = { ok: true; reference: string } | { ok: false; code: string; message: string };
+/**
+ * A refusal is one of our codes (they reach clients as OrderErrorCode values): a provider maps its
+ * own decline reasons onto them and puts its detail in `message`.
+ */
+export type AuthorizeRefusal = 'PAYMENT_DECLINED' | 'PAYMENT_FAILED' | 'INVALID_PAYMENT_TOKEN';
+
+export type AuthorizeResult = { ok: true; reference: string } | { ok: false; code: AuthorizeRefusal; message: string };
 
 /**
  * Records a payment taken elsewhere: a store's card terminal, a marketplace that already

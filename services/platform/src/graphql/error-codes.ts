@@ -20,6 +20,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   CASE_RESOLVED: 'The case is resolved: reopen it first.',
   CODE_TAKEN: 'Another promotion uses this coupon code.',
   CONCURRENT_CHANGE: 'The record changed meanwhile; reload it and try again.',
+  CREDIT_FAILED: 'The wallet could not be credited; the payment is being refunded.',
   CURRENCY_MISMATCH:
     'Amounts in different currencies meet: a price, basket, gift card or store credit in another currency than the rest, with no conversion rate configured.',
   CURRENCY_REQUIRED: 'An amount off names its currency.',
@@ -40,6 +41,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   ENGAGEMENT_CAPPED: 'This engagement already earned as often as its rule allows in the period.',
   EXCHANGE_SKU_REQUIRED: 'An exchange names the SKU to send instead.',
   HOLD_CAPTURED: 'The hold was already spent.',
+  HOLD_FAILED: 'Points, a gift card or store credit could not be held for the order; nothing was taken.',
   HOLD_RELEASED: 'The hold was released; take a new hold.',
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used before for a different request.',
   IDENTITY_TAKEN: 'This e-mail address, phone number or card belongs to another customer.',
@@ -73,6 +75,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   INVALID_DAYS:
     'A number of days outside its range (e.g. a win-back after 7 to 3,650 days of inactivity), or given where it does not apply.',
   INVALID_DELIVERY_DATE: 'The delivery date cannot be met: too early for the route, not a delivery day, or too far ahead.',
+  INVALID_DESCRIPTION: 'A description is at most 2,000 characters.',
   INVALID_EMAIL: 'Not an e-mail address.',
   INVALID_EXPIRY: 'An expiry is a month (1-12) and a year, given together.',
   INVALID_EXTERNAL_ID: "A provider's message id is 1 to 200 characters of text.",
@@ -80,6 +83,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   INVALID_FULFILLMENT: 'This fulfillment type is not allowed here (e.g. a recurring order ships or is picked up).',
   INVALID_HOURS: 'Opening hours are two times of day, `HH:MM` (UTC) on slot boundaries, opening before closing.',
   INVALID_IDEMPOTENCY_KEY: 'An idempotency key is required, 1 to 100 printable characters.',
+  INVALID_IDENTITY:
+    'The identifier is not valid for its kind (e.g. a loyalty card or social handle with characters it cannot hold).',
   INVALID_INTERVAL: 'An interval is a whole number of days within the allowed range.',
   INVALID_KIND: 'This kind of touchpoint cannot be recorded here (orders record their own).',
   INVALID_LAST4: 'The last four digits are exactly four digits.',
@@ -110,6 +115,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   INVALID_SOURCE: 'Name either a gift card code or a customer (store credit), not both or neither.',
   INVALID_START: 'A start is a date and time on a slot boundary.',
   INVALID_START_DATE: 'A start date is today or later.',
+  INVALID_SUBJECT: 'A subject is 1 to 200 characters.',
   INVALID_SUMMARY: 'A summary is 1 to 200 characters.',
   INVALID_TAG: 'Each tag is 1 to 50 characters of text; at most 20.',
   INVALID_TEMPLATE: 'A message template lacks its subject or body, or one is too long.',
@@ -152,6 +158,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   PARTNER_REQUIRED: 'Name the partner this is for.',
   PAYMENT_CONFLICT: 'Give either a payment or a saved payment method, not both.',
   PAYMENT_DECLINED: 'The payment provider declined the payment; nothing was charged.',
+  PAYMENT_FAILED: 'The payment could not be taken (the request ended first, or the provider failed); nothing was charged.',
   PAYMENT_METHOD_NOT_ALLOWED:
     'This payment method is not allowed for the caller here (e.g. a provider that charges nothing, or a partner naming a saved method).',
   PAYMENT_PROVIDER_UNAVAILABLE:
