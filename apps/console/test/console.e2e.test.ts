@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 /**
  * The console in Chromium against the whole system (embedded, served by the gateway at /console):
  * an agent finds the demo shopper, sees her orders from every channel on one page loaded by one
@@ -14,7 +15,11 @@ import { seedDemoRetailer, type SeedSummary } from '../../../gateway/src/seed';
 
 const CONSOLE_DIR = join(__dirname, '..');
 const DIST = join(CONSOLE_DIR, 'dist');
-const DOCS = join(__dirname, '..', '..', '..', 'docs');
+/** Screenshots of the 360 page and the store queue: the README's with CONSOLE_SCREENSHOTS=docs, else a scratch folder. */
+const DOCS =
+  process.env.CONSOLE_SCREENSHOTS === 'docs'
+    ? join(__dirname, '..', '..', '..', 'docs')
+    : join(tmpdir(), 'omni-console-screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
