@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 /**
  * The console in Chromium against the whole system (embedded, served by the gateway at /console):
  * an agent finds the demo shopper, sees her orders from every channel on one page loaded by one
@@ -8,6 +7,7 @@ import { tmpdir } from 'node:os';
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestSystem, type TestSystem } from '../../../gateway/test/harness';
