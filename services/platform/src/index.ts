@@ -43,3 +43,4 @@ export * from './search/text';
 export * from './search/sql';
 export * from './operations';
 export { z } from 'zod';
+export * from './gift-card-code';

@@ -1,4 +1,7 @@
 import { createHmac, randomInt } from 'node:crypto';
+import { normalizeGiftCardCode } from '@omni/platform';
+
+export { normalizeGiftCardCode };
 
 /** No 0/O, 1/I/L, U: read over the phone or typed at a till without ambiguity. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -14,11 +17,6 @@ export function newGiftCardCode(random: (max: number) => number = randomInt): st
   let code = '';
   for (let i = 0; i < GROUPS * GROUP; i++) code += ALPHABET[random(ALPHABET.length)];
   return code;
-}
-
-/** The stored form of a code a person typed: upper case, no spaces or dashes. */
-export function normalizeGiftCardCode(typed: string): string {
-  return typed.replace(/[\s-]/g, '').toUpperCase();
 }
 
 export function formatGiftCardCode(code: string): string {

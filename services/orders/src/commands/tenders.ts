@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, recordEvent, type Channel, type PaymentReleased, type ServiceContext } from '@omni/platform';
+import {
+  DomainError,
+  inTransaction,
+  normalizeGiftCardCode,
+  recordEvent,
+  type Channel,
+  type PaymentReleased,
+  type ServiceContext,
+} from '@omni/platform';
 import { PaymentMethod, PaymentStatus } from '../domain/money';
 import { paymentProvider } from '../payments/provider';
 import type { EntityManager } from 'typeorm';
@@ -46,8 +54,6 @@ export interface TakenTenders {
   dueCents: number;
 }
 
-const normalizeCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
-
 /** Bad tender input is refused before anything is held. */
 export function validateTenders(request: TenderRequest, customerId: string | null): void {
   const points = request.redeemPoints ?? 0;
@@ -59,7 +65,7 @@ export function validateTenders(request: TenderRequest, customerId: string | nul
   }
   const seen = new Set<string>();
   (request.giftCardCodes ?? []).forEach((code, i) => {
-    const normalized = normalizeCode(code);
+    const normalized = normalizeGiftCardCode(code);
     if (!normalized)
       throw new DomainError('UNKNOWN_GIFT_CARD', 'a gift card code is required', ['input', 'giftCardCodes', String(i)]);
     if (seen.has(normalized))
@@ -124,7 +130,7 @@ export async function takeTenders(
     }
     for (const [i, code] of (request.giftCardCodes ?? []).entries()) {
       if (due === 0) break;
-      const giftCardCode = normalizeCode(code);
+      const giftCardCode = normalizeGiftCardCode(code);
       const hold = await holdStoredValueUpTo(ctx, { giftCardCode }, money(due), attempt.attemptId, key(`gift-card-${i}`));
       if (!hold.ok) throw refused(hold, ['input', 'giftCardCodes', String(i)]);
       add({
