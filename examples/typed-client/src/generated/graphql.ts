@@ -364,10 +364,14 @@ export type CustomerErrorCode =
   | 'INVALID_COUNTRY'
   /** A number of days outside its range (e.g. a win-back after 7 to 3,650 days of inactivity), or given where it does not apply. */
   | 'INVALID_DAYS'
+  /** A description is at most 2,000 characters. */
+  | 'INVALID_DESCRIPTION'
   /** Not an e-mail address. */
   | 'INVALID_EMAIL'
   /** A provider's message id is 1 to 200 characters of text. */
   | 'INVALID_EXTERNAL_ID'
+  /** The identifier is not valid for its kind (e.g. a loyalty card or social handle with characters it cannot hold). */
+  | 'INVALID_IDENTITY'
   /** This kind of touchpoint cannot be recorded here (orders record their own). */
   | 'INVALID_KIND'
   /** Give both latitude and longitude, or neither. */
@@ -388,6 +392,8 @@ export type CustomerErrorCode =
   | 'INVALID_RULE'
   /** The sender is an e-mail address, a phone number or a social handle. */
   | 'INVALID_SENDER'
+  /** A subject is 1 to 200 characters. */
+  | 'INVALID_SUBJECT'
   /** A summary is 1 to 200 characters. */
   | 'INVALID_SUMMARY'
   /** Each tag is 1 to 50 characters of text; at most 20. */
@@ -878,6 +884,8 @@ export type OrderErrorCode =
   | 'CODE_TAKEN'
   /** The record changed meanwhile; reload it and try again. */
   | 'CONCURRENT_CHANGE'
+  /** The wallet could not be credited; the payment is being refunded. */
+  | 'CREDIT_FAILED'
   /** Amounts in different currencies meet: a price, basket, gift card or store credit in another currency than the rest, with no conversion rate configured. */
   | 'CURRENCY_MISMATCH'
   /** An amount off names its currency. */
@@ -912,6 +920,8 @@ export type OrderErrorCode =
   | 'EXCHANGE_SKU_REQUIRED'
   /** The hold was already spent. */
   | 'HOLD_CAPTURED'
+  /** Points, a gift card or store credit could not be held for the order; nothing was taken. */
+  | 'HOLD_FAILED'
   /** The hold was released; take a new hold. */
   | 'HOLD_RELEASED'
   /** The idempotency key was used before for a different request. */
@@ -1050,6 +1060,8 @@ export type OrderErrorCode =
   | 'PAYMENT_CONFLICT'
   /** The payment provider declined the payment; nothing was charged. */
   | 'PAYMENT_DECLINED'
+  /** The payment could not be taken (the request ended first, or the provider failed); nothing was charged. */
+  | 'PAYMENT_FAILED'
   /** This payment method is not allowed for the caller here (e.g. a provider that charges nothing, or a partner naming a saved method). */
   | 'PAYMENT_METHOD_NOT_ALLOWED'
   /** The payment provider did not answer; nothing is settled yet: retry with the same idempotency key. */
