@@ -508,7 +508,12 @@ describe('authorization: the role matrix', () => {
       operation: 'TopUpWallet',
       allowed: SHOPPER_AND_STAFF,
       variables: () => ({
-        input: { customerId: alice, amount: usd(100), payment: { provider: 'test', token: 'tok_visa' }, idempotencyKey: randomUUID() },
+        input: {
+          customerId: alice,
+          amount: usd(100),
+          payment: { provider: 'test', token: 'tok_visa' },
+          idempotencyKey: randomUUID(),
+        },
       }),
     },
     {

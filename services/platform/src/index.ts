@@ -44,3 +44,4 @@ export * from './search/sql';
 export * from './operations';
 export { z } from 'zod';
 export * from './gift-card-code';
+export * from './text';

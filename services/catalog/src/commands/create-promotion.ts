@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, inTransaction, isCurrencyCode, type Channel } from '@omni/platform';
+import { DomainError, inTransaction, isCurrencyCode, isWellFormedId, type Channel } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { TIERS } from '../domain/promotions';
 import { Promotion, PromotionKind } from '../entities/promotion';
@@ -60,7 +60,7 @@ function validate(draft: PromotionDraft): { code: string | null; currency: strin
   }
   for (const field of ['segmentId', 'customerId'] as const) {
     const id = draft[field];
-    if (id != null && (!id.trim() || id.length > 36 || /[\u0000-\u001f]/.test(id))) {
+    if (id != null && !isWellFormedId(id)) {
       throw new DomainError('INVALID_AUDIENCE', `${field} is an id of 1 to 36 characters`, ['input', field]);
     }
   }

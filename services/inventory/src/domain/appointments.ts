@@ -6,6 +6,7 @@
  * Times are UTC instants. A store offers a kind of appointment in slots of `slotMinutes` counted
  * from midnight UTC (a divisor of a day, so every day has the same slots).
  */
+import { isWellFormedId } from '@omni/platform';
 
 export enum AppointmentKind {
   FITTING = 'FITTING',
@@ -40,7 +41,7 @@ export interface Problem {
 /** An id as the tables keep it: 1 to 36 characters, no control characters (PostgreSQL refuses NUL). */
 export function isId(value: string | null | undefined): value is string {
   // eslint-disable-next-line no-control-regex
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH && !/[\u0000-\u001f]/.test(value);
+  return typeof value === 'string' && isWellFormedId(value, MAX_ID_LENGTH);
 }
 
 /** Why a store cannot offer `capacityPerSlot` appointments per slot of `slotMinutes`, or null. */

@@ -1,4 +1,4 @@
-import { DomainError, inTransaction, type ServiceContext } from '@omni/platform';
+import { DomainError, hasControlCharacters, inTransaction, type ServiceContext } from '@omni/platform';
 import { pickProblem, type PickedLine } from '../domain/fulfillment-kpis';
 import { FulfillmentStatus } from '../domain/status';
 import { Fulfillment, FulfillmentLine } from '../entities/order';
@@ -21,7 +21,7 @@ const PICKABLE = new Set([FulfillmentStatus.PICKING, FulfillmentStatus.PACKED]);
 export async function recordPick(ctx: ServiceContext, request: RecordPickRequest): Promise<Fulfillment> {
   return inTransaction(ctx.db, async (manager) => {
     // eslint-disable-next-line no-control-regex
-    const wellFormed = request.fulfillmentId.length <= 36 && !/[\u0000-\u001f]/.test(request.fulfillmentId);
+    const wellFormed = request.fulfillmentId.length <= 36 && !hasControlCharacters(request.fulfillmentId);
     const fulfillment = wellFormed ? await manager.findOneBy(Fulfillment, { id: request.fulfillmentId }) : null;
     if (!fulfillment) {
       throw new DomainError('UNKNOWN_FULFILLMENT', `no fulfillment ${request.fulfillmentId}`, ['input', 'fulfillmentId']);

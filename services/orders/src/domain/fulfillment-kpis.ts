@@ -1,4 +1,4 @@
-import { isoDate } from '@omni/platform';
+import { hasControlCharacters, isoDate } from '@omni/platform';
 import { earliestShipDate, STANDARD_TRANSIT_DAYS } from './fulfillment';
 import { FulfillmentStatus as S, FulfillmentType } from './status';
 
@@ -138,7 +138,7 @@ export interface PickedLine {
 /** A SKU as order lines keep it: 1 to 64 visible characters, no control characters. */
 function isSku(value: string): boolean {
   // eslint-disable-next-line no-control-regex
-  return value.length > 0 && value.length <= 64 && !/[\u0000-\u001f\u007f]/.test(value);
+  return value.length > 0 && value.length <= 64 && !hasControlCharacters(value);
 }
 
 /**

@@ -1,4 +1,14 @@
-import { assertCanWorkAt, attempt, DateScalar, forbidden, hasRole, Role, type ServiceContext, UserError } from '@omni/platform';
+import {
+  assertCanWorkAt,
+  attempt,
+  DateScalar,
+  forbidden,
+  hasControlCharacters,
+  hasRole,
+  Role,
+  type ServiceContext,
+  UserError,
+} from '@omni/platform';
 import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { readFulfillmentKpis } from '../commands/fulfillment-kpis';
@@ -138,7 +148,7 @@ export class FulfillmentKpisResolver {
       assertCanWorkAt(ctx.caller, location);
     }
     // eslint-disable-next-line no-control-regex
-    if (location !== null && (location.length > 36 || /[\u0000-\u001f]/.test(location))) return [];
+    if (location !== null && (location.length > 36 || hasControlCharacters(location))) return [];
     const kpis = await readFulfillmentKpis(ctx, { from, to, locationId: location });
     return kpis.map((k: LocationKpis) => ({ ...k, location: { id: k.locationId } }));
   }
@@ -155,7 +165,7 @@ export class FulfillmentKpisResolver {
   ): Promise<RecordPickPayload> {
     const fulfillment =
       // eslint-disable-next-line no-control-regex
-      input.fulfillmentId.length <= 36 && !/[\u0000-\u001f]/.test(input.fulfillmentId)
+      input.fulfillmentId.length <= 36 && !hasControlCharacters(input.fulfillmentId)
         ? await ctx.db.getRepository(Fulfillment).findOneBy({ id: input.fulfillmentId })
         : null;
     if (fulfillment) assertCanWorkAt(ctx.caller, actingLocation(fulfillment, FulfillmentAction.PICK));
