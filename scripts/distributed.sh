@@ -64,30 +64,33 @@ die() { say "error: $*"; exit 1; }
 
 command -v node >/dev/null || die "node is not installed"
 
-# Each subgraph's default port and peers, read from the code so this script follows it:
-# services/<name>/src/main.ts calls runServiceProcess(definition, PORT, ['peer', ...]).
-# One line per service: "name port peer,peer".
+# Each subgraph's default port and peers, and the gateway's port, read from the code so this
+# script follows it: SUBGRAPH_PROCESSES and GATEWAY_PROCESS in services/platform/src/processes.ts
+# (what runServiceProcess and the gateway start from). One line per service: "name port
+# peer,peer", then "gateway port".
+PROCESSES_TS=services/platform/src/processes.ts
 SERVICE_TABLE="$(node -e '
-  const fs = require("fs");
-  for (const name of fs.readdirSync("services").sort()) {
-    const file = `services/${name}/src/main.ts`;
-    if (!fs.existsSync(file)) continue;
-    const m = /runServiceProcess\(\s*\w+\s*,\s*(\d+)\s*(?:,\s*\[([^\]]*)\])?\s*\)/.exec(fs.readFileSync(file, "utf8"));
-    if (!m) { console.error(`${file}: no runServiceProcess(definition, port, [peers]) call`); process.exit(1); }
-    const peers = m[2] ? [...m[2].matchAll(/[\x27"]([\w-]+)[\x27"]/g)].map((p) => p[1]) : [];
-    console.log(`${name} ${m[1]} ${peers.join(",")}`);
-  }')" || die "cannot read the services' ports and peers from services/*/src/main.ts"
-GATEWAY_PORT="$(sed -n 's/.*GATEWAY_PORT = \([0-9]*\).*/\1/p' gateway/src/services.ts)"
-GATEWAY_PORT="${GATEWAY_PORT:-4000}"
+  const source = require("fs").readFileSync(process.argv[1], "utf8");
+  const table = /SUBGRAPH_PROCESSES\s*=\s*\{([\s\S]*?)\n\}/.exec(source);
+  const gateway = /GATEWAY_PROCESS\s*=\s*\{[^}]*\bport:\s*(\d+)/.exec(source);
+  const lines = [];
+  for (const m of (table ? table[1] : "").matchAll(/(\w+):\s*\{\s*port:\s*(\d+),\s*peers:\s*\[([^\]]*)\]/g)) {
+    const peers = [...m[3].matchAll(/[\x27"]([\w-]+)[\x27"]/g)].map((p) => p[1]);
+    lines.push(`${m[1]} ${m[2]} ${peers.join(",")}`);
+  }
+  if (!lines.length || !gateway) { console.error(`${process.argv[1]}: no SUBGRAPH_PROCESSES entries { port, peers } or GATEWAY_PROCESS port`); process.exit(1); }
+  console.log([...lines.sort(), `gateway ${gateway[1]}`].join("\n"));' "$PROCESSES_TS")" ||
+  die "cannot read the services' ports and peers from $PROCESSES_TS"
+GATEWAY_PORT="$(awk '$1 == "gateway" { print $2 }' <<<"$SERVICE_TABLE")"
 
 SERVICES=()
 declare -A PEERS=()
 while read -r name port peers; do
-  [[ -n "$name" ]] || continue
+  [[ -n "$name" && "$name" != gateway ]] || continue
   SERVICES+=("$name:$port")
   PEERS[$name]="$peers"
 done <<<"$SERVICE_TABLE"
-((${#SERVICES[@]} > 0)) || die "no services found under services/*/src/main.ts"
+((${#SERVICES[@]} > 0)) || die "no services found in $PROCESSES_TS"
 
 port_of() {
   local entry

@@ -131,9 +131,9 @@ snapshot() {
     [[ -d "$pkg/dist" ]] && cp -a "$pkg/dist" "$APP/$pkg/"
     # Links only (relative ones: @omni/* resolve inside the copy, the rest to node_modules/.pnpm).
     [[ -d "$pkg/node_modules" ]] && cp -a "$pkg/node_modules" "$APP/$pkg/"
-    [[ -f "$pkg/src/main.ts" ]] && cp -a "$pkg/src/main.ts" "$APP/$pkg/src/"
   done
-  cp -a gateway/src/services.ts "$APP/gateway/src/"
+  # distributed.sh reads the ports and peers from it.
+  cp -a services/platform/src/processes.ts "$APP/services/platform/src/"
 }
 snapshot || die "cannot copy the built code to $APP"
 say "running a copy of the build taken now (git $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- gateway services 2>/dev/null || echo ', with uncommitted changes')): $APP"
