@@ -1,5 +1,5 @@
 import { dialectOf, DomainError, type Channel } from '@omni/platform';
-import { type EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { Customer } from '../entities/customer';
 
 /**
@@ -10,6 +10,12 @@ import { Customer } from '../entities/customer';
  */
 export async function lockCustomer(manager: EntityManager, id: string): Promise<Customer | null> {
   const postgres = dialectOf(manager.connection) === 'postgres';
+  if (postgres) {
+    // One statement for the common case, a live id: the row is locked only while it is not merged
+    // away (PostgreSQL checks the condition again on the row it waited for).
+    const live = await manager.findOne(Customer, { where: { id, mergedIntoId: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    if (live) return live;
+  }
   let customer = await manager.findOneBy(Customer, { id });
   for (let hops = 0; customer && hops < 5; hops++) {
     if (!postgres && !customer.mergedIntoId) return customer;

@@ -48,7 +48,38 @@ export async function engagementRow(
   initial: { lastActivityAt?: Date | null; tier?: string | null } = {},
 ): Promise<CustomerEngagement> {
   const found = await manager.findOneBy(CustomerEngagement, { customerId: customer.id });
-  if (found) return found;
+  return found ?? createEngagementRow(manager, customer, now, initial);
+}
+
+/**
+ * The customer's engagement row and their order facts, in one statement when the row exists
+ * (created as `engagementRow` does when missing).
+ */
+export async function engagementWithOrders(
+  manager: EntityManager,
+  customer: Customer,
+  now: Date,
+  initial: { lastActivityAt?: Date | null; tier?: string | null } = {},
+): Promise<{ row: CustomerEngagement; orders: OrderFact[] }> {
+  const found = await manager
+    .createQueryBuilder(CustomerEngagement, 'e')
+    .leftJoinAndMapMany('e.orderFacts', CustomerOrderFact, 'f', 'f.customerId = e.customerId')
+    .where('e.customerId = :id', { id: customer.id })
+    .getOne();
+  if (found) {
+    const { orderFacts, ...row } = found as CustomerEngagement & { orderFacts: CustomerOrderFact[] };
+    return { row: Object.assign(manager.create(CustomerEngagement), row), orders: orderFacts.map(toOrderFact) };
+  }
+  const row = await createEngagementRow(manager, customer, now, initial);
+  return { row, orders: (await manager.findBy(CustomerOrderFact, { customerId: customer.id })).map(toOrderFact) };
+}
+
+async function createEngagementRow(
+  manager: EntityManager,
+  customer: Customer,
+  now: Date,
+  initial: { lastActivityAt?: Date | null; tier?: string | null },
+): Promise<CustomerEngagement> {
   const row = manager.create(CustomerEngagement, {
     customerId: customer.id,
     birthMonth: null,
@@ -127,9 +158,10 @@ export async function evaluateCustomer(
   now: Date,
   row?: CustomerEngagement,
   knownSegments?: Pick<Segment, 'id' | 'rule'>[],
+  knownOrders?: OrderFact[],
 ): Promise<CustomerEngagement> {
   const engagement = row ?? (await engagementRow(manager, customer, now));
-  const orders = (await manager.findBy(CustomerOrderFact, { customerId: customer.id })).map(toOrderFact);
+  const orders = knownOrders ?? (await manager.findBy(CustomerOrderFact, { customerId: customer.id })).map(toOrderFact);
   const score = rfmScore(orders, now, rfmWindowDays());
   Object.assign(engagement, {
     recency: score?.recency ?? null,

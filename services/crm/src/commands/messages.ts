@@ -52,7 +52,7 @@ export async function queueMessages(
       greeting: customer.firstName,
     }),
   );
-  if (messages.length > 0) await manager.insert(CustomerMessage, messages);
+  if (messages.length > 0) await insertMessages(manager, messages);
   return messages;
 }
 
@@ -71,8 +71,13 @@ export async function queueTransactionalEmail(
     basis: MessageBasis.TRANSACTIONAL,
     greeting: request.greeting,
   });
-  await manager.insert(CustomerMessage, message);
+  await insertMessages(manager, [message]);
   return message;
+}
+
+/** One statement: the rows hold every value already, so nothing is read back (SQLite would). */
+async function insertMessages(manager: EntityManager, messages: CustomerMessage[]): Promise<void> {
+  await manager.createQueryBuilder().insert().into(CustomerMessage).values(messages).updateEntity(false).execute();
 }
 
 /** A message ready for the dispatcher: composed for its channel, PENDING now. */

@@ -52,9 +52,15 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
     types: [OrderPlacedEvent.type],
     async handle(manager, event) {
       const order = parsePayload(OrderPlacedEvent, event);
-      if (!(await manager.existsBy(KnownOrder, { orderId: order.orderId }))) {
-        await manager.insert(KnownOrder, { orderId: order.orderId, number: order.number });
-      }
+      // One statement; a number already known stays.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(KnownOrder)
+        .values({ orderId: order.orderId, number: order.number })
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
       const customer = await customerOf(manager, order.customerId);
       if (!customer) return;
       await touchChannel(manager, customer, order.channel);

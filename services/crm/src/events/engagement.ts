@@ -12,7 +12,13 @@ import {
   type ConsumerDefinition,
 } from '@omni/platform';
 import { lockCustomer } from '../commands/customers';
-import { engagementRow, evaluateCustomer, forgetEngagement, mergeEngagement, recordActivity } from '../commands/engagement';
+import {
+  engagementWithOrders,
+  evaluateCustomer,
+  forgetEngagement,
+  mergeEngagement,
+  recordActivity,
+} from '../commands/engagement';
 import { categoryKey } from '../domain/segments';
 import { CustomerOrderFact } from '../entities/engagement';
 
@@ -107,10 +113,10 @@ export const engagementFacts: ConsumerDefinition = {
       }
     }
     // An order or a return is activity too (a return is brought to a store or sent from home).
-    const row = await engagementRow(manager, customer, now, { lastActivityAt: at });
+    const { row, orders } = await engagementWithOrders(manager, customer, now, { lastActivityAt: at });
     if (parsed.type !== OrderCancelledEvent.type && parsed.type !== OrderModifiedEvent.type && at > row.lastActivityAt) {
       row.lastActivityAt = at;
     }
-    await evaluateCustomer(manager, customer, now, row);
+    await evaluateCustomer(manager, customer, now, row, undefined, orders);
   },
 };

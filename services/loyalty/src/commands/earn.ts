@@ -49,19 +49,25 @@ export async function earnForOrder(manager: EntityManager, order: OrderPlaced, o
   );
   const total = result.total;
   if (total <= 0) return null;
-  await manager.insert(
-    EarnedLine,
-    result.lines.map((l) => ({
-      id: randomUUID(),
-      accountId: account.id,
-      orderId: order.orderId,
-      orderLineId: l.lineId,
-      sku: l.sku,
-      quantity: l.quantity,
-      points: l.points,
-      returnedQuantity: 0,
-    })),
-  );
+  // Every value given: one statement, nothing read back (SQLite would re-read the defaulted column).
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(EarnedLine)
+    .values(
+      result.lines.map((l) => ({
+        id: randomUUID(),
+        accountId: account.id,
+        orderId: order.orderId,
+        orderLineId: l.lineId,
+        sku: l.sku,
+        quantity: l.quantity,
+        points: l.points,
+        returnedQuantity: 0,
+      })),
+    )
+    .updateEntity(false)
+    .execute();
   return post(manager, account, {
     kind: LedgerKind.EARN,
     points: total,

@@ -75,11 +75,20 @@ export async function commitOrder(manager: EntityManager, ctx: ServiceContext, c
     externalRef: request.externalRef?.trim() || null,
     partnerId: partnerOf(ctx.caller),
   });
-  await manager.insert(Order, order);
+  // The order and its lines hold every value: inserted without reading defaults back (SQLite would).
+  await manager.createQueryBuilder().insert().into(Order).values(order).updateEntity(false).execute();
   const lines = c.lines.map(({ id, ...line }, position) =>
-    manager.create(OrderLine, { id, orderId, position, status: carryOut ? LineStatus.SHIPPED : LineStatus.OPEN, ...line }),
+    manager.create(OrderLine, {
+      id,
+      orderId,
+      position,
+      status: carryOut ? LineStatus.SHIPPED : LineStatus.OPEN,
+      settledQuantity: 0,
+      giftCardsActivatedAt: null,
+      ...line,
+    }),
   );
-  await manager.insert(OrderLine, lines);
+  await manager.createQueryBuilder().insert().into(OrderLine).values(lines).updateEntity(false).execute();
   const fulfillments = c.plan.map((planned) =>
     manager.create(Fulfillment, {
       id: randomUUID(),
