@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { openDatabase, pendingSchemaSql, type Dialect } from './database';
@@ -85,9 +85,12 @@ export async function generateMigration(
   const files = readdirSync(folder)
     .filter((f) => /^\d+-.*\.ts$/.test(f))
     .sort();
+  // The class each file exports (a hand-written migration's file name, e.g. 1796005400000-orders-markets.ts,
+  // need not spell its class, OrdersMarkets1796005400000).
   const entries = files.map((f) => {
-    const [stamp, rest] = f.replace(/\.ts$/, '').split(/-(.*)/);
-    return { module: `./${f.replace(/\.ts$/, '')}`, name: className(rest!, Number(stamp)) };
+    const exported = /export class (\w+)/.exec(readFileSync(join(folder, f), 'utf8'));
+    if (!exported) throw new Error(`${join(folder, f)}: no exported migration class`);
+    return { module: `./${f.replace(/\.ts$/, '')}`, name: exported[1]! };
   });
   writeFileSync(
     join(folder, 'index.ts'),
