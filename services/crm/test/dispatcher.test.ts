@@ -147,6 +147,42 @@ describe('the message dispatcher', () => {
     expect(await timelineOf(id)).toHaveLength(1);
   });
 
+  it('writes an anonymized timeline entry when the customer is erased while the message is sent', async () => {
+    const id = await queue();
+    const erasing: MessageSender = {
+      name: 'erasing',
+      async send() {
+        // What an erasure does meanwhile: the message loses recipient and subject, the customer is erased.
+        await db.getRepository(CustomerMessage).update({ id }, { recipient: '', subject: '', body: '' });
+        await db.getRepository(Customer).update({ id: customerId }, { erasedAt: new Date() });
+        return { providerMessageId: 'p-erased' };
+      },
+    };
+    try {
+      expect(await new MessageDispatcher(db, erasing, { log }).dispatchDue()).toBe(1);
+      expect(await messageRow(id)).toMatchObject({ status: MessageStatus.SENT, recipient: '' });
+      expect((await timelineOf(id)).map((i) => i.summary)).toEqual([' (sent to )']);
+    } finally {
+      await db.getRepository(Customer).update({ id: customerId }, { erasedAt: null });
+    }
+  });
+
+  it('tries a failed message again on its own when its retry falls due', async () => {
+    const sender = new ScriptedSender([new Error('421 try again later')]);
+    const dispatcher = new MessageDispatcher(db, sender, { log, retryDelayMs: 100 });
+    const id = await queue();
+    dispatcher.start();
+    try {
+      const deadline = Date.now() + 5_000;
+      while ((await messageRow(id)).status !== MessageStatus.SENT && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await messageRow(id)).toMatchObject({ status: MessageStatus.SENT, attempts: 2 });
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
   it('sends on its own once a transaction that wrote messages commits', async () => {
     const sender = new ScriptedSender();
     const dispatcher = new MessageDispatcher(db, sender, { log });

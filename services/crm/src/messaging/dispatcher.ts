@@ -99,16 +99,37 @@ export class MessageDispatcher {
 
   /** Sends every message due now; returns how many were sent. */
   async dispatchDue(): Promise<number> {
+    return (await this.pass()).sent;
+  }
+
+  /**
+   * Sends every message due now, and tells when the next one falls due. One read a batch: the
+   * earliest waiting messages, those due sent and the first one not due yet its time; with the
+   * retries this pass set, that is the next due time, read again only when another dispatcher
+   * took a message over meanwhile (its lease is not known here).
+   */
+  private async pass(): Promise<{ sent: number; next: Date | null }> {
     let sent = 0;
+    let retry: Date | null = null;
+    let unknown = false;
     for (;;) {
       const now = new Date();
-      const due = await this.db.getRepository(CustomerMessage).find({
-        where: { status: In([MessageStatus.PENDING, MessageStatus.SENDING]), nextAttemptAt: LessThanOrEqual(now) },
+      const waiting = await this.db.getRepository(CustomerMessage).find({
+        where: { status: In([MessageStatus.PENDING, MessageStatus.SENDING]) },
         order: { nextAttemptAt: 'ASC', id: 'ASC' },
         take: this.batchSize,
       });
-      for (const message of due) if (await this.deliver(message)) sent++;
-      if (due.length < this.batchSize) return sent;
+      const due = waiting.filter((m) => m.nextAttemptAt && m.nextAttemptAt <= now);
+      for (const message of due) {
+        const outcome = await this.deliver(message);
+        if (outcome === 'sent') sent++;
+        else if (outcome === 'taken') unknown = true;
+        else if (outcome instanceof Date && (!retry || outcome < retry)) retry = outcome;
+      }
+      if (due.length === this.batchSize) continue;
+      if (unknown) return { sent, next: await this.nextDueAt() };
+      const later = waiting.find((m) => m.nextAttemptAt && m.nextAttemptAt > now)?.nextAttemptAt ?? null;
+      return { sent, next: later && (!retry || later < retry) ? later : retry };
     }
   }
 
@@ -133,8 +154,12 @@ export class MessageDispatcher {
     return claimed.affected === 1;
   }
 
-  private async deliver(message: CustomerMessage): Promise<boolean> {
-    if (!(await this.claim(message))) return false;
+  /**
+   * Claims, sends and records one message: 'sent'; 'taken' when another dispatcher has it; else
+   * when it is tried again (null: given up as FAILED).
+   */
+  private async deliver(message: CustomerMessage): Promise<'sent' | 'taken' | Date | null> {
+    if (!(await this.claim(message))) return 'taken';
     const attempts = message.attempts + 1;
     try {
       const receipt = await this.sender.send({
@@ -145,44 +170,48 @@ export class MessageDispatcher {
         subject: message.subject,
         body: message.body,
       });
-      await this.markSent(message.id, receipt.providerMessageId);
-      return true;
+      return (await this.markSent(message, receipt.providerMessageId)) ? 'sent' : 'taken';
     } catch (error) {
       const reason = (error as Error).message.slice(0, 500);
       const final = error instanceof UndeliverableError || attempts >= this.maxAttempts;
       this.log.warn({ message: message.id, channel: message.channel, attempts, err: reason, final }, 'customer message not sent');
-      await inTransaction(this.db, (manager) =>
+      const nextAttemptAt = final ? null : new Date(Date.now() + this.retryDelayMs * 2 ** (attempts - 1));
+      const { affected } = await inTransaction(this.db, (manager) =>
         manager.update(
           CustomerMessage,
           { id: message.id, status: MessageStatus.SENDING },
           final
-            ? { status: MessageStatus.FAILED, lastError: reason, nextAttemptAt: null }
-            : {
-                status: MessageStatus.PENDING,
-                lastError: reason,
-                nextAttemptAt: new Date(Date.now() + this.retryDelayMs * 2 ** (attempts - 1)),
-              },
+            ? { status: MessageStatus.FAILED, lastError: reason, nextAttemptAt }
+            : { status: MessageStatus.PENDING, lastError: reason, nextAttemptAt },
         ),
       );
-      return false;
+      return affected ? nextAttemptAt : 'taken';
     }
   }
 
-  private async markSent(id: string, providerMessageId: string | null): Promise<void> {
-    await inTransaction(this.db, async (manager) => {
-      const message = await manager.findOneBy(CustomerMessage, { id });
-      if (!message || message.status !== MessageStatus.SENDING) return;
+  /** Marks a claimed message SENT with its timeline entry; false when it is no longer SENDING. */
+  private async markSent(claimed: CustomerMessage, providerMessageId: string | null): Promise<boolean> {
+    return inTransaction(this.db, async (manager) => {
       // The customer first, then the message: the order a merge (and every consumer) locks them in,
       // so marking a message sent never deadlocks with a merge re-pointing it. Merged meanwhile?
-      // The timeline entry goes to the live customer.
-      const customer = message.customerId ? await lockCustomer(manager, message.customerId) : null;
+      // The timeline entry goes to the live customer (a merge moves the message's customer id, and
+      // the lock follows the claimed one to the same survivor).
+      const customer = claimed.customerId ? await lockCustomer(manager, claimed.customerId) : null;
+      // The message as claimed (what it says does not change), unless its customer was erased
+      // since, which anonymized it: then as it is now.
+      const message =
+        claimed.customerId && (!customer || customer.erasedAt)
+          ? await manager.findOneBy(CustomerMessage, { id: claimed.id })
+          : claimed;
+      if (!message) return false;
       const sentAt = new Date();
-      await manager.update(
+      const { affected } = await manager.update(
         CustomerMessage,
-        { id },
+        { id: message.id, status: MessageStatus.SENDING },
         { status: MessageStatus.SENT, sentAt, providerMessageId, nextAttemptAt: null, lastError: null },
       );
-      if (!message.customerId) return; // not a customer's: no timeline to write on
+      if (!affected) return false;
+      if (!message.customerId) return true; // not a customer's: no timeline to write on
       await insertInteraction(manager, {
         customerId: customer?.id ?? message.customerId,
         channel: message.salesChannel,
@@ -193,6 +222,7 @@ export class MessageDispatcher {
         messageId: message.id,
         occurredAt: sentAt,
       });
+      return true;
     });
   }
 
@@ -207,8 +237,7 @@ export class MessageDispatcher {
       }
       let next: number | null = null;
       this.running = (async () => {
-        await this.dispatchDue();
-        const due = await this.nextDueAt();
+        const due = (await this.pass()).next;
         if (due) next = Math.max(0, due.getTime() - Date.now());
       })()
         .catch((error: Error) => {
