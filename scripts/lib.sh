@@ -17,3 +17,15 @@ install_dependencies() {
   fi
   pnpm install --frozen-lockfile
 }
+
+# The console's browser test drives Debian's Chromium (apps/console/test): installed when missing
+# and this user may (root with apt-get); otherwise that test says it is skipped.
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Chromium for the console's browser test (apt-get install chromium)" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "no Chromium (set CHROMIUM_PATH or install Debian's chromium): the console's browser test is skipped" >&2
+  fi
+}

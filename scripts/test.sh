@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_pnpm
 install_dependencies
+ensure_chromium
 pnpm build
 # The console: typed operations, component tests, the build its end-to-end test serves (apps/console/test).
 pnpm --filter @omni/console build
