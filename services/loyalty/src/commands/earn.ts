@@ -16,7 +16,7 @@ import { evaluateEngagement, evaluatePurchase, type EngagementKind } from '../do
 import { reversalPoints, unitsRemovedByChange } from '../domain/stored-value';
 import { LedgerEntry } from '../entities/account';
 import { EarnedLine } from '../entities/rules';
-import { activeAccount, lockAccount, post, requireAccount } from './ledger';
+import { lockAccount, lockActiveAccount, post, requireAccount } from './ledger';
 import { currencySettings } from './currencies';
 import { loadRules } from './rules';
 
@@ -24,9 +24,8 @@ import { loadRules } from './rules';
 /** Points for an order from any channel, at most once per order, attributed to its lines. */
 export async function earnForOrder(manager: EntityManager, order: OrderPlaced, occurredAt: Date): Promise<LedgerEntry | null> {
   if (!order.customerId) return null;
-  const found = await activeAccount(manager, order.customerId);
-  if (!found) return null;
-  const account = await lockAccount(manager, found.id);
+  const account = await lockActiveAccount(manager, order.customerId);
+  if (!account) return null;
   if (await manager.existsBy(LedgerEntry, { orderId: order.orderId, kind: LedgerKind.EARN })) return null;
   // An order event without lines (an older producer) earns on its total as one line. Gift cards
   // bought earn nothing: their value earns when it is spent.

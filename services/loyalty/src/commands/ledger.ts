@@ -97,6 +97,25 @@ export async function lockAccount(manager: EntityManager, id: string): Promise<L
   return account;
 }
 
+/**
+ * The customer's account, following a merge to the survivor's, locked until the transaction ends
+ * (`lockAccount`); null when not enrolled. One statement when the customer's own account is live.
+ */
+export async function lockActiveAccount(manager: EntityManager, customerId: string): Promise<LoyaltyAccount | null> {
+  if (dialectOf(manager.connection) !== 'postgres') {
+    // SQLite runs one transaction at a time: the row read is the row as it stays.
+    return activeAccount(manager, customerId);
+  }
+  const live = await manager
+    .createQueryBuilder(LoyaltyAccount, 'a')
+    .where('a.customerId = :customerId AND a.mergedIntoId IS NULL', { customerId })
+    .setLock('pessimistic_write')
+    .getOne();
+  if (live) return live;
+  const found = await activeAccount(manager, customerId);
+  return found && lockAccount(manager, found.id);
+}
+
 /** The customer's account, following a merge to the survivor's; null when not enrolled. */
 export async function activeAccount(manager: EntityManager, customerId: string): Promise<LoyaltyAccount | null> {
   let account = await manager.findOneBy(LoyaltyAccount, { customerId });
@@ -172,20 +191,32 @@ export async function post(
   return row;
 }
 
-/** Tier from points earned (less reversals) in the last 12 months, merged-in accounts included. */
+/**
+ * Tier from points earned (less reversals) in the last 12 months, merged-in accounts included (one
+ * statement); written only when it changes. Returns the account as it is now.
+ */
 export async function recalculateTier(manager: EntityManager, accountId: string): Promise<LoyaltyAccount> {
   const yearAgo = new Date(Date.now() - 365 * 24 * 3600 * 1000);
-  const merged = await manager.findBy(LoyaltyAccount, { mergedIntoId: accountId });
-  const recent = await manager
-    .createQueryBuilder(LedgerEntry, 'e')
+  const query = manager.createQueryBuilder(LedgerEntry, 'e');
+  const accounts = query
+    .subQuery()
+    .select('a.id')
+    .from(LoyaltyAccount, 'a')
+    .where('a.id = :accountId OR a.mergedIntoId = :accountId')
+    .getQuery();
+  const recent = await query
     .select('COALESCE(SUM(e.points), 0)', 'points')
-    .where('e.accountId IN (:...ids) AND e.kind IN (:...kinds) AND e.occurredAt >= :since', {
-      ids: [accountId, ...merged.map((m) => m.id)],
+    .where(`e.accountId IN ${accounts} AND e.kind IN (:...kinds) AND e.occurredAt >= :since`, {
+      accountId,
       kinds: EARNED_KINDS,
       since: yearAgo,
     })
     .getRawOne<{ points: string | number }>();
   const tier = tierFor(Number(recent?.points ?? 0));
-  await manager.update(LoyaltyAccount, { id: accountId }, { tier });
-  return manager.findOneByOrFail(LoyaltyAccount, { id: accountId });
+  const account = await manager.findOneByOrFail(LoyaltyAccount, { id: accountId });
+  if (account.tier !== tier) {
+    await manager.update(LoyaltyAccount, { id: accountId }, { tier });
+    account.tier = tier;
+  }
+  return account;
 }

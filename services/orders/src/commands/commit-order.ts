@@ -118,16 +118,20 @@ export async function commitOrder(manager: EntityManager, ctx: ServiceContext, c
   // One row per insert: a multi-row insert hands default values back to the wrong entities on SQLite.
   for (const p of payments) await manager.insert(OrderPayment, p);
 
-  await appendHistory(manager, {
-    orderId,
-    channel: request.channel,
-    actor: ctx.caller.subject,
-    event: [
-      `placed with ${lines.length} line(s) in ${fulfillments.length} fulfillment(s)${carryOut ? ', carried out' : ''}: total ${c.totals.totalCents} ${c.totals.currency}`,
-      ...payments.map((p) => `charged ${p.amountCents} ${p.currency} to ${describeTender(p)}`),
-      ...(order.balanceDueCents > 0 ? [`${order.balanceDueCents} ${order.currency} left to pay`] : []),
-    ],
-  });
+  await appendHistory(
+    manager,
+    {
+      orderId,
+      channel: request.channel,
+      actor: ctx.caller.subject,
+      event: [
+        `placed with ${lines.length} line(s) in ${fulfillments.length} fulfillment(s)${carryOut ? ', carried out' : ''}: total ${c.totals.totalCents} ${c.totals.currency}`,
+        ...payments.map((p) => `charged ${p.amountCents} ${p.currency} to ${describeTender(p)}`),
+        ...(order.balanceDueCents > 0 ? [`${order.balanceDueCents} ${order.currency} left to pay`] : []),
+      ],
+    },
+    0, // a new order: no history yet
+  );
 
   await recordEvent<OrderPlaced>(
     manager,
