@@ -5,9 +5,11 @@ import { ProductMeasure } from './entities/measure';
 import { ChannelPrice, ChannelPricePolicy, Product, ProductFacet, ProductVariant } from './entities/product';
 import { Promotion } from './entities/promotion';
 import { CategoryAffinity, CustomerProductView, CoPurchase, CustomerPurchase, ProductSales } from './entities/recommendation';
+import { CustomerTier } from './entities/customer-tier';
 import { consumers } from './events/consumers';
 import { personalOfferOwners, personalOffers, segmentMemberships } from './events/segments';
 import { CustomerSegment } from './entities/segment';
+import { customerTiers } from './events/tiers';
 import { productById, variantBySku } from './loaders';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
@@ -35,6 +37,7 @@ export const catalogService: ServiceDefinition = {
     CategoryAffinity,
     CustomerProductView,
     CustomerSegment,
+    CustomerTier,
   ],
   migrations: { postgres: postgresMigrations, sqlite: sqliteMigrations },
   resolvers: [
@@ -54,5 +57,5 @@ export const catalogService: ServiceDefinition = {
     ProductVariant: (ref, ctx) => variantBySku(ctx).load(String(ref.sku)),
     Location: (ref) => Promise.resolve(Object.assign(new LocationRef(), { id: String(ref.id) })),
   },
-  consumers: [...consumers, segmentMemberships, personalOffers, personalOfferOwners],
+  consumers: [...consumers, segmentMemberships, personalOffers, personalOfferOwners, customerTiers],
 };

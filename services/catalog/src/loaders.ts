@@ -4,6 +4,7 @@ import { In } from 'typeorm';
 import { Market, MarketLocation, MarketPrice } from './entities/market';
 import { ChannelPrice, Product, ProductVariant } from './entities/product';
 import { Promotion } from './entities/promotion';
+import { CustomerTier } from './entities/customer-tier';
 import { CustomerSegment } from './entities/segment';
 
 export const productById = defineLoader(
@@ -96,6 +97,15 @@ export async function segmentsOfCustomer(
 ): Promise<string[]> {
   const rows = await ctx.db.getRepository(CustomerSegment).find({ select: { segmentId: true }, where: { customerId } });
   return rows.map((r) => r.segmentId);
+}
+
+/** A customer's loyalty tier as catalog learned it from `loyalty.points.changed`; null: none known. */
+export async function tierOfCustomer(
+  ctx: Parameters<typeof activePromotionsLoader>[0],
+  customerId: string,
+): Promise<string | null> {
+  const row = await ctx.db.getRepository(CustomerTier).findOne({ select: { tier: true }, where: { customerId } });
+  return row?.tier ?? null;
 }
 
 /** The market a location sells in (its `market_location` row), by location id. */

@@ -1,5 +1,5 @@
 import { Channel } from '@omni/platform';
-import { allocate, CartPricingError, priceCart, type PromotionRule } from '../src/domain/promotions';
+import { allocate, CartPricingError, customerFactsNeeded, priceCart, type PromotionRule } from '../src/domain/promotions';
 
 const now = new Date('2026-06-15T12:00:00Z');
 const promo = (over: Partial<PromotionRule>): PromotionRule => ({
@@ -115,6 +115,85 @@ describe('priceCart', () => {
 
   it('refuses to mix currencies', () => {
     expect(() => priceCart([line('A', 1, 100), line('B', 1, 100, 'EUR')], Channel.WEB, anon, [], now)).toThrow(CartPricingError);
+  });
+});
+
+describe('customerFactsNeeded', () => {
+  const gold = promo({ id: 'gold', minTier: 'GOLD' });
+  const vip = promo({ id: 'vip', segmentId: 'seg-vip' });
+  const plain = promo({ id: 'plain' });
+  const ana = { id: 'c-ana', tier: null };
+  it.each<[string, PromotionRule[], { id: string | null; tier: string | null }, Channel, { segments: boolean; tier: boolean }]>([
+    ['no promotion: nothing to read', [], ana, Channel.WEB, { segments: false, tier: false }],
+    ['ordinary promotions: nothing to read', [plain], ana, Channel.WEB, { segments: false, tier: false }],
+    ['a tier offer, customer without a tier: her stored tier', [plain, gold], ana, Channel.WEB, { segments: false, tier: true }],
+    [
+      'a tier offer, the caller gave her tier: nothing',
+      [gold],
+      { id: 'c-ana', tier: 'SILVER' },
+      Channel.WEB,
+      { segments: false, tier: false },
+    ],
+    ['a tier offer, anonymous cart: nothing', [gold], { id: null, tier: null }, Channel.WEB, { segments: false, tier: false }],
+    ['a segment offer: her memberships', [vip], ana, Channel.STORE, { segments: true, tier: false }],
+    ['both kinds: both', [vip, gold], ana, Channel.STORE, { segments: true, tier: true }],
+    [
+      'a tier offer switched off: nothing',
+      [promo({ minTier: 'GOLD', active: false })],
+      ana,
+      Channel.WEB,
+      { segments: false, tier: false },
+    ],
+    [
+      'a tier offer of another channel: nothing',
+      [promo({ minTier: 'GOLD', channels: [Channel.STORE] })],
+      ana,
+      Channel.WEB,
+      { segments: false, tier: false },
+    ],
+    [
+      'a tier offer of this channel: her tier',
+      [promo({ minTier: 'GOLD', channels: [Channel.STORE] })],
+      ana,
+      Channel.STORE,
+      { segments: false, tier: true },
+    ],
+    [
+      'a tier offer not started yet: nothing',
+      [promo({ minTier: 'GOLD', startsAt: new Date('2026-07-01T00:00:00Z') })],
+      ana,
+      Channel.WEB,
+      { segments: false, tier: false },
+    ],
+    [
+      'a tier offer ended: nothing',
+      [promo({ minTier: 'GOLD', endsAt: now })],
+      ana,
+      Channel.WEB,
+      { segments: false, tier: false },
+    ],
+    [
+      'a segment offer ended: nothing',
+      [promo({ segmentId: 'seg-vip', endsAt: now })],
+      ana,
+      Channel.WEB,
+      { segments: false, tier: false },
+    ],
+  ])('%s', (_, promotions, customer, channel, expected) => {
+    expect(customerFactsNeeded(promotions, customer, channel, now)).toEqual(expected);
+  });
+
+  it('with her stored tier a GOLD offer prices for GOLD and above, not below', () => {
+    const cart = [line('A', 1, 10_000)];
+    for (const [tier, discount] of [
+      [null, 0],
+      ['BRONZE', 0],
+      ['SILVER', 0],
+      ['GOLD', 1_000],
+      ['PLATINUM', 1_000],
+    ] as const) {
+      expect(priceCart(cart, Channel.WEB, { id: 'c-ana', tier }, [gold], now).discountCents).toBe(discount);
+    }
   });
 });
 

@@ -105,6 +105,33 @@ export function isEligible(
   return true;
 }
 
+/** Whether a promotion could apply in this channel at this moment, whoever the customer and whatever the cart. */
+function mayApply(promotion: PromotionRule, channel: Channel, now: Date): boolean {
+  if (!promotion.active) return false;
+  if (promotion.channels.length > 0 && !promotion.channels.includes(channel)) return false;
+  if (promotion.startsAt && now < promotion.startsAt) return false;
+  return !(promotion.endsAt && now >= promotion.endsAt);
+}
+
+/**
+ * What pricing must read about the customer besides what the caller gave: their segments when a
+ * segment promotion could apply, their stored loyalty tier when a tier-limited one could and the
+ * caller named the customer but no tier. Nothing without a customer: an anonymous cart costs no read.
+ */
+export function customerFactsNeeded(
+  promotions: readonly PromotionRule[],
+  customer: Pick<CartCustomer, 'id' | 'tier'>,
+  channel: Channel,
+  now: Date,
+): { segments: boolean; tier: boolean } {
+  if (!customer.id) return { segments: false, tier: false };
+  const possible = promotions.filter((p) => mayApply(p, channel, now));
+  return {
+    segments: possible.some((p) => p.segmentId),
+    tier: !customer.tier && possible.some((p) => p.minTier),
+  };
+}
+
 /**
  * Splits `amount` over lines in proportion to `weights` with the largest-remainder method, so
  * the parts are whole cents and add up to exactly `amount`.

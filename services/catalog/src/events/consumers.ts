@@ -1,6 +1,7 @@
 import { CustomerErasedEvent, OrderPlacedEvent, parsePayload, ProductViewedEvent, type ConsumerDefinition } from '@omni/platform';
 import { In, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { Product, ProductVariant } from '../entities/product';
+import { CustomerTier } from '../entities/customer-tier';
 import { CategoryAffinity, CoPurchase, CustomerProductView, CustomerPurchase, ProductSales } from '../entities/recommendation';
 
 /**
@@ -137,8 +138,8 @@ const learnFromViews: ConsumerDefinition = {
 };
 
 /**
- * A shopper's erasure: what catalog learned about the person (their purchases, views and category
- * affinities) goes; the anonymous aggregates (bought together, sales per product) stay.
+ * A shopper's erasure: what catalog learned about the person (their purchases, views, category
+ * affinities and loyalty tier) goes; the anonymous aggregates (bought together, sales per product) stay.
  */
 const forgetCustomer: ConsumerDefinition = {
   name: 'customer-erased',
@@ -149,6 +150,7 @@ const forgetCustomer: ConsumerDefinition = {
     await manager.delete(CustomerPurchase, { customerId: ids });
     await manager.delete(CustomerProductView, { customerId: ids });
     await manager.delete(CategoryAffinity, { customerId: ids });
+    await manager.delete(CustomerTier, { customerId: ids });
   },
 };
 

@@ -16,11 +16,19 @@ import {
   Root,
 } from 'type-graphql';
 import { createPromotion } from '../commands/create-promotion';
-import { CartPricingError, priceCart, type PricedCart } from '../domain/promotions';
+import { CartPricingError, customerFactsNeeded, priceCart, type PricedCart } from '../domain/promotions';
 import { MarketError, priceInMarket } from '../domain/markets';
 import { GiftCardKind, ProductVariant } from '../entities/product';
 import { Promotion, PromotionKind } from '../entities/promotion';
-import { activePromotions, channelPricesBySku, marketPriceOf, productById, segmentsOfCustomer, variantBySku } from '../loaders';
+import {
+  activePromotions,
+  channelPricesBySku,
+  marketPriceOf,
+  productById,
+  segmentsOfCustomer,
+  tierOfCustomer,
+  variantBySku,
+} from '../loaders';
 import { marketFor } from '../queries/markets';
 import { CatalogUserError } from './user-errors';
 
@@ -108,6 +116,7 @@ export class PriceCartInput {
   @Field(() => ID, { nullable: true })
   customerId?: string | null;
 
+  /** Null: the tier catalog keeps from loyalty's events (`customer_tier`), for a named customer. */
   @Field(() => String, { nullable: true, description: "The customer's loyalty tier, for tier-limited promotions." })
   tier?: string | null;
 
@@ -332,19 +341,15 @@ export class PromotionResolver {
         return { sku: line.sku, quantity: line.quantity, unitPriceCents: price.cents, currency: price.currency, promotable };
       });
       const promotions = await activePromotions(ctx);
-      // Segment offers need the customer's memberships: read only when one exists.
-      const segmentIds =
-        input.customerId && promotions.some((p) => p.segmentId) ? await segmentsOfCustomer(ctx, input.customerId) : [];
+      const at = input.at ?? new Date();
+      const customerId = input.customerId ?? null;
+      // Segment and tier offers need the customer's memberships and tier: read only when one could apply.
+      const needs = customerFactsNeeded(promotions, { id: customerId, tier: input.tier ?? null }, input.channel, at);
+      const segmentIds = customerId && needs.segments ? await segmentsOfCustomer(ctx, customerId) : [];
+      const tier = customerId && needs.tier ? await tierOfCustomer(ctx, customerId) : (input.tier ?? null);
       try {
         return toGraphQL(
-          priceCart(
-            lines,
-            input.channel,
-            { id: input.customerId ?? null, tier: input.tier ?? null, segmentIds },
-            promotions,
-            input.at ?? new Date(),
-            input.couponCodes ?? [],
-          ),
+          priceCart(lines, input.channel, { id: customerId, tier, segmentIds }, promotions, at, input.couponCodes ?? []),
           variants as ProductVariant[],
           market?.code ?? null,
         );
