@@ -81,61 +81,82 @@ export async function writeChange(
   info: MovementInfo,
   by: Actor,
 ): Promise<Stock> {
-  const after = applyChange(before, change);
+  const [row] = await writeChanges(manager, [{ before, change, info }], by);
+  return row!;
+}
+
+/**
+ * `writeChange` for several locked stock rows, in the order given: one UPDATE per row, their
+ * ledger entries in one INSERT (in the same order), an event per row. Returns the rows as they are now.
+ */
+export async function writeChanges(
+  manager: EntityManager,
+  changes: { before: Stock; change: StockChange; info: MovementInfo }[],
+  by: Actor,
+): Promise<Stock[]> {
   const now = new Date();
-  const result = await manager.update(
-    Stock,
-    {
-      locationId: before.locationId,
-      sku: before.sku,
-      onHand: before.onHand,
-      reserved: before.reserved,
-      inTransit: before.inTransit,
-      safetyStock: before.safetyStock,
-    },
-    { ...after, updatedAt: now },
-  );
-  if (result.affected !== 1) throw new Error(`stock ${before.sku} at ${before.locationId} changed under a lock`);
-  const row = manager.create(Stock, { locationId: before.locationId, sku: before.sku, ...after, updatedAt: now });
-  const diff = difference(before, after);
-  // The ledger row's generated sequence is not needed here: no RETURNING (PostgreSQL) or read-back (SQLite).
+  const written = [];
+  for (const { before, change, info } of changes) {
+    const after = applyChange(before, change);
+    const result = await manager.update(
+      Stock,
+      {
+        locationId: before.locationId,
+        sku: before.sku,
+        onHand: before.onHand,
+        reserved: before.reserved,
+        inTransit: before.inTransit,
+        safetyStock: before.safetyStock,
+      },
+      { ...after, updatedAt: now },
+    );
+    if (result.affected !== 1) throw new Error(`stock ${before.sku} at ${before.locationId} changed under a lock`);
+    const row = manager.create(Stock, { locationId: before.locationId, sku: before.sku, ...after, updatedAt: now });
+    written.push({ row, after, info, diff: difference(before, after) });
+  }
+  if (written.length === 0) return [];
+  // The ledger rows' generated sequence is not needed here: no RETURNING (PostgreSQL) or read-back (SQLite).
   await manager
     .createQueryBuilder()
     .insert()
     .into(StockMovement)
     .updateEntity(false)
-    .values({
-      sku: row.sku,
-      locationId: row.locationId,
-      kind: info.kind,
-      reason: info.reason ?? null,
-      reference: info.reference ?? null,
-      onHandChange: diff.onHand,
-      reservedChange: diff.reserved,
-      inTransitChange: diff.inTransit,
-      safetyStockChange: diff.safetyStock,
-      onHandAfter: after.onHand,
-      reservedAfter: after.reserved,
-      availableAfter: availableUnits(after),
-      channel: by.channel,
-      actor: by.actor,
-      occurredAt: now,
-    })
+    .values(
+      written.map(({ row, after, info, diff }) => ({
+        sku: row.sku,
+        locationId: row.locationId,
+        kind: info.kind,
+        reason: info.reason ?? null,
+        reference: info.reference ?? null,
+        onHandChange: diff.onHand,
+        reservedChange: diff.reserved,
+        inTransitChange: diff.inTransit,
+        safetyStockChange: diff.safetyStock,
+        onHandAfter: after.onHand,
+        reservedAfter: after.reserved,
+        availableAfter: availableUnits(after),
+        channel: by.channel,
+        actor: by.actor,
+        occurredAt: now,
+      })),
+    )
     .execute();
-  await recordEvent<StockChanged>(
-    manager,
-    'inventory.stock.changed',
-    {
-      sku: row.sku,
-      locationId: row.locationId,
-      kind: info.kind,
-      reason: info.reason ?? null,
-      reference: info.reference ?? null,
-      ...after,
-      available: availableUnits(after),
-      change: diff,
-    },
-    by.channel,
-  );
-  return row;
+  for (const { row, after, info, diff } of written) {
+    await recordEvent<StockChanged>(
+      manager,
+      'inventory.stock.changed',
+      {
+        sku: row.sku,
+        locationId: row.locationId,
+        kind: info.kind,
+        reason: info.reason ?? null,
+        reference: info.reference ?? null,
+        ...after,
+        available: availableUnits(after),
+        change: diff,
+      },
+      by.channel,
+    );
+  }
+  return written.map((w) => w.row);
 }

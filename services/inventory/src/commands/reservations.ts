@@ -14,7 +14,7 @@ import { MovementKind } from '../entities/movement';
 import { StockReservation } from '../entities/reservation';
 import { StockTransfer, TransferStatus } from '../entities/transfer';
 import { reservationTtlSeconds } from '../settings';
-import { lockStock, writeChange, type Actor } from './levels';
+import { lockStock, writeChanges, type Actor } from './levels';
 import { requireLocations } from './locations';
 
 export interface ReserveRequest {
@@ -52,11 +52,12 @@ async function applyStockChanges(
   reason: string | null = null,
 ): Promise<void> {
   const levels = await lockStock(manager, changes);
-  for (const { locationId, sku, change, kind } of lockOrder(changes)) {
+  const writes = lockOrder(changes).map(({ locationId, sku, change, kind }) => {
     const level = levels.get(stockKey(locationId, sku));
     if (!level) throw new Error(`no stock row for ${sku} at ${locationId}`);
-    await writeChange(manager, level, change, { kind, reference, reason }, by);
-  }
+    return { before: level, change, info: { kind, reference, reason } };
+  });
+  await writeChanges(manager, writes, by);
 }
 
 /**
@@ -124,17 +125,23 @@ async function reserveOnce(
     }
   }
   const reference = `order:${orderId}`;
-  for (const delta of lockOrder(plan.deltas)) {
-    const level = levels.get(stockKey(delta.locationId, delta.sku))!;
-    const kind = delta.reserved > 0 ? MovementKind.RESERVE : MovementKind.RELEASE;
-    await writeChange(manager, level, { reserved: delta.reserved }, { kind, reference }, by);
-  }
+  await writeChanges(
+    manager,
+    lockOrder(plan.deltas).map((delta) => ({
+      before: levels.get(stockKey(delta.locationId, delta.sku))!,
+      change: { reserved: delta.reserved },
+      info: { kind: delta.reserved > 0 ? MovementKind.RESERVE : MovementKind.RELEASE, reference },
+    })),
+    by,
+  );
   const now = new Date();
   // Until an order confirms it, a reservation expires; an order already confirmed confirms
   // whatever it reserves later (a modification, or putting lines back after a failed one).
   const expiresAt = (await orderConfirmed(manager, orderId)) ? null : new Date(now.getTime() + reservationTtlSeconds() * 1000);
+  // The lines' rows as they will be: those read under the lock, as written below, and the new ones.
   const byKey = new Map(existing.map((row) => [reservationKey(row.lineId, row.locationId), row]));
   const inserts: Partial<StockReservation>[] = [];
+  const rows = new Map(byKey);
   for (const line of plan.set) {
     const values = {
       sku: line.sku,
@@ -145,14 +152,19 @@ async function reserveOnce(
       expiresAt,
       updatedAt: now,
     };
-    if (byKey.has(reservationKey(line.lineId, line.locationId))) {
+    const rowKey = reservationKey(line.lineId, line.locationId);
+    const held = byKey.get(rowKey);
+    if (held) {
       await manager.update(StockReservation, { orderId, lineId: line.lineId, locationId: line.locationId }, values);
+      Object.assign(held, values);
     } else {
-      inserts.push({ orderId, lineId: line.lineId, locationId: line.locationId, createdAt: now, ...values });
+      const row = { orderId, lineId: line.lineId, locationId: line.locationId, createdAt: now, ...values };
+      inserts.push(row);
+      rows.set(rowKey, manager.create(StockReservation, row));
     }
   }
   if (inserts.length > 0) {
-    // New reservations in one INSERT, without reading them back: they are read once below.
+    // New reservations in one INSERT, without reading them back: every value is given.
     await manager.createQueryBuilder().insert().into(StockReservation).values(inserts).updateEntity(false).execute();
   }
   for (const row of plan.release) {
@@ -161,6 +173,7 @@ async function reserveOnce(
       { orderId, lineId: row.lineId, locationId: row.locationId },
       { status: ReservationStatus.RELEASED, updatedAt: now },
     );
+    Object.assign(row, { status: ReservationStatus.RELEASED, updatedAt: now });
   }
   if (key) {
     // The rows the request kept unchanged also answer its replays.
@@ -169,8 +182,12 @@ async function reserveOnce(
       { orderId, lineId: In(lineIds), status: ReservationStatus.ACTIVE },
       { requestKey: key },
     );
+    for (const row of rows.values()) if (row.status === ReservationStatus.ACTIVE) row.requestKey = key;
   }
-  return manager.find(StockReservation, { where: { orderId, lineId: In(lineIds) }, order: { lineId: 'ASC', locationId: 'ASC' } });
+  // In the order the rows are locked in (line, then location), without reading them again.
+  return [...rows.values()].sort((a, b) =>
+    a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0,
+  );
 }
 
 /**
