@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { newEnvelope, ProcessedEvent, type EventEnvelope, type PointsChanged } from '@omni/platform';
+import { Channel, newEnvelope, ProcessedEvent, type EventEnvelope, type PointsChanged } from '@omni/platform';
 import { CustomerTier } from '../../services/catalog/src/entities/customer-tier';
 import { eventually, send, startTestSystem, type TestSystem } from './harness';
 
@@ -176,7 +176,7 @@ describe('tier-limited promotions', () => {
       balance: 5_010,
       tier: 'PLATINUM',
     };
-    const event = newEnvelope('loyalty.points.changed', late, 'WEB');
+    const event = newEnvelope('loyalty.points.changed', late, Channel.WEB);
     await t.system.bus.publish(event);
     await applied(event);
     expect(await rows.findOneBy({ customerId: dan })).toMatchObject({ tier: null, mergedIntoId: eli });
@@ -190,7 +190,7 @@ describe('tier-limited promotions', () => {
       ...newEnvelope<PointsChanged>(
         'loyalty.points.changed',
         { customerId: fay, accountId: randomUUID(), entryId: randomUUID(), kind: 'EARN', points: 1, balance: 1, tier: 'BRONZE' },
-        'STORE',
+        Channel.STORE,
       ),
       occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
     };
