@@ -20,7 +20,9 @@ const rank = (column: string) => `CASE ${column} ${TIERS.map((tier, i) => `WHEN 
  * Each customer's current loyalty tier, from loyalty's events: a points change carries the tier
  * after its ledger entry; a membership merge gives the survivor the higher of the two tiers (loyalty
  * recalculates the survivor's from both ledgers, which is at least that, and its next points change
- * says exactly) and leaves the duplicate no tier, for good.
+ * says exactly) and leaves the duplicate no tier, for good. The two kinds may arrive in any order (on
+ * NATS each event type has its own durable consumer; the embedded bus delivers concurrently), so
+ * every statement is safe whichever comes first.
  */
 export const customerTiers: ConsumerDefinition = {
   name: 'customer-tiers',
