@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ConfigError,
+  dialectOf,
   DomainError,
   inTransaction,
   isCurrencyCode,
@@ -51,30 +52,54 @@ export async function engagementRow(
   return found ?? createEngagementRow(manager, customer, now, initial);
 }
 
-/**
- * The customer's engagement row and their order facts, in one statement when the row exists
- * (created as `engagementRow` does when missing).
- */
-export async function engagementWithOrders(
-  manager: EntityManager,
-  customer: Customer,
-  now: Date,
-  initial: { lastActivityAt?: Date | null; tier?: string | null } = {},
-): Promise<{ row: CustomerEngagement; orders: OrderFact[] }> {
-  const found = await manager
-    .createQueryBuilder(CustomerEngagement, 'e')
-    .leftJoinAndMapMany('e.orderFacts', CustomerOrderFact, 'f', 'f.customerId = e.customerId')
-    .where('e.customerId = :id', { id: customer.id })
-    .getOne();
-  if (found) {
-    const { orderFacts, ...row } = found as CustomerEngagement & { orderFacts: CustomerOrderFact[] };
-    return { row: Object.assign(manager.create(CustomerEngagement), row), orders: orderFacts.map(toOrderFact) };
-  }
-  const row = await createEngagementRow(manager, customer, now, initial);
-  return { row, orders: (await manager.findBy(CustomerOrderFact, { customerId: customer.id })).map(toOrderFact) };
+/** A customer as scoring reads them: their engagement row (null: none yet) and order facts. */
+export interface ScoredCustomer {
+  customer: Customer;
+  row: CustomerEngagement | null;
+  orders: CustomerOrderFact[];
+  /** The fact of order `orderId`, whoever it belongs to (null: none yet). */
+  known: CustomerOrderFact | null;
 }
 
-async function createEngagementRow(
+/**
+ * `lockCustomer` with what scoring reads of the customer, and the fact of order `orderId`: one
+ * statement when the id is live (only the customer row is locked, as `lockCustomer` does).
+ */
+export async function lockScoredCustomer(manager: EntityManager, id: string, orderId: string): Promise<ScoredCustomer | null> {
+  const query = manager
+    .createQueryBuilder(Customer, 'c')
+    .leftJoinAndMapOne('c.engagement', CustomerEngagement, 'e', 'e.customerId = c.id')
+    .leftJoinAndMapMany('c.orderFacts', CustomerOrderFact, 'f', 'f.customerId = c.id')
+    .leftJoinAndMapOne('c.knownFact', CustomerOrderFact, 'k', 'k.orderId = :orderId', { orderId })
+    .where('c.id = :id AND c.mergedIntoId IS NULL', { id });
+  if (dialectOf(manager.connection) === 'postgres') query.setLock('pessimistic_write', undefined, ['c']);
+  const found = (await query.getOne()) as
+    | (Customer & {
+        engagement?: CustomerEngagement | null;
+        orderFacts?: CustomerOrderFact[];
+        knownFact?: CustomerOrderFact | null;
+      })
+    | null;
+  if (found) {
+    const { engagement, orderFacts, knownFact } = found;
+    delete found.engagement;
+    delete found.orderFacts;
+    delete found.knownFact;
+    return { customer: found, row: engagement ?? null, orders: orderFacts ?? [], known: knownFact ?? null };
+  }
+  // Merged away (or unknown): follow it to the survivor as lockCustomer does, then read.
+  const customer = await lockCustomer(manager, id);
+  if (!customer) return null;
+  return {
+    customer,
+    row: await manager.findOneBy(CustomerEngagement, { customerId: customer.id }),
+    orders: await manager.findBy(CustomerOrderFact, { customerId: customer.id }),
+    known: await manager.findOneBy(CustomerOrderFact, { orderId }),
+  };
+}
+
+/** Creates the customer's engagement row (activity: `initial`, or their registration). */
+export async function createEngagementRow(
   manager: EntityManager,
   customer: Customer,
   now: Date,

@@ -13,11 +13,13 @@ import {
 } from '@omni/platform';
 import { lockCustomer } from '../commands/customers';
 import {
-  engagementWithOrders,
+  createEngagementRow,
   evaluateCustomer,
   forgetEngagement,
+  lockScoredCustomer,
   mergeEngagement,
   recordActivity,
+  toOrderFact,
 } from '../commands/engagement';
 import { categoryKey } from '../domain/segments';
 import { CustomerOrderFact } from '../entities/engagement';
@@ -58,48 +60,56 @@ export const engagementFacts: ConsumerDefinition = {
     }
     const customerId = parsed.payload.customerId;
     if (!customerId) return;
-    const customer = await lockCustomer(manager, customerId);
-    if (!customer || customer.erasedAt) return;
-    switch (parsed.type) {
-      case PointsChangedEvent.type: {
+    if (
+      parsed.type === PointsChangedEvent.type ||
+      parsed.type === CustomerRegisteredEvent.type ||
+      parsed.type === ProductViewedEvent.type
+    ) {
+      const customer = await lockCustomer(manager, customerId);
+      if (!customer || customer.erasedAt) return;
+      if (parsed.type === PointsChangedEvent.type) {
         const earned = parsed.payload.kind === 'EARN' && parsed.payload.points > 0;
         await recordActivity(manager, customer, earned ? at : null, parsed.payload.tier, now);
-        return;
-      }
-      case CustomerRegisteredEvent.type:
-      case ProductViewedEvent.type:
+      } else {
         await recordActivity(manager, customer, at, null, now);
-        return;
+      }
+      return;
+    }
+    // An order's event: the customer, their row and order facts in one read; each write below is
+    // made on those facts too, so they are not read again.
+    const orderId = parsed.payload.orderId;
+    const scored = await lockScoredCustomer(manager, customerId, orderId);
+    if (!scored || scored.customer.erasedAt) return;
+    const { customer, orders } = scored;
+    const mine = orders.find((f) => f.orderId === orderId);
+    switch (parsed.type) {
       case OrderPlacedEvent.type: {
+        // Nothing when the order is known already (a redelivery after a merge).
+        if (scored.known) break;
         const order = parsed.payload;
         const categories = new Set(order.lines.filter((l) => l.categoryPath?.length).map((l) => categoryKey(l.categoryPath!)));
-        // One statement, and nothing when the order is known already (a redelivery after a merge).
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(CustomerOrderFact)
-          .values({
-            orderId: order.orderId,
-            customerId: customer.id,
-            channel: order.channel,
-            currency: order.currency,
-            placedAt: at,
-            totalCents: order.totalCents,
-            refundedCents: 0,
-            categories: [...categories],
-          })
-          .orIgnore()
-          .updateEntity(false)
-          .execute();
+        const fact = manager.create(CustomerOrderFact, {
+          orderId,
+          customerId: customer.id,
+          channel: order.channel,
+          currency: order.currency,
+          placedAt: at,
+          totalCents: order.totalCents,
+          refundedCents: 0,
+          categories: [...categories],
+        });
+        await manager.createQueryBuilder().insert().into(CustomerOrderFact).values(fact).orIgnore().updateEntity(false).execute();
+        orders.push(fact);
         break;
       }
       case OrderCancelledEvent.type:
-        if (parsed.payload.totalCents == null) return;
-        await manager.update(CustomerOrderFact, { orderId: parsed.payload.orderId }, { totalCents: parsed.payload.totalCents });
+      case OrderModifiedEvent.type: {
+        const totalCents = parsed.payload.totalCents;
+        if (totalCents == null) return;
+        await manager.update(CustomerOrderFact, { orderId }, { totalCents });
+        if (mine) mine.totalCents = totalCents;
         break;
-      case OrderModifiedEvent.type:
-        await manager.update(CustomerOrderFact, { orderId: parsed.payload.orderId }, { totalCents: parsed.payload.totalCents });
-        break;
+      }
       case ReturnReceivedEvent.type: {
         const returned = parsed.payload;
         // What was paid back (its share of the discounts included); for an exchange, or an order
@@ -108,15 +118,18 @@ export const engagementFacts: ConsumerDefinition = {
           returned.resolution !== 'EXCHANGE' && returned.refundCents > 0
             ? returned.refundCents
             : returned.lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
-        if (value > 0) await manager.increment(CustomerOrderFact, { orderId: returned.orderId }, 'refundedCents', value);
+        if (value > 0) {
+          await manager.increment(CustomerOrderFact, { orderId }, 'refundedCents', value);
+          if (mine) mine.refundedCents += value;
+        }
         break;
       }
     }
     // An order or a return is activity too (a return is brought to a store or sent from home).
-    const { row, orders } = await engagementWithOrders(manager, customer, now, { lastActivityAt: at });
+    const row = scored.row ?? (await createEngagementRow(manager, customer, now, { lastActivityAt: at }));
     if (parsed.type !== OrderCancelledEvent.type && parsed.type !== OrderModifiedEvent.type && at > row.lastActivityAt) {
       row.lastActivityAt = at;
     }
-    await evaluateCustomer(manager, customer, now, row, undefined, orders);
+    await evaluateCustomer(manager, customer, now, row, undefined, orders.map(toOrderFact));
   },
 };
