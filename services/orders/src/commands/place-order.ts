@@ -278,7 +278,8 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
     }
     throw error;
   }
-  await captureOrderPayments(ctx, orderId);
+  // The order's payments are its tenders' (commitOrder): without a tender there is nothing to capture.
+  if (tenders.tenders.length > 0) await captureOrderPayments(ctx, orderId);
   return order;
 }
 
