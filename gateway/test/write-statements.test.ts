@@ -94,7 +94,7 @@ describe('statements per order', () => {
     // Loyalty reads and locks the shopper's account in one, and writes the tier only when it changes.
     // Orders' include one SELECT per event its webhook consumer receives (the order, and two
     // inventory.stock.changed for STOCK_CHANGED subscriptions).
-    expect(others).toEqual({ catalog: 12, inventory: 12, orders: 11, loyalty: 9 });
+    expect(others).toEqual({ catalog: 12, inventory: 12, orders: 11, loyalty: 8 });
     // CRM's confirmation e-mail goes out from its dispatcher (one read a pass, the message sent as
     // claimed), which may claim it once more within the window. The engagement consumer adds 4 for
     // the order (the customer with their row and every order fact in one read, its fact, the RFM

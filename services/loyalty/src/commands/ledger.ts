@@ -192,28 +192,34 @@ export async function post(
 }
 
 /**
- * Tier from points earned (less reversals) in the last 12 months, merged-in accounts included (one
- * statement); written only when it changes. Returns the account as it is now.
+ * Tier from points earned (less reversals) in the last 12 months, merged-in accounts included,
+ * read with the account in one statement; written only when it changes. Returns the account as
+ * it is now.
  */
 export async function recalculateTier(manager: EntityManager, accountId: string): Promise<LoyaltyAccount> {
   const yearAgo = new Date(Date.now() - 365 * 24 * 3600 * 1000);
-  const query = manager.createQueryBuilder(LedgerEntry, 'e');
-  const accounts = query
+  const query = manager.createQueryBuilder(LoyaltyAccount, 'account').where('account.id = :accountId', { accountId });
+  const recent = query
     .subQuery()
-    .select('a.id')
-    .from(LoyaltyAccount, 'a')
-    .where('a.id = :accountId OR a.mergedIntoId = :accountId')
+    .select('COALESCE(SUM(e.points), 0)')
+    .from(LedgerEntry, 'e')
+    .where(
+      `e.accountId IN ${query
+        .subQuery()
+        .select('a.id')
+        .from(LoyaltyAccount, 'a')
+        .where('a.id = :accountId OR a.mergedIntoId = :accountId')
+        .getQuery()}`,
+    )
+    .andWhere('e.kind IN (:...kinds) AND e.occurredAt >= :since')
     .getQuery();
-  const recent = await query
-    .select('COALESCE(SUM(e.points), 0)', 'points')
-    .where(`e.accountId IN ${accounts} AND e.kind IN (:...kinds) AND e.occurredAt >= :since`, {
-      accountId,
-      kinds: EARNED_KINDS,
-      since: yearAgo,
-    })
-    .getRawOne<{ points: string | number }>();
-  const tier = tierFor(Number(recent?.points ?? 0));
-  const account = await manager.findOneByOrFail(LoyaltyAccount, { id: accountId });
+  const { entities, raw } = await query
+    .addSelect(recent, 'recent')
+    .setParameters({ kinds: EARNED_KINDS, since: yearAgo })
+    .getRawAndEntities<{ recent: string | number | null }>();
+  const account = entities[0];
+  if (!account) throw new Error(`loyalty account ${accountId} vanished`);
+  const tier = tierFor(Number(raw[0]?.recent ?? 0));
   if (account.tier !== tier) {
     await manager.update(LoyaltyAccount, { id: accountId }, { tier });
     account.tier = tier;
