@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { localDate } from '../../services/crm/src/domain/lifecycle';
 import { CustomerEngagement, CustomerOrderFact } from '../../services/crm/src/entities/engagement';
-import { eventually, send, startTestSystem, type TestSystem } from './harness';
+import { eventually, send, startTestSystem, stockedStore, type TestSystem } from './harness';
 
 /**
  * Engagement through the gateway: lifecycle messages sent by CRM's job (once per occasion, with
@@ -68,20 +68,15 @@ describe('engagement: lifecycle messages, scores, segments and personal offers',
 
   beforeAll(async () => {
     t = await startTestSystem();
-    store = (
-      await send(t.client, 'UpsertLocation', {
-        input: { name: 'Engagement Store', type: 'STORE', lat: 40.7, lng: -74.0, fulfillsOnline: true, pickupEnabled: true },
-      })
-    ).upsertLocation.location.id;
-    for (const [sku, cents] of [
-      ['ENG-COAT', 25_000],
-      ['ENG-TEE', 4_000],
-    ] as const) {
-      await send(t.client, 'UpsertProduct', {
-        input: { name: sku, categoryPath: ['Apparel', 'Outerwear'], variants: [{ sku, price: { cents, currency: 'USD' } }] },
-      });
-      await send(t.client, 'SetStock', { input: { locationId: store, sku, onHand: 100 } });
-    }
+    store = await stockedStore(
+      t,
+      'Engagement Store',
+      [
+        ['ENG-COAT', 25_000],
+        ['ENG-TEE', 4_000],
+      ],
+      ['Apparel', 'Outerwear'],
+    );
   });
   afterAll(async () => {
     await t?.close();

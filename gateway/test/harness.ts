@@ -194,3 +194,28 @@ export function asService(t: TestSystem, name: string, caller = 'orders') {
   return <T = any>(query: string, variables: Record<string, unknown> = {}) =>
     peer.request<T>(query, variables, { requestId: `test-${caller}`, channel: null, caller: serviceCaller(caller) });
 }
+
+/**
+ * A store that sells `products` (SKU and price in USD cents, one variant each, under
+ * `categoryPath`) with `onHand` units of each: the fixture most order tests start from. Its id.
+ */
+export async function stockedStore(
+  t: TestSystem,
+  name: string,
+  products: readonly (readonly [sku: string, cents: number])[],
+  categoryPath: string[] = ['Home'],
+  onHand = 100,
+): Promise<string> {
+  const store = (
+    await send(t.client, 'UpsertLocation', {
+      input: { name, type: 'STORE', lat: 40.7, lng: -74.0, fulfillsOnline: true, pickupEnabled: true },
+    })
+  ).upsertLocation.location.id as string;
+  for (const [sku, cents] of products) {
+    await send(t.client, 'UpsertProduct', {
+      input: { name: sku, categoryPath, variants: [{ sku, price: { cents, currency: 'USD' } }] },
+    });
+    await send(t.client, 'SetStock', { input: { locationId: store, sku, onHand } });
+  }
+  return store;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Channel, newEnvelope, ProcessedEvent, type EventEnvelope, type PointsChanged } from '@omni/platform';
 import { CustomerTier } from '../../services/catalog/src/entities/customer-tier';
-import { eventually, send, startTestSystem, type TestSystem } from './harness';
+import { eventually, send, startTestSystem, stockedStore, type TestSystem } from './harness';
 
 /**
  * Promotions limited to a loyalty tier (`createPromotion` with `minTier`) through the gateway:
@@ -97,20 +97,15 @@ describe('tier-limited promotions', () => {
 
   beforeAll(async () => {
     t = await startTestSystem();
-    store = (
-      await send(t.client, 'UpsertLocation', {
-        input: { name: 'Tier Store', type: 'STORE', lat: 40.7, lng: -74.0, fulfillsOnline: true, pickupEnabled: true },
-      })
-    ).upsertLocation.location.id;
-    for (const [sku, cents] of [
-      ['TIER-BAG', 10_000],
-      ['TIER-SOFA', 500_000],
-    ] as const) {
-      await send(t.client, 'UpsertProduct', {
-        input: { name: sku, categoryPath: ['Home'], variants: [{ sku, price: { cents, currency: 'USD' } }] },
-      });
-      await send(t.client, 'SetStock', { input: { locationId: store, sku, onHand: 100 } });
-    }
+    store = await stockedStore(
+      t,
+      'Tier Store',
+      [
+        ['TIER-BAG', 10_000],
+        ['TIER-SOFA', 500_000],
+      ],
+      ['Home'],
+    );
     const gold = await send(t.client, 'CreatePromotion', {
       input: { name: 'Gold members 10%', kind: 'PERCENT_OFF', value: 10, minTier: 'GOLD' },
     });
