@@ -10,7 +10,7 @@
  * round after round (A, B, C, D, A, B, ...), so a neighbour's burst hits every case alike. Prints
  * the median of the rounds: req/s, p50 and p99 latency, and the system's CPU per request
  * (user + system: process.cpuUsage of the embedded child, /proc/<pid>/stat of every distributed
- * process but PostgreSQL; the load generator is not counted).
+ * process but PostgreSQL; the load generator is not counted; a case's CPU runs until the system idles again, its events' consumers included).
  * No thresholds: the numbers are for reading (the targets are ratios between cases on one machine).
  */
 import { randomUUID } from 'node:crypto';
@@ -180,7 +180,21 @@ interface Measured {
   errors: number;
 }
 
+/**
+ * Waits until the system idles (under 5% of a core over half a second, at most 15 s), so the
+ * events a case set off (placeOrder's consumers) count for that case and not the next.
+ */
+async function settle(target: Target): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const before = await target.cpu();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if ((await target.cpu()) - before < 25_000) return;
+  }
+}
+
 async function runCase(target: Target, c: Case, duration: number, connections: number): Promise<Measured> {
+  await settle(target);
   const before = await target.cpu();
   const result = await autocannon({
     url: c.url,
@@ -191,6 +205,8 @@ async function runCase(target: Target, c: Case, duration: number, connections: n
     // Fresh headers and body per request (placeOrder needs its own idempotency key).
     requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...c.headers() }, body: c.body() }) }],
   });
+  // What the requests set off (events and their consumers) is their cost too: counted until the system idles.
+  await settle(target);
   const cpuMicros = (await target.cpu()) - before;
   const completed = result.requests.total || 1;
   return {
