@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newEnvelope, ProcessedEvent } from '@omni/platform';
 import { In } from 'typeorm';
 import { localDate } from '../../services/crm/src/domain/lifecycle';
 import { CustomerEngagement, CustomerOrderFact } from '../../services/crm/src/entities/engagement';
@@ -431,6 +432,30 @@ describe('engagement: lifecycle messages, scores, segments and personal offers',
     // Evaluated today: the next run leaves Kai alone.
     const again = await crm.getRepository(CustomerEngagement).findOneByOrFail({ customerId: kai });
     expect(again.evaluatedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('keeps the newest loyalty tier when the points events arrive out of order', async () => {
+    const id = await register('Otto');
+    const crmDb = t.system.services.get('crm')!.db;
+    const tierOf = async () => (await crmDb.getRepository(CustomerEngagement).findOneBy({ customerId: id }))?.tier ?? null;
+    const pointsChanged = (tier: string, occurredAt: Date) => ({
+      ...newEnvelope(
+        'loyalty.points.changed',
+        { customerId: id, accountId: randomUUID(), entryId: randomUUID(), kind: 'EARN', points: 10, balance: 10, tier },
+        'WEB',
+      ),
+      occurredAt: occurredAt.toISOString(),
+    });
+    await t.system.bus.publish(pointsChanged('GOLD', new Date()));
+    await eventually(tierOf, (tier) => tier === 'GOLD');
+    // An entry posted an hour before, delivered after: the tier it carried is already history.
+    const late = pointsChanged('BRONZE', new Date(Date.now() - 3_600_000));
+    await t.system.bus.publish(late);
+    await eventually(
+      () => crmDb.getRepository(ProcessedEvent).existsBy({ eventId: late.id }),
+      (applied) => applied,
+    );
+    expect(await tierOf()).toBe('GOLD');
   });
 
   it('ADMIN removes a segment: its members leave it, and its offer then applies to nobody', async () => {

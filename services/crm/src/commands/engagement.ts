@@ -46,7 +46,7 @@ export async function engagementRow(
   manager: EntityManager,
   customer: Customer,
   now: Date,
-  initial: { lastActivityAt?: Date | null; tier?: string | null } = {},
+  initial: { lastActivityAt?: Date | null; tier?: LoyaltyTierAt | null } = {},
 ): Promise<CustomerEngagement> {
   const found = await manager.findOneBy(CustomerEngagement, { customerId: customer.id });
   return found ?? createEngagementRow(manager, customer, now, initial);
@@ -103,7 +103,7 @@ export async function createEngagementRow(
   manager: EntityManager,
   customer: Customer,
   now: Date,
-  initial: { lastActivityAt?: Date | null; tier?: string | null },
+  initial: { lastActivityAt?: Date | null; tier?: LoyaltyTierAt | null },
 ): Promise<CustomerEngagement> {
   const row = manager.create(CustomerEngagement, {
     customerId: customer.id,
@@ -111,7 +111,8 @@ export async function createEngagementRow(
     birthDay: null,
     birthYear: null,
     timeZone: null,
-    tier: initial.tier ?? null,
+    tier: initial.tier?.tier ?? null,
+    tierAt: initial.tier?.at ?? null,
     lastActivityAt: initial.lastActivityAt ?? customer.createdAt ?? now,
     recency: null,
     frequency: null,
@@ -147,24 +148,38 @@ async function leave(manager: EntityManager, segmentId: string, customerId: stri
   await publishMembership(manager, { segmentId, customerId, member: false });
 }
 
+/** A loyalty tier and when the event that told it happened. */
+export interface LoyaltyTierAt {
+  tier: string;
+  at: Date;
+}
+
 /**
  * Records activity (and the loyalty tier when given) on the customer's row in one statement, the
- * row created when missing. Then, only when some segment's rule reads activity or tier, their
+ * row created when missing; a tier older than the one kept is ignored (events of different types
+ * may arrive out of order). Then, only when some segment's rule reads activity or tier, their
  * memberships are computed again (an app check-in ends an "inactive for 90 days" membership).
  */
 export async function recordActivity(
   manager: EntityManager,
   customer: Customer,
   at: Date | null,
-  tier: string | null,
+  tier: LoyaltyTierAt | null,
   now: Date,
 ): Promise<void> {
   const update = manager.createQueryBuilder().update(CustomerEngagement).where('customerId = :id', { id: customer.id });
   const values: Record<string, unknown> = {};
-  if (tier) values.tier = tier;
+  if (tier) {
+    const newer = `"tierAt" IS NULL OR "tierAt" <= :tierAt`;
+    values.tier = () => `CASE WHEN ${newer} THEN :tier ELSE "tier" END`;
+    values.tierAt = () => `CASE WHEN ${newer} THEN :tierAt ELSE "tierAt" END`;
+  }
   if (at) values.lastActivityAt = () => `CASE WHEN "lastActivityAt" < :at THEN :at ELSE "lastActivityAt" END`;
   if (Object.keys(values).length === 0) return;
-  const { affected } = await update.set(values).setParameter('at', at).execute();
+  const { affected } = await update
+    .set(values)
+    .setParameters({ at, tier: tier?.tier ?? null, tierAt: tier?.at ?? null })
+    .execute();
   if (!affected) await engagementRow(manager, customer, now, { lastActivityAt: at, tier });
   const segments = await manager.find(Segment, { select: { id: true, rule: true } });
   if (segments.some((s) => s.rule.inactiveForDays != null || s.rule.minTier != null)) {
@@ -423,7 +438,10 @@ export async function mergeEngagement(manager: EntityManager, survivorId: string
       Object.assign(row, { birthMonth: duplicate.birthMonth, birthDay: duplicate.birthDay, birthYear: duplicate.birthYear });
     }
     row.timeZone = row.timeZone ?? duplicate.timeZone;
-    if (TIERS.indexOf(duplicate.tier as never) > TIERS.indexOf(row.tier as never)) row.tier = duplicate.tier;
+    if (TIERS.indexOf(duplicate.tier as never) > TIERS.indexOf(row.tier as never)) {
+      row.tier = duplicate.tier;
+      row.tierAt = duplicate.tierAt;
+    }
     if (duplicate.lastActivityAt > row.lastActivityAt) row.lastActivityAt = duplicate.lastActivityAt;
     await manager.update(
       CustomerEngagement,

@@ -44,6 +44,10 @@ export class CustomerEngagement {
   @Column({ type: 'varchar', length: 20, nullable: true })
   tier!: string | null;
 
+  /** When the event that set `tier` happened: an older one delivered later changes nothing. */
+  @Column({ type: Date, nullable: true })
+  tierAt!: Date | null;
+
   /** The latest order, visit, app check-in, product view or registration. */
   @Column({ type: Date })
   lastActivityAt!: Date;

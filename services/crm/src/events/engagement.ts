@@ -69,7 +69,7 @@ export const engagementFacts: ConsumerDefinition = {
       if (!customer || customer.erasedAt) return;
       if (parsed.type === PointsChangedEvent.type) {
         const earned = parsed.payload.kind === 'EARN' && parsed.payload.points > 0;
-        await recordActivity(manager, customer, earned ? at : null, parsed.payload.tier, now);
+        await recordActivity(manager, customer, earned ? at : null, { tier: parsed.payload.tier, at }, now);
       } else {
         await recordActivity(manager, customer, at, null, now);
       }

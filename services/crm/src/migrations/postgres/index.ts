@@ -10,5 +10,6 @@ import { CrmHelpArticlesInbound1796005186630 } from './1796005186630-crmHelpArti
 import { CrmEngagement1796005187553 } from './1796005187553-crmEngagement';
 import { CrmCustomerCreatedIndex1796006880435 } from './1796006880435-crmCustomerCreatedIndex';
 import { CrmHelpArticleVectors1796007122383 } from './1796007122383-crmHelpArticleVectors';
+import { Crm1796011971700 } from './1796011971700-crm';
 
-export const postgresMigrations = [Crm1795426366150, Crm1795432290510, Crm1795996342573, Crm1795996416919, Crm1795998795942, Crm1795999463753, Crm1796000046486, CrmHelpArticlesInbound1796005186630, CrmEngagement1796005187553, CrmCustomerCreatedIndex1796006880435, CrmHelpArticleVectors1796007122383];
+export const postgresMigrations = [Crm1795426366150, Crm1795432290510, Crm1795996342573, Crm1795996416919, Crm1795998795942, Crm1795999463753, Crm1796000046486, CrmHelpArticlesInbound1796005186630, CrmEngagement1796005187553, CrmCustomerCreatedIndex1796006880435, CrmHelpArticleVectors1796007122383, Crm1796011971700];

@@ -9,5 +9,6 @@ import { Crm1796000044911 } from './1796000044911-crm';
 import { CrmHelpArticlesInbound1796005185324 } from './1796005185324-crmHelpArticlesInbound';
 import { CrmEngagement1796005186336 } from './1796005186336-crmEngagement';
 import { CrmCustomerCreatedIndex1796006878141 } from './1796006878141-crmCustomerCreatedIndex';
+import { Crm1796011971369 } from './1796011971369-crm';
 
-export const sqliteMigrations = [Crm1795426365823, Crm1795432290262, Crm1795996342367, Crm1795996416754, Crm1795998795258, Crm1795999461427, Crm1796000044911, CrmHelpArticlesInbound1796005185324, CrmEngagement1796005186336, CrmCustomerCreatedIndex1796006878141];
+export const sqliteMigrations = [Crm1795426365823, Crm1795432290262, Crm1795996342367, Crm1795996416754, Crm1795998795258, Crm1795999461427, Crm1796000044911, CrmHelpArticlesInbound1796005185324, CrmEngagement1796005186336, CrmCustomerCreatedIndex1796006878141, Crm1796011971369];
