@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { RequestHandler } from 'express';
+import { refuseRequest } from './limits';
 
 /** A client's malformed request: HTTP 400, BAD_USER_INPUT, nothing runs. */
 export function badInput(message: string): GraphQLError {
@@ -42,8 +43,7 @@ export function nulCharacterMiddleware(): RequestHandler {
       const inVariables = nulPath(typeof variables === 'string' ? safeJson(variables) : variables);
       if (inQuery || inVariables) {
         const where = inVariables ? `variable ${['$' + inVariables[0], ...inVariables.slice(1)].join('.')}` : 'a string literal';
-        const error = badInput(`${where} contains a NUL character (U+0000), which no field accepts`);
-        res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+        refuseRequest(res, badInput(`${where} contains a NUL character (U+0000), which no field accepts`));
         return;
       }
     }

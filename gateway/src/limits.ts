@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import {
   getNamedType,
   getNullableType,
@@ -266,6 +266,11 @@ function queriesOf(req: { method: string; body?: unknown; query?: unknown }): st
   return bodies.flatMap((b) => (b && typeof b === 'object' && typeof b.query === 'string' ? [b.query as string] : []));
 }
 
+/** Answers a request refused before Apollo runs it: HTTP 400 and the error as GraphQL errors. */
+export function refuseRequest(res: Response, error: GraphQLError): void {
+  res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+}
+
 /**
  * Refuses a document with more than `maxTokens` tokens before Apollo parses it (QUERY_MAX_TOKENS):
  * a huge document costs its parse and validation even when a later limit would refuse it. Runs
@@ -276,7 +281,7 @@ export function tokenLimitMiddleware(maxTokens: number): RequestHandler {
     for (const query of queriesOf(req)) {
       if (countTokens(query, maxTokens) > maxTokens) {
         const error = tooComplex(`Query has more than ${maxTokens} tokens, the maximum (QUERY_MAX_TOKENS)`);
-        res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+        refuseRequest(res, error);
         return;
       }
     }

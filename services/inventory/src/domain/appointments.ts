@@ -40,7 +40,6 @@ export interface Problem {
 
 /** An id as the tables keep it: 1 to 36 characters, no control characters (PostgreSQL refuses NUL). */
 export function isId(value: string | null | undefined): value is string {
-  // eslint-disable-next-line no-control-regex
   return typeof value === 'string' && isWellFormedId(value, MAX_ID_LENGTH);
 }
 

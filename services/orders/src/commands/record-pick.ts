@@ -20,7 +20,6 @@ const PICKABLE = new Set([FulfillmentStatus.PICKING, FulfillmentStatus.PACKED]);
  */
 export async function recordPick(ctx: ServiceContext, request: RecordPickRequest): Promise<Fulfillment> {
   return inTransaction(ctx.db, async (manager) => {
-    // eslint-disable-next-line no-control-regex
     const wellFormed = request.fulfillmentId.length <= 36 && !hasControlCharacters(request.fulfillmentId);
     const fulfillment = wellFormed ? await manager.findOneBy(Fulfillment, { id: request.fulfillmentId }) : null;
     if (!fulfillment) {

@@ -137,7 +137,6 @@ export interface PickedLine {
 
 /** A SKU as order lines keep it: 1 to 64 visible characters, no control characters. */
 function isSku(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return value.length > 0 && value.length <= 64 && !hasControlCharacters(value);
 }
 

@@ -147,7 +147,6 @@ export class FulfillmentKpisResolver {
       if (!location) throw forbidden('an associate sees the KPIs of their own location');
       assertCanWorkAt(ctx.caller, location);
     }
-    // eslint-disable-next-line no-control-regex
     if (location !== null && (location.length > 36 || hasControlCharacters(location))) return [];
     const kpis = await readFulfillmentKpis(ctx, { from, to, locationId: location });
     return kpis.map((k: LocationKpis) => ({ ...k, location: { id: k.locationId } }));
@@ -164,7 +163,6 @@ export class FulfillmentKpisResolver {
     @Ctx() ctx: ServiceContext,
   ): Promise<RecordPickPayload> {
     const fulfillment =
-      // eslint-disable-next-line no-control-regex
       input.fulfillmentId.length <= 36 && !hasControlCharacters(input.fulfillmentId)
         ? await ctx.db.getRepository(Fulfillment).findOneBy({ id: input.fulfillmentId })
         : null;
