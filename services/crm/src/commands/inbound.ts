@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { dialectOf, DomainError, inTransaction, isUniqueViolation, type Channel } from '@omni/platform';
+import { dialectOf, DomainError, hasControlCharacters, inTransaction, isUniqueViolation, type Channel } from '@omni/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { defaultPhoneCountry } from '../configuration';
 import { IdentityKind } from '../domain/identity';
 import {
   cleanInboundText,
   findReplyToken,
-  hasControlCharacters,
   inboundInteractionKind,
   normalizeReplyToken,
   parseSender,
@@ -105,7 +104,7 @@ function clean(request: InboundMessageRequest): CleanInbound {
   }
   if (!body && attachments.length === 0) throw new DomainError('INVALID_BODY', 'the message has no text', ['input', 'body']);
   const externalId = request.externalId == null ? null : request.externalId.trim();
-  if (externalId != null && (!externalId || externalId.length > 200 || hasControlCharacters(externalId))) {
+  if (externalId != null && (!externalId || externalId.length > 200 || hasControlCharacters(externalId, 'line-breaks'))) {
     throw new DomainError('INVALID_EXTERNAL_ID', 'externalId is 1 to 200 characters', ['input', 'externalId']);
   }
   const receivedAt = request.receivedAt ?? new Date();
@@ -314,7 +313,7 @@ export interface CaseReplyRequest {
  */
 export async function replyToSupportCase(db: DataSource, request: CaseReplyRequest): Promise<SupportCase> {
   const body = (request.body ?? '').trim();
-  if (!body || body.length > 9_999 || hasControlCharacters(body)) {
+  if (!body || body.length > 9_999 || hasControlCharacters(body, 'line-breaks')) {
     throw new DomainError('INVALID_BODY', 'an answer is 1 to 9,999 characters of text', ['input', 'body']);
   }
   const agent = (request.agent ?? '').trim().slice(0, 100) || 'agent';

@@ -1,4 +1,4 @@
-import { queryTerms, type Channel } from '@omni/platform';
+import { hasControlCharacters, queryTerms, type Channel } from '@omni/platform';
 
 /** Column limits of a help article, checked before anything is written. */
 export const HELP_LIMITS = {
@@ -39,9 +39,6 @@ export interface HelpDraftProblem {
   field: string[];
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 function cleanList(
   values: readonly string[] | null | undefined,
   rule: { max: number; each: number; code: string; name: string; lower?: boolean },
@@ -50,7 +47,7 @@ function cleanList(
   for (const [i, raw] of (values ?? []).entries()) {
     const value = rule.lower ? raw.trim().toLowerCase() : raw.trim();
     // Stored as a comma-separated list: a comma would split one value in two.
-    if (!value || value.length > rule.each || CONTROL.test(value) || value.includes(',')) {
+    if (!value || value.length > rule.each || hasControlCharacters(value, 'line-breaks') || value.includes(',')) {
       return {
         code: rule.code,
         message: `each of ${rule.name} is 1 to ${rule.each} characters of text, without commas`,
@@ -70,7 +67,7 @@ function cleanList(
  */
 export function cleanHelpArticle(draft: HelpArticleDraft): CleanHelpArticle | HelpDraftProblem {
   const title = draft.title.trim();
-  if (!title || title.length > HELP_LIMITS.title || CONTROL.test(title) || /[\r\n]/.test(title)) {
+  if (!title || title.length > HELP_LIMITS.title || hasControlCharacters(title, 'line-breaks') || /[\r\n]/.test(title)) {
     return {
       code: 'INVALID_TITLE',
       message: `a title is one line of 1 to ${HELP_LIMITS.title} characters`,
@@ -78,7 +75,7 @@ export function cleanHelpArticle(draft: HelpArticleDraft): CleanHelpArticle | He
     };
   }
   const answer = draft.answer.trim();
-  if (!answer || answer.length > HELP_LIMITS.answer || CONTROL.test(answer)) {
+  if (!answer || answer.length > HELP_LIMITS.answer || hasControlCharacters(answer, 'line-breaks')) {
     return {
       code: 'INVALID_ANSWER',
       message: `an answer is 1 to ${HELP_LIMITS.answer} characters of text`,

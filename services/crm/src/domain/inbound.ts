@@ -140,12 +140,6 @@ export function stripQuotedReply(raw: string): StrippedReply {
   return { text: text.trim(), stripped: text.trim() !== original };
 }
 
-/** Whether text holds a null byte or another control character (line breaks and tabs aside). */
-export function hasControlCharacters(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
-}
-
 /** Inbound text as stored: no null bytes or other control characters but line breaks and tabs, at most `max` characters. */
 export function cleanInboundText(raw: string, max: number): string {
   // eslint-disable-next-line no-control-regex
