@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource, QueryFailedError, type EntityManager, type MigrationInterface } from 'typeorm';
+import { StatementCountingLogger } from './database-metrics';
 
 export type Dialect = 'postgres' | 'sqlite';
 
@@ -37,6 +38,7 @@ export function dataSourceOptions(options: DatabaseOptions) {
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,
+    logger: new StatementCountingLogger(options.service),
   };
   if (options.url) {
     return {

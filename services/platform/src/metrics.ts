@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Counter, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { databaseStatements } from './database-metrics';
 import { DeadLetter } from './events/dead-letter';
 import { eventDeliveries, eventLag, publishedEvents } from './events/event-metrics';
 import { outboxBacklog } from './events/outbox';
@@ -15,7 +16,7 @@ import { JobRun } from './jobs/job-run';
  */
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry });
-for (const metric of [publishedEvents, eventDeliveries, eventLag]) metricsRegistry.registerMetric(metric);
+for (const metric of [publishedEvents, eventDeliveries, eventLag, databaseStatements]) metricsRegistry.registerMetric(metric);
 
 /** Seconds: GraphQL operations and subgraph fetches, from a cached read to a checkout. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
