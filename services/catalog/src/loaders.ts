@@ -1,4 +1,4 @@
-import { byKey, defineLoader, groupedByKey } from '@omni/platform';
+import { byKey, defineLoader, groupedByKey, rowsWhereIn } from '@omni/platform';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { Market, MarketLocation, MarketPrice } from './entities/market';
@@ -11,7 +11,7 @@ export const productById = defineLoader(
   'productById',
   (ctx) =>
     new DataLoader<string, Product | null>(async (ids) =>
-      byKey(ids, await ctx.db.getRepository(Product).findBy({ id: In([...ids]) }), (p) => p.id),
+      byKey(ids, await rowsWhereIn(ctx.db, Product, { property: 'id', values: ids }), (p) => p.id),
     ),
 );
 
@@ -19,7 +19,7 @@ export const variantBySku = defineLoader(
   'variantBySku',
   (ctx) =>
     new DataLoader<string, ProductVariant | null>(async (skus) =>
-      byKey(skus, await ctx.db.getRepository(ProductVariant).findBy({ sku: In([...skus]) }), (v) => v.sku),
+      byKey(skus, await rowsWhereIn(ctx.db, ProductVariant, { property: 'sku', values: skus }), (v) => v.sku),
     ),
 );
 
@@ -27,7 +27,7 @@ export const variantsByProduct = defineLoader(
   'variantsByProduct',
   (ctx) =>
     new DataLoader<string, ProductVariant[]>(async (ids) => {
-      const rows = await ctx.db.getRepository(ProductVariant).find({ where: { productId: In([...ids]) }, order: { sku: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, ProductVariant, { property: 'productId', values: ids, orderBy: [['sku', 'ASC']] });
       return groupedByKey(ids, rows, (v) => v.productId);
     }),
 );
@@ -36,7 +36,7 @@ export const channelPricesBySku = defineLoader(
   'channelPricesBySku',
   (ctx) =>
     new DataLoader<string, ChannelPrice[]>(async (skus) =>
-      groupedByKey(skus, await ctx.db.getRepository(ChannelPrice).findBy({ sku: In([...skus]) }), (p) => p.sku),
+      groupedByKey(skus, await rowsWhereIn(ctx.db, ChannelPrice, { property: 'sku', values: skus }), (p) => p.sku),
     ),
 );
 
@@ -56,7 +56,7 @@ export const marketsByCode = defineLoader(
   'marketsByCode',
   (ctx) =>
     new DataLoader<string, Market | null>(async (codes) =>
-      byKey(codes, await ctx.db.getRepository(Market).findBy({ code: In([...codes]) }), (m) => m.code),
+      byKey(codes, await rowsWhereIn(ctx.db, Market, { property: 'code', values: codes }), (m) => m.code),
     ),
 );
 
@@ -66,7 +66,7 @@ export const locationsByMarket = defineLoader(
     new DataLoader<string, MarketLocation[]>(async (codes) =>
       groupedByKey(
         codes,
-        await ctx.db.getRepository(MarketLocation).find({ where: { market: In([...codes]) }, order: { locationId: 'ASC' } }),
+        await rowsWhereIn(ctx.db, MarketLocation, { property: 'market', values: codes, orderBy: [['locationId', 'ASC']] }),
         (l) => l.market,
       ),
     ),
@@ -113,6 +113,6 @@ export const marketLocationOf = defineLoader(
   'marketLocationOf',
   (ctx) =>
     new DataLoader<string, MarketLocation | null>(async (ids) =>
-      byKey(ids, await ctx.db.getRepository(MarketLocation).findBy({ locationId: In([...ids]) }), (l) => l.locationId),
+      byKey(ids, await rowsWhereIn(ctx.db, MarketLocation, { property: 'locationId', values: ids }), (l) => l.locationId),
     ),
 );

@@ -1,11 +1,12 @@
 import {
   byKey,
-  countsByKey,
+  countedPagesByKey,
   defineLoader,
   groupedByKey,
   pagesByKey,
   type Channel,
-  type KeyedPage,
+  rowsWhereIn,
+  type CountedPage,
   type ServiceContext,
 } from '@omni/platform';
 import DataLoader from 'dataloader';
@@ -49,9 +50,14 @@ export const identitiesByCustomer = defineLoader(
   'identitiesByCustomer',
   (ctx) =>
     new DataLoader<string, CustomerIdentity[]>(async (ids) => {
-      const rows = await ctx.db
-        .getRepository(CustomerIdentity)
-        .find({ where: { customerId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, CustomerIdentity, {
+        property: 'customerId',
+        values: ids,
+        orderBy: [
+          ['createdAt', 'ASC'],
+          ['id', 'ASC'],
+        ],
+      });
       return groupedByKey(ids, rows, (r) => r.customerId);
     }),
 );
@@ -60,7 +66,7 @@ export const addressesByCustomer = defineLoader(
   'addressesByCustomer',
   (ctx) =>
     new DataLoader<string, Address[]>(async (ids) => {
-      const rows = await ctx.db.getRepository(Address).find({ where: { customerId: In([...ids]) }, order: { id: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, Address, { property: 'customerId', values: ids, orderBy: [['id', 'ASC']] });
       return groupedByKey(ids, rows, (r) => r.customerId);
     }),
 );
@@ -69,18 +75,18 @@ export const consentsByCustomer = defineLoader(
   'consentsByCustomer',
   (ctx) =>
     new DataLoader<string, MarketingConsent[]>(async (ids) => {
-      const rows = await ctx.db
-        .getRepository(MarketingConsent)
-        .find({ where: { customerId: In([...ids]) }, order: { channel: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, MarketingConsent, {
+        property: 'customerId',
+        values: ids,
+        orderBy: [['channel', 'ASC']],
+      });
       return groupedByKey(ids, rows, (r) => r.customerId);
     }),
 );
 
-type CountedPage<E> = KeyedPage<E> & { totalCount: number };
-
 export const INTERACTION_SORT: (keyof Interaction & string)[] = ['occurredAt', 'id'];
 
-/** A page of each customer's timeline, newest first, with its total: three statements per batch. */
+/** A page of each customer's timeline, newest first, with its total: one statement per batch for a first page. */
 export function interactionPages(
   ctx: ServiceContext,
   args: { first: number; after: unknown[] | null; channel?: string | null; kind?: InteractionKind | null },
@@ -90,19 +96,16 @@ export function interactionPages(
     () =>
       new DataLoader<string, CountedPage<Interaction>>(async (customerIds) => {
         const filters = { channel: args.channel, kind: args.kind };
-        const [pages, counts] = await Promise.all([
-          pagesByKey(ctx.db, {
-            entity: Interaction,
-            partitionBy: 'customerId',
-            keys: customerIds,
-            orderBy: INTERACTION_SORT,
-            first: args.first,
-            after: args.after,
-            filters,
-          }),
-          countsByKey(ctx.db, Interaction, 'customerId', customerIds, filters),
-        ]);
-        return customerIds.map((id) => ({ ...pages.get(id)!, totalCount: counts.get(id) ?? 0 }));
+        const pages = await countedPagesByKey(ctx.db, {
+          entity: Interaction,
+          partitionBy: 'customerId',
+          keys: customerIds,
+          orderBy: INTERACTION_SORT,
+          first: args.first,
+          after: args.after,
+          filters,
+        });
+        return customerIds.map((id) => pages.get(id)!);
       }),
   )(ctx);
 }
@@ -118,19 +121,16 @@ export function messagePages(
     () =>
       new DataLoader<string, CountedPage<CustomerMessage>>(async (customerIds) => {
         const filters = { channel: args.channel };
-        const [pages, counts] = await Promise.all([
-          pagesByKey(ctx.db, {
-            entity: CustomerMessage,
-            partitionBy: 'customerId',
-            keys: customerIds,
-            orderBy: MESSAGE_SORT,
-            first: args.first,
-            after: args.after,
-            filters,
-          }),
-          countsByKey(ctx.db, CustomerMessage, 'customerId', customerIds, filters),
-        ]);
-        return customerIds.map((id) => ({ ...pages.get(id)!, totalCount: counts.get(id) ?? 0 }));
+        const pages = await countedPagesByKey(ctx.db, {
+          entity: CustomerMessage,
+          partitionBy: 'customerId',
+          keys: customerIds,
+          orderBy: MESSAGE_SORT,
+          first: args.first,
+          after: args.after,
+          filters,
+        });
+        return customerIds.map((id) => pages.get(id)!);
       }),
   )(ctx);
 }
@@ -173,7 +173,7 @@ export const caseById = defineLoader(
   'caseById',
   (ctx) =>
     new DataLoader<string, SupportCase | null>(async (ids) =>
-      byKey(ids, await ctx.db.getRepository(SupportCase).findBy({ id: In([...ids]) }), (c) => c.id),
+      byKey(ids, await rowsWhereIn(ctx.db, SupportCase, { property: 'id', values: ids }), (c) => c.id),
     ),
 );
 
@@ -181,9 +181,11 @@ export const historyByCase = defineLoader(
   'historyByCase',
   (ctx) =>
     new DataLoader<string, SupportCaseEvent[]>(async (ids) => {
-      const rows = await ctx.db
-        .getRepository(SupportCaseEvent)
-        .find({ where: { caseId: In([...ids]) }, order: { position: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, SupportCaseEvent, {
+        property: 'caseId',
+        values: ids,
+        orderBy: [['position', 'ASC']],
+      });
       return groupedByKey(ids, rows, (r) => r.caseId);
     }),
 );
@@ -192,9 +194,14 @@ export const privacyRequestsByCustomer = defineLoader(
   'privacyRequestsByCustomer',
   (ctx) =>
     new DataLoader<string, PrivacyRequest[]>(async (ids) => {
-      const rows = await ctx.db
-        .getRepository(PrivacyRequest)
-        .find({ where: { customerId: In([...ids]) }, order: { requestedAt: 'DESC', id: 'DESC' } });
+      const rows = await rowsWhereIn(ctx.db, PrivacyRequest, {
+        property: 'customerId',
+        values: ids,
+        orderBy: [
+          ['requestedAt', 'DESC'],
+          ['id', 'DESC'],
+        ],
+      });
       return groupedByKey(ids, rows, (r) => r.customerId);
     }),
 );
@@ -204,9 +211,14 @@ export const messagesByCase = defineLoader(
   'messagesByCase',
   (ctx) =>
     new DataLoader<string, SupportCaseMessage[]>(async (ids) => {
-      const rows = await ctx.db
-        .getRepository(SupportCaseMessage)
-        .find({ where: { caseId: In([...ids]) }, order: { at: 'ASC', id: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, SupportCaseMessage, {
+        property: 'caseId',
+        values: ids,
+        orderBy: [
+          ['at', 'ASC'],
+          ['id', 'ASC'],
+        ],
+      });
       return groupedByKey(ids, rows, (r) => r.caseId);
     }),
 );
@@ -216,9 +228,11 @@ export const statsByArticle = defineLoader(
   'statsByArticle',
   (ctx) =>
     new DataLoader<string, HelpArticleStat[]>(async (ids) => {
-      const rows = await ctx.db
-        .getRepository(HelpArticleStat)
-        .find({ where: { articleId: In([...ids]) }, order: { channel: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, HelpArticleStat, {
+        property: 'articleId',
+        values: ids,
+        orderBy: [['channel', 'ASC']],
+      });
       return groupedByKey(ids, rows, (r) => r.articleId);
     }),
 );
@@ -227,7 +241,7 @@ export const helpArticleById = defineLoader(
   'helpArticleById',
   (ctx) =>
     new DataLoader<string, HelpArticle | null>(async (ids) =>
-      byKey(ids, await ctx.db.getRepository(HelpArticle).findBy({ id: In([...ids]) }), (a) => a.id),
+      byKey(ids, await rowsWhereIn(ctx.db, HelpArticle, { property: 'id', values: ids }), (a) => a.id),
     ),
 );
 

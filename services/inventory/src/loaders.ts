@@ -1,4 +1,4 @@
-import { byKey, defineLoader, groupedByKey, type ServiceContext } from '@omni/platform';
+import { byKey, defineLoader, groupedByKey, type ServiceContext, rowsWhereIn } from '@omni/platform';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { PlacedStock } from './domain/availability';
@@ -12,7 +12,7 @@ export const locationById = defineLoader(
   'locationById',
   (ctx) =>
     new DataLoader<string, Location | null>(async (ids) =>
-      byKey(ids, await ctx.db.getRepository(Location).findBy({ id: In([...ids]) }), (l) => l.id),
+      byKey(ids, await rowsWhereIn(ctx.db, Location, { property: 'id', values: ids }), (l) => l.id),
     ),
 );
 
@@ -20,7 +20,7 @@ export const stockBySku = defineLoader(
   'stockBySku',
   (ctx) =>
     new DataLoader<string, Stock[]>(async (skus) => {
-      const rows = await ctx.db.getRepository(Stock).find({ where: { sku: In([...skus]) }, order: { locationId: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, Stock, { property: 'sku', values: skus, orderBy: [['locationId', 'ASC']] });
       return groupedByKey(skus, rows, (s) => s.sku);
     }),
 );
@@ -48,7 +48,7 @@ export const transferById = defineLoader(
   'transferById',
   (ctx) =>
     new DataLoader<string, StockTransfer | null>(async (ids) =>
-      byKey(ids, await ctx.db.getRepository(StockTransfer).findBy({ id: In([...ids]) }), (t) => t.id),
+      byKey(ids, await rowsWhereIn(ctx.db, StockTransfer, { property: 'id', values: ids }), (t) => t.id),
     ),
 );
 
@@ -69,9 +69,14 @@ export const reservationsByOrder = defineLoader(
   'reservationsByOrder',
   (ctx) =>
     new DataLoader<string, StockReservation[]>(async (orderIds) => {
-      const rows = await ctx.db
-        .getRepository(StockReservation)
-        .find({ where: { orderId: In([...orderIds]) }, order: { lineId: 'ASC', locationId: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, StockReservation, {
+        property: 'orderId',
+        values: orderIds,
+        orderBy: [
+          ['lineId', 'ASC'],
+          ['locationId', 'ASC'],
+        ],
+      });
       return groupedByKey(orderIds, rows, (r) => r.orderId);
     }),
 );
@@ -87,9 +92,14 @@ export const appointmentsByCustomer = defineLoader(
   'appointmentsByCustomer',
   (ctx) =>
     new DataLoader<string, Appointment[]>(async (customerIds) => {
-      const rows = await ctx.db
-        .getRepository(Appointment)
-        .find({ where: { customerId: In([...customerIds]) }, order: { startsAt: 'DESC', id: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, Appointment, {
+        property: 'customerId',
+        values: customerIds,
+        orderBy: [
+          ['startsAt', 'DESC'],
+          ['id', 'ASC'],
+        ],
+      });
       return groupedByKey(customerIds, rows, (a) => a.customerId);
     }),
 );
@@ -98,6 +108,6 @@ export const appointmentById = defineLoader(
   'appointmentById',
   (ctx) =>
     new DataLoader<string, Appointment | null>(async (ids) =>
-      byKey(ids, await ctx.db.getRepository(Appointment).findBy({ id: In([...ids]) }), (a) => a.id),
+      byKey(ids, await rowsWhereIn(ctx.db, Appointment, { property: 'id', values: ids }), (a) => a.id),
     ),
 );

@@ -1,4 +1,4 @@
-import { byKey, countsByKey, groupedByKey, defineLoader, pagesByKey, type KeyedPage, type ServiceContext } from '@omni/platform';
+import { byKey, countedPagesByKey, groupedByKey, defineLoader, type CountedPage, type ServiceContext } from '@omni/platform';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { StoredValueKind } from './domain/stored-value';
@@ -38,19 +38,16 @@ export function ledgerPages(ctx: ServiceContext, first: number, after: unknown[]
   return defineLoader(
     `ledger:${first}:${JSON.stringify(after)}`,
     () =>
-      new DataLoader<string, KeyedPage<LedgerEntry> & { totalCount: number }>(async (accountIds) => {
-        const [pages, counts] = await Promise.all([
-          pagesByKey(ctx.db, {
-            entity: LedgerEntry,
-            partitionBy: 'accountId',
-            keys: accountIds,
-            orderBy: LEDGER_SORT,
-            first,
-            after,
-          }),
-          countsByKey(ctx.db, LedgerEntry, 'accountId', accountIds),
-        ]);
-        return accountIds.map((id) => ({ ...pages.get(id)!, totalCount: counts.get(id) ?? 0 }));
+      new DataLoader<string, CountedPage<LedgerEntry>>(async (accountIds) => {
+        const pages = await countedPagesByKey(ctx.db, {
+          entity: LedgerEntry,
+          partitionBy: 'accountId',
+          keys: accountIds,
+          orderBy: LEDGER_SORT,
+          first,
+          after,
+        });
+        return accountIds.map((id) => pages.get(id)!);
       }),
   )(ctx);
 }

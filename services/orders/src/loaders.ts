@@ -1,6 +1,5 @@
-import { byKey, countsByKey, defineLoader, groupedByKey, pagesByKey, type KeyedPage } from '@omni/platform';
+import { byKey, countedPagesByKey, defineLoader, groupedByKey, type CountedPage, rowsWhereIn } from '@omni/platform';
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
 import { Fulfillment, FulfillmentLine, Order, OrderHistoryEntry, OrderLine } from './entities/order';
 import { OrderPayment } from './entities/payment';
 
@@ -8,7 +7,7 @@ export const orderById = defineLoader(
   'orderById',
   (ctx) =>
     new DataLoader<string, Order | null>(async (ids) =>
-      byKey(ids, await ctx.db.getRepository(Order).findBy({ id: In([...ids]) }), (o) => o.id),
+      byKey(ids, await rowsWhereIn(ctx.db, Order, { property: 'id', values: ids }), (o) => o.id),
     ),
 );
 
@@ -16,7 +15,7 @@ export const linesByOrder = defineLoader(
   'linesByOrder',
   (ctx) =>
     new DataLoader<string, OrderLine[]>(async (ids) => {
-      const rows = await ctx.db.getRepository(OrderLine).find({ where: { orderId: In([...ids]) }, order: { position: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, OrderLine, { property: 'orderId', values: ids, orderBy: [['position', 'ASC']] });
       return groupedByKey(ids, rows, (l) => l.orderId);
     }),
 );
@@ -25,7 +24,7 @@ export const fulfillmentsByOrder = defineLoader(
   'fulfillmentsByOrder',
   (ctx) =>
     new DataLoader<string, Fulfillment[]>(async (ids) => {
-      const rows = await ctx.db.getRepository(Fulfillment).find({ where: { orderId: In([...ids]) }, order: { id: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, Fulfillment, { property: 'orderId', values: ids, orderBy: [['id', 'ASC']] });
       return groupedByKey(ids, rows, (f) => f.orderId);
     }),
 );
@@ -34,7 +33,7 @@ export const linesByFulfillment = defineLoader(
   'linesByFulfillment',
   (ctx) =>
     new DataLoader<string, FulfillmentLine[]>(async (ids) => {
-      const rows = await ctx.db.getRepository(FulfillmentLine).findBy({ fulfillmentId: In([...ids]) });
+      const rows = await rowsWhereIn(ctx.db, FulfillmentLine, { property: 'fulfillmentId', values: ids });
       return groupedByKey(ids, rows, (l) => l.fulfillmentId);
     }),
 );
@@ -43,9 +42,11 @@ export const historyByOrder = defineLoader(
   'historyByOrder',
   (ctx) =>
     new DataLoader<string, OrderHistoryEntry[]>(async (ids) => {
-      const rows = await ctx.db
-        .getRepository(OrderHistoryEntry)
-        .find({ where: { orderId: In([...ids]) }, order: { sequence: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, OrderHistoryEntry, {
+        property: 'orderId',
+        values: ids,
+        orderBy: [['sequence', 'ASC']],
+      });
       return groupedByKey(ids, rows, (h) => h.orderId);
     }),
 );
@@ -59,26 +60,23 @@ export interface OrderPageArgs {
 
 export const ORDER_SORT: (keyof Order & string)[] = ['placedAt', 'id'];
 
-/** A page of each customer's orders, newest first, with the total count: three statements per batch. */
+/** A page of each customer's orders, newest first, with the total count: one statement per batch for a first page. */
 export function customerOrderPages(ctx: Parameters<typeof orderById>[0], args: OrderPageArgs) {
   return defineLoader(
     `customerOrders:${JSON.stringify(args)}`,
     () =>
-      new DataLoader<string, KeyedPage<Order> & { totalCount: number }>(async (customerIds) => {
+      new DataLoader<string, CountedPage<Order>>(async (customerIds) => {
         const filters = { channel: args.channel, status: args.status };
-        const [pages, counts] = await Promise.all([
-          pagesByKey(ctx.db, {
-            entity: Order,
-            partitionBy: 'customerId',
-            keys: customerIds,
-            orderBy: ORDER_SORT,
-            first: args.first,
-            after: args.after,
-            filters,
-          }),
-          countsByKey(ctx.db, Order, 'customerId', customerIds, filters),
-        ]);
-        return customerIds.map((id) => ({ ...pages.get(id)!, totalCount: counts.get(id) ?? 0 }));
+        const pages = await countedPagesByKey(ctx.db, {
+          entity: Order,
+          partitionBy: 'customerId',
+          keys: customerIds,
+          orderBy: ORDER_SORT,
+          first: args.first,
+          after: args.after,
+          filters,
+        });
+        return customerIds.map((id) => pages.get(id)!);
       }),
   )(ctx);
 }
@@ -87,9 +85,7 @@ export const paymentsByOrder = defineLoader(
   'paymentsByOrder',
   (ctx) =>
     new DataLoader<string, OrderPayment[]>(async (ids) => {
-      const rows = await ctx.db
-        .getRepository(OrderPayment)
-        .find({ where: { orderId: In([...ids]) }, order: { sequence: 'ASC' } });
+      const rows = await rowsWhereIn(ctx.db, OrderPayment, { property: 'orderId', values: ids, orderBy: [['sequence', 'ASC']] });
       return groupedByKey(ids, rows, (p) => p.orderId);
     }),
 );

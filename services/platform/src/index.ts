@@ -36,6 +36,7 @@ export * from './graphql/scalars';
 export * from './jobs/job-run';
 export * from './jobs/scheduler';
 export * from './pagination';
+export * from './entity-reads';
 export * from './process';
 export * from './processes';
 export * from './geo';

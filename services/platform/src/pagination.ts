@@ -1,5 +1,6 @@
 import { invalidCursor } from './graphql/connection';
-import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { entityColumns, hydrateRows } from './entity-reads';
 
 export interface KeyedPageRequest<E extends ObjectLiteral> {
   entity: EntityTarget<E>;
@@ -21,8 +22,8 @@ export interface KeyedPage<E> {
 }
 
 /**
- * One page per key in two statements whatever the number of keys: a window function ranks the
- * rows of each key (keyset pagination after the cursor), then the rows are loaded by id.
+ * One page per key in one statement whatever the number of keys: a window function ranks the
+ * rows of each key (keyset pagination after the cursor) and the page's rows come back whole.
  */
 export async function pagesByKey<E extends ObjectLiteral>(
   db: DataSource,
@@ -36,6 +37,39 @@ export async function pagesByKey<E extends ObjectLiteral>(
     }
     return pages;
   }
+  await readPages(db, request, pages, null);
+  return pages;
+}
+
+/**
+ * Pages per key with each key's total (the rows that pass the filters, wherever the cursor
+ * stands). The first page and its totals come in one statement (the count is a window over the
+ * same rows); a later page costs a grouped count besides.
+ */
+export async function countedPagesByKey<E extends ObjectLiteral>(
+  db: DataSource,
+  request: KeyedPageRequest<E>,
+): Promise<Map<string, CountedPage<E>>> {
+  if (request.after || request.first === 0 || request.keys.length === 0) {
+    const [pages, counts] = await Promise.all([
+      pagesByKey(db, request),
+      countsByKey(db, request.entity, request.partitionBy, request.keys, request.filters),
+    ]);
+    return new Map([...pages].map(([key, page]) => [key, { ...page, totalCount: counts.get(key) ?? 0 }]));
+  }
+  const pages = new Map<string, CountedPage<E>>(request.keys.map((k) => [k, { nodes: [], hasNextPage: false, totalCount: 0 }]));
+  await readPages(db, request, pages, (key, total) => (pages.get(key)!.totalCount = total));
+  return pages;
+}
+
+export type CountedPage<E> = KeyedPage<E> & { totalCount: number };
+
+async function readPages<E extends ObjectLiteral>(
+  db: DataSource,
+  request: KeyedPageRequest<E>,
+  pages: Map<string, KeyedPage<E>>,
+  onTotal: ((key: string, total: number) => void) | null,
+): Promise<void> {
   const meta = db.getMetadata(request.entity);
   const driver = db.driver;
   const column = (property: string) => {
@@ -44,7 +78,6 @@ export async function pagesByKey<E extends ObjectLiteral>(
     return c;
   };
   const q = (property: string) => `t.${driver.escape(column(property).databaseName)}`;
-  const id = meta.primaryColumns[0]!;
   const params: Record<string, unknown> = { keys: [...request.keys], limit: request.first + 1 };
   const where = [`${q(request.partitionBy)} IN (:...keys)`];
   Object.entries(request.filters ?? {}).forEach(([property, value], i) => {
@@ -68,15 +101,18 @@ export async function pagesByKey<E extends ObjectLiteral>(
   }
   const table = meta.schema ? `${driver.escape(meta.schema)}.${driver.escape(meta.tableName)}` : driver.escape(meta.tableName);
   const order = request.orderBy.map((p) => `${q(p)} DESC`).join(', ');
+  const partition = `PARTITION BY ${q(request.partitionBy)}`;
+  const total = onTotal ? `, COUNT(*) OVER (${partition}) AS ${driver.escape('__total')}` : '';
   const sql =
-    `SELECT x.id FROM (SELECT t.${driver.escape(id.databaseName)} AS id, ` +
-    `ROW_NUMBER() OVER (PARTITION BY ${q(request.partitionBy)} ORDER BY ${order}) AS rn ` +
+    `SELECT x.* FROM (SELECT ${entityColumns(db, request.entity, 't')}, ` +
+    `ROW_NUMBER() OVER (${partition} ORDER BY ${order}) AS ${driver.escape('__rank')}${total} ` +
     `FROM ${table} t ` +
-    `WHERE ${where.join(' AND ')}) x WHERE x.rn <= :limit`;
+    `WHERE ${where.join(' AND ')}) x WHERE x.${driver.escape('__rank')} <= :limit`;
   const [query, values] = driver.escapeQueryWithParameters(sql, params);
-  const ids = ((await db.query(query, values)) as { id: string }[]).map((r) => r.id);
-  if (ids.length === 0) return pages;
-  const rows = await db.getRepository(request.entity).findBy({ [id.propertyName]: In(ids) } as never);
+  const raw = (await db.query(query, values)) as Record<string, unknown>[];
+  const rows = hydrateRows(db, request.entity, raw);
+  const partitionColumn = column(request.partitionBy).databaseName;
+  if (onTotal) for (const r of raw) onTotal(String(r[partitionColumn]), Number(r.__total));
   const compare = (a: E, b: E) => {
     for (const property of request.orderBy) {
       const x = sortable(a[property]);
@@ -94,7 +130,6 @@ export async function pagesByKey<E extends ObjectLiteral>(
       page.hasNextPage = true;
     }
   }
-  return pages;
 }
 
 /** Row counts per key in one grouped statement. */

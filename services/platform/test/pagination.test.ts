@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
 import { openDatabase } from '../src/database';
 import { decodeCursor, encodeCursor } from '../src/graphql/connection';
-import { countsByKey, cursorKey, pagesByKey, type KeyedPageRequest } from '../src/pagination';
+import { countedPagesByKey, countsByKey, cursorKey, pagesByKey, type KeyedPageRequest } from '../src/pagination';
 
 /** A customer's timeline, shaped like orders and ledger entries: grouped by owner, newest first. */
 @Entity('paging_event')
@@ -233,6 +233,19 @@ describe.each(backends)('pagesByKey and countsByKey on %s', (backend, postgres) 
       expect(result).not.toEqual(['a8', 'a7', 'a6']);
     });
 
+    it('gives each key its total with its page, whatever page the cursor is on', async () => {
+      const first = await countedPagesByKey(db, request({ keys: ['A', 'B', 'C'], first: 3, filters: { kind: 'EARN' } }));
+      expect(ids(first.get('A')!.nodes)).toEqual(['a7', 'a6', 'a5']);
+      expect([first.get('A')!.totalCount, first.get('B')!.totalCount, first.get('C')!.totalCount]).toEqual([5, 2, 0]);
+      expect(first.get('A')!.hasNextPage).toBe(true);
+      const after = cursorKey(first.get('A')!.nodes[2]!, SORT);
+      const second = await countedPagesByKey(db, request({ keys: ['A'], first: 3, after, filters: { kind: 'EARN' } }));
+      expect(ids(second.get('A')!.nodes)).toEqual(['a3', 'a1']);
+      expect(second.get('A')).toMatchObject({ totalCount: 5, hasNextPage: false });
+      const none = await countedPagesByKey(db, request({ keys: ['A'], first: 0 }));
+      expect(none.get('A')).toEqual({ nodes: [], hasNextPage: true, totalCount: 8 });
+    });
+
     describe('statement count', () => {
       let statements: string[];
       let spy: jest.SpyInstance;
@@ -266,6 +279,13 @@ describe.each(backends)('pagesByKey and countsByKey on %s', (backend, postgres) 
         await pagesByKey(db, request({ keys: manyKeys, first: 2, after }));
         expect(statements.length).toBeLessThanOrEqual(2);
         expect(statements.filter((s) => /ROW_NUMBER\(\)/i.test(s))).toHaveLength(1);
+      });
+
+      it('reads a first page of many keys with their totals in one statement', async () => {
+        const pages = await countedPagesByKey(db, request({ keys: manyKeys, first: 2 }));
+        expect(statements).toHaveLength(1);
+        expect(pages.get('A')).toMatchObject({ totalCount: 8, hasNextPage: true });
+        expect(pages.get('missing-3')).toEqual({ nodes: [], hasNextPage: false, totalCount: 0 });
       });
 
       it('counts many keys in one statement', async () => {

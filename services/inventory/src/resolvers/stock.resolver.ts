@@ -1,11 +1,10 @@
 import {
   attempt,
   Connection,
-  countsByKey,
+  countedPagesByKey,
   cursorKey,
   decodeCursor,
   encodeCursor,
-  pagesByKey,
   pageSize,
   Role,
   type ServiceContext,
@@ -144,8 +143,7 @@ export class StockResolver {
     after?: string | null,
   ): Promise<StockMovementConnection> {
     const filters = { locationId: locationId ?? undefined };
-    const [pages, counts] = await Promise.all([
-      pagesByKey(ctx.db, {
+    const pages = await countedPagesByKey(ctx.db, {
         entity: StockMovement,
         partitionBy: 'sku',
         keys: [sku],
@@ -153,12 +151,10 @@ export class StockResolver {
         first: pageSize(first),
         after: decodeCursor(after),
         filters,
-      }),
-      countsByKey(ctx.db, StockMovement, 'sku', [sku], filters),
-    ]);
+      });
     const page = pages.get(sku)!;
     const cursorOf = (m: StockMovement) => encodeCursor(cursorKey(m, LEDGER_SORT));
-    return toConnection({ ...page, totalCount: counts.get(sku) ?? 0 }, cursorOf);
+    return toConnection(page, cursorOf);
   }
 
   @Authorized(Role.ADMIN, Role.ASSOCIATE)

@@ -1,0 +1,88 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { In } from 'typeorm';
+import { rowsWhereIn } from '../src/entity-reads';
+import { DIALECTS, testDatabase, type TestDatabase } from './databases';
+
+/** Every kind of column the services' entities hold. */
+@Entity('read_sample')
+class ReadSample {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  ownerId!: string;
+
+  @Column({ type: 'int' })
+  cents!: number;
+
+  @Column({ type: 'boolean' })
+  active!: boolean;
+
+  @Column({ type: Date })
+  at!: Date;
+
+  @Column({ type: Date, nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'simple-json' })
+  tags!: string[];
+
+  @Column({ type: 'simple-array' })
+  channels!: string[];
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  note!: string | null;
+}
+
+const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 9, minute));
+const SAMPLES: ReadSample[] = [
+  { id: 's1', ownerId: 'A', cents: 1999, active: true, at: at(1), closedAt: null, tags: ['x'], channels: ['WEB'], note: null },
+  {
+    id: 's2',
+    ownerId: 'A',
+    cents: 0,
+    active: false,
+    at: at(2),
+    closedAt: at(5),
+    tags: [],
+    channels: ['WEB', 'STORE'],
+    note: 'n',
+  },
+  { id: 's3', ownerId: 'B', cents: -5, active: true, at: at(3), closedAt: null, tags: ['y', 'z'], channels: ['APP'], note: 'm' },
+].map((s) => Object.assign(new ReadSample(), s));
+
+describe.each(DIALECTS)('rowsWhereIn on %s', (dialect) => {
+  let t: TestDatabase;
+
+  beforeAll(async () => {
+    t = await testDatabase(dialect, [ReadSample]);
+    await t.db.getRepository(ReadSample).insert(SAMPLES);
+  });
+  afterAll(() => t?.close());
+
+  it('reads the same entities as the repository, types and all', async () => {
+    const ours = await rowsWhereIn(t.db, ReadSample, { property: 'ownerId', values: ['A', 'B'], orderBy: [['id', 'ASC']] });
+    const theirs = await t.db.getRepository(ReadSample).find({ where: { ownerId: In(['A', 'B']) }, order: { id: 'ASC' } });
+    expect(ours).toEqual(theirs);
+    expect(ours[0]).toBeInstanceOf(ReadSample);
+    expect(ours.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    expect(ours[1]).toMatchObject({ active: false, closedAt: at(5), tags: [], channels: ['WEB', 'STORE'] });
+  });
+
+  it('applies equality filters and the order asked', async () => {
+    const rows = await rowsWhereIn(t.db, ReadSample, {
+      property: 'id',
+      values: ['s1', 's2', 's3', 'missing'],
+      and: { active: true, note: null },
+      orderBy: [['cents', 'ASC']],
+    });
+    expect(rows.map((s) => s.id)).toEqual(['s3', 's1']);
+  });
+
+  it('reads nothing for no values', async () => {
+    const spy = jest.spyOn(t.db.logger, 'logQuery');
+    await expect(rowsWhereIn(t.db, ReadSample, { property: 'id', values: [] })).resolves.toEqual([]);
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});
