@@ -1,6 +1,6 @@
 import { DomainError, formatRate, inTransaction, isCurrencyCode, parseRate, type ServiceContext } from '@omni/platform';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_EARN_RATE, DEFAULT_POINT_VALUE } from '../domain/currencies';
+import { DEFAULT_POINT_VALUE, earnRateOf } from '../domain/currencies';
 import { CurrencyConversionRate, LoyaltyCurrency } from '../entities/currencies';
 
 function currencyOf(code: string, field: string[]): string {
@@ -65,7 +65,7 @@ export async function currencySettings(
 ): Promise<{ earnRate: bigint; pointValue: bigint; pointValueText: string }> {
   const row = await manager.findOneBy(LoyaltyCurrency, { currency });
   return {
-    earnRate: row ? parseRate(row.earnRate)! : DEFAULT_EARN_RATE,
+    earnRate: earnRateOf(row?.earnRate),
     pointValue: row ? parseRate(row.pointValue)! : DEFAULT_POINT_VALUE,
     pointValueText: row?.pointValue ?? '1',
   };

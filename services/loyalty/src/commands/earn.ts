@@ -10,23 +10,57 @@ import {
   type ServiceContext,
 } from '@omni/platform';
 import { In, type EntityManager } from 'typeorm';
-import { earnWeight } from '../domain/currencies';
+import { earnRateOf, earnWeight } from '../domain/currencies';
 import { LedgerKind } from '../domain/program';
 import { evaluateEngagement, evaluatePurchase, type EngagementKind } from '../domain/rules';
 import { reversalPoints, unitsRemovedByChange } from '../domain/stored-value';
-import { LedgerEntry } from '../entities/account';
+import { LedgerEntry, LoyaltyAccount } from '../entities/account';
+import { LoyaltyCurrency } from '../entities/currencies';
 import { EarnedLine } from '../entities/rules';
 import { lockAccount, lockActiveAccount, post, requireAccount } from './ledger';
-import { currencySettings } from './currencies';
 import { loadRules } from './rules';
 
-/** `orders.order.placed`, version 1. */
-/** Points for an order from any channel, at most once per order, attributed to its lines. */
+/**
+ * The shopper's account, locked, read with what earning for the order needs in the same
+ * statement: whether the order already earned, and the order currency's earn rate.
+ */
+async function accountToEarn(
+  manager: EntityManager,
+  customerId: string,
+  order: OrderPlaced,
+): Promise<{ account: LoyaltyAccount; earned: boolean; earnRate: string | null } | null> {
+  const locked = await lockActiveAccount(manager, customerId, (query) =>
+    query
+      .addSelect(
+        (sub) =>
+          sub
+            .select('COUNT(1)')
+            .from(LedgerEntry, 'e')
+            .where('e.orderId = :orderId AND e.kind = :earn', { orderId: order.orderId, earn: LedgerKind.EARN }),
+        'earned',
+      )
+      .addSelect(
+        (sub) =>
+          sub.select('c.earnRate').from(LoyaltyCurrency, 'c').where('c.currency = :currency', { currency: order.currency }),
+        'earnRate',
+      ),
+  );
+  if (!locked) return null;
+  const { earned, earnRate } = locked.columns as { earned: number | string; earnRate: string | null };
+  return { account: locked.account, earned: Number(earned) > 0, earnRate };
+}
+
+/**
+ * Points for an order from any channel, at most once per order, attributed to its lines. Once:
+ * the ledger is checked under the account's lock; on PostgreSQL an earning committed while this
+ * one waited for the lock is not in that read, and its earned lines' unique key (order, line)
+ * refuses this one's, so the event is retried and then finds it.
+ */
 export async function earnForOrder(manager: EntityManager, order: OrderPlaced, occurredAt: Date): Promise<LedgerEntry | null> {
   if (!order.customerId) return null;
-  const account = await lockActiveAccount(manager, order.customerId);
-  if (!account) return null;
-  if (await manager.existsBy(LedgerEntry, { orderId: order.orderId, kind: LedgerKind.EARN })) return null;
+  const found = await accountToEarn(manager, order.customerId, order);
+  if (!found || found.earned) return null;
+  const { account } = found;
   // An order event without lines (an older producer) earns on its total as one line. Gift cards
   // bought earn nothing: their value earns when it is spent.
   const lines = order.lines?.length
@@ -34,7 +68,7 @@ export async function earnForOrder(manager: EntityManager, order: OrderPlaced, o
     : [{ lineId: order.orderId, sku: '', quantity: 1, unitPriceCents: order.totalCents }];
   if (lines.length === 0) return null;
   // Points are earned in every currency on the same account, at the currency's earn rate.
-  const { earnRate } = await currencySettings(manager, order.currency);
+  const earnRate = earnRateOf(found.earnRate);
   const result = evaluatePurchase(
     {
       channel: order.channel,

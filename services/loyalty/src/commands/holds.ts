@@ -14,7 +14,7 @@ import { convertedHold, pointsTender } from '../domain/currencies';
 import { holdableAmount, HoldStatus, HoldTarget, StoredValueEntryKind, StoredValueKind } from '../domain/stored-value';
 import { LoyaltyAccount } from '../entities/account';
 import { Hold, StoredValueAccount } from '../entities/stored-value';
-import { post, requireAccount } from './ledger';
+import { lockAccount, post, requireAccount } from './ledger';
 import { loyaltySettings } from '../settings';
 import { conversionRate, currencySettings } from './currencies';
 import { findGiftCard, findWallet, moveStoredValue, survivingWallet } from './stored-value';
@@ -301,7 +301,8 @@ export async function captureHoldIn(manager: EntityManager, holdId: string, opti
   }
   const orderId = options.orderId !== undefined ? options.orderId : hold.orderRef.length <= 36 ? hold.orderRef : null;
   if (hold.target === HoldTarget.POINTS) {
-    const account = await manager.findOneByOrFail(LoyaltyAccount, { id: hold.accountId });
+    // Locked before the balance moves: posting reads the account's earlier entries as of then.
+    const account = await lockAccount(manager, hold.accountId);
     await post(
       manager,
       account,

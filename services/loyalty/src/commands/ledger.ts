@@ -9,7 +9,7 @@ import {
   type PointsChanged,
   type ServiceContext,
 } from '@omni/platform';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LedgerKind, LoyaltyTier, newCardNumber, tierFor } from '../domain/program';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
 
@@ -97,23 +97,42 @@ export async function lockAccount(manager: EntityManager, id: string): Promise<L
   return account;
 }
 
+/** Adds columns (scalar subqueries) to the statement that reads and locks an account. */
+export type AccountColumns = (query: SelectQueryBuilder<LoyaltyAccount>) => SelectQueryBuilder<LoyaltyAccount>;
+
+/** The account and the raw values of the columns `AccountColumns` added, by alias. */
+export interface LockedAccount {
+  account: LoyaltyAccount;
+  columns: Record<string, unknown>;
+}
+
 /**
  * The customer's account, following a merge to the survivor's, locked until the transaction ends
- * (`lockAccount`); null when not enrolled. One statement when the customer's own account is live.
+ * (`lockAccount`), with whatever `columns` reads alongside; null when not enrolled. One statement
+ * when the customer's own account is live. On PostgreSQL the added columns are as of the
+ * statement's start: a row lock waited for does not make them see what its holder wrote.
  */
-export async function lockActiveAccount(manager: EntityManager, customerId: string): Promise<LoyaltyAccount | null> {
-  if (dialectOf(manager.connection) !== 'postgres') {
-    // SQLite runs one transaction at a time: the row read is the row as it stays.
-    return activeAccount(manager, customerId);
-  }
-  const live = await manager
-    .createQueryBuilder(LoyaltyAccount, 'a')
-    .where('a.customerId = :customerId AND a.mergedIntoId IS NULL', { customerId })
-    .setLock('pessimistic_write')
-    .getOne();
-  if (live) return live;
+export async function lockActiveAccount(
+  manager: EntityManager,
+  customerId: string,
+  columns: AccountColumns = (query) => query,
+): Promise<LockedAccount | null> {
+  const postgres = dialectOf(manager.connection) === 'postgres';
+  const read = async (where: string, parameters: Record<string, unknown>): Promise<LockedAccount | null> => {
+    const query = columns(manager.createQueryBuilder(LoyaltyAccount, 'a').where(where, parameters));
+    if (postgres) query.setLock('pessimistic_write');
+    const { entities, raw } = await query.getRawAndEntities();
+    return entities[0] ? { account: entities[0], columns: raw[0] as Record<string, unknown> } : null;
+  };
+  // PostgreSQL locks only a live account here (a merged one is followed, then locked, as merges
+  // lock in id order); SQLite runs one transaction at a time, so the row read is the row as it stays.
+  const own = await read(postgres ? 'a.customerId = :customerId AND a.mergedIntoId IS NULL' : 'a.customerId = :customerId', {
+    customerId,
+  });
+  if (own && !own.account.mergedIntoId) return own;
+  if (!own && !postgres) return null;
   const found = await activeAccount(manager, customerId);
-  return found && lockAccount(manager, found.id);
+  return found && read('a.id = :id', { id: found.id });
 }
 
 /** The customer's account, following a merge to the survivor's; null when not enrolled. */
@@ -125,12 +144,78 @@ export async function activeAccount(manager: EntityManager, customerId: string):
   return account;
 }
 
+/** A table's name as SQL, schema-qualified when it has one. */
+function tableOf(manager: EntityManager, entity: typeof LoyaltyAccount | typeof LedgerEntry): string {
+  const { driver } = manager.connection;
+  const { schema, tableName } = manager.connection.getMetadata(entity);
+  return schema ? `${driver.escape(schema)}.${driver.escape(tableName)}` : driver.escape(tableName);
+}
+
+/** Points earned (less reversals) since `:since` on account `:accountId` and those merged into it, as SQL. */
+function recentPointsSql(manager: EntityManager): string {
+  const ledger = tableOf(manager, LedgerEntry);
+  const accounts = tableOf(manager, LoyaltyAccount);
+  return (
+    `SELECT COALESCE(SUM(e."points"), 0) FROM ${ledger} e WHERE e."accountId" IN ` +
+    `(SELECT m."id" FROM ${accounts} m WHERE m."id" = :accountId OR m."mergedIntoId" = :accountId) ` +
+    `AND e."kind" IN (:...earnedKinds) AND e."occurredAt" >= :since`
+  );
+}
+
+const yearAgo = () => new Date(Date.now() - 365 * 24 * 3600 * 1000);
+
+interface BalanceMove {
+  points: number;
+  earned: number;
+  held: number;
+  /** The new last activity; null leaves it (an expiry is not activity). */
+  activityAt: Date | null;
+}
+
+/** The account after a move: what the points event tells, and the points earned in the last 12 months before it. */
+interface MovedAccount {
+  customerId: string;
+  pointsBalance: number;
+  tier: LoyaltyTier;
+  recent: number;
+}
+
 /**
- * Appends a ledger entry and moves the balance with it in the caller's transaction, so the
- * balance is always the sum of the ledger. A debit is a conditional update: it applies only if
- * the unheld balance covers it (`INSUFFICIENT_POINTS` otherwise), so two concurrent debits can
- * never take the balance below zero. `consumeHeld` points of an open hold are spent with it.
- * Every change recalculates the tier from points earned in the last 12 months.
+ * Moves the balance in one conditional UPDATE that also reads back what the tier needs
+ * (RETURNING): null when a debit is not covered. The caller holds the account's lock, so the
+ * statement's snapshot already has every entry posted before it.
+ */
+async function moveBalance(manager: EntityManager, accountId: string, move: BalanceMove): Promise<MovedAccount | null> {
+  const sql =
+    `UPDATE ${tableOf(manager, LoyaltyAccount)} SET "pointsBalance" = "pointsBalance" + :points, ` +
+    `"lifetimePoints" = "lifetimePoints" + :earned, "heldPoints" = "heldPoints" - :held` +
+    (move.activityAt ? ', "lastActivityAt" = :activityAt' : '') +
+    ' WHERE "id" = :accountId' +
+    (move.points < 0 ? ' AND "pointsBalance" - "heldPoints" + :held + :points >= 0' : '') +
+    ` RETURNING "customerId", "pointsBalance", "tier", (${recentPointsSql(manager)}) AS "recent"`;
+  const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(sql, {
+    ...move,
+    accountId,
+    earnedKinds: EARNED_KINDS,
+    since: yearAgo(),
+  });
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    const { records } = await runner.query(query, parameters, true);
+    const row = records[0] as { customerId: string; pointsBalance: number | string; tier: LoyaltyTier; recent: number | string };
+    return row && { ...row, pointsBalance: Number(row.pointsBalance), recent: Number(row.recent) };
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
+}
+
+/**
+ * Appends a ledger entry and moves the balance with it in the caller's transaction, which holds
+ * the account's lock (`lockAccount`), so the balance is always the sum of the ledger. A debit is
+ * a conditional update: it applies only if the unheld balance covers it (`INSUFFICIENT_POINTS`
+ * otherwise), so two concurrent debits can never take the balance below zero. `consumeHeld`
+ * points of an open hold are spent with it. Every change recalculates the tier from points
+ * earned in the last 12 months (written only when it changes).
  */
 export async function post(
   manager: EntityManager,
@@ -141,22 +226,10 @@ export async function post(
   const points = Math.trunc(entry.points);
   const now = new Date();
   const earned = EARNED_KINDS.includes(entry.kind) ? points : 0;
-  const set: Record<string, unknown> = {
-    pointsBalance: () => '"pointsBalance" + :points',
-    lifetimePoints: () => '"lifetimePoints" + :earned',
-    heldPoints: () => '"heldPoints" - :held',
-  };
   // Expiry is not activity: running the expiry job again must find nothing left to expire.
-  if (entry.kind !== LedgerKind.EXPIRY) set.lastActivityAt = now;
-  const update = manager
-    .createQueryBuilder()
-    .update(LoyaltyAccount)
-    .set(set)
-    .where('id = :id')
-    .setParameters({ id: account.id, points, earned, held: consumeHeld });
-  if (points < 0) update.andWhere('"pointsBalance" - "heldPoints" + :held + :points >= 0');
-  const result = await update.execute();
-  if (!result.affected) {
+  const activityAt = entry.kind !== LedgerKind.EXPIRY ? now : null;
+  const moved = await moveBalance(manager, account.id, { points, earned, held: consumeHeld, activityAt });
+  if (!moved) {
     throw new DomainError('INSUFFICIENT_POINTS', `the balance does not cover ${-points} points`, ['points']);
   }
   const row = manager.create(LedgerEntry, {
@@ -173,18 +246,20 @@ export async function post(
     occurredAt: now,
   });
   await manager.insert(LedgerEntry, row);
-  const updated = await recalculateTier(manager, account.id);
+  // The UPDATE read the points before this entry: it counts on top.
+  const tier = tierFor(moved.recent + earned);
+  if (tier !== moved.tier) await manager.update(LoyaltyAccount, { id: account.id }, { tier });
   await recordEvent<PointsChanged>(
     manager,
     'loyalty.points.changed',
     {
-      customerId: updated.customerId,
+      customerId: moved.customerId,
       accountId: account.id,
       entryId: row.id,
       kind: row.kind,
       points: row.points,
-      balance: updated.pointsBalance,
-      tier: updated.tier,
+      balance: moved.pointsBalance,
+      tier,
     },
     entry.channel,
   );
@@ -197,25 +272,11 @@ export async function post(
  * it is now.
  */
 export async function recalculateTier(manager: EntityManager, accountId: string): Promise<LoyaltyAccount> {
-  const yearAgo = new Date(Date.now() - 365 * 24 * 3600 * 1000);
-  const query = manager.createQueryBuilder(LoyaltyAccount, 'account').where('account.id = :accountId', { accountId });
-  const recent = query
-    .subQuery()
-    .select('COALESCE(SUM(e.points), 0)')
-    .from(LedgerEntry, 'e')
-    .where(
-      `e.accountId IN ${query
-        .subQuery()
-        .select('a.id')
-        .from(LoyaltyAccount, 'a')
-        .where('a.id = :accountId OR a.mergedIntoId = :accountId')
-        .getQuery()}`,
-    )
-    .andWhere('e.kind IN (:...kinds) AND e.occurredAt >= :since')
-    .getQuery();
-  const { entities, raw } = await query
-    .addSelect(recent, 'recent')
-    .setParameters({ kinds: EARNED_KINDS, since: yearAgo })
+  const { entities, raw } = await manager
+    .createQueryBuilder(LoyaltyAccount, 'account')
+    .where('account.id = :accountId', { accountId })
+    .addSelect(`(${recentPointsSql(manager)})`, 'recent')
+    .setParameters({ earnedKinds: EARNED_KINDS, since: yearAgo() })
     .getRawAndEntities<{ recent: string | number | null }>();
   const account = entities[0];
   if (!account) throw new Error(`loyalty account ${accountId} vanished`);

@@ -1,4 +1,4 @@
-import { convertMinor, minorDigits, RATE_SCALE } from '@omni/platform';
+import { convertMinor, minorDigits, parseRate, RATE_SCALE } from '@omni/platform';
 
 /**
  * Points and stored value in more than one currency, as pure rules in integer minor units. A
@@ -12,6 +12,11 @@ import { convertMinor, minorDigits, RATE_SCALE } from '@omni/platform';
 /** Rates are exact decimals in billionths (`parseRate`); these are 1 and one minor unit. */
 export const DEFAULT_EARN_RATE = RATE_SCALE;
 export const DEFAULT_POINT_VALUE = RATE_SCALE;
+
+/** A currency's stored earn rate (a decimal), or the default for a currency without settings. */
+export function earnRateOf(stored: string | null | undefined): bigint {
+  return (stored ? parseRate(stored) : null) ?? DEFAULT_EARN_RATE;
+}
 
 /**
  * The weight of one minor unit of a currency in the earn rules, which count minor units as cents

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { OutboxEvent } from '@omni/platform';
+import { LedgerKind, LoyaltyTier } from '../src/domain/program';
+import { LedgerEntry, LoyaltyAccount } from '../src/entities/account';
+import { EarnedLine } from '../src/entities/rules';
+import { envelope, openLoyalty, type LoyaltyDb } from './support';
+
+/**
+ * Points for a placed order: once per order whatever delivers it, with the balance and the tier
+ * the points event tells read back by the statement that moves the balance.
+ */
+describe('points earned on an order', () => {
+  let t: LoyaltyDb;
+  beforeAll(async () => {
+    t = await openLoyalty();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** An order worth `cents` in USD (1 point per dollar), in two lines. */
+  const order = (customerId: string, cents: number) => ({
+    orderId: randomUUID(),
+    number: `W-${randomUUID().slice(0, 6)}`,
+    customerId,
+    channel: 'WEB',
+    currency: 'USD',
+    subtotalCents: cents,
+    discountCents: 0,
+    totalCents: cents,
+    lines: [
+      { lineId: randomUUID(), sku: 'SKU-A', quantity: 1, unitPriceCents: cents / 2 },
+      { lineId: randomUUID(), sku: 'SKU-B', quantity: 1, unitPriceCents: cents / 2 },
+    ],
+  });
+
+  /** Applies the event until it succeeds, as the bus redelivers a failed one. */
+  const applyUntilDone = async (event: ReturnType<typeof envelope>) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await t.apply('earn-on-purchase', event);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
+  };
+
+  it('earns once for an order published twice at the same time under two event ids', async () => {
+    const member = await t.member();
+    const placed = order(member.customerId, 12_000);
+    await Promise.all([
+      applyUntilDone(envelope('orders.order.placed', placed)),
+      applyUntilDone(envelope('orders.order.placed', placed)),
+    ]);
+    const earned = await t.db.manager.findBy(LedgerEntry, { orderId: placed.orderId, kind: LedgerKind.EARN });
+    expect(earned.map((e) => e.points)).toEqual([120]);
+    expect(await t.db.manager.countBy(EarnedLine, { orderId: placed.orderId })).toBe(2);
+    expect(await t.db.manager.findOneByOrFail(LoyaltyAccount, { id: member.id })).toMatchObject({
+      pointsBalance: 120,
+      lifetimePoints: 120,
+    });
+  });
+
+  it('moves the tier with the points of the entry, and tells the balance and tier it reached', async () => {
+    const member = await t.member(25);
+    const first = order(member.customerId, 98_000);
+    await t.apply('earn-on-purchase', envelope('orders.order.placed', first));
+    expect((await t.db.manager.findOneByOrFail(LoyaltyAccount, { id: member.id })).tier).toBe(LoyaltyTier.BRONZE);
+    // 980 earned in the last 12 months (the adjustment does not count): 20 more reach SILVER.
+    const second = order(member.customerId, 2_000);
+    await t.apply('earn-on-purchase', envelope('orders.order.placed', second));
+    expect(await t.db.manager.findOneByOrFail(LoyaltyAccount, { id: member.id })).toMatchObject({
+      tier: LoyaltyTier.SILVER,
+      pointsBalance: 1_025,
+    });
+    const told = (await t.db.manager.findBy(OutboxEvent, { type: 'loyalty.points.changed' }))
+      .map(
+        (e) =>
+          (JSON.parse(e.envelope) as { payload: { accountId: string; points: number; balance: number; tier: string } }).payload,
+      )
+      .filter((p) => p.accountId === member.id);
+    expect(told.map(({ points, balance, tier }) => ({ points, balance, tier }))).toEqual(
+      expect.arrayContaining([
+        { points: 980, balance: 1_005, tier: 'BRONZE' },
+        { points: 20, balance: 1_025, tier: 'SILVER' },
+      ]),
+    );
+  });
+});
