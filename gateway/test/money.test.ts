@@ -650,8 +650,16 @@ describe('the money of an order', () => {
   });
 
   it('answers a failed catalog lookup with an error to retry, never "no such product"', async () => {
-    const variants = t.system.services.get('catalog')!.db.getRepository(ProductVariant);
-    const spy = jest.spyOn(variants, 'findBy').mockRejectedValue(new Error('Connection terminated unexpectedly'));
+    // Catalog's read of the variants fails (pricing reads them in one statement with their prices).
+    const catalog = t.system.services.get('catalog')!.db;
+    const query = catalog.query.bind(catalog);
+    const spy = jest
+      .spyOn(catalog, 'query')
+      .mockImplementation((sql: string, parameters?: unknown[]) =>
+        sql.includes(catalog.getMetadata(ProductVariant).tableName)
+          ? Promise.reject(new Error('Connection terminated unexpectedly'))
+          : query(sql, parameters),
+      );
     try {
       const out = await csr.raw(contractOperation('PlaceOrderWithTenders'), {
         channel: 'CALL_CENTER',

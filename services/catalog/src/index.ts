@@ -3,7 +3,7 @@ import { visibleCustomerReference, type ServiceDefinition } from '@omni/platform
 import { Market, MarketLocation, MarketPrice } from './entities/market';
 import { ProductMeasure } from './entities/measure';
 import { ChannelPrice, ChannelPricePolicy, Product, ProductFacet, ProductVariant } from './entities/product';
-import { Promotion } from './entities/promotion';
+import { Promotion, PromotionRevision } from './entities/promotion';
 import { CategoryAffinity, CustomerProductView, CoPurchase, CustomerPurchase, ProductSales } from './entities/recommendation';
 import { CustomerTier } from './entities/customer-tier';
 import { consumers } from './events/consumers';
@@ -16,7 +16,7 @@ import { sqliteMigrations } from './migrations/sqlite';
 import { BuyAgainResolver, CustomerCatalogResolver, CustomerRef } from './resolvers/customer.resolver';
 import { LocationMarketResolver, LocationRef, MarketResolver } from './resolvers/market.resolver';
 import { ProductResolver, VariantResolver } from './resolvers/product.resolver';
-import { PricedCartLineResolver, PromotionResolver } from './resolvers/promotion.resolver';
+import { PromotionResolver } from './resolvers/promotion.resolver';
 
 export const catalogService: ServiceDefinition = {
   name: 'catalog',
@@ -28,6 +28,7 @@ export const catalogService: ServiceDefinition = {
     ProductFacet,
     ProductMeasure,
     Promotion,
+    PromotionRevision,
     Market,
     MarketLocation,
     MarketPrice,
@@ -44,7 +45,6 @@ export const catalogService: ServiceDefinition = {
     ProductResolver,
     VariantResolver,
     PromotionResolver,
-    PricedCartLineResolver,
     MarketResolver,
     LocationMarketResolver,
     CustomerCatalogResolver,

@@ -3,6 +3,7 @@ import { DomainError, inTransaction, isCurrencyCode, isWellFormedId, type Channe
 import type { DataSource } from 'typeorm';
 import { TIERS } from '../domain/promotions';
 import { Promotion, PromotionKind } from '../entities/promotion';
+import { promotionsChanged } from '../promotion-cache';
 
 export interface PromotionDraft {
   name: string;
@@ -99,6 +100,7 @@ export async function createPromotion(db: DataSource, draft: PromotionDraft): Pr
       active: true,
     });
     await manager.insert(Promotion, promotion);
+    await promotionsChanged(manager);
     return promotion;
   });
 }

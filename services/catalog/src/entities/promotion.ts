@@ -99,3 +99,17 @@ export class Promotion {
   @CreateDateColumn()
   createdAt!: Date;
 }
+
+/**
+ * How often `promotion` was written: every write raises it in its own transaction
+ * (`promotionsChanged`), so a process may keep the active promotions and read them again only
+ * once the revision it reads with a cart's prices has moved. One row (id 1); none before the first write.
+ */
+@Entity('promotion_revision')
+export class PromotionRevision {
+  @PrimaryColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ type: 'int' })
+  revision!: number;
+}

@@ -41,6 +41,26 @@ async function increment<E extends ObjectLiteral>(
   await manager.query(query, parameters);
 }
 
+/** Each SKU's product and that product's categories (null when the product is gone), in one read. */
+async function productsOfSkus(
+  manager: EntityManager,
+  skus: string[],
+): Promise<{ sku: string; productId: string; categoryPath: string[] | null }[]> {
+  const rows = await manager
+    .createQueryBuilder(ProductVariant, 'v')
+    .leftJoin(Product, 'p', 'p.id = v.productId')
+    .select('v.sku', 'sku')
+    .addSelect('v.productId', 'productId')
+    .addSelect('p.categoryPath', 'categoryPath')
+    .where('v.sku IN (:...skus)', { skus })
+    .getRawMany<{ sku: string; productId: string; categoryPath: string | null }>();
+  const categoryPath = manager.connection.getMetadata(Product).findColumnWithPropertyName('categoryPath')!;
+  return rows.map((row) => ({
+    ...row,
+    categoryPath: manager.connection.driver.prepareHydratedValue(row.categoryPath, categoryPath) as string[] | null,
+  }));
+}
+
 /**
  * Learns from every order in every channel: the customer's purchases (buy again, what they own),
  * co-purchases between products of one order, units sold per product and the customer's
@@ -53,10 +73,10 @@ const learnFromOrders: ConsumerDefinition = {
     const order = parsePayload(OrderPlacedEvent, event);
     const skus = [...new Set(order.lines.map((l) => l.sku))];
     if (skus.length === 0) return;
-    const variants = await manager.findBy(ProductVariant, { sku: In(skus) });
+    const variants = await productsOfSkus(manager, skus);
     const productOf = new Map(variants.map((v) => [v.sku, v.productId]));
     const productIds = [...new Set(variants.map((v) => v.productId))];
-    const products = productIds.length ? await manager.findBy(Product, { id: In(productIds) }) : [];
+    const products = new Map(variants.flatMap((v) => (v.categoryPath ? [[v.productId, v.categoryPath] as const] : [])));
     const at = new Date(event.occurredAt);
 
     if (order.customerId) {
@@ -100,9 +120,9 @@ const learnFromOrders: ConsumerDefinition = {
 
     if (order.customerId) {
       const affinity = new Map<string, number>();
-      for (const product of products) {
-        for (const category of product.categoryPath) {
-          affinity.set(category, (affinity.get(category) ?? 0) + (units.get(product.id) ?? 0));
+      for (const [productId, categoryPath] of products) {
+        for (const category of categoryPath) {
+          affinity.set(category, (affinity.get(category) ?? 0) + (units.get(productId) ?? 0));
         }
       }
       await increment(

@@ -10,6 +10,7 @@ import {
 import { In } from 'typeorm';
 import { Promotion, PromotionKind } from '../entities/promotion';
 import { CustomerSegment } from '../entities/segment';
+import { promotionsChanged } from '../promotion-cache';
 
 /** CRM's segment memberships, so a segment-limited promotion knows its customers at pricing time. */
 export const segmentMemberships: ConsumerDefinition = {
@@ -51,6 +52,7 @@ export const personalOffers: ConsumerDefinition = {
       endsAt: new Date(offer.endsAt),
       active: true,
     });
+    await promotionsChanged(manager);
   },
 };
 
@@ -66,11 +68,13 @@ export const personalOfferOwners: ConsumerDefinition = {
     const parsed = parseEvent([CustomersMergedEvent, CustomerErasedEvent], event);
     if (parsed.type === CustomersMergedEvent.type) {
       const { survivorId, duplicateId } = parsed.payload;
-      await manager.update(Promotion, { customerId: duplicateId }, { customerId: survivorId });
+      const { affected } = await manager.update(Promotion, { customerId: duplicateId }, { customerId: survivorId });
+      if (affected !== 0) await promotionsChanged(manager);
       return;
     }
     const ids = In([parsed.payload.customerId, ...parsed.payload.mergedIds]);
-    await manager.update(Promotion, { customerId: ids }, { active: false });
+    const { affected } = await manager.update(Promotion, { customerId: ids }, { active: false });
+    if (affected !== 0) await promotionsChanged(manager);
     await manager.delete(CustomerSegment, { customerId: ids });
   },
 };

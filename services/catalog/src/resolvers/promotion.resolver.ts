@@ -1,35 +1,14 @@
 import { attempt, Channel, DomainError, Money, MoneyInput, Role, type ServiceContext, UserError } from '@omni/platform';
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Directive,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { createPromotion } from '../commands/create-promotion';
-import { CartPricingError, customerFactsNeeded, priceCart, type PricedCart } from '../domain/promotions';
+import { CartPricingError, customerFactsNeeded, priceCart, type CartLineIn, type PricedCart } from '../domain/promotions';
 import { MarketError, priceInMarket } from '../domain/markets';
-import { GiftCardKind, ProductVariant } from '../entities/product';
+import type { Market } from '../entities/market';
+import { GiftCardKind } from '../entities/product';
 import { Promotion, PromotionKind } from '../entities/promotion';
-import {
-  activePromotions,
-  channelPricesBySku,
-  marketPriceOf,
-  productById,
-  segmentsOfCustomer,
-  tierOfCustomer,
-  variantBySku,
-} from '../loaders';
-import { marketFor } from '../queries/markets';
+import { segmentsOfCustomer } from '../loaders';
+import { activePromotions } from '../promotion-cache';
+import { pricingFacts, type VariantToPrice } from '../queries/pricing';
 import { CatalogUserError } from './user-errors';
 
 @InputType({ description: 'A new promotion: automatic, or a coupon when `code` is given.' })
@@ -166,16 +145,8 @@ export class PricedCartLine {
   @Field(() => GiftCardKind, { nullable: true, description: 'Set when the line sells gift cards (never promoted).' })
   giftCard!: GiftCardKind | null;
 
-  /** The variant's product: `categoryPath` is read from it only when asked for. */
-  productId!: string;
-}
-
-@Resolver(() => PricedCartLine)
-export class PricedCartLineResolver {
-  @FieldResolver(() => [String], { description: "The product's category path (for loyalty's category rules)." })
-  async categoryPath(@Root() line: PricedCartLine, @Ctx() ctx: ServiceContext): Promise<string[]> {
-    return (await productById(ctx).load(line.productId))?.categoryPath ?? [];
-  }
+  @Field(() => [String], { description: "The product's category path (for loyalty's category rules)." })
+  categoryPath!: string[];
 }
 
 @Directive('@inaccessible')
@@ -232,12 +203,12 @@ export class PriceCartV1Payload {
   userErrors!: UserError[];
 }
 
-function toGraphQL(cart: PricedCart, variants: readonly ProductVariant[], market: string | null): PricedCartV1 {
+function toGraphQL(cart: PricedCart, variants: readonly VariantToPrice[], market: string | null): PricedCartV1 {
   const m = (cents: number) => Money.of(cents, cart.currency);
   return {
     lines: cart.lines.map((l, i) => ({
       giftCard: variants[i]!.giftCard,
-      productId: variants[i]!.productId,
+      categoryPath: variants[i]!.categoryPath,
       sku: l.sku,
       quantity: l.quantity,
       unitPrice: m(l.unitPriceCents),
@@ -257,6 +228,34 @@ function toGraphQL(cart: PricedCart, variants: readonly ProductVariant[], market
     rejectedCouponCodes: cart.rejectedCodes,
     market,
   };
+}
+
+/**
+ * A line's price: the one already agreed (an order being changed: also when the SKU is no longer
+ * sold), else the SKU's price in the cart's market and channel. `at` is the line's field path.
+ */
+function lineToPrice(
+  line: PriceCartLineInput,
+  variant: VariantToPrice | undefined,
+  market: Market | null,
+  channel: Channel,
+  at: string[],
+): { line: CartLineIn; variant: VariantToPrice } {
+  if (!variant) throw new DomainError('UNKNOWN_SKU', `no product has SKU ${line.sku}`, [...at, 'sku']);
+  const promotable = !variant.giftCard;
+  if (line.unitPrice) {
+    const { cents, currency } = line.unitPrice;
+    return { line: { sku: line.sku, quantity: line.quantity, unitPriceCents: cents, currency, promotable }, variant };
+  }
+  if (variant.discontinued) throw new DomainError('DISCONTINUED_SKU', `${line.sku} is no longer sold`, [...at, 'sku']);
+  const own = new Map(variant.channelPrice ? [[channel, variant.channelPrice]] : []);
+  try {
+    const { cents, currency } = priceInMarket(line.sku, variant.base, own, variant.listPrice, market, channel);
+    return { line: { sku: line.sku, quantity: line.quantity, unitPriceCents: cents, currency, promotable }, variant };
+  } catch (error) {
+    if (error instanceof MarketError) throw new DomainError(error.code, error.message, [...at, 'sku']);
+    throw error;
+  }
 }
 
 @Resolver()
@@ -290,68 +289,29 @@ export class PromotionResolver {
     @Ctx() ctx: ServiceContext,
   ): Promise<PriceCartV1Payload> {
     const { result, userErrors } = await attempt(async () => {
-      const market = await marketFor(ctx, input);
-      const variants = await variantBySku(ctx).loadMany(input.lines.map((l) => l.sku));
-      const own = await channelPricesBySku(ctx).loadMany(input.lines.map((l) => l.sku));
-      const listed = market
-        ? await marketPriceOf(ctx).loadMany(input.lines.filter((l) => !l.unitPrice).map((l) => `${market.code} ${l.sku}`))
-        : [];
-      const listPrices = new Map(
-        listed.flatMap((p) =>
-          p && !(p instanceof Error) ? [[p.sku, { cents: p.priceCents, currency: p.currency }] as const] : [],
-        ),
+      const facts = await pricingFacts(ctx.db, { ...input, skus: input.lines.map((l) => l.sku) });
+      const toPrice = input.lines.map((line, i) =>
+        lineToPrice(line, facts.variants.get(line.sku), facts.market, input.channel, ['input', 'lines', String(i)]),
       );
-      const failed = listed.find((p) => p instanceof Error);
-      if (failed) throw failed;
-      const lines = input.lines.map((line, i) => {
-        const variant = variants[i];
-        const at = ['input', 'lines', String(i)];
-        // A failed lookup (the database) is an error to retry, never "no such product".
-        if (variant instanceof Error) throw variant;
-        if (!variant) throw new DomainError('UNKNOWN_SKU', `no product has SKU ${line.sku}`, [...at, 'sku']);
-        const promotable = !variant.giftCard;
-        // A line already sold keeps its agreed price, also when the SKU is no longer sold.
-        if (line.unitPrice) {
-          return {
-            sku: line.sku,
-            quantity: line.quantity,
-            unitPriceCents: line.unitPrice.cents,
-            currency: line.unitPrice.currency,
-            promotable,
-          };
-        }
-        if (variant.discontinued) throw new DomainError('DISCONTINUED_SKU', `${line.sku} is no longer sold`, [...at, 'sku']);
-        const found = own[i];
-        if (found instanceof Error) throw found;
-        const prices = found as { channel: string; priceCents: number; currency: string }[];
-        let price: { cents: number; currency: string };
-        try {
-          price = priceInMarket(
-            line.sku,
-            { cents: variant.priceCents, currency: variant.currency },
-            new Map(prices.map((p) => [p.channel, { cents: p.priceCents, currency: p.currency }])),
-            listPrices.get(line.sku) ?? null,
-            market,
-            input.channel,
-          );
-        } catch (error) {
-          if (error instanceof MarketError) throw new DomainError(error.code, error.message, [...at, 'sku']);
-          throw error;
-        }
-        return { sku: line.sku, quantity: line.quantity, unitPriceCents: price.cents, currency: price.currency, promotable };
-      });
-      const promotions = await activePromotions(ctx);
+      const promotions = await activePromotions(ctx.db, facts.promotionsRevision);
       const at = input.at ?? new Date();
       const customerId = input.customerId ?? null;
-      // Segment and tier offers need the customer's memberships and tier: read only when one could apply.
+      // Segment offers need the customer's memberships: read only when one could apply.
       const needs = customerFactsNeeded(promotions, { id: customerId, tier: input.tier ?? null }, input.channel, at);
       const segmentIds = customerId && needs.segments ? await segmentsOfCustomer(ctx, customerId) : [];
-      const tier = customerId && needs.tier ? await tierOfCustomer(ctx, customerId) : (input.tier ?? null);
+      const tier = customerId && needs.tier ? facts.storedTier : (input.tier ?? null);
       try {
         return toGraphQL(
-          priceCart(lines, input.channel, { id: customerId, tier, segmentIds }, promotions, at, input.couponCodes ?? []),
-          variants as ProductVariant[],
-          market?.code ?? null,
+          priceCart(
+            toPrice.map((p) => p.line),
+            input.channel,
+            { id: customerId, tier, segmentIds },
+            promotions,
+            at,
+            input.couponCodes ?? [],
+          ),
+          toPrice.map((p) => p.variant),
+          facts.market?.code ?? null,
         );
       } catch (error) {
         if (error instanceof CartPricingError) throw new DomainError(error.code, error.message, ['input', 'lines']);

@@ -12,5 +12,6 @@ import { Catalog1795999902000 } from './1795999902000-catalog';
 import { Catalog1796005014277 } from './1796005014277-catalog-markets';
 import { CatalogPromotionAudience1796005188653 } from './1796005188653-catalogPromotionAudience';
 import { Catalog1796009957590 } from './1796009957590-catalog';
+import { Catalog1796013637529 } from './1796013637529-catalog';
 
-export const postgresMigrations = [Catalog1795426366292, Catalog1795431978155, Catalog1795432000000, Catalog1795433732713, Catalog1795996342703, Catalog1795996417066, Catalog1795998438222, Catalog1795999029851, Catalog1795999901013, Catalog1795999902000, Catalog1796005014277, CatalogPromotionAudience1796005188653, Catalog1796009957590];
+export const postgresMigrations = [Catalog1795426366292, Catalog1795431978155, Catalog1795432000000, Catalog1795433732713, Catalog1795996342703, Catalog1795996417066, Catalog1795998438222, Catalog1795999029851, Catalog1795999901013, Catalog1795999902000, Catalog1796005014277, CatalogPromotionAudience1796005188653, Catalog1796009957590, Catalog1796013637529];

@@ -12,5 +12,6 @@ import { Catalog1795999902000 } from './1795999902000-catalog';
 import { Catalog1796005013787 } from './1796005013787-catalog-markets';
 import { CatalogPromotionAudience1796005187652 } from './1796005187652-catalogPromotionAudience';
 import { Catalog1796009957195 } from './1796009957195-catalog';
+import { Catalog1796013637245 } from './1796013637245-catalog';
 
-export const sqliteMigrations = [Catalog1795426366160, Catalog1795431977921, Catalog1795432000000, Catalog1795433732147, Catalog1795996342581, Catalog1795996416927, Catalog1795998437500, Catalog1795999029851, Catalog1795999900130, Catalog1795999902000, Catalog1796005013787, CatalogPromotionAudience1796005187652, Catalog1796009957195];
+export const sqliteMigrations = [Catalog1795426366160, Catalog1795431977921, Catalog1795432000000, Catalog1795433732147, Catalog1795996342581, Catalog1795996416927, Catalog1795998437500, Catalog1795999029851, Catalog1795999900130, Catalog1795999902000, Catalog1796005013787, CatalogPromotionAudience1796005187652, Catalog1796009957195, Catalog1796013637245];
