@@ -50,8 +50,14 @@ export interface Commit {
   exchangeCreditCents: number;
 }
 
+/** What step 5 wrote that the answer shows. */
+export interface CommittedOrder {
+  order: Order;
+  fulfillments: Fulfillment[];
+}
+
 /** Step 5: the order, its lines, fulfillments, payments, history and events, in one transaction. */
-export async function commitOrder(manager: EntityManager, ctx: ServiceContext, c: Commit): Promise<Order> {
+export async function commitOrder(manager: EntityManager, ctx: ServiceContext, c: Commit): Promise<CommittedOrder> {
   const { request, orderId } = c;
   const carryOut = request.fulfillment.type === FulfillmentType.CARRY_OUT;
   const payments = paymentsFor(manager, { id: orderId, currency: c.totals.currency }, c.tenders.tenders);
@@ -96,6 +102,8 @@ export async function commitOrder(manager: EntityManager, ctx: ServiceContext, c
       type: planned.type,
       status: carryOut ? FulfillmentStatus.COLLECTED : FulfillmentStatus.PENDING,
       leftAt: carryOut ? order.placedAt : null,
+      readyAt: null,
+      arrivedAt: null,
       locationId: planned.locationId,
       sourceLocationId: planned.sourceLocationId,
       trackingNumber: null,
@@ -157,7 +165,7 @@ export async function commitOrder(manager: EntityManager, ctx: ServiceContext, c
   if (carryOut) await recordCollected(manager, order, fulfillments, fulfillmentLines);
   await activateGiftCards(manager, ctx, order, request.channel);
   await c.options.beforeCommit?.(manager, order, { exchangeCreditCents: c.exchangeCreditCents });
-  return order;
+  return { order, fulfillments };
 }
 
 /** Loyalty spends the holds of the loyalty tenders when this event commits with the order. */

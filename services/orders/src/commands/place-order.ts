@@ -6,6 +6,7 @@ import { idempotencyScope, requestHash } from '../domain/idempotency';
 import { routeOrder, RoutingError, type CandidateLocation, type PlannedFulfillment, type RoutableLine } from '../domain/routing';
 import { FulfillmentType } from '../domain/status';
 import { Order } from '../entities/order';
+import { fulfillmentsByOrder } from '../loaders';
 import { lookupCustomer, releaseReservations, resolveCustomerId } from '../peers';
 import { commitOrder } from './commit-order';
 import { price, pricedLines, shippingAddressOf } from './order-pricing';
@@ -239,7 +240,7 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
     try {
       // A pickup routed to another location's stock travels first: the date must allow for it.
       if (request.fulfillment.deliveryDate) checkDeliveryDate(request.fulfillment.deliveryDate, plan);
-      order = await inTransaction(ctx.db, (manager) =>
+      const committed = await inTransaction(ctx.db, (manager) =>
         commitOrder(manager, ctx, {
           orderId,
           request,
@@ -264,6 +265,9 @@ export async function placeOrder(ctx: ServiceContext, request: OrderRequest, opt
           exchangeCreditCents,
         }),
       );
+      order = committed.order;
+      // The answer shows the fulfillments just written: no statement to read them back.
+      fulfillmentsByOrder(ctx).prime(order.id, committed.fulfillments);
     } catch (error) {
       await releaseReservations(ctx, orderId).catch((releaseError: Error) =>
         ctx.log.warn({ err: releaseError.message, orderId }, 'reservations left to expire: the order was not written'),

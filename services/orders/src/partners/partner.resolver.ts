@@ -33,6 +33,7 @@ import {
 import { ApiClient, WebhookDelivery, WebhookSubscription } from '../entities/partner';
 import { topicsOutsideScope } from '../domain/webhooks';
 import { API_SCOPES, audienceOfTopic, WebhookDeliveryStatus, WebhookTopic } from './topics';
+import { subscribedTopics } from './subscribed-topics';
 import { deleteSubscription, dispatchSettings, refusedDestination } from './webhooks';
 import { OrderUserError } from '../resolvers/user-errors';
 
@@ -338,6 +339,10 @@ export class WebhookSubscriptionResolver {
         createdAt: new Date(),
       });
       await ctx.db.getRepository(WebhookSubscription).insert(subscription);
+      // Answered once every replica delivers to it: no event after the answer is missed.
+      const topics = subscribedTopics(ctx.db);
+      topics.changed();
+      await topics.settled();
       return subscription;
     });
     return { subscription: result, signingSecret: result ? signingSecret : null, userErrors };
@@ -360,6 +365,7 @@ export class WebhookSubscriptionResolver {
       if (!subscription) throw new DomainError('NOT_FOUND', 'no such subscription', ['id']);
       managedPartner(ctx, subscription.partnerId);
       cancelledDeliveries = await inTransaction(ctx.db, (manager) => deleteSubscription(manager, subscription));
+      subscribedTopics(ctx.db).changed();
       return subscription;
     });
     return { subscription: result, cancelledDeliveries: result ? cancelledDeliveries : 0, userErrors };

@@ -7,6 +7,7 @@ import type { JobContext } from '@omni/platform';
 import { receivesEvent } from '../domain/webhooks';
 import { Order } from '../entities/order';
 import { WebhookDelivery, WebhookSubscription } from '../entities/partner';
+import { subscribedTopics, useDistributedSubscriptionLists } from './subscribed-topics';
 import { TOPIC_OF_EVENT, WebhookDeliveryStatus, webhookEvent } from './topics';
 
 /** Headers of a delivery (Shopify-style names). */
@@ -55,9 +56,10 @@ export type UrlPolicy = 'open' | 'public';
 
 let defaultPolicy: UrlPolicy = 'open';
 
-/** The distributed orders process (main.ts) defaults to the `public` policy. */
+/** The distributed orders process (main.ts) defaults to the `public` policy, and runs as several replicas. */
 export function useDistributedWebhookDefaults(): void {
   defaultPolicy = 'public';
+  useDistributedSubscriptionLists();
 }
 
 export function dispatchSettings(env: NodeJS.ProcessEnv = process.env): DispatchSettings & {
@@ -145,8 +147,9 @@ export async function enqueueDeliveries(manager: EntityManager, event: EventEnve
   if (!mapping) return 0;
   // Parsed first, whoever placed the order: a malformed event is refused (and parked) for every order.
   const parsed = webhookEvent(event);
-  // One statement for the common case (nobody subscribed): the active subscriptions that may
-  // receive it (the order's partner's, by subquery, and those scoped to every order).
+  if (!(await subscribedTopics(manager.connection).mayReceive(manager, mapping.topic))) return 0;
+  // The active subscriptions that may receive it: the order's partner's (by subquery) and those
+  // scoped to every order.
   const query = manager.getRepository(WebhookSubscription).createQueryBuilder('s').where('s.active = :active', { active: true });
   if (parsed.audience === 'ORDER') {
     const partnerOfOrder = query
