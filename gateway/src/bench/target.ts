@@ -103,10 +103,17 @@ export async function distributed(dir: string, database?: string): Promise<Targe
       .map((file) => readFileSync(join(dir, 'pids', file), 'utf8').trim());
   // A backend that exits takes its CPU with it: keep the last reading of each.
   const backends = new Map<string, number>();
+  let backendsOf = database;
   const cpu = async () => {
     let total = pids().reduce((sum, pid) => sum + processCpu(pid), 0);
-    if (database) {
-      for (const pid of postgresBackends(database)) backends.set(pid, processCpu(pid));
+    if (backendsOf) {
+      try {
+        for (const pid of postgresBackends(backendsOf)) backends.set(pid, processCpu(pid));
+      } catch (error) {
+        process.stderr.write(`PostgreSQL's backends left out of the CPU: ${(error as Error).message}\n`);
+        backendsOf = undefined;
+        backends.clear();
+      }
       for (const micros of backends.values()) total += micros;
     }
     return total;
