@@ -6,6 +6,7 @@ import {
   pagesByKey,
   type Channel,
   rowsWhereIn,
+  selectEntities,
   type CountedPage,
   type ServiceContext,
 } from '@omni/platform';
@@ -33,14 +34,12 @@ export const customerById = defineLoader(
   'customerById',
   (ctx) =>
     new DataLoader<string, Customer | null>(async (ids) => {
-      const rows = await ctx.db
-        .getRepository(Customer)
-        .createQueryBuilder('c')
-        .where('c.id IN (:...ids)', { ids: [...ids] })
-        .orWhere(
-          (qb) => `c.id IN ${qb.subQuery().select('d.mergedIntoId').from(Customer, 'd').where('d.id IN (:...ids)').getQuery()}`,
-        )
-        .getMany();
+      const rows = await selectEntities(
+        ctx.db,
+        Customer,
+        (table) => `"id" IN (:...ids) OR "id" IN (SELECT "mergedIntoId" FROM ${table} WHERE "id" IN (:...ids))`,
+        { ids: [...ids] },
+      );
       const byId = new Map(rows.map((c) => [c.id, c]));
       return byKey(ids, rows, (c) => c.id).map((c) => (c?.mergedIntoId ? (byId.get(c.mergedIntoId) ?? null) : c));
     }),

@@ -1,4 +1,12 @@
-import { byKey, countedPagesByKey, groupedByKey, defineLoader, type CountedPage, type ServiceContext } from '@omni/platform';
+import {
+  selectEntities,
+  byKey,
+  countedPagesByKey,
+  groupedByKey,
+  defineLoader,
+  type CountedPage,
+  type ServiceContext,
+} from '@omni/platform';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { StoredValueKind } from './domain/stored-value';
@@ -10,10 +18,16 @@ export const accountByCustomer = defineLoader(
   'accountByCustomer',
   (ctx) =>
     new DataLoader<string, LoyaltyAccount | null>(async (ids) => {
-      const repo = ctx.db.getRepository(LoyaltyAccount);
-      const own = await repo.findBy({ customerId: In([...ids]) });
-      const targets = [...new Set(own.map((a) => a.mergedIntoId).filter((id): id is string => !!id))];
-      const merged = new Map((targets.length ? await repo.findBy({ id: In(targets) }) : []).map((a) => [a.id, a]));
+      // The accounts asked for and the survivors of those merged away, in one statement.
+      const rows = await selectEntities(
+        ctx.db,
+        LoyaltyAccount,
+        (table) => `"customerId" IN (:...ids) OR "id" IN (SELECT "mergedIntoId" FROM ${table} WHERE "customerId" IN (:...ids))`,
+        { ids: [...ids] },
+      );
+      const asked = new Set(ids);
+      const own = rows.filter((a) => asked.has(a.customerId));
+      const merged = new Map(rows.map((a) => [a.id, a]));
       const resolved = own.map((a) => ({ key: a.customerId, account: a.mergedIntoId ? (merged.get(a.mergedIntoId) ?? a) : a }));
       return byKey(ids, resolved, (r) => r.key).map((r) => r?.account ?? null);
     }),

@@ -13,7 +13,9 @@ export interface RowsWhereIn<E> {
 /** An entity's SELECT list and hydration, worked out once per data source and entity. */
 interface EntityShape<E> {
   metadata: EntityMetadata;
-  /** `SELECT "a", "b" ... FROM "table"` */
+  /** The table, schema-qualified where the service has a schema (PostgreSQL). */
+  table: string;
+  /** `SELECT "a", "b" ... FROM <table>` */
   select: string;
   column(property: string): ColumnMetadata;
   hydrate(row: Record<string, unknown>): E;
@@ -36,6 +38,7 @@ function shapeOf<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<E
     : driver.escape(metadata.tableName);
   shape = {
     metadata,
+    table,
     select: `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(', ')} FROM ${table}`,
     column: (property) => {
       const c = metadata.findColumnWithPropertyName(property);
@@ -107,4 +110,20 @@ export function entityColumns(db: DataSource, entity: EntityTarget<ObjectLiteral
     .filter((c) => !c.isVirtual && !c.isVirtualProperty)
     .map((c) => `${prefix}${db.driver.escape(c.databaseName)}`)
     .join(', ');
+}
+
+/**
+ * Whole entities selected by a hand-written condition, given the entity's table name as the
+ * database knows it (schema-qualified on PostgreSQL), with named parameters (`:id`, `:...ids`) as
+ * in TypeORM's query builder: for reads `rowsWhereIn` cannot say.
+ */
+export async function selectEntities<E extends ObjectLiteral>(
+  db: DataSource,
+  entity: EntityTarget<E>,
+  condition: (table: string) => string,
+  params: Record<string, unknown>,
+): Promise<E[]> {
+  const shape = shapeOf(db, entity);
+  const [sql, values] = db.driver.escapeQueryWithParameters(`${shape.select} WHERE ${condition(shape.table)}`, params);
+  return ((await db.query(sql, values)) as Record<string, unknown>[]).map(shape.hydrate);
 }

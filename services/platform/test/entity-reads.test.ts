@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { In } from 'typeorm';
-import { rowsWhereIn } from '../src/entity-reads';
+import { rowsWhereIn, selectEntities } from '../src/entity-reads';
 import { DIALECTS, testDatabase, type TestDatabase } from './databases';
 
 /** Every kind of column the services' entities hold. */
@@ -77,6 +77,17 @@ describe.each(DIALECTS)('rowsWhereIn on %s', (dialect) => {
       orderBy: [['cents', 'ASC']],
     });
     expect(rows.map((s) => s.id)).toEqual(['s3', 's1']);
+  });
+
+  it('selects by a hand-written condition on the table, named parameters expanded', async () => {
+    const rows = await selectEntities(
+      t.db,
+      ReadSample,
+      (table) => `"id" IN (:...ids) OR "ownerId" IN (SELECT "ownerId" FROM ${table} WHERE "cents" < :below)`,
+      { ids: ['s1'], below: 0 },
+    );
+    expect(rows.map((s) => s.id).sort()).toEqual(['s1', 's3']);
+    expect(rows[0]).toBeInstanceOf(ReadSample);
   });
 
   it('reads nothing for no values', async () => {
