@@ -9,11 +9,14 @@ import {
   PLATFORM_ENTITIES,
   RunningService,
   serviceCaller,
+  inTransaction,
   type RequestInfo,
 } from '@omni/platform';
 import { inventoryService } from '@omni/inventory';
-import { StockMovement } from '../../services/inventory/src/entities/movement';
+import { writeChanges } from '../../services/inventory/src/commands/levels';
+import { MovementKind, StockMovement } from '../../services/inventory/src/entities/movement';
 import { StockReservation } from '../../services/inventory/src/entities/reservation';
+import { Stock } from '../../services/inventory/src/entities/stock';
 import { asService, countStatements, eventually, send, startTestSystem, TEST_DATABASE_URL, type TestSystem } from './harness';
 
 /** Inventory through the gateway: locations, stock, ledger, transfers, reservations, availability. */
@@ -462,6 +465,17 @@ describe('inventory through the gateway', () => {
         { orderId: 'order-3', lines: [{ lineId: 'a', sku: 'SOCK-3PK', locationId: closedStore, quantity: 1 }] },
         'LOCATION_CLOSED',
       ],
+      // An unknown location is named before anything else that is wrong with the request.
+      [
+        {
+          orderId: 'order-3',
+          lines: [
+            { lineId: 'a', sku: 'SOCK-3PK', locationId: closedStore, quantity: 1 },
+            { lineId: 'b', sku: 'SOCK-3PK', locationId: 'no-such-place', quantity: 1 },
+          ],
+        },
+        'UNKNOWN_LOCATION',
+      ],
     ];
     for (const [request, code] of bad) {
       const result = await reserve(request);
@@ -744,6 +758,25 @@ describe('inventory through the gateway', () => {
       expect(await db.getRepository(StockReservation).countBy({ sku, status: 'ACTIVE' as never })).toBe(units);
       expect(await db.getRepository(StockMovement).countBy({ sku, kind: 'RESERVE' as never })).toBe(units);
     }
+
+    it('writes no stock row when one of them changed since it was read under the lock', async () => {
+      await setStock(warehouse, 'GUARD-A', 5);
+      await setStock(warehouse, 'GUARD-B', 5);
+      const movements = await ledgerCount();
+      const change = (before: Stock) => ({ before, change: { reserved: 1 }, info: { kind: MovementKind.RESERVE } });
+      await expect(
+        inTransaction(db, async (manager) => {
+          const a = await manager.findOneByOrFail(Stock, { locationId: warehouse, sku: 'GUARD-A' });
+          const b = await manager.findOneByOrFail(Stock, { locationId: warehouse, sku: 'GUARD-B' });
+          // Someone else's write between the read and the change: B is not as read.
+          await manager.update(Stock, { locationId: warehouse, sku: 'GUARD-B' }, { onHand: 6 });
+          await writeChanges(manager, [change(a), change(b)], { channel: null, actor: null });
+        }),
+      ).rejects.toThrow(/stock changed under a lock/);
+      expect(await level(warehouse, 'GUARD-A')).toMatchObject({ onHand: 5, reserved: 0 });
+      expect(await level(warehouse, 'GUARD-B')).toMatchObject({ onHand: 5, reserved: 0 });
+      expect(await ledgerCount()).toBe(movements);
+    });
 
     it('40 concurrent 1-unit reservations against 10 units: exactly 10 succeed', async () => {
       const results = await race('RACE-LOCAL', 10, 40, (_i, input) => fromOrders(RESERVE, { input }));

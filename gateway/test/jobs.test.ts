@@ -180,6 +180,22 @@ describe('jobs', () => {
     expect(await level(warehouse, 'EXP-B')).toEqual({ reserved: 2, available: 8 });
   });
 
+  it('confirms, instead of releasing, a row of a confirmed order that missed its confirmation', async () => {
+    // A row reserved while the order's confirmation waited for the order's locks keeps its expiry.
+    await reserve('placed', [{ lineId: 'l3', sku: 'EXP-A', quantity: 1 }]);
+    await db
+      .getRepository(StockReservation)
+      .update({ orderId: 'placed', lineId: 'l3' }, { expiresAt: new Date(Date.now() - 1000) });
+    const before = await level(warehouse, 'EXP-A');
+    expect(await t.runJob('inventory', 'reservation-expiry')).toBe(0);
+    expect((await rows('placed')).map((r) => [r.lineId, r.status, r.expiresAt])).toEqual([
+      ['l1', 'ACTIVE', null],
+      ['l2', 'ACTIVE', null],
+      ['l3', 'ACTIVE', null],
+    ]);
+    expect(await level(warehouse, 'EXP-A')).toEqual(before);
+  });
+
   it('an order placed through the gateway confirms its reservations, also after a modification', async () => {
     const placed = await send(t.client, 'PlaceOrder', {
       input: {

@@ -2,6 +2,7 @@ import { DomainError } from '@omni/platform';
 import {
   consume,
   heldUnits,
+  orderConfirmed,
   planReservation,
   ReservationStatus,
   validateReservationRequest,
@@ -156,5 +157,18 @@ describe('consume', () => {
     const done = held('l1', 'A', 'X', 3, { shippedQuantity: 3, status: ReservationStatus.CONSUMED });
     expect(consume(done, 3)).toEqual({ taken: 0, shippedQuantity: 3, status: ReservationStatus.CONSUMED });
     expect(heldUnits(done)).toBe(0);
+  });
+});
+
+describe('orderConfirmed', () => {
+  const later = new Date('2026-12-01T10:15:00Z');
+  it.each([
+    [[], false],
+    [[later], false],
+    [[later, later], false],
+    [[null], true],
+    [[later, null], true],
+  ])('rows expiring at %p: %p', (expiries, confirmed) => {
+    expect(orderConfirmed(expiries.map((expiresAt) => ({ expiresAt })))).toBe(confirmed);
   });
 });

@@ -1,6 +1,15 @@
-import { dialectOf, recordEvent, type Channel, type ServiceContext, type StockChanged } from '@omni/platform';
-import { type EntityManager } from 'typeorm';
-import { applyChange, availableUnits, difference, lockOrder, stockKey, type StockChange } from '../domain/stock';
+import { dialectOf, recordEvent, tableOf, type Channel, type ServiceContext, type StockChanged } from '@omni/platform';
+import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import {
+  applyChange,
+  availableUnits,
+  difference,
+  lockOrder,
+  stockKey,
+  type FullStockLevel,
+  type StockChange,
+} from '../domain/stock';
+import { Location } from '../entities/location';
 import { MovementKind, StockMovement } from '../entities/movement';
 import { Stock } from '../entities/stock';
 
@@ -37,14 +46,8 @@ export async function ensureStockRows(manager: EntityManager, refs: StockRef[]):
   }
 }
 
-/**
- * Reads and locks the stock rows (`SELECT ... FOR UPDATE` on PostgreSQL, in one fixed order so
- * concurrent transactions queue instead of deadlocking; SQLite transactions are serialized).
- * Whoever holds the lock sees the last committed counts: check, then write, never oversell.
- */
-export async function lockStock(manager: EntityManager, refs: StockRef[]): Promise<Map<string, Stock>> {
-  const keys = distinct(refs);
-  if (keys.length === 0) return new Map();
+/** The stock rows named, in lock order (what `lockStock` and `lockStockAt` read). */
+function stockRowsQuery(manager: EntityManager, keys: StockRef[]): SelectQueryBuilder<Stock> {
   const params: Record<string, string> = {};
   const where = keys
     .map((ref, i) => {
@@ -53,14 +56,45 @@ export async function lockStock(manager: EntityManager, refs: StockRef[]): Promi
       return `(s.locationId = :l${i} AND s.sku = :s${i})`;
     })
     .join(' OR ');
-  let query = manager
-    .createQueryBuilder(Stock, 's')
-    .where(where, params)
-    .orderBy('s.locationId', 'ASC')
-    .addOrderBy('s.sku', 'ASC');
+  return manager.createQueryBuilder(Stock, 's').where(where, params).orderBy('s.locationId', 'ASC').addOrderBy('s.sku', 'ASC');
+}
+
+/**
+ * Reads and locks the stock rows (`SELECT ... FOR UPDATE` on PostgreSQL, in one fixed order so
+ * concurrent transactions queue instead of deadlocking; SQLite transactions are serialized).
+ * Whoever holds the lock sees the last committed counts: check, then write, never oversell.
+ */
+export async function lockStock(manager: EntityManager, refs: StockRef[]): Promise<Map<string, Stock>> {
+  const keys = distinct(refs);
+  if (keys.length === 0) return new Map();
+  let query = stockRowsQuery(manager, keys);
   if (dialectOf(manager.connection) === 'postgres') query = query.setLock('pessimistic_write');
   const rows = await query.getMany();
   return new Map(rows.map((row) => [stockKey(row.locationId, row.sku), row]));
+}
+
+export interface LocatedStock {
+  stock: Stock;
+  location: Location;
+}
+
+/**
+ * `lockStock` with each row's location in the same statement. Only the stock rows are locked:
+ * reservations at one location do not queue behind each other. A row is missing when it or its
+ * location does not exist.
+ */
+export async function lockStockAt(manager: EntityManager, refs: StockRef[]): Promise<Map<string, LocatedStock>> {
+  const keys = distinct(refs);
+  if (keys.length === 0) return new Map();
+  let query = stockRowsQuery(manager, keys).innerJoinAndMapOne('s.location', Location, 'l', 'l.id = s.locationId');
+  if (dialectOf(manager.connection) === 'postgres') query = query.setLock('pessimistic_write', undefined, ['"s"']);
+  const rows = (await query.getMany()) as (Stock & { location: Location })[];
+  return new Map(
+    rows.map(({ location, ...stock }) => [
+      stockKey(stock.locationId, stock.sku),
+      { stock: manager.create(Stock, stock), location },
+    ]),
+  );
 }
 
 export interface MovementInfo {
@@ -85,36 +119,56 @@ export async function writeChange(
   return row!;
 }
 
+const COUNTS = ['onHand', 'reserved', 'inTransit', 'safetyStock'] as const;
+
 /**
- * `writeChange` for several locked stock rows, in the order given: one UPDATE per row, their
- * ledger entries in one INSERT (in the same order), an event per row. Returns the rows as they are now.
+ * Sets the counts of distinct locked stock rows in one UPDATE, each row only while it holds the
+ * counts read under the lock (a second guard): a row changed by anyone else fails the change.
+ */
+async function setCounts(manager: EntityManager, rows: { before: Stock; after: FullStockLevel }[], now: Date): Promise<void> {
+  const params: Record<string, unknown> = { now };
+  const values = rows.map(({ before, after }, i) => {
+    params[`l${i}`] = before.locationId;
+    params[`s${i}`] = before.sku;
+    const counts = COUNTS.flatMap((count) => [before[count], after[count]]).map((units, j) => {
+      params[`n${i}_${j}`] = units;
+      return `CAST(:n${i}_${j} AS integer)`;
+    });
+    return `(:l${i}, :s${i}, ${counts.join(', ')})`;
+  });
+  const columns = COUNTS.flatMap((count) => [`"${count}Before"`, `"${count}"`]).join(', ');
+  const sql =
+    `WITH "level" ("locationId", "sku", ${columns}) AS (VALUES ${values.join(', ')}) ` +
+    `UPDATE ${tableOf(manager.connection, Stock)} AS s SET ${COUNTS.map((count) => `"${count}" = v."${count}"`).join(', ')}, "updatedAt" = :now ` +
+    `FROM "level" v WHERE s."locationId" = v."locationId" AND s."sku" = v."sku" AND ` +
+    COUNTS.map((count) => `s."${count}" = v."${count}Before"`).join(' AND ');
+  const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(sql, params);
+  if (!manager.queryRunner) throw new Error('stock counts change only inside a transaction');
+  const { affected } = await manager.queryRunner.query(query, parameters, true);
+  if (affected !== rows.length) {
+    const names = rows.map(({ before }) => `${before.sku} at ${before.locationId}`).join(', ');
+    throw new Error(`stock changed under a lock (${names})`);
+  }
+}
+
+/**
+ * `writeChange` for several distinct locked stock rows, in the order given: their new counts in
+ * one UPDATE, their ledger entries in one INSERT (in the same order), an event per row. Returns
+ * the rows as they are now.
  */
 export async function writeChanges(
   manager: EntityManager,
   changes: { before: Stock; change: StockChange; info: MovementInfo }[],
   by: Actor,
 ): Promise<Stock[]> {
+  if (changes.length === 0) return [];
   const now = new Date();
-  const written = [];
-  for (const { before, change, info } of changes) {
+  const written = changes.map(({ before, change, info }) => {
     const after = applyChange(before, change);
-    const result = await manager.update(
-      Stock,
-      {
-        locationId: before.locationId,
-        sku: before.sku,
-        onHand: before.onHand,
-        reserved: before.reserved,
-        inTransit: before.inTransit,
-        safetyStock: before.safetyStock,
-      },
-      { ...after, updatedAt: now },
-    );
-    if (result.affected !== 1) throw new Error(`stock ${before.sku} at ${before.locationId} changed under a lock`);
     const row = manager.create(Stock, { locationId: before.locationId, sku: before.sku, ...after, updatedAt: now });
-    written.push({ row, after, info, diff: difference(before, after) });
-  }
-  if (written.length === 0) return [];
+    return { before, row, after, info, diff: difference(before, after) };
+  });
+  await setCounts(manager, written, now);
   // The ledger rows' generated sequence is not needed here: no RETURNING (PostgreSQL) or read-back (SQLite).
   await manager
     .createQueryBuilder()

@@ -1,20 +1,24 @@
-import { DomainError, dialectOf, inTransaction, isUniqueViolation } from '@omni/platform';
-import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
+import { DomainError, dialectOf, inTransaction, isUniqueViolation, tableOf } from '@omni/platform';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   consume,
   heldUnits,
+  orderConfirmed,
   planReservation,
   reservationKey,
   ReservationStatus,
   validateReservationRequest,
   type RequestedLine,
+  type ReservationPlan,
+  type ReservedDelta,
 } from '../domain/reservations';
 import { availableUnits, lockOrder, stockKey, unitsAtTill, type StockChange } from '../domain/stock';
+import { Location } from '../entities/location';
 import { MovementKind } from '../entities/movement';
 import { StockReservation } from '../entities/reservation';
 import { StockTransfer, TransferStatus } from '../entities/transfer';
 import { reservationTtlSeconds } from '../settings';
-import { lockStock, writeChanges, type Actor } from './levels';
+import { lockStock, lockStockAt, writeChanges, type Actor, type LocatedStock } from './levels';
 import { requireLocations } from './locations';
 
 export interface ReserveRequest {
@@ -88,17 +92,17 @@ async function reserveOnce(
   by: Actor,
 ): Promise<StockReservation[]> {
   const { orderId, lines } = request;
+  // Every row of the order: the lines', a replay's answer, and whether the order has confirmed.
+  const orderRows = await lockReservations(manager, orderId, null);
   if (key) {
-    const earlier = await manager.findBy(StockReservation, { orderId, requestKey: key });
+    const earlier = orderRows.filter((row) => row.requestKey === key);
     if (earlier.length) return earlier;
   }
-  const locations = await requireLocations(
-    manager,
-    lines.map((l, i) => ({ id: l.locationId, field: ['input', 'lines', String(i), 'locationId'] })),
-  );
   const lineIds = [...new Set(lines.map((l) => l.lineId))];
-  const existing = await lockReservations(manager, orderId, lineIds);
-  const plan = planReservation(existing, lines);
+  const existing = orderRows.filter((row) => lineIds.includes(row.lineId));
+  const plan = await planOrRefuse(manager, existing, lines);
+  const located = await lockStockAt(manager, plan.deltas);
+  const locations = await locationsOf(manager, lines, plan.deltas, located);
   const fieldOf = (locationId: string, sku: string, name: string) => {
     const i = lines.findIndex((l) => l.locationId === locationId && l.sku === sku);
     return ['input', 'lines', String(Math.max(0, i)), name];
@@ -109,10 +113,9 @@ async function reserveOnce(
       throw new DomainError('LOCATION_CLOSED', `${location.name} is closed`, fieldOf(delta.locationId, delta.sku, 'locationId'));
     }
   }
-  const levels = await lockStock(manager, plan.deltas);
   for (const delta of lockOrder(plan.deltas)) {
     if (delta.reserved <= 0) continue;
-    const level = levels.get(stockKey(delta.locationId, delta.sku));
+    const level = located.get(stockKey(delta.locationId, delta.sku))?.stock;
     // Safety stock protects online promises, not the till: a carry-out may sell it.
     const available = level ? (request.atTill ? unitsAtTill(level) : availableUnits(level)) : 0;
     if (available < delta.reserved) {
@@ -128,7 +131,7 @@ async function reserveOnce(
   await writeChanges(
     manager,
     lockOrder(plan.deltas).map((delta) => ({
-      before: levels.get(stockKey(delta.locationId, delta.sku))!,
+      before: located.get(stockKey(delta.locationId, delta.sku))!.stock,
       change: { reserved: delta.reserved },
       info: { kind: delta.reserved > 0 ? MovementKind.RESERVE : MovementKind.RELEASE, reference },
     })),
@@ -137,7 +140,7 @@ async function reserveOnce(
   const now = new Date();
   // Until an order confirms it, a reservation expires; an order already confirmed confirms
   // whatever it reserves later (a modification, or putting lines back after a failed one).
-  const expiresAt = (await orderConfirmed(manager, orderId)) ? null : new Date(now.getTime() + reservationTtlSeconds() * 1000);
+  const expiresAt = orderConfirmed(orderRows) ? null : new Date(now.getTime() + reservationTtlSeconds() * 1000);
   // The lines' rows as they will be: those read under the lock, as written below, and the new ones.
   const byKey = new Map(existing.map((row) => [reservationKey(row.lineId, row.locationId), row]));
   const inserts: Partial<StockReservation>[] = [];
@@ -188,6 +191,42 @@ async function reserveOnce(
   return [...rows.values()].sort((a, b) =>
     a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0,
   );
+}
+
+/** The plan of a request; a request naming an unknown location says so first, whatever else is wrong. */
+async function planOrRefuse(
+  manager: EntityManager,
+  existing: StockReservation[],
+  lines: RequestedLine[],
+): Promise<ReservationPlan> {
+  try {
+    return planReservation(existing, lines);
+  } catch (error) {
+    await requireLocations(manager, lineLocations(lines));
+    throw error;
+  }
+}
+
+const lineLocations = (lines: RequestedLine[]) =>
+  lines.map((l, i) => ({ id: l.locationId, field: ['input', 'lines', String(i), 'locationId'] }));
+
+/**
+ * The locations the request reserves at, read with their stock rows. A location without the row
+ * a line needs units from is read now (the request fails: UNKNOWN_LOCATION naming the first line
+ * at a location that does not exist, else LOCATION_CLOSED or INSUFFICIENT_STOCK). Every other
+ * line's location holds a reservation of the order, so it exists.
+ */
+async function locationsOf(
+  manager: EntityManager,
+  lines: RequestedLine[],
+  deltas: ReservedDelta[],
+  located: Map<string, LocatedStock>,
+): Promise<Map<string, Location>> {
+  const locations = new Map([...located.values()].map(({ location }) => [location.id, location]));
+  if (deltas.every((delta) => delta.reserved <= 0 || located.has(stockKey(delta.locationId, delta.sku)))) return locations;
+  const unread = lineLocations(lines).filter((line) => !locations.has(line.id));
+  for (const location of (await requireLocations(manager, unread)).values()) locations.set(location.id, location);
+  return locations;
 }
 
 /**
@@ -348,22 +387,23 @@ export async function consumeReservations(
   });
 }
 
-/** Whether an order has confirmed the order's reservations: one of its rows no longer expires. */
-async function orderConfirmed(manager: EntityManager, orderId: string): Promise<boolean> {
-  return (await manager.countBy(StockReservation, { orderId, expiresAt: IsNull() })) > 0;
-}
-
 /**
  * The order exists (inventory saw `orders.order.placed` or `.modified` for it): its reservations
- * no longer expire. Locks the rows in the order reserving does, so the two queue. Returns how
- * many rows were unconfirmed; a repeat confirms nothing.
+ * no longer expire. One statement, locking the rows in the order reserving does, so the two
+ * queue. Returns how many rows were unconfirmed; a repeat confirms nothing.
  */
 export async function confirmReservations(manager: EntityManager, orderId: string): Promise<number> {
-  const rows = await lockReservations(manager, orderId, null);
-  const pending = rows.filter((row) => row.expiresAt !== null);
-  if (pending.length === 0) return 0;
-  await manager.update(StockReservation, { orderId, expiresAt: Not(IsNull()) }, { expiresAt: null });
-  return pending.length;
+  const table = tableOf(manager.connection, StockReservation);
+  const lock = dialectOf(manager.connection) === 'postgres' ? ' FOR UPDATE' : '';
+  const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    `WITH "pending" AS (SELECT "lineId", "locationId" FROM ${table} WHERE "orderId" = :orderId AND "expiresAt" IS NOT NULL ` +
+      `ORDER BY "lineId", "locationId"${lock}) ` +
+      `UPDATE ${table} AS r SET "expiresAt" = NULL FROM "pending" p ` +
+      `WHERE r."orderId" = :orderId AND r."lineId" = p."lineId" AND r."locationId" = p."locationId" AND r."expiresAt" IS NOT NULL`,
+    { orderId },
+  );
+  if (!manager.queryRunner) throw new Error('reservations are confirmed only inside a transaction');
+  return (await manager.queryRunner.query(query, parameters, true)).affected ?? 0;
 }
 
 /** The ledger reason of a release by the expiry job. */
@@ -388,10 +428,14 @@ export async function expireReservations(db: DataSource, now: Date, by: Actor, b
     let round = 0;
     for (const { orderId } of due) {
       round += await inTransaction(db, async (manager) => {
-        const rows = (await lockReservations(manager, orderId, null, true)).filter(
-          (row) => row.expiresAt !== null && row.expiresAt <= now && heldUnits(row) > 0,
-        );
-        return (await releaseRows(manager, orderId, rows, by, EXPIRED)).length;
+        const rows = await lockReservations(manager, orderId, null);
+        if (orderConfirmed(rows)) {
+          // A row reserved while the order's confirmation waited for its lock missed it: confirmed now.
+          await confirmReservations(manager, orderId);
+          return 0;
+        }
+        const expired = rows.filter((row) => row.expiresAt !== null && row.expiresAt <= now && heldUnits(row) > 0);
+        return (await releaseRows(manager, orderId, expired, by, EXPIRED)).length;
       });
     }
     released += round;

@@ -32,6 +32,14 @@ export function heldUnits(row: HeldReservation): number {
   return row.status === ReservationStatus.ACTIVE ? Math.max(0, row.quantity - row.shippedQuantity) : 0;
 }
 
+/**
+ * Whether an order has confirmed its reservations: one of its rows no longer expires. Every row
+ * it reserves from then on is confirmed too, and none of its rows expires.
+ */
+export function orderConfirmed(rows: { expiresAt: Date | null }[]): boolean {
+  return rows.some((row) => row.expiresAt === null);
+}
+
 export const reservationKey = (lineId: string, locationId: string) => `${lineId}\u0000${locationId}`;
 
 /** Rejects a malformed reservation request before anything is read or written. */
