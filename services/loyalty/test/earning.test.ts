@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { OutboxEvent } from '@omni/platform';
 import { LedgerKind, LoyaltyTier } from '../src/domain/program';
 import { LedgerEntry, LoyaltyAccount } from '../src/entities/account';
-import { EarnedLine } from '../src/entities/rules';
+import { LoyaltyCurrency } from '../src/entities/currencies';
+import { EarnedLine, EarnRule } from '../src/entities/rules';
+import { EarnTrigger } from '../src/domain/rules';
 import { envelope, openLoyalty, type LoyaltyDb } from './support';
 
 /**
@@ -85,5 +87,27 @@ describe('points earned on an order', () => {
         { points: 20, balance: 1_025, tier: 'SILVER' },
       ]),
     );
+  });
+
+  it("earns by the stored rules and the currency's earn rate, read with the account", async () => {
+    const rule = (id: string, multiplier: number, active: boolean) => ({
+      ...EarnRule.columns({ id, name: id, trigger: EarnTrigger.PURCHASE, multiplier, channels: ['WEB'], active }),
+      updatedAt: new Date(),
+    });
+    await t.db.manager.save(EarnRule, [rule('web-double', 2, true), rule('web-tenfold-off', 10, false)]);
+    await t.db.manager.save(LoyaltyCurrency, { currency: 'EUR', earnRate: '0.5', pointValue: '1', updatedAt: new Date() });
+    try {
+      const member = await t.member();
+      const placed = { ...order(member.customerId, 10_000), currency: 'EUR' };
+      await t.apply('earn-on-purchase', envelope('orders.order.placed', placed));
+      // 100 EUR at half the weight: 50 points, doubled on the web; the switched-off rule adds nothing.
+      const [earned] = await t.db.manager.findBy(LedgerEntry, { orderId: placed.orderId, kind: LedgerKind.EARN });
+      expect(earned).toMatchObject({ points: 100 });
+      expect(earned!.ruleIds!.split(',')).toContain('web-double');
+      expect(earned!.ruleIds!.split(',')).not.toContain('web-tenfold-off');
+    } finally {
+      await t.db.manager.delete(EarnRule, ['web-double', 'web-tenfold-off']);
+      await t.db.manager.delete(LoyaltyCurrency, { currency: 'EUR' });
+    }
   });
 });

@@ -12,23 +12,26 @@ import {
 import { In, type EntityManager } from 'typeorm';
 import { earnRateOf, earnWeight } from '../domain/currencies';
 import { LedgerKind } from '../domain/program';
-import { evaluateEngagement, evaluatePurchase, type EngagementKind } from '../domain/rules';
+import { evaluateEngagement, evaluatePurchase, type EarnRuleData, type EngagementKind } from '../domain/rules';
 import { reversalPoints, unitsRemovedByChange } from '../domain/stored-value';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
 import { LoyaltyCurrency } from '../entities/currencies';
-import { EarnedLine } from '../entities/rules';
+import { EarnedLine, EarnRule } from '../entities/rules';
 import { lockAccount, lockActiveAccount, post, requireAccount } from './ledger';
-import { loadRules } from './rules';
+import { loadRules, rulesInForce } from './rules';
+
+/** The account as read to earn on: the stored earn rules joined to it. */
+type AccountWithRules = LoyaltyAccount & { earnRules?: EarnRule[] };
 
 /**
- * The shopper's account, locked, read with what earning for the order needs in the same
- * statement: whether the order already earned, and the order currency's earn rate.
+ * The shopper's account, locked, read with everything earning for the order needs in the same
+ * statement: whether the order already earned, the order currency's earn rate and the earn rules.
  */
 async function accountToEarn(
   manager: EntityManager,
   customerId: string,
   order: OrderPlaced,
-): Promise<{ account: LoyaltyAccount; earned: boolean; earnRate: string | null } | null> {
+): Promise<{ account: LoyaltyAccount; earned: boolean; earnRate: string | null; rules: EarnRuleData[] } | null> {
   const locked = await lockActiveAccount(manager, customerId, (query) =>
     query
       .addSelect(
@@ -43,11 +46,15 @@ async function accountToEarn(
         (sub) =>
           sub.select('c.earnRate').from(LoyaltyCurrency, 'c').where('c.currency = :currency', { currency: order.currency }),
         'earnRate',
-      ),
+      )
+      // Every rule on its own row (a handful; none: one row with none).
+      .leftJoinAndMapMany('a.earnRules', EarnRule, 'r', '1 = 1')
+      .orderBy('r.id', 'ASC'),
   );
   if (!locked) return null;
   const { earned, earnRate } = locked.columns as { earned: number | string; earnRate: string | null };
-  return { account: locked.account, earned: Number(earned) > 0, earnRate };
+  const rules = rulesInForce((locked.account as AccountWithRules).earnRules ?? []);
+  return { account: locked.account, earned: Number(earned) > 0, earnRate, rules };
 }
 
 /**
@@ -78,7 +85,7 @@ export async function earnForOrder(manager: EntityManager, order: OrderPlaced, o
       lines,
       minorUnitWeight: earnWeight(earnRate),
     },
-    await loadRules(manager),
+    found.rules,
   );
   const total = result.total;
   if (total <= 0) return null;

@@ -97,7 +97,7 @@ export async function lockAccount(manager: EntityManager, id: string): Promise<L
   return account;
 }
 
-/** Adds columns (scalar subqueries) to the statement that reads and locks an account. */
+/** Adds to the statement that reads and locks an account: columns (scalar subqueries) or joined rows. */
 export type AccountColumns = (query: SelectQueryBuilder<LoyaltyAccount>) => SelectQueryBuilder<LoyaltyAccount>;
 
 /** The account and the raw values of the columns `AccountColumns` added, by alias. */
@@ -120,7 +120,8 @@ export async function lockActiveAccount(
   const postgres = dialectOf(manager.connection) === 'postgres';
   const read = async (where: string, parameters: Record<string, unknown>): Promise<LockedAccount | null> => {
     const query = columns(manager.createQueryBuilder(LoyaltyAccount, 'a').where(where, parameters));
-    if (postgres) query.setLock('pessimistic_write');
+    // The account's row only: rows the columns join are read, not locked.
+    if (postgres) query.setLock('pessimistic_write', undefined, ['a']);
     const { entities, raw } = await query.getRawAndEntities();
     return entities[0] ? { account: entities[0], columns: raw[0] as Record<string, unknown> } : null;
   };

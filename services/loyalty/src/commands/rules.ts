@@ -29,6 +29,10 @@ export async function upsertEarnRule(ctx: ServiceContext, input: EarnRuleInput):
 
 /** Every stored rule (a handful; rules are few and read per event) plus defaults for what they leave out. */
 export async function loadRules(manager: EntityManager): Promise<EarnRuleData[]> {
-  const stored = await manager.find(EarnRule, { order: { id: 'ASC' } });
+  return rulesInForce(await manager.find(EarnRule, { order: { id: 'ASC' } }));
+}
+
+/** The stored rules (by id) plus defaults for what they leave out. */
+export function rulesInForce(stored: EarnRule[]): EarnRuleData[] {
   return effectiveRules(stored.map((r) => r.toData()));
 }
