@@ -7,6 +7,7 @@ import {
   isCurrencyCode,
   recordEvent,
   SegmentMembershipChangedEvent,
+  tableOf,
   type SegmentMembershipChanged,
 } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
@@ -15,7 +16,9 @@ import { DEFAULT_RFM_WINDOW_DAYS, rfmScore, type OrderFact } from '../domain/rfm
 import { isMember, TIERS, validateRule, type CustomerFacts, type SegmentRule } from '../domain/segments';
 import { Customer } from '../entities/customer';
 import { CustomerEngagement, CustomerOrderFact, LifecycleOccasion, Segment, SegmentMember } from '../entities/engagement';
+import { runStatement } from '../statements';
 import { lockCustomer, requireCustomer } from './customers';
+import { forgetSegmentRules, segmentRules, segmentsVersionSql, type SegmentRules } from './segment-rules';
 
 /**
  * Days of orders the RFM score's frequency and monetary value look at: RFM_WINDOW_DAYS, 1 to 3650,
@@ -59,11 +62,14 @@ export interface ScoredCustomer {
   orders: CustomerOrderFact[];
   /** The fact of order `orderId`, whoever it belongs to (null: none yet). */
   known: CustomerOrderFact | null;
+  /** The segments' version read with them (`segmentRules`); null: not read. */
+  segmentsVersion: string | null;
 }
 
 /**
- * `lockCustomer` with what scoring reads of the customer, and the fact of order `orderId`: one
- * statement when the id is live (only the customer row is locked, as `lockCustomer` does).
+ * `lockCustomer` with what scoring reads of the customer, the fact of order `orderId` and the
+ * segments' version: one statement when the id is live (only the customer row is locked, as
+ * `lockCustomer` does).
  */
 export async function lockScoredCustomer(manager: EntityManager, id: string, orderId: string): Promise<ScoredCustomer | null> {
   const query = manager
@@ -71,21 +77,29 @@ export async function lockScoredCustomer(manager: EntityManager, id: string, ord
     .leftJoinAndMapOne('c.engagement', CustomerEngagement, 'e', 'e.customerId = c.id')
     .leftJoinAndMapMany('c.orderFacts', CustomerOrderFact, 'f', 'f.customerId = c.id')
     .leftJoinAndMapOne('c.knownFact', CustomerOrderFact, 'k', 'k.orderId = :orderId', { orderId })
+    .addSelect(segmentsVersionSql(manager.connection), 'segments_version')
     .where('c.id = :id AND c.mergedIntoId IS NULL', { id });
   if (dialectOf(manager.connection) === 'postgres') query.setLock('pessimistic_write', undefined, ['c']);
-  const found = (await query.getOne()) as
+  const { entities, raw } = await query.getRawAndEntities();
+  const found = entities[0] as
     | (Customer & {
         engagement?: CustomerEngagement | null;
         orderFacts?: CustomerOrderFact[];
         knownFact?: CustomerOrderFact | null;
       })
-    | null;
+    | undefined;
   if (found) {
     const { engagement, orderFacts, knownFact } = found;
     delete found.engagement;
     delete found.orderFacts;
     delete found.knownFact;
-    return { customer: found, row: engagement ?? null, orders: orderFacts ?? [], known: knownFact ?? null };
+    return {
+      customer: found,
+      row: engagement ?? null,
+      orders: orderFacts ?? [],
+      known: knownFact ?? null,
+      segmentsVersion: String((raw[0] as { segments_version: unknown }).segments_version),
+    };
   }
   // Merged away (or unknown): follow it to the survivor as lockCustomer does, then read.
   const customer = await lockCustomer(manager, id);
@@ -95,6 +109,7 @@ export async function lockScoredCustomer(manager: EntityManager, id: string, ord
     row: await manager.findOneBy(CustomerEngagement, { customerId: customer.id }),
     orders: await manager.findBy(CustomerOrderFact, { customerId: customer.id }),
     known: await manager.findOneBy(CustomerOrderFact, { orderId }),
+    segmentsVersion: null,
   };
 }
 
@@ -154,36 +169,71 @@ export interface LoyaltyTierAt {
   at: Date;
 }
 
+/** The SET list of `recordActivity`'s UPDATE; null when there is nothing to record. */
+function activitySet(at: Date | null, tier: LoyaltyTierAt | null): string | null {
+  const set: string[] = [];
+  if (tier) {
+    const newer = `"tierAt" IS NULL OR "tierAt" <= :tierAt`;
+    set.push(`"tier" = CASE WHEN ${newer} THEN :tier ELSE "tier" END`);
+    set.push(`"tierAt" = CASE WHEN ${newer} THEN :tierAt ELSE "tierAt" END`);
+  }
+  if (at) set.push(`"lastActivityAt" = CASE WHEN "lastActivityAt" < :at THEN :at ELSE "lastActivityAt" END`);
+  return set.length ? set.join(', ') : null;
+}
+
 /**
- * Records activity (and the loyalty tier when given) on the customer's row in one statement, the
- * row created when missing; a tier older than the one kept is ignored (events of different types
- * may arrive out of order). Then, only when some segment's rule reads activity or tier, their
- * memberships are computed again (an app check-in ends an "inactive for 90 days" membership).
+ * Writes `set` on the row of the customer `id` while that customer is live and not erased, locking
+ * the customer first (as `lockCustomer` does), in one statement. Returns the segments' version, or
+ * null when no row changed (no row yet, or the customer merged away, erased or unknown).
+ */
+async function updateActivity(
+  manager: EntityManager,
+  id: string,
+  set: string,
+  params: Record<string, unknown>,
+): Promise<string | null> {
+  const db = manager.connection;
+  const lock = dialectOf(db) === 'postgres' ? ' FOR UPDATE' : '';
+  const { rows } = await runStatement(
+    manager,
+    `UPDATE ${tableOf(db, CustomerEngagement)} SET ${set} WHERE "customerId" = (SELECT c."id" FROM ${tableOf(db, Customer)} c ` +
+      `WHERE c."id" = :id AND c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL${lock}) ` +
+      `RETURNING ${segmentsVersionSql(db)} AS "segmentsVersion"`,
+    { ...params, id },
+  );
+  return rows.length ? String(rows[0]!.segmentsVersion) : null;
+}
+
+/**
+ * Records activity (and the loyalty tier when given) on the customer's row, the row created when
+ * missing; a tier older than the one kept is ignored (events of different types may arrive out of
+ * order). One statement for a live customer with a row. Then, only when some segment's rule reads
+ * activity or tier, their memberships are computed again (an app check-in ends an "inactive for
+ * 90 days" membership). Nothing for an erased or unknown customer; a merged-away id's activity is
+ * the survivor's.
  */
 export async function recordActivity(
   manager: EntityManager,
-  customer: Customer,
+  customerId: string,
   at: Date | null,
   tier: LoyaltyTierAt | null,
   now: Date,
 ): Promise<void> {
-  const update = manager.createQueryBuilder().update(CustomerEngagement).where('customerId = :id', { id: customer.id });
-  const values: Record<string, unknown> = {};
-  if (tier) {
-    const newer = `"tierAt" IS NULL OR "tierAt" <= :tierAt`;
-    values.tier = () => `CASE WHEN ${newer} THEN :tier ELSE "tier" END`;
-    values.tierAt = () => `CASE WHEN ${newer} THEN :tierAt ELSE "tierAt" END`;
+  const set = activitySet(at, tier);
+  if (!set) return;
+  const params = { at, tier: tier?.tier ?? null, tierAt: tier?.at ?? null };
+  let version = await updateActivity(manager, customerId, set, params);
+  let customer: Customer | null = null;
+  if (version === null) {
+    customer = await lockCustomer(manager, customerId);
+    if (!customer || customer.erasedAt) return;
+    if (customer.id !== customerId) version = await updateActivity(manager, customer.id, set, params);
+    if (version === null) await engagementRow(manager, customer, now, { lastActivityAt: at, tier });
   }
-  if (at) values.lastActivityAt = () => `CASE WHEN "lastActivityAt" < :at THEN :at ELSE "lastActivityAt" END`;
-  if (Object.keys(values).length === 0) return;
-  const { affected } = await update
-    .set(values)
-    .setParameters({ at, tier: tier?.tier ?? null, tierAt: tier?.at ?? null })
-    .execute();
-  if (!affected) await engagementRow(manager, customer, now, { lastActivityAt: at, tier });
-  const segments = await manager.find(Segment, { select: { id: true, rule: true } });
+  const segments = await segmentRules(manager, version);
   if (segments.some((s) => s.rule.inactiveForDays != null || s.rule.minTier != null)) {
-    await evaluateCustomer(manager, customer, now, undefined, segments);
+    customer ??= await lockCustomer(manager, customerId);
+    if (customer) await evaluateCustomer(manager, customer, now, undefined, segments);
   }
 }
 
@@ -197,7 +247,7 @@ export async function evaluateCustomer(
   customer: Customer,
   now: Date,
   row?: CustomerEngagement,
-  knownSegments?: Pick<Segment, 'id' | 'rule'>[],
+  knownSegments?: SegmentRules,
   knownOrders?: OrderFact[],
 ): Promise<CustomerEngagement> {
   const engagement = row ?? (await engagementRow(manager, customer, now));
@@ -266,7 +316,7 @@ export async function defineSegment(db: DataSource, draft: SegmentDraft, now = n
     throw new DomainError('INVALID_NAME', `a segment name is 1 to ${MAX_SEGMENT_NAME} characters`, ['input', 'name']);
   }
   const rule = validateRule(draft.rule, isCurrencyCode);
-  return inTransaction(db, async (manager) => {
+  const defined = await inTransaction(db, async (manager) => {
     const nameKey = name.toLowerCase();
     let segment = await manager.findOneBy(Segment, { nameKey });
     if (segment) {
@@ -332,6 +382,8 @@ export async function defineSegment(db: DataSource, draft: SegmentDraft, now = n
     segment.size = size;
     return segment;
   });
+  forgetSegmentRules(db);
+  return defined;
 }
 
 /**
@@ -513,7 +565,7 @@ export async function engagementDocument(manager: EntityManager, customerId: str
  * promotion limited to it applies to nobody), then it is gone. UNKNOWN_SEGMENT.
  */
 export async function removeSegment(db: DataSource, id: string): Promise<string> {
-  return inTransaction(db, async (manager) => {
+  const removed = await inTransaction(db, async (manager) => {
     const segment = id.length <= 36 ? await manager.findOneBy(Segment, { id }) : null;
     if (!segment) throw new DomainError('UNKNOWN_SEGMENT', `no segment ${id}`, ['id']);
     for (const member of await manager.findBy(SegmentMember, { segmentId: segment.id })) {
@@ -523,4 +575,6 @@ export async function removeSegment(db: DataSource, id: string): Promise<string>
     await manager.delete(Segment, { id: segment.id });
     return segment.id;
   });
+  forgetSegmentRules(db);
+  return removed;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel } from '@omni/platform';
+import { dialectOf, type Channel } from '@omni/platform';
 import type { EntityManager } from 'typeorm';
 import { ContactChannel, deliveryTargets, MessageBasis } from '../domain/consent';
 import { defaultPhoneCountry } from '../configuration';
@@ -8,6 +8,7 @@ import { storedPhoneAsE164 } from '../domain/phone';
 import { composeMessage, MESSAGE_PURPOSE, type MessageTrigger } from '../domain/messages';
 import { Customer, CustomerIdentity, MarketingConsent } from '../entities/customer';
 import { CustomerMessage, KnownOrder, MessageStatus } from '../entities/message';
+import { lockCustomer } from './customers';
 
 export interface MessageRequest {
   trigger: MessageTrigger;
@@ -17,30 +18,78 @@ export interface MessageRequest {
   eventId: string;
 }
 
+/** Where a customer may be reached besides their row: their consents and their newest device. */
+export interface ContactPoints {
+  consents: MarketingConsent[];
+  deviceToken: string | null;
+}
+
+/**
+ * `lockCustomer` with the customer's contact points, for a consumer that writes to them: one
+ * statement when the id is live (only the customer row is locked). A merged-away id gives its
+ * survivor, whose contact points `queueMessages` reads itself (`contact` null).
+ */
+export async function lockCustomerToMessage(
+  manager: EntityManager,
+  id: string,
+): Promise<{ customer: Customer; contact: ContactPoints | null } | null> {
+  const query = manager
+    .createQueryBuilder(Customer, 'c')
+    .leftJoinAndMapMany('c.consents', MarketingConsent, 'mc', 'mc.customerId = c.id')
+    .leftJoinAndMapMany('c.devices', CustomerIdentity, 'd', 'd.customerId = c.id AND d.kind = :device', {
+      device: IdentityKind.DEVICE,
+    })
+    .where('c.id = :id AND c.mergedIntoId IS NULL', { id });
+  if (dialectOf(manager.connection) === 'postgres') query.setLock('pessimistic_write', undefined, ['c']);
+  const found = (await query.getOne()) as (Customer & { consents?: MarketingConsent[]; devices?: CustomerIdentity[] }) | null;
+  if (!found) {
+    const customer = await lockCustomer(manager, id);
+    return customer && { customer, contact: null };
+  }
+  const { consents = [], devices = [] } = found;
+  delete found.consents;
+  delete found.devices;
+  return { customer: found, contact: { consents, deviceToken: newest(devices)?.value ?? null } };
+}
+
+function newest(identities: CustomerIdentity[]): CustomerIdentity | undefined {
+  return identities.reduce<CustomerIdentity | undefined>((latest, identity) => {
+    if (!latest) return identity;
+    const diff = identity.createdAt.getTime() - latest.createdAt.getTime();
+    return diff > 0 || (diff === 0 && identity.id > latest.id) ? identity : latest;
+  }, undefined);
+}
+
+async function readContactPoints(manager: EntityManager, customerId: string): Promise<ContactPoints> {
+  const consents = await manager.findBy(MarketingConsent, { customerId });
+  const device = await manager.findOne(CustomerIdentity, {
+    where: { customerId, kind: IdentityKind.DEVICE },
+    order: { createdAt: 'DESC', id: 'DESC' },
+  });
+  return { consents, deviceToken: device?.value ?? null };
+}
+
 /**
  * Queues the message on every channel its rule allows (`deliveryTargets`): a transactional one
  * (everything CRM sends today) to the shopper's email and app unless they opted out of its kind,
  * and by SMS with SMS consent; a marketing one only where the shopper consented. Each message
  * records the rule that let it through (`basis`). The dispatcher sends them once this
- * transaction commits.
+ * transaction commits. `contact`: the customer's contact points when the caller read them.
  */
 export async function queueMessages(
   manager: EntityManager,
   customer: Customer,
   request: MessageRequest,
+  contact?: ContactPoints | null,
 ): Promise<CustomerMessage[]> {
   // An erased customer has no contact details left, and is never written to again.
   if (customer.erasedAt) return [];
-  const consents = await manager.findBy(MarketingConsent, { customerId: customer.id });
-  const device = await manager.findOne(CustomerIdentity, {
-    where: { customerId: customer.id, kind: IdentityKind.DEVICE },
-    order: { createdAt: 'DESC', id: 'DESC' },
-  });
+  const { consents, deviceToken } = contact ?? (await readContactPoints(manager, customer.id));
   const phone = customer.phone && storedPhoneAsE164(customer.phone, defaultPhoneCountry());
   const targets = deliveryTargets(
     MESSAGE_PURPOSE[request.trigger.kind],
     consents,
-    { email: customer.email, phone, deviceToken: device?.value ?? null },
+    { email: customer.email, phone, deviceToken },
     (customer.messageOptOuts ?? []).includes(request.trigger.kind),
   );
   const messages = targets.map((target) =>

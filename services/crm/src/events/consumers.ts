@@ -17,7 +17,14 @@ import {
 import type { EntityManager } from 'typeorm';
 import { lockCustomer, touchChannel } from '../commands/customers';
 import { insertInteraction } from '../commands/interactions';
-import { orderNumber, queueMessages, queueTransactionalEmail, type MessageRequest } from '../commands/messages';
+import {
+  lockCustomerToMessage,
+  orderNumber,
+  queueMessages,
+  queueTransactionalEmail,
+  type ContactPoints,
+  type MessageRequest,
+} from '../commands/messages';
 import { IdentityKind } from '../domain/identity';
 import { InteractionKind } from '../domain/interaction';
 import { formatMoney, MessageKind, type MessageTrigger } from '../domain/messages';
@@ -31,15 +38,16 @@ import { pickupStoreName } from '../peers';
 
 const items = (lines: { quantity: number }[]) => lines.reduce((n, l) => n + l.quantity, 0);
 
-async function customerOf(manager: EntityManager, customerId: string | null | undefined): Promise<Customer | null> {
-  return customerId ? lockCustomer(manager, customerId) : null;
+/** The customer an event names, locked, with their contact points for its messages (null: none, or unknown). */
+async function customerOf(manager: EntityManager, customerId: string | null | undefined) {
+  return customerId ? lockCustomerToMessage(manager, customerId) : null;
 }
 
 export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
   /** Queues messages; the dispatcher is started first so it sees this transaction commit. */
-  const message = (manager: EntityManager, customer: Customer, request: MessageRequest) => {
+  const message = (manager: EntityManager, customer: Customer, request: MessageRequest, contact?: ContactPoints | null) => {
     dispatcherFor(manager.connection, sender);
-    return queueMessages(manager, customer, request);
+    return queueMessages(manager, customer, request, contact);
   };
 
   /**
@@ -61,8 +69,9 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
         .orIgnore()
         .updateEntity(false)
         .execute();
-      const customer = await customerOf(manager, order.customerId);
-      if (!customer) return;
+      const shopper = await customerOf(manager, order.customerId);
+      if (!shopper) return;
+      const { customer, contact } = shopper;
       await touchChannel(manager, customer, order.channel);
       const count = items(order.lines);
       await insertInteraction(manager, {
@@ -73,18 +82,23 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
         orderId: order.orderId,
         occurredAt: new Date(event.occurredAt),
       });
-      await message(manager, customer, {
-        trigger: {
-          kind: MessageKind.ORDER_CONFIRMATION,
-          orderNumber: order.number,
-          totalCents: order.totalCents,
-          currency: order.currency,
-          itemCount: count,
+      await message(
+        manager,
+        customer,
+        {
+          trigger: {
+            kind: MessageKind.ORDER_CONFIRMATION,
+            orderNumber: order.number,
+            totalCents: order.totalCents,
+            currency: order.currency,
+            itemCount: count,
+          },
+          orderId: order.orderId,
+          salesChannel: order.channel,
+          eventId: event.id,
         },
-        orderId: order.orderId,
-        salesChannel: order.channel,
-        eventId: event.id,
-      });
+        contact,
+      );
     },
   };
 
@@ -100,8 +114,9 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
         type === FulfillmentReadyForPickupEvent.type && payload.locationId
           ? await pickupStoreName(tools, payload.locationId, { requestId: event.id, channel: event.channel })
           : null;
-      const customer = await customerOf(manager, payload.customerId);
-      if (!customer) return;
+      const shopper = await customerOf(manager, payload.customerId);
+      if (!shopper) return;
+      const { customer, contact } = shopper;
       const number = await orderNumber(manager, payload.orderId);
       const trigger =
         type === FulfillmentShippedEvent.type
@@ -112,7 +127,12 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
               trackingNumber: payload.trackingNumber,
             }
           : { kind: MessageKind.READY_FOR_PICKUP as const, orderNumber: number, storeName };
-      await message(manager, customer, { trigger, orderId: payload.orderId, salesChannel: event.channel, eventId: event.id });
+      await message(
+        manager,
+        customer,
+        { trigger, orderId: payload.orderId, salesChannel: event.channel, eventId: event.id },
+        contact,
+      );
     },
   };
 
@@ -124,17 +144,24 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
       const parsed = parseEvent([ReturnCreatedEvent, ReturnReceivedEvent], event);
       if (parsed.type === ReturnCreatedEvent.type) {
         const created = parsed.payload;
-        const customer = await customerOf(manager, created.customerId);
-        if (!customer) return;
+        const shopper = await customerOf(manager, created.customerId);
+        if (!shopper) return;
+        const { customer, contact } = shopper;
         const trigger = created.label
           ? { kind: MessageKind.RETURN_LABEL as const, rmaNumber: created.rmaNumber, label: created.label }
           : { kind: MessageKind.RETURN_INSTRUCTIONS as const, rmaNumber: created.rmaNumber };
-        await message(manager, customer, { trigger, orderId: created.orderId, salesChannel: event.channel, eventId: event.id });
+        await message(
+          manager,
+          customer,
+          { trigger, orderId: created.orderId, salesChannel: event.channel, eventId: event.id },
+          contact,
+        );
         return;
       }
       const received = parsed.payload;
-      const customer = await customerOf(manager, received.customerId);
-      if (!customer) return;
+      const shopper = await customerOf(manager, received.customerId);
+      if (!shopper) return;
+      const { customer, contact } = shopper;
       await touchChannel(manager, customer, event.channel);
       const number = await orderNumber(manager, received.orderId);
       const count = items(received.lines);
@@ -157,7 +184,12 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
           : received.resolution === 'REFUND' && received.refundCents > 0
             ? { kind: MessageKind.REFUND_ISSUED as const, ...amount }
             : { kind: MessageKind.RETURN_RECEIVED as const, orderNumber: number, exchange: received.resolution === 'EXCHANGE' };
-      await message(manager, customer, { trigger, orderId: received.orderId, salesChannel: event.channel, eventId: event.id });
+      await message(
+        manager,
+        customer,
+        { trigger, orderId: received.orderId, salesChannel: event.channel, eventId: event.id },
+        contact,
+      );
     },
   };
 
@@ -171,8 +203,9 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
     async handle(manager, event) {
       const parsed = parseEvent([OrderCancelledEvent, OrderModifiedEvent], event);
       const change = parsed.payload;
-      const customer = await customerOf(manager, change.customerId);
-      if (!customer) return;
+      const shopper = await customerOf(manager, change.customerId);
+      if (!shopper) return;
+      const { customer, contact } = shopper;
       const number = change.number ?? (await orderNumber(manager, change.orderId));
       const order = number ? `order ${number}` : 'an order';
       const total =
@@ -203,7 +236,12 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
               currency: parsed.payload.currency,
               changes: parsed.payload.changes,
             };
-      await message(manager, customer, { trigger, orderId: change.orderId, salesChannel: event.channel, eventId: event.id });
+      await message(
+        manager,
+        customer,
+        { trigger, orderId: change.orderId, salesChannel: event.channel, eventId: event.id },
+        contact,
+      );
     },
   };
 

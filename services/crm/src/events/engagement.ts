@@ -11,7 +11,6 @@ import {
   ReturnReceivedEvent,
   type ConsumerDefinition,
 } from '@omni/platform';
-import { lockCustomer } from '../commands/customers';
 import {
   createEngagementRow,
   evaluateCustomer,
@@ -21,6 +20,7 @@ import {
   recordActivity,
   toOrderFact,
 } from '../commands/engagement';
+import { segmentRules } from '../commands/segment-rules';
 import { categoryKey } from '../domain/segments';
 import { CustomerOrderFact } from '../entities/engagement';
 
@@ -60,19 +60,13 @@ export const engagementFacts: ConsumerDefinition = {
     }
     const customerId = parsed.payload.customerId;
     if (!customerId) return;
-    if (
-      parsed.type === PointsChangedEvent.type ||
-      parsed.type === CustomerRegisteredEvent.type ||
-      parsed.type === ProductViewedEvent.type
-    ) {
-      const customer = await lockCustomer(manager, customerId);
-      if (!customer || customer.erasedAt) return;
-      if (parsed.type === PointsChangedEvent.type) {
-        const earned = parsed.payload.kind === 'EARN' && parsed.payload.points > 0;
-        await recordActivity(manager, customer, earned ? at : null, { tier: parsed.payload.tier, at }, now);
-      } else {
-        await recordActivity(manager, customer, at, null, now);
-      }
+    if (parsed.type === PointsChangedEvent.type) {
+      const earned = parsed.payload.kind === 'EARN' && parsed.payload.points > 0;
+      await recordActivity(manager, customerId, earned ? at : null, { tier: parsed.payload.tier, at }, now);
+      return;
+    }
+    if (parsed.type === CustomerRegisteredEvent.type || parsed.type === ProductViewedEvent.type) {
+      await recordActivity(manager, customerId, at, null, now);
       return;
     }
     // An order's event: the customer, their row and order facts in one read; each write below is
@@ -130,6 +124,7 @@ export const engagementFacts: ConsumerDefinition = {
     if (parsed.type !== OrderCancelledEvent.type && parsed.type !== OrderModifiedEvent.type && at > row.lastActivityAt) {
       row.lastActivityAt = at;
     }
-    await evaluateCustomer(manager, customer, now, row, undefined, orders.map(toOrderFact));
+    const segments = await segmentRules(manager, scored.segmentsVersion);
+    await evaluateCustomer(manager, customer, now, row, segments, orders.map(toOrderFact));
   },
 };

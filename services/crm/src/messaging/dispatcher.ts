@@ -1,15 +1,17 @@
-import { createLogger, inTransaction, type Logger } from '@omni/platform';
-import { In, LessThanOrEqual, type DataSource, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
+import { createLogger, dialectOf, inTransaction, tableOf, type Logger } from '@omni/platform';
+import { In, type DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 import { lockCustomer } from '../commands/customers';
 import { insertInteraction } from '../commands/interactions';
 import { ContactChannel } from '../domain/consent';
 import { InteractionKind } from '../domain/interaction';
+import { Customer } from '../entities/customer';
 import { CustomerMessage, MessageStatus } from '../entities/message';
+import { hydrate, hydrateValue, runStatement } from '../statements';
 import { UndeliverableError, type MessageSender } from './sender';
 
 export interface DispatcherOptions {
   log?: Logger;
-  /** Messages handed to the sender per pass. */
+  /** Messages handed to the sender per pass; more due go in the next pass, at once. */
   batchSize?: number;
   /** Tries before a message is given up as FAILED. */
   maxAttempts?: number;
@@ -24,6 +26,42 @@ const TIMELINE_KIND: Record<ContactChannel, InteractionKind> = {
   [ContactChannel.SMS]: InteractionKind.SMS,
   [ContactChannel.PUSH]: InteractionKind.PUSH_NOTIFICATION,
 };
+
+type SentColumns = Pick<CustomerMessage, 'status' | 'sentAt' | 'providerMessageId' | 'nextAttemptAt' | 'lastError'> & {
+  sentAt: Date;
+};
+
+/**
+ * Marks the message SENT while it is SENDING and its customer is the claimed one, live and not
+ * erased, in one statement that locks the customer before the message (a merge's order; see
+ * `markSentAfterChange`). False when any of that changed since the claim.
+ */
+async function markSentToLiveCustomer(manager: EntityManager, claimed: CustomerMessage, sent: SentColumns): Promise<boolean> {
+  const db = manager.connection;
+  const lock = dialectOf(db) === 'postgres' ? ' FOR UPDATE' : '';
+  const { affected } = await runStatement(
+    manager,
+    `UPDATE ${tableOf(db, CustomerMessage)} SET "status" = :status, "sentAt" = :sentAt, "providerMessageId" = :providerMessageId, ` +
+      `"nextAttemptAt" = NULL, "lastError" = NULL WHERE "id" = :id AND "status" = :sending AND "customerId" = ` +
+      `(SELECT c."id" FROM ${tableOf(db, Customer)} c WHERE c."id" = :customerId AND c."mergedIntoId" IS NULL AND c."erasedAt" IS NULL${lock})`,
+    { ...sent, id: claimed.id, sending: MessageStatus.SENDING, customerId: claimed.customerId },
+  );
+  return affected === 1;
+}
+
+/** A sent message on its customer's timeline. */
+function timelineEntry(message: CustomerMessage, customerId: string, sentAt: Date) {
+  return {
+    customerId,
+    channel: message.salesChannel,
+    kind: TIMELINE_KIND[message.channel],
+    summary: `${message.subject} (sent to ${message.recipient})`,
+    agent: null,
+    orderId: message.orderId,
+    messageId: message.id,
+    occurredAt: sentAt,
+  };
+}
 
 /**
  * Hands committed messages to the sender, outside any database transaction (an SMTP call never
@@ -103,32 +141,27 @@ export class MessageDispatcher {
   }
 
   /**
-   * Sends every message due now, and tells when the next one falls due. One read a batch: the
-   * earliest waiting messages, those due sent and the first one not due yet its time; with the
-   * retries this pass set, that is the next due time, read again only when another dispatcher
-   * took a message over meanwhile (its lease is not known here).
+   * Sends every message due when the pass began, and tells when the next one falls due. Each
+   * message is claimed with the time the next one waiting falls due, in one statement; that time,
+   * with the retries this pass set, is read again only when nothing was left to claim or another
+   * dispatcher took a message over meanwhile (its lease is not known here).
    */
   private async pass(): Promise<{ sent: number; next: Date | null }> {
+    const now = new Date();
     let sent = 0;
     let retry: Date | null = null;
     let unknown = false;
-    for (;;) {
-      const now = new Date();
-      const waiting = await this.db.getRepository(CustomerMessage).find({
-        where: { status: In([MessageStatus.PENDING, MessageStatus.SENDING]) },
-        order: { nextAttemptAt: 'ASC', id: 'ASC' },
-        take: this.batchSize,
-      });
-      const due = waiting.filter((m) => m.nextAttemptAt && m.nextAttemptAt <= now);
-      for (const message of due) {
-        const outcome = await this.deliver(message);
-        if (outcome === 'sent') sent++;
-        else if (outcome === 'taken') unknown = true;
-        else if (outcome instanceof Date && (!retry || outcome < retry)) retry = outcome;
-      }
-      if (due.length === this.batchSize) continue;
+    for (let handed = 0; ; handed++) {
+      if (handed === this.batchSize) return { sent, next: now };
+      const claimed = await this.claimNext(now);
+      if (!claimed) return { sent, next: await this.nextDueAt() };
+      const outcome = await this.deliver(claimed.message);
+      if (outcome === 'sent') sent++;
+      else if (outcome === 'taken') unknown = true;
+      else if (outcome instanceof Date && (!retry || outcome < retry)) retry = outcome;
+      const later = claimed.nextDueAt;
+      if (later && later <= now) continue;
       if (unknown) return { sent, next: await this.nextDueAt() };
-      const later = waiting.find((m) => m.nextAttemptAt && m.nextAttemptAt > now)?.nextAttemptAt ?? null;
       return { sent, next: later && (!retry || later < retry) ? later : retry };
     }
   }
@@ -142,25 +175,44 @@ export class MessageDispatcher {
     return next?.nextAttemptAt ?? null;
   }
 
-  private async claim(message: CustomerMessage): Promise<boolean> {
-    const now = new Date();
-    const claimed = await inTransaction(this.db, (manager) =>
-      manager.update(
-        CustomerMessage,
-        { id: message.id, status: message.status, nextAttemptAt: LessThanOrEqual(now) },
-        { status: MessageStatus.SENDING, attempts: message.attempts + 1, nextAttemptAt: new Date(now.getTime() + this.leaseMs) },
-      ),
+  /**
+   * Claims the earliest message due at `now` (a conditional update, so replicas do not both send
+   * it) and returns it with its attempt counted, and when the next other waiting message falls
+   * due; null when none is due or another dispatcher claimed it first. One row is locked, and only
+   * for this statement.
+   */
+  private async claimNext(now: Date): Promise<{ message: CustomerMessage; nextDueAt: Date | null } | null> {
+    const manager = this.db.manager;
+    const table = tableOf(this.db, CustomerMessage);
+    const self = this.db.driver.escape(this.db.getMetadata(CustomerMessage).tableName);
+    const waiting = (alias: string) => `${alias}"status" IN (:pending, :sending)`;
+    const { rows } = await runStatement(
+      manager,
+      `UPDATE ${table} SET "status" = :sending, "attempts" = "attempts" + 1, "nextAttemptAt" = :lease ` +
+        `WHERE "id" = (SELECT "id" FROM ${table} WHERE ${waiting('')} AND "nextAttemptAt" <= :now ` +
+        `ORDER BY "nextAttemptAt" ASC, "id" ASC LIMIT 1) AND ${waiting('')} AND "nextAttemptAt" <= :now ` +
+        `RETURNING *, (SELECT MIN(o."nextAttemptAt") FROM ${table} o WHERE ${waiting('o.')} AND o."id" <> ${self}."id") AS "nextDueAt"`,
+      {
+        pending: MessageStatus.PENDING,
+        sending: MessageStatus.SENDING,
+        now,
+        lease: new Date(now.getTime() + this.leaseMs),
+      },
     );
-    return claimed.affected === 1;
+    const [row] = rows;
+    if (!row) return null;
+    return {
+      message: hydrate(manager, CustomerMessage, row),
+      nextDueAt: hydrateValue(manager, CustomerMessage, 'nextAttemptAt', row.nextDueAt) as Date | null,
+    };
   }
 
   /**
-   * Claims, sends and records one message: 'sent'; 'taken' when another dispatcher has it; else
+   * Sends and records one claimed message: 'sent'; 'taken' when another dispatcher has it; else
    * when it is tried again (null: given up as FAILED).
    */
   private async deliver(message: CustomerMessage): Promise<'sent' | 'taken' | Date | null> {
-    if (!(await this.claim(message))) return 'taken';
-    const attempts = message.attempts + 1;
+    const attempts = message.attempts;
     try {
       const receipt = await this.sender.send({
         id: message.id,
@@ -191,37 +243,38 @@ export class MessageDispatcher {
 
   /** Marks a claimed message SENT with its timeline entry; false when it is no longer SENDING. */
   private async markSent(claimed: CustomerMessage, providerMessageId: string | null): Promise<boolean> {
+    const sent = { status: MessageStatus.SENT, sentAt: new Date(), providerMessageId, nextAttemptAt: null, lastError: null };
+    if (!claimed.customerId) {
+      // Not a customer's: no timeline to write on, and no merge or erasure can touch it.
+      const { affected } = await this.db.manager.update(CustomerMessage, { id: claimed.id, status: MessageStatus.SENDING }, sent);
+      return affected === 1;
+    }
+    const done = await inTransaction(this.db, async (manager) => {
+      if (!(await markSentToLiveCustomer(manager, claimed, sent))) return false;
+      await insertInteraction(manager, timelineEntry(claimed, claimed.customerId!, sent.sentAt));
+      return true;
+    });
+    return done || this.markSentAfterChange(claimed, sent);
+  }
+
+  /**
+   * `markSent` when the claimed message's customer was merged away or erased since the claim (or
+   * the message is no longer SENDING): the customer is locked first, then the message, the order a
+   * merge (and every consumer) locks them in, so this never deadlocks with a merge re-pointing the
+   * message. The timeline entry goes to the live customer (a merge moves the message's customer
+   * id, and the lock follows the claimed one to the same survivor).
+   */
+  private async markSentAfterChange(claimed: CustomerMessage, sent: SentColumns): Promise<boolean> {
     return inTransaction(this.db, async (manager) => {
-      // The customer first, then the message: the order a merge (and every consumer) locks them in,
-      // so marking a message sent never deadlocks with a merge re-pointing it. Merged meanwhile?
-      // The timeline entry goes to the live customer (a merge moves the message's customer id, and
-      // the lock follows the claimed one to the same survivor).
-      const customer = claimed.customerId ? await lockCustomer(manager, claimed.customerId) : null;
+      const customer = await lockCustomer(manager, claimed.customerId!);
       // The message as claimed (what it says does not change), unless its customer was erased
       // since, which anonymized it: then as it is now.
-      const message =
-        claimed.customerId && (!customer || customer.erasedAt)
-          ? await manager.findOneBy(CustomerMessage, { id: claimed.id })
-          : claimed;
+      const message = !customer || customer.erasedAt ? await manager.findOneBy(CustomerMessage, { id: claimed.id }) : claimed;
       if (!message) return false;
-      const sentAt = new Date();
-      const { affected } = await manager.update(
-        CustomerMessage,
-        { id: message.id, status: MessageStatus.SENDING },
-        { status: MessageStatus.SENT, sentAt, providerMessageId, nextAttemptAt: null, lastError: null },
-      );
+      const { affected } = await manager.update(CustomerMessage, { id: message.id, status: MessageStatus.SENDING }, sent);
       if (!affected) return false;
-      if (!message.customerId) return true; // not a customer's: no timeline to write on
-      await insertInteraction(manager, {
-        customerId: customer?.id ?? message.customerId,
-        channel: message.salesChannel,
-        kind: TIMELINE_KIND[message.channel],
-        summary: `${message.subject} (sent to ${message.recipient})`,
-        agent: null,
-        orderId: message.orderId,
-        messageId: message.id,
-        occurredAt: sentAt,
-      });
+      if (!message.customerId) return true;
+      await insertInteraction(manager, timelineEntry(message, customer?.id ?? message.customerId, sent.sentAt));
       return true;
     });
   }
