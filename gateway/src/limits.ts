@@ -237,21 +237,29 @@ export function checkLimits(measure: QueryMeasure, limits: QueryLimits): GraphQL
   return null;
 }
 
-/** Rejects an operation over the limits after validation, before anything executes. */
+/**
+ * Rejects an operation over the limits after validation, before anything executes. Apollo hands
+ * the same parsed document to every request with the same query text, so a document's measure is
+ * kept with it, per operation name and the numbers among the variables (the only ones a page
+ * size can come from): a channel's repeated query is measured once.
+ */
 export function queryLimitsPlugin<T extends object>(limits: QueryLimits): ApolloServerPlugin<T> {
+  const measured = new WeakMap<DocumentNode, Map<string, QueryMeasure>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
-          // A page size the request does not give is the page the subgraph serves without one.
-          const measure = measureOperation(
-            schema,
-            document,
-            operationName,
-            request.variables ?? {},
-            DEFAULT_PAGE_SIZE,
-            limits.listSize,
-          );
+          const variables = request.variables ?? {};
+          const numbers = Object.entries(variables).filter(([, value]) => typeof value === 'number');
+          const key = `${operationName ?? ''} ${JSON.stringify(numbers)}`;
+          let byKey = measured.get(document);
+          if (!byKey) measured.set(document, (byKey = new Map()));
+          let measure = byKey.get(key);
+          if (!measure) {
+            // A page size the request does not give is the page the subgraph serves without one.
+            measure = measureOperation(schema, document, operationName, variables, DEFAULT_PAGE_SIZE, limits.listSize);
+            if (byKey.size < 100) byKey.set(key, measure);
+          }
           const error = checkLimits(measure, limits);
           if (error) throw error;
         },

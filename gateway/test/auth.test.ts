@@ -193,6 +193,10 @@ describe('authentication and query limits', () => {
     const cheap = await t.client.raw<{ customer: { orders: { edges: unknown[] } } }>(expensive, { id: customerId, n: 2 });
     expect(cheap.errors).toBeUndefined();
     expect(cheap.data?.customer.orders.edges).toHaveLength(2);
+    // The same document measured again with the larger page: each page size has its own measure.
+    expect((await t.client.raw(expensive, { id: customerId, n: 100 })).errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX' } }),
+    ]);
   });
 
   it('refuses a page larger than the maximum page size, naming the limit', async () => {
