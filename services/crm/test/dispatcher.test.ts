@@ -167,6 +167,51 @@ describe('the message dispatcher', () => {
     }
   });
 
+  it("puts a message on the survivor's timeline when its customer is merged away while it is sent", async () => {
+    const id = await queue();
+    const survivorId = randomUUID();
+    const merging: MessageSender = {
+      name: 'merging',
+      async send() {
+        // What a merge does meanwhile: the survivor gets the message, the duplicate becomes a tombstone.
+        await db.getRepository(Customer).insert({
+          id: survivorId,
+          email: 'ada.l@example.com',
+          phone: null,
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          channels: [],
+          mergedIntoId: null,
+        });
+        await db.getRepository(CustomerMessage).update({ id }, { customerId: survivorId });
+        await db.getRepository(Customer).update({ id: customerId }, { mergedIntoId: survivorId });
+        return { providerMessageId: 'p-merged' };
+      },
+    };
+    try {
+      expect(await new MessageDispatcher(db, merging, { log }).dispatchDue()).toBe(1);
+      expect(await messageRow(id)).toMatchObject({ status: MessageStatus.SENT, customerId: survivorId });
+      expect((await timelineOf(id)).map((i) => i.customerId)).toEqual([survivorId]);
+    } finally {
+      await db.getRepository(Customer).update({ id: customerId }, { mergedIntoId: null });
+    }
+  });
+
+  it('sends every message due in one pass, in the order they fell due, and leaves the one not due yet', async () => {
+    const first = await queue();
+    const second = await queue();
+    const later = await queue();
+    await db.getRepository(CustomerMessage).update({ id: first }, { nextAttemptAt: new Date(Date.now() - 2_000) });
+    await db.getRepository(CustomerMessage).update({ id: later }, { nextAttemptAt: new Date(Date.now() + 60_000) });
+    const sender = new ScriptedSender();
+    const dispatcher = new MessageDispatcher(db, sender, { log });
+    expect(await dispatcher.dispatchDue()).toBe(2);
+    expect(sender.accepted.map((m) => m.id)).toEqual([first, second]);
+    expect(await messageRow(later)).toMatchObject({ status: MessageStatus.PENDING, attempts: 0 });
+    expect((await dispatcher.nextDueAt())?.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    await db.getRepository(CustomerMessage).update({ id: later }, { status: MessageStatus.FAILED });
+  });
+
   it('tries a failed message again on its own when its retry falls due', async () => {
     const sender = new ScriptedSender([new Error('421 try again later')]);
     const dispatcher = new MessageDispatcher(db, sender, { log, retryDelayMs: 100 });

@@ -378,7 +378,8 @@ export async function defineSegment(db: DataSource, draft: SegmentDraft, now = n
       await manager.delete(SegmentMember, { segmentId: segment.id, customerId });
       await publishMembership(manager, { segmentId: segment.id, customerId, member: false });
     }
-    await manager.update(Segment, { id: segment.id }, { size });
+    // The definition's time, to the millisecond: what another replica's cached rules are checked against.
+    await manager.update(Segment, { id: segment.id }, { size, updatedAt: now });
     segment.size = size;
     return segment;
   });

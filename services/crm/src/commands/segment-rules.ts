@@ -7,8 +7,9 @@ export type SegmentRules = Pick<Segment, 'id' | 'rule'>[];
 
 /**
  * How long a process trusts the rules it read while their version stays the same. The version
- * (how many segments, and the latest change) sees every definition and removal at once; the bound
- * covers the one it cannot: a redefinition on a replica whose clock is behind the latest change.
+ * (how many segments, and when one was last defined or its size changed) shows a definition or a
+ * removal by any replica at once; the bound covers what it can miss: two definitions within the
+ * same millisecond, or one made by a replica whose clock is behind the latest change.
  */
 export const SEGMENT_RULES_MAX_AGE_MS = 60_000;
 
