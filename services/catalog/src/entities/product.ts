@@ -15,7 +15,7 @@ export class Attribute {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'One product truth for every channel.' })
+@ObjectType({ simpleResolvers: true, description: 'One product truth for every channel.' })
 @Entity('product')
 @Index('product_name', ['name', 'id'])
 // PostgreSQL: the trigram index of searchText for typo-tolerant search, created by a hand-written
@@ -93,7 +93,7 @@ registerEnumType(GiftCardKind, {
 });
 
 @Directive('@key(fields: "sku")')
-@ObjectType({ description: 'A sellable variant of a product (one size and color), identified by SKU.' })
+@ObjectType({ simpleResolvers: true, description: 'A sellable variant of a product (one size and color), identified by SKU.' })
 @Entity('product_variant')
 export class ProductVariant {
   @Field({ description: 'The SKU: the stock keeping unit that identifies this variant everywhere (carts, orders, stock).' })
@@ -148,7 +148,7 @@ export class ChannelPrice {
 }
 
 /** Whether a channel may sell at a price of its own; without a row it may not. */
-@ObjectType({ description: "The retailer's rule for a channel's prices." })
+@ObjectType({ simpleResolvers: true, description: "The retailer's rule for a channel's prices." })
 @Entity('channel_price_policy')
 export class ChannelPricePolicy {
   @Field(() => Channel, { description: 'The channel this policy is for.' })

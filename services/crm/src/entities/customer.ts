@@ -28,7 +28,7 @@ registerEnumType(ContactChannel, {
 });
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'One shopper, the same in every channel.' })
+@ObjectType({ simpleResolvers: true, description: 'One shopper, the same in every channel.' })
 @Entity('customer')
 // Who registered recently (the lifecycle job's welcome) without reading every customer.
 @Index('customer_created', ['createdAt'])
@@ -81,7 +81,7 @@ export class Customer {
   updatedAt!: Date;
 }
 
-@ObjectType({ description: 'One identifier a customer is known by in some channel.' })
+@ObjectType({ simpleResolvers: true, description: 'One identifier a customer is known by in some channel.' })
 @Entity('customer_identity')
 @Index('customer_identity_kind_value', ['kind', 'value'], { unique: true })
 export class CustomerIdentity {
@@ -111,7 +111,7 @@ export class CustomerIdentity {
 }
 
 /** The customer's decision on being contacted through one channel, with when and where it was made. */
-@ObjectType({ description: 'Consent to be contacted on one channel (email, SMS, push).' })
+@ObjectType({ simpleResolvers: true, description: 'Consent to be contacted on one channel (email, SMS, push).' })
 @Entity('customer_consent')
 @Index('customer_consent_customer_channel', ['customerId', 'channel'], { unique: true })
 export class MarketingConsent {

@@ -16,7 +16,7 @@ registerEnumType(LocationType, {
 });
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A warehouse or a store that holds stock.' })
+@ObjectType({ simpleResolvers: true, description: 'A warehouse or a store that holds stock.' })
 @Entity('location')
 export class Location {
   @Field(() => ID, { description: 'The location id.' })

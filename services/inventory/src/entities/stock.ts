@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { availableUnits } from '../domain/stock';
 
 /** Units of one SKU at one location. */
-@ObjectType({ description: 'Units of one SKU at one location.' })
+@ObjectType({ simpleResolvers: true, description: 'Units of one SKU at one location.' })
 @Entity('stock')
 @Index('stock_sku', ['sku'])
 export class Stock {

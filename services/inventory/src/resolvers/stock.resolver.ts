@@ -144,14 +144,14 @@ export class StockResolver {
   ): Promise<StockMovementConnection> {
     const filters = { locationId: locationId ?? undefined };
     const pages = await countedPagesByKey(ctx.db, {
-        entity: StockMovement,
-        partitionBy: 'sku',
-        keys: [sku],
-        orderBy: LEDGER_SORT,
-        first: pageSize(first),
-        after: decodeCursor(after),
-        filters,
-      });
+      entity: StockMovement,
+      partitionBy: 'sku',
+      keys: [sku],
+      orderBy: LEDGER_SORT,
+      first: pageSize(first),
+      after: decodeCursor(after),
+      filters,
+    });
     const page = pages.get(sku)!;
     const cursorOf = (m: StockMovement) => encodeCursor(cursorKey(m, LEDGER_SORT));
     return toConnection(page, cursorOf);

@@ -26,7 +26,7 @@ registerEnumType(LedgerKind, {
   },
 });
 
-@ObjectType({ description: "A customer's membership: one card and one balance in every channel." })
+@ObjectType({ simpleResolvers: true, description: "A customer's membership: one card and one balance in every channel." })
 @Entity('loyalty_account')
 export class LoyaltyAccount {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -73,7 +73,10 @@ export class LoyaltyAccount {
 }
 
 /** One movement of points. Append-only: the balance is always the sum of these. */
-@ObjectType({ description: 'One movement of points. Append-only: the balance is always the sum of these.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One movement of points. Append-only: the balance is always the sum of these.',
+})
 @Entity('ledger_entry')
 @Index('ledger_entry_account', ['accountId', 'occurredAt'])
 @Index('ledger_entry_engagement', ['accountId', 'engagementKind', 'occurredAt'])

@@ -71,7 +71,7 @@ export class PostalAddress {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An order from any channel.' })
+@ObjectType({ simpleResolvers: true, description: 'An order from any channel.' })
 @Entity('customer_order')
 @Index('customer_order_customer_placed', ['customerId', 'placedAt'])
 @Index('customer_order_idempotency', ['idempotencyScope', 'idempotencyKey'], { unique: true })
@@ -181,7 +181,7 @@ export class Order {
   }
 }
 
-@ObjectType({ description: 'One SKU of an order with its quantity and unit price.' })
+@ObjectType({ simpleResolvers: true, description: 'One SKU of an order with its quantity and unit price.' })
 @Entity('order_line')
 export class OrderLine {
   @Field(() => ID, { description: 'The line id (for returns and modifications).' })
@@ -248,7 +248,10 @@ export class OrderLine {
   }
 }
 
-@ObjectType({ description: 'A part of an order that leaves one location one way (shipment, pickup or carry-out).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A part of an order that leaves one location one way (shipment, pickup or carry-out).',
+})
 @Entity('fulfillment')
 export class Fulfillment {
   @Field(() => ID, { description: 'The fulfillment id.' })
