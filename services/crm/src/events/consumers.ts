@@ -46,7 +46,7 @@ async function customerOf(manager: EntityManager, customerId: string | null | un
 export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
   /** Queues messages; the dispatcher is started first so it sees this transaction commit. */
   const message = (manager: EntityManager, customer: Customer, request: MessageRequest, contact?: ContactPoints | null) => {
-    dispatcherFor(manager.connection, sender);
+    dispatcherFor(manager.connection, sender, manager.queryRunner);
     return queueMessages(manager, customer, request, contact);
   };
 
@@ -276,7 +276,7 @@ export function createConsumers(sender: MessageSender): ConsumerDefinition[] {
       const purchaser = card.purchaserCustomerId ? await lockCustomer(manager, card.purchaserCustomerId) : null;
       const recipient = card.recipientEmail ?? purchaser?.email ?? null;
       if (!recipient) return; // a guest order always names an email; nothing to send to otherwise
-      dispatcherFor(manager.connection, sender);
+      dispatcherFor(manager.connection, sender, manager.queryRunner);
       await queueTransactionalEmail(manager, {
         customer: purchaser,
         recipient,

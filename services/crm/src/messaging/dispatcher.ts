@@ -95,25 +95,29 @@ export class MessageDispatcher {
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
   }
 
-  /** Watches commits that wrote messages, and sends what is already due. */
-  start(): void {
+  /**
+   * Watches commits that wrote messages, and sends what is already due: at once, or when
+   * `transaction` (the caller's, about to queue messages) ends, so that first pass sees them.
+   */
+  start(transaction?: QueryRunner): void {
     if (!this.stopped) return;
     this.stopped = false;
+    let firstPassAfter = transaction?.isTransactionActive ? transaction : null;
+    const ended = (runner: QueryRunner, committed: boolean) => {
+      const wroteMessages = this.dirty.delete(runner) && committed;
+      if (runner === firstPassAfter) firstPassAfter = null;
+      else if (!wroteMessages) return;
+      this.kick();
+    };
     this.subscriber = {
       afterInsert: (event) => {
         if (event.metadata.target === CustomerMessage && event.queryRunner) this.dirty.add(event.queryRunner);
       },
-      afterTransactionCommit: (event) => {
-        if (!this.dirty.has(event.queryRunner)) return;
-        this.dirty.delete(event.queryRunner);
-        this.kick();
-      },
-      afterTransactionRollback: (event) => {
-        this.dirty.delete(event.queryRunner);
-      },
+      afterTransactionCommit: (event) => ended(event.queryRunner, true),
+      afterTransactionRollback: (event) => ended(event.queryRunner, false),
     };
     this.db.subscribers.push(this.subscriber);
-    this.schedule(0);
+    if (!firstPassAfter) this.schedule(0);
   }
 
   async stop(): Promise<void> {
@@ -312,13 +316,16 @@ export class MessageDispatcher {
 
 const dispatchers = new WeakMap<DataSource, MessageDispatcher>();
 
-/** The database's dispatcher, started on first use (the platform has no service start hook). */
-export function dispatcherFor(db: DataSource, sender: MessageSender): MessageDispatcher {
+/**
+ * The database's dispatcher, started on first use (the platform has no service start hook);
+ * `transaction`: the one the caller queues messages in.
+ */
+export function dispatcherFor(db: DataSource, sender: MessageSender, transaction?: QueryRunner): MessageDispatcher {
   let dispatcher = dispatchers.get(db);
   if (!dispatcher) {
     dispatcher = new MessageDispatcher(db, sender);
     dispatchers.set(db, dispatcher);
-    dispatcher.start();
+    dispatcher.start(transaction);
   }
   return dispatcher;
 }
