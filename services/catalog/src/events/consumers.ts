@@ -76,7 +76,7 @@ const learnFromOrders: ConsumerDefinition = {
     const variants = await productsOfSkus(manager, skus);
     const productOf = new Map(variants.map((v) => [v.sku, v.productId]));
     const productIds = [...new Set(variants.map((v) => v.productId))];
-    const products = new Map(variants.flatMap((v) => (v.categoryPath ? [[v.productId, v.categoryPath] as const] : [])));
+    const categoriesOf = new Map(variants.flatMap((v) => (v.categoryPath ? [[v.productId, v.categoryPath] as const] : [])));
     const at = new Date(event.occurredAt);
 
     if (order.customerId) {
@@ -120,7 +120,7 @@ const learnFromOrders: ConsumerDefinition = {
 
     if (order.customerId) {
       const affinity = new Map<string, number>();
-      for (const [productId, categoryPath] of products) {
+      for (const [productId, categoryPath] of categoriesOf) {
         for (const category of categoryPath) {
           affinity.set(category, (affinity.get(category) ?? 0) + (units.get(productId) ?? 0));
         }
