@@ -74,6 +74,8 @@ export class RunningService {
 
   /** A fresh per-request context: its own DataLoaders, the caller and channel of the request. */
   context(info: RequestInfo): ServiceContext {
+    const serviceLog = this.log;
+    let log: Logger | undefined;
     return {
       service: this.name,
       requestId: info.requestId,
@@ -81,8 +83,10 @@ export class RunningService {
       caller: info.caller,
       db: this.db,
       peers: this.peers,
-      // Every line a resolver logs carries the request id the access logs show.
-      log: this.log.child({ requestId: info.requestId }),
+      // Every line a resolver logs carries the request id the access logs show; made on first use.
+      get log() {
+        return (log ??= serviceLog.child({ requestId: info.requestId }));
+      },
       loaders: new Map(),
     };
   }
