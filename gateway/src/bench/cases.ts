@@ -16,6 +16,8 @@ export interface Case {
   cpu?: () => Promise<number>;
   /** A comparison: left out of the run, not fatal, when it does not answer. */
   optional?: boolean;
+  /** Its requests set off events: their consumers' work counts for the case (measured until the system idles). */
+  setsOffEvents?: boolean;
 }
 
 const customer360 = (first: number) => `query Customer360($id: ID!) {
@@ -120,6 +122,7 @@ export function benchCases(
       id: 'placeOrder',
       name: 'placeOrder, 2 of 20 SKUs, pickup at one of 3 stores',
       url: target.gatewayUrl,
+      setsOffEvents: true,
       headers: () => backOffice,
       body: () => {
         const n = orders++;
@@ -131,6 +134,7 @@ export function benchCases(
       id: 'reserveStock',
       name: 'reserveStock straight to inventory, 2 lines on distinct rows',
       url: target.subgraphUrls.get('inventory')!,
+      setsOffEvents: true,
       headers: () => signedCaller(ordersService, target.subgraphSecret),
       body: () => {
         // Rows (SKU at location) in turn: the requests in flight at once never share one.

@@ -11,35 +11,30 @@
  * neighbour's burst hits every case alike. `--hive` adds anonymous SearchProducts through Hive
  * Gateway on the same subgraphs (hive.ts). Then the system idles for `--idle` seconds.
  *
- * Prints the median of the rounds: req/s, p50 and p99 latency, the system's CPU per request (user
- * + system of its processes; the load generator is not counted; a case's CPU runs until the system
- * idles again, its events' consumers included) and SQL statements per request (every statement
- * the services' databases receive, BEGIN/COMMIT and the outbox's bookkeeping included, from
- * db_statements_total), then each target of the performance issue against this run.
+ * Prints the median of the rounds (report.ts): req/s, p50 and p99 latency, the system's CPU per
+ * request (user + system of its processes; the load generator is not counted) and SQL statements
+ * per request (every statement the services' databases receive, BEGIN/COMMIT and the outbox's
+ * bookkeeping included, from db_statements_total), both counted until the system idles again for a
+ * case that sets off events, so its consumers count too; Customer360's statements for 5 and 50
+ * orders from single requests; then each performance target (targets.ts) against this run.
  * No thresholds: the numbers are for reading (the targets are mostly ratios between cases).
  */
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { GatewayClient } from '../client';
 import { issueToken } from '../token';
 import { benchCases, type Case } from './cases';
 import { prepareFixture } from './fixture';
 import { startHive, type Hive } from './hive';
-import { idle, median, runCase, settle, type Idle, type Measured } from './measure';
+import { idle, runCase, send, settle, statementsOfOne, type Exact, type Idle, type Measured } from './measure';
+import { report } from './report';
 import { distributed, embedded, type Target } from './target';
-import { verdicts, type Row } from './targets';
 
 /** Sends a case's request a few times: it must answer without errors (and its code paths warm up). */
 async function answers(c: Case): Promise<string | null> {
   for (let i = 0; i < 3; i++) {
-    const response = await fetch(c.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...c.headers() },
-      body: c.body(),
-    });
-    const text = await response.text();
-    if (!response.ok || /"errors"|"userErrors":\[\{/.test(text)) return `${response.status} ${text.slice(0, 500)}`;
+    const problem = await send(c);
+    if (problem) return problem;
   }
   return null;
 }
@@ -56,24 +51,22 @@ async function warmUp(cases: Case[]): Promise<Case[]> {
   return answering;
 }
 
-function summarize(c: Case, samples: Measured[]): Row {
-  const of = (pick: (m: Measured) => number) => median(samples.map(pick));
-  return {
-    id: c.id,
-    case: c.name,
-    'req/s': Math.round(of((m) => m.rps)),
-    'p50 ms': of((m) => m.p50),
-    'p99 ms': of((m) => m.p99),
-    'CPU ms/req': Number(of((m) => m.cpuMs).toFixed(2)),
-    'SQL/req': Number(of((m) => m.statements).toFixed(1)),
-    errors: samples.reduce((sum, m) => sum + m.errors, 0),
-  };
-}
-
-/** Statements per request by service, medians over the rounds. */
-function byService(samples: Measured[]): Record<string, number> {
-  const services = [...new Set(samples.flatMap((m) => Object.keys(m.byService)))].sort();
-  return Object.fromEntries(services.map((s) => [s, Number(median(samples.map((m) => m.byService[s] ?? 0)).toFixed(1))]));
+/** The cases in turn, round after round (A, B, C, ..., A, B, ...), so a neighbour's burst hits every case alike. */
+async function measureRounds(target: Target, cases: Case[], load: { duration: number; connections: number; rounds: number }) {
+  const samples = new Map<string, Measured[]>(cases.map((c) => [c.id, []]));
+  const loadAverages: number[] = [];
+  for (let round = 1; round <= load.rounds; round++) {
+    for (const c of cases) {
+      const m = await runCase(target, c, load.duration, load.connections);
+      samples.get(c.id)!.push(m);
+      loadAverages.push(loadavg()[0]!);
+      process.stderr.write(
+        `round ${round} ${c.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ` +
+          `${m.cpuMs.toFixed(2)} ms CPU/req, ${m.statements.toFixed(1)} SQL/req, ${m.errors} errors\n`,
+      );
+    }
+  }
+  return { samples, load: loadAverages };
 }
 
 async function main(): Promise<void> {
@@ -104,65 +97,31 @@ async function main(): Promise<void> {
     if (values.hive) hive = await startHive(target);
     const cases = await warmUp(benchCases(target, fixture, token, hive ?? undefined));
     await settle(target);
+    // Customer360's statements for 5 and 50 orders, exactly (single requests, not under load).
+    const history: Record<string, Exact> = {};
+    for (const c of cases.filter((c) => c.id.startsWith('customer360Orders'))) history[c.id] = await statementsOfOne(target, c);
 
-    const samples = new Map<string, Measured[]>(cases.map((c) => [c.id, []]));
-    const load: number[] = [];
-    for (let round = 1; round <= rounds; round++) {
-      for (const c of cases) {
-        const m = await runCase(target, c, duration, connections);
-        samples.get(c.id)!.push(m);
-        load.push(loadavg()[0]!);
-        process.stderr.write(
-          `round ${round} ${c.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ` +
-            `${m.cpuMs.toFixed(2)} ms CPU/req, ${m.statements.toFixed(1)} SQL/req, ${m.errors} errors\n`,
-        );
-      }
-    }
+    const { samples, load } = await measureRounds(target, cases, { duration, connections, rounds });
     const hiveVersion = hive?.version ?? null;
     await hive?.stop();
     hive = null;
     const quiet: Idle | null = Number(values.idle) > 0 ? await idle(target, Number(values.idle)) : null;
 
-    const table = cases.map((c) => summarize(c, samples.get(c.id)!));
-    const statementsByService = Object.fromEntries(cases.map((c) => [c.id, byService(samples.get(c.id)!)]));
-    const results = { distributed: target.distributed, rows: new Map(table.map((row) => [row.id, row])), idle: quiet };
-    const judged = verdicts(results);
-
-    const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()})`;
-    const comparison = hiveVersion ? `, Hive Gateway ${hiveVersion}` : '';
-    process.stdout.write(
-      `${target.mode}${comparison}, ${machine}, ${connections} connections, ${rounds} rounds of ${duration} s per case, medians; ` +
-        `load average during the run ${Math.min(...load).toFixed(2)}..${Math.max(...load).toFixed(2)}\n` +
-        'SQL/req: every statement the databases receive (BEGIN/COMMIT, outbox and de-duplication bookkeeping included), its events included\n',
-    );
-    console.table(table.map(({ id: _id, ...row }) => row));
-    for (const id of ['placeOrder', 'reserveStock']) {
-      const split = Object.entries(statementsByService[id] ?? {}).filter(([, n]) => n > 0);
-      if (split.length) process.stdout.write(`${id} SQL/req by service: ${split.map(([s, n]) => `${s} ${n}`).join(', ')}\n`);
-    }
-    if (quiet) {
-      process.stdout.write(
-        `idle, ${quiet.seconds.toFixed(0)} s without traffic: ${quiet.cpuPercent.toFixed(1)}% of one core, ` +
-          `${quiet.statementsPerSecond.toFixed(1)} SQL statements/s\n`,
-      );
-    }
-    for (const v of judged) process.stdout.write(`${v.met ? 'met    ' : 'NOT MET'}  ${v.target}: ${v.measured}\n`);
-    if (values.json) {
-      const json = {
-        mode: target.mode,
-        hiveGateway: hiveVersion,
-        machine,
+    report(
+      {
+        mode: `${target.mode}${hiveVersion ? `, Hive Gateway ${hiveVersion}` : ''}`,
+        distributed: target.distributed,
         connections,
         rounds,
         duration,
         load,
-        table,
-        statementsByService,
+        cases,
+        samples,
+        history,
         idle: quiet,
-        targets: judged,
-      };
-      writeFileSync(values.json, JSON.stringify(json, null, 2));
-    }
+      },
+      values.json,
+    );
   } finally {
     await hive?.stop();
     await target.close();
