@@ -1,5 +1,6 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { runSql, tableOf } from './search/sql';
 
 /** Which rows to read: `property IN (values)`, optional equalities, optional order. */
 export interface RowsWhereIn<E> {
@@ -33,9 +34,7 @@ function shapeOf<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<E
   const columns = metadata.columns.filter((c) => !c.isVirtual && !c.isVirtualProperty);
   if (metadata.relations.length || metadata.embeddeds.length)
     throw new Error(`${metadata.name}: relations and embeddeds are not read here`);
-  const table = metadata.schema
-    ? `${driver.escape(metadata.schema)}.${driver.escape(metadata.tableName)}`
-    : driver.escape(metadata.tableName);
+  const table = tableOf(db, entity);
   shape = {
     metadata,
     table,
@@ -124,6 +123,13 @@ export async function selectEntities<E extends ObjectLiteral>(
   params: Record<string, unknown>,
 ): Promise<E[]> {
   const shape = shapeOf(db, entity);
-  const [sql, values] = db.driver.escapeQueryWithParameters(`${shape.select} WHERE ${condition(shape.table)}`, params);
-  return ((await db.query(sql, values)) as Record<string, unknown>[]).map(shape.hydrate);
+  return (await runSql<Record<string, unknown>>(db, `${shape.select} WHERE ${condition(shape.table)}`, params)).map(
+    shape.hydrate,
+  );
+}
+
+/** `?, ?, ?` on SQLite, `$1, $2, $3` on PostgreSQL: positional parameters for `db.query`. */
+export function placeholders(db: DataSource, count: number, from = 1): string {
+  const postgres = db.driver.options.type === 'postgres';
+  return Array.from({ length: count }, (_, i) => (postgres ? `$${from + i}` : '?')).join(', ');
 }

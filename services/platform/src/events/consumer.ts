@@ -1,5 +1,7 @@
 import { CreateDateColumn, Entity, Index, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../database';
+import { placeholders } from '../entity-reads';
+import { tableOf } from '../search/sql';
 import type { Peers } from '../peers';
 import type { EventEnvelope } from './envelope';
 
@@ -47,9 +49,14 @@ export async function applyOnce(
   handle: (manager: EntityManager, event: EventEnvelope) => Promise<void>,
 ): Promise<boolean> {
   return inTransaction(db, async (manager) => {
-    const seen = await manager.existsBy(ProcessedEvent, { consumer, eventId: event.id });
-    if (seen) return false;
-    await manager.insert(ProcessedEvent, { consumer, eventId: event.id });
+    // One statement claims the event for this consumer or finds it applied: the row inserted
+    // comes back, a conflicting one does not (and on PostgreSQL waits for a concurrent claim).
+    const claimed = (await manager.query(
+      `INSERT INTO ${tableOf(db, ProcessedEvent)} ("consumer", "eventId") VALUES (${placeholders(db, 2)}) ` +
+        `ON CONFLICT DO NOTHING RETURNING "eventId"`,
+      [consumer, event.id],
+    )) as unknown[];
+    if (claimed.length === 0) return false;
     await handle(manager, event);
     return true;
   });

@@ -114,7 +114,7 @@ export const RELAY_LEASE_MS = 60_000;
 /**
  * Publishes committed outbox rows in commit order, each row on its own: a batch is claimed (a
  * lease in `claimedUntil`, taken with SKIP LOCKED on PostgreSQL so replicas claim different rows),
- * then every row is published and marked published in its own short statement. A row whose
+ * then every row is published in order and the published ones marked in one statement. A row whose
  * publish fails counts the attempt, keeps its error and waits `nextAttemptAt` (backoff) while
  * the rows behind it go on; the bus being down (`BusUnavailableError`) ends the round instead,
  * without backoff, so the backlog goes out in order as soon as the bus is back.
@@ -133,7 +133,7 @@ export class OutboxRelay {
   private readonly retryDelayMs: number;
   private readonly maxRetryDelayMs: number;
   private readonly leaseMs: number;
-  private readonly published: { inc(): void };
+  private readonly published: { inc(count?: number): void };
 
   constructor(
     private readonly db: DataSource,
@@ -226,42 +226,56 @@ export class OutboxRelay {
     }, delayMs);
   }
 
-  /** One batch: claim, then publish and mark row by row. */
+  /**
+   * One batch: claim, publish in order, then mark what was published in one statement (a crash
+   * before the mark publishes those events again, which consumers take once).
+   */
   private async publishBatch(after: number): Promise<{ claimed: number; sent: number; last: number; stop: boolean }> {
     if (!this.db.isInitialized) return { claimed: 0, sent: 0, last: after, stop: true };
     const leaseEnd = Date.now() + this.leaseMs;
     const rows = await this.claim(after, new Date(leaseEnd));
-    let sent = 0;
-    for (const [index, row] of rows.entries()) {
-      // A claim about to lapse: another replica may take these rows now, so leave them to it.
-      if (Date.now() > leaseEnd - this.leaseMs / 10) {
-        await this.release(rows.slice(index));
-        return { claimed: rows.length, sent, last: row.sequence, stop: true };
-      }
-      try {
-        await this.bus.publish(JSON.parse(row.envelope) as EventEnvelope);
-      } catch (error) {
-        const busDown = error instanceof BusUnavailableError;
-        await this.recordFailure(row, error as Error, busDown);
-        if (busDown) {
-          // Every publish would fail the same way: free the rest for the next round.
-          await this.release(rows.slice(index + 1));
-          return { claimed: rows.length, sent, last: row.sequence, stop: true };
+    const sent: number[] = [];
+    try {
+      for (const [index, row] of rows.entries()) {
+        // A claim about to lapse: another replica may take these rows now, so leave them to it.
+        if (Date.now() > leaseEnd - this.leaseMs / 10) {
+          await this.release(rows.slice(index));
+          return { claimed: rows.length, sent: sent.length, last: row.sequence, stop: true };
         }
-        this.log.warn({ err: (error as Error).message, event: row.eventId, attempts: row.attempts + 1 }, 'outbox publish failed');
-        continue;
+        try {
+          await this.bus.publish(JSON.parse(row.envelope) as EventEnvelope);
+        } catch (error) {
+          const busDown = error instanceof BusUnavailableError;
+          await this.recordFailure(row, error as Error, busDown);
+          if (busDown) {
+            // Every publish would fail the same way: free the rest for the next round.
+            await this.release(rows.slice(index + 1));
+            return { claimed: rows.length, sent: sent.length, last: row.sequence, stop: true };
+          }
+          this.log.warn(
+            { err: (error as Error).message, event: row.eventId, attempts: row.attempts + 1 },
+            'outbox publish failed',
+          );
+          continue;
+        }
+        sent.push(row.sequence);
       }
-      await this.write((manager) =>
-        manager.update(
-          OutboxEvent,
-          { sequence: row.sequence },
-          { publishedAt: new Date(), claimedUntil: null, nextAttemptAt: null },
-        ),
-      );
-      this.published.inc();
-      sent++;
+    } finally {
+      await this.markPublished(sent);
     }
-    return { claimed: rows.length, sent, last: rows.at(-1)?.sequence ?? after, stop: false };
+    return { claimed: rows.length, sent: sent.length, last: rows.at(-1)?.sequence ?? after, stop: false };
+  }
+
+  private async markPublished(sequences: number[]): Promise<void> {
+    if (sequences.length === 0) return;
+    await this.write((manager) =>
+      manager.update(
+        OutboxEvent,
+        { sequence: In(sequences) },
+        { publishedAt: new Date(), claimedUntil: null, nextAttemptAt: null },
+      ),
+    );
+    this.published.inc(sequences.length);
   }
 
   /**
