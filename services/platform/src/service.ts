@@ -160,14 +160,15 @@ export async function startService(definition: ServiceDefinition, options: Servi
   const consumers = (definition.consumers ?? []).map((consumer) => {
     const tools = { service: definition.name, peers: options.peers };
     const apply: EventApplier = (manager, event) => consumer.handle(manager, event, tools);
-    return { durable: `${definition.name}-${consumer.name}`, types: consumer.types, apply };
+    return { durable: `${definition.name}-${consumer.name}`, types: consumer.types, apply, ignores: consumer.ignores };
   });
   registerConsumers(db, new Map(consumers.map((c) => [c.durable, c.apply])));
-  for (const { durable, types, apply } of consumers) {
+  for (const { durable, types, apply, ignores } of consumers) {
     await options.bus.subscribe({
       durable,
       types,
       handle: async (event) => {
+        if (ignores && (await ignores(db, event))) return;
         // In the trace of the request that wrote the event, when tracing is on.
         await inEventSpan(`${event.type} ${durable}`, event.traceparent, () =>
           deliverOnce(db, durable, event, apply, { maxDeliveries: events.maxDeliveries, log, service: definition.name }),

@@ -7,6 +7,7 @@ import { ReturnRequest } from '../entities/return';
 import { ReplenishmentSubscription } from '../entities/subscription';
 import { appendHistory } from '../commands/history';
 import { enqueueDeliveries } from '../partners/webhooks';
+import { subscribedTopics } from '../partners/subscribed-topics';
 import { TOPIC_OF_EVENT } from '../partners/topics';
 import { shoppingListPurchases } from './shopping-list';
 import { eraseShopperRecords, mergeShopperRecords } from '../commands/shopper-records';
@@ -79,6 +80,11 @@ const webhookDeliveries: ConsumerDefinition = {
   types: Object.keys(TOPIC_OF_EVENT),
   async handle(manager, event) {
     await enqueueDeliveries(manager, event);
+  },
+  // Most events (every stock change) have no subscriber: no transaction for them.
+  async ignores(db, event) {
+    const mapping = TOPIC_OF_EVENT[event.type];
+    return !mapping || !(await subscribedTopics(db).mayReceive(db.manager, mapping.topic));
   },
 };
 

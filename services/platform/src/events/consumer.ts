@@ -35,6 +35,11 @@ export interface ConsumerDefinition {
   name: string;
   types: string[];
   handle: (manager: EntityManager, event: EventEnvelope, tools: ConsumerTools) => Promise<void>;
+  /**
+   * True for an event the handler would change nothing for, told before any transaction: it is
+   * acknowledged without one, and without a de-duplication row (a redelivery is asked again).
+   */
+  ignores?: (db: DataSource, event: EventEnvelope) => Promise<boolean>;
 }
 
 /**
