@@ -71,7 +71,7 @@ describe.each(DIALECTS)('outbox relay on %s', (dialect) => {
 
   it('publishes the others once when one event fails, keeps its attempts, and sends it when the bus recovers', async () => {
     const bus = new FlakyBus();
-    const relay = new OutboxRelay(db, bus, log, { retryDelayMs: 150, maxRetryDelayMs: 150 });
+    const relay = new OutboxRelay(db, bus, log, { retryDelayMs: 1_000, maxRetryDelayMs: 1_000 });
     const [a, b, c, d] = await record(4);
     bus.refused.add(b!);
 
@@ -89,14 +89,14 @@ describe.each(DIALECTS)('outbox relay on %s', (dialect) => {
     expect((await row(b!)).attempts).toBe(1);
 
     // After the backoff it is tried again, and fails again: the count grows, nothing else is re-sent.
-    await sleep(200);
+    await sleep(1_100);
     expect(await relay.flush()).toBe(0);
     expect((await row(b!)).attempts).toBe(2);
     expect(bus.published).toEqual([a, c, d, e]);
 
     // The bus takes it: it goes out once, its attempts are kept.
     bus.refused.clear();
-    await sleep(200);
+    await sleep(1_100);
     expect(await relay.flush()).toBe(1);
     expect(bus.published).toEqual([a, c, d, e, b]);
     expect(await row(b!)).toMatchObject({ attempts: 2, lastError: `broker refused ${b}` });

@@ -8,7 +8,7 @@ import { ReplenishmentSubscription } from '../entities/subscription';
 import { appendHistory } from '../commands/history';
 import { enqueueDeliveries } from '../partners/webhooks';
 import { subscribedTopics } from '../partners/subscribed-topics';
-import { TOPIC_OF_EVENT } from '../partners/topics';
+import { TOPIC_OF_EVENT, webhookEvent } from '../partners/topics';
 import { shoppingListPurchases } from './shopping-list';
 import { eraseShopperRecords, mergeShopperRecords } from '../commands/shopper-records';
 
@@ -81,10 +81,17 @@ const webhookDeliveries: ConsumerDefinition = {
   async handle(manager, event) {
     await enqueueDeliveries(manager, event);
   },
-  // Most events (every stock change) have no subscriber: no transaction for them.
+  // Most events (every stock change) have no subscriber: no transaction for them. A malformed
+  // one is still handled, so it is refused and parked like at every other consumer.
   async ignores(db, event) {
     const mapping = TOPIC_OF_EVENT[event.type];
-    return !mapping || !(await subscribedTopics(db).mayReceive(db.manager, mapping.topic));
+    if (!mapping) return false;
+    try {
+      webhookEvent(event);
+    } catch {
+      return false;
+    }
+    return !(await subscribedTopics(db).mayReceive(db.manager, mapping.topic));
   },
 };
 
