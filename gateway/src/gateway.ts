@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
@@ -103,7 +104,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const edge = gatewayEdge(options, limits, options.log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...edge.plugins, graphqlMetricsPlugin<GatewayContext>('gateway')],
+    // No cache hints are used, so no cache-control plugin to compute them on every request.
+    plugins: [...edge.plugins, graphqlMetricsPlugin<GatewayContext>('gateway'), ApolloServerPluginCacheControlDisabled()],
     introspection: edge.introspection,
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,

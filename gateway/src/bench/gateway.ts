@@ -1,6 +1,6 @@
 /**
  * `pnpm bench:gateway [--duration 10] [--connections 10] [--rounds 3] [--idle 10] [--hive]
- *   [--json out.json] [--distributed DIR [--database NAME]]`
+ *   [--json out.json] [--distributed DIR [--database NAME]] [--only CASE]`
  *
  * Starts the embedded system in a child process (serve.ts), or with `--distributed DIR` uses the
  * running `scripts/distributed.sh` whose DIST_DIR is DIR (start it with RATE_LIMIT_PER_MINUTE and
@@ -80,6 +80,8 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       distributed: { type: 'string' },
       database: { type: 'string' },
+      // Only the cases whose id or name contains this (e.g. `customer360` while profiling one path).
+      only: { type: 'string' },
     },
   });
   const duration = Number(values.duration);
@@ -95,7 +97,11 @@ async function main(): Promise<void> {
     const admin = new GatewayClient(target.gatewayUrl, { 'x-channel': 'WEB', authorization: `Bearer ${token}` });
     const fixture = await prepareFixture(admin);
     if (values.hive) hive = await startHive(target);
-    const cases = await warmUp(benchCases(target, fixture, token, hive ?? undefined));
+    const only = values.only?.toLowerCase();
+    const chosen = benchCases(target, fixture, token, hive ?? undefined).filter(
+      (c) => !only || c.id.toLowerCase().includes(only) || c.name.toLowerCase().includes(only),
+    );
+    const cases = await warmUp(chosen);
     await settle(target);
     // Customer360's statements for 5 and 50 orders, exactly (single requests, not under load).
     const history: Record<string, Exact> = {};

@@ -101,14 +101,23 @@ export function hydrateRows<E extends ObjectLiteral>(
   return rows.map(shapeOf(db, entity).hydrate);
 }
 
+const columnLists = new WeakMap<EntityShape<ObjectLiteral>, Map<string, string>>();
+
 /** `"a", "b", ...`: every column of `entity`, for a hand-written SELECT whose rows `hydrateRows` reads. */
 export function entityColumns(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias?: string): string {
-  const { metadata } = shapeOf(db, entity);
-  const prefix = alias ? `${alias}.` : '';
-  return metadata.columns
-    .filter((c) => !c.isVirtual && !c.isVirtualProperty)
-    .map((c) => `${prefix}${db.driver.escape(c.databaseName)}`)
-    .join(', ');
+  const shape = shapeOf(db, entity);
+  let byAlias = columnLists.get(shape);
+  if (!byAlias) columnLists.set(shape, (byAlias = new Map()));
+  let list = byAlias.get(alias ?? '');
+  if (list === undefined) {
+    const prefix = alias ? `${alias}.` : '';
+    list = shape.metadata.columns
+      .filter((c) => !c.isVirtual && !c.isVirtualProperty)
+      .map((c) => `${prefix}${db.driver.escape(c.databaseName)}`)
+      .join(', ');
+    byAlias.set(alias ?? '', list);
+  }
+  return list;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -98,7 +98,13 @@ export async function serveSubgraph(
   };
   const apollo = new ApolloServer<ServiceContext>({
     schema: service.schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), logErrors, graphqlMetricsPlugin<ServiceContext>(service.name)],
+    // No cache hints are used: without the cache-control plugin Apollo does not wrap every field's resolver.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      logErrors,
+      graphqlMetricsPlugin<ServiceContext>(service.name),
+    ],
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown: close HTTP, stop the relay, drain the bus, then the database.
