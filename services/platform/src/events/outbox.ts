@@ -2,7 +2,6 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  In,
   Index,
   PrimaryGeneratedColumn,
   type DataSource,
@@ -17,6 +16,8 @@ import { newEnvelope, type EventEnvelope } from './envelope';
 import { publishedEvents } from './event-metrics';
 import { eventDefinition } from './payloads';
 import { currentTraceparent } from '../trace-context';
+import { entityColumns, hydrateRows } from '../entity-reads';
+import { runSql, tableOf } from '../search/sql';
 
 /** An event committed with the state change that caused it, waiting to be published. */
 @Entity('outbox_event')
@@ -268,39 +269,30 @@ export class OutboxRelay {
 
   private async markPublished(sequences: number[]): Promise<void> {
     if (sequences.length === 0) return;
-    await this.write((manager) =>
-      manager.update(
-        OutboxEvent,
-        { sequence: In(sequences) },
-        { publishedAt: new Date(), claimedUntil: null, nextAttemptAt: null },
-      ),
+    await this.statement(
+      `UPDATE ${tableOf(this.db, OutboxEvent)} SET "publishedAt" = :now, "claimedUntil" = NULL, "nextAttemptAt" = NULL ` +
+        `WHERE "sequence" IN (:...sequences)`,
+      { now: this.time(new Date()), sequences },
     );
     this.published.inc(sequences.length);
   }
 
   /**
-   * Claims up to `batchSize` due rows after sequence `after`, oldest first. On PostgreSQL the
-   * SELECT ... FOR UPDATE SKIP LOCKED lets replicas claim at once without taking the same rows;
-   * the lease commits at once, so no lock is held while publishing.
+   * Claims up to `batchSize` due rows after sequence `after`, oldest first, in one statement. On
+   * PostgreSQL FOR UPDATE SKIP LOCKED lets replicas claim at once without taking the same rows; the
+   * lease commits at once, so no lock is held while publishing.
    */
-  private claim(after: number, until: Date): Promise<OutboxEvent[]> {
-    const now = new Date();
-    return this.write(async (manager) => {
-      let query = manager
-        .createQueryBuilder(OutboxEvent, 'e')
-        .where('e.publishedAt IS NULL')
-        .andWhere('e.sequence > :after', { after })
-        .andWhere('(e.nextAttemptAt IS NULL OR e.nextAttemptAt <= :now)', { now })
-        .andWhere('(e.claimedUntil IS NULL OR e.claimedUntil <= :now)', { now })
-        .orderBy('e.sequence', 'ASC')
-        .limit(this.batchSize);
-      if (dialectOf(this.db) === 'postgres') query = query.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const rows = await query.getMany();
-      if (rows.length > 0) {
-        await manager.update(OutboxEvent, { sequence: In(rows.map((r) => r.sequence)) }, { claimedUntil: until });
-      }
-      return rows;
-    });
+  private async claim(after: number, until: Date): Promise<OutboxEvent[]> {
+    const table = tableOf(this.db, OutboxEvent);
+    const skipLocked = dialectOf(this.db) === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const rows = await this.statement<Record<string, unknown>>(
+      `UPDATE ${table} SET "claimedUntil" = :until WHERE "sequence" IN (` +
+        `SELECT "sequence" FROM ${table} WHERE "publishedAt" IS NULL AND "sequence" > :after ` +
+        `AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= :now) AND ("claimedUntil" IS NULL OR "claimedUntil" <= :now) ` +
+        `ORDER BY "sequence" LIMIT :limit${skipLocked}) RETURNING ${entityColumns(this.db, OutboxEvent)}`,
+      { until: this.time(until), after, now: this.time(new Date()), limit: this.batchSize },
+    );
+    return hydrateRows(this.db, OutboxEvent, rows).sort((a, b) => a.sequence - b.sequence);
   }
 
   private async recordFailure(row: OutboxEvent, error: Error, busDown: boolean): Promise<void> {
@@ -325,8 +317,31 @@ export class OutboxRelay {
 
   private async release(rows: OutboxEvent[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.write((manager) =>
-      manager.update(OutboxEvent, { sequence: In(rows.map((r) => r.sequence)) }, { claimedUntil: null }),
+    await this.statement(
+      `UPDATE ${tableOf(this.db, OutboxEvent)} SET "claimedUntil" = NULL WHERE "sequence" IN (:...sequences)`,
+      {
+        sequences: rows.map((r) => r.sequence),
+      },
+    );
+  }
+
+  /**
+   * One statement of the relay's own: on PostgreSQL by itself; on SQLite in a transaction queued
+   * behind the service's (one connection). Either way no outbox row is inserted, so it does not
+   * kick the relay again.
+   */
+  private async statement<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    if (dialectOf(this.db) === 'sqlite') return this.write((manager) => runSql<T>(manager.connection, sql, params));
+    // TypeORM answers an UPDATE on PostgreSQL as [returned rows, rows changed].
+    const [rows] = (await runSql<unknown>(this.db, sql, params)) as [T[], number];
+    return rows;
+  }
+
+  /** A time as the outbox's date columns store it on this dialect. */
+  private time(value: Date): unknown {
+    return this.db.driver.preparePersistentValue(
+      value,
+      this.db.getMetadata(OutboxEvent).findColumnWithPropertyName('claimedUntil')!,
     );
   }
 
