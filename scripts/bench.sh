@@ -32,7 +32,8 @@ stop() {
   rm -rf "$dist_dir"
 }
 trap stop EXIT
-DIST_DIR="$dist_dir" OMNI_DB="$database" SKIP_BUILD=1 LOG_LEVEL=warn RESTART=no \
+# NODE_ENV=production as the images run (graphql-js skips its development-only checks), like the embedded child.
+NODE_ENV=production DIST_DIR="$dist_dir" OMNI_DB="$database" SKIP_BUILD=1 LOG_LEVEL=warn RESTART=no \
   RATE_LIMIT_PER_MINUTE=100000000 RATE_LIMIT_ANONYMOUS_PER_MINUTE=100000000 RATE_LIMIT_LOOKUPS_PER_MINUTE=100000000 \
   scripts/distributed.sh >"$dist_dir/distributed.out" 2>&1 &
 for _ in $(seq 1 360); do
