@@ -1,4 +1,14 @@
-import { byKey, defineLoader, groupedByKey, type ServiceContext, rowsWhereIn } from '@omni/platform';
+import {
+  byKey,
+  defineLoader,
+  entityColumns,
+  groupedByKey,
+  hydrateRows,
+  rowsWhereIn,
+  runSql,
+  tableOf,
+  type ServiceContext,
+} from '@omni/platform';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { PlacedStock } from './domain/availability';
@@ -26,20 +36,30 @@ export const stockBySku = defineLoader(
 );
 
 /**
- * Each SKU's stock with its location: two statements per batch (stock rows, then their
- * locations), whatever the number of SKUs asked in one request.
+ * Each SKU's stock with its location: one statement per batch, whatever the number of SKUs asked
+ * in one request (what it read also answers `stockBySku` and `locationById` for the rest of the request).
  */
 export const placedStockBySku = defineLoader(
   'placedStockBySku',
   (ctx) =>
     new DataLoader<string, PlacedStock<Location>[]>(async (skus) => {
-      const rows = (await stockBySku(ctx).loadMany([...skus])).flatMap((r) => (Array.isArray(r) ? r : []));
-      const locations = await locationById(ctx).loadMany([...new Set(rows.map((r) => r.locationId))]);
-      const byId = new Map(locations.flatMap((l) => (l instanceof Location ? [[l.id, l] as const] : [])));
-      const placed = rows.flatMap((stock) => {
-        const location = byId.get(stock.locationId);
-        return location ? [{ location, stock }] : [];
+      const raw = await runSql<Record<string, unknown>>(
+        ctx.db,
+        `SELECT ${entityColumns(ctx.db, Stock, 's')}, ${entityColumns(ctx.db, Location, 'l', 'location_')} ` +
+          `FROM ${tableOf(ctx.db, Stock)} s JOIN ${tableOf(ctx.db, Location)} l ON l."id" = s."locationId" ` +
+          `WHERE s."sku" IN (:...skus) ORDER BY s."locationId"`,
+        { skus: [...skus] },
+      );
+      const stocks = hydrateRows(ctx.db, Stock, raw);
+      const locations = hydrateRows(ctx.db, Location, raw, 'location_');
+      const byId = locationById(ctx);
+      const placed = stocks.map((stock, i) => {
+        const location = locations[i]!;
+        byId.prime(location.id, location);
+        return { location, stock };
       });
+      const bySku = stockBySku(ctx);
+      groupedByKey(skus, stocks, (s) => s.sku).forEach((rows, i) => bySku.prime(skus[i]!, rows));
       return groupedByKey(skus, placed, (p) => p.stock.sku);
     }),
 );

@@ -92,30 +92,48 @@ export async function rowsWhereIn<E extends ObjectLiteral>(
   return rows.map(shape.hydrate);
 }
 
-/** Hydrates rows a hand-written statement selected with every column of `entity` under its own name. */
+/**
+ * Hydrates rows a hand-written statement selected with every column of `entity` under its own
+ * name, or under `<prefix><name>` (see `entityColumns`) when it joined another entity's columns.
+ */
 export function hydrateRows<E extends ObjectLiteral>(
   db: DataSource,
   entity: EntityTarget<E>,
   rows: Record<string, unknown>[],
+  prefix?: string,
 ): E[] {
-  return rows.map(shapeOf(db, entity).hydrate);
+  const shape = shapeOf(db, entity);
+  if (!prefix) return rows.map(shape.hydrate);
+  return rows.map((row) => {
+    const own: Record<string, unknown> = {};
+    for (const c of shape.metadata.columns) own[c.databaseName] = row[`${prefix}${c.databaseName}`];
+    return shape.hydrate(own);
+  });
 }
 
 const columnLists = new WeakMap<EntityShape<ObjectLiteral>, Map<string, string>>();
 
-/** `"a", "b", ...`: every column of `entity`, for a hand-written SELECT whose rows `hydrateRows` reads. */
-export function entityColumns(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias?: string): string {
+/**
+ * `"a", "b", ...`: every column of `entity` (of table alias `alias`), for a hand-written SELECT
+ * whose rows `hydrateRows` reads; with `prefix`, each named `<prefix><name>`, so two entities'
+ * columns can share a row.
+ */
+export function entityColumns(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias?: string, prefix?: string): string {
   const shape = shapeOf(db, entity);
   let byAlias = columnLists.get(shape);
   if (!byAlias) columnLists.set(shape, (byAlias = new Map()));
-  let list = byAlias.get(alias ?? '');
+  const key = `${alias ?? ''} ${prefix ?? ''}`;
+  let list = byAlias.get(key);
   if (list === undefined) {
-    const prefix = alias ? `${alias}.` : '';
+    const qualifier = alias ? `${alias}.` : '';
     list = shape.metadata.columns
       .filter((c) => !c.isVirtual && !c.isVirtualProperty)
-      .map((c) => `${prefix}${db.driver.escape(c.databaseName)}`)
+      .map((c) => {
+        const column = `${qualifier}${db.driver.escape(c.databaseName)}`;
+        return prefix ? `${column} AS ${db.driver.escape(`${prefix}${c.databaseName}`)}` : column;
+      })
       .join(', ');
-    byAlias.set(alias ?? '', list);
+    byAlias.set(key, list);
   }
   return list;
 }

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { In } from 'typeorm';
-import { rowsWhereIn, selectEntities } from '../src/entity-reads';
+import { entityColumns, hydrateRows, rowsWhereIn, selectEntities } from '../src/entity-reads';
+import { runSql, tableOf } from '../src/search/sql';
 import { DIALECTS, testDatabase, type TestDatabase } from './databases';
 
 /** Every kind of column the services' entities hold. */
@@ -88,6 +89,21 @@ describe.each(DIALECTS)('rowsWhereIn on %s', (dialect) => {
     );
     expect(rows.map((s) => s.id).sort()).toEqual(['s1', 's3']);
     expect(rows[0]).toBeInstanceOf(ReadSample);
+  });
+
+  it('hydrates two entities joined in one row, each column under its prefix', async () => {
+    const table = tableOf(t.db, ReadSample);
+    const raw = await runSql<Record<string, unknown>>(
+      t.db,
+      `SELECT ${entityColumns(t.db, ReadSample, 'a', 'a_')}, ${entityColumns(t.db, ReadSample, 'b', 'b_')} ` +
+        `FROM ${table} a JOIN ${table} b ON b."ownerId" = a."ownerId" AND b."id" <> a."id" WHERE a."id" = :id`,
+      { id: 's1' },
+    );
+    const [a] = hydrateRows(t.db, ReadSample, raw, 'a_');
+    const [b] = hydrateRows(t.db, ReadSample, raw, 'b_');
+    expect(a).toEqual(SAMPLES[0]);
+    expect(b).toEqual(SAMPLES[1]);
+    expect(b).toBeInstanceOf(ReadSample);
   });
 
   it('reads nothing for no values', async () => {
