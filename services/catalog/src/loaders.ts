@@ -1,4 +1,4 @@
-import { byKey, defineLoader, groupedByKey, rowsWhereIn } from '@omni/platform';
+import { byKey, defineLoader, entityColumns, groupedByKey, hydrateRows, rowsWhereIn, runSql, tableOf } from '@omni/platform';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { Market, MarketLocation, MarketPrice } from './entities/market';
@@ -15,12 +15,25 @@ export const productById = defineLoader(
     ),
 );
 
+/**
+ * Variants by SKU with their products, in one statement: a variant is rarely asked for without its
+ * product (name, brand, categories), which then answers `productById` for the rest of the request.
+ */
 export const variantBySku = defineLoader(
   'variantBySku',
   (ctx) =>
-    new DataLoader<string, ProductVariant | null>(async (skus) =>
-      byKey(skus, await rowsWhereIn(ctx.db, ProductVariant, { property: 'sku', values: skus }), (v) => v.sku),
-    ),
+    new DataLoader<string, ProductVariant | null>(async (skus) => {
+      const raw = await runSql<Record<string, unknown>>(
+        ctx.db,
+        `SELECT ${entityColumns(ctx.db, ProductVariant, 'v')}, ${entityColumns(ctx.db, Product, 'p', 'product_')} ` +
+          `FROM ${tableOf(ctx.db, ProductVariant)} v LEFT JOIN ${tableOf(ctx.db, Product)} p ON p."id" = v."productId" ` +
+          `WHERE v."sku" IN (:...skus)`,
+        { skus: [...skus] },
+      );
+      const products = productById(ctx);
+      hydrateRows(ctx.db, Product, raw, 'product_').forEach((product) => product.id && products.prime(product.id, product));
+      return byKey(skus, hydrateRows(ctx.db, ProductVariant, raw), (v) => v.sku);
+    }),
 );
 
 export const variantsByProduct = defineLoader(
