@@ -227,7 +227,9 @@ export async function recordActivity(
   if (version === null) {
     customer = await lockCustomer(manager, customerId);
     if (!customer || customer.erasedAt) return;
-    if (customer.id !== customerId) version = await updateActivity(manager, customer.id, set, params);
+    // Under the customer's lock now: the survivor's row, or a row another event created while
+    // this one waited for the lock, takes the update; only a customer still without one gets it new.
+    version = await updateActivity(manager, customer.id, set, params);
     if (version === null) await engagementRow(manager, customer, now, { lastActivityAt: at, tier });
   }
   const segments = await segmentRules(manager, version);
