@@ -1,4 +1,4 @@
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { runSql, tableOf } from './search/sql';
 
@@ -159,4 +159,41 @@ export async function selectEntities<E extends ObjectLiteral>(
 export function placeholders(db: DataSource, count: number, from = 1): string {
   const postgres = db.driver.options.type === 'postgres';
   return Array.from({ length: count }, (_, i) => (postgres ? `$${from + i}` : '?')).join(', ');
+}
+
+/** What one hand-written statement gave back: its rows (RETURNING's included) and how many rows it changed. */
+export interface StatementResult {
+  rows: Record<string, unknown>[];
+  affected: number;
+}
+
+/**
+ * Runs one statement with `:name` parameters on either dialect, in the manager's transaction when
+ * it has one: for the UPDATE ... RETURNING and INSERT ... ON CONFLICT statements TypeORM's builders
+ * write only for PostgreSQL, or write with extra round trips.
+ */
+export async function runStatement(
+  manager: EntityManager,
+  sql: string,
+  params: Record<string, unknown>,
+): Promise<StatementResult> {
+  const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    const result = await runner.query(query, values, true);
+    const rows = (result.records ?? []) as Record<string, unknown>[];
+    return { rows, affected: result.affected ?? rows.length };
+  } finally {
+    if (runner !== manager.queryRunner) await runner.release();
+  }
+}
+
+/** A value a statement read for `property` of `entity` (an aggregate of its column, say), with the driver's conversion. */
+export function hydrateValue<E extends ObjectLiteral>(
+  db: DataSource,
+  entity: EntityTarget<E>,
+  property: keyof E & string,
+  value: unknown,
+): unknown {
+  return db.driver.prepareHydratedValue(value, shapeOf(db, entity).column(property));
 }

@@ -9,6 +9,7 @@ import {
   SegmentMembershipChangedEvent,
   tableOf,
   type SegmentMembershipChanged,
+  runStatement,
 } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { birthdayProblem, isTimeZone, type Birthday } from '../domain/lifecycle';
@@ -16,7 +17,6 @@ import { DEFAULT_RFM_WINDOW_DAYS, rfmScore, type OrderFact } from '../domain/rfm
 import { isMember, TIERS, validateRule, type CustomerFacts, type SegmentRule } from '../domain/segments';
 import { Customer } from '../entities/customer';
 import { CustomerEngagement, CustomerOrderFact, LifecycleOccasion, Segment, SegmentMember } from '../entities/engagement';
-import { runStatement } from '../statements';
 import { lockCustomer, requireCustomer } from './customers';
 import { forgetSegmentRules, segmentRules, segmentsVersionSql, type SegmentRules } from './segment-rules';
 

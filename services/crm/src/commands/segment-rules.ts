@@ -1,7 +1,6 @@
-import { tableOf } from '@omni/platform';
+import { tableOf, runStatement, hydrateRows } from '@omni/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Segment } from '../entities/engagement';
-import { hydrate, runStatement } from '../statements';
 
 export type SegmentRules = Pick<Segment, 'id' | 'rule'>[];
 
@@ -49,7 +48,11 @@ export async function segmentRules(manager: EntityManager, version: string | nul
       `LEFT JOIN ${tableOf(db, Segment)} s ON 1 = 1`,
     {},
   );
-  const rules = rows.filter((row) => row.id != null).map((row) => hydrate(manager, Segment, row));
+  const rules = hydrateRows(
+    db,
+    Segment,
+    rows.filter((row) => row.id != null),
+  );
   cached.set(db, { version: String(rows[0]!.version), rules, readAt });
   return rules;
 }

@@ -1,4 +1,13 @@
-import { createLogger, dialectOf, inTransaction, tableOf, type Logger } from '@omni/platform';
+import {
+  createLogger,
+  dialectOf,
+  inTransaction,
+  tableOf,
+  type Logger,
+  hydrateValue,
+  runStatement,
+  hydrateRows,
+} from '@omni/platform';
 import { In, type DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 import { lockCustomer } from '../commands/customers';
 import { insertInteraction } from '../commands/interactions';
@@ -6,7 +15,6 @@ import { ContactChannel } from '../domain/consent';
 import { InteractionKind } from '../domain/interaction';
 import { Customer } from '../entities/customer';
 import { CustomerMessage, MessageStatus } from '../entities/message';
-import { hydrate, hydrateValue, runStatement } from '../statements';
 import { UndeliverableError, type MessageSender } from './sender';
 
 export interface DispatcherOptions {
@@ -206,8 +214,8 @@ export class MessageDispatcher {
     const [row] = rows;
     if (!row) return null;
     return {
-      message: hydrate(manager, CustomerMessage, row),
-      nextDueAt: hydrateValue(manager, CustomerMessage, 'nextAttemptAt', row.nextDueAt) as Date | null,
+      message: hydrateRows(manager.connection, CustomerMessage, [row])[0]!,
+      nextDueAt: hydrateValue(manager.connection, CustomerMessage, 'nextAttemptAt', row.nextDueAt) as Date | null,
     };
   }
 

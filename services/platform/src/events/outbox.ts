@@ -16,8 +16,8 @@ import { newEnvelope, type EventEnvelope } from './envelope';
 import { publishedEvents } from './event-metrics';
 import { eventDefinition } from './payloads';
 import { currentTraceparent } from '../trace-context';
-import { entityColumns, hydrateRows } from '../entity-reads';
-import { runSql, tableOf } from '../search/sql';
+import { entityColumns, hydrateRows, runStatement } from '../entity-reads';
+import { tableOf } from '../search/sql';
 
 /** An event committed with the state change that caused it, waiting to be published. */
 @Entity('outbox_event')
@@ -285,7 +285,7 @@ export class OutboxRelay {
   private async claim(after: number, until: Date): Promise<OutboxEvent[]> {
     const table = tableOf(this.db, OutboxEvent);
     const skipLocked = dialectOf(this.db) === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-    const rows = await this.statement<Record<string, unknown>>(
+    const rows = await this.statement(
       `UPDATE ${table} SET "claimedUntil" = :until WHERE "sequence" IN (` +
         `SELECT "sequence" FROM ${table} WHERE "publishedAt" IS NULL AND "sequence" > :after ` +
         `AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= :now) AND ("claimedUntil" IS NULL OR "claimedUntil" <= :now) ` +
@@ -330,11 +330,9 @@ export class OutboxRelay {
    * behind the service's (one connection). Either way no outbox row is inserted, so it does not
    * kick the relay again.
    */
-  private async statement<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    if (dialectOf(this.db) === 'sqlite') return this.write((manager) => runSql<T>(manager.connection, sql, params));
-    // TypeORM answers an UPDATE on PostgreSQL as [returned rows, rows changed].
-    const [rows] = (await runSql<unknown>(this.db, sql, params)) as [T[], number];
-    return rows;
+  private async statement(sql: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+    if (dialectOf(this.db) === 'sqlite') return (await this.write((manager) => runStatement(manager, sql, params))).rows;
+    return (await runStatement(this.db.manager, sql, params)).rows;
   }
 
   /** A time as the outbox's date columns store it on this dialect. */
