@@ -155,12 +155,6 @@ export async function selectEntities<E extends ObjectLiteral>(
   );
 }
 
-/** `?, ?, ?` on SQLite, `$1, $2, $3` on PostgreSQL: positional parameters for `db.query`. */
-export function placeholders(db: DataSource, count: number, from = 1): string {
-  const postgres = db.driver.options.type === 'postgres';
-  return Array.from({ length: count }, (_, i) => (postgres ? `$${from + i}` : '?')).join(', ');
-}
-
 /** What one hand-written statement gave back: its rows (RETURNING's included) and how many rows it changed. */
 export interface StatementResult {
   rows: Record<string, unknown>[];

@@ -1,6 +1,7 @@
 import { invalidCursor } from './graphql/connection';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { entityColumns, hydrateRows } from './entity-reads';
+import { tableOf } from './search/sql';
 
 export interface KeyedPageRequest<E extends ObjectLiteral> {
   entity: EntityTarget<E>;
@@ -99,7 +100,7 @@ async function readPages<E extends ObjectLiteral>(
     });
     where.push(`(${terms.join(' OR ')})`);
   }
-  const table = meta.schema ? `${driver.escape(meta.schema)}.${driver.escape(meta.tableName)}` : driver.escape(meta.tableName);
+  const table = tableOf(db, request.entity);
   const order = request.orderBy.map((p) => `${q(p)} DESC`).join(', ');
   const partition = `PARTITION BY ${q(request.partitionBy)}`;
   const total = onTotal ? `, COUNT(*) OVER (${partition}) AS ${driver.escape('__total')}` : '';

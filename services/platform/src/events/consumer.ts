@@ -1,6 +1,6 @@
 import { CreateDateColumn, Entity, Index, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../database';
-import { placeholders } from '../entity-reads';
+import { runStatement } from '../entity-reads';
 import { tableOf } from '../search/sql';
 import type { Peers } from '../peers';
 import type { EventEnvelope } from './envelope';
@@ -56,11 +56,12 @@ export async function applyOnce(
   return inTransaction(db, async (manager) => {
     // One statement claims the event for this consumer or finds it applied: the row inserted
     // comes back, a conflicting one does not (and on PostgreSQL waits for a concurrent claim).
-    const claimed = (await manager.query(
-      `INSERT INTO ${tableOf(db, ProcessedEvent)} ("consumer", "eventId") VALUES (${placeholders(db, 2)}) ` +
+    const { rows: claimed } = await runStatement(
+      manager,
+      `INSERT INTO ${tableOf(db, ProcessedEvent)} ("consumer", "eventId") VALUES (:consumer, :eventId) ` +
         `ON CONFLICT DO NOTHING RETURNING "eventId"`,
-      [consumer, event.id],
-    )) as unknown[];
+      { consumer, eventId: event.id },
+    );
     if (claimed.length === 0) return false;
     await handle(manager, event);
     return true;
