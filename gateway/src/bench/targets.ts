@@ -28,11 +28,24 @@ interface Results {
 
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
 
+type Target = { applies: 'embedded' | 'distributed' | 'both'; judge: (r: Results) => Verdict | null };
+
+/** A case's throughput of at least `minimum` a second, `unit` naming what it counts. */
+function atLeast(applies: Target['applies'], id: string, target: string, minimum: number, unit: string): Target {
+  return {
+    applies,
+    judge: ({ rows }) => {
+      const row = rows.get(id);
+      return row ? { target, measured: `${row['req/s']} ${unit}`, met: row['req/s'] >= minimum } : null;
+    },
+  };
+}
+
 /**
  * The issue's targets, as ratios between cases of one run on one machine (absolute rates where
  * the target names one); a target whose cases did not run is left out.
  */
-const TARGETS: { applies: 'embedded' | 'distributed' | 'both'; judge: (r: Results) => Verdict | null }[] = [
+const TARGETS: Target[] = [
   {
     applies: 'both',
     judge: ({ distributed, rows }) => {
@@ -49,14 +62,7 @@ const TARGETS: { applies: 'embedded' | 'distributed' | 'both'; judge: (r: Result
       };
     },
   },
-  {
-    applies: 'embedded',
-    judge: ({ rows }) => {
-      const c360 = rows.get('customer360');
-      if (!c360) return null;
-      return { target: 'Customer360 at least 1,000 req/s', measured: `${c360['req/s']} req/s`, met: c360['req/s'] >= 1000 };
-    },
-  },
+  atLeast('embedded', 'customer360', 'Customer360 at least 1,000 req/s', 1000, 'req/s'),
   {
     applies: 'both',
     judge: ({ rows }) => {
@@ -71,26 +77,8 @@ const TARGETS: { applies: 'embedded' | 'distributed' | 'both'; judge: (r: Result
       };
     },
   },
-  {
-    applies: 'distributed',
-    judge: ({ rows }) => {
-      const order = rows.get('placeOrder');
-      if (!order) return null;
-      return { target: 'placeOrder at least 150 orders/s', measured: `${order['req/s']} orders/s`, met: order['req/s'] >= 150 };
-    },
-  },
-  {
-    applies: 'both',
-    judge: ({ rows }) => {
-      const reserve = rows.get('reserveStock');
-      if (!reserve) return null;
-      return {
-        target: 'reservations at least 1,000/s on distinct rows',
-        measured: `${reserve['req/s']} reservations/s`,
-        met: reserve['req/s'] >= 1000,
-      };
-    },
-  },
+  atLeast('distributed', 'placeOrder', 'placeOrder at least 150 orders/s', 150, 'orders/s'),
+  atLeast('both', 'reserveStock', 'reservations at least 1,000/s on distinct rows', 1000, 'reservations/s'),
   {
     applies: 'distributed',
     judge: ({ idle }) =>
