@@ -14,6 +14,8 @@ export interface RowsWhereIn<E> {
 /** An entity's SELECT list and hydration, worked out once per data source and entity. */
 interface EntityShape<E> {
   metadata: EntityMetadata;
+  /** The columns it reads (virtual ones aside). */
+  columns: ColumnMetadata[];
   /** The table, schema-qualified where the service has a schema (PostgreSQL). */
   table: string;
   /** `SELECT "a", "b" ... FROM <table>` */
@@ -37,6 +39,7 @@ function shapeOf<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<E
   const table = tableOf(db, entity);
   shape = {
     metadata,
+    columns,
     table,
     select: `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(', ')} FROM ${table}`,
     column: (property) => {
@@ -106,7 +109,7 @@ export function hydrateRows<E extends ObjectLiteral>(
   if (!prefix) return rows.map(shape.hydrate);
   return rows.map((row) => {
     const own: Record<string, unknown> = {};
-    for (const c of shape.metadata.columns) own[c.databaseName] = row[`${prefix}${c.databaseName}`];
+    for (const c of shape.columns) own[c.databaseName] = row[`${prefix}${c.databaseName}`];
     return shape.hydrate(own);
   });
 }
@@ -126,8 +129,7 @@ export function entityColumns(db: DataSource, entity: EntityTarget<ObjectLiteral
   let list = byAlias.get(key);
   if (list === undefined) {
     const qualifier = alias ? `${alias}.` : '';
-    list = shape.metadata.columns
-      .filter((c) => !c.isVirtual && !c.isVirtualProperty)
+    list = shape.columns
       .map((c) => {
         const column = `${qualifier}${db.driver.escape(c.databaseName)}`;
         return prefix ? `${column} AS ${db.driver.escape(`${prefix}${c.databaseName}`)}` : column;

@@ -1,4 +1,11 @@
-import { CustomerErasedEvent, OrderPlacedEvent, parsePayload, ProductViewedEvent, type ConsumerDefinition } from '@omni/platform';
+import {
+  CustomerErasedEvent,
+  OrderPlacedEvent,
+  parsePayload,
+  ProductViewedEvent,
+  runStatement,
+  type ConsumerDefinition,
+} from '@omni/platform';
 import { In, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { Product, ProductVariant } from '../entities/product';
 import { CustomerTier } from '../entities/customer-tier';
@@ -37,8 +44,7 @@ async function increment<E extends ObjectLiteral>(
   const sql =
     `INSERT INTO ${meta.schema ? `${driver.escape(meta.schema)}.${table}` : table} (${properties.map(quoted).join(', ')}) ` +
     `VALUES ${values.join(', ')} ON CONFLICT (${keys.map(quoted).join(', ')}) DO UPDATE SET ${sum} = ${table}.${sum} + excluded.${sum}`;
-  const [query, parameters] = driver.escapeQueryWithParameters(sql, params);
-  await manager.query(query, parameters);
+  await runStatement(manager, sql, params);
 }
 
 /** Each SKU's product and that product's categories (null when the product is gone), in one read. */

@@ -1,4 +1,4 @@
-import { AccountMergedEvent, parseEvent, PointsChangedEvent, type ConsumerDefinition } from '@omni/platform';
+import { AccountMergedEvent, parseEvent, PointsChangedEvent, runStatement, type ConsumerDefinition } from '@omni/platform';
 import type { EntityManager } from 'typeorm';
 import { TIERS } from '../domain/promotions';
 import { CustomerTier } from '../entities/customer-tier';
@@ -9,8 +9,7 @@ async function run(manager: EntityManager, sql: string, params: Record<string, u
   const meta = manager.connection.getMetadata(CustomerTier);
   const table = driver.escape(meta.tableName);
   const text = sql.replaceAll('{table}', meta.schema ? `${driver.escape(meta.schema)}.${table}` : table).replaceAll('{t}', table);
-  const [query, parameters] = driver.escapeQueryWithParameters(text, params);
-  await manager.query(query, parameters);
+  await runStatement(manager, text, params);
 }
 
 /** The tier's place on the ladder in SQL (BRONZE 0 .. PLATINUM 3; anything else -1). */

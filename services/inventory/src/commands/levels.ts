@@ -1,4 +1,12 @@
-import { dialectOf, recordEvent, tableOf, type Channel, type ServiceContext, type StockChanged } from '@omni/platform';
+import {
+  dialectOf,
+  recordEvent,
+  runStatement,
+  tableOf,
+  type Channel,
+  type ServiceContext,
+  type StockChanged,
+} from '@omni/platform';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
   applyChange,
@@ -142,9 +150,8 @@ async function setCounts(manager: EntityManager, rows: { before: Stock; after: F
     `UPDATE ${tableOf(manager.connection, Stock)} AS s SET ${COUNTS.map((count) => `"${count}" = v."${count}"`).join(', ')}, "updatedAt" = :now ` +
     `FROM "level" v WHERE s."locationId" = v."locationId" AND s."sku" = v."sku" AND ` +
     COUNTS.map((count) => `s."${count}" = v."${count}Before"`).join(' AND ');
-  const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(sql, params);
   if (!manager.queryRunner) throw new Error('stock counts change only inside a transaction');
-  const { affected } = await manager.queryRunner.query(query, parameters, true);
+  const { affected } = await runStatement(manager, sql, params);
   if (affected !== rows.length) {
     const names = rows.map(({ before }) => `${before.sku} at ${before.locationId}`).join(', ');
     throw new Error(`stock changed under a lock (${names})`);

@@ -1,4 +1,4 @@
-import { DomainError, dialectOf, inTransaction, isUniqueViolation, tableOf } from '@omni/platform';
+import { DomainError, dialectOf, inTransaction, isUniqueViolation, runStatement, tableOf } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   consume,
@@ -395,15 +395,16 @@ export async function consumeReservations(
 export async function confirmReservations(manager: EntityManager, orderId: string): Promise<number> {
   const table = tableOf(manager.connection, StockReservation);
   const lock = dialectOf(manager.connection) === 'postgres' ? ' FOR UPDATE' : '';
-  const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(
+  if (!manager.queryRunner) throw new Error('reservations are confirmed only inside a transaction');
+  const { affected } = await runStatement(
+    manager,
     `WITH "pending" AS (SELECT "lineId", "locationId" FROM ${table} WHERE "orderId" = :orderId AND "expiresAt" IS NOT NULL ` +
       `ORDER BY "lineId", "locationId"${lock}) ` +
       `UPDATE ${table} AS r SET "expiresAt" = NULL FROM "pending" p ` +
       `WHERE r."orderId" = :orderId AND r."lineId" = p."lineId" AND r."locationId" = p."locationId" AND r."expiresAt" IS NOT NULL`,
     { orderId },
   );
-  if (!manager.queryRunner) throw new Error('reservations are confirmed only inside a transaction');
-  return (await manager.queryRunner.query(query, parameters, true)).affected ?? 0;
+  return affected;
 }
 
 /** The ledger reason of a release by the expiry job. */

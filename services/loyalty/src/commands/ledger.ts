@@ -4,6 +4,8 @@ import {
   DomainError,
   inTransaction,
   recordEvent,
+  runStatement,
+  tableOf,
   type AccountEnrolled,
   type Channel,
   type PointsChanged,
@@ -145,17 +147,10 @@ export async function activeAccount(manager: EntityManager, customerId: string):
   return account;
 }
 
-/** A table's name as SQL, schema-qualified when it has one. */
-function tableOf(manager: EntityManager, entity: typeof LoyaltyAccount | typeof LedgerEntry): string {
-  const { driver } = manager.connection;
-  const { schema, tableName } = manager.connection.getMetadata(entity);
-  return schema ? `${driver.escape(schema)}.${driver.escape(tableName)}` : driver.escape(tableName);
-}
-
 /** Points earned (less reversals) since `:since` on account `:accountId` and those merged into it, as SQL. */
 function recentPointsSql(manager: EntityManager): string {
-  const ledger = tableOf(manager, LedgerEntry);
-  const accounts = tableOf(manager, LoyaltyAccount);
+  const ledger = tableOf(manager.connection, LedgerEntry);
+  const accounts = tableOf(manager.connection, LoyaltyAccount);
   return (
     `SELECT COALESCE(SUM(e."points"), 0) FROM ${ledger} e WHERE e."accountId" IN ` +
     `(SELECT m."id" FROM ${accounts} m WHERE m."id" = :accountId OR m."mergedIntoId" = :accountId) ` +
@@ -188,26 +183,16 @@ interface MovedAccount {
  */
 async function moveBalance(manager: EntityManager, accountId: string, move: BalanceMove): Promise<MovedAccount | null> {
   const sql =
-    `UPDATE ${tableOf(manager, LoyaltyAccount)} SET "pointsBalance" = "pointsBalance" + :points, ` +
+    `UPDATE ${tableOf(manager.connection, LoyaltyAccount)} SET "pointsBalance" = "pointsBalance" + :points, ` +
     `"lifetimePoints" = "lifetimePoints" + :earned, "heldPoints" = "heldPoints" - :held` +
     (move.activityAt ? ', "lastActivityAt" = :activityAt' : '') +
     ' WHERE "id" = :accountId' +
     (move.points < 0 ? ' AND "pointsBalance" - "heldPoints" + :held + :points >= 0' : '') +
     ` RETURNING "customerId", "pointsBalance", "tier", (${recentPointsSql(manager)}) AS "recent"`;
-  const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(sql, {
-    ...move,
-    accountId,
-    earnedKinds: EARNED_KINDS,
-    since: yearAgo(),
-  });
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
-  try {
-    const { records } = await runner.query(query, parameters, true);
-    const row = records[0] as { customerId: string; pointsBalance: number | string; tier: LoyaltyTier; recent: number | string };
-    return row && { ...row, pointsBalance: Number(row.pointsBalance), recent: Number(row.recent) };
-  } finally {
-    if (!manager.queryRunner) await runner.release();
-  }
+  const { rows } = await runStatement(manager, sql, { ...move, accountId, earnedKinds: EARNED_KINDS, since: yearAgo() });
+  const row = rows[0] as
+    { customerId: string; pointsBalance: number | string; tier: LoyaltyTier; recent: number | string } | undefined;
+  return row ? { ...row, pointsBalance: Number(row.pointsBalance), recent: Number(row.recent) } : null;
 }
 
 /**

@@ -272,7 +272,7 @@ export class OutboxRelay {
     await this.statement(
       `UPDATE ${tableOf(this.db, OutboxEvent)} SET "publishedAt" = :now, "claimedUntil" = NULL, "nextAttemptAt" = NULL ` +
         `WHERE "sequence" IN (:...sequences)`,
-      { now: this.time(new Date()), sequences },
+      { now: new Date(), sequences },
     );
     this.published.inc(sequences.length);
   }
@@ -290,7 +290,7 @@ export class OutboxRelay {
         `SELECT "sequence" FROM ${table} WHERE "publishedAt" IS NULL AND "sequence" > :after ` +
         `AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= :now) AND ("claimedUntil" IS NULL OR "claimedUntil" <= :now) ` +
         `ORDER BY "sequence" LIMIT :limit${skipLocked}) RETURNING ${entityColumns(this.db, OutboxEvent)}`,
-      { until: this.time(until), after, now: this.time(new Date()), limit: this.batchSize },
+      { until, after, now: new Date(), limit: this.batchSize },
     );
     return hydrateRows(this.db, OutboxEvent, rows).sort((a, b) => a.sequence - b.sequence);
   }
@@ -333,14 +333,6 @@ export class OutboxRelay {
   private async statement(sql: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
     if (dialectOf(this.db) === 'sqlite') return (await this.write((manager) => runStatement(manager, sql, params))).rows;
     return (await runStatement(this.db.manager, sql, params)).rows;
-  }
-
-  /** A time as the outbox's date columns store it on this dialect. */
-  private time(value: Date): unknown {
-    return this.db.driver.preparePersistentValue(
-      value,
-      this.db.getMetadata(OutboxEvent).findColumnWithPropertyName('claimedUntil')!,
-    );
   }
 
   /**
