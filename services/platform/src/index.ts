@@ -10,6 +10,7 @@ export * from './database';
 export * from './events/bus';
 export * from './events/consumer';
 export * from './events/dead-letter';
+export * from './events/delivery-queue';
 export * from './events/envelope';
 export * from './events/in-process-bus';
 export * from './events/nats-bus';

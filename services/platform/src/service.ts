@@ -1,10 +1,11 @@
 import { execute, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { serviceCaller, type RequestInfo, type ServiceContext } from './context';
-import { openDatabase, waitForMigrations, type Migrations } from './database';
+import { dialectOf, openDatabase, waitForMigrations, type Migrations } from './database';
 import type { EventBus } from './events/bus';
 import { ProcessedEvent, type ConsumerDefinition } from './events/consumer';
-import { DeadLetter, deliverOnce, registerConsumers, type EventApplier } from './events/dead-letter';
+import { DeadLetter, registerConsumers } from './events/dead-letter';
+import { DeliveryQueue, type QueuedConsumer } from './events/delivery-queue';
 import { OutboxEvent, OutboxRelay, type RelayOptions } from './events/outbox';
 import { readEventSettings } from './events/retention';
 import { serviceReadiness, type Readiness } from './health';
@@ -15,7 +16,6 @@ import { createLogger, type Logger } from './logger';
 import { trackServiceMetrics } from './metrics';
 import { peerResult, type PeerClient, type Peers } from './peers';
 import { buildSubgraph, type SubgraphDefinition } from './subgraph';
-import { inEventSpan } from './trace-context';
 
 /** Everything that makes one domain service; each service exports one of these. */
 export interface ServiceDefinition extends SubgraphDefinition {
@@ -50,6 +50,14 @@ export interface ServiceOptions {
 
 /** The tables the platform adds to every service: the outbox, the processed-event log, dead letters, job runs. */
 export const PLATFORM_ENTITIES: Function[] = [OutboxEvent, ProcessedEvent, DeadLetter, JobRun];
+
+/**
+ * Events of one consumer the bus hands on before the first is applied: they wait in the service's
+ * `DeliveryQueue`, and under load are applied together.
+ */
+const CONSUMER_WINDOW = 32;
+/** The queue's transactions at once on PostgreSQL, whose pool also serves the requests. */
+const CONSUMER_TRANSACTIONS = 2;
 
 export class RunningService {
   private readonly documents = new Map<string, DocumentNode>();
@@ -156,24 +164,30 @@ export async function startService(definition: ServiceDefinition, options: Servi
   const relay = new OutboxRelay(db, options.bus, log, { service: definition.name, ...options.relay });
   relay.start();
   // Each consumer applies an event once; one that keeps failing is parked as a dead letter
-  // after EVENT_MAX_DELIVERIES (and can be replayed with these handlers).
+  // after EVENT_MAX_DELIVERIES (and can be replayed with these handlers). Under load the queue
+  // applies the events that wait in shared transactions.
+  const tools = { service: definition.name, peers: options.peers };
   const consumers = (definition.consumers ?? []).map((consumer) => {
-    const tools = { service: definition.name, peers: options.peers };
-    const apply: EventApplier = (manager, event) => consumer.handle(manager, event, tools);
-    return { durable: `${definition.name}-${consumer.name}`, types: consumer.types, apply, ignores: consumer.ignores };
+    const queued: QueuedConsumer = {
+      durable: `${definition.name}-${consumer.name}`,
+      apply: (manager, event) => consumer.handle(manager, event, tools),
+      ignores: consumer.ignores,
+    };
+    return { types: consumer.types, queued };
   });
-  registerConsumers(db, new Map(consumers.map((c) => [c.durable, c.apply])));
-  for (const { durable, types, apply, ignores } of consumers) {
+  registerConsumers(db, new Map(consumers.map(({ queued }) => [queued.durable, queued.apply])));
+  const deliveries = new DeliveryQueue(db, {
+    maxDeliveries: events.maxDeliveries,
+    log,
+    service: definition.name,
+    concurrency: dialectOf(db) === 'postgres' ? CONSUMER_TRANSACTIONS : 1,
+  });
+  for (const { types, queued } of consumers) {
     await options.bus.subscribe({
-      durable,
+      durable: queued.durable,
       types,
-      handle: async (event) => {
-        if (ignores && (await ignores(db, event))) return;
-        // In the trace of the request that wrote the event, when tracing is on.
-        await inEventSpan(`${event.type} ${durable}`, event.traceparent, () =>
-          deliverOnce(db, durable, event, apply, { maxDeliveries: events.maxDeliveries, log, service: definition.name }),
-        );
-      },
+      window: CONSUMER_WINDOW,
+      handle: async (event) => void (await deliveries.deliver(queued, event)),
     });
   }
   const service = new RunningService(definition.name, db, schema, sdl, relay, options.peers, log, jobs);

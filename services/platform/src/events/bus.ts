@@ -8,6 +8,12 @@ export interface Subscription {
   /** Event types, with NATS wildcards allowed (`orders.>`). */
   types: string[];
   handle: EventHandler;
+  /**
+   * How many of this subscription's events the bus may hand to `handle` before the first is done
+   * (default 1: one at a time, in delivery order). A handler that takes more must keep their order
+   * itself, as the service's `DeliveryQueue` does.
+   */
+  window?: number;
 }
 
 /**

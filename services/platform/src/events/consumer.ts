@@ -54,16 +54,38 @@ export async function applyOnce(
   handle: (manager: EntityManager, event: EventEnvelope) => Promise<void>,
 ): Promise<boolean> {
   return inTransaction(db, async (manager) => {
-    // One statement claims the event for this consumer or finds it applied: the row inserted
-    // comes back, a conflicting one does not (and on PostgreSQL waits for a concurrent claim).
-    const { rows: claimed } = await runStatement(
-      manager,
-      `INSERT INTO ${tableOf(db, ProcessedEvent)} ("consumer", "eventId") VALUES (:consumer, :eventId) ` +
-        `ON CONFLICT DO NOTHING RETURNING "eventId"`,
-      { consumer, eventId: event.id },
-    );
-    if (claimed.length === 0) return false;
+    if ((await claimEvents(manager, [{ consumer, eventId: event.id }])).size === 0) return false;
     await handle(manager, event);
     return true;
   });
+}
+
+/** A consumer's claim on one event: the key `claimEvents` returns for it. */
+export function claimKey(consumer: string, eventId: string): string {
+  return `${consumer}\u0000${eventId}`;
+}
+
+/**
+ * Claims events for their consumers with one statement, in the caller's transaction: the pairs
+ * inserted now come back (as `claimKey`s), those applied before do not (on PostgreSQL a pair
+ * claimed by a concurrent transaction waits for it). A pair listed twice is claimed once.
+ */
+export async function claimEvents(
+  manager: EntityManager,
+  claims: readonly { consumer: string; eventId: string }[],
+): Promise<Set<string>> {
+  const params: Record<string, string> = {};
+  const unique = [...new Map(claims.map((claim) => [claimKey(claim.consumer, claim.eventId), claim])).values()];
+  const values = unique.map(({ consumer, eventId }, i) => {
+    params[`c${i}`] = consumer;
+    params[`e${i}`] = eventId;
+    return `(:c${i}, :e${i})`;
+  });
+  const { rows } = await runStatement(
+    manager,
+    `INSERT INTO ${tableOf(manager.connection, ProcessedEvent)} ("consumer", "eventId") VALUES ${values.join(', ')} ` +
+      `ON CONFLICT DO NOTHING RETURNING "consumer", "eventId"`,
+    params,
+  );
+  return new Set(rows.map((row) => claimKey(String(row.consumer), String(row.eventId))));
 }

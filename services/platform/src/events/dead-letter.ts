@@ -79,15 +79,41 @@ export async function deliverOnce(
   handle: EventApplier,
   options: DeliveryOptions,
 ): Promise<DeliveryOutcome> {
-  const labels = { service: options.service ?? 'unnamed', consumer };
   let outcome: DeliveryOutcome | 'failed' = 'failed';
   try {
     outcome = await deliver(db, consumer, event, handle, options);
     return outcome;
   } finally {
-    eventDeliveries.inc({ ...labels, outcome });
-    if (outcome === 'applied') eventLag.observe(labels, Math.max(0, Date.now() - Date.parse(event.occurredAt)) / 1000);
+    countDelivery(consumer, event, outcome, options);
   }
+}
+
+/**
+ * The bookkeeping of a delivery applied (or found applied) in a transaction shared with others
+ * (`DeliveryQueue`): what `deliverOnce` does after a successful `applyOnce`.
+ */
+export async function settleDelivery(
+  db: DataSource,
+  consumer: string,
+  event: EventEnvelope,
+  applied: boolean,
+  options: DeliveryOptions,
+): Promise<DeliveryOutcome> {
+  const outcome = applied ? 'applied' : 'duplicate';
+  await forgetFailure(db, consumer, event);
+  countDelivery(consumer, event, outcome, options);
+  return outcome;
+}
+
+function countDelivery(
+  consumer: string,
+  event: EventEnvelope,
+  outcome: DeliveryOutcome | 'failed',
+  options: DeliveryOptions,
+): void {
+  const labels = { service: options.service ?? 'unnamed', consumer };
+  eventDeliveries.inc({ ...labels, outcome });
+  if (outcome === 'applied') eventLag.observe(labels, Math.max(0, Date.now() - Date.parse(event.occurredAt)) / 1000);
 }
 
 async function deliver(
@@ -97,7 +123,6 @@ async function deliver(
   handle: EventApplier,
   options: DeliveryOptions,
 ): Promise<DeliveryOutcome> {
-  const key = `${consumer}\u0000${event.id}`;
   let applied: boolean;
   try {
     applied = await applyOnce(db, consumer, event, handle);
@@ -116,17 +141,23 @@ async function deliver(
       );
       return 'parked';
     }
-    remember(db, key);
+    remember(db, failureKey(consumer, event));
     throw error;
   }
-  const failed = failedHere.get(db);
-  if (failed?.delete(key)) {
-    // It failed here before and went through now: its failure count is no longer of interest.
-    await inTransaction(db, (manager) => manager.delete(DeadLetter, { consumer, eventId: event.id, parkedAt: IsNull() })).catch(
-      () => undefined,
-    );
-  }
+  await forgetFailure(db, consumer, event);
   return applied ? 'applied' : 'duplicate';
+}
+
+/** An event that failed here before and went through now: its failure count is no longer of interest. */
+async function forgetFailure(db: DataSource, consumer: string, event: EventEnvelope): Promise<void> {
+  if (!failedHere.get(db)?.delete(failureKey(consumer, event))) return;
+  await inTransaction(db, (manager) => manager.delete(DeadLetter, { consumer, eventId: event.id, parkedAt: IsNull() })).catch(
+    () => undefined,
+  );
+}
+
+function failureKey(consumer: string, event: EventEnvelope): string {
+  return `${consumer}\u0000${event.id}`;
 }
 
 function remember(db: DataSource, key: string): void {

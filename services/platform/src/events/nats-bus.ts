@@ -1,4 +1,4 @@
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger';
 import { BusUnavailableError, type EventBus, type Subscription } from './bus';
@@ -222,44 +222,54 @@ export class NatsBus implements EventBus {
         // A server that lost its store (or a deleted consumer) ends the iteration, so the loop
         // recreates the durable consumer instead of pulling from one that no longer exists.
         const messages = await consumer.consume({ max_messages: 64, abort_on_missing_resource: true });
+        // Up to `window` deliveries at once, handed on in stream order.
+        const window = new Set<Promise<void>>();
         for await (const message of messages) {
-          const verified = verifyEvent(message.data, message.headers?.get(EVENT_SIGNATURE_HEADER) || undefined, this.secret, {
-            subject: message.subject,
-            of: (t) => this.subjectOf(t),
-          });
-          if (!verified.ok) {
-            // Forged, corrupted or misrouted: never applied, never redelivered.
-            log.error(
-              { subject: message.subject, seq: message.seq, reason: verified.reason, event: verified.event?.id },
-              'event rejected: it does not verify, and is dropped',
-            );
-            message.term();
-            continue;
-          }
-          const event = verified.event;
-          try {
-            if (this.closed) return;
-            const handled = subscription.handle(event);
-            this.inFlight.add(handled);
-            try {
-              await handled;
-            } finally {
-              this.inFlight.delete(handled);
-            }
-            message.ack();
-          } catch (error) {
-            log.error({ err: error, event: event.id }, 'event handler failed, will be redelivered');
-            // Backoff: 1, 2, 4... x retryDelayMs by delivery count (the consumer parks the event
-            // as a dead letter after EVENT_MAX_DELIVERIES, see service.ts).
-            const delay = (this.options.retryDelayMs ?? NATS_RETRY_DELAY_MS) * 2 ** Math.min(message.info.deliveryCount - 1, 20);
-            message.nak(Math.min(delay, this.options.maxRetryDelayMs ?? NATS_MAX_RETRY_DELAY_MS));
-          }
+          if (this.closed) return;
+          const delivery = this.deliver(subscription, message, log);
+          window.add(delivery);
+          void delivery.finally(() => window.delete(delivery));
+          if (window.size >= (subscription.window ?? 1)) await Promise.race(window);
         }
       } catch (error) {
         if (this.closed) return;
         log.warn({ err: (error as Error).message }, 'consumer stopped, restarting');
       }
       await sleep(1_000);
+    }
+  }
+
+  /** One message: verified, handled, then acknowledged, or offered again after a backoff. */
+  private async deliver(subscription: Subscription, message: JsMsg, log: Logger): Promise<void> {
+    const verified = verifyEvent(message.data, message.headers?.get(EVENT_SIGNATURE_HEADER) || undefined, this.secret, {
+      subject: message.subject,
+      of: (t) => this.subjectOf(t),
+    });
+    if (!verified.ok) {
+      // Forged, corrupted or misrouted: never applied, never redelivered.
+      log.error(
+        { subject: message.subject, seq: message.seq, reason: verified.reason, event: verified.event?.id },
+        'event rejected: it does not verify, and is dropped',
+      );
+      message.term();
+      return;
+    }
+    const event = verified.event;
+    try {
+      const handled = subscription.handle(event);
+      this.inFlight.add(handled);
+      try {
+        await handled;
+      } finally {
+        this.inFlight.delete(handled);
+      }
+      message.ack();
+    } catch (error) {
+      log.error({ err: error, event: event.id }, 'event handler failed, will be redelivered');
+      // Backoff: 1, 2, 4... x retryDelayMs by delivery count (the consumer parks the event
+      // as a dead letter after EVENT_MAX_DELIVERIES, see service.ts).
+      const delay = (this.options.retryDelayMs ?? NATS_RETRY_DELAY_MS) * 2 ** Math.min(message.info.deliveryCount - 1, 20);
+      message.nak(Math.min(delay, this.options.maxRetryDelayMs ?? NATS_MAX_RETRY_DELAY_MS));
     }
   }
 }
