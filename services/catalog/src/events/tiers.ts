@@ -1,4 +1,12 @@
-import { AccountMergedEvent, parseEvent, PointsChangedEvent, runStatement, type ConsumerDefinition } from '@omni/platform';
+import {
+  AccountMergedEvent,
+  parseEvent,
+  parsePayload,
+  PointsChangedEvent,
+  runStatement,
+  type ConsumerDefinition,
+  type PointsChanged,
+} from '@omni/platform';
 import type { EntityManager } from 'typeorm';
 import { TIERS } from '../domain/promotions';
 import { CustomerTier } from '../entities/customer-tier';
@@ -57,5 +65,23 @@ export const customerTiers: ConsumerDefinition = {
         'ON CONFLICT ("customerId") DO UPDATE SET "tier" = NULL, "changedAt" = excluded."changedAt", "mergedIntoId" = excluded."mergedIntoId"',
       { survivorId, duplicateId, at },
     );
+  },
+  // Most points changes leave the tier as it was: one read, no transaction.
+  async ignores(db, event) {
+    if (event.type !== PointsChangedEvent.type) return false;
+    let payload: PointsChanged;
+    try {
+      payload = parsePayload(PointsChangedEvent, event);
+    } catch {
+      return false;
+    }
+    const row = await db.manager.findOneBy(CustomerTier, { customerId: payload.customerId });
+    // What the upsert's guard leaves alone.
+    const unchanged = (found: CustomerTier) =>
+      found.mergedIntoId !== null ||
+      found.tier === null ||
+      found.tier === payload.tier ||
+      found.changedAt > new Date(event.occurredAt);
+    return row !== null && unchanged(row);
   },
 };

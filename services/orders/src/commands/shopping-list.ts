@@ -415,15 +415,24 @@ async function fill(
  * Bought in any channel: an auto-filled item's next order moves to one interval after this
  * purchase when that is later than planned (she bought it in store: no delivery on top of it).
  */
-export async function pushFillsAfterPurchase(
-  manager: EntityManager,
-  purchase: { customerId: string | null; skus: string[]; day: string; orderId: string },
-): Promise<void> {
-  if (!purchase.customerId || purchase.skus.length === 0) return;
-  const rows = (
+export interface OrderPurchase {
+  customerId: string | null;
+  skus: string[];
+  day: string;
+  orderId: string;
+}
+
+/** The shopper's auto-filled items a purchase may move: scheduled, and not filled by this very order. */
+export async function fillsAfterPurchase(manager: EntityManager, purchase: OrderPurchase): Promise<ShoppingListItemRow[]> {
+  if (!purchase.customerId || purchase.skus.length === 0) return [];
+  return (
     await manager.findBy(ShoppingListItemRow, { customerId: purchase.customerId, sku: In(purchase.skus), autoFill: true })
   ).filter((row) => row.nextFillOn && row.lastOrderId !== purchase.orderId);
-  if (rows.length === 0) return;
+}
+
+export async function pushFillsAfterPurchase(manager: EntityManager, purchase: OrderPurchase): Promise<void> {
+  const rows = await fillsAfterPurchase(manager, purchase);
+  if (rows.length === 0 || !purchase.customerId) return;
   const history = await purchaseHistory(
     manager,
     [purchase.customerId],
