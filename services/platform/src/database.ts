@@ -115,11 +115,23 @@ const sqliteLocks = new WeakMap<DataSource, Promise<unknown>>();
  */
 export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   if (dialectOf(db) === 'postgres') return db.transaction(work);
+  return afterSqliteTransactions(db, () => db.transaction(work));
+}
+
+/**
+ * One statement that needs no transaction of its own, run where no transaction is open: on SQLite
+ * queued behind the transactions `inTransaction` queues (one connection, so it would otherwise
+ * land inside whichever is open), on PostgreSQL at once on the pool.
+ */
+export function outsideTransaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (dialectOf(db) === 'postgres') return work(db.manager);
+  return afterSqliteTransactions(db, () => work(db.manager));
+}
+
+/** Runs `work` once everything queued on this SQLite database before it has finished. */
+function afterSqliteTransactions<T>(db: DataSource, work: () => Promise<T>): Promise<T> {
   const previous = sqliteLocks.get(db) ?? Promise.resolve();
-  const run = previous.then(
-    () => db.transaction(work),
-    () => db.transaction(work),
-  );
+  const run = previous.then(work, work);
   sqliteLocks.set(
     db,
     run.catch(() => undefined),

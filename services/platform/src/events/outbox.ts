@@ -9,7 +9,7 @@ import {
   type EntitySubscriberInterface,
 } from 'typeorm';
 import type { Channel } from '../channel';
-import { dialectOf, inTransaction } from '../database';
+import { dialectOf, inTransaction, outsideTransaction } from '../database';
 import type { Logger } from '../logger';
 import { BusUnavailableError, type EventBus } from './bus';
 import { newEnvelope, type EventEnvelope } from './envelope';
@@ -326,13 +326,11 @@ export class OutboxRelay {
   }
 
   /**
-   * One statement of the relay's own: on PostgreSQL by itself; on SQLite in a transaction queued
-   * behind the service's (one connection). Either way no outbox row is inserted, so it does not
-   * kick the relay again.
+   * One statement of the relay's own, in no transaction (on SQLite queued behind the service's
+   * transactions, on its one connection). It inserts no outbox row, so it does not kick the relay again.
    */
   private async statement(sql: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-    if (dialectOf(this.db) === 'sqlite') return (await this.write((manager) => runStatement(manager, sql, params))).rows;
-    return (await runStatement(this.db.manager, sql, params)).rows;
+    return (await outsideTransaction(this.db, (manager) => runStatement(manager, sql, params))).rows;
   }
 
   /**
