@@ -11,6 +11,7 @@ import {
   OutboxEvent,
   OutboxRelay,
   recordEvent,
+  recordEvents,
   relayBackoffMs,
   type EventBus,
   type EventEnvelope,
@@ -68,6 +69,35 @@ describe.each(DIALECTS)('outbox relay on %s', (dialect) => {
     return ids;
   };
   const row = (eventId: string) => db.getRepository(OutboxEvent).findOneByOrFail({ eventId });
+
+  it('records several events with one statement and publishes them in the order given', async () => {
+    const bus = new FlakyBus();
+    const relay = new OutboxRelay(db, bus, log);
+    const inserts: string[] = [];
+    const spy = jest.spyOn(db.logger, 'logQuery').mockImplementation((query: string) => {
+      if (/^INSERT/i.test(query.trim())) inserts.push(query);
+    });
+    let recorded: EventEnvelope[];
+    try {
+      recorded = await inTransaction(db, (manager) =>
+        recordEvents(manager, [
+          { type: 'test.thing.happened', payload: { n: 1 }, channel: null },
+          { type: 'test.other.happened', payload: { n: 2 }, channel: 'WEB' },
+          { type: 'test.thing.happened', payload: { n: 3 }, channel: null, version: 2 },
+        ]),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(inserts).toHaveLength(1);
+    expect(recorded.map((e) => [e.type, e.payload, e.channel, e.version])).toEqual([
+      ['test.thing.happened', { n: 1 }, null, 1],
+      ['test.other.happened', { n: 2 }, 'WEB', 1],
+      ['test.thing.happened', { n: 3 }, null, 2],
+    ]);
+    expect(await relay.flush()).toBe(3);
+    expect(bus.published).toEqual(recorded.map((e) => e.id));
+  });
 
   it('publishes the others once when one event fails, keeps its attempts, and sends it when the bus recovers', async () => {
     const bus = new FlakyBus();

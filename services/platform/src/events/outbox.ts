@@ -69,18 +69,44 @@ export async function recordEvent<P>(
   channel: Channel | null,
   version = eventDefinition(type)?.version ?? 1,
 ): Promise<EventEnvelope<P>> {
-  const event = newEnvelope(type, payload, channel, version);
+  const [event] = await recordEvents<P>(manager, [{ type, payload, channel, version }]);
+  return event;
+}
+
+/** An event for `recordEvents`: what `recordEvent` takes. */
+export interface EventRecord<P> {
+  type: string;
+  payload: P;
+  channel: Channel | null;
+  version?: number;
+}
+
+/** `recordEvent` for several events with one statement, published in the order given. */
+export async function recordEvents<P>(manager: EntityManager, records: readonly EventRecord<P>[]): Promise<EventEnvelope<P>[]> {
+  if (records.length === 0) return [];
   const traceparent = currentTraceparent();
-  if (traceparent) event.traceparent = traceparent;
+  const events = records.map(({ type, payload, channel, version }) => {
+    const event = newEnvelope(type, payload, channel, version ?? eventDefinition(type)?.version ?? 1);
+    if (traceparent) event.traceparent = traceparent;
+    return event;
+  });
   // No read-back of the generated sequence and defaults (a SELECT per event on SQLite, RETURNING on PostgreSQL).
   await manager
     .createQueryBuilder()
     .insert()
     .into(OutboxEvent)
-    .values({ eventId: event.id, type: event.type, envelope: JSON.stringify(event), publishedAt: null, attempts: 0 })
+    .values(
+      events.map((event) => ({
+        eventId: event.id,
+        type: event.type,
+        envelope: JSON.stringify(event),
+        publishedAt: null,
+        attempts: 0,
+      })),
+    )
     .updateEntity(false)
     .execute();
-  return event;
+  return events;
 }
 
 export interface RelayOptions {
