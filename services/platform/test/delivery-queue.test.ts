@@ -26,6 +26,8 @@ class QueueTally {
 }
 
 const log = createLogger('test', 'silent');
+/** Lets the queue start what was delivered so far. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe.each(DIALECTS)('delivery queue on %s', (dialect) => {
   let database: TestDatabase;
@@ -86,6 +88,7 @@ describe.each(DIALECTS)('delivery queue on %s', (dialect) => {
     const [a, b] = [consumer('a'), consumer('b')];
     const release = gate('first');
     const first = deliveries.deliver(a, event('first'));
+    await nextTurn();
     const waiting = [
       deliveries.deliver(a, event('a1')),
       deliveries.deliver(b, event('b1')),
@@ -103,6 +106,16 @@ describe.each(DIALECTS)('delivery queue on %s', (dialect) => {
     for (const key of ['first', 'a1', 'b1', 'a2', 'b2']) expect(await count(key)).toBe(1);
   });
 
+  it('applies the deliveries of one turn together: an event handed to several consumers commits once', async () => {
+    const deliveries = queue();
+    const shared = event('shared');
+    const outcomes = await Promise.all(['x', 'y', 'z'].map((name) => deliveries.deliver(consumer(name), shared)));
+    expect(outcomes).toEqual(['applied', 'applied', 'applied']);
+    expect(applies.map(({ consumer }) => consumer)).toEqual(['x', 'y', 'z']);
+    expect(new Set(applies.map(({ transaction }) => transaction)).size).toBe(1);
+    expect(await count('shared')).toBe(3);
+  });
+
   it('applies an event once when a copy waits beside it or it was applied before', async () => {
     const deliveries = queue();
     const a = consumer('a');
@@ -111,6 +124,7 @@ describe.each(DIALECTS)('delivery queue on %s', (dialect) => {
 
     const release = gate('hold');
     const held = deliveries.deliver(a, event('hold'));
+    await nextTurn();
     const twice = event('twice');
     const outcomes = Promise.all([deliveries.deliver(a, twice), deliveries.deliver(a, twice), deliveries.deliver(a, seen)]);
     release();
@@ -127,6 +141,7 @@ describe.each(DIALECTS)('delivery queue on %s', (dialect) => {
     broken.add('bad');
     const release = gate('hold2');
     const held = deliveries.deliver(a, event('hold2'));
+    await nextTurn();
     const bad = event('bad');
     const around = [deliveries.deliver(a, event('before')), deliveries.deliver(a, bad), deliveries.deliver(a, event('after'))];
     release();
@@ -160,6 +175,7 @@ describe.each(DIALECTS)('delivery queue on %s', (dialect) => {
     const [a, b] = [consumer('a'), consumer('b')];
     const releaseA = gate('a-slow');
     const slow = deliveries.deliver(a, event('a-slow'));
+    await nextTurn();
     // b runs beside a's transaction; a's next event waits for it, though a transaction is free.
     const meanwhile = [deliveries.deliver(a, event('a-next')), deliveries.deliver(b, event('b-now'))];
     await meanwhile[1];

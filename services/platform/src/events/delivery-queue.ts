@@ -33,9 +33,9 @@ interface Delivery {
 
 /**
  * The deliveries to one service's consumers, applied in as few transactions as the load allows
- * (group commit). A delivery that finds the queue idle is applied at once, alone; those that
- * arrive while transactions run wait and are applied together in the next one: claimed with one
- * statement, applied in arrival order, committed once. So each event still commits with its
+ * (group commit). The deliveries of one turn of the event loop (an event handed to several of the
+ * service's consumers) and those that arrive while transactions run are applied together in the
+ * next one: claimed with one statement, applied in arrival order, committed once. So each event still commits with its
  * processed-event row, and under load the bookkeeping (BEGIN, claim, COMMIT) is shared.
  *
  * When any event of a batch fails, the batch rolls back and each of its events is applied alone
@@ -48,6 +48,7 @@ export class DeliveryQueue {
   /** Consumers with events in a running transaction: their next events wait for it. */
   private readonly busy = new Set<string>();
   private running = 0;
+  private pumpSoon = false;
   private readonly maxBatch: number;
   private readonly concurrency: number;
 
@@ -63,7 +64,13 @@ export class DeliveryQueue {
   deliver(consumer: QueuedConsumer, event: EventEnvelope): Promise<QueuedOutcome> {
     return new Promise((settle, fail) => {
       this.waiting.push({ consumer, event, settle, fail });
-      this.pump();
+      // After the deliveries of this turn (an event's consumers are handed it one after another).
+      if (this.pumpSoon) return;
+      this.pumpSoon = true;
+      setImmediate(() => {
+        this.pumpSoon = false;
+        this.pump();
+      });
     });
   }
 
