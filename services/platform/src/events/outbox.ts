@@ -110,10 +110,10 @@ export async function recordEvents<P>(manager: EntityManager, records: readonly 
 }
 
 export interface RelayOptions {
-  /** The next round after one that found work (or a bus that is down). */
+  /** The next round after one that left a row behind (its publish failed, or the bus is down). */
   pollIntervalMs?: number;
   /**
-   * Rounds that find nothing double the wait up to this (at least `pollIntervalMs`): a commit
+   * Rounds that publish all they find (or find nothing) double the wait up to this (at least `pollIntervalMs`): a commit
    * that records an event wakes the relay at once, so polling only catches rows waiting out
    * their backoff and rows a dead replica claimed, and an idle service stays nearly silent.
    */
@@ -200,7 +200,6 @@ export class OutboxRelay {
   /** Publish soon: called after every commit that wrote an outbox row. */
   kick(): void {
     if (this.stopped) return;
-    this.idleDelayMs = this.pollIntervalMs;
     if (this.running) {
       this.again = true;
       return;
@@ -235,10 +234,10 @@ export class OutboxRelay {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.running = this.drain()
-        .then(({ claimed }) => {
-          const busy = claimed > 0;
-          // Work (or a bus that is down): poll again soon; nothing: wait twice as long, up to the idle maximum.
-          this.idleDelayMs = busy ? this.pollIntervalMs : Math.min(this.idleDelayMs * 2, this.idlePollMaxMs);
+        .then(({ claimed, sent }) => {
+          // A row left behind (failed, or the bus is down): poll again soon. Everything out (or
+          // nothing found): wait twice as long, up to the idle maximum; the next commit kicks anyway.
+          this.idleDelayMs = claimed > sent ? this.pollIntervalMs : Math.min(this.idleDelayMs * 2, this.idlePollMaxMs);
         })
         .catch((error: Error) => {
           this.idleDelayMs = this.pollIntervalMs;
