@@ -12,7 +12,7 @@ import {
   renderTemplate,
   unknownPlaceholders,
 } from '../src/domain/lifecycle';
-import { rfmScore, spendWithin, type OrderFact } from '../src/domain/rfm';
+import { NO_OLDER_ORDERS, rfmScore, spendWithin, type OrderFact } from '../src/domain/rfm';
 import { isMember, validateRule, type CustomerFacts, type SegmentRule } from '../src/domain/segments';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
@@ -67,6 +67,7 @@ describe('segment rules', () => {
   const facts = (over: Partial<CustomerFacts> = {}): CustomerFacts => ({
     tier: null,
     orders: [],
+    older: NO_OLDER_ORDERS,
     lastActivityAt: daysAgo(1),
     channels: ['WEB'],
     score: null,
@@ -126,6 +127,32 @@ describe('segment rules', () => {
         NOW,
       ),
     ).toBe(member);
+  });
+
+  it('older orders summed up count as they do one by one', () => {
+    const old = [
+      order(800, 10_000, { channel: 'STORE', categories: ['garden/tools'] }),
+      order(900, 0, { channel: 'APP', categories: ['toys'] }),
+    ];
+    const recent = [order(20, 5_000)];
+    const older = { lastOrderAt: daysAgo(800), channels: ['STORE'], categories: ['garden/tools'] };
+    expect(rfmScore(recent, NOW, 365, older)).toEqual(rfmScore([...recent, ...old], NOW, 365));
+    expect(rfmScore([], NOW, 365, older)).toEqual(rfmScore(old, NOW, 365));
+    const rules: SegmentRule[] = [
+      { categoryPath: ['Garden'] },
+      { categoryPath: ['Toys'] },
+      { channels: ['WEB', 'STORE'] },
+      { channels: ['APP'] },
+      { purchasedWithinDays: 1_000 },
+      { purchasedWithinDays: 700 },
+      { minSpend: { cents: 0, currency: 'USD' } },
+    ];
+    for (const orders of [[], recent]) {
+      for (const rule of rules) {
+        const all = isMember(rule, facts({ orders: [...orders, ...old] }), NOW);
+        expect([rule, isMember(rule, facts({ orders, older }), NOW)]).toEqual([rule, all]);
+      }
+    }
   });
 
   it.each<[string, SegmentRule, string]>([

@@ -10,15 +10,18 @@ import {
   tableOf,
   type SegmentMembershipChanged,
   runStatement,
+  entityColumns,
+  hydrateRows,
+  hydrateValue,
 } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { birthdayProblem, isTimeZone, type Birthday } from '../domain/lifecycle';
-import { DEFAULT_RFM_WINDOW_DAYS, rfmScore, type OrderFact } from '../domain/rfm';
-import { isMember, TIERS, validateRule, type CustomerFacts, type SegmentRule } from '../domain/segments';
+import { DEFAULT_RFM_WINDOW_DAYS, NO_OLDER_ORDERS, rfmScore, type OlderOrders, type OrderFact } from '../domain/rfm';
+import { isMember, orderWindowDays, TIERS, validateRule, type CustomerFacts, type SegmentRule } from '../domain/segments';
 import { Customer } from '../entities/customer';
 import { CustomerEngagement, CustomerOrderFact, LifecycleOccasion, Segment, SegmentMember } from '../entities/engagement';
 import { lockCustomer, requireCustomer } from './customers';
-import { forgetSegmentRules, segmentRules, segmentsVersionSql, type SegmentRules } from './segment-rules';
+import { forgetSegmentRules, lastSegmentRules, segmentRules, segmentsVersionSql, type SegmentRules } from './segment-rules';
 
 /**
  * Days of orders the RFM score's frequency and monetary value look at: RFM_WINDOW_DAYS, 1 to 3650,
@@ -44,6 +47,90 @@ export function toOrderFact(row: CustomerOrderFact): OrderFact {
   };
 }
 
+/** A customer's orders as scoring and segments read them (see `OlderOrders`). */
+export interface CustomerOrders {
+  orders: OrderFact[];
+  older: OlderOrders;
+}
+
+/**
+ * What evaluating some rules reads of a customer's orders: one by one those placed after `since`
+ * (the score's window and every spend rule's), and of the older ones when the last that counts
+ * was placed, and their channels and categories only when a rule asks for them (`kinds`).
+ */
+interface OrderReach {
+  since: Date;
+  kinds: boolean;
+}
+
+function reachOf(segments: SegmentRules, now: Date): OrderReach {
+  const days = orderWindowDays(
+    segments.map((s) => s.rule),
+    rfmWindowDays(),
+  );
+  return {
+    since: new Date(now.getTime() - days * 86_400_000),
+    kinds: segments.some((s) => s.rule.categoryPath?.length || s.rule.channels?.length),
+  };
+}
+
+/**
+ * Two scalar subqueries over customer :id's orders placed by :since, order :orderId left out:
+ * when the last one that counts was placed (the index walked back to it), and (with `kinds`) the
+ * channel and category keys of each that counts, as JSON pairs `[["WEB",["apparel/shoes"]],...]`,
+ * each pair once (null: none, or not asked). An order event reads these two values, not the
+ * customer's order history.
+ */
+function olderOrdersSql(db: DataSource, kinds: boolean): { last: string; kinds: string } {
+  const table = tableOf(db, CustomerOrderFact);
+  const where = `o."customerId" = :id AND o."placedAt" <= :since AND o."orderId" <> :orderId AND o."totalCents" > o."refundedCents"`;
+  // A channel is an enum name and `categories` JSON text: the pairs concatenate into JSON.
+  const pair = `'["' || o."channel" || '",' || o."categories" || ']'`;
+  const pairs = dialectOf(db) === 'postgres' ? `string_agg(DISTINCT ${pair}, ',')` : `group_concat(DISTINCT ${pair})`;
+  return {
+    last: `(SELECT o."placedAt" FROM ${table} o WHERE ${where} ORDER BY o."placedAt" DESC LIMIT 1)`,
+    kinds: kinds ? `(SELECT '[' || ${pairs} || ']' FROM ${table} o WHERE ${where})` : 'NULL',
+  };
+}
+
+function olderOrders(db: DataSource, last: unknown, kinds: unknown): OlderOrders {
+  const pairs = kinds == null ? [] : (JSON.parse(String(kinds)) as [string, string[]][]);
+  return {
+    lastOrderAt: last == null ? null : (hydrateValue(db, CustomerOrderFact, 'placedAt', last) as Date),
+    channels: [...new Set(pairs.map(([channel]) => channel))],
+    categories: [...new Set(pairs.flatMap(([, categories]) => categories))],
+  };
+}
+
+/**
+ * The customer's orders as far as `reach` goes: one by one, and the older ones summed up (order
+ * `orderId` left out of the sum: its caller has it), in one statement.
+ */
+async function ordersWithin(
+  manager: EntityManager,
+  customerId: string,
+  reach: OrderReach,
+  orderId = '',
+): Promise<{ facts: CustomerOrderFact[]; older: OlderOrders }> {
+  const db = manager.connection;
+  const older = olderOrdersSql(db, reach.kinds);
+  const { rows } = await runStatement(
+    manager,
+    `SELECT ${older.last} AS "olderLast", ${older.kinds} AS "olderKinds", ${entityColumns(db, CustomerOrderFact, 'f', 'f_')} ` +
+      `FROM (SELECT 1 AS "one") d LEFT JOIN ${tableOf(db, CustomerOrderFact)} f ON f."customerId" = :id AND f."placedAt" > :since`,
+    { id: customerId, since: reach.since, orderId },
+  );
+  return {
+    facts: hydrateRows(
+      db,
+      CustomerOrderFact,
+      rows.filter((r) => r.f_orderId != null),
+      'f_',
+    ),
+    older: olderOrders(db, rows[0]!.olderLast, rows[0]!.olderKinds),
+  };
+}
+
 /** The customer's engagement row, created (activity: their registration, or `initial`) when missing. */
 export async function engagementRow(
   manager: EntityManager,
@@ -55,29 +142,53 @@ export async function engagementRow(
   return found ?? createEngagementRow(manager, customer, now, initial);
 }
 
-/** A customer as scoring reads them: their engagement row (null: none yet) and order facts. */
+/** A customer as scoring reads them: their engagement row (null: none yet) and orders. */
 export interface ScoredCustomer {
   customer: Customer;
   row: CustomerEngagement | null;
+  /** Their orders placed after `reach.since`, and the event's order whenever it was placed. */
   orders: CustomerOrderFact[];
+  /** Their orders placed by `reach.since`, the event's order left out, summed up. */
+  older: OlderOrders;
+  reach: OrderReach;
+  orderId: string;
   /** The fact of order `orderId`, whoever it belongs to (null: none yet). */
   known: CustomerOrderFact | null;
   /** The segments' version read with them (`segmentRules`); null: not read. */
   segmentsVersion: string | null;
 }
 
+/** The facts read, with the event's order when it is the customer's and older than them. */
+function withKnown(facts: CustomerOrderFact[], known: CustomerOrderFact | null, customerId: string): CustomerOrderFact[] {
+  if (!known || known.customerId !== customerId || facts.some((f) => f.orderId === known.orderId)) return facts;
+  return [...facts, known];
+}
+
 /**
- * `lockCustomer` with what scoring reads of the customer, the fact of order `orderId` and the
+ * `lockCustomer` with what scoring reads of the customer (orders one by one only within the
+ * window the rules this process knows need, at `now`), the fact of order `orderId` and the
  * segments' version: one statement when the id is live (only the customer row is locked, as
  * `lockCustomer` does).
  */
-export async function lockScoredCustomer(manager: EntityManager, id: string, orderId: string): Promise<ScoredCustomer | null> {
+export async function lockScoredCustomer(
+  manager: EntityManager,
+  id: string,
+  orderId: string,
+  now: Date,
+): Promise<ScoredCustomer | null> {
+  const db = manager.connection;
+  const reach = reachOf(lastSegmentRules(db), now);
+  const older = olderOrdersSql(db, reach.kinds);
   const query = manager
     .createQueryBuilder(Customer, 'c')
     .leftJoinAndMapOne('c.engagement', CustomerEngagement, 'e', 'e.customerId = c.id')
-    .leftJoinAndMapMany('c.orderFacts', CustomerOrderFact, 'f', 'f.customerId = c.id')
+    .leftJoinAndMapMany('c.orderFacts', CustomerOrderFact, 'f', 'f.customerId = c.id AND f.placedAt > :since', {
+      since: reach.since,
+    })
     .leftJoinAndMapOne('c.knownFact', CustomerOrderFact, 'k', 'k.orderId = :orderId', { orderId })
-    .addSelect(segmentsVersionSql(manager.connection), 'segments_version')
+    .addSelect(segmentsVersionSql(db), 'segments_version')
+    .addSelect(older.last, 'older_last')
+    .addSelect(older.kinds, 'older_kinds')
     .where('c.id = :id AND c.mergedIntoId IS NULL', { id });
   if (dialectOf(manager.connection) === 'postgres') query.setLock('pessimistic_write', undefined, ['c']);
   const { entities, raw } = await query.getRawAndEntities();
@@ -93,24 +204,48 @@ export async function lockScoredCustomer(manager: EntityManager, id: string, ord
     delete found.engagement;
     delete found.orderFacts;
     delete found.knownFact;
+    const first = raw[0] as { segments_version: unknown; older_last: unknown; older_kinds: unknown };
     return {
       customer: found,
       row: engagement ?? null,
-      orders: orderFacts ?? [],
+      orders: withKnown(orderFacts ?? [], knownFact ?? null, found.id),
+      older: olderOrders(db, first.older_last, first.older_kinds),
+      reach,
+      orderId,
       known: knownFact ?? null,
-      segmentsVersion: String((raw[0] as { segments_version: unknown }).segments_version),
+      segmentsVersion: String(first.segments_version),
     };
   }
   // Merged away (or unknown): follow it to the survivor as lockCustomer does, then read.
   const customer = await lockCustomer(manager, id);
   if (!customer) return null;
-  return {
-    customer,
-    row: await manager.findOneBy(CustomerEngagement, { customerId: customer.id }),
-    orders: await manager.findBy(CustomerOrderFact, { customerId: customer.id }),
-    known: await manager.findOneBy(CustomerOrderFact, { orderId }),
-    segmentsVersion: null,
-  };
+  const row = await manager.findOneBy(CustomerEngagement, { customerId: customer.id });
+  const { facts, older: olderSum } = await ordersWithin(manager, customer.id, reach, orderId);
+  const known = await manager.findOneBy(CustomerOrderFact, { orderId });
+  const orders = withKnown(facts, known, customer.id);
+  return { customer, row, orders, older: olderSum, reach, orderId, known, segmentsVersion: null };
+}
+
+/**
+ * The orders evaluating `segments` reads of a scored customer: those `lockScoredCustomer` read,
+ * or when a rule defined since this process last read the rules asks for more (a longer spend
+ * window, or older orders' categories or channels), what it asks for, in one more statement.
+ */
+export async function scoredOrders(
+  manager: EntityManager,
+  scored: ScoredCustomer,
+  segments: SegmentRules,
+  now: Date,
+): Promise<CustomerOrders> {
+  const needed = reachOf(segments, now);
+  const read = scored.reach;
+  if (read.since <= needed.since && (read.kinds || !needed.kinds)) {
+    return { orders: scored.orders.map(toOrderFact), older: scored.older };
+  }
+  const again = await ordersWithin(manager, scored.customer.id, needed, scored.orderId);
+  // The facts read first are kept: the event's changes are made on them.
+  const facts = [...scored.orders, ...again.facts.filter((f) => !scored.orders.some((o) => o.orderId === f.orderId))];
+  return { orders: facts.map(toOrderFact), older: again.older };
 }
 
 /** Creates the customer's engagement row (activity: `initial`, or their registration). */
@@ -143,8 +278,9 @@ export async function createEngagementRow(
   return row;
 }
 
-function factsOf(customer: Customer, row: CustomerEngagement, orders: OrderFact[], score: number | null): CustomerFacts {
-  return { tier: row.tier, orders, lastActivityAt: row.lastActivityAt, channels: customer.channels, score };
+function factsOf(customer: Customer, row: CustomerEngagement, orders: CustomerOrders, score: number | null): CustomerFacts {
+  const { tier, lastActivityAt } = row;
+  return { tier, orders: orders.orders, older: orders.older, lastActivityAt, channels: customer.channels, score };
 }
 
 async function publishMembership(manager: EntityManager, change: SegmentMembershipChanged): Promise<void> {
@@ -250,11 +386,16 @@ export async function evaluateCustomer(
   now: Date,
   row?: CustomerEngagement,
   knownSegments?: SegmentRules,
-  knownOrders?: OrderFact[],
+  knownOrders?: CustomerOrders,
 ): Promise<CustomerEngagement> {
   const engagement = row ?? (await engagementRow(manager, customer, now));
-  const orders = knownOrders ?? (await manager.findBy(CustomerOrderFact, { customerId: customer.id })).map(toOrderFact);
-  const score = rfmScore(orders, now, rfmWindowDays());
+  const segments = knownSegments ?? (await manager.find(Segment, { select: { id: true, rule: true } }));
+  let orders = knownOrders;
+  if (!orders) {
+    const read = await ordersWithin(manager, customer.id, reachOf(segments, now));
+    orders = { orders: read.facts.map(toOrderFact), older: read.older };
+  }
+  const score = rfmScore(orders.orders, now, rfmWindowDays(), orders.older);
   Object.assign(engagement, {
     recency: score?.recency ?? null,
     frequency: score?.frequency ?? null,
@@ -283,7 +424,6 @@ export async function evaluateCustomer(
       evaluatedAt: now,
     },
   );
-  const segments = knownSegments ?? (await manager.find(Segment, { select: { id: true, rule: true } }));
   if (segments.length === 0) return engagement;
   const current = new Set(
     (await manager.find(SegmentMember, { select: { segmentId: true }, where: { customerId: customer.id } })).map(
@@ -358,6 +498,7 @@ export async function defineSegment(db: DataSource, draft: SegmentDraft, now = n
         const facts: CustomerFacts = {
           tier: row?.tier ?? null,
           orders: orders.get(customer.id) ?? [],
+          older: NO_OLDER_ORDERS,
           lastActivityAt: row?.lastActivityAt ?? customer.createdAt,
           channels: customer.channels,
           score: row?.scoreValue ?? null,

@@ -57,6 +57,11 @@ export async function segmentRules(manager: EntityManager, version: string | nul
   return rules;
 }
 
+/** The rules this process read last, whatever their version now (none read yet: none). */
+export function lastSegmentRules(db: DataSource): SegmentRules {
+  return cached.get(db)?.rules ?? [];
+}
+
 /** This process changed a segment: the next evaluation reads the rules again. */
 export function forgetSegmentRules(db: DataSource): void {
   cached.delete(db);

@@ -14,6 +14,22 @@ export interface OrderFact {
   categories: readonly string[];
 }
 
+/**
+ * What scoring and segments need of a customer's orders older than the ones they are given one by
+ * one (the database sums these up, so an order event reads only the recent ones): none of the
+ * older orders is in a window, only whether and when one was last bought, where and what.
+ */
+export interface OlderOrders {
+  /** When the last of them that counts was placed; null: none counts. */
+  lastOrderAt: Date | null;
+  /** The channels of those that count. */
+  channels: readonly string[];
+  /** The category keys of those that count. */
+  categories: readonly string[];
+}
+
+export const NO_OLDER_ORDERS: OlderOrders = { lastOrderAt: null, channels: [], categories: [] };
+
 export interface RfmScore {
   /** 5: bought within 30 days; 4: 90; 3: 180; 2: 365; 1: longer ago. */
   recency: number;
@@ -50,6 +66,16 @@ export function countedOrders(orders: readonly OrderFact[]): OrderFact[] {
   return orders.filter((o) => o.netCents > 0);
 }
 
+/** When the last counted order placed by `now` was placed, among `orders` and `older`; null: none. */
+export function lastOrderAt(orders: readonly OrderFact[], older: OlderOrders, now: Date): Date | null {
+  let last = older.lastOrderAt?.getTime() ?? -Infinity;
+  for (const o of countedOrders(orders)) {
+    const at = o.placedAt.getTime();
+    if (at > last && o.placedAt <= now) last = at;
+  }
+  return last === -Infinity ? null : new Date(last);
+}
+
 /** Net spend in `currency` on orders placed within `days` before `now`. */
 export function spendWithin(orders: readonly OrderFact[], currency: string, days: number, now: Date): number {
   const since = now.getTime() - days * DAY_MS;
@@ -59,15 +85,21 @@ export function spendWithin(orders: readonly OrderFact[], currency: string, days
 }
 
 /**
- * The score of a customer with these orders, or null when none counts (never bought, or every
- * order cancelled or returned). Recency looks at the last order whenever it was; frequency and
- * monetary value at the `windowDays` before `now`.
+ * The score of a customer with these orders (every one placed within `windowDays` before `now`,
+ * the rest summed up in `older`), or null when none counts (never bought, or every order cancelled
+ * or returned). Recency looks at the last order whenever it was; frequency and monetary value at
+ * the `windowDays` before `now`.
  */
-export function rfmScore(orders: readonly OrderFact[], now: Date, windowDays = DEFAULT_RFM_WINDOW_DAYS): RfmScore | null {
+export function rfmScore(
+  orders: readonly OrderFact[],
+  now: Date,
+  windowDays = DEFAULT_RFM_WINDOW_DAYS,
+  older: OlderOrders = NO_OLDER_ORDERS,
+): RfmScore | null {
+  const last = lastOrderAt(orders, older, now);
+  if (!last) return null;
   const counted = countedOrders(orders).filter((o) => o.placedAt <= now);
-  if (counted.length === 0) return null;
-  const lastOrderAt = new Date(Math.max(...counted.map((o) => o.placedAt.getTime())));
-  const daysSince = (now.getTime() - lastOrderAt.getTime()) / DAY_MS;
+  const daysSince = (now.getTime() - last.getTime()) / DAY_MS;
   const recency = 5 - RECENCY_DAYS.filter((d) => daysSince > d).length;
   const since = now.getTime() - windowDays * DAY_MS;
   const inWindow = counted.filter((o) => o.placedAt.getTime() > since);
@@ -90,6 +122,6 @@ export function rfmScore(orders: readonly OrderFact[], now: Date, windowDays = D
     orders: inWindow.length,
     spendCents,
     currency: main?.[0] ?? null,
-    lastOrderAt,
+    lastOrderAt: last,
   };
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '@omni/platform';
-import { countedOrders, spendWithin, type OrderFact } from './rfm';
+import { countedOrders, lastOrderAt, spendWithin, type OlderOrders, type OrderFact } from './rfm';
 
 /** Loyalty tiers, lowest first (loyalty's ladder). */
 export const TIERS = ['BRONZE', 'SILVER', 'GOLD', 'PLATINUM'] as const;
@@ -30,7 +30,10 @@ export interface SegmentRule {
 /** What CRM knows of a customer when it evaluates rules. */
 export interface CustomerFacts {
   tier: string | null;
+  /** Every order placed within `orderWindowDays` of the rules (or every order at all). */
   orders: readonly OrderFact[];
+  /** The orders placed before those, summed up. */
+  older: OlderOrders;
   /** The latest order, visit, app check-in or registration. */
   lastActivityAt: Date;
   channels: readonly string[];
@@ -51,6 +54,14 @@ function tierRank(tier: string | null | undefined): number {
 /** `Apparel/Shoes` from `["Apparel", "Shoes"]`: how order facts keep a category path. */
 export function categoryKey(path: readonly string[]): string {
   return path.map((p) => p.trim().toLowerCase()).join('/');
+}
+
+/**
+ * The days of orders an evaluation reads one by one: the RFM window and every `minSpend` window.
+ * Whatever else the rules ask of older orders (a purchase, a channel, a category) `OlderOrders` answers.
+ */
+export function orderWindowDays(rules: readonly SegmentRule[], rfmWindowDays: number): number {
+  return Math.max(rfmWindowDays, ...rules.filter((r) => r.minSpend).map((r) => r.spendWithinDays ?? DEFAULT_SPEND_WINDOW_DAYS));
 }
 
 /**
@@ -107,21 +118,21 @@ export function validateRule(rule: SegmentRule, isCurrency: (code: string) => bo
 export function isMember(rule: SegmentRule, facts: CustomerFacts, now: Date): boolean {
   const daysAgo = (days: number) => now.getTime() - days * DAY_MS;
   const orders = countedOrders(facts.orders).filter((o) => o.placedAt <= now);
+  const lastOrder = lastOrderAt(orders, facts.older, now);
   if (rule.minTier != null && tierRank(facts.tier) < tierRank(rule.minTier)) return false;
   if (rule.minSpend) {
     const spent = spendWithin(orders, rule.minSpend.currency, rule.spendWithinDays ?? DEFAULT_SPEND_WINDOW_DAYS, now);
-    if (spent < rule.minSpend.cents || orders.length === 0) return false;
+    if (spent < rule.minSpend.cents || !lastOrder) return false;
   }
-  if (rule.purchasedWithinDays != null && !orders.some((o) => o.placedAt.getTime() > daysAgo(rule.purchasedWithinDays!)))
-    return false;
+  if (rule.purchasedWithinDays != null && !(lastOrder && lastOrder.getTime() > daysAgo(rule.purchasedWithinDays))) return false;
   if (rule.inactiveForDays != null && facts.lastActivityAt.getTime() > daysAgo(rule.inactiveForDays)) return false;
   if (rule.categoryPath?.length) {
     const prefix = categoryKey(rule.categoryPath);
-    const bought = orders.some((o) => o.categories.some((c) => c === prefix || c.startsWith(`${prefix}/`)));
-    if (!bought) return false;
+    const categories = [...orders.flatMap((o) => o.categories), ...facts.older.categories];
+    if (!categories.some((c) => c === prefix || c.startsWith(`${prefix}/`))) return false;
   }
   if (rule.channels?.length) {
-    const used = new Set([...facts.channels, ...orders.map((o) => o.channel)]);
+    const used = new Set([...facts.channels, ...orders.map((o) => o.channel), ...facts.older.channels]);
     if (!rule.channels.every((c) => used.has(c))) return false;
   }
   if (rule.minScore != null && (facts.score == null || facts.score < rule.minScore)) return false;

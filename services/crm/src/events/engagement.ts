@@ -18,7 +18,7 @@ import {
   lockScoredCustomer,
   mergeEngagement,
   recordActivity,
-  toOrderFact,
+  scoredOrders,
 } from '../commands/engagement';
 import { segmentRules } from '../commands/segment-rules';
 import { categoryKey } from '../domain/segments';
@@ -69,10 +69,10 @@ export const engagementFacts: ConsumerDefinition = {
       await recordActivity(manager, customerId, at, null, now);
       return;
     }
-    // An order's event: the customer, their row and order facts in one read; each write below is
-    // made on those facts too, so they are not read again.
+    // An order's event: the customer, their row and recent orders (older ones summed up) in one
+    // read; each write below is made on those facts too, so they are not read again.
     const orderId = parsed.payload.orderId;
-    const scored = await lockScoredCustomer(manager, customerId, orderId);
+    const scored = await lockScoredCustomer(manager, customerId, orderId, now);
     if (!scored || scored.customer.erasedAt) return;
     const { customer, orders } = scored;
     const mine = orders.find((f) => f.orderId === orderId);
@@ -125,6 +125,6 @@ export const engagementFacts: ConsumerDefinition = {
       row.lastActivityAt = at;
     }
     const segments = await segmentRules(manager, scored.segmentsVersion);
-    await evaluateCustomer(manager, customer, now, row, segments, orders.map(toOrderFact));
+    await evaluateCustomer(manager, customer, now, row, segments, await scoredOrders(manager, scored, segments, now));
   },
 };
