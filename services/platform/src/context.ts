@@ -119,9 +119,12 @@ export interface RequestInfo {
  */
 const attested = new WeakMap<Caller, { value: string; secret: string }>();
 
-/** Marks `caller` as verified: headers built for it carry its identity signed with `secret`. */
+/**
+ * Marks `caller` as verified: headers built for it carry its identity signed with `secret`. A
+ * caller is never changed once made, so one attested before (a remembered token's) is not encoded again.
+ */
 export function attestCaller(caller: Caller, secret: string): Caller {
-  if (caller === ANONYMOUS) return caller;
+  if (caller === ANONYMOUS || attested.get(caller)?.secret === secret) return caller;
   attested.set(caller, { value: encodeCaller(caller), secret });
   return caller;
 }
@@ -145,15 +148,29 @@ export function requestInfoFromHeaders(headers: HeaderBag, subgraphSecret: strin
   };
 }
 
-/** Headers for a subgraph request on behalf of `info`: the caller only when attested. */
-export function requestHeaders(info: RequestInfo): Record<string, string> {
+/**
+ * How long the headers made for one request are reused for its further subgraph calls: the
+ * signature is then still good for most of its CALLER_SIGNATURE_TTL_SECONDS.
+ */
+const HEADERS_REUSE_MS = 10_000;
+const madeHeaders = new WeakMap<RequestInfo, { headers: Readonly<Record<string, string>>; signed: unknown; until: number }>();
+
+/**
+ * Headers for a subgraph request on behalf of `info`: the caller only when attested. A query plan
+ * calls several subgraphs for one request (one `info`): the caller is signed once for all of them.
+ */
+export function requestHeaders(info: RequestInfo): Readonly<Record<string, string>> {
+  const now = Date.now();
+  const signed = attested.get(info.caller);
+  const made = madeHeaders.get(info);
+  if (made && made.signed === signed && made.until > now) return made.headers;
   const headers: Record<string, string> = { [HEADERS.requestId]: info.requestId };
   if (info.channel) headers[HEADERS.channel] = info.channel;
-  const signed = attested.get(info.caller);
   if (signed) {
     headers[HEADERS.caller] = signed.value;
-    headers[HEADERS.callerSignature] = signCallerValue(signed.value, info.requestId, signed.secret);
+    headers[HEADERS.callerSignature] = signCallerValue(signed.value, info.requestId, signed.secret, now);
   }
+  madeHeaders.set(info, { headers: Object.freeze(headers), signed, until: now + HEADERS_REUSE_MS });
   return headers;
 }
 

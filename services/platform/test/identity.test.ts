@@ -69,6 +69,15 @@ describe('signed caller identity', () => {
     expect(requestInfoFromHeaders(forwarded, SECRET).caller).toEqual(csr);
   });
 
+  it('signs the caller once for every subgraph call of one request', () => {
+    const info = { channel: null, requestId: 'r1', caller: attestCaller({ ...csr }, SECRET) };
+    const headers = requestHeaders(info);
+    expect(requestHeaders(info)).toBe(headers);
+    expect(requestInfoFromHeaders(headers, SECRET).caller).toEqual(csr);
+    // Another request (another info) is signed for its own request id.
+    expect(requestHeaders({ ...info, requestId: 'r2' })[HEADERS.requestId]).toBe('r2');
+  });
+
   it('never forwards an identity nobody verified', () => {
     const unverified: Caller = { ...csr };
     expect(requestHeaders({ channel: null, requestId: 'r1', caller: unverified })).toEqual({ [HEADERS.requestId]: 'r1' });
