@@ -1,13 +1,15 @@
 import {
   dialectOf,
-  recordEvent,
+  entityColumns,
+  hydrateRows,
+  recordEvents,
   runStatement,
   tableOf,
   type Channel,
   type ServiceContext,
   type StockChanged,
 } from '@omni/platform';
-import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import {
   applyChange,
   availableUnits,
@@ -20,6 +22,7 @@ import {
 import { Location } from '../entities/location';
 import { MovementKind, StockMovement } from '../entities/movement';
 import { Stock } from '../entities/stock';
+import { insertRows } from './insert-rows';
 
 /** Who made a change: recorded on every ledger entry and event. */
 export interface Actor {
@@ -54,17 +57,18 @@ export async function ensureStockRows(manager: EntityManager, refs: StockRef[]):
   }
 }
 
-/** The stock rows named, in lock order (what `lockStock` and `lockStockAt` read). */
-function stockRowsQuery(manager: EntityManager, keys: StockRef[]): SelectQueryBuilder<Stock> {
-  const params: Record<string, string> = {};
-  const where = keys
+/**
+ * The condition naming the stock rows of `keys` (of table alias `alias`), its parameters added to
+ * `params`: what `lockStock` and `lockStockAt` read.
+ */
+function stockRowsWhere(keys: StockRef[], alias: string, params: Record<string, unknown>): string {
+  return keys
     .map((ref, i) => {
       params[`l${i}`] = ref.locationId;
       params[`s${i}`] = ref.sku;
-      return `(s.locationId = :l${i} AND s.sku = :s${i})`;
+      return `(${alias}."locationId" = :l${i} AND ${alias}."sku" = :s${i})`;
     })
     .join(' OR ');
-  return manager.createQueryBuilder(Stock, 's').where(where, params).orderBy('s.locationId', 'ASC').addOrderBy('s.sku', 'ASC');
 }
 
 /**
@@ -75,10 +79,16 @@ function stockRowsQuery(manager: EntityManager, keys: StockRef[]): SelectQueryBu
 export async function lockStock(manager: EntityManager, refs: StockRef[]): Promise<Map<string, Stock>> {
   const keys = distinct(refs);
   if (keys.length === 0) return new Map();
-  let query = stockRowsQuery(manager, keys);
-  if (dialectOf(manager.connection) === 'postgres') query = query.setLock('pessimistic_write');
-  const rows = await query.getMany();
-  return new Map(rows.map((row) => [stockKey(row.locationId, row.sku), row]));
+  const db = manager.connection;
+  const params: Record<string, unknown> = {};
+  const lock = dialectOf(db) === 'postgres' ? ' FOR UPDATE' : '';
+  const { rows } = await runStatement(
+    manager,
+    `SELECT ${entityColumns(db, Stock, 's')} FROM ${tableOf(db, Stock)} s WHERE ${stockRowsWhere(keys, 's', params)} ` +
+      `ORDER BY s."locationId", s."sku"${lock}`,
+    params,
+  );
+  return new Map(hydrateRows(db, Stock, rows).map((row) => [stockKey(row.locationId, row.sku), row]));
 }
 
 export interface LocatedStock {
@@ -94,14 +104,19 @@ export interface LocatedStock {
 export async function lockStockAt(manager: EntityManager, refs: StockRef[]): Promise<Map<string, LocatedStock>> {
   const keys = distinct(refs);
   if (keys.length === 0) return new Map();
-  let query = stockRowsQuery(manager, keys).innerJoinAndMapOne('s.location', Location, 'l', 'l.id = s.locationId');
-  if (dialectOf(manager.connection) === 'postgres') query = query.setLock('pessimistic_write', undefined, ['"s"']);
-  const rows = (await query.getMany()) as (Stock & { location: Location })[];
+  const db = manager.connection;
+  const params: Record<string, unknown> = {};
+  const lock = dialectOf(db) === 'postgres' ? ' FOR UPDATE OF s' : '';
+  const { rows } = await runStatement(
+    manager,
+    `SELECT ${entityColumns(db, Stock, 's')}, ${entityColumns(db, Location, 'l', 'location_')} ` +
+      `FROM ${tableOf(db, Stock)} s JOIN ${tableOf(db, Location)} l ON l."id" = s."locationId" ` +
+      `WHERE ${stockRowsWhere(keys, 's', params)} ORDER BY s."locationId", s."sku"${lock}`,
+    params,
+  );
+  const locations = hydrateRows(db, Location, rows, 'location_');
   return new Map(
-    rows.map(({ location, ...stock }) => [
-      stockKey(stock.locationId, stock.sku),
-      { stock: manager.create(Stock, stock), location },
-    ]),
+    hydrateRows(db, Stock, rows).map((stock, i) => [stockKey(stock.locationId, stock.sku), { stock, location: locations[i]! }]),
   );
 }
 
@@ -128,6 +143,24 @@ export async function writeChange(
 }
 
 const COUNTS = ['onHand', 'reserved', 'inTransit', 'safetyStock'] as const;
+
+const MOVEMENT_COLUMNS = [
+  'sku',
+  'locationId',
+  'kind',
+  'reason',
+  'reference',
+  'onHandChange',
+  'reservedChange',
+  'inTransitChange',
+  'safetyStockChange',
+  'onHandAfter',
+  'reservedAfter',
+  'availableAfter',
+  'channel',
+  'actor',
+  'occurredAt',
+] as const;
 
 /**
  * Sets the counts of distinct locked stock rows in one UPDATE, each row only while it holds the
@@ -160,8 +193,8 @@ async function setCounts(manager: EntityManager, rows: { before: Stock; after: F
 
 /**
  * `writeChange` for several distinct locked stock rows, in the order given: their new counts in
- * one UPDATE, their ledger entries in one INSERT (in the same order), an event per row. Returns
- * the rows as they are now.
+ * one UPDATE, their ledger entries in one INSERT and an event per row in another (both in the
+ * same order). Returns the rows as they are now.
  */
 export async function writeChanges(
   manager: EntityManager,
@@ -176,37 +209,34 @@ export async function writeChanges(
     return { before, row, after, info, diff: difference(before, after) };
   });
   await setCounts(manager, written, now);
-  // The ledger rows' generated sequence is not needed here: no RETURNING (PostgreSQL) or read-back (SQLite).
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(StockMovement)
-    .updateEntity(false)
-    .values(
-      written.map(({ row, after, info, diff }) => ({
-        sku: row.sku,
-        locationId: row.locationId,
-        kind: info.kind,
-        reason: info.reason ?? null,
-        reference: info.reference ?? null,
-        onHandChange: diff.onHand,
-        reservedChange: diff.reserved,
-        inTransitChange: diff.inTransit,
-        safetyStockChange: diff.safetyStock,
-        onHandAfter: after.onHand,
-        reservedAfter: after.reserved,
-        availableAfter: availableUnits(after),
-        channel: by.channel,
-        actor: by.actor,
-        occurredAt: now,
-      })),
-    )
-    .execute();
-  for (const { row, after, info, diff } of written) {
-    await recordEvent<StockChanged>(
-      manager,
-      'inventory.stock.changed',
-      {
+  // The ledger rows' generated sequence is not needed here: nothing is read back.
+  await insertRows(
+    manager,
+    StockMovement,
+    MOVEMENT_COLUMNS,
+    written.map(({ row, after, info, diff }) => ({
+      sku: row.sku,
+      locationId: row.locationId,
+      kind: info.kind,
+      reason: info.reason ?? null,
+      reference: info.reference ?? null,
+      onHandChange: diff.onHand,
+      reservedChange: diff.reserved,
+      inTransitChange: diff.inTransit,
+      safetyStockChange: diff.safetyStock,
+      onHandAfter: after.onHand,
+      reservedAfter: after.reserved,
+      availableAfter: availableUnits(after),
+      channel: by.channel,
+      actor: by.actor,
+      occurredAt: now,
+    })),
+  );
+  await recordEvents<StockChanged>(
+    manager,
+    written.map(({ row, after, info, diff }) => ({
+      type: 'inventory.stock.changed',
+      payload: {
         sku: row.sku,
         locationId: row.locationId,
         kind: info.kind,
@@ -216,8 +246,8 @@ export async function writeChanges(
         available: availableUnits(after),
         change: diff,
       },
-      by.channel,
-    );
-  }
+      channel: by.channel,
+    })),
+  );
   return written.map((w) => w.row);
 }

@@ -1,4 +1,13 @@
-import { DomainError, dialectOf, inTransaction, isUniqueViolation, runStatement, tableOf } from '@omni/platform';
+import {
+  DomainError,
+  dialectOf,
+  entityColumns,
+  hydrateRows,
+  inTransaction,
+  isUniqueViolation,
+  runStatement,
+  tableOf,
+} from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   consume,
@@ -19,6 +28,7 @@ import { StockReservation } from '../entities/reservation';
 import { StockTransfer, TransferStatus } from '../entities/transfer';
 import { reservationTtlSeconds } from '../settings';
 import { lockStock, lockStockAt, writeChanges, type Actor, type LocatedStock } from './levels';
+import { insertRows } from './insert-rows';
 import { requireLocations } from './locations';
 
 export interface ReserveRequest {
@@ -36,15 +46,18 @@ export async function lockReservations(
   lineIds: string[] | null,
   activeOnly = false,
 ): Promise<StockReservation[]> {
-  let query = manager
-    .createQueryBuilder(StockReservation, 'r')
-    .where('r.orderId = :orderId', { orderId })
-    .orderBy('r.lineId', 'ASC')
-    .addOrderBy('r.locationId', 'ASC');
-  if (lineIds) query = query.andWhere('r.lineId IN (:...lineIds)', { lineIds: lineIds.length ? lineIds : [''] });
-  if (activeOnly) query = query.andWhere('r.status = :active', { active: ReservationStatus.ACTIVE });
-  if (dialectOf(manager.connection) === 'postgres') query = query.setLock('pessimistic_write');
-  return query.getMany();
+  const db = manager.connection;
+  const conditions = ['"orderId" = :orderId'];
+  if (lineIds) conditions.push('"lineId" IN (:...lineIds)');
+  if (activeOnly) conditions.push('"status" = :active');
+  const lock = dialectOf(db) === 'postgres' ? ' FOR UPDATE' : '';
+  const { rows } = await runStatement(
+    manager,
+    `SELECT ${entityColumns(db, StockReservation)} FROM ${tableOf(db, StockReservation)} ` +
+      `WHERE ${conditions.join(' AND ')} ORDER BY "lineId", "locationId"${lock}`,
+    { orderId, lineIds: lineIds?.length ? lineIds : [''], active: ReservationStatus.ACTIVE },
+  );
+  return hydrateRows(db, StockReservation, rows);
 }
 
 /** Applies stock changes keyed by stock row, in lock order, each with its own ledger entry. */
@@ -84,6 +97,20 @@ export async function reserveStock(db: DataSource, request: ReserveRequest, by: 
     }
   }
 }
+
+const RESERVATION_COLUMNS = [
+  'orderId',
+  'lineId',
+  'locationId',
+  'sku',
+  'quantity',
+  'shippedQuantity',
+  'status',
+  'requestKey',
+  'expiresAt',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 async function reserveOnce(
   manager: EntityManager,
@@ -143,7 +170,7 @@ async function reserveOnce(
   const expiresAt = orderConfirmed(orderRows) ? null : new Date(now.getTime() + reservationTtlSeconds() * 1000);
   // The lines' rows as they will be: those read under the lock, as written below, and the new ones.
   const byKey = new Map(existing.map((row) => [reservationKey(row.lineId, row.locationId), row]));
-  const inserts: Partial<StockReservation>[] = [];
+  const inserts: Pick<StockReservation, (typeof RESERVATION_COLUMNS)[number]>[] = [];
   const rows = new Map(byKey);
   for (const line of plan.set) {
     const values = {
@@ -168,7 +195,7 @@ async function reserveOnce(
   }
   if (inserts.length > 0) {
     // New reservations in one INSERT, without reading them back: every value is given.
-    await manager.createQueryBuilder().insert().into(StockReservation).values(inserts).updateEntity(false).execute();
+    await insertRows(manager, StockReservation, RESERVATION_COLUMNS, inserts);
   }
   for (const row of plan.release) {
     await manager.update(
