@@ -7,6 +7,7 @@ import {
   createLogger,
   DeadLetter,
   DeliveryQueue,
+  metricsRegistry,
   newEnvelope,
   ProcessedEvent,
   type EventEnvelope,
@@ -163,7 +164,13 @@ describe.each(DIALECTS)('delivery queue on %s', (dialect) => {
     const deliveries = queue();
     const quiet = consumer('quiet', async (_db, e) => (e.payload as { key: string }).key.startsWith('skip'));
     const skipped = event('skip-me');
+    const ignored = async () =>
+      (await metricsRegistry.getSingleMetric('event_deliveries_total')!.get()).values.find(
+        ({ labels }) => labels.consumer === quiet.durable && labels.outcome === 'ignored',
+      )?.value ?? 0;
+    const before = await ignored();
     expect(await deliveries.deliver(quiet, skipped)).toBe('ignored');
+    expect(await ignored()).toBe(before + 1);
     expect(await deliveries.deliver(quiet, event('keep-me'))).toBe('applied');
     expect(applies.map(({ key }) => key)).toEqual(['keep-me']);
     expect(await db.getRepository(ProcessedEvent).countBy({ eventId: skipped.id })).toBe(0);

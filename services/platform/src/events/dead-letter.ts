@@ -105,11 +105,12 @@ export async function settleDelivery(
   return outcome;
 }
 
-function countDelivery(
+/** One delivery in event_deliveries_total (and, applied, its lag in event_consumer_lag_seconds). */
+export function countDelivery(
   consumer: string,
   event: EventEnvelope,
-  outcome: DeliveryOutcome | 'failed',
-  options: DeliveryOptions,
+  outcome: DeliveryOutcome | 'ignored' | 'failed',
+  options: Pick<DeliveryOptions, 'service'>,
 ): void {
   const labels = { service: options.service ?? 'unnamed', consumer };
   eventDeliveries.inc({ ...labels, outcome });

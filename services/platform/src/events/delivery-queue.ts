@@ -2,7 +2,14 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '../database';
 import { inEventSpan } from '../trace-context';
 import { claimEvents, claimKey } from './consumer';
-import { deliverOnce, settleDelivery, type DeliveryOptions, type DeliveryOutcome, type EventApplier } from './dead-letter';
+import {
+  countDelivery,
+  deliverOnce,
+  settleDelivery,
+  type DeliveryOptions,
+  type DeliveryOutcome,
+  type EventApplier,
+} from './dead-letter';
 import type { EventEnvelope } from './envelope';
 
 /** One of a service's consumers, as the queue applies its events. */
@@ -103,8 +110,10 @@ export class DeliveryQueue {
     for (const delivery of batch) {
       const { consumer, event } = delivery;
       try {
-        if (consumer.ignores && (await consumer.ignores(this.db, event))) delivery.settle('ignored');
-        else live.push(delivery);
+        if (consumer.ignores && (await consumer.ignores(this.db, event))) {
+          countDelivery(consumer.durable, event, 'ignored', this.options);
+          delivery.settle('ignored');
+        } else live.push(delivery);
       } catch (error) {
         delivery.fail(error);
       }

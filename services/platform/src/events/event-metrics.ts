@@ -11,10 +11,13 @@ export const publishedEvents = new Counter({
   registers: [],
 });
 
-/** applied, duplicate (a redelivery of one applied before), failed (to be redelivered), parked (a dead letter). */
+/**
+ * applied, duplicate (a redelivery of one applied before), ignored (the consumer changes nothing
+ * for it: no transaction), failed (to be redelivered), parked (a dead letter).
+ */
 export const eventDeliveries = new Counter({
   name: 'event_deliveries_total',
-  help: 'Deliveries of an event to a consumer, by service, consumer and outcome (applied, duplicate, failed, parked)',
+  help: 'Deliveries of an event to a consumer, by service, consumer and outcome (applied, duplicate, ignored, failed, parked)',
   labelNames: ['service', 'consumer', 'outcome'],
   registers: [],
 });
