@@ -3,6 +3,7 @@ import {
   parseEvent,
   parsePayload,
   PointsChangedEvent,
+  rowsWhereIn,
   runStatement,
   type ConsumerDefinition,
   type PointsChanged,
@@ -75,13 +76,13 @@ export const customerTiers: ConsumerDefinition = {
     } catch {
       return false;
     }
-    const row = await db.manager.findOneBy(CustomerTier, { customerId: payload.customerId });
+    const [row] = await rowsWhereIn(db, CustomerTier, { property: 'customerId', values: [payload.customerId] });
     // What the upsert's guard leaves alone.
     const unchanged = (found: CustomerTier) =>
       found.mergedIntoId !== null ||
       found.tier === null ||
       found.tier === payload.tier ||
       found.changedAt > new Date(event.occurredAt);
-    return row !== null && unchanged(row);
+    return row !== undefined && unchanged(row);
   },
 };

@@ -7,10 +7,11 @@ import {
   isoDate,
   isUniqueViolation,
   recordEvent,
+  rowsWhereIn,
   type ServiceContext,
   type ShoppingListFillDue,
 } from '@omni/platform';
-import { In, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import { In, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { cleanText } from '../domain/input';
 import {
   firstFillOn,
@@ -425,10 +426,27 @@ export interface OrderPurchase {
 /** The shopper's auto-filled items a purchase may move: scheduled, and not filled by this very order. */
 export async function fillsAfterPurchase(manager: EntityManager, purchase: OrderPurchase): Promise<ShoppingListItemRow[]> {
   if (!purchase.customerId || purchase.skus.length === 0) return [];
-  return (
-    await manager.findBy(ShoppingListItemRow, { customerId: purchase.customerId, sku: In(purchase.skus), autoFill: true })
-  ).filter((row) => row.nextFillOn && row.lastOrderId !== purchase.orderId);
+  const rows = await manager.findBy(ShoppingListItemRow, {
+    customerId: purchase.customerId,
+    sku: In(purchase.skus),
+    autoFill: true,
+  });
+  return rows.filter(movedBy(purchase));
 }
+
+/** Whether a purchase may move any auto-filled item: `fillsAfterPurchase` read outside a transaction, without the ORM's query building. */
+export async function purchaseMovesFills(db: DataSource, purchase: OrderPurchase): Promise<boolean> {
+  if (!purchase.customerId || purchase.skus.length === 0) return false;
+  const rows = await rowsWhereIn(db, ShoppingListItemRow, {
+    property: 'sku',
+    values: purchase.skus,
+    and: { customerId: purchase.customerId, autoFill: true },
+  });
+  return rows.some(movedBy(purchase));
+}
+
+const movedBy = (purchase: OrderPurchase) => (row: ShoppingListItemRow) =>
+  Boolean(row.nextFillOn) && row.lastOrderId !== purchase.orderId;
 
 export async function pushFillsAfterPurchase(manager: EntityManager, purchase: OrderPurchase): Promise<void> {
   const rows = await fillsAfterPurchase(manager, purchase);

@@ -1,5 +1,5 @@
 import { isoDate, OrderPlacedEvent, parsePayload, type ConsumerDefinition, type EventEnvelope } from '@omni/platform';
-import { fillsAfterPurchase, pushFillsAfterPurchase, type OrderPurchase } from '../commands/shopping-list';
+import { purchaseMovesFills, pushFillsAfterPurchase, type OrderPurchase } from '../commands/shopping-list';
 
 function purchaseOf(event: EventEnvelope): OrderPurchase {
   const order = parsePayload(OrderPlacedEvent, event);
@@ -30,6 +30,6 @@ export const shoppingListPurchases: ConsumerDefinition = {
     } catch {
       return false;
     }
-    return (await fillsAfterPurchase(db.manager, purchase)).length === 0;
+    return !(await purchaseMovesFills(db, purchase));
   },
 };
