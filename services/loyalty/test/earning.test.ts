@@ -89,6 +89,23 @@ describe('points earned on an order', () => {
     );
   });
 
+  it("earns on the survivor's account for an order of a merged-away member, once", async () => {
+    const survivor = await t.member(10);
+    const duplicate = await t.member();
+    await t.db.manager.update(LoyaltyAccount, { id: duplicate.id }, { mergedIntoId: survivor.id });
+    const placed = order(duplicate.customerId, 5_000);
+    await t.apply('earn-on-purchase', envelope('orders.order.placed', placed));
+    await t.apply('earn-on-purchase', envelope('orders.order.placed', placed));
+    const earned = await t.db.manager.findBy(LedgerEntry, { orderId: placed.orderId, kind: LedgerKind.EARN });
+    expect(earned.map((e) => ({ accountId: e.accountId, points: e.points }))).toEqual([{ accountId: survivor.id, points: 50 }]);
+    expect((await t.db.manager.findBy(EarnedLine, { orderId: placed.orderId })).map((l) => l.accountId)).toEqual([
+      survivor.id,
+      survivor.id,
+    ]);
+    expect(await t.db.manager.findOneByOrFail(LoyaltyAccount, { id: survivor.id })).toMatchObject({ pointsBalance: 60 });
+    expect(await t.db.manager.findOneByOrFail(LoyaltyAccount, { id: duplicate.id })).toMatchObject({ pointsBalance: 0 });
+  });
+
   it("earns by the stored rules and the currency's earn rate, read with the account", async () => {
     const rule = (id: string, multiplier: number, active: boolean) => ({
       ...EarnRule.columns({ id, name: id, trigger: EarnTrigger.PURCHASE, multiplier, channels: ['WEB'], active }),

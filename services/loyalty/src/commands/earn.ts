@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   DomainError,
+  entityColumns,
+  hydrateRows,
   inTransaction,
+  tableOf,
   type Channel,
   type OrderCancelled,
   type OrderModified,
@@ -17,44 +20,43 @@ import { reversalPoints, unitsRemovedByChange } from '../domain/stored-value';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
 import { LoyaltyCurrency } from '../entities/currencies';
 import { EarnedLine, EarnRule } from '../entities/rules';
-import { lockAccount, lockActiveAccount, post, requireAccount } from './ledger';
+import { lockAccount, lockActiveAccount, post, requireAccount, type AccountColumns } from './ledger';
 import { loadRules, rulesInForce } from './rules';
 
-/** The account as read to earn on: the stored earn rules joined to it. */
-type AccountWithRules = LoyaltyAccount & { earnRules?: EarnRule[] };
-
 /**
- * The shopper's account, locked, read with everything earning for the order needs in the same
- * statement: whether the order already earned, the order currency's earn rate and the earn rules.
+ * What earning for an order reads with the account it locks: whether the order already earned,
+ * the order currency's earn rate, and every earn rule on its own row (a handful; none: one row
+ * with none).
  */
+const earnColumns: AccountColumns = (db) => ({
+  select:
+    `(SELECT COUNT(1) FROM ${tableOf(db, LedgerEntry)} e WHERE e."orderId" = :orderId AND e."kind" = :earn) AS "earned", ` +
+    `(SELECT c."earnRate" FROM ${tableOf(db, LoyaltyCurrency)} c WHERE c."currency" = :currency) AS "earnRate", ` +
+    entityColumns(db, EarnRule, 'r', 'r_'),
+  joins: `LEFT JOIN ${tableOf(db, EarnRule)} r ON 1 = 1`,
+  orderBy: 'r."id" ASC',
+});
+
+/** The shopper's account, locked, read with everything earning for the order needs in the same statement. */
 async function accountToEarn(
   manager: EntityManager,
   customerId: string,
   order: OrderPlaced,
 ): Promise<{ account: LoyaltyAccount; earned: boolean; earnRate: string | null; rules: EarnRuleData[] } | null> {
-  const locked = await lockActiveAccount(manager, customerId, (query) =>
-    query
-      .addSelect(
-        (sub) =>
-          sub
-            .select('COUNT(1)')
-            .from(LedgerEntry, 'e')
-            .where('e.orderId = :orderId AND e.kind = :earn', { orderId: order.orderId, earn: LedgerKind.EARN }),
-        'earned',
-      )
-      .addSelect(
-        (sub) =>
-          sub.select('c.earnRate').from(LoyaltyCurrency, 'c').where('c.currency = :currency', { currency: order.currency }),
-        'earnRate',
-      )
-      // Every rule on its own row (a handful; none: one row with none).
-      .leftJoinAndMapMany('a.earnRules', EarnRule, 'r', '1 = 1')
-      .orderBy('r.id', 'ASC'),
-  );
+  const locked = await lockActiveAccount(manager, customerId, earnColumns, {
+    orderId: order.orderId,
+    earn: LedgerKind.EARN,
+    currency: order.currency,
+  });
   if (!locked) return null;
-  const { earned, earnRate } = locked.columns as { earned: number | string; earnRate: string | null };
-  const rules = rulesInForce((locked.account as AccountWithRules).earnRules ?? []);
-  return { account: locked.account, earned: Number(earned) > 0, earnRate, rules };
+  const { earned, earnRate } = locked.rows[0] as { earned: number | string; earnRate: string | null };
+  const stored = hydrateRows(
+    manager.connection,
+    EarnRule,
+    locked.rows.filter((row) => row.r_id != null),
+    'r_',
+  );
+  return { account: locked.account, earned: Number(earned) > 0, earnRate, rules: rulesInForce(stored) };
 }
 
 /**

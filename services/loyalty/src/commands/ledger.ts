@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   dialectOf,
   DomainError,
+  entityColumns,
+  hydrateRows,
   inTransaction,
   recordEvent,
   runStatement,
@@ -11,7 +13,7 @@ import {
   type PointsChanged,
   type ServiceContext,
 } from '@omni/platform';
-import { QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { LedgerKind, LoyaltyTier, newCardNumber, tierFor } from '../domain/program';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
 
@@ -90,22 +92,60 @@ export interface Posting {
 /** Kinds that count towards tier and lifetime points (a reversal takes back what was earned). */
 const EARNED_KINDS = [LedgerKind.EARN, LedgerKind.REVERSAL];
 
-/** The account row, locked for the rest of the transaction on PostgreSQL (SQLite serializes writers). */
-export async function lockAccount(manager: EntityManager, id: string): Promise<LoyaltyAccount> {
-  const query = manager.createQueryBuilder(LoyaltyAccount, 'a').where('a.id = :id', { id });
-  if (dialectOf(manager.connection) === 'postgres') query.setLock('pessimistic_write');
-  const account = await query.getOne();
-  if (!account) throw new Error(`loyalty account ${id} vanished`);
-  return account;
-}
+/**
+ * What the statement that reads and locks an account (alias `a`) reads alongside, as SQL with
+ * `:name` parameters (`:customerId` and `:accountId` are the account's): columns (scalar
+ * subqueries, a joined table's columns), the joins after the account's table and their order.
+ * Asked once per data source: keep it a module constant.
+ */
+export type AccountColumns = (db: DataSource) => { select?: string; joins?: string; orderBy?: string };
 
-/** Adds to the statement that reads and locks an account: columns (scalar subqueries) or joined rows. */
-export type AccountColumns = (query: SelectQueryBuilder<LoyaltyAccount>) => SelectQueryBuilder<LoyaltyAccount>;
-
-/** The account and the raw values of the columns `AccountColumns` added, by alias. */
+/** The account and the rows its statement read: one per joined row (at least one), with what `AccountColumns` added. */
 export interface LockedAccount {
   account: LoyaltyAccount;
-  columns: Record<string, unknown>;
+  rows: Record<string, unknown>[];
+}
+
+const accountAlone: AccountColumns = () => ({});
+
+/** The statements reading and locking an account by its customer (live only, on PostgreSQL) and by id. */
+interface LockStatements {
+  byCustomer: string;
+  byId: string;
+}
+
+const lockStatements = new WeakMap<DataSource, Map<AccountColumns, LockStatements>>();
+
+function lockStatementsOf(db: DataSource, columns: AccountColumns): LockStatements {
+  let byColumns = lockStatements.get(db);
+  if (!byColumns) lockStatements.set(db, (byColumns = new Map()));
+  let statements = byColumns.get(columns);
+  if (statements) return statements;
+  const postgres = dialectOf(db) === 'postgres';
+  const { select, joins, orderBy } = columns(db);
+  const head =
+    `SELECT ${entityColumns(db, LoyaltyAccount, 'a')}${select ? `, ${select}` : ''} ` +
+    `FROM ${tableOf(db, LoyaltyAccount)} a${joins ? ` ${joins}` : ''} WHERE `;
+  // The account's row only: rows the columns join are read, not locked.
+  const tail = `${orderBy ? ` ORDER BY ${orderBy}` : ''}${postgres ? ' FOR UPDATE OF a' : ''}`;
+  statements = {
+    byCustomer: `${head}a."customerId" = :customerId${postgres ? ' AND a."mergedIntoId" IS NULL' : ''}${tail}`,
+    byId: `${head}a."id" = :accountId${tail}`,
+  };
+  byColumns.set(columns, statements);
+  return statements;
+}
+
+async function readLocked(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<LockedAccount | null> {
+  const { rows } = await runStatement(manager, sql, params);
+  return rows.length ? { account: hydrateRows(manager.connection, LoyaltyAccount, [rows[0]!])[0]!, rows } : null;
+}
+
+/** The account row, locked for the rest of the transaction on PostgreSQL (SQLite serializes writers). */
+export async function lockAccount(manager: EntityManager, id: string): Promise<LoyaltyAccount> {
+  const locked = await readLocked(manager, lockStatementsOf(manager.connection, accountAlone).byId, { accountId: id });
+  if (!locked) throw new Error(`loyalty account ${id} vanished`);
+  return locked.account;
 }
 
 /**
@@ -117,25 +157,18 @@ export interface LockedAccount {
 export async function lockActiveAccount(
   manager: EntityManager,
   customerId: string,
-  columns: AccountColumns = (query) => query,
+  columns: AccountColumns = accountAlone,
+  params: Record<string, unknown> = {},
 ): Promise<LockedAccount | null> {
   const postgres = dialectOf(manager.connection) === 'postgres';
-  const read = async (where: string, parameters: Record<string, unknown>): Promise<LockedAccount | null> => {
-    const query = columns(manager.createQueryBuilder(LoyaltyAccount, 'a').where(where, parameters));
-    // The account's row only: rows the columns join are read, not locked.
-    if (postgres) query.setLock('pessimistic_write', undefined, ['a']);
-    const { entities, raw } = await query.getRawAndEntities();
-    return entities[0] ? { account: entities[0], columns: raw[0] as Record<string, unknown> } : null;
-  };
+  const statements = lockStatementsOf(manager.connection, columns);
   // PostgreSQL locks only a live account here (a merged one is followed, then locked, as merges
   // lock in id order); SQLite runs one transaction at a time, so the row read is the row as it stays.
-  const own = await read(postgres ? 'a.customerId = :customerId AND a.mergedIntoId IS NULL' : 'a.customerId = :customerId', {
-    customerId,
-  });
+  const own = await readLocked(manager, statements.byCustomer, { ...params, customerId });
   if (own && !own.account.mergedIntoId) return own;
   if (!own && !postgres) return null;
   const found = await activeAccount(manager, customerId);
-  return found && read('a.id = :id', { id: found.id });
+  return found && readLocked(manager, statements.byId, { ...params, accountId: found.id });
 }
 
 /** The customer's account, following a merge to the survivor's; null when not enrolled. */
