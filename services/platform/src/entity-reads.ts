@@ -12,7 +12,7 @@ export interface RowsWhereIn<E> {
 }
 
 /** An entity's SELECT list and hydration, worked out once per data source and entity. */
-interface EntityShape<E> {
+export interface EntityShape<E> {
   metadata: EntityMetadata;
   /** The columns it reads (virtual ones aside). */
   columns: ColumnMetadata[];
@@ -26,7 +26,8 @@ interface EntityShape<E> {
 
 const shapes = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, EntityShape<ObjectLiteral>>>();
 
-function shapeOf<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<E>): EntityShape<E> {
+/** Internal to the platform (entity-writes.ts uses it too). */
+export function shapeOf<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<E>): EntityShape<E> {
   let byEntity = shapes.get(db);
   if (!byEntity) shapes.set(db, (byEntity = new Map()));
   let shape = byEntity.get(entity) as EntityShape<E> | undefined;

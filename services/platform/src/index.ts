@@ -38,6 +38,7 @@ export * from './jobs/job-run';
 export * from './jobs/scheduler';
 export * from './pagination';
 export * from './entity-reads';
+export * from './entity-writes';
 export * from './process';
 export * from './processes';
 export * from './geo';

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { In } from 'typeorm';
 import { entityColumns, hydrateRows, rowsWhereIn, selectEntities } from '../src/entity-reads';
+import { insertRows, insertStatement } from '../src/entity-writes';
 import { runSql, tableOf } from '../src/search/sql';
 import { DIALECTS, testDatabase, type TestDatabase } from './databases';
 
@@ -111,5 +112,39 @@ describe.each(DIALECTS)('rowsWhereIn on %s', (dialect) => {
     await expect(rowsWhereIn(t.db, ReadSample, { property: 'id', values: [] })).resolves.toEqual([]);
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
+  });
+});
+
+describe.each(DIALECTS)('insertRows on %s', (dialect) => {
+  let t: TestDatabase;
+
+  beforeAll(async () => {
+    t = await testDatabase(dialect, [ReadSample]);
+  });
+  afterAll(() => t?.close());
+
+  it('writes every kind of column as the repository would, in one statement', async () => {
+    const statements: string[] = [];
+    const spy = jest.spyOn(t.db.logger, 'logQuery').mockImplementation((query: string) => void statements.push(query));
+    try {
+      await t.db.transaction((manager) => insertRows(manager, ReadSample, SAMPLES));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(statements.filter((q) => /^INSERT/i.test(q))).toHaveLength(1);
+    expect(await t.db.getRepository(ReadSample).find({ order: { id: 'ASC' } })).toEqual(SAMPLES);
+  });
+
+  it('gives only the properties named, under a prefix, to be part of a larger statement', async () => {
+    const rows = [
+      { id: 'p1', ownerId: 'C', cents: 1, active: true, at: at(9), tags: ['a'], channels: ['WEB'] },
+      { id: 'p2', ownerId: 'C', cents: 2, active: false, at: at(10), tags: [], channels: ['APP'] },
+    ];
+    const properties = ['id', 'ownerId', 'cents', 'active', 'at', 'tags', 'channels'] as const;
+    const statement = insertStatement(t.db, ReadSample, rows, { properties, prefix: 'x' });
+    expect(Object.keys(statement.params).every((name) => name.startsWith('x'))).toBe(true);
+    await runSql(t.db, statement.sql, statement.params);
+    const read = await rowsWhereIn(t.db, ReadSample, { property: 'ownerId', values: ['C'], orderBy: [['id', 'ASC']] });
+    expect(read.map((r) => ({ ...r }))).toEqual(rows.map((r) => ({ ...r, closedAt: null, note: null })));
   });
 });
