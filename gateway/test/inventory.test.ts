@@ -13,7 +13,9 @@ import {
   type RequestInfo,
 } from '@omni/platform';
 import { inventoryService } from '@omni/inventory';
+import { insertStatement } from '../../services/inventory/src/commands/insert-rows';
 import { writeChanges } from '../../services/inventory/src/commands/levels';
+import { ReservationStatus } from '../../services/inventory/src/domain/reservations';
 import { MovementKind, StockMovement } from '../../services/inventory/src/entities/movement';
 import { StockReservation } from '../../services/inventory/src/entities/reservation';
 import { Stock } from '../../services/inventory/src/entities/stock';
@@ -759,23 +761,43 @@ describe('inventory through the gateway', () => {
       expect(await db.getRepository(StockMovement).countBy({ sku, kind: 'RESERVE' as never })).toBe(units);
     }
 
-    it('writes no stock row when one of them changed since it was read under the lock', async () => {
+    it('writes no stock row, and nothing that goes with it, when one of them changed since it was read under the lock', async () => {
       await setStock(warehouse, 'GUARD-A', 5);
       await setStock(warehouse, 'GUARD-B', 5);
       const movements = await ledgerCount();
       const change = (before: Stock) => ({ before, change: { reserved: 1 }, info: { kind: MovementKind.RESERVE } });
+      const now = new Date();
+      const reservation = insertStatement(
+        db,
+        StockReservation,
+        ['orderId', 'lineId', 'locationId', 'sku', 'quantity', 'status', 'createdAt', 'updatedAt'],
+        [
+          {
+            orderId: 'guard',
+            lineId: 'l1',
+            locationId: warehouse,
+            sku: 'GUARD-A',
+            quantity: 1,
+            status: ReservationStatus.ACTIVE,
+            createdAt: now,
+            updatedAt: now,
+          },
+        ],
+        'r',
+      );
       await expect(
         inTransaction(db, async (manager) => {
           const a = await manager.findOneByOrFail(Stock, { locationId: warehouse, sku: 'GUARD-A' });
           const b = await manager.findOneByOrFail(Stock, { locationId: warehouse, sku: 'GUARD-B' });
           // Someone else's write between the read and the change: B is not as read.
           await manager.update(Stock, { locationId: warehouse, sku: 'GUARD-B' }, { onHand: 6 });
-          await writeChanges(manager, [change(a), change(b)], { channel: null, actor: null });
+          await writeChanges(manager, [change(a), change(b)], { channel: null, actor: null }, [reservation]);
         }),
       ).rejects.toThrow(/stock changed under a lock/);
       expect(await level(warehouse, 'GUARD-A')).toMatchObject({ onHand: 5, reserved: 0 });
       expect(await level(warehouse, 'GUARD-B')).toMatchObject({ onHand: 5, reserved: 0 });
       expect(await ledgerCount()).toBe(movements);
+      expect(await db.getRepository(StockReservation).countBy({ orderId: 'guard' })).toBe(0);
     });
 
     it('40 concurrent 1-unit reservations against 10 units: exactly 10 succeed', async () => {

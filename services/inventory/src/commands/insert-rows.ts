@@ -1,19 +1,25 @@
-import { runStatement, tableOf } from '@omni/platform';
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { tableOf } from '@omni/platform';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** One statement with `:name` parameters (runStatement's form). */
+export interface Statement {
+  sql: string;
+  params: Record<string, unknown>;
+}
 
 /**
- * Inserts rows of `entity` in one statement, each giving `properties` (the other columns take
- * their defaults), and reads nothing back: the ledger's and reservations' writes, without the
- * insert builder's per-call metadata walk.
+ * The INSERT of rows of `entity`, each giving `properties` (the other columns take their
+ * defaults), reading nothing back; its parameters are named `<prefix><row>_<column>`, so it can
+ * join other statements (`setCounts`). Plain SQL: the insert builder walks the entity's metadata
+ * on every call.
  */
-export async function insertRows<E extends ObjectLiteral, K extends keyof E & string>(
-  manager: EntityManager,
+export function insertStatement<E extends ObjectLiteral, K extends keyof E & string>(
+  db: DataSource,
   entity: EntityTarget<E>,
   properties: readonly K[],
   rows: readonly Pick<E, K>[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const db = manager.connection;
+  prefix: string,
+): Statement {
   const metadata = db.getMetadata(entity);
   const columns = properties.map((property) => db.driver.escape(metadata.findColumnWithPropertyName(property)!.databaseName));
   const params: Record<string, unknown> = {};
@@ -21,10 +27,10 @@ export async function insertRows<E extends ObjectLiteral, K extends keyof E & st
     (row, i) =>
       `(${properties
         .map((property, p) => {
-          params[`v${i}_${p}`] = row[property] ?? null;
-          return `:v${i}_${p}`;
+          params[`${prefix}${i}_${p}`] = row[property] ?? null;
+          return `:${prefix}${i}_${p}`;
         })
         .join(', ')})`,
   );
-  await runStatement(manager, `INSERT INTO ${tableOf(db, entity)} (${columns.join(', ')}) VALUES ${values.join(', ')}`, params);
+  return { sql: `INSERT INTO ${tableOf(db, entity)} (${columns.join(', ')}) VALUES ${values.join(', ')}`, params };
 }

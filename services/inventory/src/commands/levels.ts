@@ -22,7 +22,7 @@ import {
 import { Location } from '../entities/location';
 import { MovementKind, StockMovement } from '../entities/movement';
 import { Stock } from '../entities/stock';
-import { insertRows } from './insert-rows';
+import { insertStatement, type Statement } from './insert-rows';
 
 /** Who made a change: recorded on every ledger entry and event. */
 export interface Actor {
@@ -165,8 +165,15 @@ const MOVEMENT_COLUMNS = [
 /**
  * Sets the counts of distinct locked stock rows in one UPDATE, each row only while it holds the
  * counts read under the lock (a second guard): a row changed by anyone else fails the change.
+ * `inserts` go with it: in the same statement on PostgreSQL (data-modifying CTEs, so one round
+ * trip), right after it on SQLite.
  */
-async function setCounts(manager: EntityManager, rows: { before: Stock; after: FullStockLevel }[], now: Date): Promise<void> {
+async function setCounts(
+  manager: EntityManager,
+  rows: { before: Stock; after: FullStockLevel }[],
+  now: Date,
+  inserts: Statement[],
+): Promise<void> {
   const params: Record<string, unknown> = { now };
   const values = rows.map(({ before, after }, i) => {
     params[`l${i}`] = before.locationId;
@@ -178,40 +185,61 @@ async function setCounts(manager: EntityManager, rows: { before: Stock; after: F
     return `(:l${i}, :s${i}, ${counts.join(', ')})`;
   });
   const columns = COUNTS.flatMap((count) => [`"${count}Before"`, `"${count}"`]).join(', ');
-  const sql =
-    `WITH "level" ("locationId", "sku", ${columns}) AS (VALUES ${values.join(', ')}) ` +
+  const level = `"level" ("locationId", "sku", ${columns}) AS (VALUES ${values.join(', ')})`;
+  const update =
     `UPDATE ${tableOf(manager.connection, Stock)} AS s SET ${COUNTS.map((count) => `"${count}" = v."${count}"`).join(', ')}, "updatedAt" = :now ` +
     `FROM "level" v WHERE s."locationId" = v."locationId" AND s."sku" = v."sku" AND ` +
     COUNTS.map((count) => `s."${count}" = v."${count}Before"`).join(' AND ');
   if (!manager.queryRunner) throw new Error('stock counts change only inside a transaction');
-  const { affected } = await runStatement(manager, sql, params);
-  if (affected !== rows.length) {
+  let counted: number;
+  if (dialectOf(manager.connection) === 'postgres') {
+    const writes = inserts.map((insert, i) => `, "write${i}" AS (${insert.sql})`).join('');
+    const together = Object.assign(params, ...inserts.map((insert) => insert.params)) as Record<string, unknown>;
+    const { rows: result } = await runStatement(
+      manager,
+      `WITH ${level}, "counted" AS (${update} RETURNING 1)${writes} SELECT count(*) AS "counted" FROM "counted"`,
+      together,
+    );
+    counted = Number(result[0]!.counted);
+  } else {
+    counted = (await runStatement(manager, `WITH ${level} ${update}`, params)).affected;
+  }
+  // A failed guard throws before anything else is written on SQLite; on PostgreSQL the
+  // transaction rolls the inserts back.
+  if (counted !== rows.length) {
     const names = rows.map(({ before }) => `${before.sku} at ${before.locationId}`).join(', ');
     throw new Error(`stock changed under a lock (${names})`);
+  }
+  if (dialectOf(manager.connection) !== 'postgres') {
+    for (const insert of inserts) await runStatement(manager, insert.sql, insert.params);
   }
 }
 
 /**
  * `writeChange` for several distinct locked stock rows, in the order given: their new counts in
  * one UPDATE, their ledger entries in one INSERT and an event per row in another (both in the
- * same order). Returns the rows as they are now.
+ * same order). `alongside`: inserts of the caller's that go with the counts (`setCounts`).
+ * Returns the rows as they are now.
  */
 export async function writeChanges(
   manager: EntityManager,
   changes: { before: Stock; change: StockChange; info: MovementInfo }[],
   by: Actor,
+  alongside: Statement[] = [],
 ): Promise<Stock[]> {
-  if (changes.length === 0) return [];
+  if (changes.length === 0) {
+    for (const insert of alongside) await runStatement(manager, insert.sql, insert.params);
+    return [];
+  }
   const now = new Date();
   const written = changes.map(({ before, change, info }) => {
     const after = applyChange(before, change);
     const row = manager.create(Stock, { locationId: before.locationId, sku: before.sku, ...after, updatedAt: now });
     return { before, row, after, info, diff: difference(before, after) };
   });
-  await setCounts(manager, written, now);
   // The ledger rows' generated sequence is not needed here: nothing is read back.
-  await insertRows(
-    manager,
+  const movements = insertStatement(
+    manager.connection,
     StockMovement,
     MOVEMENT_COLUMNS,
     written.map(({ row, after, info, diff }) => ({
@@ -231,7 +259,9 @@ export async function writeChanges(
       actor: by.actor,
       occurredAt: now,
     })),
+    'm',
   );
+  await setCounts(manager, written, now, [movements, ...alongside]);
   await recordEvents<StockChanged>(
     manager,
     written.map(({ row, after, info, diff }) => ({

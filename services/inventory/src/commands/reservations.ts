@@ -28,7 +28,7 @@ import { StockReservation } from '../entities/reservation';
 import { StockTransfer, TransferStatus } from '../entities/transfer';
 import { reservationTtlSeconds } from '../settings';
 import { lockStock, lockStockAt, writeChanges, type Actor, type LocatedStock } from './levels';
-import { insertRows } from './insert-rows';
+import { insertStatement } from './insert-rows';
 import { requireLocations } from './locations';
 
 export interface ReserveRequest {
@@ -154,16 +154,6 @@ async function reserveOnce(
       );
     }
   }
-  const reference = `order:${orderId}`;
-  await writeChanges(
-    manager,
-    lockOrder(plan.deltas).map((delta) => ({
-      before: located.get(stockKey(delta.locationId, delta.sku))!.stock,
-      change: { reserved: delta.reserved },
-      info: { kind: delta.reserved > 0 ? MovementKind.RESERVE : MovementKind.RELEASE, reference },
-    })),
-    by,
-  );
   const now = new Date();
   // Until an order confirms it, a reservation expires; an order already confirmed confirms
   // whatever it reserves later (a modification, or putting lines back after a failed one).
@@ -171,6 +161,7 @@ async function reserveOnce(
   // The lines' rows as they will be: those read under the lock, as written below, and the new ones.
   const byKey = new Map(existing.map((row) => [reservationKey(row.lineId, row.locationId), row]));
   const inserts: Pick<StockReservation, (typeof RESERVATION_COLUMNS)[number]>[] = [];
+  const updates: { held: StockReservation; values: Partial<StockReservation> }[] = [];
   const rows = new Map(byKey);
   for (const line of plan.set) {
     const values = {
@@ -185,17 +176,28 @@ async function reserveOnce(
     const rowKey = reservationKey(line.lineId, line.locationId);
     const held = byKey.get(rowKey);
     if (held) {
-      await manager.update(StockReservation, { orderId, lineId: line.lineId, locationId: line.locationId }, values);
-      Object.assign(held, values);
+      updates.push({ held, values });
     } else {
       const row = { orderId, lineId: line.lineId, locationId: line.locationId, createdAt: now, ...values };
       inserts.push(row);
       rows.set(rowKey, manager.create(StockReservation, row));
     }
   }
-  if (inserts.length > 0) {
-    // New reservations in one INSERT, without reading them back: every value is given.
-    await insertRows(manager, StockReservation, RESERVATION_COLUMNS, inserts);
+  const reference = `order:${orderId}`;
+  // New reservations in one INSERT that goes with the stock counts, without reading them back.
+  await writeChanges(
+    manager,
+    lockOrder(plan.deltas).map((delta) => ({
+      before: located.get(stockKey(delta.locationId, delta.sku))!.stock,
+      change: { reserved: delta.reserved },
+      info: { kind: delta.reserved > 0 ? MovementKind.RESERVE : MovementKind.RELEASE, reference },
+    })),
+    by,
+    inserts.length ? [insertStatement(manager.connection, StockReservation, RESERVATION_COLUMNS, inserts, 'r')] : [],
+  );
+  for (const { held, values } of updates) {
+    await manager.update(StockReservation, { orderId, lineId: held.lineId, locationId: held.locationId }, values);
+    Object.assign(held, values);
   }
   for (const row of plan.release) {
     await manager.update(
