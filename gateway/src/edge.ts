@@ -53,7 +53,10 @@ export function gatewayEdge(options: EdgeOptions, limits: QueryLimits, log: Logg
       operationNamePlugin<GatewayContext>(),
       queryLimitsPlugin<GatewayContext>(limits),
       lookupLimitPlugin<GatewayContext>(rateLimiter),
-      introspectionPlugin<GatewayContext>(introspection, (context) => context.info.caller === ANONYMOUS),
+      // `on` and `off` need nothing per request (`off` is Apollo's own switch below).
+      ...(introspection === 'authenticated'
+        ? [introspectionPlugin<GatewayContext>(introspection, (context) => context.info.caller === ANONYMOUS)]
+        : []),
     ],
     introspection: introspection !== 'off',
     context: (req, build) => rateLimiter.guard(req, build),

@@ -279,15 +279,30 @@ export function refuseRequest(res: Response, error: GraphQLError): void {
   res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
 }
 
+/** Documents up to this many characters that passed the token limit are remembered, this many at most. */
+const REMEMBERED_QUERY_CHARS = 10_000;
+const REMEMBERED_QUERIES = 1_000;
+
 /**
  * Refuses a document with more than `maxTokens` tokens before Apollo parses it (QUERY_MAX_TOKENS):
  * a huge document costs its parse and validation even when a later limit would refuse it. Runs
- * after the body parser, before Apollo.
+ * after the body parser, before Apollo. A client sends the same few documents again and again:
+ * one found within the limit is not counted again.
  */
 export function tokenLimitMiddleware(maxTokens: number): RequestHandler {
+  const withinLimit = new Set<string>();
+  const isWithinLimit = (query: string) => {
+    if (withinLimit.has(query)) return true;
+    if (countTokens(query, maxTokens) > maxTokens) return false;
+    if (query.length <= REMEMBERED_QUERY_CHARS) {
+      if (withinLimit.size >= REMEMBERED_QUERIES) withinLimit.clear();
+      withinLimit.add(query);
+    }
+    return true;
+  };
   return (req, res, next) => {
     for (const query of queriesOf(req)) {
-      if (countTokens(query, maxTokens) > maxTokens) {
+      if (!isWithinLimit(query)) {
         const error = tooComplex(`Query has more than ${maxTokens} tokens, the maximum (QUERY_MAX_TOKENS)`);
         refuseRequest(res, error);
         return;

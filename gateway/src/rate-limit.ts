@@ -182,13 +182,21 @@ export function guessableLookups(document: DocumentNode, operation: OperationDef
   return operation.operation === 'query' ? count(operation.selectionSet, new Set()) : 0;
 }
 
-/** Counts an operation's guessable lookups against the caller's RATE_LIMIT_LOOKUPS_PER_MINUTE before it runs. */
+/**
+ * Counts an operation's guessable lookups against the caller's RATE_LIMIT_LOOKUPS_PER_MINUTE before
+ * it runs. Apollo hands the same parsed document to every request with the same query text, so an
+ * operation's lookups are counted once and kept with it.
+ */
 export function lookupLimitPlugin<T extends object>(limiter: RateLimiter): ApolloServerPlugin<T> {
+  const counted = new WeakMap<OperationDefinitionNode, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, contextValue }) {
-          if (operation) await limiter.countLookups(contextValue, guessableLookups(document, operation));
+          if (!operation) return;
+          let lookups = counted.get(operation);
+          if (lookups === undefined) counted.set(operation, (lookups = guessableLookups(document, operation)));
+          await limiter.countLookups(contextValue, lookups);
         },
       };
     },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { nulPath } from '../src/client-input';
 import { issueToken } from '../src/token';
 import { contractOperation, send, startTestSystem, type TestSystem } from './harness';
 
@@ -67,6 +68,12 @@ describe('client mistakes are client errors', () => {
     expect(literal).toEqual({ status: 400, errors: ['BAD_USER_INPUT'], userErrors: [] });
     const lookup = await t.client.raw<any>(contractOperation('CustomerLookup'), { email: 'nul@example.com' }, 'CustomerLookup');
     expect(lookup.data?.customerLookup ?? null).toBeNull();
+  });
+
+  it('names where in the variables a NUL character is', () => {
+    expect(nulPath({ input: { lines: [{ sku: 'A' }, { sku: 'B\u0000' }] } })).toEqual(['input', 'lines', '1', 'sku']);
+    expect(nulPath(['\u0000'])).toEqual(['0']);
+    expect(nulPath({ input: { lines: [{ sku: 'A', quantity: 2 }], note: null } })).toBeNull();
   });
 
   it('answers an unknown operationName with HTTP 400', async () => {

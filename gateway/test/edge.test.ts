@@ -109,9 +109,11 @@ describe('gateway edge', () => {
     it('refuses 1,000 aliases of searchProducts(first: 1) before anything runs', async () => {
       const client = await someone();
       const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: searchProducts(first: 1) { totalCount }`).join('\n');
-      const response = await client.raw(`query Many { ${aliases} }`);
-      // 9 tokens an alias: the token limit refuses it before the document is parsed.
-      expect(response).toEqual(refusal(new RegExp(`more than ${DEFAULT_MAX_TOKENS} tokens.*QUERY_MAX_TOKENS`)));
+      // 9 tokens an alias: the token limit refuses it before the document is parsed, every time it is sent.
+      for (let i = 0; i < 2; i++) {
+        const response = await client.raw(`query Many { ${aliases} }`);
+        expect(response).toEqual(refusal(new RegExp(`more than ${DEFAULT_MAX_TOKENS} tokens.*QUERY_MAX_TOKENS`)));
+      }
     });
 
     it('refuses more aliases than QUERY_MAX_ALIASES in a short document, naming the limit', async () => {
