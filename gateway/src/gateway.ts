@@ -116,6 +116,35 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   app.disable('x-powered-by');
   app.use(accessLog(options.log));
+  const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  // First after the access log: nearly every request is a GraphQL one, and no other route matches it.
+  app.use(
+    '/graphql',
+    ...edge.beforeBody,
+    express.json({ limit: maxRequestBytes }),
+    ...edge.afterBody,
+    graphqlHandler(apollo, (req) => edge.context(req, () => gatewayContext(req, authenticate, subgraphSecret, merged))),
+  );
+  // A body over the limit (or not JSON) is answered as GraphQL errors that say what was wrong.
+  app.use(
+    '/graphql',
+    (error: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (error.type === 'entity.too.large') {
+        res.status(413).json({
+          errors: [
+            {
+              message: `The request body exceeds the maximum of ${maxRequestBytes} bytes (REQUEST_MAX_BYTES)`,
+              extensions: { code: 'REQUEST_TOO_LARGE' },
+            },
+          ],
+        });
+      } else if (error.type === 'entity.parse.failed') {
+        res
+          .status(400)
+          .json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      } else next(error);
+    },
+  );
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -148,34 +177,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   const consoleApp = options.console ? consoleRouter(options.console, auth, options.log) : null;
   if (consoleApp) app.use(consoleApp);
-  const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  app.use(
-    '/graphql',
-    ...edge.beforeBody,
-    express.json({ limit: maxRequestBytes }),
-    ...edge.afterBody,
-    graphqlHandler(apollo, (req) => edge.context(req, () => gatewayContext(req, authenticate, subgraphSecret, merged))),
-  );
-  // A body over the limit (or not JSON) is answered as GraphQL errors that say what was wrong.
-  app.use(
-    '/graphql',
-    (error: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if (error.type === 'entity.too.large') {
-        res.status(413).json({
-          errors: [
-            {
-              message: `The request body exceeds the maximum of ${maxRequestBytes} bytes (REQUEST_MAX_BYTES)`,
-              extensions: { code: 'REQUEST_TOO_LARGE' },
-            },
-          ],
-        });
-      } else if (error.type === 'entity.parse.failed') {
-        res
-          .status(400)
-          .json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-      } else next(error);
-    },
-  );
   const host = options.host ?? '127.0.0.1';
   const { server, port } = await listen(app, options.port, host);
   const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
