@@ -10,10 +10,10 @@ import {
   RunningService,
   serviceCaller,
   inTransaction,
+  insertStatement,
   type RequestInfo,
 } from '@omni/platform';
 import { inventoryService } from '@omni/inventory';
-import { insertStatement } from '../../services/inventory/src/commands/insert-rows';
 import { writeChanges } from '../../services/inventory/src/commands/levels';
 import { ReservationStatus } from '../../services/inventory/src/domain/reservations';
 import { MovementKind, StockMovement } from '../../services/inventory/src/entities/movement';
@@ -770,7 +770,6 @@ describe('inventory through the gateway', () => {
       const reservation = insertStatement(
         db,
         StockReservation,
-        ['orderId', 'lineId', 'locationId', 'sku', 'quantity', 'status', 'createdAt', 'updatedAt'],
         [
           {
             orderId: 'guard',
@@ -783,7 +782,7 @@ describe('inventory through the gateway', () => {
             updatedAt: now,
           },
         ],
-        'r',
+        { properties: ['orderId', 'lineId', 'locationId', 'sku', 'quantity', 'status', 'createdAt', 'updatedAt'], prefix: 'r' },
       );
       await expect(
         inTransaction(db, async (manager) => {

@@ -2,11 +2,13 @@ import {
   dialectOf,
   entityColumns,
   hydrateRows,
+  insertStatement,
   recordEvents,
   runStatement,
   tableOf,
   type Channel,
   type ServiceContext,
+  type Statement,
   type StockChanged,
 } from '@omni/platform';
 import { type EntityManager } from 'typeorm';
@@ -22,7 +24,6 @@ import {
 import { Location } from '../entities/location';
 import { MovementKind, StockMovement } from '../entities/movement';
 import { Stock } from '../entities/stock';
-import { insertStatement, type Statement } from './insert-rows';
 
 /** Who made a change: recorded on every ledger entry and event. */
 export interface Actor {
@@ -241,7 +242,6 @@ export async function writeChanges(
   const movements = insertStatement(
     manager.connection,
     StockMovement,
-    MOVEMENT_COLUMNS,
     written.map(({ row, after, info, diff }) => ({
       sku: row.sku,
       locationId: row.locationId,
@@ -259,7 +259,7 @@ export async function writeChanges(
       actor: by.actor,
       occurredAt: now,
     })),
-    'm',
+    { properties: MOVEMENT_COLUMNS, prefix: 'm' },
   );
   await setCounts(manager, written, now, [movements, ...alongside]);
   await recordEvents<StockChanged>(

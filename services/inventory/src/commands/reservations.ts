@@ -7,6 +7,7 @@ import {
   isUniqueViolation,
   runStatement,
   tableOf,
+  insertStatement,
 } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
@@ -28,7 +29,6 @@ import { StockReservation } from '../entities/reservation';
 import { StockTransfer, TransferStatus } from '../entities/transfer';
 import { reservationTtlSeconds } from '../settings';
 import { lockStock, lockStockAt, writeChanges, type Actor, type LocatedStock } from './levels';
-import { insertStatement } from './insert-rows';
 import { requireLocations } from './locations';
 
 export interface ReserveRequest {
@@ -193,7 +193,9 @@ async function reserveOnce(
       info: { kind: delta.reserved > 0 ? MovementKind.RESERVE : MovementKind.RELEASE, reference },
     })),
     by,
-    inserts.length ? [insertStatement(manager.connection, StockReservation, RESERVATION_COLUMNS, inserts, 'r')] : [],
+    inserts.length
+      ? [insertStatement(manager.connection, StockReservation, inserts, { properties: RESERVATION_COLUMNS, prefix: 'r' })]
+      : [],
   );
   for (const { held, values } of updates) {
     await manager.update(StockReservation, { orderId, lineId: held.lineId, locationId: held.locationId }, values);
