@@ -20,6 +20,7 @@ import { reversalPoints, unitsRemovedByChange } from '../domain/stored-value';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
 import { LoyaltyCurrency } from '../entities/currencies';
 import { EarnedLine, EarnRule } from '../entities/rules';
+import { insertRows } from './insert-rows';
 import { lockAccount, lockActiveAccount, post, requireAccount, type AccountColumns } from './ledger';
 import { loadRules, rulesInForce } from './rules';
 
@@ -91,25 +92,20 @@ export async function earnForOrder(manager: EntityManager, order: OrderPlaced, o
   );
   const total = result.total;
   if (total <= 0) return null;
-  // Every value given: one statement, nothing read back (SQLite would re-read the defaulted column).
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(EarnedLine)
-    .values(
-      result.lines.map((l) => ({
-        id: randomUUID(),
-        accountId: account.id,
-        orderId: order.orderId,
-        orderLineId: l.lineId,
-        sku: l.sku,
-        quantity: l.quantity,
-        points: l.points,
-        returnedQuantity: 0,
-      })),
-    )
-    .updateEntity(false)
-    .execute();
+  await insertRows(
+    manager,
+    EarnedLine,
+    result.lines.map((l): EarnedLine => ({
+      id: randomUUID(),
+      accountId: account.id,
+      orderId: order.orderId,
+      orderLineId: l.lineId,
+      sku: l.sku,
+      quantity: l.quantity,
+      points: l.points,
+      returnedQuantity: 0,
+    })),
+  );
   return post(manager, account, {
     kind: LedgerKind.EARN,
     points: total,

@@ -16,6 +16,7 @@ import {
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { LedgerKind, LoyaltyTier, newCardNumber, tierFor } from '../domain/program';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
+import { insertRows } from './insert-rows';
 
 const CUSTOMER = /* GraphQL */ `
   query LoyaltyCustomer($id: ID!) {
@@ -209,19 +210,35 @@ interface MovedAccount {
   recent: number;
 }
 
+const moveStatements = new WeakMap<DataSource, Map<string, string>>();
+
+/** The UPDATE `moveBalance` runs, built once per data source and form (activity or not, debit or not). */
+function moveBalanceSql(manager: EntityManager, activity: boolean, debit: boolean): string {
+  const db = manager.connection;
+  let byForm = moveStatements.get(db);
+  if (!byForm) moveStatements.set(db, (byForm = new Map()));
+  const form = `${activity} ${debit}`;
+  let sql = byForm.get(form);
+  if (sql === undefined) {
+    sql =
+      `UPDATE ${tableOf(db, LoyaltyAccount)} SET "pointsBalance" = "pointsBalance" + :points, ` +
+      `"lifetimePoints" = "lifetimePoints" + :earned, "heldPoints" = "heldPoints" - :held` +
+      (activity ? ', "lastActivityAt" = :activityAt' : '') +
+      ' WHERE "id" = :accountId' +
+      (debit ? ' AND "pointsBalance" - "heldPoints" + :held + :points >= 0' : '') +
+      ` RETURNING "customerId", "pointsBalance", "tier", (${recentPointsSql(manager)}) AS "recent"`;
+    byForm.set(form, sql);
+  }
+  return sql;
+}
+
 /**
  * Moves the balance in one conditional UPDATE that also reads back what the tier needs
  * (RETURNING): null when a debit is not covered. The caller holds the account's lock, so the
  * statement's snapshot already has every entry posted before it.
  */
 async function moveBalance(manager: EntityManager, accountId: string, move: BalanceMove): Promise<MovedAccount | null> {
-  const sql =
-    `UPDATE ${tableOf(manager.connection, LoyaltyAccount)} SET "pointsBalance" = "pointsBalance" + :points, ` +
-    `"lifetimePoints" = "lifetimePoints" + :earned, "heldPoints" = "heldPoints" - :held` +
-    (move.activityAt ? ', "lastActivityAt" = :activityAt' : '') +
-    ' WHERE "id" = :accountId' +
-    (move.points < 0 ? ' AND "pointsBalance" - "heldPoints" + :held + :points >= 0' : '') +
-    ` RETURNING "customerId", "pointsBalance", "tier", (${recentPointsSql(manager)}) AS "recent"`;
+  const sql = moveBalanceSql(manager, move.activityAt !== null, move.points < 0);
   const { rows } = await runStatement(manager, sql, { ...move, accountId, earnedKinds: EARNED_KINDS, since: yearAgo() });
   const row = rows[0] as
     { customerId: string; pointsBalance: number | string; tier: LoyaltyTier; recent: number | string } | undefined;
@@ -251,7 +268,7 @@ export async function post(
   if (!moved) {
     throw new DomainError('INSUFFICIENT_POINTS', `the balance does not cover ${-points} points`, ['points']);
   }
-  const row = manager.create(LedgerEntry, {
+  const row = Object.assign(new LedgerEntry(), {
     id: randomUUID(),
     accountId: account.id,
     kind: entry.kind,
@@ -264,7 +281,7 @@ export async function post(
     ruleIds: entry.ruleIds?.length ? entry.ruleIds.join(',').slice(0, 400) : null,
     occurredAt: now,
   });
-  await manager.insert(LedgerEntry, row);
+  await insertRows(manager, LedgerEntry, [row]);
   // The UPDATE read the points before this entry: it counts on top.
   const tier = tierFor(moved.recent + earned);
   if (tier !== moved.tier) await manager.update(LoyaltyAccount, { id: account.id }, { tier });
