@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource, QueryFailedError, type EntityManager, type MigrationInterface } from 'typeorm';
 import { StatementCountingLogger } from './database-metrics';
+import { PreparingClient } from './prepared-statements';
 
 export type Dialect = 'postgres' | 'sqlite';
 
@@ -47,7 +48,12 @@ export function dataSourceOptions(options: DatabaseOptions) {
       url: options.url,
       schema: options.service,
       migrations: options.migrations.postgres,
-      extra: { max: options.poolSize ?? 10, application_name: `omni-${options.service}`, options: '-c timezone=UTC' },
+      extra: {
+        max: options.poolSize ?? 10,
+        application_name: `omni-${options.service}`,
+        options: '-c timezone=UTC',
+        Client: PreparingClient,
+      },
     };
   }
   let database = ':memory:';
