@@ -3,6 +3,7 @@ import {
   DomainError,
   entityColumns,
   hydrateRows,
+  insertRows,
   inTransaction,
   tableOf,
   type Channel,
@@ -20,7 +21,6 @@ import { reversalPoints, unitsRemovedByChange } from '../domain/stored-value';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
 import { LoyaltyCurrency } from '../entities/currencies';
 import { EarnedLine, EarnRule } from '../entities/rules';
-import { insertRows } from './insert-rows';
 import { lockAccount, lockActiveAccount, post, requireAccount, type AccountColumns } from './ledger';
 import { loadRules, rulesInForce } from './rules';
 

@@ -4,6 +4,7 @@ import {
   DomainError,
   entityColumns,
   hydrateRows,
+  insertRows,
   inTransaction,
   recordEvent,
   runStatement,
@@ -16,7 +17,6 @@ import {
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { LedgerKind, LoyaltyTier, newCardNumber, tierFor } from '../domain/program';
 import { LedgerEntry, LoyaltyAccount } from '../entities/account';
-import { insertRows } from './insert-rows';
 
 const CUSTOMER = /* GraphQL */ `
   query LoyaltyCustomer($id: ID!) {
