@@ -164,6 +164,33 @@ function withKnown(facts: CustomerOrderFact[], known: CustomerOrderFact | null, 
   return [...facts, known];
 }
 
+/** `lockScoredCustomer`'s statement for a live id, per data source and whether older orders' kinds are read. */
+const scoredCustomerStatements = new WeakMap<DataSource, Map<boolean, string>>();
+
+/**
+ * The live customer :id (locked on PostgreSQL: their row only), their engagement row, their orders
+ * placed after :since, the fact of order :orderId whoever it belongs to, the segments' version and
+ * the older orders summed up: one row per recent order (at least one).
+ */
+function scoredCustomerStatement(db: DataSource, kinds: boolean): string {
+  let byKinds = scoredCustomerStatements.get(db);
+  if (!byKinds) scoredCustomerStatements.set(db, (byKinds = new Map()));
+  let sql = byKinds.get(kinds);
+  if (sql !== undefined) return sql;
+  const older = olderOrdersSql(db, kinds);
+  const facts = tableOf(db, CustomerOrderFact);
+  sql =
+    `SELECT ${entityColumns(db, Customer, 'c', 'c_')}, ${entityColumns(db, CustomerEngagement, 'e', 'e_')}, ` +
+    `${entityColumns(db, CustomerOrderFact, 'f', 'f_')}, ${entityColumns(db, CustomerOrderFact, 'k', 'k_')}, ` +
+    `${segmentsVersionSql(db)} AS "segmentsVersion", ${older.last} AS "olderLast", ${older.kinds} AS "olderKinds" ` +
+    `FROM ${tableOf(db, Customer)} c LEFT JOIN ${tableOf(db, CustomerEngagement)} e ON e."customerId" = c."id" ` +
+    `LEFT JOIN ${facts} f ON f."customerId" = c."id" AND f."placedAt" > :since ` +
+    `LEFT JOIN ${facts} k ON k."orderId" = :orderId ` +
+    `WHERE c."id" = :id AND c."mergedIntoId" IS NULL${dialectOf(db) === 'postgres' ? ' FOR UPDATE OF c' : ''}`;
+  byKinds.set(kinds, sql);
+  return sql;
+}
+
 /**
  * `lockCustomer` with what scoring reads of the customer (orders one by one only within the
  * window the rules this process knows need, at `now`), the fact of order `orderId` and the
@@ -178,42 +205,30 @@ export async function lockScoredCustomer(
 ): Promise<ScoredCustomer | null> {
   const db = manager.connection;
   const reach = reachOf(lastSegmentRules(db), now);
-  const older = olderOrdersSql(db, reach.kinds);
-  const query = manager
-    .createQueryBuilder(Customer, 'c')
-    .leftJoinAndMapOne('c.engagement', CustomerEngagement, 'e', 'e.customerId = c.id')
-    .leftJoinAndMapMany('c.orderFacts', CustomerOrderFact, 'f', 'f.customerId = c.id AND f.placedAt > :since', {
-      since: reach.since,
-    })
-    .leftJoinAndMapOne('c.knownFact', CustomerOrderFact, 'k', 'k.orderId = :orderId', { orderId })
-    .addSelect(segmentsVersionSql(db), 'segments_version')
-    .addSelect(older.last, 'older_last')
-    .addSelect(older.kinds, 'older_kinds')
-    .where('c.id = :id AND c.mergedIntoId IS NULL', { id });
-  if (dialectOf(manager.connection) === 'postgres') query.setLock('pessimistic_write', undefined, ['c']);
-  const { entities, raw } = await query.getRawAndEntities();
-  const found = entities[0] as
-    | (Customer & {
-        engagement?: CustomerEngagement | null;
-        orderFacts?: CustomerOrderFact[];
-        knownFact?: CustomerOrderFact | null;
-      })
-    | undefined;
-  if (found) {
-    const { engagement, orderFacts, knownFact } = found;
-    delete found.engagement;
-    delete found.orderFacts;
-    delete found.knownFact;
-    const first = raw[0] as { segments_version: unknown; older_last: unknown; older_kinds: unknown };
+  const { rows } = await runStatement(manager, scoredCustomerStatement(db, reach.kinds), {
+    id,
+    since: reach.since,
+    orderId,
+  });
+  const first = rows[0];
+  if (first) {
+    const [customer] = hydrateRows(db, Customer, [first], 'c_') as [Customer];
+    const known = first.k_orderId == null ? null : hydrateRows(db, CustomerOrderFact, [first], 'k_')[0]!;
+    const facts = hydrateRows(
+      db,
+      CustomerOrderFact,
+      rows.filter((r) => r.f_orderId != null),
+      'f_',
+    );
     return {
-      customer: found,
-      row: engagement ?? null,
-      orders: withKnown(orderFacts ?? [], knownFact ?? null, found.id),
-      older: olderOrders(db, first.older_last, first.older_kinds),
+      customer,
+      row: first.e_customerId == null ? null : hydrateRows(db, CustomerEngagement, [first], 'e_')[0]!,
+      orders: withKnown(facts, known, customer.id),
+      older: olderOrders(db, first.olderLast, first.olderKinds),
       reach,
       orderId,
-      known: knownFact ?? null,
-      segmentsVersion: String(first.segments_version),
+      known,
+      segmentsVersion: String(first.segmentsVersion),
     };
   }
   // Merged away (or unknown): follow it to the survivor as lockCustomer does, then read.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { dialectOf, type Channel } from '@omni/platform';
-import type { EntityManager } from 'typeorm';
+import { dialectOf, entityColumns, hydrateRows, runStatement, tableOf, type Channel } from '@omni/platform';
+import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { ContactChannel, deliveryTargets, MessageBasis } from '../domain/consent';
 import { defaultPhoneCountry } from '../configuration';
 import { IdentityKind } from '../domain/identity';
@@ -24,6 +24,43 @@ export interface ContactPoints {
   deviceToken: string | null;
 }
 
+/** `lockCustomerToMessage`'s statement for a live id, per data source. */
+const contactStatements = new WeakMap<DataSource, string>();
+
+/**
+ * The live customer :id (locked on PostgreSQL: their row only) with their consents and devices
+ * (:device identities): one row per consent and device pair (at least one).
+ */
+function contactStatement(db: DataSource): string {
+  let sql = contactStatements.get(db);
+  if (sql !== undefined) return sql;
+  sql =
+    `SELECT ${entityColumns(db, Customer, 'c', 'c_')}, ${entityColumns(db, MarketingConsent, 'mc', 'mc_')}, ` +
+    `${entityColumns(db, CustomerIdentity, 'd', 'd_')} FROM ${tableOf(db, Customer)} c ` +
+    `LEFT JOIN ${tableOf(db, MarketingConsent)} mc ON mc."customerId" = c."id" ` +
+    `LEFT JOIN ${tableOf(db, CustomerIdentity)} d ON d."customerId" = c."id" AND d."kind" = :device ` +
+    `WHERE c."id" = :id AND c."mergedIntoId" IS NULL${dialectOf(db) === 'postgres' ? ' FOR UPDATE OF c' : ''}`;
+  contactStatements.set(db, sql);
+  return sql;
+}
+
+/** The distinct entities the rows hold under `prefix` (a left join's missing row aside), in the order first seen. */
+function joined<E extends { id: string }>(
+  db: DataSource,
+  entity: EntityTarget<E>,
+  rows: Record<string, unknown>[],
+  prefix: string,
+): E[] {
+  const seen = new Set<unknown>();
+  const distinct = rows.filter((row) => {
+    const id = row[`${prefix}id`];
+    if (id == null || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return hydrateRows(db, entity, distinct, prefix);
+}
+
 /**
  * `lockCustomer` with the customer's contact points, for a consumer that writes to them: one
  * statement when the id is live (only the customer row is locked). A merged-away id gives its
@@ -33,23 +70,16 @@ export async function lockCustomerToMessage(
   manager: EntityManager,
   id: string,
 ): Promise<{ customer: Customer; contact: ContactPoints | null } | null> {
-  const query = manager
-    .createQueryBuilder(Customer, 'c')
-    .leftJoinAndMapMany('c.consents', MarketingConsent, 'mc', 'mc.customerId = c.id')
-    .leftJoinAndMapMany('c.devices', CustomerIdentity, 'd', 'd.customerId = c.id AND d.kind = :device', {
-      device: IdentityKind.DEVICE,
-    })
-    .where('c.id = :id AND c.mergedIntoId IS NULL', { id });
-  if (dialectOf(manager.connection) === 'postgres') query.setLock('pessimistic_write', undefined, ['c']);
-  const found = (await query.getOne()) as (Customer & { consents?: MarketingConsent[]; devices?: CustomerIdentity[] }) | null;
-  if (!found) {
+  const db = manager.connection;
+  const { rows } = await runStatement(manager, contactStatement(db), { id, device: IdentityKind.DEVICE });
+  if (rows.length === 0) {
     const customer = await lockCustomer(manager, id);
     return customer && { customer, contact: null };
   }
-  const { consents = [], devices = [] } = found;
-  delete found.consents;
-  delete found.devices;
-  return { customer: found, contact: { consents, deviceToken: newest(devices)?.value ?? null } };
+  const [customer] = hydrateRows(db, Customer, [rows[0]!], 'c_') as [Customer];
+  const consents = joined(db, MarketingConsent, rows, 'mc_');
+  const devices = joined(db, CustomerIdentity, rows, 'd_');
+  return { customer, contact: { consents, deviceToken: newest(devices)?.value ?? null } };
 }
 
 function newest(identities: CustomerIdentity[]): CustomerIdentity | undefined {
