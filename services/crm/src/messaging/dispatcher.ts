@@ -90,6 +90,7 @@ export class MessageDispatcher {
   private again = false;
   private stopped = true;
   private subscriber: EntitySubscriberInterface | null = null;
+  private claimSql: string | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -194,29 +195,32 @@ export class MessageDispatcher {
    * for this statement.
    */
   private async claimNext(now: Date): Promise<{ message: CustomerMessage; nextDueAt: Date | null } | null> {
-    const manager = this.db.manager;
-    const table = tableOf(this.db, CustomerMessage);
-    const self = this.db.driver.escape(this.db.getMetadata(CustomerMessage).tableName);
-    const waiting = (alias: string) => `${alias}"status" IN (:pending, :sending)`;
-    const { rows } = await runStatement(
-      manager,
-      `UPDATE ${table} SET "status" = :sending, "attempts" = "attempts" + 1, "nextAttemptAt" = :lease ` +
-        `WHERE "id" = (SELECT "id" FROM ${table} WHERE ${waiting('')} AND "nextAttemptAt" <= :now ` +
-        `ORDER BY "nextAttemptAt" ASC, "id" ASC LIMIT 1) AND ${waiting('')} AND "nextAttemptAt" <= :now ` +
-        `RETURNING *, (SELECT MIN(o."nextAttemptAt") FROM ${table} o WHERE ${waiting('o.')} AND o."id" <> ${self}."id") AS "nextDueAt"`,
-      {
-        pending: MessageStatus.PENDING,
-        sending: MessageStatus.SENDING,
-        now,
-        lease: new Date(now.getTime() + this.leaseMs),
-      },
-    );
+    const { rows } = await runStatement(this.db.manager, this.claimStatement(), {
+      pending: MessageStatus.PENDING,
+      sending: MessageStatus.SENDING,
+      now,
+      lease: new Date(now.getTime() + this.leaseMs),
+    });
     const [row] = rows;
     if (!row) return null;
     return {
-      message: hydrateRows(manager.connection, CustomerMessage, [row])[0]!,
-      nextDueAt: hydrateValue(manager.connection, CustomerMessage, 'nextAttemptAt', row.nextDueAt) as Date | null,
+      message: hydrateRows(this.db, CustomerMessage, [row])[0]!,
+      nextDueAt: hydrateValue(this.db, CustomerMessage, 'nextAttemptAt', row.nextDueAt) as Date | null,
     };
+  }
+
+  /** `claimNext`'s statement, built on first use. */
+  private claimStatement(): string {
+    if (this.claimSql) return this.claimSql;
+    const table = tableOf(this.db, CustomerMessage);
+    const self = this.db.driver.escape(this.db.getMetadata(CustomerMessage).tableName);
+    const waiting = (alias: string) => `${alias}"status" IN (:pending, :sending)`;
+    this.claimSql =
+      `UPDATE ${table} SET "status" = :sending, "attempts" = "attempts" + 1, "nextAttemptAt" = :lease ` +
+      `WHERE "id" = (SELECT "id" FROM ${table} WHERE ${waiting('')} AND "nextAttemptAt" <= :now ` +
+      `ORDER BY "nextAttemptAt" ASC, "id" ASC LIMIT 1) AND ${waiting('')} AND "nextAttemptAt" <= :now ` +
+      `RETURNING *, (SELECT MIN(o."nextAttemptAt") FROM ${table} o WHERE ${waiting('o.')} AND o."id" <> ${self}."id") AS "nextDueAt"`;
+    return this.claimSql;
   }
 
   /**
