@@ -390,6 +390,38 @@ export async function recordActivity(
   }
 }
 
+/** What evaluating a customer writes on their engagement row. */
+const EVALUATED = [
+  'recency',
+  'frequency',
+  'monetary',
+  'scoreValue',
+  'scoredOrders',
+  'spendCents',
+  'spendCurrency',
+  'lastOrderAt',
+  'lastActivityAt',
+  'tier',
+  'evaluatedAt',
+] as const satisfies readonly (keyof CustomerEngagement)[];
+
+function pick<E, K extends keyof E>(entity: E, keys: readonly K[]): Pick<E, K> {
+  return Object.fromEntries(keys.map((key) => [key, entity[key]])) as Pick<E, K>;
+}
+
+const evaluationStatements = new WeakMap<DataSource, string>();
+
+/** The UPDATE of `EVALUATED` on the engagement row of :customerId, per data source. */
+function evaluationStatement(db: DataSource): string {
+  let sql = evaluationStatements.get(db);
+  if (sql === undefined) {
+    const set = EVALUATED.map((property) => `"${property}" = :${property}`).join(', ');
+    sql = `UPDATE ${tableOf(db, CustomerEngagement)} SET ${set} WHERE "customerId" = :customerId`;
+    evaluationStatements.set(db, sql);
+  }
+  return sql;
+}
+
 /**
  * Recomputes a (locked) customer's RFM score from their orders and their membership of every
  * segment, in the caller's transaction: a membership that changes is written with its event
@@ -422,23 +454,10 @@ export async function evaluateCustomer(
     lastOrderAt: score?.lastOrderAt ?? null,
     evaluatedAt: now,
   });
-  await manager.update(
-    CustomerEngagement,
-    { customerId: customer.id },
-    {
-      recency: engagement.recency,
-      frequency: engagement.frequency,
-      monetary: engagement.monetary,
-      scoreValue: engagement.scoreValue,
-      scoredOrders: engagement.scoredOrders,
-      spendCents: engagement.spendCents,
-      spendCurrency: engagement.spendCurrency,
-      lastOrderAt: engagement.lastOrderAt,
-      lastActivityAt: engagement.lastActivityAt,
-      tier: engagement.tier,
-      evaluatedAt: now,
-    },
-  );
+  await runStatement(manager, evaluationStatement(manager.connection), {
+    customerId: customer.id,
+    ...pick(engagement, EVALUATED),
+  });
   if (segments.length === 0) return engagement;
   const current = new Set(
     (await manager.find(SegmentMember, { select: { segmentId: true }, where: { customerId: customer.id } })).map(
