@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler, Response } from 'express';
+import { pinoHttp } from 'pino-http';
 import { HEADERS } from './context';
 import type { Logger } from './logger';
 
@@ -40,45 +41,37 @@ function pathOf(req: IncomingMessage): string {
 }
 
 /**
- * One log line per HTTP request: method, path (no query string), status, duration, request id
- * (the caller's `x-request-id` or a new one, echoed on the response), the GraphQL operation name
- * and the caller's subject; a failed response (5xx, or the connection failing) at error with the
- * error. Headers and bodies are never logged, so neither is a token. Install it first: the request
- * id it settles is the one the context forwards. The line's fields are gathered only when its
- * level is logged: below it (LOG_LEVEL=warn) a request costs a listener and a clock reading.
+ * One log line per HTTP request (pino-http): method, path (no query string), status, duration,
+ * request id (the caller's `x-request-id` or a new one, echoed on the response), the GraphQL
+ * operation name and the caller's subject. Headers and bodies are never logged, so neither is a
+ * token. Install it first: the request id it settles is the one the context forwards.
  */
 export function accessLog(log: Logger): RequestHandler {
-  return (req, res, next) => {
-    const started = Date.now();
-    const id = requestIdOf(req);
-    (req as { id?: string }).id = id;
-    res.setHeader(HEADERS.requestId, id);
-    let logged = false;
-    const done = (error?: Error) => {
-      if (logged) return;
-      logged = true;
-      const failed = error !== undefined || res.statusCode >= 500;
-      const path = pathOf(req);
-      const level = failed ? 'error' : QUIET_PATHS.has(path) ? 'debug' : 'info';
-      if (!log.isLevelEnabled(level)) return;
-      const caller = res.locals?.caller as string | null | undefined;
+  return pinoHttp({
+    logger: log,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const id = requestIdOf(req);
+      res.setHeader(HEADERS.requestId, id);
+      return id;
+    },
+    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
+    wrapSerializers: false,
+    serializers: {
+      req: (req: IncomingMessage & { raw?: IncomingMessage }) => ({ method: req.method, path: pathOf(req) }),
+      res: (res: ServerResponse) => ({ status: res.statusCode }),
+    },
+    customProps: (req: IncomingMessage, res: ServerResponse) => {
+      const caller = (res as unknown as Response).locals?.caller as string | null | undefined;
       const operation = operationOf(req);
-      log[level](
-        {
-          requestId: id,
-          req: { method: req.method, path },
-          ...(operation ? { operation } : {}),
-          ...(caller ? { caller } : {}),
-          res: { status: res.statusCode },
-          ...(failed ? { err: error ?? new Error(`failed with status code ${res.statusCode}`) } : {}),
-          durationMs: Date.now() - started,
-        },
-        `${req.method} ${path} ${res.statusCode}`,
-      );
-    };
-    res.once('finish', () => done());
-    res.once('close', () => done());
-    res.once('error', done);
-    next();
-  };
+      return { ...(operation ? { operation } : {}), ...(caller ? { caller } : {}) };
+    },
+    customLogLevel: (req: IncomingMessage, res: ServerResponse, error?: Error) => {
+      if (error || res.statusCode >= 500) return 'error';
+      if (QUIET_PATHS.has(pathOf(req))) return 'debug';
+      return 'info';
+    },
+    customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
+    customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
+    quietReqLogger: true,
+  }) as unknown as RequestHandler;
 }
