@@ -2,11 +2,11 @@ import type { Server } from 'node:http';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
 import {
   attestCaller,
   accessLog,
   DEV_SUBGRAPH_SECRET,
-  graphqlHandler,
   graphqlMetricsPlugin,
   listen,
   maskInternalErrors,
@@ -123,7 +123,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...edge.beforeBody,
     express.json({ limit: maxRequestBytes }),
     ...edge.afterBody,
-    graphqlHandler(apollo, (req) => edge.context(req, () => gatewayContext(req, authenticate, subgraphSecret, merged))),
+    expressMiddleware(apollo, {
+      context: ({ req }) => edge.context(req, () => gatewayContext(req, authenticate, subgraphSecret, merged)),
+    }),
   );
   // A body over the limit (or not JSON) is answered as GraphQL errors that say what was wrong.
   app.use(

@@ -1,5 +1,4 @@
 import { OutboxEvent } from '@omni/platform';
-import { request } from 'undici';
 import { send, startTestSystem, type TestSystem } from './harness';
 
 /** The distributed shape: the gateway reaches every subgraph over HTTP. */
@@ -23,36 +22,6 @@ describe('gateway over HTTP subgraphs', () => {
       expect((await fetch(`${origin}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${origin}/readyz`)).json()).toMatchObject({ status: 'ready' });
     }
-  });
-
-  it('answers a POST with its length and JSON type and no ETag; a GET keeps its ETag and revalidates', async () => {
-    const query = '{ __typename }';
-    const urls = [t.system.gateway.url, ...[...t.system.endpoints.values()].map((endpoint) => endpoint.url)];
-    for (const url of urls) {
-      const post = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query }),
-      });
-      const body = await post.text();
-      expect(post.status).toBe(200);
-      expect(post.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(post.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
-      expect(post.headers.get('etag')).toBeNull();
-      expect(JSON.parse(body)).toEqual({ data: { __typename: 'Query' } });
-    }
-    const get = await fetch(`${t.system.gateway.url}?query=${encodeURIComponent(query)}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
-    expect(get.status).toBe(200);
-    const etag = get.headers.get('etag');
-    expect(etag).toMatch(/^W\/"/);
-    // undici's request, not fetch: fetch turns a conditional request into a no-cache one.
-    const again = await request(`${t.system.gateway.url}?query=${encodeURIComponent(query)}`, {
-      headers: { 'apollo-require-preflight': 'true', 'if-none-match': etag! },
-    });
-    await again.body.dump();
-    expect(again.statusCode).toBe(304);
   });
 
   it('forwards the calling channel to the subgraph, which stamps it on the events it writes', async () => {

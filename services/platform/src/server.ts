@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parse as parseUrl } from 'node:url';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { accessLog, noteCaller, requestIdOf } from './access-log';
@@ -55,51 +55,6 @@ function databaseRefusal(error: unknown): string | null {
     cause = (cause as { originalError?: unknown; cause?: unknown }).originalError ?? (cause as { cause?: unknown }).cause;
   }
   return null;
-}
-
-/**
- * Apollo Server behind Express, as `@as-integrations/express5` serves it, except that a POST is
- * answered with `res.end`: Express's `res.send` hashes every body into an ETag and parses the
- * content type again, for an answer no cache keeps or revalidates. A GET (a query in the URL) is
- * still answered by `res.send`, with its ETag and 304, and so is an answer without a content type.
- */
-export function graphqlHandler<TContext extends BaseContext>(
-  apollo: ApolloServer<TContext>,
-  context: (req: express.Request, res: express.Response) => Promise<TContext>,
-): express.RequestHandler {
-  apollo.assertStarted('graphqlHandler()');
-  return async (req, res) => {
-    if (!('body' in req)) {
-      res
-        .status(500)
-        .send(
-          '`req.body` is not set; this probably means you forgot to set up the `json` middleware before the Apollo Server middleware.',
-        );
-      return;
-    }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const search = req.url.includes('?') ? (parseUrl(req.url).search ?? '') : '';
-    const answer = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search, body: req.body },
-      context: () => context(req, res),
-    });
-    for (const [key, value] of answer.headers) res.setHeader(key, value);
-    res.statusCode = answer.status ?? 200;
-    if (answer.body.kind === 'complete') {
-      if (req.method === 'GET' || req.method === 'HEAD' || !res.hasHeader('content-type')) {
-        res.send(answer.body.string);
-      } else {
-        res.setHeader('content-length', Buffer.byteLength(answer.body.string));
-        res.end(answer.body.string);
-      }
-      return;
-    }
-    for await (const chunk of answer.body.asyncIterator) res.write(chunk);
-    res.end();
-  };
 }
 
 export async function listen(app: express.Express, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number }> {
@@ -170,11 +125,13 @@ export async function serveSubgraph(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    graphqlHandler(apollo, async (req, res) => {
-      const info = requestInfoFromHeaders(req.headers, secret);
-      noteCaller(res, info.caller.subject);
-      // The access log's id: the gateway's x-request-id, so both processes log the same.
-      return service.context({ ...info, requestId: requestIdOf(req) });
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const info = requestInfoFromHeaders(req.headers, secret);
+        noteCaller(res, info.caller.subject);
+        // The access log's id: the gateway's x-request-id, so both processes log the same.
+        return service.context({ ...info, requestId: requestIdOf(req) });
+      },
     }),
   );
   const { server, port: actual } = await listen(app, port, host);
