@@ -1,9 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Channel, openDatabase, PLATFORM_ENTITIES, type Dialect } from '@omni/platform';
-import { Client } from 'pg';
+import { Channel } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { createPromotion } from '../src/commands/create-promotion';
 import { Market, MarketLocation, MarketPrice } from '../src/entities/market';
@@ -12,46 +7,7 @@ import { PromotionKind } from '../src/entities/promotion';
 import { catalogService } from '../src/index';
 import { activePromotions } from '../src/promotion-cache';
 import { pricingFacts } from '../src/queries/pricing';
-
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
-const DIALECTS: Dialect[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-
-/** Two replicas of catalog on one database (SQLite: one file; PostgreSQL: a scratch database), and how to drop it. */
-async function twoReplicas(dialect: Dialect): Promise<{ a: DataSource; b: DataSource; close: () => Promise<void> }> {
-  const open = (url?: string, dataDir = ':memory:') =>
-    openDatabase({
-      service: 'catalog',
-      entities: [...catalogService.entities, ...PLATFORM_ENTITIES],
-      migrations: catalogService.migrations,
-      url,
-      dataDir,
-    });
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'catalog-pricing-'));
-    const a = await open(undefined, dir);
-    const b = await open(undefined, dir);
-    return { a, b, close: async () => (await Promise.all([a.destroy(), b.destroy()]), rmSync(dir, { recursive: true })) };
-  }
-  const name = `omni_catalog_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const a = await open(url.toString());
-  const b = await open(url.toString());
-  return {
-    a,
-    b,
-    close: async () => {
-      await Promise.all([a.destroy(), b.destroy()]);
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
-}
+import { DIALECTS, serviceDatabase } from '../../platform/test/databases';
 
 /** Counts the statements `db` runs while `work` does. */
 async function statementsOf(db: DataSource, work: () => Promise<unknown>): Promise<number> {
@@ -70,7 +26,10 @@ describe.each(DIALECTS)('pricing reads on %s', (dialect) => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ a, b, close } = await twoReplicas(dialect));
+    // Two replicas of catalog on one database.
+    const database = await serviceDatabase(catalogService, dialect);
+    ({ db: a, close } = database);
+    b = await database.open();
     await a.getRepository(Product).insert({ id: 'p-tee', name: 'Tee', categoryPath: ['Apparel', 'Tops'], attributes: [] });
     await a.getRepository(ProductVariant).insert([
       { sku: 'TEE', productId: 'p-tee', attributes: [], priceCents: 2500, currency: 'USD', discontinued: false },

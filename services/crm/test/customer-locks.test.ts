@@ -1,9 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inTransaction, openDatabase, PLATFORM_ENTITIES, tableOf, type Dialect } from '@omni/platform';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { inTransaction, tableOf } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { createEngagementRow, lockScoredCustomer } from '../src/commands/engagement';
 import { lockCustomerToMessage } from '../src/commands/messages';
@@ -13,43 +9,7 @@ import { IdentityKind } from '../src/domain/identity';
 import { Customer, CustomerIdentity } from '../src/entities/customer';
 import { CustomerEngagement, CustomerOrderFact } from '../src/entities/engagement';
 import { crmService } from '../src/index';
-
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
-const DIALECTS: Dialect[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-
-/** CRM's database (SQLite in a scratch directory; PostgreSQL: a scratch database), and how to drop it. */
-async function crmDatabase(dialect: Dialect): Promise<{ db: DataSource; close: () => Promise<void> }> {
-  const open = (url?: string, dataDir = ':memory:') =>
-    openDatabase({
-      service: 'crm',
-      entities: [...crmService.entities, ...PLATFORM_ENTITIES],
-      migrations: crmService.migrations,
-      url,
-      dataDir,
-    });
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'crm-locks-'));
-    const db = await open(undefined, dir);
-    return { db, close: async () => (await db.destroy(), rmSync(dir, { recursive: true })) };
-  }
-  const name = `omni_crm_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const db = await open(url.toString());
-  return {
-    db,
-    close: async () => {
-      await db.destroy();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
-}
+import { DIALECTS, serviceDatabase } from '../../platform/test/databases';
 
 /**
  * The reads an event consumer starts with: the customer, locked (their row only, on PostgreSQL),
@@ -60,7 +20,7 @@ describe.each(DIALECTS)('locking a customer for an event on %s', (dialect) => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ db, close } = await crmDatabase(dialect));
+    ({ db, close } = await serviceDatabase(crmService, dialect));
   });
   afterAll(async () => {
     await close?.();

@@ -1,19 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import {
   inTransaction,
   newEnvelope,
-  openDatabase,
   OrderPlacedEvent,
-  PLATFORM_ENTITIES,
   ReturnReceivedEvent,
-  type Dialect,
   type OrderPlaced,
   type ReturnReceived,
 } from '@omni/platform';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { defineSegment, lockScoredCustomer, rfmWindowDays, toOrderFact } from '../src/commands/engagement';
 import { registerCustomer } from '../src/commands/register-customer';
@@ -23,44 +16,9 @@ import { Customer } from '../src/entities/customer';
 import { CustomerEngagement, CustomerOrderFact, Segment, SegmentMember } from '../src/entities/engagement';
 import { engagementFacts } from '../src/events/engagement';
 import { crmService } from '../src/index';
+import { DIALECTS, serviceDatabase } from '../../platform/test/databases';
 
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
-const DIALECTS: Dialect[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 const DAY_MS = 86_400_000;
-
-/** CRM's database (SQLite in a scratch directory; PostgreSQL: a scratch database), and how to drop it. */
-async function crmDatabase(dialect: Dialect): Promise<{ db: DataSource; close: () => Promise<void> }> {
-  const open = (url?: string, dataDir = ':memory:') =>
-    openDatabase({
-      service: 'crm',
-      entities: [...crmService.entities, ...PLATFORM_ENTITIES],
-      migrations: crmService.migrations,
-      url,
-      dataDir,
-    });
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'crm-history-'));
-    const db = await open(undefined, dir);
-    return { db, close: async () => (await db.destroy(), rmSync(dir, { recursive: true })) };
-  }
-  const name = `omni_crm_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const db = await open(url.toString());
-  return {
-    db,
-    close: async () => {
-      await db.destroy();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
-}
 
 /**
  * An order event reads a customer's orders one by one only within the window the score and the
@@ -73,7 +31,7 @@ describe.each(DIALECTS)('an order event on %s reads the recent orders, not the w
   const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS - 12 * 3_600_000);
 
   beforeAll(async () => {
-    ({ db, close } = await crmDatabase(dialect));
+    ({ db, close } = await serviceDatabase(crmService, dialect));
     const rules = {
       'Shoe buyers': { categoryPath: ['Apparel', 'Shoes'] },
       Gardeners: { categoryPath: ['Garden'] },
