@@ -89,12 +89,12 @@ describe('statements per order', () => {
     expect(second).toEqual(first);
     // The same on both dialects (but inventory's): inserts that give every value read nothing back.
     // Catalog: one pricing read (market, variants with categories, prices, tier), then its order
-    // consumer's joined read, four multi-row upserts and the tier upsert (written only when it changes).
+    // consumer's joined read, four multi-row upserts, and the tier read (the upsert only when it changed).
     // Inventory: routing reads locations with their stock, reserving locks the order's
     // reservations, then the stock rows, writes every row in one guarded UPDATE, the movements and
     // the reservations (on PostgreSQL all three in that one statement); confirming is one UPDATE.
-    // Orders: the idempotency read, five inserts, the shopping-list read (stock changes nobody
-    // subscribed to cost nothing).
+    // Orders: the idempotency read, five inserts, the shopping-list read before any transaction
+    // (stock changes nobody subscribed to cost nothing).
     // Loyalty: the account locked with its earn rules and rates, the earned lines, the balance
     // (reading back the tier's inputs) and the ledger entry.
     // CRM: orders' customer read; the order consumer's locked read of the customer with consents,
