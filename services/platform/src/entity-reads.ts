@@ -21,7 +21,10 @@ export interface EntityShape<E> {
   /** `SELECT "a", "b" ... FROM <table>` */
   select: string;
   column(property: string): ColumnMetadata;
-  hydrate(row: Record<string, unknown>): E;
+  /** The entity from a row holding its columns under `keys` (default: their own names), in `columns` order. */
+  hydrate(row: Record<string, unknown>, keys?: readonly string[]): E;
+  /** The keys of the columns in a row that selected them as `<prefix><name>` (cached per prefix). */
+  keysWithPrefix(prefix: string): readonly string[];
 }
 
 const shapes = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, EntityShape<ObjectLiteral>>>();
@@ -38,6 +41,8 @@ export function shapeOf<E extends ObjectLiteral>(db: DataSource, entity: EntityT
   if (metadata.relations.length || metadata.embeddeds.length)
     throw new Error(`${metadata.name}: relations and embeddeds are not read here`);
   const table = tableOf(db, entity);
+  const ownKeys = columns.map((c) => c.databaseName);
+  const prefixed = new Map<string, string[]>();
   shape = {
     metadata,
     columns,
@@ -49,13 +54,18 @@ export function shapeOf<E extends ObjectLiteral>(db: DataSource, entity: EntityT
       return c;
     },
     // What TypeORM's RawSqlResultsToEntityTransformer does for an entity without relations.
-    hydrate: (row) => {
+    hydrate: (row, keys = ownKeys) => {
       const entity = metadata.create(undefined, { fromDeserializer: true }) as E;
-      for (const c of columns) {
-        const value = row[c.databaseName];
+      columns.forEach((c, i) => {
+        const value = row[keys[i]];
         if (value !== undefined) c.setEntityValue(entity, driver.prepareHydratedValue(value, c));
-      }
+      });
       return entity;
+    },
+    keysWithPrefix: (prefix) => {
+      let keys = prefixed.get(prefix);
+      if (!keys) prefixed.set(prefix, (keys = columns.map((c) => `${prefix}${c.databaseName}`)));
+      return keys;
     },
   };
   byEntity.set(entity, shape as unknown as EntityShape<ObjectLiteral>);
@@ -93,7 +103,7 @@ export async function rowsWhereIn<E extends ObjectLiteral>(
   );
   const sql = `${shape.select} WHERE ${conditions.join(' AND ')}${order.length ? ` ORDER BY ${order.join(', ')}` : ''}`;
   const rows = (await db.query(sql, params)) as Record<string, unknown>[];
-  return rows.map(shape.hydrate);
+  return rows.map((row) => shape.hydrate(row));
 }
 
 /**
@@ -107,12 +117,8 @@ export function hydrateRows<E extends ObjectLiteral>(
   prefix?: string,
 ): E[] {
   const shape = shapeOf(db, entity);
-  if (!prefix) return rows.map(shape.hydrate);
-  return rows.map((row) => {
-    const own: Record<string, unknown> = {};
-    for (const c of shape.columns) own[c.databaseName] = row[`${prefix}${c.databaseName}`];
-    return shape.hydrate(own);
-  });
+  const keys = prefix ? shape.keysWithPrefix(prefix) : undefined;
+  return rows.map((row) => shape.hydrate(row, keys));
 }
 
 const columnLists = new WeakMap<EntityShape<ObjectLiteral>, Map<string, string>>();
@@ -153,8 +159,8 @@ export async function selectEntities<E extends ObjectLiteral>(
   params: Record<string, unknown>,
 ): Promise<E[]> {
   const shape = shapeOf(db, entity);
-  return (await runSql<Record<string, unknown>>(db, `${shape.select} WHERE ${condition(shape.table)}`, params)).map(
-    shape.hydrate,
+  return (await runSql<Record<string, unknown>>(db, `${shape.select} WHERE ${condition(shape.table)}`, params)).map((row) =>
+    shape.hydrate(row),
   );
 }
 
