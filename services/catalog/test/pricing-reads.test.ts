@@ -7,18 +7,7 @@ import { PromotionKind } from '../src/entities/promotion';
 import { catalogService } from '../src/index';
 import { activePromotions } from '../src/promotion-cache';
 import { pricingFacts } from '../src/queries/pricing';
-import { DIALECTS, serviceDatabase } from '../../platform/test/databases';
-
-/** Counts the statements `db` runs while `work` does. */
-async function statementsOf(db: DataSource, work: () => Promise<unknown>): Promise<number> {
-  const spy = jest.spyOn(db.logger, 'logQuery');
-  try {
-    await work();
-    return spy.mock.calls.length;
-  } finally {
-    spy.mockRestore();
-  }
-}
+import { DIALECTS, serviceDatabase, statementsOf } from '../../platform/test/databases';
 
 describe.each(DIALECTS)('pricing reads on %s', (dialect) => {
   let a: DataSource;

@@ -16,7 +16,7 @@ import { Customer } from '../src/entities/customer';
 import { CustomerEngagement, CustomerOrderFact, Segment, SegmentMember } from '../src/entities/engagement';
 import { engagementFacts } from '../src/events/engagement';
 import { crmService } from '../src/index';
-import { DIALECTS, serviceDatabase } from '../../platform/test/databases';
+import { DIALECTS, serviceDatabase, statementsOf } from '../../platform/test/databases';
 
 const DAY_MS = 86_400_000;
 
@@ -119,17 +119,6 @@ describe.each(DIALECTS)('an order event on %s reads the recent orders, not the w
       lines: [],
     } satisfies ReturnReceived);
 
-  /** Statements `db` runs during `work`. */
-  const statementsOf = async (work: () => Promise<unknown>) => {
-    const spy = jest.spyOn(db.logger, 'logQuery');
-    try {
-      await work();
-      return spy.mock.calls.length;
-    } finally {
-      spy.mockRestore();
-    }
-  };
-
   /** The score and segments as kept, and as every order of the customer gives them. */
   const keptAndExpected = async (customerId: string) => {
     const now = new Date();
@@ -176,7 +165,10 @@ describe.each(DIALECTS)('an order event on %s reads the recent orders, not the w
       await place(long);
       await place(short);
     }
-    const statements = { long: await statementsOf(() => place(long)), short: await statementsOf(() => place(short)) };
+    const statements = {
+      long: await statementsOf(db, () => place(long)),
+      short: await statementsOf(db, () => place(short)),
+    };
     expect(statements.long).toBe(statements.short);
 
     const read = await inTransaction(db, (manager) => lockScoredCustomer(manager, long, randomUUID(), new Date()));

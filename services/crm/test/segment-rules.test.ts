@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { defineSegment, removeSegment } from '../src/commands/engagement';
 import { segmentRules, segmentsVersionSql } from '../src/commands/segment-rules';
 import { crmService } from '../src/index';
+import { statementsOf } from '../../platform/test/databases';
 
 /** Two CRM replicas on one database: what one defines, the other evaluates with at once. */
 describe('segment rules kept per process', () => {
@@ -36,17 +37,6 @@ describe('segment rules kept per process', () => {
   const rulesSeen = async (db: DataSource) => {
     const [{ version }] = (await db.query(`SELECT ${segmentsVersionSql(db)} AS "version"`)) as { version: unknown }[];
     return segmentRules(db.manager, String(version));
-  };
-
-  /** Statements `db` runs during `work`. */
-  const statementsOf = async (db: DataSource, work: () => Promise<unknown>) => {
-    const spy = jest.spyOn(db.logger, 'logQuery');
-    try {
-      await work();
-      return spy.mock.calls.length;
-    } finally {
-      spy.mockRestore();
-    }
   };
 
   it('reads the rules again only when a segment was defined, redefined or removed, by any replica', async () => {

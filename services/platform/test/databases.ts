@@ -116,3 +116,14 @@ async function adminQuery(sql: string): Promise<void> {
     await client.end();
   }
 }
+
+/** How many statements `db` runs while `work` does. */
+export async function statementsOf(db: DataSource, work: () => Promise<unknown>): Promise<number> {
+  const spy = jest.spyOn(db.logger, 'logQuery');
+  try {
+    await work();
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+}
