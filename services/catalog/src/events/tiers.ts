@@ -5,6 +5,7 @@ import {
   PointsChangedEvent,
   rowsWhereIn,
   runStatement,
+  tableOf,
   type ConsumerDefinition,
   type PointsChanged,
 } from '@omni/platform';
@@ -14,11 +15,9 @@ import { CustomerTier } from '../entities/customer-tier';
 
 /** Runs one statement on `customer_tier`: `{table}` is its (schema-qualified) name, `{t}` the bare name for the conflicting row. */
 async function run(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<void> {
-  const driver = manager.connection.driver;
-  const meta = manager.connection.getMetadata(CustomerTier);
-  const table = driver.escape(meta.tableName);
-  const text = sql.replaceAll('{table}', meta.schema ? `${driver.escape(meta.schema)}.${table}` : table).replaceAll('{t}', table);
-  await runStatement(manager, text, params);
+  const db = manager.connection;
+  const bare = db.driver.escape(db.getMetadata(CustomerTier).tableName);
+  await runStatement(manager, sql.replaceAll('{table}', tableOf(db, CustomerTier)).replaceAll('{t}', bare), params);
 }
 
 /** The tier's place on the ladder in SQL (BRONZE 0 .. PLATINUM 3; anything else -1). */
@@ -78,11 +77,9 @@ export const customerTiers: ConsumerDefinition = {
     }
     const [row] = await rowsWhereIn(db, CustomerTier, { property: 'customerId', values: [payload.customerId] });
     // What the upsert's guard leaves alone.
-    const unchanged = (found: CustomerTier) =>
-      found.mergedIntoId !== null ||
-      found.tier === null ||
-      found.tier === payload.tier ||
-      found.changedAt > new Date(event.occurredAt);
-    return row !== undefined && unchanged(row);
+    return (
+      row !== undefined &&
+      (row.mergedIntoId !== null || row.tier === null || row.tier === payload.tier || row.changedAt > new Date(event.occurredAt))
+    );
   },
 };

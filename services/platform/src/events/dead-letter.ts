@@ -1,7 +1,7 @@
 import { Column, Entity, In, Index, IsNull, Not, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import { dialectOf, inTransaction } from '../database';
 import type { Logger } from '../logger';
-import { applyOnce } from './consumer';
+import { applyOnce, claimKey } from './consumer';
 import type { EventEnvelope } from './envelope';
 import { eventDeliveries, eventLag } from './event-metrics';
 
@@ -158,7 +158,7 @@ async function forgetFailure(db: DataSource, consumer: string, event: EventEnvel
 }
 
 function failureKey(consumer: string, event: EventEnvelope): string {
-  return `${consumer}\u0000${event.id}`;
+  return claimKey(consumer, event.id);
 }
 
 function remember(db: DataSource, key: string): void {

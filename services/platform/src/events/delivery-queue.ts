@@ -42,8 +42,9 @@ interface Delivery {
  * The deliveries to one service's consumers, applied in as few transactions as the load allows
  * (group commit). The deliveries of one turn of the event loop (an event handed to several of the
  * service's consumers) and those that arrive while transactions run are applied together in the
- * next one: claimed with one statement, applied in arrival order, committed once. So each event still commits with its
- * processed-event row, and under load the bookkeeping (BEGIN, claim, COMMIT) is shared.
+ * next one: claimed with one statement, applied in arrival order, committed once. So each event
+ * still commits with its processed-event row, and under load the bookkeeping (BEGIN, claim,
+ * COMMIT) is shared.
  *
  * When any event of a batch fails, the batch rolls back and each of its events is applied alone
  * (`deliverOnce`): the failing one fails by itself, counted and parked as a dead letter as ever.

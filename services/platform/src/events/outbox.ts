@@ -113,9 +113,10 @@ export interface RelayOptions {
   /** The next round after one that left a row behind (its publish failed, or the bus is down). */
   pollIntervalMs?: number;
   /**
-   * Rounds that publish all they find (or find nothing) double the wait up to this (at least `pollIntervalMs`): a commit
-   * that records an event wakes the relay at once, so polling only catches rows waiting out
-   * their backoff and rows a dead replica claimed, and an idle service stays nearly silent.
+   * Rounds that publish all they find (or find nothing) double the wait up to this (at least
+   * `pollIntervalMs`): a commit that records an event wakes the relay at once, so polling only
+   * catches rows waiting out their backoff and rows a dead replica claimed, and an idle service
+   * stays nearly silent.
    */
   idlePollMaxMs?: number;
   batchSize?: number;
