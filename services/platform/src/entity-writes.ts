@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { runStatement, shapeOf } from './entity-reads';
+import { perDataSource } from './per-data-source';
 
 /** One statement with `:name` parameters, as `runStatement` takes it. */
 export interface Statement {
@@ -7,8 +8,8 @@ export interface Statement {
   params: Record<string, unknown>;
 }
 
-/** The statement text per data source, entity, columns and number of rows. */
-const texts = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, string>>>();
+/** The INSERT texts made in a data source, by table, parameter prefix, number of rows and columns. */
+const insertTexts = perDataSource(() => new Map<string, string>());
 
 /**
  * The INSERT of `rows` of `entity`, reading nothing back: the given `properties` of each row
@@ -26,16 +27,13 @@ export function insertStatement<E extends ObjectLiteral>(
   const shape = shapeOf(db, entity);
   const columns = options.properties ? options.properties.map((p) => shape.column(p)) : shape.columns;
   const prefix = options.prefix ?? 'r';
-  let byEntity = texts.get(db);
-  if (!byEntity) texts.set(db, (byEntity = new Map()));
-  let byShape = byEntity.get(entity);
-  if (!byShape) byEntity.set(entity, (byShape = new Map()));
-  const key = `${prefix} ${rows.length} ${columns.map((c) => c.propertyName).join(',')}`;
-  let sql = byShape.get(key);
+  const texts = insertTexts(db);
+  const key = `${shape.table} ${prefix} ${rows.length} ${columns.map((c) => c.propertyName).join(',')}`;
+  let sql = texts.get(key);
   if (sql === undefined) {
     const values = rows.map((_, i) => `(${columns.map((_c, n) => `:${prefix}${i}_${n}`).join(', ')})`);
     sql = `INSERT INTO ${shape.table} (${columns.map((c) => db.driver.escape(c.databaseName)).join(', ')}) VALUES ${values.join(', ')}`;
-    byShape.set(key, sql);
+    texts.set(key, sql);
   }
   const params: Record<string, unknown> = {};
   rows.forEach((row, i) =>

@@ -39,6 +39,7 @@ export * from './jobs/scheduler';
 export * from './pagination';
 export * from './entity-reads';
 export * from './entity-writes';
+export * from './per-data-source';
 export * from './process';
 export * from './processes';
 export * from './geo';

@@ -107,7 +107,8 @@ export async function serviceDatabase(service: ServiceSchema, dialect: Dialect):
   };
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs `sql` on TEST_DATABASE_URL's database in a connection of its own (CREATE or DROP DATABASE). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {

@@ -5,7 +5,6 @@
  * database, as two replicas would).
  */
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import {
   ANONYMOUS,
@@ -21,8 +20,8 @@ import {
   type ScheduledJob,
   type ServiceContext,
 } from '@omni/platform';
+import { adminQuery, TEST_DATABASE_URL } from './databases';
 
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 const log = createLogger('jobs-test', 'silent');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -215,24 +214,15 @@ describe('JobScheduler on SQLite', () => {
 (TEST_DATABASE_URL ? describe : describe.skip)('JobScheduler on PostgreSQL: two replicas', () => {
   const name = `omni_jobs_${process.pid}_${randomBytes(3).toString('hex')}`;
   let url: string;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${name}`);
+    await adminQuery(`CREATE DATABASE ${name}`);
     const u = new URL(TEST_DATABASE_URL!);
     u.pathname = `/${name}`;
     url = u.toString();
   });
   afterAll(async () => {
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 
   it('one runner per job across two pools, and an on-demand run elsewhere waits its turn', async () => {

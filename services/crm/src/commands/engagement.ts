@@ -13,6 +13,7 @@ import {
   entityColumns,
   hydrateRows,
   hydrateValue,
+  perDataSource,
 } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { birthdayProblem, isTimeZone, type Birthday } from '../domain/lifecycle';
@@ -164,32 +165,25 @@ function withKnown(facts: CustomerOrderFact[], known: CustomerOrderFact | null, 
   return [...facts, known];
 }
 
-/** `lockScoredCustomer`'s statement for a live id, per data source and whether older orders' kinds are read. */
-const scoredCustomerStatements = new WeakMap<DataSource, Map<boolean, string>>();
-
 /**
- * The live customer :id (locked on PostgreSQL: their row only), their engagement row, their orders
+ * `lockScoredCustomer`'s statement, per data source and whether older orders' kinds are read: the
+ * live customer :id (locked on PostgreSQL: their row only), their engagement row, their orders
  * placed after :since, the fact of order :orderId whoever it belongs to, the segments' version and
  * the older orders summed up: one row per recent order (at least one).
  */
-function scoredCustomerStatement(db: DataSource, kinds: boolean): string {
-  let byKinds = scoredCustomerStatements.get(db);
-  if (!byKinds) scoredCustomerStatements.set(db, (byKinds = new Map()));
-  let sql = byKinds.get(kinds);
-  if (sql !== undefined) return sql;
+const scoredCustomerStatement = perDataSource((db, kinds: boolean) => {
   const older = olderOrdersSql(db, kinds);
   const facts = tableOf(db, CustomerOrderFact);
-  sql =
+  return (
     `SELECT ${entityColumns(db, Customer, 'c', 'c_')}, ${entityColumns(db, CustomerEngagement, 'e', 'e_')}, ` +
     `${entityColumns(db, CustomerOrderFact, 'f', 'f_')}, ${entityColumns(db, CustomerOrderFact, 'k', 'k_')}, ` +
     `${segmentsVersionSql(db)} AS "segmentsVersion", ${older.last} AS "olderLast", ${older.kinds} AS "olderKinds" ` +
     `FROM ${tableOf(db, Customer)} c LEFT JOIN ${tableOf(db, CustomerEngagement)} e ON e."customerId" = c."id" ` +
     `LEFT JOIN ${facts} f ON f."customerId" = c."id" AND f."placedAt" > :since ` +
     `LEFT JOIN ${facts} k ON k."orderId" = :orderId ` +
-    `WHERE c."id" = :id AND c."mergedIntoId" IS NULL${dialectOf(db) === 'postgres' ? ' FOR UPDATE OF c' : ''}`;
-  byKinds.set(kinds, sql);
-  return sql;
-}
+    `WHERE c."id" = :id AND c."mergedIntoId" IS NULL${dialectOf(db) === 'postgres' ? ' FOR UPDATE OF c' : ''}`
+  );
+});
 
 /**
  * `lockCustomer` with what scoring reads of the customer (orders one by one only within the
@@ -409,18 +403,11 @@ function pick<E, K extends keyof E>(entity: E, keys: readonly K[]): Pick<E, K> {
   return Object.fromEntries(keys.map((key) => [key, entity[key]])) as Pick<E, K>;
 }
 
-const evaluationStatements = new WeakMap<DataSource, string>();
-
 /** The UPDATE of `EVALUATED` on the engagement row of :customerId, per data source. */
-function evaluationStatement(db: DataSource): string {
-  let sql = evaluationStatements.get(db);
-  if (sql === undefined) {
-    const set = EVALUATED.map((property) => `"${property}" = :${property}`).join(', ');
-    sql = `UPDATE ${tableOf(db, CustomerEngagement)} SET ${set} WHERE "customerId" = :customerId`;
-    evaluationStatements.set(db, sql);
-  }
-  return sql;
-}
+const evaluationStatement = perDataSource((db) => {
+  const set = EVALUATED.map((property) => `"${property}" = :${property}`).join(', ');
+  return `UPDATE ${tableOf(db, CustomerEngagement)} SET ${set} WHERE "customerId" = :customerId`;
+});
 
 /**
  * Recomputes a (locked) customer's RFM score from their orders and their membership of every

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dialectOf, entityColumns, hydrateRows, runStatement, tableOf, type Channel } from '@omni/platform';
+import { dialectOf, entityColumns, hydrateRows, perDataSource, runStatement, tableOf, type Channel } from '@omni/platform';
 import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { ContactChannel, deliveryTargets, MessageBasis } from '../domain/consent';
 import { defaultPhoneCountry } from '../configuration';
@@ -24,25 +24,19 @@ export interface ContactPoints {
   deviceToken: string | null;
 }
 
-/** `lockCustomerToMessage`'s statement for a live id, per data source. */
-const contactStatements = new WeakMap<DataSource, string>();
-
 /**
- * The live customer :id (locked on PostgreSQL: their row only) with their consents and devices
- * (:device identities): one row per consent and device pair (at least one).
+ * `lockCustomerToMessage`'s statement, per data source: the live customer :id (locked on
+ * PostgreSQL: their row only) with their consents and devices (:device identities): one row per
+ * consent and device pair (at least one).
  */
-function contactStatement(db: DataSource): string {
-  let sql = contactStatements.get(db);
-  if (sql !== undefined) return sql;
-  sql =
+const contactStatement = perDataSource(
+  (db) =>
     `SELECT ${entityColumns(db, Customer, 'c', 'c_')}, ${entityColumns(db, MarketingConsent, 'mc', 'mc_')}, ` +
     `${entityColumns(db, CustomerIdentity, 'd', 'd_')} FROM ${tableOf(db, Customer)} c ` +
     `LEFT JOIN ${tableOf(db, MarketingConsent)} mc ON mc."customerId" = c."id" ` +
     `LEFT JOIN ${tableOf(db, CustomerIdentity)} d ON d."customerId" = c."id" AND d."kind" = :device ` +
-    `WHERE c."id" = :id AND c."mergedIntoId" IS NULL${dialectOf(db) === 'postgres' ? ' FOR UPDATE OF c' : ''}`;
-  contactStatements.set(db, sql);
-  return sql;
-}
+    `WHERE c."id" = :id AND c."mergedIntoId" IS NULL${dialectOf(db) === 'postgres' ? ' FOR UPDATE OF c' : ''}`,
+);
 
 /** The distinct entities the rows hold under `prefix` (a left join's missing row aside), in the order first seen. */
 function joined<E extends { id: string }>(

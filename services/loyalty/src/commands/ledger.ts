@@ -6,6 +6,7 @@ import {
   hydrateRows,
   insertRows,
   inTransaction,
+  perDataSource,
   recordEvent,
   runStatement,
   tableOf,
@@ -115,13 +116,7 @@ interface LockStatements {
   byId: string;
 }
 
-const lockStatements = new WeakMap<DataSource, Map<AccountColumns, LockStatements>>();
-
-function lockStatementsOf(db: DataSource, columns: AccountColumns): LockStatements {
-  let byColumns = lockStatements.get(db);
-  if (!byColumns) lockStatements.set(db, (byColumns = new Map()));
-  let statements = byColumns.get(columns);
-  if (statements) return statements;
+const lockStatementsOf = perDataSource((db, columns: AccountColumns): LockStatements => {
   const postgres = dialectOf(db) === 'postgres';
   const { select, joins, orderBy } = columns(db);
   const head =
@@ -129,13 +124,11 @@ function lockStatementsOf(db: DataSource, columns: AccountColumns): LockStatemen
     `FROM ${tableOf(db, LoyaltyAccount)} a${joins ? ` ${joins}` : ''} WHERE `;
   // The account's row only: rows the columns join are read, not locked.
   const tail = `${orderBy ? ` ORDER BY ${orderBy}` : ''}${postgres ? ' FOR UPDATE OF a' : ''}`;
-  statements = {
+  return {
     byCustomer: `${head}a."customerId" = :customerId${postgres ? ' AND a."mergedIntoId" IS NULL' : ''}${tail}`,
     byId: `${head}a."id" = :accountId${tail}`,
   };
-  byColumns.set(columns, statements);
-  return statements;
-}
+});
 
 async function readLocked(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<LockedAccount | null> {
   const { rows } = await runStatement(manager, sql, params);
@@ -182,9 +175,9 @@ export async function activeAccount(manager: EntityManager, customerId: string):
 }
 
 /** Points earned (less reversals) since `:since` on account `:accountId` and those merged into it, as SQL. */
-function recentPointsSql(manager: EntityManager): string {
-  const ledger = tableOf(manager.connection, LedgerEntry);
-  const accounts = tableOf(manager.connection, LoyaltyAccount);
+function recentPointsSql(db: DataSource): string {
+  const ledger = tableOf(db, LedgerEntry);
+  const accounts = tableOf(db, LoyaltyAccount);
   return (
     `SELECT COALESCE(SUM(e."points"), 0) FROM ${ledger} e WHERE e."accountId" IN ` +
     `(SELECT m."id" FROM ${accounts} m WHERE m."id" = :accountId OR m."mergedIntoId" = :accountId) ` +
@@ -210,27 +203,18 @@ interface MovedAccount {
   recent: number;
 }
 
-const moveStatements = new WeakMap<DataSource, Map<string, string>>();
-
 /** The UPDATE `moveBalance` runs, built once per data source and form (activity or not, debit or not). */
-function moveBalanceSql(manager: EntityManager, activity: boolean, debit: boolean): string {
-  const db = manager.connection;
-  let byForm = moveStatements.get(db);
-  if (!byForm) moveStatements.set(db, (byForm = new Map()));
-  const form = `${activity} ${debit}`;
-  let sql = byForm.get(form);
-  if (sql === undefined) {
-    sql =
-      `UPDATE ${tableOf(db, LoyaltyAccount)} SET "pointsBalance" = "pointsBalance" + :points, ` +
-      `"lifetimePoints" = "lifetimePoints" + :earned, "heldPoints" = "heldPoints" - :held` +
-      (activity ? ', "lastActivityAt" = :activityAt' : '') +
-      ' WHERE "id" = :accountId' +
-      (debit ? ' AND "pointsBalance" - "heldPoints" + :held + :points >= 0' : '') +
-      ` RETURNING "customerId", "pointsBalance", "tier", (${recentPointsSql(manager)}) AS "recent"`;
-    byForm.set(form, sql);
-  }
-  return sql;
-}
+const moveBalanceStatement = perDataSource((db, form: `${boolean} ${boolean}`) => {
+  const [activity, debit] = form.split(' ').map((flag) => flag === 'true');
+  return (
+    `UPDATE ${tableOf(db, LoyaltyAccount)} SET "pointsBalance" = "pointsBalance" + :points, ` +
+    `"lifetimePoints" = "lifetimePoints" + :earned, "heldPoints" = "heldPoints" - :held` +
+    (activity ? ', "lastActivityAt" = :activityAt' : '') +
+    ' WHERE "id" = :accountId' +
+    (debit ? ' AND "pointsBalance" - "heldPoints" + :held + :points >= 0' : '') +
+    ` RETURNING "customerId", "pointsBalance", "tier", (${recentPointsSql(db)}) AS "recent"`
+  );
+});
 
 /**
  * Moves the balance in one conditional UPDATE that also reads back what the tier needs
@@ -238,7 +222,7 @@ function moveBalanceSql(manager: EntityManager, activity: boolean, debit: boolea
  * statement's snapshot already has every entry posted before it.
  */
 async function moveBalance(manager: EntityManager, accountId: string, move: BalanceMove): Promise<MovedAccount | null> {
-  const sql = moveBalanceSql(manager, move.activityAt !== null, move.points < 0);
+  const sql = moveBalanceStatement(manager.connection, `${move.activityAt !== null} ${move.points < 0}`);
   const { rows } = await runStatement(manager, sql, { ...move, accountId, earnedKinds: EARNED_KINDS, since: yearAgo() });
   const row = rows[0] as
     { customerId: string; pointsBalance: number | string; tier: LoyaltyTier; recent: number | string } | undefined;
@@ -311,7 +295,7 @@ export async function recalculateTier(manager: EntityManager, accountId: string)
   const { entities, raw } = await manager
     .createQueryBuilder(LoyaltyAccount, 'account')
     .where('account.id = :accountId', { accountId })
-    .addSelect(`(${recentPointsSql(manager)})`, 'recent')
+    .addSelect(`(${recentPointsSql(manager.connection)})`, 'recent')
     .setParameters({ earnedKinds: EARNED_KINDS, since: yearAgo() })
     .getRawAndEntities<{ recent: string | number | null }>();
   const account = entities[0];

@@ -11,7 +11,7 @@ import {
   type ServiceContext,
   type ShoppingListFillDue,
 } from '@omni/platform';
-import { In, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { cleanText } from '../domain/input';
 import {
   firstFillOn,
@@ -426,23 +426,17 @@ export interface OrderPurchase {
 /** The shopper's auto-filled items a purchase may move: scheduled, and not filled by this very order. */
 export async function fillsAfterPurchase(manager: EntityManager, purchase: OrderPurchase): Promise<ShoppingListItemRow[]> {
   if (!purchase.customerId || purchase.skus.length === 0) return [];
-  const rows = await manager.findBy(ShoppingListItemRow, {
-    customerId: purchase.customerId,
-    sku: In(purchase.skus),
-    autoFill: true,
-  });
-  return rows.filter(movedBy(purchase));
-}
-
-/** Whether a purchase may move any auto-filled item: `fillsAfterPurchase` read outside a transaction, without the ORM's query building. */
-export async function purchaseMovesFills(db: DataSource, purchase: OrderPurchase): Promise<boolean> {
-  if (!purchase.customerId || purchase.skus.length === 0) return false;
-  const rows = await rowsWhereIn(db, ShoppingListItemRow, {
+  const rows = await rowsWhereIn(manager, ShoppingListItemRow, {
     property: 'sku',
     values: purchase.skus,
     and: { customerId: purchase.customerId, autoFill: true },
   });
-  return rows.some(movedBy(purchase));
+  return rows.filter(movedBy(purchase));
+}
+
+/** Whether a purchase may move any auto-filled item, read outside a transaction. */
+export async function purchaseMovesFills(db: DataSource, purchase: OrderPurchase): Promise<boolean> {
+  return (await fillsAfterPurchase(db.manager, purchase)).length > 0;
 }
 
 const movedBy = (purchase: OrderPurchase) => (row: ShoppingListItemRow) =>
