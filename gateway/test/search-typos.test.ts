@@ -1,3 +1,4 @@
+import { dialectOf } from '@omni/platform';
 import { countStatements, send, startTestSystem, type TestSystem } from './harness';
 
 /** Typo-tolerant search through the gateway (SearchProducts), on SQLite and PostgreSQL alike. */
@@ -67,7 +68,7 @@ describe('search tolerates typos', () => {
     expect((await search({ query: 'xylophone' })).totalCount).toBe(0);
   });
 
-  it('runs the same statements as before when the exact words find enough, a bounded few more when they do not', async () => {
+  it('runs the same statements when the exact words find enough, on SQLite two more when they do not', async () => {
     const statements = async (variables: Record<string, unknown>) => {
       const counter = countStatements(t.system.services.get('catalog')!.db);
       try {
@@ -81,8 +82,8 @@ describe('search tolerates typos', () => {
     const browse = await statements({});
     expect(await statements({ query: 'knitwear' })).toBe(browse); // 4 exact matches: no fallback
     const misspelt = await statements({ query: 'knitwer' });
-    expect(misspelt).toBeGreaterThan(browse);
-    expect(misspelt).toBeLessThanOrEqual(browse + 2); // a second count (and on SQLite the vocabulary)
+    // PostgreSQL looks for misspelt words in the same statement; SQLite reads its index's vocabulary, then searches again.
+    expect(misspelt).toBe(dialectOf(t.system.services.get('catalog')!.db) === 'postgres' ? browse : browse + 2);
   });
 
   it('finds nothing for a query of punctuation or emoji, and everything for no query', async () => {

@@ -36,21 +36,43 @@ export const variantBySku = defineLoader(
     }),
 );
 
-export const variantsByProduct = defineLoader(
-  'variantsByProduct',
-  (ctx) =>
-    new DataLoader<string, ProductVariant[]>(async (ids) => {
-      const rows = await rowsWhereIn(ctx.db, ProductVariant, { property: 'productId', values: ids, orderBy: [['sku', 'ASC']] });
-      return groupedByKey(ids, rows, (v) => v.productId);
-    }),
-);
-
 export const channelPricesBySku = defineLoader(
   'channelPricesBySku',
   (ctx) =>
     new DataLoader<string, ChannelPrice[]>(async (skus) =>
       groupedByKey(skus, await rowsWhereIn(ctx.db, ChannelPrice, { property: 'sku', values: skus }), (p) => p.sku),
     ),
+);
+
+/**
+ * Variants by product with their channel prices, in one statement: a product's variants are
+ * mostly asked for with their prices, which then answer `channelPricesBySku` for the rest of the request.
+ */
+export const variantsByProduct = defineLoader(
+  'variantsByProduct',
+  (ctx) =>
+    new DataLoader<string, ProductVariant[]>(async (ids) => {
+      const raw = await runSql<Record<string, unknown>>(
+        ctx.db,
+        `SELECT ${entityColumns(ctx.db, ProductVariant, 'v')}, ${entityColumns(ctx.db, ChannelPrice, 'cp', 'price_')} ` +
+          `FROM ${tableOf(ctx.db, ProductVariant)} v LEFT JOIN ${tableOf(ctx.db, ChannelPrice)} cp ON cp."sku" = v."sku" ` +
+          `WHERE v."productId" IN (:...ids) ORDER BY v."sku" ASC`,
+        { ids: [...ids] },
+      );
+      const variants = hydrateRows(ctx.db, ProductVariant, raw);
+      const prices = hydrateRows(ctx.db, ChannelPrice, raw, 'price_');
+      const bySku = new Map<string, ProductVariant>();
+      const pricesOf = new Map<string, ChannelPrice[]>();
+      variants.forEach((variant, i) => {
+        if (!bySku.has(variant.sku)) bySku.set(variant.sku, variant);
+        const own = pricesOf.get(variant.sku) ?? [];
+        if (prices[i]!.sku != null) own.push(prices[i]!);
+        pricesOf.set(variant.sku, own);
+      });
+      const loader = channelPricesBySku(ctx);
+      for (const [sku, own] of pricesOf) loader.prime(sku, own);
+      return groupedByKey(ids, [...bySku.values()], (v) => v.productId);
+    }),
 );
 
 /** Promotions that are switched on (one read per request); the pure pricing decides which apply. */

@@ -1,6 +1,6 @@
 import { dialectOf, fts5Vocabulary, type Channel } from '@omni/platform';
 import { GraphQLError } from 'graphql';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   facetName,
   FEW_RESULTS,
@@ -15,8 +15,9 @@ import {
 } from '../domain/search';
 import { rangeBounds, type RangeFilter } from '../domain/measures';
 import { ProductMeasure } from '../entities/measure';
-import { ChannelPrice, Product, ProductFacet, ProductVariant } from '../entities/product';
-import { run, tableOf } from './sql';
+import { ChannelPrice, ProductFacet, ProductVariant } from '../entities/product';
+import { matching, type SearchResult } from './search-statement';
+import { tableOf } from './sql';
 
 export interface SearchRequest {
   query?: string | null;
@@ -29,37 +30,23 @@ export interface SearchRequest {
   after: unknown[] | null;
 }
 
-export interface FacetCount {
-  name: string;
-  values: { value: string; count: number }[];
-}
-
-export interface SearchResult {
-  totalCount: number;
-  facets: FacetCount[];
-  nodes: Product[];
-  /** The sort key of each node, for its cursor: [name, id], or [rank, name, id] when misspelt words were matched. */
-  keys: unknown[][];
-  hasNextPage: boolean;
-}
-
-export const MAX_FACET_VALUES = 50;
+export { MAX_FACET_VALUES, type FacetCount, type SearchResult } from './search-statement';
 
 /**
  * Full-text query, facet filters (values of one facet are OR-ed, facets are AND-ed; `price`
  * takes ranges in minor units like "1000-5000" at the channel's price), facet counts over the
- * filtered set, and keyset pagination ordered by name then id (stable cursors). Four statements
- * whatever the page size: count, facets, page of ids, products.
+ * filtered set, and keyset pagination ordered by name then id (stable cursors). One statement
+ * whatever the page size (count, facets and the page's products, see `matching`).
  *
  * Typo tolerance: when the words of the query match fewer than FEW_RESULTS products, search
  * also accepts each word misspelt (PostgreSQL: pg_trgm word similarity on `searchText`; SQLite:
  * the closest words of the FTS5 vocabulary by edit distance). Exact matches rank first (rank 0,
- * then the misspelt ones, rank 1), each by name then id; cursors then carry the rank. Only that
- * path costs more statements (a second count, and on SQLite a vocabulary read).
+ * then the misspelt ones, rank 1), each by name then id; cursors then carry the rank. On
+ * PostgreSQL that is the same statement; on SQLite that path costs two more (a vocabulary read,
+ * the search again).
  */
 export async function searchProducts(db: DataSource, request: SearchRequest): Promise<SearchResult> {
   if (isWordless(request.query)) return { totalCount: 0, facets: [], nodes: [], keys: [], hasNextPage: false };
-  const product = tableOf(db, Product);
   const facet = tableOf(db, ProductFacet);
   const variant = tableOf(db, ProductVariant);
   const channelPrice = tableOf(db, ChannelPrice);
@@ -121,104 +108,43 @@ export async function searchProducts(db: DataSource, request: SearchRequest): Pr
   const fits = rangeCondition(db, request.ranges ?? [], params);
   if (fits) where.push(fits);
 
-  const count = async (text: string) => {
-    const sql = `SELECT COUNT(*) AS "count" FROM ${product} p WHERE ${[...where, ...(text ? [text] : [])].join(' AND ')}`;
-    const [row] = await run<{ count: string | number }>(db, sql, params);
-    return Number(row?.count ?? 0);
-  };
   const spellingCursor = request.after?.length === 3;
-  let text = exact;
-  let rank = '';
-  let totalCount = spellingCursor ? null : await count(exact);
-  if (terms.length && (totalCount === null || totalCount < FEW_RESULTS)) {
-    const misspelt = await spellingCondition(db, terms, params);
-    if (misspelt) {
-      text = `(${exact} OR ${misspelt})`;
-      rank = `(CASE WHEN ${exact} THEN 0 ELSE 1 END)`;
-      totalCount = await count(text);
-    }
+  const base = { where, exact, params, first: request.first, after: request.after };
+  // PostgreSQL matches the misspelt words in the same statement, only when the exact ones find few.
+  if (dialectOf(db) === 'postgres') {
+    return matching(db, { ...base, misspelt: postgresSpelling(terms, params), alwaysMisspelt: spellingCursor });
   }
-  totalCount ??= await count(exact);
-  if (text) where.push(text);
-
-  const filtered = `FROM ${product} p WHERE ${where.join(' AND ')}`;
-  const facetRows = await run<{ name: string; value: string; count: string | number }>(
-    db,
-    `SELECT f."name" AS "name", f."value" AS "value", COUNT(*) AS "count" FROM ${facet} f ` +
-      `WHERE f."productId" IN (SELECT p."id" ${filtered}) GROUP BY f."name", f."value"`,
-    params,
-  );
-
-  const pageParams: Record<string, unknown> = { ...params, limit: request.first + 1 };
-  let keyset = '';
-  const [afterName, afterId] = (request.after ?? []).slice(-2);
-  if (typeof afterName === 'string' && typeof afterId === 'string') {
-    keyset = ` AND (p."name" > :an OR (p."name" = :an AND p."id" > :ai))`;
-    pageParams.an = afterName;
-    pageParams.ai = afterId;
-    const afterRank = request.after![0];
-    if (rank && spellingCursor && (afterRank === 0 || afterRank === 1)) {
-      keyset = ` AND (${rank} > :ar OR (${rank} = :ar${keyset}))`;
-      pageParams.ar = afterRank;
-    }
-  }
-  const ids =
-    request.first === 0 && !keyset
-      ? []
-      : await run<{ id: string; rank?: string | number }>(
-          db,
-          `SELECT p."id" AS "id"${rank ? `, ${rank} AS "rank"` : ''} ${filtered}${keyset} ` +
-            `ORDER BY ${rank ? `${rank}, ` : ''}p."name", p."id" LIMIT :limit`,
-          pageParams,
-        );
-  const hasNextPage = ids.length > request.first;
-  const page = ids.slice(0, request.first);
-  const pageIds = page.map((r) => r.id);
-  const loaded = pageIds.length ? await db.getRepository(Product).findBy({ id: In(pageIds) }) : [];
-  const byId = new Map(loaded.map((p) => [p.id, p]));
-
-  const facets = new Map<string, FacetCount>();
-  for (const row of facetRows) {
-    const entry = facets.get(row.name) ?? { name: row.name, values: [] };
-    entry.values.push({ value: row.value, count: Number(row.count) });
-    facets.set(row.name, entry);
-  }
-  for (const entry of facets.values()) {
-    entry.values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    entry.values.length = Math.min(entry.values.length, MAX_FACET_VALUES);
-  }
-  const found = page.filter((r) => byId.has(r.id));
-  return {
-    totalCount,
-    facets: [...facets.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    nodes: found.map((r) => byId.get(r.id)!),
-    keys: found.map((r) => {
-      const p = byId.get(r.id)!;
-      return rank ? [Number(r.rank), p.name, p.id] : [p.name, p.id];
-    }),
-    hasNextPage,
-  };
+  // SQLite reads the index's vocabulary for them first, so only once the exact words found few.
+  const found = spellingCursor ? null : await matching(db, { ...base, misspelt: null, alwaysMisspelt: false });
+  if (found && found.totalCount >= FEW_RESULTS) return found;
+  const misspelt = await fts5Spelling(db, terms, params);
+  if (misspelt) return matching(db, { ...base, misspelt, alwaysMisspelt: true });
+  return found ?? matching(db, { ...base, misspelt: null, alwaysMisspelt: false });
 }
 
 /**
- * The query's words, each matched exactly (as a prefix) or misspelt; null when no word may be
- * misspelt (all too short) or, on SQLite, the vocabulary holds no close word.
+ * PostgreSQL: the query's words, each matched exactly (as a prefix) or misspelt; null when no
+ * word may be misspelt (all too short). `%>`: a stretch of searchText is similar to the word
+ * (pg_trgm.word_similarity_threshold, 0.6 by default), answered by the trigram index product_search_trgm.
  */
-async function spellingCondition(db: DataSource, terms: string[], params: Record<string, unknown>): Promise<string | null> {
+function postgresSpelling(terms: string[], params: Record<string, unknown>): string | null {
   if (!terms.some((t) => typosAllowed(t) > 0)) return null;
-  if (dialectOf(db) === 'postgres') {
-    // `%>`: a stretch of searchText is similar to the word (pg_trgm.word_similarity_threshold,
-    // 0.6 by default), answered by the trigram index product_search_trgm.
-    return `(${terms
-      .map((t, i) => {
-        params[`ts${i}`] = `${t}:*`;
-        params[`tw${i}`] = t;
-        const word = `to_tsvector('simple', p."searchText") @@ to_tsquery('simple', :ts${i})`;
-        return typosAllowed(t) ? `(${word} OR p."searchText" %> :tw${i})` : word;
-      })
-      .join(' AND ')})`;
-  }
-  // The vocabulary of the FTS5 index (product_fts_vocab, one row per word).
+  return `(${terms
+    .map((t, i) => {
+      params[`ts${i}`] = `${t}:*`;
+      params[`tw${i}`] = t;
+      const word = `to_tsvector('simple', p."searchText") @@ to_tsquery('simple', :ts${i})`;
+      return typosAllowed(t) ? `(${word} OR p."searchText" %> :tw${i})` : word;
+    })
+    .join(' AND ')})`;
+}
+
+/**
+ * SQLite: the products whose words are the query's or close ones from the vocabulary of the FTS5
+ * index (product_fts_vocab, one row per word); null when no word may be misspelt or none is close.
+ */
+async function fts5Spelling(db: DataSource, terms: string[], params: Record<string, unknown>): Promise<string | null> {
+  if (!terms.some((t) => typosAllowed(t) > 0)) return null;
   const vocabulary = await fts5Vocabulary(db, 'product_fts_vocab', terms);
   const candidates = terms.map((t) => spellingCandidates(t, vocabulary));
   if (!candidates.some((c) => c.length)) return null;
