@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { dialectOf } from './database';
 import { perDataSource } from './per-data-source';
 import { runSql, tableOf } from './search/sql';
 
@@ -43,6 +44,8 @@ function shapeFor<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<
     throw new Error(`${metadata.name}: relations and embeddeds are not read here`);
   const table = tableOf(db, entity);
   const ownKeys = columns.map((c) => c.databaseName);
+  const properties = columns.map((c) => c.propertyName);
+  const conversions = columns.map((c) => conversionOf(db, c));
   const prefixed = new Map<string, string[]>();
   return {
     metadata,
@@ -54,14 +57,17 @@ function shapeFor<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<
       if (!c) throw new Error(`${metadata.name} has no column ${property}`);
       return c;
     },
-    // What TypeORM's RawSqlResultsToEntityTransformer does for an entity without relations.
+    // What TypeORM's RawSqlResultsToEntityTransformer does for an entity without relations or
+    // embeddeds, whose columns' setEntityValue is a plain assignment.
     hydrate: (row, keys = ownKeys) => {
-      const entity = metadata.create(undefined, { fromDeserializer: true }) as E;
-      columns.forEach((c, i) => {
-        const value = row[keys[i]];
-        if (value !== undefined) c.setEntityValue(entity, driver.prepareHydratedValue(value, c));
-      });
-      return entity;
+      const entity = metadata.create(undefined, { fromDeserializer: true }) as Record<string, unknown>;
+      for (let i = 0; i < keys.length; i++) {
+        const value = row[keys[i]!];
+        if (value === undefined) continue;
+        const convert = conversions[i];
+        entity[properties[i]!] = convert ? convert(value) : value;
+      }
+      return entity as E;
     },
     keysWithPrefix: (prefix) => {
       let keys = prefixed.get(prefix);
@@ -69,6 +75,48 @@ function shapeFor<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<
       return keys;
     },
   };
+}
+
+/** Column types both drivers hydrate unchanged (without a transformer). */
+const UNCHANGED = new Set([
+  'varchar',
+  'character varying',
+  'char',
+  'character',
+  'text',
+  'uuid',
+  'int',
+  'integer',
+  'smallint',
+  'bigint',
+  'real',
+  'float',
+  'double precision',
+  'numeric',
+  'decimal',
+]);
+/** How SQLite stores a timestamp here (`datetime('now')` and TypeORM's writes alike). */
+const SQLITE_TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/;
+
+/**
+ * A column's hydration: none for a type the driver returns unchanged; for the common values of
+ * SQLite timestamps and simple-json what the driver's `prepareHydratedValue` gives, without its
+ * chain of type tests and regular expressions; the driver's own for anything else.
+ */
+function conversionOf(db: DataSource, column: ColumnMetadata): ((value: unknown) => unknown) | null {
+  const driver = db.driver;
+  const byDriver = (value: unknown) => driver.prepareHydratedValue(value, column);
+  if (column.transformer) return byDriver;
+  if (typeof column.type === 'string' && UNCHANGED.has(column.type)) return null;
+  if (column.type === 'simple-json') return (value) => (typeof value === 'string' ? JSON.parse(value) : value);
+  if (dialectOf(db) === 'sqlite' && (column.type === Date || column.type === 'datetime')) {
+    // TypeORM turns `2026-11-30 10:22:59.777` into `2026-11-30T10:22:59.777Z`, then into a Date.
+    return (value) =>
+      typeof value === 'string' && SQLITE_TIMESTAMP.test(value)
+        ? new Date(`${value.slice(0, 10)}T${value.slice(11)}Z`)
+        : byDriver(value);
+  }
+  return byDriver;
 }
 
 /**

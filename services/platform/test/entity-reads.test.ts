@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { In } from 'typeorm';
 import { entityColumns, hydrateRows, rowsWhereIn, selectEntities } from '../src/entity-reads';
 import { insertRows, insertStatement } from '../src/entity-writes';
@@ -36,6 +36,28 @@ class ReadSample {
   note!: string | null;
 }
 
+/** Columns whose hydration the driver does differently: generated timestamps, transformers, nullable JSON. */
+@Entity('read_extra')
+class ReadExtra {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @CreateDateColumn()
+  createdAt!: Date;
+
+  @Column({ type: Date, nullable: true })
+  at!: Date | null;
+
+  @Column({ type: 'int', transformer: { to: (v: number) => v, from: (v: number | null) => (v === null ? -1 : v * 2) } })
+  doubled!: number;
+
+  @Column({ type: 'simple-json', nullable: true })
+  payload!: { a: number } | null;
+
+  @Column({ type: 'double precision' })
+  ratio!: number;
+}
+
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 9, minute));
 const SAMPLES: ReadSample[] = [
   { id: 's1', ownerId: 'A', cents: 1999, active: true, at: at(1), closedAt: null, tags: ['x'], channels: ['WEB'], note: null },
@@ -57,7 +79,7 @@ describe.each(DIALECTS)('rowsWhereIn on %s', (dialect) => {
   let t: TestDatabase;
 
   beforeAll(async () => {
-    t = await testDatabase(dialect, [ReadSample]);
+    t = await testDatabase(dialect, [ReadSample, ReadExtra]);
     await t.db.getRepository(ReadSample).insert(SAMPLES);
   });
   afterAll(() => t?.close());
@@ -105,6 +127,25 @@ describe.each(DIALECTS)('rowsWhereIn on %s', (dialect) => {
     expect(a).toEqual(SAMPLES[0]);
     expect(b).toEqual(SAMPLES[1]);
     expect(b).toBeInstanceOf(ReadSample);
+  });
+
+  it('hydrates generated timestamps, timestamps without milliseconds, transformers and JSON as the repository does', async () => {
+    const table = tableOf(t.db, ReadExtra);
+    await t.db.getRepository(ReadExtra).insert([
+      { id: 'e1', at: at(7), doubled: 21, payload: { a: 1 }, ratio: 0.25 },
+      { id: 'e2', at: null, doubled: 0, payload: null, ratio: -3.5 },
+    ]);
+    // A timestamp as another writer may leave it: seconds only.
+    await runSql(t.db, `UPDATE ${table} SET "at" = :at WHERE "id" = 'e2'`, {
+      at: dialect === 'sqlite' ? '2025-01-01 09:08:07' : at(8),
+    });
+    const ours = await rowsWhereIn(t.db, ReadExtra, { property: 'id', values: ['e1', 'e2'], orderBy: [['id', 'ASC']] });
+    const theirs = await t.db.getRepository(ReadExtra).find({ order: { id: 'ASC' } });
+    expect(ours).toEqual(theirs);
+    expect(ours[0]).toMatchObject({ at: at(7), doubled: 42, payload: { a: 1 }, ratio: 0.25 });
+    expect(ours[0]!.createdAt).toBeInstanceOf(Date);
+    expect(ours[1]).toMatchObject({ doubled: 0, payload: null, ratio: -3.5 });
+    expect(ours[1]!.at!.toISOString()).toBe(dialect === 'sqlite' ? '2025-01-01T09:08:07.000Z' : at(8).toISOString());
   });
 
   it('reads nothing for no values', async () => {
