@@ -219,12 +219,13 @@ async function setCounts(
 /**
  * `writeChange` for several distinct locked stock rows, in the order given: their new counts in
  * one UPDATE, their ledger entries in one INSERT and an event per row in another (both in the
- * same order). `alongside`: inserts of the caller's that go with the counts (`setCounts`).
+ * same order). A change's own `by` (changes of several requests written together) goes before
+ * `by`. `alongside`: inserts of the caller's that go with the counts (`setCounts`).
  * Returns the rows as they are now.
  */
 export async function writeChanges(
   manager: EntityManager,
-  changes: { before: Stock; change: StockChange; info: MovementInfo }[],
+  changes: { before: Stock; change: StockChange; info: MovementInfo; by?: Actor }[],
   by: Actor,
   alongside: Statement[] = [],
 ): Promise<Stock[]> {
@@ -233,16 +234,16 @@ export async function writeChanges(
     return [];
   }
   const now = new Date();
-  const written = changes.map(({ before, change, info }) => {
+  const written = changes.map(({ before, change, info, by: own }) => {
     const after = applyChange(before, change);
     const row = manager.create(Stock, { locationId: before.locationId, sku: before.sku, ...after, updatedAt: now });
-    return { before, row, after, info, diff: difference(before, after) };
+    return { before, row, after, info, by: own ?? by, diff: difference(before, after) };
   });
   // The ledger rows' generated sequence is not needed here: nothing is read back.
   const movements = insertStatement(
     manager.connection,
     StockMovement,
-    written.map(({ row, after, info, diff }) => ({
+    written.map(({ row, after, info, by, diff }) => ({
       sku: row.sku,
       locationId: row.locationId,
       kind: info.kind,
@@ -264,7 +265,7 @@ export async function writeChanges(
   await setCounts(manager, written, now, [movements, ...alongside]);
   await recordEvents<StockChanged>(
     manager,
-    written.map(({ row, after, info, diff }) => ({
+    written.map(({ row, after, info, by, diff }) => ({
       type: 'inventory.stock.changed',
       payload: {
         sku: row.sku,

@@ -16,7 +16,8 @@ import {
   Root,
 } from 'type-graphql';
 import { actorOf } from '../commands/levels';
-import { consumeReservations, releaseReservations, reserveStock } from '../commands/reservations';
+import { consumeReservations, releaseReservations } from '../commands/reservations';
+import { reserveStock } from '../commands/reserve-stock';
 import { Location } from '../entities/location';
 import { StockReservation } from '../entities/reservation';
 import { locationById, reservationsByOrder } from '../loaders';
