@@ -115,6 +115,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every body it sends for an ETag; no answer here is meant for revalidation.
+  app.set('etag', false);
   app.use(accessLog(options.log));
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   // First after the access log: nearly every request is a GraphQL one, and no other route matches it.

@@ -113,6 +113,8 @@ export async function serveSubgraph(
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every body it sends for an ETag; no answer here is meant for revalidation.
+  app.set('etag', false);
   app.use(accessLog(service.log));
   app.get(HEALTH_PATHS.live, (_req, res) => {
     res.json({ status: 'ok', service: service.name });
