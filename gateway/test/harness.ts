@@ -186,6 +186,27 @@ export function countStatements(db: DataSource) {
 }
 
 /**
+ * Waits until a service's database has run no statement (the outbox relay's polling aside) for
+ * `quietMs`: its consumers have caught up with every event sent so far.
+ */
+export async function quiet(db: DataSource, quietMs = 300, timeoutMs = 10_000): Promise<void> {
+  const counter = countStatements(db);
+  try {
+    await eventually(
+      async () => {
+        const before = counter.count();
+        await new Promise((resolve) => setTimeout(resolve, quietMs));
+        return counter.count() === before;
+      },
+      Boolean,
+      timeoutMs,
+    );
+  } finally {
+    counter.stop();
+  }
+}
+
+/**
  * Calls subgraph `name` the way another service does (role SERVICE, in-process): for the
  * boundary operations between services (reservations, holds) that no token may use.
  */

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { DataSource, QueryFailedError, type EntityManager, type MigrationInterface } from 'typeorm';
 import { StatementCountingLogger } from './database-metrics';
 import { PreparingClient } from './prepared-statements';
+import { bindSqliteIntegers } from './sqlite-parameters';
 
 export type Dialect = 'postgres' | 'sqlite';
 
@@ -66,6 +67,8 @@ export function dataSourceOptions(options: DatabaseOptions) {
     type: 'better-sqlite3' as const,
     database,
     enableWAL: database !== ':memory:',
+    // Prepared statements kept per connection (TypeORM's default is 100, dropped first in first out).
+    statementCacheSize: 500,
     migrations: options.migrations.sqlite,
     prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
       db.pragma('foreign_keys = ON');
@@ -85,6 +88,7 @@ pg.types.setTypeParser(TIMESTAMP_WITHOUT_TIME_ZONE, (value: string) => new Date(
 /** Opens the service's database, creating its PostgreSQL schema and running migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
   const db = new DataSource(dataSourceOptions(options));
+  if (dialectOf(db) === 'sqlite') bindSqliteIntegers(db);
   await db.initialize();
   if (dialectOf(db) === 'postgres') {
     await db.query(`CREATE SCHEMA IF NOT EXISTS "${options.service}"`);
