@@ -11,6 +11,7 @@ import {
 } from '@omni/platform';
 import { Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
 import { Agent } from 'undici';
+import { distinctRepresentations, expandEntities } from './representations';
 
 /** What the gateway knows of a request, and hands to every subgraph. */
 export interface GatewayContext {
@@ -159,6 +160,31 @@ function responseNames(document: DocumentNode, selectionSet: SelectionSetNode, t
   };
   visit(selectionSet);
   return [...names];
+}
+
+/** An entity fetch's operation: `query …($representations: [_Any!]!) { _entities(…) { … } }`. */
+const ENTITY_FETCH = /^[^{]*\{\s*_entities\b/;
+
+/**
+ * Sends a subgraph each distinct representation of an entity fetch once and answers the gateway as
+ * if every one had been sent: the gateway does not de-duplicate them, and a page of orders names
+ * the same variants and locations many times. The gateway reads `_entities` and the errors' paths
+ * by the position of the representations it built, and expandEntities keeps those positions.
+ */
+export class DistinctRepresentationsDataSource implements GraphQLDataSource<GatewayContext> {
+  constructor(private readonly inner: GraphQLDataSource<GatewayContext>) {}
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayResponse> {
+    const { request } = options;
+    const representations = request.variables?.representations;
+    if (!Array.isArray(representations) || representations.length < 2 || !ENTITY_FETCH.test(request.query ?? '')) {
+      return this.inner.process(options);
+    }
+    const { distinct, at } = distinctRepresentations(representations);
+    if (distinct.length === representations.length) return this.inner.process(options);
+    const variables = { ...request.variables, representations: distinct };
+    return expandEntities(await this.inner.process({ ...options, request: { ...request, variables } }), at);
+  }
 }
 
 /** Times every fetch the gateway makes to a subgraph (`gateway_subgraph_fetch_duration_seconds`). */

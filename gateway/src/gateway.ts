@@ -19,7 +19,7 @@ import {
 import express from 'express';
 import { authOptions, createAuthenticator, type AuthOptions, type Authenticator } from './auth';
 import { consoleRouter, type ConsoleOptions } from './console';
-import { TimedDataSource, type GatewayContext } from './data-sources';
+import { DistinctRepresentationsDataSource, TimedDataSource, type GatewayContext } from './data-sources';
 import { gatewayReadiness, type SubgraphReadiness } from './readiness';
 import { gatewayEdge, type EdgeOptions } from './edge';
 import { MergedCustomers, type CustomerDirectory } from './merged-customers';
@@ -93,7 +93,8 @@ export async function gatewayContext(
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new TimedDataSource(name, options.dataSource(name, url ?? '')),
+    buildService: ({ name, url }) =>
+      new TimedDataSource(name, new DistinctRepresentationsDataSource(options.dataSource(name, url ?? ''))),
   });
   const auth = options.auth ?? authOptions({}, options.log);
   const authenticate = createAuthenticator(auth);
