@@ -1,4 +1,4 @@
-import { entityColumns, FEW_RESULTS, hydrateRows } from '@omni/platform';
+import { entityColumns, FEW_RESULTS, hydrateRows, perDataSource } from '@omni/platform';
 import type { DataSource } from 'typeorm';
 import { Product, ProductFacet } from '../entities/product';
 import { run, tableOf } from './sql';
@@ -39,7 +39,13 @@ export interface Matching {
  * A row of the statement, by kind: 0 the count of the products found (n), 1 a facet value and its
  * count (n), 2 a product of the page at place n, 3 the count of exact matches (n).
  */
-type SearchRow = Record<string, unknown> & { kind: unknown; fname: string | null; fvalue: string | null; n: unknown; rank: unknown };
+type SearchRow = Record<string, unknown> & {
+  kind: unknown;
+  fname: string | null;
+  fvalue: string | null;
+  n: unknown;
+  rank: unknown;
+};
 
 /**
  * The count, the facet counts and the page (whole products) of the products found, in one
@@ -89,21 +95,14 @@ function keysetOf(m: Matching, params: Record<string, unknown>): string {
   return `(s."rank" > :ar OR (s."rank" = :ar AND ${keyset}))`;
 }
 
-const nullColumns = new WeakMap<DataSource, string>();
-
 /** `NULL AS "product_<column>"` for every column of a product: the count's and facets' rows of the union. */
-function nullProductColumns(db: DataSource): string {
-  let list = nullColumns.get(db);
-  if (list === undefined) {
-    list = db
-      .getMetadata(Product)
-      .columns.filter((c) => !c.isVirtual && !c.isVirtualProperty)
-      .map((c) => `NULL AS ${db.driver.escape(`product_${c.databaseName}`)}`)
-      .join(', ');
-    nullColumns.set(db, list);
-  }
-  return list;
-}
+const nullProductColumns = perDataSource((db) =>
+  db
+    .getMetadata(Product)
+    .columns.filter((c) => !c.isVirtual && !c.isVirtualProperty)
+    .map((c) => `NULL AS ${db.driver.escape(`product_${c.databaseName}`)}`)
+    .join(', '),
+);
 
 /** The statement's rows as a result: the page in its order, its keys, the facets most frequent first. */
 function searchResult(db: DataSource, rows: SearchRow[], m: Matching): SearchResult {
