@@ -40,6 +40,7 @@ export * from './pagination';
 export * from './entity-reads';
 export * from './entity-writes';
 export * from './per-data-source';
+export * from './after-this-turn';
 export * from './process';
 export * from './processes';
 export * from './geo';

@@ -1,3 +1,5 @@
+import { afterThisTurn } from '@omni/platform';
+
 /** What became of one item of a batch: its result, its error (nothing of it written), or deferred to a later batch. */
 export type Settled<R> = { result: R } | { error: unknown } | 'deferred';
 
@@ -33,7 +35,7 @@ export class GroupCommitQueue<T, R> {
   /** Keys of the items in running transactions. */
   private readonly busy = new Set<string>();
   private running = 0;
-  private pumpSoon = false;
+  private readonly pumpSoon = afterThisTurn(() => this.pump());
 
   constructor(private readonly options: GroupCommitOptions<T, R>) {}
 
@@ -41,12 +43,7 @@ export class GroupCommitQueue<T, R> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, keys: this.options.keysOf(item), resolve, reject });
       // After the requests of this turn of the event loop.
-      if (this.pumpSoon) return;
-      this.pumpSoon = true;
-      setImmediate(() => {
-        this.pumpSoon = false;
-        this.pump();
-      });
+      this.pumpSoon();
     });
   }
 

@@ -7,23 +7,23 @@ import { StockReservation } from '../entities/reservation';
 import { StockTransfer, TransferStatus } from '../entities/transfer';
 import { lockStock, writeChanges, type Actor } from './levels';
 
-/** The order's reservation rows (of some lines), locked on PostgreSQL, in one fixed order. */
+/** The orders' reservation rows (of some lines), locked on PostgreSQL, in one fixed order (order, line, location). */
 export async function lockReservations(
   manager: EntityManager,
-  orderId: string,
+  orderIds: readonly string[],
   lineIds: string[] | null,
   activeOnly = false,
 ): Promise<StockReservation[]> {
   const db = manager.connection;
-  const conditions = ['"orderId" = :orderId'];
+  const conditions = ['"orderId" IN (:...orderIds)'];
   if (lineIds) conditions.push('"lineId" IN (:...lineIds)');
   if (activeOnly) conditions.push('"status" = :active');
   const lock = dialectOf(db) === 'postgres' ? ' FOR UPDATE' : '';
   const { rows } = await runStatement(
     manager,
     `SELECT ${entityColumns(db, StockReservation)} FROM ${tableOf(db, StockReservation)} ` +
-      `WHERE ${conditions.join(' AND ')} ORDER BY "lineId", "locationId"${lock}`,
-    { orderId, lineIds: lineIds?.length ? lineIds : [''], active: ReservationStatus.ACTIVE },
+      `WHERE ${conditions.join(' AND ')} ORDER BY "orderId", "lineId", "locationId"${lock}`,
+    { orderIds: [...new Set(orderIds)], lineIds: lineIds?.length ? lineIds : [''], active: ReservationStatus.ACTIVE },
   );
   return hydrateRows(db, StockReservation, rows);
 }
@@ -65,7 +65,7 @@ export async function releaseIn(
   lineIds: string[] | null,
   by: Actor,
 ): Promise<StockReservation[]> {
-  const rows = (await lockReservations(manager, orderId, lineIds, true)).filter((r) => heldUnits(r) > 0);
+  const rows = (await lockReservations(manager, [orderId], lineIds, true)).filter((r) => heldUnits(r) > 0);
   // Units on their way to a pickup store for these lines are no longer the order's when they arrive.
   if (!lineIds || lineIds.length) {
     await manager.update(
@@ -130,7 +130,7 @@ export async function consumeIn(
   shipped: ShippedLine[],
   by: Actor,
 ): Promise<StockReservation[]> {
-  const rows = await lockReservations(manager, orderId, [...new Set(shipped.map((s) => s.lineId))], true);
+  const rows = await lockReservations(manager, [orderId], [...new Set(shipped.map((s) => s.lineId))], true);
   const totals = new Map<string, { locationId: string; sku: string; change: StockChange; kind: MovementKind }>();
   const touched: StockReservation[] = [];
   const now = new Date();
@@ -245,7 +245,7 @@ export async function expireReservations(db: DataSource, now: Date, by: Actor, b
     let round = 0;
     for (const { orderId } of due) {
       round += await inTransaction(db, async (manager) => {
-        const rows = await lockReservations(manager, orderId, null);
+        const rows = await lockReservations(manager, [orderId], null);
         if (orderConfirmed(rows)) {
           // A row reserved while the order's confirmation waited for its lock missed it: confirmed now.
           await confirmReservations(manager, orderId);

@@ -1,14 +1,4 @@
-import {
-  DomainError,
-  dialectOf,
-  entityColumns,
-  hydrateRows,
-  inTransaction,
-  insertStatement,
-  isUniqueViolation,
-  runStatement,
-  tableOf,
-} from '@omni/platform';
+import { DomainError, dialectOf, inTransaction, insertStatement, isUniqueViolation } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   orderConfirmed,
@@ -26,6 +16,7 @@ import { MovementKind } from '../entities/movement';
 import { StockReservation } from '../entities/reservation';
 import { reservationTtlSeconds } from '../settings';
 import { lockStockAt, writeChanges, type Actor, type LocatedStock } from './levels';
+import { lockReservations } from './reservations';
 import { requireLocations } from './locations';
 import { GroupCommitQueue, type Settled } from './group-commit';
 
@@ -163,18 +154,10 @@ export async function reserveIn(manager: EntityManager, reservations: Reservatio
   return outcomes;
 }
 
-/** The orders' reservation rows, locked on PostgreSQL in one fixed order, by order. */
+/** The orders' reservation rows (`lockReservations`), by order. */
 async function lockOrders(manager: EntityManager, orderIds: string[]): Promise<Map<string, StockReservation[]>> {
-  const db = manager.connection;
-  const lock = dialectOf(db) === 'postgres' ? ' FOR UPDATE' : '';
-  const { rows } = await runStatement(
-    manager,
-    `SELECT ${entityColumns(db, StockReservation)} FROM ${tableOf(db, StockReservation)} ` +
-      `WHERE "orderId" IN (:...orderIds) ORDER BY "orderId", "lineId", "locationId"${lock}`,
-    { orderIds: [...new Set(orderIds)] },
-  );
   const byOrder = new Map<string, StockReservation[]>();
-  for (const row of hydrateRows(db, StockReservation, rows)) {
+  for (const row of await lockReservations(manager, orderIds, null)) {
     const own = byOrder.get(row.orderId);
     if (own) own.push(row);
     else byOrder.set(row.orderId, [row]);

@@ -184,7 +184,7 @@ export async function shipOrderTransfer(db: DataSource, input: OrderTransferRequ
         { locationId: input.toLocationId, sku: l.sku },
       ]);
       // Reservations, then stock rows: the order reserving locks them in.
-      const rows = await lockReservations(manager, input.orderId, [...new Set(input.lines.map((l) => l.lineId))], true);
+      const rows = await lockReservations(manager, [input.orderId], [...new Set(input.lines.map((l) => l.lineId))], true);
       await ensureStockRows(manager, refs);
       const levels = await lockStock(manager, refs);
       const changes = new Map<string, StockChange>();

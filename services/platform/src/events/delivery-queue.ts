@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { afterThisTurn } from '../after-this-turn';
 import { inTransaction } from '../database';
 import { inEventSpan } from '../trace-context';
 import { claimEvents, claimKey } from './consumer';
@@ -56,7 +57,7 @@ export class DeliveryQueue {
   /** Consumers with events in a running transaction: their next events wait for it. */
   private readonly busy = new Set<string>();
   private running = 0;
-  private pumpSoon = false;
+  private readonly pumpSoon = afterThisTurn(() => this.pump());
   private readonly maxBatch: number;
   private readonly concurrency: number;
 
@@ -73,12 +74,7 @@ export class DeliveryQueue {
     return new Promise((settle, fail) => {
       this.waiting.push({ consumer, event, settle, fail });
       // After the deliveries of this turn (an event's consumers are handed it one after another).
-      if (this.pumpSoon) return;
-      this.pumpSoon = true;
-      setImmediate(() => {
-        this.pumpSoon = false;
-        this.pump();
-      });
+      this.pumpSoon();
     });
   }
 
