@@ -1,4 +1,4 @@
-import { DomainError, dialectOf, inTransaction, insertStatement, isUniqueViolation } from '@omni/platform';
+import { DomainError, dialectOf, inTransaction, insertStatement, isUniqueViolation, perDataSource } from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   orderConfirmed,
@@ -35,13 +35,10 @@ export interface Reservation {
   by: Actor;
 }
 
-const queues = new WeakMap<DataSource, GroupCommitQueue<Reservation, StockReservation[]>>();
-
 /** The data source's reservations that arrive together, applied together. */
-function reservationQueue(db: DataSource): GroupCommitQueue<Reservation, StockReservation[]> {
-  let queue = queues.get(db);
-  if (!queue) {
-    queue = new GroupCommitQueue({
+const reservationQueue = perDataSource(
+  (db) =>
+    new GroupCommitQueue<Reservation, StockReservation[]>({
       together: (reservations) => inTransaction(db, (manager) => reserveIn(manager, reservations)),
       alone: (reservation) => reserveAlone(db, reservation),
       keysOf: ({ request }) => [request.orderId, ...request.lines.map((l) => stockKey(l.locationId, l.sku))],
@@ -49,11 +46,8 @@ function reservationQueue(db: DataSource): GroupCommitQueue<Reservation, StockRe
       // SQLite runs transactions one after another. On PostgreSQL a second batch goes on while
       // one waits for a row lock held elsewhere; more would only make the batches smaller.
       concurrency: dialectOf(db) === 'postgres' ? 2 : 1,
-    });
-    queues.set(db, queue);
-  }
-  return queue;
-}
+    }),
+);
 
 /**
  * Reserves every line at its location, all or nothing. Each line is checked against what is

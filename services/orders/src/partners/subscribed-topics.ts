@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { perDataSource } from '@omni/platform';
+import type { EntityManager } from 'typeorm';
 import { WebhookSubscription } from '../entities/partner';
 
 /**
@@ -59,11 +60,5 @@ export function useDistributedSubscriptionLists(): void {
   maxAgeMs = 5_000;
 }
 
-const lists = new WeakMap<DataSource, SubscribedTopics>();
-
 /** This process's list for the database `db`. */
-export function subscribedTopics(db: DataSource): SubscribedTopics {
-  let list = lists.get(db);
-  if (!list) lists.set(db, (list = new SubscribedTopics(maxAgeMs)));
-  return list;
-}
+export const subscribedTopics = perDataSource(() => new SubscribedTopics(maxAgeMs));
