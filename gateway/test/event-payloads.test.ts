@@ -11,7 +11,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { LedgerEntry, LoyaltyAccount } from '../../services/loyalty/src/entities/account';
 import { StockMovement } from '../../services/inventory/src/entities/movement';
-import { eventually, send, startTestSystem, type TestSystem } from './harness';
+import { eventually, publishFromOutbox, send, startTestSystem, type TestSystem } from './harness';
 
 /**
  * One definition per event payload (`@omni/platform`, `events/payloads/`): what the producers
@@ -304,6 +304,20 @@ describe('event payloads', () => {
     return counts;
   };
 
+  /**
+   * `before` with the producer's outbox row of `event`, once published: its relay marks it so only
+   * after every consumer took it (here: parked it).
+   */
+  const withPublished = async (before: Record<string, number>, event: EventEnvelope) => {
+    const producer = event.type.split('.')[0] as (typeof SERVICES)[number];
+    const row = await eventually(
+      () => db(producer).getRepository(OutboxEvent).findOneBy({ eventId: event.id }),
+      (found) => Boolean(found?.publishedAt),
+    );
+    expect(row?.publishedAt).not.toBeNull();
+    return { ...before, [`${producer}.outbox_event`]: before[`${producer}.outbox_event`]! + 1 };
+  };
+
   /** The counts once nothing is in flight any more (messages being sent, events of earlier tests). */
   const settledCounts = async () => {
     let previous = await tableCounts();
@@ -337,7 +351,7 @@ describe('event payloads', () => {
     const pointsBefore = await points();
 
     const event = newEnvelope('orders.order.placed', malformed['orders.order.placed'](customerId), 'WEB');
-    await t.system.bus.publish(event);
+    await publishFromOutbox(t, event);
     const parked = await parkedEverywhere(event.id, [
       'loyalty-earn-on-purchase',
       'crm-order-channels',
@@ -353,7 +367,7 @@ describe('event payloads', () => {
     }
 
     // Nothing else: no points, no ledger entry, no processed-event id, no event, no row anywhere.
-    expect(await tableCounts()).toEqual(before);
+    expect(await tableCounts()).toEqual(await withPublished(before, event));
     expect(await points()).toBe(pointsBefore);
     expect(await db('loyalty').getRepository(LedgerEntry).countBy({ orderId: event.payload.orderId })).toBe(0);
     for (const service of SERVICES)
@@ -361,7 +375,7 @@ describe('event payloads', () => {
 
     // The consumer is not jammed: the same order, well formed, earns its points.
     const repaired = { ...event.payload, lines: event.payload.lines.map((l) => ({ ...l, quantity: 2 })) };
-    await t.system.bus.publish(newEnvelope('orders.order.placed', repaired, 'WEB'));
+    await publishFromOutbox(t, newEnvelope('orders.order.placed', repaired, 'WEB'));
     expect(await eventually(points, (p) => p > pointsBefore)).toBeGreaterThan(pointsBefore);
   });
 
@@ -373,7 +387,7 @@ describe('event payloads', () => {
     const movementsBefore = await movements();
 
     const event = newEnvelope('orders.return.received', malformed['orders.return.received'](customerId, locationId), 'STORE');
-    await t.system.bus.publish(event);
+    await publishFromOutbox(t, event);
     const parked = await parkedEverywhere(event.id, [
       'inventory-restock-on-return',
       'loyalty-return-received',
@@ -383,7 +397,7 @@ describe('event payloads', () => {
     ]);
     for (const letter of parked) expect(letter.error).toContain('lines.0.restockable');
 
-    expect(await tableCounts()).toEqual(before);
+    expect(await tableCounts()).toEqual(await withPublished(before, event));
     expect(await movements()).toBe(movementsBefore);
     expect(
       await db('inventory')
@@ -396,7 +410,7 @@ describe('event payloads', () => {
     const before = await settledCounts();
     const payload = { survivorId: randomUUID(), duplicateId: randomUUID() };
     const event = { ...newEnvelope('crm.customer.merged', payload, 'WEB'), version: 2 };
-    await t.system.bus.publish(event);
+    await publishFromOutbox(t, event);
     const parked = await parkedEverywhere(event.id, [
       'orders-customer-merged',
       'loyalty-customer-merged',
@@ -406,6 +420,6 @@ describe('event payloads', () => {
       'catalog-personal-offer-owners',
     ]);
     for (const letter of parked) expect(letter.error).toBe('crm.customer.merged version 2 is not one this consumer reads (1)');
-    expect(await tableCounts()).toEqual(before);
+    expect(await tableCounts()).toEqual(await withPublished(before, event));
   });
 });

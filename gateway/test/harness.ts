@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { createLogger, serviceCaller } from '@omni/platform';
+import { createLogger, inTransaction, OutboxEvent, serviceCaller, type EventEnvelope } from '@omni/platform';
 import { print } from 'graphql';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -204,6 +204,24 @@ export async function quiet(db: DataSource, quietMs = 300, timeoutMs = 10_000): 
   } finally {
     counter.stop();
   }
+}
+
+/**
+ * Publishes `event` as its producer does: a row in the outbox of the service its type names,
+ * which that service's relay sends on (and, on the in-process bus, sends again while a consumer
+ * fails). For an event no command would write (malformed, a version no consumer reads).
+ */
+export async function publishFromOutbox(t: TestSystem, event: EventEnvelope): Promise<void> {
+  const producer = t.system.services.get(event.type.split('.')[0]!)!;
+  await inTransaction(producer.db, (manager) =>
+    manager.insert(OutboxEvent, {
+      eventId: event.id,
+      type: event.type,
+      envelope: JSON.stringify(event),
+      publishedAt: null,
+      attempts: 0,
+    }),
+  );
 }
 
 /**

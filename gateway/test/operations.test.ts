@@ -1,6 +1,6 @@
 import { DeadLetter, newEnvelope } from '@omni/platform';
 import type { GatewayClient, GraphQLResponse } from '../src/client';
-import { eventually, startTestSystem, type TestSystem } from './harness';
+import { eventually, publishFromOutbox, startTestSystem, type TestSystem } from './harness';
 
 /**
  * The Operations view through the gateway: every service's outbox backlog and dead letters in one
@@ -69,7 +69,7 @@ describe('operations view (ADMIN)', () => {
     // A product view without a product: catalog's learn-from-views consumer fails on it every time
     // (and so does CRM's engagement-facts, which parks its own copy).
     const poison = newEnvelope('crm.product.viewed', { customerId: 'c-poison', channel: 'WEB' }, null);
-    await t.system.bus.publish(poison);
+    await publishFromOutbox(t, poison);
     const { operations } = await eventually(
       view,
       (v) => v.operations.catalog.deadLetters.totalCount === 1 && v.operations.crm.deadLetters.totalCount === 1,

@@ -61,7 +61,7 @@ describe('event signatures', () => {
 
 describe('the in-process bus signs and verifies too', () => {
   it('delivers with the development secret by default, a decoded copy to each handler', async () => {
-    const bus = new InProcessBus(undefined, 1);
+    const bus = new InProcessBus();
     const received: EventEnvelope[] = [];
     await bus.subscribe({ durable: 'a', types: ['orders.>'], handle: async (e) => void received.push(e) });
     const event = placed();
@@ -73,7 +73,7 @@ describe('the in-process bus signs and verifies too', () => {
 
   it('delivers with a secret of its own', async () => {
     const error = jest.fn();
-    const bus = new InProcessBus({ error } as unknown as Logger, 1, 1, SECRET);
+    const bus = new InProcessBus({ error } as unknown as Logger, SECRET);
     const handle = jest.fn(async () => undefined);
     await bus.subscribe({ durable: 'a', types: ['orders.order.placed'], handle });
     await bus.publish(placed());

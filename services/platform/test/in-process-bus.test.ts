@@ -1,5 +1,6 @@
 import type { Logger } from '../src/logger';
 import { newEnvelope, type EventEnvelope } from '../src/events/envelope';
+import { BusUnavailableError } from '../src/events/bus';
 import { InProcessBus } from '../src/events/in-process-bus';
 
 function fakeLogger() {
@@ -17,7 +18,7 @@ describe('InProcessBus', () => {
   });
 
   it('is ready until closed', async () => {
-    bus = new InProcessBus(undefined, 1);
+    bus = new InProcessBus();
     expect(bus.kind).toBe('in-process');
     expect(bus.isReady()).toBe(true);
     await bus.close();
@@ -25,7 +26,7 @@ describe('InProcessBus', () => {
   });
 
   it('delivers an event to every matching subscriber and to no other', async () => {
-    bus = new InProcessBus(undefined, 1);
+    bus = new InProcessBus();
     const exact: string[] = [];
     const wildcard: string[] = [];
     const star: string[] = [];
@@ -52,7 +53,7 @@ describe('InProcessBus', () => {
   });
 
   it('passes the envelope to the handler unchanged', async () => {
-    bus = new InProcessBus(undefined, 1);
+    bus = new InProcessBus();
     const received: EventEnvelope[] = [];
     await bus.subscribe({ durable: 'c', types: ['crm.customer.registered'], handle: async (e) => void received.push(e) });
     const registered = event('crm.customer.registered', { customerId: 'c-1', email: 'a@b.co' });
@@ -62,7 +63,7 @@ describe('InProcessBus', () => {
   });
 
   it('delivers once to a subscription whose several types all match', async () => {
-    bus = new InProcessBus(undefined, 1);
+    bus = new InProcessBus();
     const handle = jest.fn(async () => undefined);
     await bus.subscribe({ durable: 'dup', types: ['orders.>', 'orders.order.placed', 'orders.*.placed'], handle });
     await bus.publish(event('orders.order.placed'));
@@ -70,18 +71,56 @@ describe('InProcessBus', () => {
     expect(handle).toHaveBeenCalledTimes(1);
   });
 
-  it('delivers asynchronously: publish returns before the handler runs', async () => {
-    bus = new InProcessBus(undefined, 1);
-    const handle = jest.fn(async () => undefined);
-    await bus.subscribe({ durable: 'async', types: ['a.b'], handle });
-    await bus.publish(event('a.b'));
-    expect(handle).not.toHaveBeenCalled();
-    await bus.drain();
-    expect(handle).toHaveBeenCalledTimes(1);
+  it('answers a publish only once every subscriber has taken the event', async () => {
+    bus = new InProcessBus();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const applied: string[] = [];
+    await bus.subscribe({ durable: 'fast', types: ['a.b'], handle: async (e) => void applied.push(`fast ${e.id}`) });
+    await bus.subscribe({
+      durable: 'slow',
+      types: ['a.b'],
+      handle: async (e) => {
+        await gate;
+        applied.push(`slow ${e.id}`);
+      },
+    });
+    const published = event('a.b');
+    let answered = false;
+    const publishing = bus.publish(published).then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(applied).toEqual([`fast ${published.id}`]);
+    expect(answered).toBe(false);
+    release();
+    await publishing;
+    expect(applied).toEqual([`fast ${published.id}`, `slow ${published.id}`]);
+  });
+
+  it('hands a subscriber the events published in one turn together, in the order published', async () => {
+    bus = new InProcessBus();
+    const started: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await bus.subscribe({
+      durable: 'batching',
+      types: ['a.b'],
+      window: 10,
+      handle: async (e) => {
+        started.push(e.id);
+        await gate;
+      },
+    });
+    const events = [event('a.b'), event('a.b'), event('a.b')];
+    const publishing = Promise.all(events.map((e) => bus.publish(e)));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // All three are being handled at once, none finished: what a DeliveryQueue applies in one transaction.
+    expect(started).toEqual(events.map((e) => e.id));
+    release();
+    await publishing;
   });
 
   it('does not deliver events published before the subscription', async () => {
-    bus = new InProcessBus(undefined, 1);
+    bus = new InProcessBus();
     await bus.publish(event('a.b'));
     const handle = jest.fn(async () => undefined);
     await bus.subscribe({ durable: 'late', types: ['a.b'], handle });
@@ -89,76 +128,32 @@ describe('InProcessBus', () => {
     expect(handle).not.toHaveBeenCalled();
   });
 
-  it('retries a failing handler until it succeeds, logging each failure', async () => {
+  it('fails the publish when a subscriber fails, logged, after the others took the event', async () => {
     const { log, logger } = fakeLogger();
-    bus = new InProcessBus(logger, 2);
-    let calls = 0;
-    const applied: string[] = [];
-    await bus.subscribe({
-      durable: 'flaky',
-      types: ['orders.order.placed'],
-      handle: async (e) => {
-        calls++;
-        if (calls < 3) throw new Error(`transient failure ${calls}`);
-        applied.push(e.id);
-      },
-    });
-    const placed = event('orders.order.placed');
-    await bus.publish(placed);
-    await bus.drain();
-
-    expect(calls).toBe(3);
-    expect(applied).toEqual([placed.id]);
-    expect(log.error).toHaveBeenCalledTimes(2);
-    expect(log.error.mock.calls[0][0]).toMatchObject({ event: placed.id, consumer: 'flaky' });
-  });
-
-  it('backs off between retries, doubling the delay up to the maximum', async () => {
-    bus = new InProcessBus(undefined, 20, 40);
-    const times: number[] = [];
-    await bus.subscribe({
-      durable: 'slow',
-      types: ['x.y'],
-      handle: async () => {
-        times.push(performance.now());
-        if (times.length < 4) throw new Error('not yet');
-      },
-    });
-    await bus.publish(event('x.y'));
-    await bus.drain();
-    expect(times).toHaveLength(4);
-    const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    // 20 ms, then 40 ms, then capped at 40 ms (timers may fire a millisecond early).
-    expect(gaps[0]).toBeGreaterThanOrEqual(18);
-    expect(gaps[1]).toBeGreaterThanOrEqual(38);
-    expect(gaps[2]).toBeGreaterThanOrEqual(38);
-  });
-
-  it('keeps delivering to other subscribers while one handler fails', async () => {
-    bus = new InProcessBus(undefined, 5);
+    bus = new InProcessBus(logger);
     const healthy = jest.fn(async () => undefined);
-    let failures = 0;
     await bus.subscribe({
       durable: 'failing',
       types: ['a.>'],
       handle: async () => {
-        if (failures++ < 2) throw new Error('down');
+        throw new Error('down');
       },
     });
     await bus.subscribe({ durable: 'healthy', types: ['a.>'], handle: healthy });
-    await bus.publish(event('a.b'));
-    await bus.drain();
+    const published = event('a.b');
+    await expect(bus.publish(published)).rejects.toThrow('down');
     expect(healthy).toHaveBeenCalledTimes(1);
-    expect(failures).toBe(3);
+    expect(log.error).toHaveBeenCalledTimes(1);
+    expect(log.error.mock.calls[0][0]).toMatchObject({ event: published.id, consumer: 'failing' });
   });
 
   it('drain() resolves at once when nothing is in flight', async () => {
-    bus = new InProcessBus(undefined, 1);
+    bus = new InProcessBus();
     await expect(bus.drain()).resolves.toBeUndefined();
   });
 
   it('drain() waits for every delivery, including events published by handlers', async () => {
-    bus = new InProcessBus(undefined, 1);
+    bus = new InProcessBus();
     const seen: string[] = [];
     await bus.subscribe({
       durable: 'first',
@@ -166,7 +161,7 @@ describe('InProcessBus', () => {
       handle: async (e) => {
         await new Promise((resolve) => setTimeout(resolve, 10));
         seen.push(e.type);
-        await bus.publish(event('loyalty.points.changed'));
+        void bus.publish(event('loyalty.points.changed'));
       },
     });
     await bus.subscribe({
@@ -177,23 +172,28 @@ describe('InProcessBus', () => {
         seen.push(e.type);
       },
     });
-    await bus.publish(event('orders.order.placed'));
+    void bus.publish(event('orders.order.placed'));
     await bus.drain();
     expect(seen).toEqual(['orders.order.placed', 'loyalty.points.changed']);
   });
 
-  it('close() stops retrying a handler that never succeeds', async () => {
-    bus = new InProcessBus(undefined, 5);
-    const handle = jest.fn(async () => {
-      throw new Error('permanent');
+  it('close() lets deliveries in flight finish, then refuses publishes: the relay keeps those events', async () => {
+    bus = new InProcessBus();
+    const applied: string[] = [];
+    await bus.subscribe({
+      durable: 'c',
+      types: ['a.b'],
+      handle: async (e) => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        applied.push(e.id);
+      },
     });
-    await bus.subscribe({ durable: 'broken', types: ['a.b'], handle });
-    await bus.publish(event('a.b'));
-    while (handle.mock.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    const first = event('a.b');
+    const publishing = bus.publish(first);
     await bus.close();
-    const calls = handle.mock.calls.length;
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(handle.mock.calls.length).toBe(calls);
-    expect(calls).toBeLessThanOrEqual(3);
+    await publishing;
+    expect(applied).toEqual([first.id]);
+    await expect(bus.publish(event('a.b'))).rejects.toBeInstanceOf(BusUnavailableError);
+    expect(bus.isReady()).toBe(false);
   });
 });

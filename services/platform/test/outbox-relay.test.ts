@@ -7,6 +7,7 @@
 import {
   BusUnavailableError,
   createLogger,
+  InProcessBus,
   inTransaction,
   OutboxEvent,
   OutboxRelay,
@@ -19,9 +20,9 @@ import {
 import { IsNull, Not, type DataSource } from 'typeorm';
 import { DIALECTS, testDatabase, type TestDatabase } from './databases';
 
-/** A bus that records what it is given and refuses the events (or everything) it is told to. */
+/** A broker that keeps what it is given (as NATS does) and refuses the events (or everything) it is told to. */
 class FlakyBus implements EventBus {
-  readonly kind = 'in-process' as const;
+  readonly kind = 'nats' as const;
   readonly published: string[] = [];
   readonly refused = new Set<string>();
   down = false;
@@ -150,6 +151,71 @@ describe.each(DIALECTS)('outbox relay on %s', (dialect) => {
     bus.down = false;
     expect(await relay.flush()).toBe(3);
     expect(bus.published).toEqual(ids);
+  });
+
+  it('on the in-process bus, marks a row only once its subscribers took it: after a crash before that, the next start publishes it', async () => {
+    const bus = new InProcessBus(log);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const taken: string[] = [];
+    await bus.subscribe({
+      durable: 'slow',
+      types: ['test.>'],
+      handle: async (event) => {
+        await gate;
+        taken.push(event.id);
+      },
+    });
+    const relay = new OutboxRelay(db, bus, log);
+    const [id] = await record(1);
+    const flushing = relay.flush();
+    await sleep(30);
+    // Handed over, not taken yet: the process dying now leaves the row unpublished, claimed.
+    expect(await row(id!)).toMatchObject({ publishedAt: null, claimedUntil: expect.any(Date) });
+
+    // The next start: its relay's first round frees that claim and publishes the event at once.
+    const restarted = new InProcessBus(log);
+    const takenAfterRestart: string[] = [];
+    await restarted.subscribe({
+      durable: 'slow',
+      types: ['test.>'],
+      handle: async (event) => void takenAfterRestart.push(event.id),
+    });
+    expect(await new OutboxRelay(db, restarted, log).flush()).toBe(1);
+    expect(takenAfterRestart).toEqual([id]);
+    expect((await row(id!)).publishedAt).not.toBeNull();
+
+    release();
+    await flushing;
+    expect(taken).toEqual([id]);
+    await Promise.all([bus.close(), restarted.close()]);
+  });
+
+  it('on the in-process bus, publishes an event a subscriber failed again after the backoff, to every subscriber', async () => {
+    const bus = new InProcessBus(log);
+    const healthy: string[] = [];
+    const failing = new Set<string>();
+    await bus.subscribe({ durable: 'healthy', types: ['test.>'], handle: async (event) => void healthy.push(event.id) });
+    await bus.subscribe({
+      durable: 'flaky',
+      types: ['test.>'],
+      handle: async (event) => {
+        if (failing.delete(event.id)) throw new Error('flaky consumer down');
+      },
+    });
+    const relay = new OutboxRelay(db, bus, log, { retryDelayMs: 20 });
+    const [a, b] = await record(2);
+    failing.add(a!);
+    expect(await relay.flush()).toBe(1);
+    expect(await row(a!)).toMatchObject({ publishedAt: null, attempts: 1, lastError: 'flaky consumer down', claimedUntil: null });
+    expect((await row(b!)).publishedAt).not.toBeNull();
+
+    await sleep(40);
+    expect(await relay.flush()).toBe(1);
+    expect((await row(a!)).publishedAt).not.toBeNull();
+    // The healthy subscriber is handed `a` twice: a consumer's processed-event row makes that one apply.
+    expect(healthy).toEqual([a, b, a]);
+    await bus.close();
   });
 
   it('leaves rows claimed by another replica alone until the claim lapses', async () => {

@@ -1,10 +1,15 @@
 import type { Logger } from '../logger';
-import type { EventBus, Subscription } from './bus';
+import { BusUnavailableError, type EventBus, type Subscription } from './bus';
 import { DEV_EVENT_SECRET, signEnvelope, subjectMatches, verifyEvent, type EventEnvelope, type SignedEvent } from './envelope';
 
 /**
- * The embedded bus: every service in one process. Delivery is asynchronous, and a handler
- * that fails is retried with backoff while the process lives. Events are signed and verified
+ * The embedded bus: every service in one process. It keeps nothing itself, so a publish answers
+ * only once every matching subscriber has taken the event (applied it, found it applied before,
+ * or parked it as a dead letter), and fails when one of them failed: the outbox row stays
+ * unpublished until then, and the relay publishes it again after its backoff (subscribers that
+ * took it already find it applied). An event so outlives a crash between its commit and its
+ * consumers, as it does on NATS. Deliveries start on the next turn of the event loop, so the
+ * events the relay publishes together reach a subscriber together. Events are signed and verified
  * like on NATS (with the development secret unless given another), so every handler gets its own
  * copy decoded from the signed JSON, as it would from NATS.
  */
@@ -16,8 +21,6 @@ export class InProcessBus implements EventBus {
 
   constructor(
     private readonly log?: Logger,
-    private readonly retryDelayMs = 200,
-    private readonly maxRetryDelayMs = 30_000,
     private readonly secret = DEV_EVENT_SECRET,
   ) {}
 
@@ -26,12 +29,13 @@ export class InProcessBus implements EventBus {
   }
 
   async publish(event: EventEnvelope): Promise<void> {
+    if (this.closed) throw new BusUnavailableError('the in-process bus is closed');
     const signed = signEnvelope(event, this.secret);
-    for (const subscription of this.subscriptions) {
-      if (subscription.types.some((type) => subjectMatches(type, event.type))) {
-        this.track(this.deliver(subscription, signed));
-      }
-    }
+    const deliveries = this.subscriptions
+      .filter((subscription) => subscription.types.some((type) => subjectMatches(type, event.type)))
+      .map((subscription) => this.track(this.deliver(subscription, signed)));
+    const failed = (await Promise.allSettled(deliveries)).find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async subscribe(subscription: Subscription): Promise<void> {
@@ -40,7 +44,7 @@ export class InProcessBus implements EventBus {
 
   /** Resolves when every delivery started so far has finished (tests, shutdown). */
   async drain(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   async close(): Promise<void> {
@@ -48,33 +52,28 @@ export class InProcessBus implements EventBus {
     await this.drain();
   }
 
-  private track(delivery: Promise<void>): void {
+  private track(delivery: Promise<void>): Promise<void> {
     this.inFlight.add(delivery);
-    void delivery.finally(() => this.inFlight.delete(delivery));
+    void delivery.catch(() => undefined).finally(() => this.inFlight.delete(delivery));
+    return delivery;
   }
 
   private async deliver(subscription: Subscription, signed: SignedEvent): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     const verified = verifyEvent(signed.body, signed.signature, this.secret);
     if (!verified.ok) {
+      // Published again it would fail the same way: taken, never applied.
       this.log?.error(
         { reason: verified.reason, consumer: subscription.durable },
         'event rejected: it does not verify, and is dropped',
       );
       return;
     }
-    const event = verified.event;
-    let delay = this.retryDelayMs;
-    for (;;) {
-      try {
-        await subscription.handle(event);
-        return;
-      } catch (error) {
-        this.log?.error({ err: error, event: event.id, consumer: subscription.durable }, 'event handler failed');
-        if (this.closed) return;
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        delay = Math.min(delay * 2, this.maxRetryDelayMs);
-      }
+    try {
+      await subscription.handle(verified.event);
+    } catch (error) {
+      this.log?.error({ err: error, event: verified.event.id, consumer: subscription.durable }, 'event handler failed');
+      throw error;
     }
   }
 }

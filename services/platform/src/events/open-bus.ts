@@ -16,7 +16,7 @@ export interface OpenBusOptions {
 
 /** NATS JetStream when a URL is given (connecting in the background), the in-process bus otherwise. */
 export function openBus(options: OpenBusOptions): EventBus {
-  if (!options.natsUrl) return new InProcessBus(options.log, undefined, undefined, options.eventSecret);
+  if (!options.natsUrl) return new InProcessBus(options.log, options.eventSecret);
   const nats = new NatsBus({
     url: options.natsUrl,
     user: options.natsUser,

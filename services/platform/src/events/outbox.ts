@@ -145,7 +145,9 @@ export const RELAY_LEASE_MS = 60_000;
  * then every row is published in order and the published ones marked in one statement. A row whose
  * publish fails counts the attempt, keeps its error and waits `nextAttemptAt` (backoff) while
  * the rows behind it go on; the bus being down (`BusUnavailableError`) ends the round instead,
- * without backoff, so the backlog goes out in order as soon as the bus is back.
+ * without backoff, so the backlog goes out in order as soon as the bus is back. On the in-process
+ * bus a publish answers once the subscribers took the event (it keeps nothing itself): a row is
+ * marked only then, and one a subscriber failed is retried like a refused publish.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -162,6 +164,11 @@ export class OutboxRelay {
   private readonly maxRetryDelayMs: number;
   private readonly leaseMs: number;
   private readonly published: { inc(count?: number): void };
+  /**
+   * On the in-process bus this process is the database's only relay, so claims found at its first
+   * round were left by a process that died handing those events over: freed, they go out at once.
+   */
+  private claimsOfADeadProcess: boolean;
 
   constructor(
     private readonly db: DataSource,
@@ -178,6 +185,7 @@ export class OutboxRelay {
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
     this.leaseMs = options.leaseMs ?? RELAY_LEASE_MS;
     this.published = publishedEvents.labels({ service: options.service ?? 'unnamed' });
+    this.claimsOfADeadProcess = bus.kind === 'in-process';
   }
 
   start(): void {
@@ -218,6 +226,13 @@ export class OutboxRelay {
 
   /** Batch after batch until one comes back short: how many rows were sent and claimed (failed ones too). */
   private async drain(): Promise<{ sent: number; claimed: number }> {
+    if (this.claimsOfADeadProcess && this.db.isInitialized) {
+      this.claimsOfADeadProcess = false;
+      await this.statement(
+        `UPDATE ${tableOf(this.db, OutboxEvent)} SET "claimedUntil" = NULL WHERE "publishedAt" IS NULL AND "claimedUntil" IS NOT NULL`,
+        {},
+      );
+    }
     const total = { sent: 0, claimed: 0 };
     let after = 0;
     for (;;) {
@@ -254,43 +269,80 @@ export class OutboxRelay {
   }
 
   /**
-   * One batch: claim, publish in order, then mark what was published in one statement (a crash
-   * before the mark publishes those events again, which consumers take once).
+   * One batch: claim, publish, then mark what was published in one statement (a crash before the
+   * mark publishes those events again, which consumers take once).
    */
   private async publishBatch(after: number): Promise<{ claimed: number; sent: number; last: number; stop: boolean }> {
     if (!this.db.isInitialized) return { claimed: 0, sent: 0, last: after, stop: true };
     const leaseEnd = Date.now() + this.leaseMs;
     const rows = await this.claim(after, new Date(leaseEnd));
     const sent: number[] = [];
+    let stopped: number | null = null;
     try {
-      for (const [index, row] of rows.entries()) {
-        // A claim about to lapse: another replica may take these rows now, so leave them to it.
-        if (Date.now() > leaseEnd - this.leaseMs / 10) {
-          await this.release(rows.slice(index));
-          return { claimed: rows.length, sent: sent.length, last: row.sequence, stop: true };
-        }
-        try {
-          await this.bus.publish(JSON.parse(row.envelope) as EventEnvelope);
-        } catch (error) {
-          const busDown = error instanceof BusUnavailableError;
-          await this.recordFailure(row, error as Error, busDown);
-          if (busDown) {
-            // Every publish would fail the same way: free the rest for the next round.
-            await this.release(rows.slice(index + 1));
-            return { claimed: rows.length, sent: sent.length, last: row.sequence, stop: true };
-          }
-          this.log.warn(
-            { err: (error as Error).message, event: row.eventId, attempts: row.attempts + 1 },
-            'outbox publish failed',
-          );
-          continue;
-        }
-        sent.push(row.sequence);
-      }
+      stopped =
+        this.bus.kind === 'in-process' ? await this.publishTogether(rows, sent) : await this.publishInOrder(rows, sent, leaseEnd);
     } finally {
       await this.markPublished(sent);
     }
+    if (stopped !== null) return { claimed: rows.length, sent: sent.length, last: stopped, stop: true };
     return { claimed: rows.length, sent: sent.length, last: rows.at(-1)?.sequence ?? after, stop: false };
+  }
+
+  /**
+   * Publishes the rows one after the other, adding each published one to `sent`. Stops, freeing
+   * the rest, when the claim is about to lapse (another replica may take these rows now) or the
+   * bus is down; returns the sequence it stopped at, or null.
+   */
+  private async publishInOrder(rows: OutboxEvent[], sent: number[], leaseEnd: number): Promise<number | null> {
+    for (const [index, row] of rows.entries()) {
+      if (Date.now() > leaseEnd - this.leaseMs / 10) {
+        await this.release(rows.slice(index));
+        return row.sequence;
+      }
+      const error = await this.publishRow(row);
+      if (!error) sent.push(row.sequence);
+      else if (await this.failed(row, error)) {
+        // Every publish would fail the same way: free the rest for the next round.
+        await this.release(rows.slice(index + 1));
+        return row.sequence;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The in-process bus answers a publish once the subscribers took the event, so the rows go to
+   * them together, as they would arrive from NATS, and their consumers share transactions.
+   */
+  private async publishTogether(rows: OutboxEvent[], sent: number[]): Promise<number | null> {
+    const errors = await Promise.all(rows.map((row) => this.publishRow(row)));
+    let stopped: number | null = null;
+    for (const [index, row] of rows.entries()) {
+      const error = errors[index];
+      if (!error) sent.push(row.sequence);
+      else if ((await this.failed(row, error)) && stopped === null) stopped = row.sequence;
+    }
+    return stopped;
+  }
+
+  /** Publishes one row: null, or what the bus threw. */
+  private async publishRow(row: OutboxEvent): Promise<Error | null> {
+    try {
+      await this.bus.publish(JSON.parse(row.envelope) as EventEnvelope);
+      return null;
+    } catch (error) {
+      return error as Error;
+    }
+  }
+
+  /** Counts a failed publish on its row (with backoff unless the bus is down); true when the bus is down. */
+  private async failed(row: OutboxEvent, error: Error): Promise<boolean> {
+    const busDown = error instanceof BusUnavailableError;
+    await this.recordFailure(row, error, busDown);
+    if (!busDown) {
+      this.log.warn({ err: error.message, event: row.eventId, attempts: row.attempts + 1 }, 'outbox publish failed');
+    }
+    return busDown;
   }
 
   private async markPublished(sequences: number[]): Promise<void> {
