@@ -277,7 +277,7 @@ export class OutboxRelay {
     const leaseEnd = Date.now() + this.leaseMs;
     const rows = await this.claim(after, new Date(leaseEnd));
     const sent: number[] = [];
-    let stopped: number | null = null;
+    let stopped: number | null;
     try {
       stopped =
         this.bus.kind === 'in-process' ? await this.publishTogether(rows, sent) : await this.publishInOrder(rows, sent, leaseEnd);
