@@ -1,4 +1,12 @@
-import { DomainError, dialectOf, inTransaction, insertStatement, isUniqueViolation, perDataSource } from '@omni/platform';
+import {
+  DomainError,
+  dialectOf,
+  groupedByKey,
+  inTransaction,
+  insertStatement,
+  isUniqueViolation,
+  perDataSource,
+} from '@omni/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   orderConfirmed,
@@ -54,7 +62,7 @@ const reservationQueue = perDataSource(
  * available under a row lock, so concurrent requests never promise the same unit twice; a line
  * that cannot be covered fails the whole request with INSUFFICIENT_STOCK naming its SKU.
  * Idempotent per (order, line, location) and, with an idempotency key, per request. Requests that
- * arrive together are applied together (`ReservationQueue`), each with the outcome it has alone.
+ * arrive together are applied together (`reservationQueue`), each with the outcome it has alone.
  */
 export async function reserveStock(db: DataSource, request: ReserveRequest, by: Actor): Promise<StockReservation[]> {
   validateReservationRequest(request.orderId, request.lines);
@@ -96,10 +104,8 @@ interface Planned {
  * rows (or order) an earlier one of the batch changes is deferred. Outcomes in the order of `reservations`.
  */
 export async function reserveIn(manager: EntityManager, reservations: Reservation[]): Promise<Settled<StockReservation[]>[]> {
-  const held = await lockOrders(
-    manager,
-    reservations.map((r) => r.request.orderId),
-  );
+  const orderIds = reservations.map((r) => r.request.orderId);
+  const held = groupedByKey(orderIds, await lockReservations(manager, orderIds, null), (row) => row.orderId);
   const outcomes: Settled<StockReservation[]>[] = [];
   const planned: Planned[] = [];
   const claimed = new Set<string>();
@@ -111,7 +117,7 @@ export async function reserveIn(manager: EntityManager, reservations: Reservatio
       continue;
     }
     orders.add(orderId);
-    const orderRows = held.get(orderId) ?? [];
+    const orderRows = held[index]!;
     try {
       const step = await planOne(manager, reservation, orderRows);
       if ('replay' in step) {
@@ -146,17 +152,6 @@ export async function reserveIn(manager: EntityManager, reservations: Reservatio
   }
   for (const [p, rows] of await writeReservations(manager, accepted, located)) outcomes[p.index] = { result: rows };
   return outcomes;
-}
-
-/** The orders' reservation rows (`lockReservations`), by order. */
-async function lockOrders(manager: EntityManager, orderIds: string[]): Promise<Map<string, StockReservation[]>> {
-  const byOrder = new Map<string, StockReservation[]>();
-  for (const row of await lockReservations(manager, orderIds, null)) {
-    const own = byOrder.get(row.orderId);
-    if (own) own.push(row);
-    else byOrder.set(row.orderId, [row]);
-  }
-  return byOrder;
 }
 
 /** A replay's answer, or the plan of a request; a request naming an unknown location says so first. */
